@@ -1,0 +1,1 @@
+//! Which text encoding a file's bytes are in. (Being written.)

@@ -1,0 +1,1 @@
+//! JSON, CSV and XLSX exports of parsed bulletins. (Being written.)

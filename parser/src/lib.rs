@@ -1,0 +1,29 @@
+//! Parses the text of a Chinese county-government bulletin (政务快报, 政务信息,
+//! 简报) into its masthead, sections, items, footer and every figure.
+//!
+//! Data flows one way: text → [`normalize`] (lines, clean-up) → [`structure`]
+//! (masthead, sections, items, footer) → [`figures`] (quantities in each body)
+//! → [`model::Bulletin`] → [`export`] (JSON, CSV, XLSX). No module here
+//! touches a browser or a file system, so the page, the CLI, the tests, the
+//! benchmarks and the fuzzer all run the same code.
+
+pub mod decode;
+pub mod export;
+pub mod figures;
+pub mod model;
+pub mod normalize;
+pub mod numerals;
+pub mod structure;
+
+pub use model::*;
+
+/// Parses one bulletin. Never panics, whatever the text; what it cannot place
+/// ends up in `Bulletin::warnings`.
+pub fn parse(text: &str) -> Bulletin {
+    structure::parse(text)
+}
+
+/// Every figure in a piece of text (no structure: the whole text is one body).
+pub fn extract_figures(text: &str) -> Vec<Figure> {
+    figures::extract(text)
+}

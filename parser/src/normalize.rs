@@ -1,0 +1,1 @@
+//! Input clean-up before structure: BOM, line endings, odd spaces. (Being written.)

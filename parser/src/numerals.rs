@@ -1,0 +1,175 @@
+//! Numbers as bulletins print them: ASCII or full-width digits, thousands
+//! separators, decimals, and Chinese numerals (一百二十三, 两千, 二○二三, 十余).
+
+/// The value of one Chinese digit character, `〇○零` being zero and `两` two.
+pub fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' | 'Ｏ' | 'О' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The multiplier of a Chinese place or magnitude character.
+pub fn cn_multiplier(c: char) -> Option<f64> {
+    Some(match c {
+        '十' | '拾' => 10.0,
+        '百' | '佰' => 100.0,
+        '千' | '仟' => 1000.0,
+        '万' | '萬' => 1.0e4,
+        '亿' | '億' => 1.0e8,
+        _ => return None,
+    })
+}
+
+/// An ASCII or full-width decimal digit.
+pub fn ascii_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// True for any character that can be part of a Chinese numeral.
+pub fn is_cn_numeral_char(c: char) -> bool {
+    cn_digit(c).is_some() || cn_multiplier(c).is_some()
+}
+
+/// Reads a Chinese numeral such as `一百二十三`, `两千`, `十`, `三万五千`,
+/// `一千零八`, or a digit-by-digit one such as `二○二三`. Returns `None` for
+/// anything else (including an empty string).
+pub fn parse_cn_number(s: &str) -> Option<f64> {
+    if s.is_empty() {
+        return None;
+    }
+    // Digit-by-digit (years, codes): only digits, no place characters.
+    if s.chars().all(|c| cn_digit(c).is_some()) {
+        if s.chars().count() == 1 {
+            return cn_digit(s.chars().next()?).map(f64::from);
+        }
+        let mut v = 0.0;
+        for c in s.chars() {
+            v = v * 10.0 + f64::from(cn_digit(c)?);
+        }
+        return Some(v);
+    }
+    // Positional: sections separated by 亿 and 万, each with 千百十 places.
+    let mut total = 0.0; // completed 亿/万 sections
+    let mut section = 0.0; // within the current 万 section
+    let mut digit: Option<f64> = None;
+    let mut last_place = f64::INFINITY;
+    for c in s.chars() {
+        if let Some(d) = cn_digit(c) {
+            if digit.is_some() && d != 0 {
+                return None; // two digits in a row (`二三`) is not positional
+            }
+            digit = Some(f64::from(d));
+        } else if let Some(m) = cn_multiplier(c) {
+            if m >= 1.0e4 {
+                section += digit.take().unwrap_or(0.0);
+                if section == 0.0 && total == 0.0 {
+                    section = 1.0; // `万` alone
+                }
+                if m == 1.0e8 {
+                    total = (total + section) * m;
+                } else {
+                    total += section * m;
+                }
+                section = 0.0;
+                last_place = f64::INFINITY;
+            } else {
+                if m >= last_place {
+                    return None; // `十百` is malformed
+                }
+                let d = digit.take().unwrap_or(1.0); // `十二`: an implied one
+                section += d * m;
+                last_place = m;
+            }
+        } else {
+            return None;
+        }
+    }
+    section += digit.unwrap_or(0.0);
+    Some(total + section)
+}
+
+/// Reads an Arabic number (ASCII or full-width digits, `,` or `，` thousands
+/// separators between digit groups, one decimal point `.` or `．`).
+pub fn parse_arabic(s: &str) -> Option<f64> {
+    let mut text = String::with_capacity(s.len());
+    let mut seen_digit = false;
+    for c in s.chars() {
+        if let Some(d) = ascii_digit(c) {
+            text.push(char::from(b'0' + d as u8));
+            seen_digit = true;
+        } else if c == '.' || c == '．' {
+            text.push('.');
+        } else if c == ',' || c == '，' {
+            // thousands separator: dropped
+        } else {
+            return None;
+        }
+    }
+    if !seen_digit {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// An integer written either way: `39`, `３９`, `三十九`, `二十五`.
+pub fn parse_integer(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let v = parse_arabic(s).or_else(|| parse_cn_number(s))?;
+    if v.fract() == 0.0 && v >= 0.0 && v < 1.0e15 {
+        Some(v as u64)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(parse_cn_number("三"), Some(3.0));
+        assert_eq!(parse_cn_number("十"), Some(10.0));
+        assert_eq!(parse_cn_number("十二"), Some(12.0));
+        assert_eq!(parse_cn_number("二十"), Some(20.0));
+        assert_eq!(parse_cn_number("二十五"), Some(25.0));
+        assert_eq!(parse_cn_number("一百二十三"), Some(123.0));
+        assert_eq!(parse_cn_number("一千零八"), Some(1008.0));
+        assert_eq!(parse_cn_number("两千"), Some(2000.0));
+        assert_eq!(parse_cn_number("三万五千"), Some(35000.0));
+        assert_eq!(parse_cn_number("十二万"), Some(120000.0));
+        assert_eq!(parse_cn_number("一亿二千万"), Some(120_000_000.0));
+        assert_eq!(parse_cn_number("二○二三"), Some(2023.0));
+        assert_eq!(parse_cn_number("二〇二四"), Some(2024.0));
+        assert_eq!(parse_cn_number("二零二二"), Some(2022.0));
+        assert_eq!(parse_cn_number(""), None);
+        assert_eq!(parse_cn_number("十百"), None);
+        assert_eq!(parse_cn_number("三x"), None);
+    }
+
+    #[test]
+    fn arabic_numbers() {
+        assert_eq!(parse_arabic("1,234"), Some(1234.0));
+        assert_eq!(parse_arabic("１２３"), Some(123.0));
+        assert_eq!(parse_arabic("3.47"), Some(3.47));
+        assert_eq!(parse_arabic("１２．５"), Some(12.5));
+        assert_eq!(parse_arabic("."), None);
+        assert_eq!(parse_integer("第"), None);
+        assert_eq!(parse_integer("三十九"), Some(39));
+        assert_eq!(parse_integer(" 39 "), Some(39));
+    }
+}

@@ -1,0 +1,7 @@
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The page is built for the browser: run `scripts/serve.sh` (Trunk).");
+}
