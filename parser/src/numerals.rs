@@ -69,7 +69,8 @@ pub fn parse_cn_number(s: &str) -> Option<f64> {
     let mut last_place = f64::INFINITY;
     for c in s.chars() {
         if let Some(d) = cn_digit(c) {
-            if digit.is_some() && d != 0 {
+            // `零` only holds a place (`一千零八`), so a digit may follow it.
+            if digit.is_some_and(|prev| prev != 0.0) && d != 0 {
                 return None; // two digits in a row (`二三`) is not positional
             }
             digit = Some(f64::from(d));
