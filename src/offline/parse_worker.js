@@ -1,0 +1,55 @@
+// The parse worker. The page builds it from a Blob URL (so it also runs in
+// the single-file build opened from file://, where a worker script cannot be
+// loaded from a path), prefixing one line that imports the page's own
+// wasm-bindgen glue as `glue`:
+//
+//   import * as glue from "<glue URL>";
+//
+// Protocol (page → worker):
+//   {type: "init", module: WebAssembly.Module}   the page's compiled wasm
+//   {type: "parse", id, texts: [string]}         parse each text
+// Protocol (worker → page):
+//   {type: "ready"}
+//   {type: "progress", id, done, total}          at most every 50 ms
+//   {type: "result", id, results: [string]}      one export JSON per text
+//   {type: "error", id, message}
+
+let ready = null;
+
+async function start(module) {
+  // The module is the page's already-compiled wasm, so nothing is fetched
+  // here. Its `main` sees no window.document and does nothing.
+  await glue.default({ module_or_path: module });
+}
+
+function parseAll(id, texts) {
+  const results = new Array(texts.length);
+  let lastReport = performance.now();
+  for (let i = 0; i < texts.length; i++) {
+    results[i] = glue.parse_to_json(texts[i]);
+    const now = performance.now();
+    if (now - lastReport >= 50 || i + 1 === texts.length) {
+      lastReport = now;
+      self.postMessage({ type: "progress", id, done: i + 1, total: texts.length });
+    }
+  }
+  return results;
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  try {
+    if (msg.type === "init") {
+      ready = start(msg.module);
+      await ready;
+      self.postMessage({ type: "ready" });
+    } else if (msg.type === "parse") {
+      if (!ready) throw new Error("parse before init");
+      await ready;
+      const results = parseAll(msg.id, msg.texts);
+      self.postMessage({ type: "result", id: msg.id, results });
+    }
+  } catch (err) {
+    self.postMessage({ type: "error", id: msg.id ?? null, message: String(err && err.stack || err) });
+  }
+};

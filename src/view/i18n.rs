@@ -1,0 +1,373 @@
+//! Interface strings in Chinese (the default) and English.
+//!
+//! One exhaustive `match` is the lookup table: adding a [`Msg`] without both
+//! translations does not compile. Strings that carry numbers are small
+//! functions below the table, so word order can differ between languages.
+
+use bulletin_parser::{Change, FigureKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>` and for storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored tag back; unknown tags give `None` (then the default applies).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh-CN" | "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// Every fixed string of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    AppTitle,
+    AppTagline,
+    SkipToResults,
+    SwitchLanguage,
+    InputHeading,
+    PasteLabel,
+    PastePlaceholder,
+    OpenFiles,
+    LoadSample,
+    ClearText,
+    DropHint,
+    DropHere,
+    PrivacyNote,
+    PasteEntry,
+    EntriesLabel,
+    CloseEntry,
+    FileErrorsHeading,
+    Dismiss,
+    EmptyTitle,
+    EmptyBody,
+    ResultsHeading,
+    Contents,
+    NoSection,
+    Issue,
+    Issuer,
+    Date,
+    Footer,
+    Distribution,
+    Editor,
+    Reviewer,
+    Signer,
+    Sources,
+    NoSources,
+    SummaryHeading,
+    Items,
+    Sections,
+    Units,
+    Figures,
+    WarningsHeading,
+    NoWarnings,
+    ShowInInput,
+    FiguresHeading,
+    FilterKind,
+    FilterUnit,
+    FilterSection,
+    FilterSource,
+    FilterAll,
+    NoUnit,
+    Search,
+    SearchPlaceholder,
+    NoFiguresMatch,
+    ColItem,
+    ColSection,
+    ColHeadline,
+    ColSource,
+    ColText,
+    ColValue,
+    ColUnit,
+    ColKind,
+    ColApprox,
+    ColLabel,
+    ColPeriod,
+    ColEntity,
+    ColChange,
+    SortBy,
+    ExportHeading,
+    ExportJson,
+    ExportJsonLines,
+    ExportCsv,
+    ExportXlsx,
+    CopyText,
+    Copied,
+    CopyFailed,
+    Downloaded,
+    Print,
+    ReasonBinary,
+    ReasonUnreadable,
+    ReasonDocxNoText,
+    ReasonUnsupported,
+    ReasonEmpty,
+    ReasonTooLarge,
+    FromFile,
+}
+
+/// The string for `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    let (zh, en) = pair(msg);
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn pair(msg: Msg) -> (&'static str, &'static str) {
+    use Msg::*;
+    match msg {
+        AppTitle => ("政务快报分析", "Bulletin Analyzer"),
+        AppTagline => (
+            "把政务快报、简报粘贴或拖入此处，自动拆分栏目、条目、报送单位和每个数字。",
+            "Paste or drop a government bulletin: sections, items, reporting units and every figure, structured.",
+        ),
+        SkipToResults => ("跳到分析结果", "Skip to results"),
+        SwitchLanguage => ("English", "中文"),
+        InputHeading => ("输入", "Input"),
+        PasteLabel => ("快报全文", "Bulletin text"),
+        PastePlaceholder => (
+            "在此粘贴快报全文，或把 .txt / .md / .docx / .html 文件拖到页面上……",
+            "Paste the bulletin here, or drop .txt / .md / .docx / .html files on the page…",
+        ),
+        OpenFiles => ("打开文件", "Open files"),
+        LoadSample => ("示例", "Sample"),
+        ClearText => ("清空", "Clear"),
+        DropHint => (
+            "支持 UTF-8、UTF-16、GBK 编码的 .txt/.md，Word .docx，网页 .html；可一次选多个。",
+            "Reads .txt/.md in UTF-8, UTF-16 or GBK, Word .docx and saved web pages; several at once.",
+        ),
+        DropHere => ("松开鼠标即可导入文件", "Drop to open the files"),
+        PrivacyNote => (
+            "全部在本机浏览器中处理，不上传任何内容。",
+            "Everything stays in this browser; nothing is uploaded.",
+        ),
+        PasteEntry => ("粘贴", "Pasted"),
+        EntriesLabel => ("已打开的快报", "Open bulletins"),
+        CloseEntry => ("关闭", "Close"),
+        FileErrorsHeading => ("以下文件未能读取", "These files could not be read"),
+        Dismiss => ("知道了", "Dismiss"),
+        EmptyTitle => ("还没有内容", "Nothing here yet"),
+        EmptyBody => (
+            "粘贴一期快报，或点“示例”看看效果。",
+            "Paste a bulletin, or press “Sample” to see what it does.",
+        ),
+        ResultsHeading => ("分析结果", "Results"),
+        Contents => ("目录", "Contents"),
+        NoSection => ("（未分栏目）", "(no section)"),
+        Issue => ("期号", "Issue"),
+        Issuer => ("编发单位", "Issuer"),
+        Date => ("日期", "Date"),
+        Footer => ("报送信息", "Distribution"),
+        Distribution => ("本期发", "Sent to"),
+        Editor => ("责任编辑", "Editor"),
+        Reviewer => ("审核", "Reviewer"),
+        Signer => ("签发", "Signed off by"),
+        Sources => ("报送单位", "Reported by"),
+        NoSources => ("未注明", "not given"),
+        SummaryHeading => ("概览", "Summary"),
+        Items => ("条目", "Items"),
+        Sections => ("栏目", "Sections"),
+        Units => ("报送单位", "Reporting units"),
+        Figures => ("数字", "Figures"),
+        WarningsHeading => ("需要核对", "Check these"),
+        NoWarnings => ("全部内容均已归入条目。", "Every line was placed."),
+        ShowInInput => ("在原文中选中", "Select in the text"),
+        FiguresHeading => ("数字一览", "All figures"),
+        FilterKind => ("类型", "Kind"),
+        FilterUnit => ("单位", "Unit"),
+        FilterSection => ("栏目", "Section"),
+        FilterSource => ("报送单位", "Reported by"),
+        FilterAll => ("全部", "All"),
+        NoUnit => ("（无单位）", "(no unit)"),
+        Search => ("搜索", "Search"),
+        SearchPlaceholder => ("数字、单位、标题……", "number, unit, headline…"),
+        NoFiguresMatch => ("没有符合条件的数字。", "No figure matches."),
+        ColItem => ("条", "Item"),
+        ColSection => ("栏目", "Section"),
+        ColHeadline => ("标题", "Headline"),
+        ColSource => ("报送单位", "Reported by"),
+        ColText => ("原文", "Text"),
+        ColValue => ("数值", "Value"),
+        ColUnit => ("单位", "Unit"),
+        ColKind => ("类型", "Kind"),
+        ColApprox => ("约数", "Approx."),
+        ColLabel => ("指标", "Measures"),
+        ColPeriod => ("时段", "Period"),
+        ColEntity => ("所属", "Belongs to"),
+        ColChange => ("增减", "Change"),
+        SortBy => ("排序：", "Sort by "),
+        ExportHeading => ("导出", "Export"),
+        ExportJson => ("JSON", "JSON"),
+        ExportJsonLines => ("全部 JSON Lines", "All as JSON Lines"),
+        ExportCsv => ("数字 CSV（Excel）", "Figures CSV (Excel)"),
+        ExportXlsx => ("Excel 工作簿", "Excel workbook"),
+        CopyText => ("复制为文本", "Copy as text"),
+        Copied => ("已复制到剪贴板。", "Copied to the clipboard."),
+        CopyFailed => (
+            "无法访问剪贴板，请手动选择文本复制。",
+            "The clipboard is not available; select the text and copy it by hand.",
+        ),
+        Downloaded => ("已生成文件：", "Saved: "),
+        Print => ("打印", "Print"),
+        ReasonBinary => (
+            "不是文本文件（看起来是图片、PDF 或其他二进制格式）。PDF 请先复制其中文字再粘贴。",
+            "not a text file (looks like an image, a PDF or another binary format). For a PDF, copy its text and paste it.",
+        ),
+        ReasonUnreadable => (
+            "无法识别文字编码，内容可能已损坏。",
+            "its text encoding could not be recognised; the file may be damaged.",
+        ),
+        ReasonDocxNoText => (
+            "不是有效的 Word 文档（找不到正文）。",
+            "not a valid Word document (no document text inside).",
+        ),
+        ReasonUnsupported => (
+            "不支持此格式；请用 .txt、.md、.docx 或 .html。",
+            "this format is not supported; use .txt, .md, .docx or .html.",
+        ),
+        ReasonEmpty => ("文件是空的。", "the file is empty."),
+        ReasonTooLarge => (
+            "文件太大（超过 20 MB），不像一期快报。",
+            "the file is too large (over 20 MB) to be a bulletin.",
+        ),
+        FromFile => ("文件", "File"),
+    }
+}
+
+/// The name of a figure kind.
+pub fn kind_name(lang: Lang, kind: FigureKind) -> &'static str {
+    let (zh, en) = match kind {
+        FigureKind::Money => ("金额", "money"),
+        FigureKind::Percent => ("比例", "percent"),
+        FigureKind::Count => ("数量", "count"),
+        FigureKind::Measure => ("计量", "measure"),
+        FigureKind::Duration => ("时长", "duration"),
+    };
+    pick(lang, zh, en)
+}
+
+pub fn change_name(lang: Lang, change: Change) -> &'static str {
+    match change {
+        Change::Up => pick(lang, "增加", "up"),
+        Change::Down => pick(lang, "减少", "down"),
+    }
+}
+
+/// `第 3–5 行` / `lines 3–5`.
+pub fn lines_label(lang: Lang, first: usize, last: usize) -> String {
+    match (lang, first == last || last == 0) {
+        (Lang::Zh, true) => format!("第 {first} 行"),
+        (Lang::Zh, false) => format!("第 {first}–{last} 行"),
+        (Lang::En, true) => format!("line {first}"),
+        (Lang::En, false) => format!("lines {first}–{last}"),
+    }
+}
+
+/// `共 12 个数字，显示 5 个` / `5 of 12 figures`.
+pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh if shown == total => format!("共 {total} 个数字"),
+        Lang::Zh => format!("共 {total} 个数字，显示 {shown} 个"),
+        Lang::En if shown == total => format!("{total} figures"),
+        Lang::En => format!("{shown} of {total} figures"),
+    }
+}
+
+/// `已导入 3 个文件` / `3 files opened`.
+pub fn files_opened(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已导入 {n} 个文件"),
+        Lang::En if n == 1 => "1 file opened".to_string(),
+        Lang::En => format!("{n} files opened"),
+    }
+}
+
+/// `parsed in 4.2 ms`, shown small under the results.
+pub fn render_time(lang: Lang, ms: f64) -> String {
+    match lang {
+        Lang::Zh => format!("分析用时 {ms:.1} 毫秒"),
+        Lang::En => format!("analysed in {ms:.1} ms"),
+    }
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOME: [Msg; 6] = [
+        Msg::AppTitle,
+        Msg::OpenFiles,
+        Msg::ColValue,
+        Msg::ReasonBinary,
+        Msg::PasteEntry,
+        Msg::WarningsHeading,
+    ];
+
+    #[test]
+    fn chinese_is_the_default() {
+        assert_eq!(Lang::default(), Lang::Zh);
+        assert_eq!(t(Lang::default(), Msg::OpenFiles), "打开文件");
+    }
+
+    #[test]
+    fn the_two_languages_differ() {
+        for msg in SOME {
+            assert_ne!(t(Lang::Zh, msg), t(Lang::En, msg), "{msg:?}");
+            assert!(!t(Lang::Zh, msg).is_empty() && !t(Lang::En, msg).is_empty());
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(lang.other().other(), lang);
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn the_switch_names_the_other_language() {
+        assert_eq!(t(Lang::Zh, Msg::SwitchLanguage), "English");
+        assert_eq!(t(Lang::En, Msg::SwitchLanguage), "中文");
+    }
+
+    #[test]
+    fn numbered_strings() {
+        assert_eq!(lines_label(Lang::Zh, 3, 5), "第 3–5 行");
+        assert_eq!(lines_label(Lang::En, 7, 7), "line 7");
+        assert_eq!(shown_of(Lang::Zh, 5, 12), "共 12 个数字，显示 5 个");
+        assert_eq!(shown_of(Lang::En, 12, 12), "12 figures");
+        assert_eq!(kind_name(Lang::Zh, FigureKind::Money), "金额");
+        assert_eq!(change_name(Lang::En, Change::Down), "down");
+    }
+}

@@ -1,0 +1,10 @@
+//! The page's logic that needs no browser: what to show and in which order.
+//! Everything here compiles and is tested natively.
+
+pub mod i18n;
+pub mod lines;
+pub mod numfmt;
+pub mod segments;
+pub mod summary;
+pub mod table;
+pub mod workspace;
