@@ -1,1 +1,0 @@
-//! Which text encoding a file's bytes are in. (Being written.)

@@ -1,0 +1,106 @@
+//! Why a file could not be read as a bulletin, said so that the person who
+//! dropped it knows what to do next: one line, Chinese first, then English.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A PDF: its text has to be copied out first.
+    Pdf,
+    /// An old binary Word `.doc` (OLE compound file).
+    WordDoc,
+    /// An RTF document.
+    Rtf,
+    /// An image: `"PNG"`, `"JPEG"`, …
+    Image(&'static str),
+    /// A zip archive that is not a Word document: `"Excel .xlsx"`, `"zip"`, …
+    NotDocx(&'static str),
+    /// Some other binary file; says what gave it away.
+    Binary(&'static str),
+    /// Not UTF-8, and not plausible GB18030 either; `offset` is the first
+    /// byte that fits neither.
+    UnknownEncoding { offset: usize },
+    /// Valid GB18030 byte structure, but the characters look like Big5
+    /// (traditional-Chinese Taiwan/Hong Kong encoding), which would decode to
+    /// garbage as GB18030.
+    LooksLikeBig5,
+    /// Bytes that are not UTF-8, at `offset`.
+    InvalidUtf8 { offset: usize },
+    /// A lone UTF-16 surrogate at byte `offset`.
+    InvalidUtf16 { offset: usize },
+    /// A damaged zip archive (truncated download, …); says which structure.
+    BadZip(&'static str),
+    /// The zip has no entry of that name.
+    MissingZipEntry(String),
+    /// A zip feature this reader does not handle: encryption, zip64, a
+    /// compression method other than stored/deflated.
+    UnsupportedZip(&'static str),
+    /// The `.docx` is a valid zip but its document part is unreadable.
+    BadDocx(&'static str),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use DecodeError::*;
+        match self {
+            Pdf => write!(
+                f,
+                "这是 PDF 文件，请先从 PDF 中复制文字 / PDF file: copy the text out of it first"
+            ),
+            WordDoc => write!(
+                f,
+                "这是旧版 Word (.doc) 文件，请另存为 .docx 或复制文字 / old Word .doc file: save it as .docx or copy the text out"
+            ),
+            Rtf => write!(
+                f,
+                "这是 RTF 文件，请另存为 .docx 或复制文字 / RTF file: save it as .docx or copy the text out"
+            ),
+            Image(kind) => write!(
+                f,
+                "这是图片（{kind}），不是文字 / {kind} image, not text: copy the text out of the original document"
+            ),
+            NotDocx(kind) => write!(
+                f,
+                "这是压缩包（{kind}），不是 Word 文档 / {kind} archive, not a Word .docx document"
+            ),
+            Binary(why) => write!(
+                f,
+                "这不是文本文件（{why}） / not a text file ({why})"
+            ),
+            UnknownEncoding { offset } => write!(
+                f,
+                "无法识别文字编码（第 {offset} 字节起既非 UTF-8 也非 GB18030/GBK），请另存为 UTF-8 / unknown text encoding (neither UTF-8 nor GB18030/GBK at byte {offset}): save the file as UTF-8"
+            ),
+            LooksLikeBig5 => write!(
+                f,
+                "文字编码像是繁体 Big5，请另存为 UTF-8 / the text looks like Big5: save the file as UTF-8"
+            ),
+            InvalidUtf8 { offset } => write!(
+                f,
+                "第 {offset} 字节不是有效的 UTF-8 / invalid UTF-8 at byte {offset}"
+            ),
+            InvalidUtf16 { offset } => write!(
+                f,
+                "第 {offset} 字节不是有效的 UTF-16 / invalid UTF-16 (lone surrogate) at byte {offset}"
+            ),
+            BadZip(what) => write!(
+                f,
+                "压缩包已损坏（{what}），文件可能未下载完整 / damaged zip archive ({what}): the file may be incomplete"
+            ),
+            MissingZipEntry(name) => write!(
+                f,
+                "压缩包中没有 {name} / the archive has no entry {name}"
+            ),
+            UnsupportedZip(what) => write!(
+                f,
+                "不支持的压缩格式（{what}），请用 Word 另存为 .docx / unsupported archive feature ({what}): re-save the document from Word"
+            ),
+            BadDocx(what) => write!(
+                f,
+                "Word 文档已损坏（{what}） / damaged Word document ({what})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}

@@ -1,1 +1,0 @@
-//! JSON, CSV and XLSX exports of parsed bulletins. (Being written.)
