@@ -1,0 +1,27 @@
+//! How far a batch has got, for inputs parsed in the worker.
+
+use yew::prelude::*;
+
+use super::worker::Progress;
+
+#[derive(Properties, PartialEq)]
+pub struct ParseProgressProps {
+    /// `None` when nothing is being parsed.
+    pub progress: Option<Progress>,
+}
+
+/// A bar and "正在解析 37 / 200" while a batch is parsed; nothing otherwise.
+/// A single large text shows the bar without a count (it moves from 0 to 1).
+#[function_component(ParseProgressBar)]
+pub fn parse_progress_bar(props: &ParseProgressProps) -> Html {
+    let Some(Progress { done, total }) = props.progress else {
+        return Html::default();
+    };
+    let label = if total > 1 { format!("正在解析 {done} / {total}") } else { "正在解析…".to_owned() };
+    html! {
+        <div class="parse-progress" role="status" aria-live="polite">
+            <progress max={total.to_string()} value={done.to_string()} aria-label="解析进度"></progress>
+            <span class="parse-progress__label">{ label }</span>
+        </div>
+    }
+}

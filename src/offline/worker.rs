@@ -1,0 +1,312 @@
+//! Parsing off the main thread.
+//!
+//! A large paste or a folder of files would freeze the page if parsed where
+//! the page draws. [`parse_texts`] sends such inputs to a web worker that
+//! runs this same wasm module (the page passes its compiled
+//! `WebAssembly.Module`, so nothing is downloaded or compiled twice) and
+//! reads back one export JSON per text.
+//!
+//! The worker is built from a Blob URL rather than a script path: a module
+//! worker cannot be loaded by path from `file://`, and the single-file build
+//! must work there. Its source is `parse_worker.js` behind one import of the
+//! wasm-bindgen glue, whose URL comes from Trunk's `<link rel=modulepreload>`
+//! or, in the single-file build, from `window.__bulletinGlueUrl`.
+//!
+//! Whatever goes wrong with the worker (blocked by a policy, a browser
+//! without module workers), the texts are parsed here instead, a text at a
+//! time with a pause between them, so the result never depends on it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use bulletin_parser::Bulletin;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Inputs larger than this (bytes, all texts together) go to the worker.
+pub const LARGE_INPUT_BYTES: usize = 200 * 1024;
+
+/// The worker's script, without its first line (the glue import).
+const WORKER_SOURCE: &str = include_str!("parse_worker.js");
+
+/// How far a batch has got: `done` of `total` texts parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Whether these texts are worth a trip to the worker: a batch of files,
+/// or one text too large to parse within a frame.
+pub fn should_use_worker(texts: &[String]) -> bool {
+    texts.len() > 1 || texts.iter().map(String::len).sum::<usize>() > LARGE_INPUT_BYTES
+}
+
+/// Parses every text, in order, off the main thread when
+/// [`should_use_worker`] says so; `on_progress` hears how far it has got.
+/// Always returns one bulletin per text.
+pub async fn parse_texts(texts: Vec<String>, on_progress: impl Fn(Progress) + 'static) -> Vec<Bulletin> {
+    if texts.is_empty() {
+        return Vec::new();
+    }
+    let total = texts.len();
+    let on_progress: Rc<dyn Fn(Progress)> = Rc::new(on_progress);
+    if should_use_worker(&texts) {
+        if let Ok(jsons) = parse_in_worker(&texts, on_progress.clone()).await {
+            return read_results(&texts, jsons).await;
+        }
+    }
+    let mut out = Vec::with_capacity(total);
+    for (i, text) in texts.iter().enumerate() {
+        out.push(bulletin_parser::parse(text));
+        on_progress(Progress { done: i + 1, total });
+        if total > 1 {
+            yield_to_page().await;
+        }
+    }
+    out
+}
+
+/// Turns the worker's JSON back into bulletins, pausing between them so
+/// the page can draw; a result that does not read back (it cannot happen
+/// with the current model, but a lost bulletin would be worse than a slow
+/// one) is parsed again here.
+async fn read_results(texts: &[String], jsons: Vec<String>) -> Vec<Bulletin> {
+    let mut out = Vec::with_capacity(texts.len());
+    for (i, text) in texts.iter().enumerate() {
+        let parsed = jsons.get(i).and_then(|json| serde_json::from_str::<Bulletin>(json).ok());
+        out.push(parsed.unwrap_or_else(|| bulletin_parser::parse(text)));
+        if i + 1 < texts.len() && (i + 1) % 8 == 0 {
+            yield_to_page().await;
+        }
+    }
+    out
+}
+
+/// Lets the browser run its queued work (input, paint) before continuing.
+pub async fn yield_to_page() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+// ---------------------------------------------------------------------------
+// The browser objects used here, declared locally: the crate's web-sys
+// feature list (Cargo.toml) is not this module's to change.
+
+#[wasm_bindgen]
+extern "C" {
+    type WorkerHandle;
+
+    #[wasm_bindgen(constructor, js_class = "Worker", catch)]
+    fn new(url: &str, options: &JsValue) -> Result<WorkerHandle, JsValue>;
+
+    #[wasm_bindgen(method, js_name = postMessage, catch)]
+    fn post_message(this: &WorkerHandle, message: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, js_name = addEventListener)]
+    fn add_event_listener(this: &WorkerHandle, kind: &str, listener: &Function);
+
+    #[wasm_bindgen(method)]
+    fn terminate(this: &WorkerHandle);
+}
+
+struct Pending {
+    resolve: Function,
+    reject: Function,
+    on_progress: Rc<dyn Fn(Progress)>,
+}
+
+/// The one worker of the page, started on first use and kept.
+struct Bridge {
+    worker: WorkerHandle,
+    pending: RefCell<HashMap<u32, Pending>>,
+    next_id: Cell<u32>,
+    broken: Cell<bool>,
+    _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+thread_local! {
+    static BRIDGE: RefCell<Option<Rc<Bridge>>> = const { RefCell::new(None) };
+    /// Set once the worker has failed: later batches go straight to the fallback.
+    static UNAVAILABLE: Cell<bool> = const { Cell::new(false) };
+}
+
+async fn parse_in_worker(texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Vec<String>, JsValue> {
+    if UNAVAILABLE.with(Cell::get) {
+        return Err(JsValue::from_str("worker unavailable"));
+    }
+    let bridge = match BRIDGE.with(|b| b.borrow().clone()) {
+        Some(bridge) if !bridge.broken.get() => bridge,
+        _ => match Bridge::start() {
+            Ok(bridge) => {
+                BRIDGE.with(|b| *b.borrow_mut() = Some(bridge.clone()));
+                bridge
+            }
+            Err(err) => {
+                UNAVAILABLE.with(|u| u.set(true));
+                return Err(err);
+            }
+        },
+    };
+    let result = bridge.request(texts, on_progress).await;
+    if result.is_err() {
+        // A worker that failed once is not trusted again this session.
+        bridge.worker.terminate();
+        BRIDGE.with(|b| *b.borrow_mut() = None);
+        UNAVAILABLE.with(|u| u.set(true));
+    }
+    result
+}
+
+impl Bridge {
+    fn start() -> Result<Rc<Bridge>, JsValue> {
+        let glue = glue_url().ok_or_else(|| JsValue::from_str("no wasm-bindgen glue URL"))?;
+        let source = format!("import * as glue from {};\n{}", js_string_literal(&glue), WORKER_SOURCE);
+        let url = blob_url(&source, "text/javascript")?;
+        let options = Object::new();
+        Reflect::set(&options, &"type".into(), &"module".into())?;
+        Reflect::set(&options, &"name".into(), &"bulletin-parse".into())?;
+        // The Blob URL is kept: one small script for the page's lifetime.
+        let worker = WorkerHandle::new(&url, &options)?;
+
+        let bridge = Rc::new_cyclic(|weak: &std::rc::Weak<Bridge>| {
+            let on_message = {
+                let weak = weak.clone();
+                Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+                    if let Some(bridge) = weak.upgrade() {
+                        let data = Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED);
+                        bridge.on_message(&data);
+                    }
+                })
+            };
+            let on_error = {
+                let weak = weak.clone();
+                Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+                    if let Some(bridge) = weak.upgrade() {
+                        let message = Reflect::get(&event, &"message".into())
+                            .ok()
+                            .and_then(|m| m.as_string())
+                            .unwrap_or_else(|| "worker failed to start".to_owned());
+                        bridge.fail_all(&message);
+                    }
+                })
+            };
+            worker.add_event_listener("message", on_message.as_ref().unchecked_ref());
+            worker.add_event_listener("error", on_error.as_ref().unchecked_ref());
+            worker.add_event_listener("messageerror", on_error.as_ref().unchecked_ref());
+            Bridge {
+                worker,
+                pending: RefCell::new(HashMap::new()),
+                next_id: Cell::new(1),
+                broken: Cell::new(false),
+                _listeners: vec![on_message, on_error],
+            }
+        });
+
+        let init = Object::new();
+        Reflect::set(&init, &"type".into(), &"init".into())?;
+        Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
+        bridge.worker.post_message(&init)?;
+        Ok(bridge)
+    }
+
+    async fn request(&self, texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Vec<String>, JsValue> {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1));
+        let mut pending = None;
+        let promise = Promise::new(&mut |resolve, reject| {
+            pending = Some(Pending { resolve, reject, on_progress: on_progress.clone() });
+        });
+        if let Some(pending) = pending {
+            self.pending.borrow_mut().insert(id, pending);
+        }
+
+        let message = Object::new();
+        Reflect::set(&message, &"type".into(), &"parse".into())?;
+        Reflect::set(&message, &"id".into(), &id.into())?;
+        let list: Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
+        Reflect::set(&message, &"texts".into(), &list)?;
+        if let Err(err) = self.worker.post_message(&message) {
+            self.pending.borrow_mut().remove(&id);
+            return Err(err);
+        }
+
+        let results = JsFuture::from(promise).await?;
+        let results: Array = results.dyn_into()?;
+        Ok(results.iter().map(|v| v.as_string().unwrap_or_default()).collect())
+    }
+
+    fn on_message(&self, data: &JsValue) {
+        let kind = Reflect::get(data, &"type".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let id = Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).map(|v| v as u32);
+        match kind.as_str() {
+            "progress" => {
+                let read = |key: &str| {
+                    Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize
+                };
+                let callback = id.and_then(|id| self.pending.borrow().get(&id).map(|p| p.on_progress.clone()));
+                if let Some(callback) = callback {
+                    callback(Progress { done: read("done"), total: read("total") });
+                }
+            }
+            "result" => {
+                if let Some(p) = id.and_then(|id| self.pending.borrow_mut().remove(&id)) {
+                    let results = Reflect::get(data, &"results".into()).unwrap_or(JsValue::UNDEFINED);
+                    let _ = p.resolve.call1(&JsValue::NULL, &results);
+                }
+            }
+            "error" => {
+                let message = Reflect::get(data, &"message".into()).unwrap_or(JsValue::UNDEFINED);
+                match id {
+                    Some(id) => {
+                        if let Some(p) = self.pending.borrow_mut().remove(&id) {
+                            let _ = p.reject.call1(&JsValue::NULL, &message);
+                        }
+                    }
+                    // An error outside a request is a failed start.
+                    None => self.fail_all(&message.as_string().unwrap_or_default()),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Rejects every waiting request; the caller falls back to the main thread.
+    fn fail_all(&self, message: &str) {
+        self.broken.set(true);
+        let waiting: Vec<Pending> = self.pending.borrow_mut().drain().map(|(_, p)| p).collect();
+        for p in waiting {
+            let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(message));
+        }
+    }
+}
+
+/// The absolute URL of the wasm-bindgen glue module the page was started with.
+fn glue_url() -> Option<String> {
+    let window = web_sys::window()?;
+    // The single-file build has no glue file: its loader makes a Blob URL.
+    if let Some(url) = Reflect::get(&window, &"__bulletinGlueUrl".into()).ok().and_then(|v| v.as_string()) {
+        return Some(url);
+    }
+    // Trunk preloads the glue (and any snippets, which are not it).
+    let links = window.document()?.query_selector_all("link[rel=modulepreload]").ok()?;
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|link| Reflect::get(&link, &"href".into()).ok()?.as_string())
+        .find(|href| href.ends_with(".js") && !href.contains("/snippets/"))
+}
+
+fn blob_url(source: &str, mime: &str) -> Result<String, JsValue> {
+    let parts = Array::of1(&JsValue::from_str(source));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+}
+
+/// A string as a JavaScript string literal (JSON's syntax is a subset).
+fn js_string_literal(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
+}
