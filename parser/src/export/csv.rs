@@ -1,0 +1,98 @@
+//! CSV (RFC 4180: fields with a comma, quote or line break are quoted,
+//! quotes doubled, CRLF line ends) and TSV.
+
+use super::table::{figures_table, items_table, plain_number, Cell, Table};
+use crate::model::Bulletin;
+
+/// The UTF-8 byte-order mark. Excel opens a CSV file as UTF-8 only when it
+/// starts with one; without it Chinese text shows as mojibake. Tools that
+/// read standard input usually do not want it, so it is not part of
+/// [`figures_csv`] and [`items_csv`].
+pub const CSV_BOM: &str = "\u{FEFF}";
+
+/// The figures table as CSV (columns in [`crate::export`]).
+pub fn figures_csv(docs: &[(&str, &Bulletin)]) -> String {
+    figures_table(docs).to_csv()
+}
+
+/// [`figures_csv`] with the byte-order mark Excel needs.
+pub fn figures_csv_for_excel(docs: &[(&str, &Bulletin)]) -> String {
+    format!("{CSV_BOM}{}", figures_csv(docs))
+}
+
+/// The items table as CSV.
+pub fn items_csv(docs: &[(&str, &Bulletin)]) -> String {
+    items_table(docs).to_csv()
+}
+
+/// [`items_csv`] with the byte-order mark Excel needs.
+pub fn items_csv_for_excel(docs: &[(&str, &Bulletin)]) -> String {
+    format!("{CSV_BOM}{}", items_csv(docs))
+}
+
+impl Table {
+    /// RFC 4180 CSV, header row first.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        write_row(&mut out, self.headers.iter().map(|h| Cell::Text((*h).to_owned())), ',', "\r\n");
+        for row in &self.rows {
+            write_row(&mut out, row.iter().cloned(), ',', "\r\n");
+        }
+        out
+    }
+
+    /// Tab-separated values, header row first, `\n` line ends. TSV has no
+    /// quoting, so tabs and line breaks inside a field become spaces.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::new();
+        write_row(&mut out, self.headers.iter().map(|h| Cell::Text((*h).to_owned())), '\t', "\n");
+        for row in &self.rows {
+            write_row(&mut out, row.iter().cloned(), '\t', "\n");
+        }
+        out
+    }
+}
+
+fn write_row(out: &mut String, cells: impl Iterator<Item = Cell>, separator: char, line_end: &str) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(separator);
+        }
+        match cell {
+            Cell::Text(s) if separator == ',' => push_csv_field(out, &s),
+            Cell::Text(s) => out.extend(s.chars().map(|c| if matches!(c, '\t' | '\r' | '\n') { ' ' } else { c })),
+            Cell::Number(v) => out.push_str(&plain_number(v)),
+            Cell::Empty => {}
+        }
+    }
+    out.push_str(line_end);
+}
+
+fn push_csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_and_line_ends() {
+        let table = Table {
+            headers: vec!["a", "b"],
+            rows: vec![
+                vec![Cell::Text("x,y".into()), Cell::Text("say \"hi\"".into())],
+                vec![Cell::Text("two\nlines".into()), Cell::Number(1.5)],
+                vec![Cell::Empty, Cell::Text("中文".into())],
+            ],
+        };
+        assert_eq!(table.to_csv(), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",1.5\r\n,中文\r\n");
+        assert_eq!(table.to_tsv(), "a\tb\nx,y\tsay \"hi\"\ntwo lines\t1.5\n\t中文\n");
+    }
+}
