@@ -1,0 +1,429 @@
+//! Items: the paragraphs of the body zone grouped into items, and each item
+//! split into headline, body and sources (SPEC "An item").
+
+use super::rewrap::{Block, Join, Para};
+use super::text::{
+    chars_up_to, ends_sentence, has_sentence_punct, is_cjk, is_close_paren, is_closing, is_colon,
+    is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources, width,
+};
+use super::{Ledger, Sink};
+use crate::figures;
+use crate::model::{Bulletin, Item, LineRange, Span};
+
+pub const ORPHAN_SOURCE: &str = "找不到所属条目的来源";
+
+/// How far into a paragraph a headline break is looked for, in characters.
+const HEADLINE_LIMIT: usize = 80;
+/// The longest headline standing alone on its line, in characters.
+const HEADLINE_ALONE_MAX: usize = 60;
+
+/// Where the headline ends and the body starts in an item's first
+/// paragraph, as byte offsets (headline end, body start):
+/// - the end of a leading `**bold**` run;
+/// - two or more spaces;
+/// - one space between two CJK characters, or after a closing quote or
+///   bracket before CJK or an opening quote (`…兜底保障 深入开展`,
+///   `…“加速度” 通过`). One space next to a digit or Latin letter is not a
+///   break: PDF export puts spaces around numbers (`中心 4 天交易 21.4 亿元`).
+///
+/// `None` when there is no break in the first [`HEADLINE_LIMIT`] characters,
+/// or when the whole paragraph is one bold run (a headline alone).
+pub fn find_break(s: &str) -> Option<(usize, usize)> {
+    if let Some(rest) = s.strip_prefix("**") {
+        let window = rest.char_indices().nth(HEADLINE_LIMIT).map_or(rest.len(), |(i, _)| i);
+        if let Some(close) = rest[..window].find("**") {
+            let head_end = 2 + close + 2;
+            let body = s[head_end..].trim_start_matches([' ', '*']);
+            return (!body.is_empty()).then(|| (head_end, s.len() - body.len()));
+        }
+    }
+    let mut prev: Option<char> = None;
+    let mut seen = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else { break };
+        if c == ' ' {
+            let run_end = i + s[i..].len() - s[i..].trim_start_matches(' ').len();
+            if let (Some(p), Some(n)) = (prev, s[run_end..].chars().next()) {
+                if run_end - i >= 2 && p != '*' {
+                    return Some((i, run_end));
+                }
+                if (is_cjk(p) || is_closing(p)) && (is_cjk(n) || is_opening(n)) {
+                    return Some((i, run_end));
+                }
+            }
+            i = run_end;
+            continue;
+        }
+        if c == '\n' {
+            return None;
+        }
+        prev = Some(c);
+        seen += 1;
+        if seen > HEADLINE_LIMIT {
+            return None;
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+/// A source leading the headline: `县财政局：…`, `县财政局:…`, `胙城乡、榆林乡：…`.
+/// Returns (end of the names, start of the text after the colon).
+pub fn leading_source(s: &str) -> Option<(usize, usize)> {
+    let window = s.char_indices().nth(30).map_or(s.len(), |(i, _)| i);
+    let colon = s[..window].find(is_colon)?;
+    let names = s[..colon].trim_matches([' ', '*']);
+    if names.is_empty() || !split_sources(names).all(is_unit_name) {
+        return None;
+    }
+    let after = colon + s[colon..].chars().next().map_or(1, char::len_utf8);
+    if s[after..].trim_matches([' ', '*']).is_empty() {
+        return None;
+    }
+    Some((colon, after))
+}
+
+/// The parenthetical that closes an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tail {
+    /// Byte offset of the opening parenthesis.
+    pub open: usize,
+    /// The names between the parentheses.
+    pub inner: (usize, usize),
+    /// Byte offset just past the closing parenthesis.
+    pub end: usize,
+    /// Nothing stands before it: the whole text is the parenthetical.
+    pub alone: bool,
+}
+
+/// Parentheticals that close a page, not an item.
+const NOT_SOURCES: &[&str] = &["完", "待续", "续", "下转", "上接", "接上", "转下", "续完"];
+
+/// The source parenthetical at the end of `s`: `（财政局）`, `( 财政局 )`,
+/// `（胙城乡 榆林乡）`. It counts when it stands alone, or after a sentence
+/// end, or — with no sentence end before it — when every name in it is a
+/// unit's name. Parentheses inside the body (`30 台（套）`,
+/// `13 个乡镇（镇、街道）`, `在建（续建）`) are not sources.
+pub fn trailing_source(s: &str) -> Option<Tail> {
+    let t = s.trim_end_matches([' ', '*', '\n']);
+    let close = t.chars().next_back().filter(|&c| is_close_paren(c))?;
+    let close_at = t.len() - close.len_utf8();
+    let mut open_at = None;
+    for (n, (i, c)) in t[..close_at].char_indices().rev().enumerate() {
+        if n > 40 || is_close_paren(c) || c == '\n' || is_sentence_end(c) || is_colon(c) {
+            return None;
+        }
+        if is_open_paren(c) {
+            open_at = Some(i);
+            break;
+        }
+    }
+    let open_at = open_at?;
+    let inner_start = open_at + t[open_at..].chars().next().map_or(1, char::len_utf8);
+    let raw_inner = &t[inner_start..close_at];
+    let names = raw_inner.trim_matches([' ', '*']);
+    if names.is_empty() || !names.chars().any(is_cjk) || NOT_SOURCES.iter().any(|w| names.starts_with(w)) {
+        return None;
+    }
+    if split_sources(names).any(|n| chars_up_to(n, 20) > 20) {
+        return None;
+    }
+    let before = t[..open_at].trim_end_matches([' ', '*', '\n']);
+    let alone = before.is_empty();
+    if !(alone || ends_sentence(before) || split_sources(names).all(is_unit_name)) {
+        return None;
+    }
+    let lead = raw_inner.len() - raw_inner.trim_start_matches([' ', '*']).len();
+    Some(Tail { open: open_at, inner: (inner_start + lead, inner_start + lead + names.len()), end: t.len(), alone })
+}
+
+/// The paragraph begins an item: a source leads it, or it has a headline
+/// break after a few characters of headline with no sentence punctuation.
+pub fn starts_item(s: &str) -> bool {
+    if leading_source(s).is_some() {
+        return true;
+    }
+    find_break(s).is_some_and(|(h, _)| {
+        let head = s[..h].trim_matches(['*', ' ']);
+        chars_up_to(head, 4) >= 4 && !has_sentence_punct(head)
+    })
+}
+
+/// A headline standing alone on its line (Word layouts; `**…**` bold):
+/// short, no sentence punctuation, no break inside, not ending in `：` or
+/// `、` (which continue a sentence), and in a hard-wrapped text shorter than
+/// a full line.
+pub fn is_headline_alone(text: &str, full: Option<usize>) -> bool {
+    let t = text.trim_matches(['*', ' ']);
+    let n = chars_up_to(t, HEADLINE_ALONE_MAX);
+    (4..=HEADLINE_ALONE_MAX).contains(&n)
+        && !has_sentence_punct(t)
+        && !t.ends_with(['：', ':', '、', '，', ','])
+        && find_break(text).is_none()
+        && trailing_source(text).is_none()
+        && full.is_none_or(|f| width(text) < f)
+}
+
+/// Groups paragraphs into items and sections.
+pub fn assemble(blocks: &[Block<'_>], b: &mut Bulletin, sink: &mut Sink, ledger: &mut Ledger) {
+    let mut section: Option<String> = None;
+    let mut cur: Option<Draft<'_, '_>> = None;
+    for (k, block) in blocks.iter().enumerate() {
+        let p = match block {
+            Block::Section { heading, .. } => {
+                if let Some(d) = cur.take() {
+                    b.items.push(finish(d, ledger));
+                }
+                ledger.take(heading.open);
+                ledger.take(heading.close);
+                b.sections.push(heading.name.to_string());
+                section = Some(heading.name.to_string());
+                continue;
+            }
+            Block::Para(p) => p,
+        };
+        if p.source_only {
+            match cur.take() {
+                Some(mut d) => {
+                    d.paras.push(p);
+                    b.items.push(finish(d, ledger));
+                }
+                None => {
+                    let first = p.pieces.first().map_or(0, |x| x.line);
+                    let text: String = p.pieces.iter().map(|x| x.text).collect();
+                    sink.warn(first, first, ORPHAN_SOURCE, text);
+                }
+            }
+            continue;
+        }
+        let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
+        let opens_item = p.starts || (p.headline_alone && body_follows);
+        match cur.as_mut() {
+            Some(d) if d.awaiting_body => {
+                d.paras.push(p);
+                d.awaiting_body = false;
+            }
+            Some(d) if !opens_item => d.paras.push(p),
+            _ => {
+                if let Some(d) = cur.take() {
+                    b.items.push(finish(d, ledger));
+                }
+                cur = Some(Draft {
+                    section: section.clone(),
+                    paras: vec![p],
+                    headline_alone: p.headline_alone && body_follows,
+                    awaiting_body: p.headline_alone && body_follows,
+                });
+            }
+        }
+        if p.closes && !cur.as_ref().is_some_and(|d| d.awaiting_body) {
+            if let Some(d) = cur.take() {
+                b.items.push(finish(d, ledger));
+            }
+        }
+    }
+    if let Some(d) = cur.take() {
+        b.items.push(finish(d, ledger));
+    }
+}
+
+/// An item being gathered.
+struct Draft<'b, 'a> {
+    section: Option<String>,
+    paras: Vec<&'b Para<'a>>,
+    /// The first paragraph is the headline alone.
+    headline_alone: bool,
+    awaiting_body: bool,
+}
+
+fn finish(d: Draft<'_, '_>, ledger: &mut Ledger) -> Item {
+    // The item's text, built once: pieces joined as the rewrap decided,
+    // paragraphs on their own lines.
+    let cap = d.paras.iter().flat_map(|p| p.pieces.iter()).map(|x| x.text.len() + 1).sum();
+    let mut raw = String::with_capacity(cap);
+    let mut first_para_end = 0;
+    let mut first_piece_end = 0;
+    for (pi, para) in d.paras.iter().enumerate() {
+        if pi > 0 {
+            raw.push('\n');
+        }
+        for (k, piece) in para.pieces.iter().enumerate() {
+            if k > 0 && piece.join == Join::Space {
+                raw.push(' ');
+            }
+            raw.push_str(piece.text);
+            if pi == 0 && k == 0 {
+                first_piece_end = raw.len();
+            }
+        }
+        if pi == 0 {
+            first_para_end = raw.len();
+        }
+    }
+    let first_line = d.paras.first().and_then(|p| p.pieces.first()).map_or(0, |x| x.line);
+    let last_line = d.paras.last().and_then(|p| p.pieces.last()).map_or(first_line, |x| x.line);
+
+    let mut sources = Vec::new();
+    let mut head_start = 0;
+    if let Some((names_end, text_start)) = leading_source(&raw[..first_para_end]) {
+        take_names(&raw[..names_end], &mut sources, ledger);
+        ledger.take(&raw[names_end..text_start]);
+        head_start = text_start;
+    }
+    let first = &raw[head_start..first_para_end];
+    let (head_end, body_start) = if d.headline_alone {
+        (first_para_end, first_para_end)
+    } else if let Some((h, b)) = find_break(first) {
+        (head_start + h, head_start + b)
+    } else if d.paras[0].pieces.len() > 1
+        && first_piece_end > head_start
+        && first_line_is_headline(&raw[head_start..first_piece_end])
+    {
+        // A hard wrap lost the gap right at the end of the headline's line.
+        (first_piece_end, first_piece_end)
+    } else {
+        (head_start, head_start)
+    };
+    let mut body_end = raw.len();
+    if let Some(tail) = trailing_source(&raw[body_start..]) {
+        let base = body_start;
+        ledger.take(&raw[base + tail.open..base + tail.inner.0]);
+        take_names(&raw[base + tail.inner.0..base + tail.inner.1], &mut sources, ledger);
+        ledger.take(&raw[base + tail.inner.1..base + tail.end]);
+        body_end = base + tail.open;
+    }
+    let headline = raw[head_start..head_end].replace("**", "").trim_matches([' ', '\n']).to_string();
+    let (body, emphasis) = strip_bold(raw[body_start..body_end].trim_matches([' ', '\n']));
+    let mut figures = figures::extract(&body);
+    figures::assign_entities(&mut figures, &body, &emphasis);
+    Item {
+        section: d.section,
+        headline,
+        body,
+        sources,
+        figures,
+        emphasis,
+        lines: LineRange { first: first_line, last: last_line },
+    }
+}
+
+/// The first line of a hard-wrapped paragraph reads as a headline whose gap
+/// to the body fell at the line end.
+fn first_line_is_headline(s: &str) -> bool {
+    let t = s.trim_matches(['*', ' ']);
+    (4..=HEADLINE_ALONE_MAX).contains(&chars_up_to(t, HEADLINE_ALONE_MAX)) && !has_sentence_punct(t)
+}
+
+/// Splits a list of names into `sources`; the separators are syntax.
+fn take_names(names: &str, sources: &mut Vec<String>, ledger: &mut Ledger) {
+    for n in split_sources(names) {
+        sources.push(n.to_string());
+    }
+    if ledger.is_on() {
+        let seps: String = names.chars().filter(|c| "、，,；;/／".contains(*c)).collect();
+        ledger.take(&seps);
+    }
+}
+
+/// Removes `**` markers, returning the text and the character spans that
+/// were bold.
+pub fn strip_bold(s: &str) -> (String, Vec<Span>) {
+    if !s.contains("**") {
+        return (s.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut chars = 0;
+    let mut rest = s;
+    while let Some(k) = rest.find("**") {
+        let seg = &rest[..k];
+        out.push_str(seg);
+        chars += seg.chars().count();
+        match open.take() {
+            Some(start) if chars > start => spans.push(Span { start, end: chars }),
+            Some(_) => {}
+            None => open = Some(chars),
+        }
+        rest = &rest[k + 2..];
+    }
+    out.push_str(rest);
+    let trimmed = out.trim_end_matches([' ', '\n', '*']).len();
+    if trimmed < out.len() {
+        out.truncate(trimmed);
+        let n = out.chars().count();
+        spans.retain_mut(|s| {
+            s.end = s.end.min(n);
+            s.start < s.end
+        });
+    }
+    (out, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Option<(&str, &str)> {
+        find_break(s).map(|(h, b)| (&s[..h], &s[b..]))
+    }
+
+    #[test]
+    fn headline_breaks() {
+        assert_eq!(split("县财政局强化债券管理 围绕谋划"), Some(("县财政局强化债券管理", "围绕谋划")));
+        assert_eq!(split("我县紧抓项目建设  一是精准发力"), Some(("我县紧抓项目建设", "一是精准发力")));
+        assert_eq!(
+            split("县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度” 通过评标"),
+            Some(("县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”", "通过评标"))
+        );
+        assert_eq!(split("**我县财政收入增长 3.5%** 1-4 月，全县"), Some(("**我县财政收入增长 3.5%**", "1-4 月，全县")));
+        assert_eq!(split("**县商务局推动以旧换新**抢抓"), Some(("**县商务局推动以旧换新**", "抢抓")));
+        assert_eq!(split("**县商务局推动以旧换新**"), None);
+        assert_eq!(split("完成投资 3.47 亿元"), None);
+        assert_eq!(split("该局通过发放资料， 开展活动"), None);
+    }
+
+    #[test]
+    fn leading_sources() {
+        let s = "县财政局：县财政局强化债券管理 围绕";
+        let (n, t) = leading_source(s).unwrap();
+        assert_eq!((&s[..n], &s[t..]), ("县财政局", "县财政局强化债券管理 围绕"));
+        assert!(leading_source("胙城乡、榆林乡:两乡开展活动").is_some());
+        assert!(leading_source("截至目前：共排查").is_none());
+        assert!(leading_source("其中：税收收入").is_none());
+    }
+
+    #[test]
+    fn trailing_sources() {
+        fn names(s: &str) -> Option<&str> {
+            trailing_source(s).map(|t| &s[t.inner.0..t.inner.1])
+        }
+        assert_eq!(names("发行金额 3.47 亿元。（财政局）"), Some("财政局"));
+        assert_eq!(names("占 44.7%。  \n( 财政局 )"), Some("财政局"));
+        assert_eq!(names("（胙城乡 榆林乡 丰庄镇 魏邱乡）"), Some("胙城乡 榆林乡 丰庄镇 魏邱乡"));
+        assert_eq!(names("化解率100%（魏邱乡）"), Some("魏邱乡"));
+        assert_eq!(names("大型救援装备 30 台（套）"), None);
+        assert_eq!(names("对 13 个乡镇（镇、街道）"), None);
+        assert_eq!(names("开发区在建（续建）"), None);
+        assert_eq!(names("全文完。（完）"), None);
+        assert!(trailing_source("（开发区）").unwrap().alone);
+    }
+
+    #[test]
+    fn headlines_alone() {
+        assert!(is_headline_alone("县乡村振兴局建立双向推送预警帮扶机制实现主动精准帮扶", None));
+        assert!(is_headline_alone("**县商务局多点发力推动消费品以旧换新**", None));
+        assert!(is_headline_alone("县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”", None));
+        assert!(!is_headline_alone("县财政局多措并举兜牢“三保”底线 建立健全土地收储出", None));
+        assert!(!is_headline_alone("积极推进项目建设，", None));
+        assert!(!is_headline_alone("县乡村振兴局建立双向推送预警帮扶机制实现主动精准帮扶", Some(40)));
+    }
+
+    #[test]
+    fn bold_spans() {
+        let (s, spans) = strip_bold("截至目前，**胙城乡**共排查109起；**榆林乡**排查94起");
+        assert_eq!(s, "截至目前，胙城乡共排查109起；榆林乡排查94起");
+        assert_eq!(spans, [Span { start: 5, end: 8 }, Span { start: 16, end: 19 }]);
+    }
+}

@@ -1,0 +1,330 @@
+//! Splits the cleaned text into lines and says what each one is on its own:
+//! blank, layout noise (page number, rule), a section heading, a footer line,
+//! or text. Markdown line markers (`#`, `>`, list bullets) are taken off here;
+//! what a line *means* in context (masthead, headline, body) is decided later.
+
+use super::footer;
+use super::text::{chars_up_to, has_sentence_punct};
+use crate::model::Dropped;
+use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char};
+
+/// One input line.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// 1-based line number in the (cleaned) input.
+    pub no: usize,
+    /// The content: spaces trimmed, markdown heading, quote and bullet
+    /// markers removed.
+    pub text: &'a str,
+    pub kind: Kind<'a>,
+    /// The line began with two or more spaces (a paragraph indent).
+    pub indented: bool,
+    /// The line ended in a space (a hard wrap that kept the gap).
+    pub trailing_space: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind<'a> {
+    Blank,
+    /// Layout noise, dropped wherever it stands: `"page-number"`, `"rule"`.
+    Noise(&'static str),
+    Section(Heading<'a>),
+    /// Starts with a footer key (`本期发：`, `责任编辑：`, `审核：`, …).
+    Footer,
+    Text,
+}
+
+/// A section heading: `【民生保障】`, `[民生保障]`, `一、民生保障`, `## 民生保障`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading<'a> {
+    pub name: &'a str,
+    /// The syntax around the name (`【` and `】`, or `一、` and ``), which
+    /// is structure, not text.
+    pub open: &'a str,
+    pub close: &'a str,
+    /// Text after the heading on the same line: an item that starts there.
+    pub rest: &'a str,
+    /// Bracketed or enumerated, as opposed to a bare markdown heading, which
+    /// at the top of a bulletin is its title rather than a section.
+    pub explicit: bool,
+}
+
+/// Classifies every line. Markdown quote and bullet markers are recorded in
+/// `dropped` (reason `"markup"`), and so is every noise line.
+pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
+    // One line per ~40 bytes is a fair guess for both layouts.
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    for (i, raw) in text.split('\n').enumerate() {
+        lines.push(classify(i + 1, raw, dropped));
+    }
+    lines
+}
+
+fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a> {
+    let mut line = Line {
+        no,
+        text: raw.trim_matches(' '),
+        kind: Kind::Blank,
+        indented: raw.starts_with("  "),
+        trailing_space: raw.ends_with(' '),
+    };
+    let mut t = line.text;
+    while let Some(rest) = t.strip_prefix('>') {
+        dropped.push(markup(no, ">"));
+        t = rest.trim_start_matches(' ');
+    }
+    if is_rule(t) {
+        line.text = t;
+        line.kind = Kind::Noise("rule");
+        dropped.push(Dropped { line: no, text: t.to_string(), reason: "rule".into() });
+        return line;
+    }
+    if is_page_number(t) {
+        line.text = t;
+        line.kind = Kind::Noise("page-number");
+        dropped.push(Dropped { line: no, text: t.to_string(), reason: "page-number".into() });
+        return line;
+    }
+    let mut md_heading = false;
+    if t.starts_with('#') {
+        let h = t.trim_start_matches('#');
+        if h.is_empty() || h.starts_with(' ') {
+            md_heading = true;
+            t = h.trim_start_matches(' ');
+        }
+    }
+    for bullet in ["- ", "* ", "+ ", "• "] {
+        if let Some(rest) = t.strip_prefix(bullet) {
+            dropped.push(markup(no, bullet.trim_end()));
+            t = rest.trim_start_matches(' ');
+            break;
+        }
+    }
+    line.text = t;
+    if t.trim_matches(['*', '#', ' ']).is_empty() {
+        return line; // Blank: nothing but markers, which fold away
+    }
+    line.kind = if let Some(h) = heading(t, md_heading) {
+        Kind::Section(h)
+    } else if footer::is_footer_line(t) {
+        Kind::Footer
+    } else {
+        Kind::Text
+    };
+    line
+}
+
+fn markup(line: usize, text: &str) -> Dropped {
+    Dropped { line, text: text.to_string(), reason: "markup".into() }
+}
+
+/// `---`, `***`, `___`, `———`, `━━━`, `===`, with spaces allowed between.
+fn is_rule(t: &str) -> bool {
+    let mut marks = 0;
+    for c in t.chars() {
+        match c {
+            '-' | '*' | '_' | '—' | '─' | '━' | '=' | '＝' | '~' | '－' => marks += 1,
+            ' ' => {}
+            _ => return false,
+        }
+    }
+    marks >= 3
+}
+
+const DASHES: &[char] = &['-', '—', '–', '－', '―', '─', '·', '~', '〜', '_'];
+
+/// Page-number lines: `— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 6 页`,
+/// `共6页 第2页`, `2/6`, `Page 2`, `Page 2 of 6`, and a lone number of up
+/// to three digits.
+pub fn is_page_number(t: &str) -> bool {
+    if t.is_empty() || t.len() > 48 {
+        return false;
+    }
+    let Some(first) = t.chars().next() else { return false };
+    if !(first.is_ascii_digit()
+        || ascii_digit(first).is_some()
+        || DASHES.contains(&first)
+        || matches!(first, '第' | '共' | 'P' | 'p'))
+    {
+        return false;
+    }
+    let s: String = t.chars().filter(|&c| c != ' ').collect();
+    let s = s.as_str();
+    // Decorated: dashes on both sides of a number.
+    let core = s.trim_matches(DASHES);
+    if core.len() < s.len() && s.starts_with(DASHES) && s.ends_with(DASHES) {
+        return is_number(core, 4);
+    }
+    if s.chars().all(|c| ascii_digit(c).is_some()) {
+        return (1..=3).contains(&s.chars().count());
+    }
+    let page_of = |s: &str| -> Option<usize> {
+        // `第N页` → rest after it
+        let r = s.strip_prefix('第')?;
+        let r = strip_number(r)?;
+        let r = r.strip_prefix('页')?;
+        Some(s.len() - r.len())
+    };
+    let total = |s: &str| -> bool {
+        s.strip_prefix('共').and_then(strip_number).is_some_and(|r| r == "页")
+    };
+    if let Some(n) = page_of(s) {
+        let rest = s[n..].trim_start_matches(['/', '／', ',', '，', '、']);
+        return rest.is_empty() || total(rest);
+    }
+    if let Some(r) = s.strip_prefix('共').and_then(strip_number).and_then(|r| r.strip_prefix('页')) {
+        let r = r.trim_start_matches(['/', '／', ',', '，', '、']);
+        return page_of(r).is_some_and(|n| n == r.len());
+    }
+    if let Some((a, b)) = s.split_once(['/', '／']) {
+        return is_number(a, 4) && is_number(b, 4) && a.chars().all(|c| ascii_digit(c).is_some());
+    }
+    let lower = s.to_ascii_lowercase();
+    if let Some(r) = lower.strip_prefix("page") {
+        let Some(after) = strip_number(r) else { return false };
+        return after.is_empty()
+            || after.strip_prefix("of").or_else(|| after.strip_prefix('/')).is_some_and(|n| is_number(n, 4));
+    }
+    false
+}
+
+/// A number of at most `max` digits, Arabic (ASCII or full-width) or Chinese.
+fn is_number(s: &str, max: usize) -> bool {
+    strip_number(s).is_some_and(|r| r.is_empty()) && s.chars().count() <= max
+}
+
+/// Takes a leading number (1–4 digits, Arabic or Chinese) off `s`.
+fn strip_number(s: &str) -> Option<&str> {
+    let arabic = s.find(|c: char| ascii_digit(c).is_none()).unwrap_or(s.len());
+    let n = if arabic > 0 {
+        arabic
+    } else {
+        s.find(|c: char| !is_cn_numeral_char(c)).unwrap_or(s.len())
+    };
+    (n > 0 && s[..n].chars().count() <= 4).then(|| &s[n..])
+}
+
+/// A section heading, if the line is one.
+fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
+    let u = t.trim_start_matches(['*', ' ']);
+    let first = u.chars().next()?;
+    let close_char = match first {
+        '【' => Some('】'),
+        '[' => Some(']'),
+        '［' => Some('］'),
+        '〖' => Some('〗'),
+        _ => None,
+    };
+    if let Some(close_char) = close_char {
+        let open_len = first.len_utf8();
+        // The name is short: look no further than 24 characters.
+        let window_end = u.char_indices().nth(26).map_or(u.len(), |(i, _)| i);
+        let close = u[..window_end].find(close_char)?;
+        let name = u[open_len..close].trim_matches(['*', ' ']);
+        if name.is_empty() || chars_up_to(name, 20) > 20 || has_sentence_punct(name) {
+            return None;
+        }
+        let after = &u[close + close_char.len_utf8()..];
+        if first == '[' && after.starts_with('(') {
+            return None; // a markdown link
+        }
+        return Some(Heading {
+            name,
+            open: &u[..open_len],
+            close: &u[close..close + close_char.len_utf8()],
+            rest: after.trim_start_matches(['*', ' ']),
+            explicit: true,
+        });
+    }
+    // `一、民生保障`: a short name after a Chinese enumerator.
+    if cn_digit(first).is_some() || first == '十' {
+        let num_end = u.find(|c: char| !is_cn_numeral_char(c)).unwrap_or(u.len());
+        let after = &u[num_end..];
+        let sep = after.chars().next()?;
+        if !matches!(sep, '、' | '．' | '.') || chars_up_to(&u[..num_end], 3) > 3 {
+            return None;
+        }
+        let name = after[sep.len_utf8()..].trim_matches(['*', ' ']);
+        let n = chars_up_to(name, 16);
+        if (2..=15).contains(&n) && !has_sentence_punct(name) && !name.ends_with(['：', ':']) && !name.contains("  ") {
+            return Some(Heading {
+                name,
+                open: &u[..num_end + sep.len_utf8()],
+                close: "",
+                rest: "",
+                explicit: true,
+            });
+        }
+        return None;
+    }
+    if md_heading {
+        let name = t.trim_matches(['*', ' ']);
+        if chars_up_to(name, 12) <= 12 && !has_sentence_punct(name) {
+            return Some(Heading { name, open: "", close: "", rest: "", explicit: false });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Kind<'_> {
+        classify(1, s, &mut Vec::new()).kind
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in ["— 2 —", "- 2 -", "-12-", "第2页", "第 2 页 共 6 页", "第2页/共6页", "共6页 第2页", "2/6", "2 / 6", "Page 2", "page 3 of 9", "7", "— 二 —"] {
+            assert_eq!(kind(s), Kind::Noise("page-number"), "{s}");
+        }
+        for s in ["2023", "第七期", "2/6 份", "12 个", "第二批项目", "1-3月份"] {
+            assert_ne!(kind(s), Kind::Noise("page-number"), "{s}");
+        }
+    }
+
+    #[test]
+    fn rules() {
+        for s in ["---", "***", "___", "* * *", "————", "━━━━━━"] {
+            assert_eq!(kind(s), Kind::Noise("rule"), "{s}");
+        }
+        assert_eq!(kind("--"), Kind::Text);
+    }
+
+    #[test]
+    fn headings() {
+        fn name(s: &str) -> Option<&str> {
+            match classify(1, s, &mut Vec::new()).kind {
+                Kind::Section(h) => Some(h.name),
+                _ => None,
+            }
+        }
+        assert_eq!(name("【民生保障】"), Some("民生保障"));
+        assert_eq!(name("## 【高质量发展】"), Some("高质量发展"));
+        assert_eq!(name("### **【扩大消费】**"), Some("扩大消费"));
+        assert_eq!(name("[民生保障]"), Some("民生保障"));
+        assert_eq!(name("一、民生保障"), Some("民生保障"));
+        assert_eq!(name("## 民生保障"), Some("民生保障"));
+        assert_eq!(name("一、县财政局强化债券管理助推项目建设工作"), None);
+        assert_eq!(name("一是精准发力，加大项目谋划力度。"), None);
+        assert_eq!(name("[链接](http://x)"), None);
+        assert_eq!(name("【民生保障】县民政局聚焦儿童关爱"), Some("民生保障"));
+    }
+
+    #[test]
+    fn markdown_markers_are_recorded() {
+        let mut dropped = Vec::new();
+        let l = classify(3, "> - 县财政局强化管理", &mut dropped);
+        assert_eq!(l.text, "县财政局强化管理");
+        assert_eq!(dropped.len(), 2);
+        assert!(dropped.iter().all(|d| d.reason == "markup" && d.line == 3));
+    }
+
+    #[test]
+    fn footer_lines() {
+        assert_eq!(kind("本期发：县委常委"), Kind::Footer);
+        assert_eq!(kind("责任编辑 李勉"), Kind::Footer);
+        assert_eq!(kind("报告显示，全县"), Kind::Text);
+    }
+}

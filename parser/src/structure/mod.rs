@@ -1,0 +1,109 @@
+//! Masthead, sections, items and footer: text → [`Bulletin`].
+//!
+//! The passes, each linear in the input:
+//! 1. [`normalize::clean`](crate::normalize::clean): line endings, odd spaces, invisible characters;
+//! 2. [`lines`]: what each line is on its own (blank, noise, section, footer key, text);
+//! 3. [`masthead`]: title, issue, issuer and date at the top, up to the first section or item;
+//! 4. the footer zone starts at the first footer key after the last item;
+//! 5. [`rewrap`]: paragraphs rebuilt across page breaks and hard wraps;
+//! 6. [`items`]: paragraphs grouped into items, each split into headline, body and sources;
+//! 7. [`footer`]: distribution, editor, reviewer, signer.
+//!
+//! Nothing is lost: every line lands in a part, in `warnings` (could not be
+//! placed) or in `dropped` (layout noise). The syntax that only marks a part
+//! (`【】`, `（）` around sources, `责任编辑：`, the date's text) is consumed;
+//! [`parse_with_ledger`] returns it too, so tests can account for every
+//! character.
+
+mod footer;
+mod items;
+mod lines;
+mod masthead;
+mod rewrap;
+mod text;
+
+use crate::model::*;
+use crate::normalize;
+use lines::{Kind, Line};
+
+/// Parses one bulletin. Never panics; linear in the length of `text`.
+pub fn parse(text: &str) -> Bulletin {
+    run(text, &mut Ledger::default())
+}
+
+/// Like [`parse`], and also returns the syntax consumed on the way (section
+/// brackets, source parentheses and separators, footer keys, the date as
+/// written). For the "no text lost" tests.
+#[doc(hidden)]
+pub fn parse_with_ledger(text: &str) -> (Bulletin, Vec<String>) {
+    let mut ledger = Ledger { on: true, taken: Vec::new() };
+    let b = run(text, &mut ledger);
+    (b, ledger.taken)
+}
+
+fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
+    let clean = normalize::clean(text);
+    let mut sink = Sink::default();
+    let lines = lines::split(&clean, &mut sink.dropped);
+    let mut b = Bulletin::default();
+    let top = masthead::read(&lines, &mut b.masthead, &mut b.footer, &mut sink, ledger);
+    let rest = &lines[top.body_start..];
+    let footer_at = footer_start(rest);
+    let blocks = rewrap::blocks(&rest[..footer_at], &top.header_texts, &mut sink);
+    items::assemble(&blocks, &mut b, &mut sink, ledger);
+    footer::read(&rest[footer_at..], &mut b.footer, &mut sink, ledger);
+    sink.dropped.sort_by_key(|d| d.line);
+    sink.warnings.sort_by_key(|w| w.lines.first);
+    b.warnings = sink.warnings;
+    b.dropped = sink.dropped;
+    b
+}
+
+/// The footer zone starts at the first footer line after the last line
+/// that belongs to an item (a section heading, or a line ending in a
+/// source); a footer key earlier on is body text.
+fn footer_start(lines: &[Line<'_>]) -> usize {
+    let last_item = lines.iter().rposition(|l| match l.kind {
+        Kind::Section(_) => true,
+        Kind::Text => items::trailing_source(l.text).is_some(),
+        _ => false,
+    });
+    let from = last_item.map_or(0, |i| i + 1);
+    lines[from..].iter().position(|l| l.kind == Kind::Footer).map_or(lines.len(), |p| from + p)
+}
+
+/// Where warnings and dropped lines are collected.
+#[derive(Default)]
+pub(crate) struct Sink {
+    warnings: Vec<Warning>,
+    dropped: Vec<Dropped>,
+}
+
+impl Sink {
+    fn warn(&mut self, first: usize, last: usize, message: &str, text: String) {
+        self.warnings.push(Warning { lines: LineRange { first, last }, message: message.to_string(), text });
+    }
+
+    fn drop_line(&mut self, line: usize, text: &str, reason: &str) {
+        self.dropped.push(Dropped { line, text: text.to_string(), reason: reason.to_string() });
+    }
+}
+
+/// The syntax consumed while parsing, kept only when asked for.
+#[derive(Default)]
+pub(crate) struct Ledger {
+    on: bool,
+    taken: Vec<String>,
+}
+
+impl Ledger {
+    fn is_on(&self) -> bool {
+        self.on
+    }
+
+    fn take(&mut self, s: &str) {
+        if self.on && !s.is_empty() {
+            self.taken.push(s.to_string());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Character classes and small text measures shared by the structure passes.
+//! Full-width and half-width punctuation are recognised alike everywhere.
+
+/// A CJK ideograph (the basic block, extension A and the supplementary
+/// planes, compatibility ideographs) or `〇`.
+#[inline]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+        || c == '〇'
+}
+
+/// Closing quotes and brackets, full- and half-width.
+#[inline]
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | ']' | '》' | '〉' | '〕' | '｝' | '〗' | '］')
+}
+
+/// Opening quotes and brackets, full- and half-width.
+#[inline]
+pub fn is_opening(c: char) -> bool {
+    matches!(c, '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '[' | '《' | '〈' | '〔' | '｛' | '〖' | '［')
+}
+
+#[inline]
+pub fn is_open_paren(c: char) -> bool {
+    c == '（' || c == '('
+}
+
+#[inline]
+pub fn is_close_paren(c: char) -> bool {
+    c == '）' || c == ')'
+}
+
+#[inline]
+pub fn is_colon(c: char) -> bool {
+    c == '：' || c == ':'
+}
+
+/// Punctuation that ends a sentence. `.` is judged by [`ends_sentence`]
+/// since after a digit it is a decimal point cut by a line break.
+#[inline]
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '．')
+}
+
+/// Punctuation that only appears inside running text, never in a title, a
+/// headline or a unit name: `，。；！？` and their half-width forms. A
+/// half-width comma between digits (`1,234`) is a thousands separator and
+/// does not count.
+pub fn has_sentence_punct(s: &str) -> bool {
+    let mut prev = '\0';
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        match c {
+            '，' | '。' | '；' | '！' | '？' | ';' | '!' | '?' => return true,
+            ',' => {
+                let next = it.peek().copied().unwrap_or('\0');
+                if !(prev.is_ascii_digit() && next.is_ascii_digit()) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    false
+}
+
+/// True when the text ends a sentence: its last character (before trailing
+/// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
+/// one (`…。”`), or `.` not after a digit.
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches([' ', '*', '\n']);
+    let mut it = t.chars().rev();
+    let Some(last) = it.next() else { return false };
+    let prev = it.next();
+    match last {
+        '”' | '’' | '」' | '』' | '"' => prev.is_some_and(is_sentence_end),
+        '.' => prev.is_some_and(|p| !p.is_ascii_digit()),
+        c => is_sentence_end(c),
+    }
+}
+
+/// Display columns of a line as a fixed-pitch layout would print it:
+/// characters of three or four UTF-8 bytes (CJK, full-width forms) take two
+/// columns, everything else one. Counted on bytes, so it costs one pass.
+#[inline]
+pub fn width(s: &str) -> usize {
+    s.bytes()
+        .map(|b| match b {
+            0..=0x7F | 0xC0..=0xDF => 1,
+            0xE0..=0xFF => 2,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Number of characters, capped: stops counting at `cap + 1`, so asking
+/// "is this at most 60 characters" of a 50 MB line costs nothing.
+#[inline]
+pub fn chars_up_to(s: &str, cap: usize) -> usize {
+    s.chars().take(cap + 1).count()
+}
+
+/// Last characters that name a reporting unit: 局 镇 乡 街道 中心 办 委 …
+/// (`县财政局`, `胙城乡`, `文岩街道`, `公共资源交易中心`, `县妇联`).
+const UNIT_LAST: &str = "局镇乡办委室院所站队部处科会团社馆区县司组厅府行校园场厂村街心道台联协庭";
+
+/// A reporting unit's name: 2–20 characters, all CJK (brackets allowed
+/// inside: `各乡（镇、街道）` is not one, but `县委（县政府）办` is), ending in a
+/// unit word.
+pub fn is_unit_name(t: &str) -> bool {
+    let n = chars_up_to(t, 21);
+    if !(2..=20).contains(&n) {
+        return false;
+    }
+    let Some(last) = t.chars().next_back() else { return false };
+    t.chars().all(|c| is_cjk(c) || is_open_paren(c) || is_close_paren(c)) && UNIT_LAST.contains(last)
+}
+
+/// Splits a source list on spaces, `、`, `，`, `,`, `；`, `;` and `/`.
+pub fn split_sources(s: &str) -> impl Iterator<Item = &str> {
+    s.split([' ', '、', '，', ',', '；', ';', '/', '／'])
+        .map(|t| t.trim_matches('*'))
+        .filter(|t| !t.is_empty())
+}
+
+/// Equality ignoring ASCII spaces, for short lines (page headers).
+pub fn eq_ignoring_spaces(a: &str, b: &str) -> bool {
+    let mut x = a.chars().filter(|&c| c != ' ');
+    let mut y = b.chars().filter(|&c| c != ' ');
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("完成投资 3.47 亿元。"));
+        assert!(ends_sentence("要换新。”  "));
+        assert!(ends_sentence("done. "));
+        assert!(!ends_sentence("发行金额 21."));
+        assert!(!ends_sentence("开展“清零”"));
+        assert!(!ends_sentence("其中："));
+        assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn sentence_punct() {
+        assert!(has_sentence_punct("做好，推进"));
+        assert!(has_sentence_punct("a, b"));
+        assert!(!has_sentence_punct("交易 1,234 万元"));
+        assert!(!has_sentence_punct("各乡（镇、街道）强化“大文章”"));
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(width("县 4 天"), 2 + 1 + 1 + 1 + 2);
+        assert_eq!(width("（３）"), 6);
+        assert_eq!(width("é"), 1);
+    }
+
+    #[test]
+    fn unit_names() {
+        assert!(is_unit_name("县财政局"));
+        assert!(is_unit_name("文岩街道"));
+        assert!(is_unit_name("公共资源交易中心"));
+        assert!(!is_unit_name("套"));
+        assert!(!is_unit_name("镇"));
+        assert!(!is_unit_name("续建"));
+        assert!(!is_unit_name("2023年"));
+    }
+
+    #[test]
+    fn source_lists() {
+        let v: Vec<_> = split_sources(" 胙城乡 榆林乡、丰庄镇，魏邱乡 ").collect();
+        assert_eq!(v, ["胙城乡", "榆林乡", "丰庄镇", "魏邱乡"]);
+    }
+}
