@@ -1,0 +1,55 @@
+//! Figures: every quantity in the body of an item.
+//!
+//! A figure is a number with what makes it a quantity: a unit or measure
+//! word (`42件`, `15300 平方米`), a percent sign (`56.4％`), or a 万/亿
+//! multiplier (`交易额达 21.4 亿`). The number is Arabic (ASCII or full-width,
+//! thousands separators, decimals, spaces around it as PDF exports print) or
+//! Chinese (`三个`, `两千人`, `十余次`).
+//!
+//! Not figures: bare numbers; ordinals (`第七期`); enumerators (`一是`);
+//! anything inside quotes or title marks (`“五清单”`, `《…》`); dates and
+//! times (`2023年`, `4月14日`, `10:30`); codes (`G107`, `5G`, `〔2018〕2号`);
+//! fixed expressions whose numeral is no count (`八项规定`, `百日行动`,
+//! `一次性`, `一批`, `四个全面`, `五位一体`). A lone `一` with a measure word
+//! counts only where it cannot be an article: at the end of a clause
+//! (`新建游园一个。`) or, for events, after an activity verb or `每`
+//! (`每季度开展一次`).
+//!
+//! Module map: [`scan`] finds the figures in one pass (with [`units`] for
+//! the unit table and [`chars`] for byte-level stepping), [`context`] reads
+//! label, change and period around them, [`entity`] ties them to bold
+//! sub-units.
+
+mod chars;
+mod context;
+mod entity;
+mod scan;
+mod units;
+
+use crate::model::Figure;
+
+pub use entity::assign_entities;
+
+/// Every figure in `body`, in order, with character offsets into it
+/// (`body.chars()` indices; `text` is exactly those characters).
+pub fn extract(body: &str) -> Vec<Figure> {
+    let found = scan::scan(body);
+    let contexts = context::annotate(body, &found);
+    found
+        .into_iter()
+        .zip(contexts)
+        .map(|(f, c)| Figure {
+            text: body[f.start..f.end].to_string(),
+            value: f.value,
+            unit: f.unit.map(str::to_string),
+            approx: f.approx.map(str::to_string),
+            kind: f.kind,
+            start: f.start_char,
+            end: f.end_char,
+            label: c.label,
+            change: c.change,
+            period: c.period,
+            entity: None,
+        })
+        .collect()
+}
