@@ -1,0 +1,204 @@
+//! The command line, read by hand: two commands, two options.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+pub const HELP: &str = "\
+bulletin — 政务快报/简报结构化：刊头、栏目、条目、来源单位和每一个数据
+Structures Chinese county-government bulletins: masthead, sections, items,
+reporting units and every figure in them. Everything runs locally.
+
+USAGE
+    bulletin parse   [-f FORMAT] [-o FILE] INPUT...
+    bulletin figures [-f FORMAT] [-o FILE] INPUT...
+    bulletin --help | --version
+
+INPUT
+    A file, a directory (every .txt .md .docx .html .htm file in it, sorted
+    by name, not recursive) or - for standard input. Text may be UTF-8,
+    UTF-16 (with or without a byte-order mark) or GB18030/GBK; Word .docx
+    files and saved web pages (.html) are read too. PDF and images are not:
+    copy their text out first.
+
+COMMANDS
+    parse      Parse each input as one bulletin.
+    figures    Find the figures in any text, without bulletin structure.
+
+OPTIONS
+    -f, --format FORMAT
+        parse:   json   (default) the JSON export; with several inputs a
+                        JSON array, each object with a leading \"file\" key.
+                        Without -f, several inputs give jsonl instead.
+                 jsonl  one compact JSON object per line, with \"file\"
+                 csv    the figures table, one row per figure
+                 items-csv  the items table, one row per item
+                 xlsx   an Excel workbook (sheets 条目 and 数据); needs -o
+                 text   clean plain text of each bulletin
+        figures: jsonl  (default) one figure per line, with \"file\"
+                 csv, tsv   the figures table
+    -o, --output FILE
+        Write to FILE instead of standard output. CSV written to a file
+        starts with a UTF-8 byte-order mark so that Excel reads the Chinese
+        correctly; CSV on standard output has none.
+    -h, --help       Show this help.
+    -V, --version    Show the version.
+
+TABLES
+    figures: 文件 栏目 序号 标题 来源单位 原文 数值 单位 约数 类别 指标 增减 时期 主体 起 止
+    items:   文件 栏目 序号 标题 来源单位 正文 数据个数
+    (bulletin figures: 文件 原文 数值 单位 约数 类别 指标 增减 时期 主体 起 止)
+    数值 is a plain decimal; 起/止 are character offsets into the body (the
+    text for `figures`); 类别 is 金额 百分比 数量 计量 时长.
+
+EXIT STATUS
+    0 success; 1 usage error; 2 an input could not be read (the other
+    inputs are still processed); 3 the output could not be written.
+
+EXAMPLES
+    bulletin parse 第39期.txt
+    bulletin parse --format jsonl bulletins/ > all.jsonl
+    bulletin parse -f xlsx -o 汇总.xlsx bulletins/
+    bulletin parse -f csv -o 数据.csv 第39期.docx
+    pbpaste | bulletin figures -
+";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    JsonLines,
+    Csv,
+    ItemsCsv,
+    Tsv,
+    Xlsx,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Version,
+    Parse(Options),
+    Figures(Options),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// `None`: the command's default.
+    pub format: Option<Format>,
+    pub output: Option<PathBuf>,
+    /// Files, directories, `-`.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// A usage error, said in one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Usage(pub String);
+
+pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
+    let mut args = args.into_iter();
+    let Some(first) = args.next() else {
+        return Err(Usage("no command given".into()));
+    };
+    let is_figures = match first.to_str() {
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("-V" | "--version" | "version") => return Ok(Command::Version),
+        Some("parse") => false,
+        Some("figures") => true,
+        _ => return Err(Usage(format!("unknown command '{}' (use parse or figures)", first.to_string_lossy()))),
+    };
+
+    let mut options = Options { format: None, output: None, inputs: Vec::new() };
+    let mut only_inputs = false;
+    while let Some(arg) = args.next() {
+        let text = arg.to_str().unwrap_or("");
+        if only_inputs || text == "-" || !text.starts_with('-') {
+            options.inputs.push(PathBuf::from(arg));
+            continue;
+        }
+        let (flag, inline_value) = match text.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (text, None),
+        };
+        let mut value = |name: &str| -> Result<OsString, Usage> {
+            match &inline_value {
+                Some(v) => Ok(OsString::from(v)),
+                None => args.next().ok_or_else(|| Usage(format!("{name} needs a value"))),
+            }
+        };
+        match flag {
+            "--" => only_inputs = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "-f" | "--format" => {
+                let v = value(flag)?;
+                options.format = Some(format(&v.to_string_lossy(), is_figures)?);
+            }
+            "-o" | "--output" => options.output = Some(PathBuf::from(value(flag)?)),
+            _ => return Err(Usage(format!("unknown option '{text}'"))),
+        }
+    }
+
+    if options.inputs.is_empty() {
+        return Err(Usage("no input given (a file, a directory, or - for standard input)".into()));
+    }
+    if options.format == Some(Format::Xlsx) && options.output.is_none() {
+        return Err(Usage("--format xlsx needs --output FILE.xlsx".into()));
+    }
+    Ok(if is_figures { Command::Figures(options) } else { Command::Parse(options) })
+}
+
+fn format(name: &str, is_figures: bool) -> Result<Format, Usage> {
+    let format = match name.to_ascii_lowercase().as_str() {
+        "json" if !is_figures => Format::Json,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        "csv" => Format::Csv,
+        "items-csv" if !is_figures => Format::ItemsCsv,
+        "tsv" if is_figures => Format::Tsv,
+        "xlsx" if !is_figures => Format::Xlsx,
+        "text" | "txt" if !is_figures => Format::Text,
+        _ => {
+            let allowed = if is_figures { "jsonl, csv, tsv" } else { "json, jsonl, csv, items-csv, xlsx, text" };
+            return Err(Usage(format!("unknown format '{name}' (use {allowed})")));
+        }
+    };
+    Ok(format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn commands_options_and_inputs() {
+        assert_eq!(
+            parse(args(&["parse", "-f", "csv", "a.txt", "--output=out.csv", "dir", "-"])),
+            Ok(Command::Parse(Options {
+                format: Some(Format::Csv),
+                output: Some("out.csv".into()),
+                inputs: vec!["a.txt".into(), "dir".into(), "-".into()],
+            }))
+        );
+        assert_eq!(
+            parse(args(&["figures", "--format=tsv", "--", "-odd-name.txt"])),
+            Ok(Command::Figures(Options { format: Some(Format::Tsv), output: None, inputs: vec!["-odd-name.txt".into()] }))
+        );
+        assert_eq!(parse(args(&["--help"])), Ok(Command::Help));
+        assert_eq!(parse(args(&["parse", "x", "-V"])), Ok(Command::Version));
+    }
+
+    #[test]
+    fn usage_errors() {
+        assert!(parse(args(&[])).is_err());
+        assert!(parse(args(&["pasre", "a.txt"])).unwrap_err().0.contains("pasre"));
+        assert!(parse(args(&["parse"])).is_err());
+        assert!(parse(args(&["parse", "-f"])).unwrap_err().0.contains("needs a value"));
+        assert!(parse(args(&["parse", "-f", "pdf", "a"])).unwrap_err().0.contains("unknown format"));
+        assert!(parse(args(&["figures", "-f", "xlsx", "a"])).is_err());
+        assert!(parse(args(&["parse", "-f", "xlsx", "a"])).unwrap_err().0.contains("--output"));
+        assert!(parse(args(&["parse", "--bogus", "a"])).is_err());
+    }
+}

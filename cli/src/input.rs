@@ -1,0 +1,173 @@
+//! From command-line inputs to bulletin text: directories expanded, files
+//! read, their format and encoding sniffed (`bulletin_parser::decode`),
+//! GB18030 decoded with `encoding_rs`, `.docx` parts inflated with
+//! `miniz_oxide`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use bulletin_parser::decode::{
+    self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, sniff, zip_entry, DecodeError,
+    Detected, TextEncoding, ZipMethod,
+};
+
+/// Files a directory input contributes.
+const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "docx", "html", "htm"];
+
+/// A `.docx` whose text part claims to be larger than this is refused
+/// rather than inflated (a real one is a few megabytes at most).
+const MAX_DOCUMENT_XML: u64 = 1 << 30;
+
+/// One input to read: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    /// How the input is named in output and messages.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_owned(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A decoded input.
+#[derive(Debug)]
+pub struct Text {
+    pub text: String,
+    /// Something the user should know though the text was read.
+    pub warning: Option<String>,
+}
+
+/// Expands directories into their bulletin files, sorted by name. An error
+/// names the argument and says what is wrong with it, in one line.
+pub fn expand(arguments: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
+    let mut inputs = Vec::new();
+    for arg in arguments {
+        if arg.as_os_str() == "-" {
+            inputs.push(Ok(Input::Stdin));
+            continue;
+        }
+        if !arg.is_dir() {
+            inputs.push(Ok(Input::File(arg.clone())));
+            continue;
+        }
+        match bulletin_files(arg) {
+            Ok(files) if files.is_empty() => inputs.push(Err((
+                arg.display().to_string(),
+                "目录中没有 .txt/.md/.docx/.html 文件 / no .txt, .md, .docx or .html files in this directory".to_owned(),
+            ))),
+            Ok(files) => inputs.extend(files.into_iter().map(|f| Ok(Input::File(f)))),
+            Err(e) => inputs.push(Err((arg.display().to_string(), io_message(&e)))),
+        }
+    }
+    inputs
+}
+
+fn bulletin_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // Hidden files and Word's lock files (`~$报告.docx`) are not bulletins.
+        if name.starts_with('.') || name.starts_with("~$") || !path.is_file() {
+            continue;
+        }
+        let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        if EXTENSIONS.contains(&extension.as_str()) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads and decodes one input. The error is the one-line message.
+pub fn read(input: &Input) -> Result<Text, String> {
+    let bytes = match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+            bytes
+        }
+        Input::File(path) => std::fs::read(path).map_err(|e| io_message(&e))?,
+    };
+    let html_by_name = match input {
+        Input::File(path) => {
+            let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+            matches!(ext.as_deref(), Some("html" | "htm"))
+        }
+        Input::Stdin => false,
+    };
+    bytes_to_text(&bytes, html_by_name).map_err(|e| e.to_string())
+}
+
+/// The bulletin text in a file's bytes. `html_by_name`: the file is called
+/// `.html`, so read it as a web page even if it lacks the usual markers.
+pub fn bytes_to_text(bytes: &[u8], html_by_name: bool) -> Result<Text, DecodeError> {
+    match sniff(bytes)? {
+        Detected::Text { encoding, .. } => {
+            let (text, warning) = decode_text(bytes, encoding)?;
+            let text = if html_by_name { html_to_text(&text) } else { text };
+            Ok(Text { text, warning })
+        }
+        Detected::Html { encoding, .. } => {
+            let (text, warning) = decode_text(bytes, encoding)?;
+            Ok(Text { text: html_to_text(&text), warning })
+        }
+        Detected::Docx => Ok(Text { text: docx_text(bytes)?, warning: None }),
+    }
+}
+
+/// Decodes text whose encoding `sniff` found; byte-order marks dropped.
+fn decode_text(bytes: &[u8], encoding: TextEncoding) -> Result<(String, Option<String>), DecodeError> {
+    match encoding {
+        TextEncoding::Utf8 => Ok((decode_utf8(bytes)?, None)),
+        TextEncoding::Utf16Le => Ok((decode_utf16(bytes, false)?, None)),
+        TextEncoding::Utf16Be => Ok((decode_utf16(bytes, true)?, None)),
+        TextEncoding::Gb18030 => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            // `sniff` checked the byte structure; a few four-byte codes are
+            // still unassigned and come out as U+FFFD.
+            let warning = had_errors.then(|| {
+                "部分字节无法按 GB18030 解码，已显示为 � / some bytes are not valid GB18030 and show as �".to_owned()
+            });
+            Ok((text.into_owned(), warning))
+        }
+    }
+}
+
+/// The text of a Word document.
+fn docx_text(zip: &[u8]) -> Result<String, DecodeError> {
+    let entry = zip_entry(zip, decode::DOCX_DOCUMENT)?;
+    if entry.uncompressed_size > MAX_DOCUMENT_XML {
+        return Err(DecodeError::BadDocx("document.xml too large"));
+    }
+    let xml = match entry.method {
+        ZipMethod::Stored => entry.data.to_vec(),
+        ZipMethod::Deflated => {
+            // The declared size bounds the output, so a zip bomb cannot
+            // exhaust memory.
+            miniz_oxide::inflate::decompress_to_vec_with_limit(entry.data, entry.uncompressed_size as usize)
+                .map_err(|_| DecodeError::BadDocx("document.xml does not inflate"))?
+        }
+    };
+    if xml.len() as u64 != entry.uncompressed_size || crc32(&xml) != entry.crc32 {
+        return Err(DecodeError::BadDocx("document.xml fails its checksum"));
+    }
+    let xml = decode_utf8(&xml).map_err(|_| DecodeError::BadDocx("document.xml is not UTF-8"))?;
+    Ok(docx_xml_to_text(&xml))
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "找不到文件 / no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限 / permission denied".to_owned(),
+        _ if e.raw_os_error() == Some(21) => "这是目录 / is a directory".to_owned(),
+        _ => format!("无法读取 / cannot read: {e}"),
+    }
+}
