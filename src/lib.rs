@@ -1,8 +1,31 @@
 //! Bulletin Analyzer, the page: a county-government bulletin pasted or
 //! dropped in, shown structured, exported — all in the browser.
 //!
-//! Data flows one way: text → [`bulletin_parser::parse`] (behind
-//! `hooks::use_bulletin`) → model → components. The pure view logic lives in
-//! [`view`] and is tested natively; the browser parts are wasm32-only.
+//! Data flows one way: text → `hooks::use_bulletin` (the one call of
+//! [`bulletin_parser::parse`]) → model → components. The pure view logic
+//! lives in [`view`] and is tested natively; the browser parts are
+//! wasm32-only.
 
 pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+
+/// The demo bulletin behind the 示例 button: invented text in the style of a
+/// county bulletin, so a first-time user sees the product at once.
+pub const SAMPLE: &str = include_str!("../assets/sample.txt");
+
+/// Mounts the page. Does nothing without a document: a web worker may load
+/// the same wasm to parse off the main thread.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    if browser::document().is_some() {
+        yew::Renderer::<app::App>::new().render();
+    }
+}

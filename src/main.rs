@@ -1,5 +1,7 @@
 #[cfg(target_arch = "wasm32")]
-fn main() {}
+fn main() {
+    bulletin_analyzer::start();
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

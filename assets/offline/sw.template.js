@@ -17,16 +17,35 @@ const PRECACHE = __PRECACHE__;
 const DEV = __DEV__;
 const CACHE_PREFIX = "bulletin-analyzer-";
 
+// Trunk names built files by a hash of their contents (app-1a2b3c4d5e6f7a8b.js):
+// such a file never changes under its name.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
+
 self.addEventListener("install", (event) => {
   if (DEV) self.skipWaiting();
-  event.waitUntil(
-    caches.open(CACHE_NAME).then((cache) =>
-      // cache: "reload" skips the HTTP cache, so a stale file from an
-      // earlier deploy cannot end up in this version's cache.
-      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))),
-    ),
-  );
+  event.waitUntil(precache());
 });
+
+async function precache() {
+  const cache = await caches.open(CACHE_NAME);
+  await Promise.all(
+    PRECACHE.map(async (url) => {
+      const hashed = HASHED.test(url);
+      // A hashed file the previous version already cached is copied, not
+      // downloaded again: an update costs only what changed.
+      if (hashed) {
+        const kept = await caches.match(url);
+        if (kept) return cache.put(url, kept);
+      }
+      // A hashed file may come from the HTTP cache (the page has just
+      // loaded it); anything else is revalidated, so an update never
+      // caches a stale index.html.
+      const response = await fetch(new Request(url, { cache: hashed ? "default" : "no-cache" }));
+      if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
+      return cache.put(url, response);
+    }),
+  );
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

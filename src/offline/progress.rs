@@ -11,16 +11,21 @@ pub struct ParseProgressProps {
 }
 
 /// A bar and "正在解析 37 / 200" while a batch is parsed; nothing otherwise.
-/// A single large text shows the bar without a count (it moves from 0 to 1).
+/// A single large text has no count to show: its bar is indeterminate.
 #[function_component(ParseProgressBar)]
 pub fn parse_progress_bar(props: &ParseProgressProps) -> Html {
     let Some(Progress { done, total }) = props.progress else {
         return Html::default();
     };
-    let label = if total > 1 { format!("正在解析 {done} / {total}") } else { "正在解析…".to_owned() };
+    let counted = total > 1;
+    let label = if counted { format!("正在解析 {done} / {total}") } else { "正在解析…".to_owned() };
     html! {
         <div class="parse-progress" role="status" aria-live="polite">
-            <progress max={total.to_string()} value={done.to_string()} aria-label="解析进度"></progress>
+            if counted {
+                <progress max={total.to_string()} value={done.to_string()} aria-label="解析进度"></progress>
+            } else {
+                <progress aria-label="解析进度"></progress>
+            }
             <span class="parse-progress__label">{ label }</span>
         </div>
     }

@@ -290,12 +290,21 @@ fn glue_url() -> Option<String> {
     if let Some(url) = Reflect::get(&window, &"__bulletinGlueUrl".into()).ok().and_then(|v| v.as_string()) {
         return Some(url);
     }
+    let document = window.document()?;
     // Trunk preloads the glue (and any snippets, which are not it).
-    let links = window.document()?.query_selector_all("link[rel=modulepreload]").ok()?;
-    (0..links.length())
+    let links = document.query_selector_all("link[rel=modulepreload]").ok()?;
+    let preloaded = (0..links.length())
         .filter_map(|i| links.item(i))
         .filter_map(|link| Reflect::get(&link, &"href".into()).ok()?.as_string())
-        .find(|href| href.ends_with(".js") && !href.contains("/snippets/"))
+        .find(|href| href.ends_with(".js") && !href.contains("/snippets/"));
+    if preloaded.is_some() {
+        return preloaded;
+    }
+    // The loader tag written by Trunk's `pattern_script` names it too.
+    let tag = document.query_selector("script[data-wasm-js]").ok()??;
+    let relative = tag.get_attribute("data-wasm-js")?;
+    let base = document.url().ok()?;
+    web_sys::Url::new_with_base(&relative, &base).ok().map(|url| url.href())
 }
 
 fn blob_url(source: &str, mime: &str) -> Result<String, JsValue> {

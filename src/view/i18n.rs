@@ -110,6 +110,7 @@ pub enum Msg {
     ExportHeading,
     ExportJson,
     ExportJsonLines,
+    ExportAll,
     ExportCsv,
     ExportXlsx,
     CopyText,
@@ -220,7 +221,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         SortBy => ("排序：", "Sort by "),
         ExportHeading => ("导出", "Export"),
         ExportJson => ("JSON", "JSON"),
-        ExportJsonLines => ("全部 JSON Lines", "All as JSON Lines"),
+        ExportJsonLines => ("JSON Lines", "JSON Lines"),
+        ExportAll => ("导出全部已打开的快报", "Export all open bulletins"),
         ExportCsv => ("数字 CSV（Excel）", "Figures CSV (Excel)"),
         ExportXlsx => ("Excel 工作簿", "Excel workbook"),
         CopyText => ("复制为文本", "Copy as text"),
@@ -260,7 +262,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
 pub fn kind_name(lang: Lang, kind: FigureKind) -> &'static str {
     let (zh, en) = match kind {
         FigureKind::Money => ("金额", "money"),
-        FigureKind::Percent => ("比例", "percent"),
+        FigureKind::Percent => ("百分比", "percent"),
         FigureKind::Count => ("数量", "count"),
         FigureKind::Measure => ("计量", "measure"),
         FigureKind::Duration => ("时长", "duration"),
@@ -312,6 +314,23 @@ pub fn render_time(lang: Lang, ms: f64) -> String {
     }
 }
 
+/// A message in both languages, `中文 / English`, the form file-error
+/// reasons are kept in (the parser's `DecodeError` says them so too), so a
+/// later language switch can still show the right half.
+pub fn both(msg: Msg) -> String {
+    format!("{} / {}", t(Lang::Zh, msg), t(Lang::En, msg))
+}
+
+/// The half of a `中文 / English` text for `lang`; text without the
+/// separator is returned whole.
+pub fn localized(text: &str, lang: Lang) -> &str {
+    match (text.split_once(" / "), lang) {
+        (Some((zh, _)), Lang::Zh) => zh.trim(),
+        (Some((_, en)), Lang::En) => en.trim(),
+        (None, _) => text,
+    }
+}
+
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
@@ -359,6 +378,14 @@ mod tests {
     fn the_switch_names_the_other_language() {
         assert_eq!(t(Lang::Zh, Msg::SwitchLanguage), "English");
         assert_eq!(t(Lang::En, Msg::SwitchLanguage), "中文");
+    }
+
+    #[test]
+    fn bilingual_reasons_split_by_language() {
+        let r = both(Msg::ReasonEmpty);
+        assert_eq!(localized(&r, Lang::Zh), "文件是空的。");
+        assert_eq!(localized(&r, Lang::En), "the file is empty.");
+        assert_eq!(localized("只有中文", Lang::En), "只有中文");
     }
 
     #[test]

@@ -8,3 +8,5 @@ pub mod segments;
 pub mod summary;
 pub mod table;
 pub mod workspace;
+pub mod figure_info;
+pub mod outline;

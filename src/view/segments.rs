@@ -49,7 +49,7 @@ pub fn segment(body: &str, figures: &[Figure], emphasis: &[Span]) -> Vec<Run> {
     let slice = |s: usize, e: usize| body[byte_at[s]..byte_at[e]].to_string();
 
     let mut runs = Vec::new();
-    let mut push_text = |runs: &mut Vec<Run>, from: usize, to: usize| {
+    let push_text = |runs: &mut Vec<Run>, from: usize, to: usize| {
         if from >= to {
             return;
         }

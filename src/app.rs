@@ -1,0 +1,352 @@
+//! The page. App holds what is shared — the open entries, which one is
+//! shown, the draft being typed, the language — and passes the rest down:
+//! text → `use_bulletin` → model → components.
+
+use std::rc::Rc;
+
+use bulletin_parser::LineRange;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::browser::{files, perf, storage};
+use crate::components::entry_tabs::{EntryTabs, Tab};
+use crate::components::export_bar::ExportBar;
+use crate::components::figures_table::FiguresTable;
+use crate::components::input_panel::InputPanel;
+use crate::components::item_view::ItemView;
+use crate::components::lang_switch::LangSwitch;
+use crate::components::masthead::{BulletinFooter, Masthead};
+use crate::components::section_nav::SectionNav;
+use crate::components::summary::Summary;
+use crate::components::warnings::Warnings;
+use crate::hooks::{use_bulletin, SharedBulletin};
+use crate::view::i18n::{localized, render_time, t, Lang, Msg};
+use crate::view::lines::utf16_range;
+use crate::view::outline::groups;
+use crate::view::workspace::{EntryId, Opened, Workspace};
+use crate::SAMPLE;
+
+/// Quiet time after the last keystroke before the text is analysed again.
+const TYPING_PAUSE_MS: u32 = 200;
+
+/// How the workspace changes.
+pub enum Action {
+    SetPaste(String),
+    Add(Vec<Opened>),
+    Activate(EntryId),
+    Close(EntryId),
+    DismissErrors,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct State(pub Workspace);
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut ws = self.0.clone();
+        match action {
+            Action::SetPaste(text) => {
+                ws.set_paste_text(&text);
+                ws.show_paste();
+            }
+            Action::Add(batch) => {
+                ws.add(batch);
+            }
+            Action::Activate(id) => ws.activate(id),
+            Action::Close(id) => ws.close(id),
+            Action::DismissErrors => ws.dismiss_errors(),
+        }
+        Rc::new(State(ws))
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(|| storage::get(storage::LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default());
+    let draft = use_state(|| AttrValue::from(storage::get(storage::DRAFT).unwrap_or_default()));
+    let workspace = use_reducer({
+        let initial = draft.to_string();
+        move || State(Workspace::new(&initial))
+    });
+    let typing_timer = use_mut_ref(|| None::<Timeout>);
+    let render_started = use_mut_ref(|| Some(perf::now()));
+    let dragging = use_state(|| false);
+    let textarea = use_node_ref();
+    let results = use_node_ref();
+    let render_ms = use_state(|| None::<f64>);
+
+    let ws = &workspace.0;
+    let active = ws.active_entry().clone();
+    let bulletin = use_bulletin(active.text.clone());
+
+    // Paste-to-rendered time: from the moment new text is handed to the
+    // analysis until the effect after the DOM update.
+    {
+        let render_started = render_started.clone();
+        let results = results.clone();
+        let render_ms = render_ms.clone();
+        use_effect_with(bulletin.clone(), move |_| {
+            if let Some(t0) = render_started.borrow_mut().take() {
+                let ms = perf::now() - t0;
+                if let Some(el) = results.cast::<web_sys::Element>() {
+                    let _ = el.set_attribute("data-render-ms", &format!("{ms:.2}"));
+                }
+                web_sys::console::debug_1(&format!("bulletin rendered in {ms:.2} ms").into());
+                render_ms.set(Some(ms));
+            }
+        });
+    }
+    {
+        use_effect_with(*lang, |lang| {
+            if let Some(doc) = crate::browser::document() {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", lang.code());
+                }
+                doc.set_title(t(*lang, Msg::AppTitle));
+            }
+        });
+    }
+
+    let commit = {
+        let workspace = workspace.dispatcher();
+        let render_started = render_started.clone();
+        Callback::from(move |text: String| {
+            *render_started.borrow_mut() = Some(perf::now());
+            storage::set(storage::DRAFT, &text);
+            workspace.dispatch(Action::SetPaste(text));
+        })
+    };
+    let on_input = {
+        let draft = draft.clone();
+        let commit = commit.clone();
+        let typing_timer = typing_timer.clone();
+        Callback::from(move |(text, at_once): (String, bool)| {
+            draft.set(AttrValue::from(text.clone()));
+            let mut timer = typing_timer.borrow_mut();
+            timer.take(); // dropping a Timeout cancels it
+            if at_once {
+                commit.emit(text);
+            } else {
+                let commit = commit.clone();
+                *timer = Some(Timeout::new(TYPING_PAUSE_MS, move || commit.emit(text)));
+            }
+        })
+    };
+    let set_text_now = |text: &'static str| {
+        let draft = draft.clone();
+        let commit = commit.clone();
+        let typing_timer = typing_timer.clone();
+        Callback::from(move |()| {
+            typing_timer.borrow_mut().take();
+            draft.set(AttrValue::from(text));
+            commit.emit(text.to_string());
+        })
+    };
+    let on_sample = set_text_now(SAMPLE);
+    let on_clear = set_text_now("");
+    let on_sample_click = on_sample.reform(|_: MouseEvent| ());
+
+    let on_files = {
+        let workspace = workspace.dispatcher();
+        let render_started = render_started.clone();
+        Callback::from(move |list: Vec<File>| {
+            let workspace = workspace.clone();
+            let render_started = render_started.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let batch = files::open_all(list).await;
+                *render_started.borrow_mut() = Some(perf::now());
+                workspace.dispatch(Action::Add(batch));
+            });
+        })
+    };
+    let on_select_entry = {
+        let workspace = workspace.dispatcher();
+        let render_started = render_started.clone();
+        Callback::from(move |id| {
+            *render_started.borrow_mut() = Some(perf::now());
+            workspace.dispatch(Action::Activate(id));
+        })
+    };
+    let on_close_entry = {
+        let workspace = workspace.dispatcher();
+        Callback::from(move |id| workspace.dispatch(Action::Close(id)))
+    };
+    let on_dismiss = {
+        let workspace = workspace.dispatcher();
+        Callback::from(move |_| workspace.dispatch(Action::DismissErrors))
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |next: Lang| {
+            storage::set(storage::LANG, next.code());
+            lang.set(next);
+        })
+    };
+    let on_select_lines = {
+        let textarea = textarea.clone();
+        Callback::from(move |lines: LineRange| select_lines(&textarea, lines))
+    };
+
+    // Files dragged over the page: accept them anywhere. Text dragged inside
+    // the page is left to the browser (it drops into the textarea).
+    let carries_files = |e: &DragEvent| {
+        e.data_transfer()
+            .map(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+            .unwrap_or(false)
+    };
+    let on_dragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            if carries_files(&e) {
+                e.prevent_default();
+                if let Some(dt) = e.data_transfer() {
+                    dt.set_drop_effect("copy");
+                }
+                if !*dragging {
+                    dragging.set(true);
+                }
+            }
+        })
+    };
+    let on_dragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // `relatedTarget` is null only when the pointer leaves the window.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        let on_files = on_files.clone();
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            let Some(list) = e.data_transfer().and_then(|dt| dt.files()) else { return };
+            if list.length() == 0 {
+                return;
+            }
+            e.prevent_default();
+            on_files.emit((0..list.length()).filter_map(|i| list.get(i)).collect());
+        })
+    };
+
+    let lang = *lang;
+    let tabs: Vec<Tab> = ws
+        .entries
+        .iter()
+        .map(|e| Tab { id: e.id, name: e.name.clone(), note: e.note.clone() })
+        .collect();
+    let shown_text = if active.is_paste() { (*draft).clone() } else { AttrValue::from(active.text.clone()) };
+    let empty = active.text.trim().is_empty();
+
+    html! {
+        <div class={classes!("app", dragging.then_some("dragging"))} data-drop={t(lang, Msg::DropHere)}
+            ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+            <a class="skip-link" href="#results">{ t(lang, Msg::SkipToResults) }</a>
+            <header class="topbar">
+                <div class="brand">
+                    <h1>{ t(lang, Msg::AppTitle) }</h1>
+                    <p class="tagline">{ t(lang, Msg::AppTagline) }</p>
+                </div>
+                <LangSwitch lang={lang} on_change={on_lang} />
+            </header>
+            <main class="layout">
+                <section class="input-column" aria-labelledby="input-h">
+                    <h2 id="input-h" class="visually-hidden">{ t(lang, Msg::InputHeading) }</h2>
+                    <EntryTabs lang={lang} tabs={tabs} active={ws.active}
+                        on_select={on_select_entry} on_close={on_close_entry} />
+                    if !ws.errors.is_empty() {
+                        <div class="file-errors" role="alert">
+                            <p class="file-errors-title">{ t(lang, Msg::FileErrorsHeading) }</p>
+                            <ul>
+                                { for ws.errors.iter().map(|e| html! {
+                                    <li><span class="file-name">{ &e.name }</span>{ "：" }
+                                        <span class="reason">{ localized(&e.reason, lang) }</span></li>
+                                }) }
+                            </ul>
+                            <button type="button" onclick={on_dismiss}>{ t(lang, Msg::Dismiss) }</button>
+                        </div>
+                    }
+                    <InputPanel lang={lang} text={shown_text} editable={active.is_paste()}
+                        textarea={textarea.clone()} on_input={on_input}
+                        on_files={on_files} on_sample={on_sample.clone()} on_clear={on_clear} />
+                </section>
+                <section id="results" class="results" tabindex="-1" aria-labelledby="results-h" ref={results}>
+                    <h2 id="results-h" class="visually-hidden">{ t(lang, Msg::ResultsHeading) }</h2>
+                    if empty {
+                        <div class="empty-state">
+                            <p class="empty-title">{ t(lang, Msg::EmptyTitle) }</p>
+                            <p>{ t(lang, Msg::EmptyBody) }</p>
+                            <button type="button" class="primary" onclick={on_sample_click}>{ t(lang, Msg::LoadSample) }</button>
+                        </div>
+                    } else {
+                        <Masthead lang={lang} bulletin={bulletin.clone()} />
+                        <Summary lang={lang} bulletin={bulletin.clone()} />
+                        <ExportBar lang={lang} bulletin={bulletin.clone()} name={AttrValue::from(active.name.clone())}
+                            entries={Rc::new(ws.entries.clone())} />
+                        <SectionNav lang={lang} bulletin={bulletin.clone()} />
+                        <Document lang={lang} bulletin={bulletin.clone()} />
+                        <Warnings lang={lang} bulletin={bulletin.clone()} on_select={on_select_lines} />
+                        <FiguresTable lang={lang} bulletin={bulletin.clone()} />
+                        if let Some(ms) = *render_ms {
+                            <p class="render-time">{ render_time(lang, ms) }</p>
+                        }
+                    }
+                </section>
+            </main>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DocumentProps {
+    lang: Lang,
+    bulletin: SharedBulletin,
+}
+
+/// The items under their section headings, then the footer. Its own
+/// component so typing (which re-renders App) never re-renders the items.
+#[component]
+fn Document(props: &DocumentProps) -> Html {
+    let lang = props.lang;
+    let b = &props.bulletin;
+    html! {
+        <div class="document">
+            { for groups(b).into_iter().map(|g| {
+                let heading = format!("{}-h", g.anchor);
+                html! {
+                    <section class="group" id={g.anchor.clone()}
+                        aria-labelledby={g.section.is_some().then(|| heading.clone())}>
+                        if let Some(name) = &g.section {
+                            <h2 class="section-title" id={heading}>{ name }</h2>
+                        }
+                        { for g.items.map(|i| html! {
+                            <ItemView key={i} lang={lang} bulletin={props.bulletin.clone()} index={i} />
+                        }) }
+                    </section>
+                }
+            }) }
+            <BulletinFooter lang={lang} bulletin={props.bulletin.clone()} />
+        </div>
+    }
+}
+
+/// Selects `lines` in the textarea and brings them into view.
+fn select_lines(textarea: &NodeRef, lines: LineRange) {
+    let Some(area) = textarea.cast::<HtmlTextAreaElement>() else { return };
+    let Some((start, end)) = utf16_range(&area.value(), lines.first, lines.last) else { return };
+    // Collapsing the selection at the start first makes Chromium scroll the
+    // textarea to it; the full selection then keeps that scroll position.
+    let _ = area.set_selection_range(start, start);
+    let _ = area.blur();
+    let _ = area.focus();
+    let _ = area.set_selection_range(start, end);
+    if let Ok(el) = area.dyn_into::<web_sys::Element>() {
+        el.scroll_into_view();
+    }
+}

@@ -1,0 +1,91 @@
+//! The input: a textarea that analyses as you type (debounced by the App)
+//! or at once on paste, plus open-files, sample and clear. A file entry's
+//! text shows here read-only, so warnings can point into it too.
+
+use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::view::i18n::{t, Lang, Msg};
+
+/// Extensions the file picker offers; anything can still be dropped, and
+/// `decode::sniff` decides what it really is.
+const ACCEPT: &str = ".txt,.md,.markdown,.text,.docx,.html,.htm,.xhtml";
+
+#[derive(Properties, PartialEq)]
+pub struct InputPanelProps {
+    pub lang: Lang,
+    /// What the textarea shows: the live draft, or a file's text.
+    pub text: AttrValue,
+    /// False while a file entry is shown (its text is not editable).
+    pub editable: bool,
+    pub textarea: NodeRef,
+    /// The new text, and whether to analyse it at once (paste, drop) rather
+    /// than after the typing pause.
+    pub on_input: Callback<(String, bool)>,
+    pub on_files: Callback<Vec<File>>,
+    pub on_sample: Callback<()>,
+    pub on_clear: Callback<()>,
+}
+
+#[component]
+pub fn InputPanel(props: &InputPanelProps) -> Html {
+    let lang = props.lang;
+    let file_input = use_node_ref();
+
+    let on_input = {
+        let cb = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let at_once = matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop" | "deleteByCut");
+            cb.emit((area.value(), at_once));
+        })
+    };
+    let open_picker = {
+        let file_input = file_input.clone();
+        Callback::from(move |_| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_picked = {
+        let cb = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                let files: Vec<File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+                if !files.is_empty() {
+                    cb.emit(files);
+                }
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let on_sample = props.on_sample.reform(|_: MouseEvent| ());
+    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+
+    html! {
+        <div class="input-panel">
+            <label for="bulletin-text" class="textarea-label">{ t(lang, Msg::PasteLabel) }</label>
+            <textarea id="bulletin-text" ref={props.textarea.clone()}
+                value={props.text.clone()}
+                readonly={!props.editable}
+                spellcheck="false"
+                placeholder={t(lang, Msg::PastePlaceholder)}
+                aria-describedby="input-hint"
+                oninput={on_input} />
+            <div class="input-actions">
+                <button type="button" class="primary" onclick={open_picker}>{ t(lang, Msg::OpenFiles) }</button>
+                <input ref={file_input} id="file-input" type="file" multiple=true accept={ACCEPT}
+                    class="file-input" tabindex="-1" aria-hidden="true" onchange={on_picked} />
+                <button type="button" onclick={on_sample}>{ t(lang, Msg::LoadSample) }</button>
+                <button type="button" onclick={on_clear} disabled={!props.editable || props.text.is_empty()}>
+                    { t(lang, Msg::ClearText) }
+                </button>
+            </div>
+            <p id="input-hint" class="hint">{ t(lang, Msg::DropHint) }</p>
+            <p class="hint privacy">{ t(lang, Msg::PrivacyNote) }</p>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! The one place the page calls the parser.
+//!
+//! Components get the result as a [`SharedBulletin`]; when parsing moves to
+//! a web worker for large inputs, only `use_bulletin` changes.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use bulletin_parser::Bulletin;
+use yew::prelude::*;
+
+/// A parsed bulletin shared by every component. Equality is identity: a
+/// re-render with the same parse result skips the whole output tree
+/// instead of comparing it field by field.
+#[derive(Debug, Clone)]
+pub struct SharedBulletin(pub Rc<Bulletin>);
+
+impl PartialEq for SharedBulletin {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedBulletin {
+    type Target = Bulletin;
+    fn deref(&self) -> &Bulletin {
+        &self.0
+    }
+}
+
+impl From<Bulletin> for SharedBulletin {
+    fn from(b: Bulletin) -> Self {
+        SharedBulletin(Rc::new(b))
+    }
+}
+
+/// The bulletin in `text`, parsed again only when the text changes.
+#[hook]
+pub fn use_bulletin(text: Rc<str>) -> SharedBulletin {
+    let parsed = use_memo(text, |text| SharedBulletin::from(bulletin_parser::parse(text)));
+    (*parsed).clone()
+}
