@@ -1,0 +1,293 @@
+//! Component tests in headless Chromium (wasm-bindgen-test):
+//!
+//!   CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p bulletin-analyzer
+//!
+//! Each test mounts one component into a fresh <div> with hand-built model
+//! values (so they test the view, not the parser) and reads the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use bulletin_analyzer::components::figures_table::{FiguresTable, FiguresTableProps};
+use bulletin_analyzer::components::item_view::{ItemView, ItemViewProps};
+use bulletin_analyzer::components::warnings::{Warnings, WarningsProps};
+use bulletin_analyzer::hooks::SharedBulletin;
+use bulletin_analyzer::view::i18n::Lang;
+use bulletin_parser::{Bulletin, Figure, FigureKind, Item, LineRange, Span, Warning};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn fresh_root() -> Element {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Lets Yew's scheduler run the pending renders.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// A figure whose text is found in `body`, offsets in characters.
+fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKind) -> Figure {
+    let byte = body.find(text).expect("figure text in body");
+    let start = body[..byte].chars().count();
+    Figure {
+        text: text.into(),
+        value,
+        unit: unit.map(Into::into),
+        approx: None,
+        kind,
+        start,
+        end: start + text.chars().count(),
+        label: None,
+        change: None,
+        period: None,
+        entity: None,
+    }
+}
+
+fn item(section: &str, headline: &str, body: &str, source: &str, figures: &[(&str, f64, Option<&str>, FigureKind)]) -> Item {
+    Item {
+        section: Some(section.into()),
+        headline: headline.into(),
+        body: body.into(),
+        sources: vec![source.into()],
+        figures: figures.iter().map(|&(t, v, u, k)| figure(body, t, v, u, k)).collect(),
+        emphasis: Vec::new(),
+        lines: LineRange { first: 3, last: 3 },
+    }
+}
+
+fn bulletin() -> Bulletin {
+    let mut water = item(
+        "民生保障",
+        "县水利局推进农村供水提质增效",
+        "**东湖镇**新建供水站 3 座，改造管网 46.5 公里，受益群众 2.8 万人；总投资 1.26 亿元。",
+        "县水利局",
+        &[
+            ("3 座", 3.0, Some("座"), FigureKind::Count),
+            ("46.5 公里", 46.5, Some("公里"), FigureKind::Measure),
+            ("2.8 万人", 28000.0, Some("人"), FigureKind::Count),
+            ("1.26 亿元", 126000000.0, Some("元"), FigureKind::Money),
+        ],
+    );
+    // Bold sub-unit at the start, as the parser reports it (markers removed).
+    water.body = water.body.replace("**", "");
+    water.figures = water
+        .figures
+        .iter()
+        .map(|f| figure(&water.body, &f.text, f.value, f.unit.as_deref(), f.kind))
+        .collect();
+    water.emphasis = vec![Span { start: 0, end: 3 }];
+    let trade = item(
+        "产业发展",
+        "县商务局促进消费回暖",
+        "1—5 月社会消费品零售总额 52.3 亿元，同比增长 6.1%。",
+        "县商务局",
+        &[
+            ("52.3 亿元", 5230000000.0, Some("元"), FigureKind::Money),
+            ("6.1%", 6.1, Some("%"), FigureKind::Percent),
+        ],
+    );
+    Bulletin {
+        sections: vec!["民生保障".into(), "产业发展".into()],
+        items: vec![water, trade],
+        warnings: vec![Warning {
+            lines: LineRange { first: 9, last: 10 },
+            message: "无法归入条目".into(),
+            text: "（此行孤立）".into(),
+        }],
+        ..Bulletin::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_item_is_an_article_with_a_heading_and_data_values() {
+    let root = fresh_root();
+    let props = ItemViewProps { lang: Lang::Zh, bulletin: SharedBulletin::from(bulletin()), index: 0 };
+    yew::Renderer::<ItemView>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let articles = all(&root, "article");
+    assert_eq!(articles.len(), 1);
+    let h3 = all(&articles[0], "h3");
+    assert_eq!(h3.len(), 1);
+    assert_eq!(text(&h3[0]), "县水利局推进农村供水提质增效");
+
+    let values: Vec<(String, String)> = all(&articles[0], "data")
+        .iter()
+        .map(|d| (d.get_attribute("value").unwrap(), text(d)))
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            ("3".to_string(), "3 座".to_string()),
+            ("46.5".to_string(), "46.5 公里".to_string()),
+            ("28000".to_string(), "2.8 万人".to_string()),
+            ("126000000".to_string(), "1.26 亿元".to_string()),
+        ]
+    );
+    // The body reads exactly as the model's body, tooltips aside.
+    let body = articles[0].query_selector(".body").unwrap().unwrap();
+    let tips: String = all(&body, ".fig-tip").iter().map(text).collect();
+    assert_eq!(text(&body).replace(&tips, ""), bulletin().items[0].body);
+
+    // The bold sub-unit is bold, and each figure is described by its tooltip.
+    assert_eq!(all(&body, "strong").iter().map(text).collect::<Vec<_>>(), vec!["东湖镇"]);
+    let first = &all(&body, "data")[0];
+    let tip_id = first.get_attribute("aria-describedby").unwrap();
+    let tip = root.query_selector(&format!("#{tip_id}")).unwrap().expect("tooltip element");
+    assert!(text(&tip).contains("数量"), "{}", text(&tip));
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(first.get_attribute("title").unwrap().contains("单位：座"));
+    assert_eq!(text(&all(&articles[0], ".source")[0]), "县水利局");
+}
+
+fn rows(root: &Element) -> Vec<String> {
+    all(root, "tbody tr td.c-text").iter().map(text).collect()
+}
+
+fn change_select(root: &Element, id: &str, option_text: &str) {
+    let select: HtmlSelectElement = root.query_selector(&format!("#{id}")).unwrap().unwrap().unchecked_into();
+    let options = all(&select, "option");
+    let index = options
+        .iter()
+        .position(|o| text(o) == option_text)
+        .unwrap_or_else(|| panic!("no option {option_text} in #{id}"));
+    select.set_selected_index(index as i32);
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_figures_table_filters_searches_and_sorts() {
+    let root = fresh_root();
+    let props = FiguresTableProps { lang: Lang::Zh, bulletin: SharedBulletin::from(bulletin()) };
+    yew::Renderer::<FiguresTable>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(rows(&root).len(), 6);
+
+    change_select(&root, "filter-kind", "金额");
+    settle().await;
+    assert_eq!(rows(&root), vec!["1.26 亿元", "52.3 亿元"]);
+
+    change_select(&root, "filter-section", "产业发展");
+    settle().await;
+    assert_eq!(rows(&root), vec!["52.3 亿元"]);
+
+    change_select(&root, "filter-kind", "全部");
+    change_select(&root, "filter-section", "全部");
+    settle().await;
+    assert_eq!(rows(&root).len(), 6);
+
+    // Sorting by value: largest first, then flipped.
+    let value_header: HtmlElement = root.query_selector("button[data-column='c-value']").unwrap().unwrap().unchecked_into();
+    value_header.click();
+    settle().await;
+    assert_eq!(rows(&root)[0], "52.3 亿元");
+    let th = root.query_selector("th.c-value").unwrap().unwrap();
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("descending"));
+    value_header.click();
+    settle().await;
+    assert_eq!(rows(&root)[0], "3 座");
+
+    // Search by text.
+    let search: HtmlInputElement = root.query_selector("#filter-query").unwrap().unwrap().unchecked_into();
+    search.set_value("公里");
+    search.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(rows(&root), vec!["46.5 公里"]);
+    assert!(text(&root.query_selector(".table-count").unwrap().unwrap()).contains("显示 1 个"));
+}
+
+#[wasm_bindgen_test]
+async fn warnings_render_and_point_at_their_lines() {
+    let root = fresh_root();
+    let picked = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let on_select = {
+        let picked = picked.clone();
+        Callback::from(move |lines: LineRange| *picked.borrow_mut() = Some(lines))
+    };
+    let props = WarningsProps { lang: Lang::En, bulletin: SharedBulletin::from(bulletin()), on_select };
+    yew::Renderer::<Warnings>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let items = all(&root, "li.warning");
+    assert_eq!(items.len(), 1);
+    assert!(text(&items[0]).contains("无法归入条目"));
+    assert!(text(&items[0]).contains("（此行孤立）"));
+    let button: HtmlElement = items[0].query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(text(&button), "lines 9–10");
+    button.click();
+    settle().await;
+    assert_eq!(*picked.borrow(), Some(LineRange { first: 9, last: 10 }));
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_the_labels_and_is_remembered() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root = fresh_root();
+    let handle = yew::Renderer::<bulletin_analyzer::app::App>::with_root(root.clone()).render();
+    settle().await;
+
+    let h1 = || text(&root.query_selector("h1").unwrap().unwrap());
+    assert_eq!(h1(), "政务快报分析");
+    let switch: HtmlElement = root.query_selector(".lang-switch").unwrap().unwrap().unchecked_into();
+    assert_eq!(text(&switch), "English");
+    switch.click();
+    settle().await;
+    assert_eq!(h1(), "Bulletin Analyzer");
+    assert_eq!(text(&switch), "中文");
+    assert_eq!(storage.get_item("bulletin-analyzer.lang").unwrap().as_deref(), Some("en"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+
+    // A second mount starts in the remembered language.
+    handle.destroy();
+    let again = fresh_root();
+    yew::Renderer::<bulletin_analyzer::app::App>::with_root(again.clone()).render();
+    settle().await;
+    assert_eq!(text(&again.query_selector("h1").unwrap().unwrap()), "Bulletin Analyzer");
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_sample_button_fills_the_text_and_shows_items() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root = fresh_root();
+    yew::Renderer::<bulletin_analyzer::app::App>::with_root(root.clone()).render();
+    settle().await;
+    assert!(all(&root, "article").is_empty());
+    assert_eq!(all(&root, ".empty-state").len(), 1);
+
+    let sample: HtmlElement = all(&root, ".empty-state button")[0].clone().unchecked_into();
+    sample.click();
+    settle().await;
+    let textarea: web_sys::HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().unchecked_into();
+    assert_eq!(textarea.value(), bulletin_analyzer::SAMPLE);
+    assert!(!all(&root, "article").is_empty(), "the sample shows items");
+    let results = root.query_selector("#results").unwrap().unwrap();
+    let ms: f64 = results.get_attribute("data-render-ms").unwrap().parse().unwrap();
+    assert!(ms >= 0.0);
+    // The draft is saved for the next visit.
+    assert_eq!(storage.get_item("bulletin-analyzer.draft").unwrap().as_deref(), Some(bulletin_analyzer::SAMPLE));
+    storage.clear().unwrap();
+}
