@@ -19,17 +19,19 @@ pub fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
 /// True when the text at byte `i` starts with `pat`.
 #[inline]
 pub fn at(s: &str, i: usize, pat: &str) -> bool {
-    s.as_bytes()
-        .get(i..)
-        .is_some_and(|t| t.starts_with(pat.as_bytes()))
+    let (b, p) = (s.as_bytes(), pat.as_bytes());
+    let Some(&last) = p.last() else { return true };
+    // The last byte of a pattern tells most candidates apart (for CJK the
+    // lead bytes are all alike), and checking it first spares a memcmp call.
+    i + p.len() <= b.len() && b[i + p.len() - 1] == last && &b[i..i + p.len()] == p
 }
 
 /// True when the text ending at byte `i` ends with `pat`.
 #[inline]
 pub fn ends_at(s: &str, i: usize, pat: &str) -> bool {
-    s.as_bytes()
-        .get(..i)
-        .is_some_and(|t| t.ends_with(pat.as_bytes()))
+    let (b, p) = (s.as_bytes(), pat.as_bytes());
+    let Some(&last) = p.last() else { return true };
+    i <= b.len() && i >= p.len() && b[i - 1] == last && &b[i - p.len()..i] == p
 }
 
 /// The first of `pats` the text at `i` starts with.

@@ -17,14 +17,17 @@
 //!   figures after it up to the end of the sentence (`。`, `；`, a line
 //!   break) or the next time phrase. Spaces are removed: `1—8月份`.
 //!
-//! The pass walks the body once, up to the last figure, looking only for
-//! clause punctuation; each clause is examined once.
+//! Clauses and periods are followed during the scanner's single pass
+//! ([`Clauses`]); labels and changes are read afterwards around each figure,
+//! a bounded number of characters each way.
+
+use std::borrow::Cow;
 
 use crate::model::{Change, FigureKind};
 
 use super::chars::{
-    at, at_any, char_at, char_before, ends_any, is_clause_break, is_han, is_sentence_break,
-    is_space, skip_space,
+    at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, is_space,
+    skip_space, skip_space_back,
 };
 use super::scan::Found;
 
@@ -36,53 +39,93 @@ pub struct Context {
     pub period: Option<String>,
 }
 
+/// Where a figure stands in its sentence, as the scanner saw it on its way.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Place {
+    /// Byte after the last clause punctuation before the figure.
+    pub clause_start: usize,
+    /// Byte where a time phrase opening the figure's clause ends (else the
+    /// clause start): the label is read after it.
+    pub lead_end: usize,
+    /// Byte range of the time phrase governing the figure.
+    pub period: Option<(usize, usize)>,
+    /// Which sentence the figure is in (counts sentence breaks).
+    pub sentence: u32,
+}
+
+/// Follows clauses and sentences while the scanner walks the body: it is told
+/// of every clause punctuation mark and every figure, in order, and keeps
+/// the time phrase in force. Each clause is examined once.
+#[derive(Debug, Default)]
+pub struct Clauses {
+    clause_start: usize,
+    /// The clause's opening time phrase has been looked for (it held a figure).
+    checked: bool,
+    lead_end: usize,
+    period: Option<(usize, usize)>,
+    sentence: u32,
+}
+
+impl Clauses {
+    /// Clause punctuation at byte `at`, `len` bytes long.
+    pub fn on_break(&mut self, s: &str, at: usize, len: usize, sentence: bool) {
+        if !self.checked {
+            if let Some(r) = clause_period(s, self.clause_start, at, true) {
+                self.period = Some(r);
+            }
+        }
+        if sentence {
+            self.period = None;
+            self.sentence += 1;
+        }
+        self.clause_start = at + len;
+        self.lead_end = self.clause_start;
+        self.checked = false;
+    }
+
+    /// A figure starting at byte `start`.
+    pub fn on_figure(&mut self, s: &str, start: usize) -> Place {
+        if !self.checked {
+            self.checked = true;
+            if let Some(r) = clause_period(s, self.clause_start, start, false) {
+                self.period = Some(r);
+                self.lead_end = r.1;
+            }
+        }
+        Place {
+            clause_start: self.clause_start,
+            lead_end: self.lead_end,
+            period: self.period,
+            sentence: self.sentence,
+        }
+    }
+}
+
 /// Context for each of `found` (in order) in body `s`.
 pub fn annotate(s: &str, found: &[Found]) -> Vec<Context> {
     let mut out: Vec<Context> = Vec::with_capacity(found.len());
-    let mut pos = 0; // clause punctuation before `pos` has been seen
-    let mut clause_start = 0;
-    let mut clause_checked = false; // leading period phrase looked for
-    let mut lead_end = 0; // end of the leading period phrase of this clause
-    let mut sentence_first = 0; // index of the first figure of the sentence
-    let mut period: Option<String> = None;
     let mut prev_noun_end = 0;
+    let mut sentence_first = 0; // index of the first figure of the sentence
     for (k, f) in found.iter().enumerate() {
-        while let Some((d, n, sentence)) = next_break(s, pos, f.start) {
-            if !clause_checked {
-                if let Some((p, _)) = clause_period(s, clause_start, d, true) {
-                    period = Some(p);
-                }
-            }
-            if sentence {
-                period = None;
-                sentence_first = k;
-            }
-            clause_start = d + n;
-            clause_checked = false;
-            lead_end = clause_start;
-            pos = clause_start;
-        }
-        if !clause_checked {
-            clause_checked = true;
-            if let Some((p, e)) = clause_period(s, clause_start, f.start, false) {
-                period = Some(p);
-                lead_end = e;
-            }
+        let place = f.place;
+        if k > 0 && found[k - 1].place.sentence != place.sentence {
+            sentence_first = k;
         }
         // The previous figure, and the noun it counted, bound the label when
         // they are in this clause: `13 个乡镇（街道）共设置检测点 45 个`.
-        let prev_in_clause = k > 0 && found[k - 1].end > clause_start;
+        let prev_in_clause = k > 0 && found[k - 1].end > place.clause_start;
         let region = if prev_in_clause {
             skip_bracket(s, prev_noun_end.max(found[k - 1].end))
         } else {
-            clause_start
+            place.clause_start
         };
-        let region = region.max(lead_end).min(f.start);
+        let region = region.max(place.lead_end).min(f.start);
         let before = squeeze(&s[back_to_list_break(s, region, f.start)..f.start]);
-        let change = change_of(&before);
+        let before = before.as_ref();
+        let change = change_of(before);
         let noun = noun_after(s, f.end);
         prev_noun_end = noun.as_ref().map_or(f.end, |n| n.1);
-        let mut label = noun.map(|n| n.0).or_else(|| clean_label(&before));
+        let mut label = noun.map(|n| n.0).or_else(|| clean_label(before));
         if label.is_none() && prev_in_clause && s[found[k - 1].end..f.start].chars().all(is_space) {
             label = out[k - 1].label.clone(); // `67户270人`
         }
@@ -92,40 +135,22 @@ pub fn annotate(s: &str, found: &[Found]) -> Vec<Context> {
                 .find(|&j| found[j].kind != FigureKind::Percent && out[j].label.is_some())
                 .and_then(|j| out[j].label.clone());
         }
+        // Figures of one sentence usually share the phrase: reuse the string.
+        let period = place.period.map(|(a, b)| match out.last() {
+            Some(Context { period: Some(p), .. })
+                if k > 0 && found[k - 1].place.period == place.period =>
+            {
+                p.clone()
+            }
+            _ => squeeze(&s[a..b]).into_owned(),
+        });
         out.push(Context {
             label,
             change,
-            period: period.clone(),
+            period,
         });
-        pos = pos.max(f.end);
     }
     out
-}
-
-/// The next clause punctuation in `from..to`: its byte, its length, and
-/// whether it also ends a sentence. Only bytes that can start punctuation are
-/// looked at (`，。；：！？` all start with 0xE3 or 0xEF).
-fn next_break(s: &str, from: usize, to: usize) -> Option<(usize, usize, bool)> {
-    let b = s.as_bytes();
-    let to = to.min(b.len());
-    let mut i = from;
-    while i < to {
-        let x = b[i];
-        let hit = match x {
-            b',' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r' => true,
-            0xE3 | 0xEF => true,
-            _ => false,
-        };
-        if hit {
-            if let Some((c, n)) = char_at(s, i) {
-                if is_clause_break(c) {
-                    return Some((i, n, is_sentence_break(c)));
-                }
-            }
-        }
-        i += 1;
-    }
-    None
 }
 
 /// Steps back from `to` to the last `、` after `from` (list items each have
@@ -160,9 +185,13 @@ fn skip_bracket(s: &str, p: usize) -> usize {
         .map_or(p, |(j, c)| q + j + c.len_utf8())
 }
 
-/// `s` without white space.
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|&c| !is_space(c)).collect()
+/// `s` without white space (borrowed when it has none, as most labels).
+fn squeeze(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_space) {
+        Cow::Owned(s.chars().filter(|&c| !is_space(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 // ---------------------------------------------------------------- change
@@ -187,39 +216,101 @@ fn change_of(before: &str) -> Option<Change> {
 
 // ---------------------------------------------------------------- label
 
-/// Reporting verbs and qualifiers between a label and its figure.
-const TRAILING: [&str; 46] = [
-    "达到了", "达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "完成了",
-    "完成", "实现了", "实现", "突破", "计", "的", "了", "有", "已", "均", "都", "分别", "仅",
-    "同比", "增长", "增加", "提高", "上升", "提升", "上涨", "下降", "减少", "降低", "下滑",
-    "回落", "缩减", "比上年", "较上年", "比去年", "较去年", "比", "较", "合", "新增了",
-];
+/// The reporting verb or qualifier ending `t`, if any (`完成`, `达到`, `为`,
+/// `累计`, `同比`, `增长`…): what stands between a label and its figure.
+/// Looked up by the last character, so stripping costs a few comparisons.
+fn trailing_word(t: &str) -> Option<&'static str> {
+    let (c, _) = char_before(t, t.len())?;
+    let words: &[&str] = match c {
+        '了' => &["达到了", "完成了", "实现了", "新增了", "了"],
+        '到' => &["达到"],
+        '达' => &["达"],
+        '为' => &["为"],
+        '是' => &["是"],
+        '计' => &["共计", "累计", "合计", "总计", "计"],
+        '有' => &["共有", "有"],
+        '共' => &["共"],
+        '成' => &["完成"],
+        '现' => &["实现"],
+        '破' => &["突破"],
+        '的' => &["的"],
+        '已' => &["已"],
+        '均' => &["均"],
+        '都' => &["都"],
+        '别' => &["分别"],
+        '仅' => &["仅"],
+        '比' => &["同比", "比"],
+        '长' => &["增长"],
+        '加' => &["增加"],
+        '高' => &["提高"],
+        '升' => &["上升", "提升"],
+        '涨' => &["上涨"],
+        '降' => &["下降"],
+        '少' => &["减少"],
+        '低' => &["降低"],
+        '滑' => &["下滑"],
+        '落' => &["回落"],
+        '减' => &["缩减"],
+        '年' => &["比上年", "较上年", "比去年", "较去年"],
+        '较' => &["较"],
+        '合' => &["合"],
+        _ => return None,
+    };
+    words.iter().copied().find(|w| t.ends_with(w))
+}
 
-/// Connectives and scope words before a label.
-const LEADING: [&str; 44] = [
-    "其中", "同时", "另外", "此外", "并且", "并", "且", "共计", "共", "累计", "合计", "总计",
-    "已经", "已", "均", "全县", "全市", "全区", "全镇", "全乡", "全省", "全街道", "我县", "我市",
-    "我区", "我镇", "我乡", "该县", "该市", "该区", "该镇", "该乡", "该局", "该街道", "该中心",
-    "占", "为", "对", "向", "给", "还", "又", "按照", "通过",
-];
+/// The connective or scope word opening `t`, if any (`其中`, `全县`, `我县`,
+/// `该镇`, `共`, `累计`, `占`…). Looked up by the first character.
+fn leading_word(t: &str) -> Option<&'static str> {
+    let (c, _) = char_at(t, 0)?;
+    let words: &[&str] = match c {
+        '其' => &["其中"],
+        '同' => &["同时"],
+        '另' => &["另外"],
+        '此' => &["此外"],
+        '并' => &["并且", "并"],
+        '且' => &["且"],
+        '共' => &["共计", "共"],
+        '累' => &["累计"],
+        '合' => &["合计"],
+        '总' => &["总计"],
+        '已' => &["已经", "已"],
+        '均' => &["均"],
+        '全' => &["全县", "全市", "全区", "全镇", "全乡", "全省", "全街道"],
+        '我' => &["我县", "我市", "我区", "我镇", "我乡"],
+        '该' => &[
+            "该县", "该市", "该区", "该镇", "该乡", "该局", "该街道", "该中心",
+        ],
+        '占' => &["占"],
+        '为' => &["为"],
+        '对' => &["对"],
+        '向' => &["向"],
+        '给' => &["给"],
+        '还' => &["还"],
+        '又' => &["又"],
+        '按' => &["按照"],
+        '通' => &["通过"],
+        _ => return None,
+    };
+    words.iter().copied().find(|w| t.starts_with(w))
+}
 
 const MAX_LABEL_CHARS: usize = 20;
 
 /// The label in the text before a figure, qualifiers stripped (see the
 /// module notes). Also used to strip a bold entity name off a label.
 pub fn clean_label(before: &str) -> Option<String> {
-    let mut t = before.trim_matches(|c: char| is_space(c) || "，、：；（(）)".contains(c));
+    let mut t = before.trim_matches(|c: char| {
+        is_space(c) || matches!(c, '，' | '、' | '：' | '；' | '（' | '(' | '）' | ')')
+    });
     loop {
-        let n = t.len();
-        if let Some(w) = ends_any(t, n, &TRAILING) {
-            t = &t[..n - w.len()];
-            continue;
-        }
-        if let Some(w) = at_any(t, 0, &LEADING) {
+        if let Some(w) = trailing_word(t) {
+            t = &t[..t.len() - w.len()];
+        } else if let Some(w) = leading_word(t) {
             t = &t[w.len()..];
-            continue;
+        } else {
+            break;
         }
-        break;
     }
     if t.chars().count() > MAX_LABEL_CHARS {
         // A long phrase ending in a quoted name measures that name:
@@ -241,12 +332,26 @@ pub fn clean_label(before: &str) -> Option<String> {
     named.then(|| t.to_string())
 }
 
-/// Words that end the noun a figure counts (`105 个脱贫人口及…`).
-const NOUN_END: [&str; 34] = [
-    "的", "及", "和", "与", "并", "等", "对", "在", "为", "从", "到", "向", "将", "把", "被",
-    "均", "已", "共", "达", "占", "同", "以", "中", "进行", "开展", "提供", "列入", "参与",
-    "参加", "受到", "实现", "完成", "获得", "全部",
-];
+/// The word at `p` that ends the noun a figure counts (`105 个脱贫人口及…`,
+/// `11 家企业列入…`), if any.
+fn noun_end(s: &str, p: usize) -> bool {
+    let Some((c, _)) = char_at(s, p) else { return false };
+    match c {
+        '的' | '及' | '和' | '与' | '并' | '等' | '对' | '在' | '为' | '从' | '到' | '向' | '将'
+        | '把' | '被' | '均' | '已' | '共' | '达' | '占' | '同' | '以' | '中' => true,
+        '进' => at(s, p, "进行"),
+        '开' => at(s, p, "开展"),
+        '提' => at(s, p, "提供"),
+        '列' => at(s, p, "列入"),
+        '参' => at_any(s, p, &["参与", "参加"]).is_some(),
+        '受' => at(s, p, "受到"),
+        '实' => at(s, p, "实现"),
+        '完' => at(s, p, "完成"),
+        '获' => at(s, p, "获得"),
+        '全' => at(s, p, "全部"),
+        _ => false,
+    }
+}
 
 /// The noun right after a figure, when the figure counts it: up to ten Han
 /// characters ended by clause punctuation or a word that ends nouns.
@@ -255,17 +360,17 @@ fn noun_after(s: &str, end: usize) -> Option<(String, usize)> {
     let start = p;
     let found = |p: usize| Some((s[start..p].to_string(), p));
     for _ in 0..=10 {
-        if p > start && at_any(s, p, &NOUN_END).is_some() {
+        if p > start && noun_end(s, p) {
             return found(p);
         }
         match char_at(s, p) {
             Some((c, n)) if is_han(c) => {
-                if p == start && at_any(s, p, &NOUN_END).is_some() {
+                if p == start && noun_end(s, p) {
                     return None;
                 }
                 p += n;
             }
-            Some((c, _)) if p > start && (is_clause_break(c) || "、（(”".contains(c)) => {
+            Some((c, _)) if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) => {
                 return found(p);
             }
             None if p > start => return found(p),
@@ -279,11 +384,33 @@ fn noun_after(s: &str, end: usize) -> Option<(String, usize)> {
 
 /// Characters a date or period phrase is made of.
 fn is_date_char(c: char) -> bool {
+    is_numeral(c)
+        || is_space(c)
+        || is_time_mark(c)
+        || matches!(
+            c,
+            '季' | '上' | '中' | '下' | '半' | '前' | '第' | '至' | '到' | '—' | '–' | '-' | '－'
+                | '～' | '~' | '、' | '今' | '去' | '本' | '全'
+        )
+}
+
+/// A digit of any script.
+fn is_numeral(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
-        || is_space(c)
-        || "一二三四五六七八九十两〇○零年月日号份季度底末初旬上中下半前第至到—–-－～~、今去本全"
-            .contains(c)
+        || matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '〇' | '○'
+                | '零'
+        )
+}
+
+/// Characters a date or period phrase can end on.
+fn is_time_mark(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月' | '份' | '日' | '号' | '度' | '底' | '末' | '初' | '旬'
+    )
 }
 
 const PERIOD_WORDS: [&str; 23] = [
@@ -294,14 +421,24 @@ const PERIOD_WORDS: [&str; 23] = [
 
 /// A period phrase opening the clause `start..end`; with `whole`, the clause
 /// is complete and may itself be the phrase (`“五一”节假日期间`, `自活动开展以来`).
-/// Returns the phrase (spaces removed) and the byte where it ends.
-fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(String, usize)> {
+/// Returns the phrase's byte range.
+fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(usize, usize)> {
     let mut p = skip_space(s, start);
     if let Some(w) = at_any(s, p, &["在", "于"]) {
         p += w.len();
     }
     if p >= end {
         return None;
+    }
+    // Most clauses open with neither a number nor a time word: one look at
+    // the first character rules them out.
+    let (first, _) = char_at(s, p)?;
+    let opens_time = matches!(
+        first,
+        '今' | '去' | '上' | '下' | '全' | '本' | '年' | '目' | '当' | '近' | '日' | '截' | '第' | '前'
+    );
+    if !is_numeral(first) && !opens_time {
+        return if whole { whole_clause_period(s, p, end) } else { None };
     }
     // 截至目前, 截至2023年8月底, 截止 8 月底.
     if let Some(w) = at_any(s, p, &["截至", "截止到", "截止"]) {
@@ -310,7 +447,7 @@ fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(Stri
             Some(x) => q + x.len(),
             None => date_run(s, q, end)?,
         };
-        return Some((squeeze(&s[p..e]), e));
+        return Some((p, e));
     }
     let e = match at_any(s, p, &PERIOD_WORDS) {
         Some(w) => p + w.len(),
@@ -327,7 +464,7 @@ fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(Stri
     if e > end {
         return None;
     }
-    Some((squeeze(&s[p..e]), e))
+    Some((p, e))
 }
 
 /// A run of date characters at `p` (before `end`) that names a time:
@@ -345,8 +482,7 @@ fn date_run(s: &str, p: usize, end: usize) -> Option<usize> {
         if !is_date_char(c) {
             break;
         }
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十两〇○零".contains(c)
-        {
+        if is_numeral(c) {
             numerals += 1;
             run_digits += 1;
         } else if !is_space(c) {
@@ -356,7 +492,7 @@ fn date_run(s: &str, p: usize, end: usize) -> Option<usize> {
             run_digits = 0;
         }
         q += n;
-        if "年月份日号度底末初旬".contains(c) {
+        if is_time_mark(c) {
             last_marker = Some(q);
         }
         if q - p > 90 {
@@ -388,14 +524,8 @@ fn date_run(s: &str, p: usize, end: usize) -> Option<usize> {
 }
 
 /// A whole short clause ending in `以来` or `期间`.
-fn whole_clause_period(s: &str, p: usize, end: usize) -> Option<(String, usize)> {
-    let text = s.get(p..end)?.trim_end_matches(is_space);
-    if text.chars().count() > 20 {
-        return None;
-    }
-    if text.ends_with("以来") || text.ends_with("期间") {
-        Some((squeeze(text), p + text.len()))
-    } else {
-        None
-    }
+fn whole_clause_period(s: &str, p: usize, end: usize) -> Option<(usize, usize)> {
+    let e = skip_space_back(s, end);
+    let marked = ends_at(s, e, "以来") || ends_at(s, e, "期间");
+    (marked && e > p && s[p..e].chars().count() <= 20).then_some((p, e))
 }

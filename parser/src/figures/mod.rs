@@ -53,3 +53,6 @@ pub fn extract(body: &str) -> Vec<Figure> {
         })
         .collect()
 }
+
+#[doc(hidden)]
+pub fn bench_scan(s: &str) -> usize { scan::scan(s).len() }

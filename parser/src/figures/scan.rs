@@ -14,9 +14,10 @@ use crate::model::FigureKind;
 use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
 use super::chars::{
-    at, at_any, char_at, char_before, count_chars, ends_any, ends_at, skip_space,
-    skip_space_back,
+    at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break,
+    is_sentence_break, skip_space, skip_space_back,
 };
+use super::context::{Clauses, Place};
 use super::units::{match_multiplier, match_unit, AfterCn, Unit};
 
 /// A figure as the scanner finds it: byte and character offsets, the value
@@ -31,14 +32,24 @@ pub struct Found {
     pub unit: Option<&'static str>,
     pub approx: Option<&'static str>,
     pub kind: FigureKind,
+    pub place: Place,
+}
+
+/// What the pass collects: the figures, and the clause structure around
+/// them as it goes.
+#[derive(Default)]
+struct Out {
+    found: Vec<Found>,
+    clauses: Clauses,
 }
 
 /// Characters (all in the three-byte range of UTF-8) that can start a
-/// figure or a quotation.
-const CANDIDATE_CHARS: [char; 33] = [
+/// figure or a quotation, or end a clause.
+const CANDIDATE_CHARS: [char; 39] = [
     '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', // full-width digits
     '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
-    '“', '‘', '「', '『', '《', '〈', '＂', '＇',
+    '“', '‘', '「', '『', '《', '〈', '＂', '＇', // quotes
+    '，', '。', '；', '：', '！', '？', // clause punctuation
 ];
 
 const fn candidate_bitmap() -> [u64; 1024] {
@@ -57,26 +68,35 @@ static CANDIDATE: [u64; 1024] = candidate_bitmap();
 /// Every figure in `s`, in order.
 pub fn scan(s: &str) -> Vec<Found> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let n = b.len();
+    let mut out = Out::default();
     let mut quotes = QuoteMemo::default();
     let mut i = 0;
     let mut ci = 0; // characters before byte i
-    while i < b.len() {
+    while i < n {
         let b0 = b[i];
-        let next = if b0 < 0x80 {
-            match b0 {
-                b'0'..=b'9' => Some(number(s, i, ci, &mut out)),
-                b'"' | b'\'' => quotes.skip(s, i, b0 as char),
-                _ => None,
-            }
-        } else if b0 & 0xF0 == 0xE0 && i + 2 < b.len() {
+        // The hot path: a three-byte character (all of CJK) that starts
+        // nothing. Decode it, test one bit, step on.
+        let next = if b0 & 0xF0 == 0xE0 && i + 2 < n {
             let cp = (u32::from(b0 & 0x0F) << 12)
                 | (u32::from(b[i + 1] & 0x3F) << 6)
                 | u32::from(b[i + 2] & 0x3F);
             if CANDIDATE[(cp >> 6) as usize] & (1u64 << (cp & 63)) == 0 {
-                None
-            } else {
-                dispatch(s, i, ci, cp, &mut out, &mut quotes)
+                i += 3;
+                ci += 1;
+                continue;
+            }
+            dispatch(s, i, ci, cp, &mut out, &mut quotes)
+        } else if b0 < 0x80 {
+            match b0 {
+                b'0'..=b'9' => Some(number(s, i, ci, &mut out)),
+                b'"' | b'\'' => quotes.skip(s, i, b0 as char),
+                b',' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r' => {
+                    let sentence = is_sentence_break(b0 as char);
+                    out.clauses.on_break(s, i, 1, sentence);
+                    None
+                }
+                _ => None,
             }
         } else {
             None
@@ -92,7 +112,7 @@ pub fn scan(s: &str) -> Vec<Found> {
             }
         }
     }
-    out
+    out.found
 }
 
 #[inline]
@@ -111,10 +131,14 @@ fn dispatch(
     i: usize,
     ci: usize,
     cp: u32,
-    out: &mut Vec<Found>,
+    out: &mut Out,
     quotes: &mut QuoteMemo,
 ) -> Option<usize> {
     let c = char::from_u32(cp)?;
+    if is_clause_break(c) {
+        out.clauses.on_break(s, i, 3, is_sentence_break(c));
+        return None;
+    }
     match c {
         '０'..='９' => Some(number(s, i, ci, out)),
         '百' if at(s, i, "百分之") => Some(percent_words(s, i, ci, out)),
@@ -511,7 +535,7 @@ fn money_context(s: &str, start: usize) -> bool {
     let mut p = start;
     for _ in 0..24 {
         let Some((c, n)) = char_before(s, p) else { break };
-        if super::chars::is_clause_break(c) {
+        if is_clause_break(c) {
             break;
         }
         if matches!(
@@ -533,7 +557,7 @@ fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 fn push(
-    out: &mut Vec<Found>,
+    out: &mut Out,
     s: &str,
     ci: usize,
     i: usize,
@@ -553,7 +577,9 @@ fn push(
         "％" => "%",
         u => u,
     });
-    out.push(Found {
+    let place = out.clauses.on_figure(s, start);
+    out.found.push(Found {
+        place,
         start,
         end: t.end,
         start_char: ci - count_chars(&b[start..i]),
@@ -566,7 +592,7 @@ fn push(
 }
 
 /// An Arabic number at `i` (ASCII or full-width). Returns where to go on.
-fn number(s: &str, i: usize, ci: usize, out: &mut Vec<Found>) -> usize {
+fn number(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
     let (m, run_end) = read_arabic(s, i);
     let Some(m) = m else { return run_end };
     if is_code(s, i, run_end) || is_ordinal(s, i) {
@@ -614,7 +640,7 @@ const EVENT_VERBS: [&str; 20] = [
     "调度", "观摩", "评比", "考核", "通报", "培训", "演练", "会商",
 ];
 
-fn chinese(s: &str, i: usize, ci: usize, out: &mut Vec<Found>) -> usize {
+fn chinese(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.
     let mut p = i;
@@ -696,7 +722,7 @@ fn lone_one_counts(s: &str, i: usize, t: &Tail, unit: &Unit) -> bool {
     let clause_end = match char_at(s, skip_space(s, t.end)) {
         None => true,
         Some((c, _)) => {
-            super::chars::is_clause_break(c)
+            is_clause_break(c)
                 || matches!(c, '、' | '）' | ')' | '】' | '」' | '”' | '’' | '.')
         }
     };
@@ -718,7 +744,7 @@ fn every_before(s: &str, mut p: usize) -> bool {
         if c == '每' {
             return true;
         }
-        if super::chars::is_clause_break(c) {
+        if is_clause_break(c) {
             return false;
         }
         p -= n;
@@ -727,7 +753,7 @@ fn every_before(s: &str, mut p: usize) -> bool {
 }
 
 /// `百分之八十`, `百分之 95`, `百分之百`: a percent in words.
-fn percent_words(s: &str, i: usize, ci: usize, out: &mut Vec<Found>) -> usize {
+fn percent_words(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
     let p = i + "百分之".len();
     let (value, mut end) = if digit_at(s, p).is_some() {
         match read_arabic(s, p) {
@@ -761,7 +787,9 @@ fn percent_words(s: &str, i: usize, ci: usize, out: &mut Vec<Found>) -> usize {
         None => (None, i),
     };
     let b = s.as_bytes();
-    out.push(Found {
+    let place = out.clauses.on_figure(s, start);
+    out.found.push(Found {
+        place,
         start,
         end,
         start_char: ci - count_chars(&b[start..i]),
