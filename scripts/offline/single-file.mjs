@@ -93,13 +93,26 @@ function inlineCssUrls(dir, cssFile, css) {
   });
 }
 
-/** Finds Trunk's loader: the inline module that imports the glue and inits the wasm. */
+/**
+ * Finds the script that starts the wasm, in either form Trunk writes:
+ * its default inline module (`import init from './app-….js'; await init({
+ * module_or_path: './app-…_bg.wasm' })`), or a `pattern_script` tag such as
+ * `<script type="module" src="./boot.js" data-wasm-js="…" data-wasm-bin="…">`
+ * whose attributes name the two files. Either is replaced as a whole.
+ */
 export function findLoader(html) {
   const re = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
   let m;
   while ((m = re.exec(html))) {
     const [whole, code] = m;
     const attrs = parseAttributes(whole.slice(0, whole.indexOf(">") + 1));
+    const at = { start: m.index, end: m.index + whole.length };
+    const fromAttrs = Object.entries(attrs);
+    const glueAttr = fromAttrs.find(([k, v]) => k.startsWith("data-") && /\.js$/.test(v) && k !== "data-src");
+    const wasmAttr = fromAttrs.find(([k, v]) => k.startsWith("data-") && /\.wasm$/.test(v));
+    if (glueAttr && wasmAttr) {
+      return { ...at, glue: glueAttr[1], wasm: wasmAttr[1], bindingsGlobal: "wasmBindings", firesStarted: true };
+    }
     if (attrs.type !== "module" || attrs.src !== undefined) continue;
     const imp = code.match(/import\s+init\s*(?:,\s*\*\s*as\s+(\w+)\s*)?from\s*['"]([^'"]+)['"]/);
     if (!imp) continue;
@@ -108,8 +121,7 @@ export function findLoader(html) {
     if (!wasm) throw new Error("Trunk loader found, but not its .wasm URL:\n" + code);
     const bindingsGlobal = code.match(/window\.(\w+)\s*=\s*bindings/);
     return {
-      start: m.index,
-      end: m.index + whole.length,
+      ...at,
       glue: imp[2],
       wasm: wasm[1],
       bindingsGlobal: bindingsGlobal ? bindingsGlobal[1] : null,

@@ -1,0 +1,89 @@
+// Helpers shared by offline.test.mjs, single-file.test.mjs and
+// large-input.test.mjs: the bulletins to paste, a paste as the page sees
+// one, and what the page must show for a text.
+
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+import { REPO_ROOT } from "./harness.mjs";
+import { inventedBulletin } from "./invented-bulletins.mjs";
+
+export const SEEDS_DIR = resolve(REPO_ROOT, "..", "shared", "seeds");
+
+/**
+ * The bulletins to check: the real seeds when ../shared is there (read,
+ * never copied into the project), else invented ones.
+ * @returns {{name: string, text: string}[]}
+ */
+export function bulletinsToCheck() {
+  if (existsSync(SEEDS_DIR)) {
+    const files = readdirSync(SEEDS_DIR).filter((f) => f.endsWith(".txt")).sort();
+    if (files.length) return files.map((f) => ({ name: f, text: readFileSync(join(SEEDS_DIR, f), "utf8") }));
+  }
+  return [1, 2, 3].map((seed) => ({ name: `invented-${seed}`, text: inventedBulletin(seed, { items: 6 + seed }) }));
+}
+
+/**
+ * Puts `text` into the page's textarea the way a paste does: the value, then
+ * an input event of type insertFromPaste (the page analyses a paste at once,
+ * typing after a pause).
+ */
+export async function paste(page, text) {
+  const area = page.locator("textarea").first();
+  await area.waitFor({ state: "visible" });
+  await area.evaluate((el, value) => {
+    el.focus();
+    el.value = value;
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste", data: null }));
+  }, text);
+}
+
+/**
+ * What the page must show for `text`, from the parser in the page's own
+ * wasm (window.wasmBindings, set by the loader): its item count and every
+ * figure value, item by item.
+ */
+export async function expectedFor(page, text) {
+  return page.evaluate((value) => {
+    const b = JSON.parse(window.wasmBindings.parse_to_json(value));
+    return {
+      items: b.items.length,
+      figures: b.items.map((item) => item.figures.map((f) => f.value)),
+    };
+  }, text);
+}
+
+/** What the page shows: per <article>, the values of its <data value> elements. */
+export async function shown(page) {
+  return page.$$eval("article", (articles) =>
+    articles.map((a) => Array.from(a.querySelectorAll("data[value]"), (d) => Number(d.getAttribute("value")))),
+  );
+}
+
+/** Waits until the page shows `expected.items` articles (or times out). */
+export async function waitForItems(page, count, timeout = 30_000) {
+  await page.waitForFunction((n) => document.querySelectorAll("article").length === n, count, { timeout });
+}
+
+/**
+ * Checks that every item and every figure of `expected` is on the page:
+ * as many articles as items, and each item's figure values in its article.
+ * Returns a list of problems (empty when all is shown).
+ */
+export function missingFrom(expected, articles) {
+  const problems = [];
+  if (articles.length !== expected.items) problems.push(`${articles.length} <article> shown, ${expected.items} items parsed`);
+  const n = Math.min(articles.length, expected.figures.length);
+  for (let i = 0; i < n; i++) {
+    const have = articles[i].slice();
+    for (const v of expected.figures[i]) {
+      const at = have.findIndex((h) => Math.abs(h - v) <= Math.abs(v) * 1e-9 + 1e-9);
+      if (at < 0) problems.push(`item ${i + 1}: figure ${v} not shown as <data value>`);
+      else have.splice(at, 1);
+    }
+  }
+  return problems;
+}
+
+/** Total figures in an `expectedFor` result. */
+export const figureCount = (expected) => expected.figures.reduce((sum, f) => sum + f.length, 0);
