@@ -136,13 +136,19 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
         open = false;
         let slot = match f.role {
             Role::Distribution => {
+                // `本期发：` introduces the list; `报：`, `送：`, `抄送：` say
+                // who receives it how, so they stay with their lists.
+                let own_key = f.key.starts_with("本期发");
                 match &mut footer.distribution {
-                    None => {
+                    None if own_key => {
                         ledger.take(f.key);
                         footer.distribution = Some(f.value.to_string());
                     }
+                    None => footer.distribution = Some(format!("{}{}", f.key, f.value)),
                     Some(d) => {
-                        d.push('\n');
+                        if !d.is_empty() {
+                            d.push('\n');
+                        }
                         d.push_str(f.key);
                         d.push_str(f.value);
                     }

@@ -73,6 +73,12 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
 pub fn leading_source(s: &str) -> Option<(usize, usize)> {
     let window = s.char_indices().nth(30).map_or(s.len(), |(i, _)| i);
     let colon = s[..window].find(is_colon)?;
+    // `**县统计局：上半年…**`: a colon inside a bold headline is the headline's.
+    if let Some(rest) = s.strip_prefix("**") {
+        if rest.find("**").is_some_and(|close| close + 2 > colon) {
+            return None;
+        }
+    }
     let names = s[..colon].trim_matches([' ', '*']);
     if names.is_empty() || !split_sources(names).all(is_unit_name) {
         return None;
@@ -392,6 +398,8 @@ mod tests {
         assert!(leading_source("胙城乡、榆林乡:两乡开展活动").is_some());
         assert!(leading_source("截至目前：共排查").is_none());
         assert!(leading_source("其中：税收收入").is_none());
+        assert!(leading_source("**县统计局：上半年工业增长 7.2%** 1-5 月").is_none());
+        assert!(leading_source("**县统计局**：上半年工业增长").is_some());
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub fn read<'a>(lines: &[Line<'a>], m: &mut Masthead, footer_out: &mut crate::mo
             i += 1;
             continue;
         }
-        if !is_title_like(text) {
+        // Body text, or a line with its own headline break: items begin.
+        if !is_title_like(text) || starts_item(text) {
             break i;
         }
         let keep = match ahead(lines, i + 1) {

@@ -60,12 +60,13 @@ fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
 }
 
 /// The footer zone starts at the first footer line after the last line
-/// that belongs to an item (a section heading, or a line ending in a
-/// source); a footer key earlier on is body text.
+/// that belongs to an item (a section heading, or text ending in a source);
+/// a footer key earlier on is body text. A parenthetical alone on its line
+/// does not count: after a footer it is a note (`（共印 50 份）`).
 fn footer_start(lines: &[Line<'_>]) -> usize {
     let last_item = lines.iter().rposition(|l| match l.kind {
         Kind::Section(_) => true,
-        Kind::Text => items::trailing_source(l.text).is_some(),
+        Kind::Text => items::trailing_source(l.text).is_some_and(|t| !t.alone),
         _ => false,
     });
     let from = last_item.map_or(0, |i| i + 1);
