@@ -129,11 +129,17 @@ pub fn annotate(s: &str, found: &[Found]) -> Vec<Context> {
         if label.is_none() && prev_in_clause && s[found[k - 1].end..f.start].chars().all(is_space) {
             label = out[k - 1].label.clone(); // `67户270人`
         }
-        if label.is_none() && change.is_some() {
-            label = (sentence_first..k)
-                .rev()
-                .find(|&j| found[j].kind != FigureKind::Percent && out[j].label.is_some())
-                .and_then(|j| out[j].label.clone());
+        // `增长 3.5%` speaks of the last amount before it in the sentence;
+        // `…提高 0.6 个百分点，达到 32.8％` of the figure just before.
+        if label.is_none() && k > sentence_first {
+            if change.is_some() {
+                label = (sentence_first..k)
+                    .rev()
+                    .find(|&j| found[j].kind != FigureKind::Percent && out[j].label.is_some())
+                    .and_then(|j| out[j].label.clone());
+            } else if is_copula(before) {
+                label = out[k - 1].label.clone();
+            }
         }
         // Figures of one sentence usually share the phrase: reuse the string.
         let period = place.period.map(|(a, b)| match out.last() {
@@ -223,6 +229,9 @@ fn trailing_word(t: &str) -> Option<&'static str> {
     let (c, _) = char_before(t, t.len())?;
     let words: &[&str] = match c {
         '了' => &["达到了", "完成了", "实现了", "新增了", "了"],
+        '在' => &["控制在", "稳定在", "保持在", "在"],
+        '可' => &["可"],
+        '将' => &["将"],
         '到' => &["达到"],
         '达' => &["达"],
         '为' => &["为"],
@@ -259,19 +268,35 @@ fn trailing_word(t: &str) -> Option<&'static str> {
     words.iter().copied().find(|w| t.ends_with(w))
 }
 
+/// `达到`, `为`, `提高到`…: a clause that only says the figure is reached.
+fn is_copula(before: &str) -> bool {
+    let mut t = before;
+    while let Some(w) = ends_any(
+        t,
+        t.len(),
+        &["达到", "达", "为", "是", "提高到", "增至", "降至", "升至", "增加到", "下降到", "已", "均"],
+    ) {
+        t = &t[..t.len() - w.len()];
+    }
+    t.is_empty() && !before.is_empty()
+}
+
 /// The connective or scope word opening `t`, if any (`其中`, `全县`, `我县`,
 /// `该镇`, `共`, `累计`, `占`…). Looked up by the first character.
 fn leading_word(t: &str) -> Option<&'static str> {
     let (c, _) = char_at(t, 0)?;
     let words: &[&str] = match c {
         '其' => &["其中"],
-        '同' => &["同时"],
+        '同' => &["同时", "同比"],
         '另' => &["另外"],
         '此' => &["此外"],
         '并' => &["并且", "并"],
         '且' => &["且"],
-        '共' => &["共计", "共"],
+        '共' => &["共计", "共有", "共"],
         '累' => &["累计"],
+        '以' => &["以上", "以下"],
+        '比' => &["比上年", "比去年"],
+        '较' => &["较上年", "较去年"],
         '合' => &["合计"],
         '总' => &["总计"],
         '已' => &["已经", "已"],
@@ -306,7 +331,9 @@ pub fn clean_label(before: &str) -> Option<String> {
     loop {
         if let Some(w) = trailing_word(t) {
             t = &t[..t.len() - w.len()];
-        } else if let Some(w) = leading_word(t) {
+        } else if let Some(w) = leading_word(t).filter(|w| t[w.len()..].chars().nth(1).is_some()) {
+            // A word is left whole when stripping would leave one character
+            // (`占地` is no `占` + `地`).
             t = &t[w.len()..];
         } else {
             break;
@@ -338,7 +365,8 @@ fn noun_end(s: &str, p: usize) -> bool {
     let Some((c, _)) = char_at(s, p) else { return false };
     match c {
         '的' | '及' | '和' | '与' | '并' | '等' | '对' | '在' | '为' | '从' | '到' | '向' | '将'
-        | '把' | '被' | '均' | '已' | '共' | '达' | '占' | '同' | '以' | '中' => true,
+        | '把' | '被' | '均' | '已' | '共' | '达' | '占' | '同' | '以' | '中' | '来' | '内' | '后'
+        | '前' | '间' | '半' | '多' | '余' | '里' | '末' | '底' | '初' | '左' | '上' | '下' => true,
         '进' => at(s, p, "进行"),
         '开' => at(s, p, "开展"),
         '提' => at(s, p, "提供"),
@@ -426,6 +454,15 @@ fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(usiz
     let mut p = skip_space(s, start);
     if let Some(w) = at_any(s, p, &["在", "于"]) {
         p += w.len();
+    }
+    // `全县1—7月份…`: a scope word may stand before the time.
+    if let Some((c, n)) = char_at(s, p) {
+        if matches!(c, '全' | '我' | '该')
+            && char_at(s, p + n).is_some_and(|(x, _)| matches!(x, '县' | '市' | '区' | '镇' | '乡' | '省'))
+            && char_at(s, p + n + 3).is_some_and(|(x, _)| is_numeral(x))
+        {
+            p += n + 3;
+        }
     }
     if p >= end {
         return None;

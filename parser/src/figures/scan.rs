@@ -310,18 +310,18 @@ fn thousands_group_follows(s: &str, mut p: usize) -> bool {
 }
 
 /// True when the digits at `start..end` are part of a code, a time, a date
-/// or a range written with ASCII punctuation: `G107`, `5G`, `10:30`,
-/// `2023-08-31`, `4·15`, `0373-7201234`, `1/3`.
+/// or a number written with ASCII punctuation: `G107`, `5G`, `10:30`,
+/// `2023-08-31`, `4·15`, `0373-7201234`, `1/3`. A short range (`3-5 人`,
+/// `2023-2025年`) is no code: its second number is read on.
 fn is_code(s: &str, start: usize, end: usize) -> bool {
     if let Some((c, n)) = char_before(s, start) {
         if c.is_ascii_alphabetic() || matches!(c, '_' | '#' | '＃' | '·' | '.' | '/' | '@' | '\\')
         {
             return true;
         }
-        if matches!(c, '-' | '－' | ':' | '~')
-            && char_before(s, start - n).is_some_and(|(p, _)| p.is_ascii_alphanumeric())
-        {
-            return true;
+        let joined = matches!(c, '-' | '－' | ':' | '~');
+        if joined && char_before(s, start - n).is_some_and(|(p, _)| p.is_ascii_alphanumeric()) {
+            return c == ':' || !is_short_range(s, start - n, start, end);
         }
     }
     if let Some((c, n)) = char_at(s, end) {
@@ -335,6 +335,24 @@ fn is_code(s: &str, start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// `3-5`, `2023-2025`: two numbers of at most four digits around a dash
+/// (`dash` is its byte), the first standing on its own.
+fn is_short_range(s: &str, dash: usize, start: usize, end: usize) -> bool {
+    let mut p = dash;
+    let mut digits = 0;
+    while let Some((c, n)) = char_before(s, p) {
+        if !c.is_ascii_digit() {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '－' | ':' | '.' | '/' | '~') {
+                return false;
+            }
+            break;
+        }
+        digits += 1;
+        p -= n;
+    }
+    (1..=4).contains(&digits) && end - start <= 4
 }
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
@@ -446,6 +464,8 @@ struct Tail {
     approx: Option<&'static str>,
     /// Byte where the unit ends (before any bracket or qualifier after it).
     unit_end: usize,
+    /// `2 天半`, `1个半月`: half a unit more.
+    half: bool,
 }
 
 /// Reads what follows a number ending at `p`. `None` when nothing that makes
@@ -495,20 +515,37 @@ fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
                 unit_text: None,
                 approx,
                 unit_end: end,
+                half: false,
             });
         }
     }
     let unit = unit?;
     let mut unit_text = None;
+    let mut half = false;
     end = q + unit.text.len();
     let unit_end = end;
-    // `1个多月`, `3 个余月`: the qualifier sits inside the unit.
+    // `1个多月`, `3 个余月`, `两个半月`: the qualifier sits inside the unit.
     if unit.text == "个" {
-        if let Some(a) = approx_mid(s, end) {
+        let inner = approx_mid(s, end).or_else(|| at(s, end, "半").then_some("半"));
+        if let Some(a) = inner {
             if at(s, end + a.len(), "月") {
-                approx = approx.or(Some(a));
+                match a {
+                    "半" => half = true,
+                    _ => approx = approx.or(Some(a)),
+                }
                 unit_text = Some("个月");
                 end += a.len() + "月".len();
+            }
+        }
+    } else if unit.kind == FigureKind::Duration {
+        // `2 天半`, `1 年多`, `10 年余`.
+        if at(s, end, "半") {
+            half = true;
+            end += "半".len();
+        } else if let Some(a) = approx_mid(s, end) {
+            if ends_duration(s, end + a.len()) {
+                approx = approx.or(Some(a));
+                end += a.len();
             }
         }
     }
@@ -527,7 +564,24 @@ fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
         unit_text,
         approx,
         unit_end,
+        half,
     })
+}
+
+/// After `1 年多`: the 多 closes the figure (not `3天多次检查`, where it
+/// starts the next word).
+fn ends_duration(s: &str, p: usize) -> bool {
+    match char_at(s, p) {
+        None => true,
+        Some((c, _)) => {
+            !super::chars::is_han(c)
+                || matches!(
+                    c,
+                    '来' | '时' | '的' | '后' | '前' | '以' | '里' | '内' | '间' | '就' | '才' | '已'
+                        | '都' | '中'
+                )
+        }
+    }
 }
 
 /// Money words before a figure that has only a multiplier (`交易额达 21.4 亿`).
@@ -584,7 +638,7 @@ fn push(
         end: t.end,
         start_char: ci - count_chars(&b[start..i]),
         end_char: ci + count_chars(&b[i..t.end]),
-        value,
+        value: if t.half { value + 0.5 } else { value },
         unit,
         approx: approx_pre.or(t.approx),
         kind,
@@ -719,6 +773,15 @@ fn chinese(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
 
 /// Whether `一` + unit is a count here rather than an article or a word.
 fn lone_one_counts(s: &str, i: usize, t: &Tail, unit: &Unit) -> bool {
+    // `新一轮`, `每一次`, `另一个`, `这一项`: a determiner, not a count.
+    if char_before(s, i).is_some_and(|(c, _)| {
+        matches!(
+            c,
+            '新' | '另' | '又' | '再' | '这' | '那' | '哪' | '每' | '任' | '其' | '上' | '下'
+        )
+    }) {
+        return false;
+    }
     let clause_end = match char_at(s, skip_space(s, t.end)) {
         None => true,
         Some((c, _)) => {

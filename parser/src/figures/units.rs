@@ -125,7 +125,7 @@ static CHU: [Unit; 1] = [u(
     One,
     &["理", "置", "罚", "于", "长", "室", "分", "级", "境", "事"],
 )];
-static JIAN: [Unit; 1] = [u("件", Count, One, &[])];
+static JIAN: [Unit; 2] = [u("件次", Count, One, &[]), u("件", Count, One, &[])];
 static TAO: [Unit; 1] = [u("套", Count, One, &["餐", "路", "取", "用"])];
 static TAI: [Unit; 2] = [
     u("台次", Count, One, &[]),
@@ -142,7 +142,18 @@ static TIAO: [Unit; 1] = [u(
     &["件", "例", "款", "理", "线", "幅", "码", "形", "龙", "心"],
 )];
 // `八项规定` is the name of a regulation, not eight items.
-static XIANG: [Unit; 1] = [u("项", Count, One, &["目", "规定", "禁令"])];
+static XIANG: [Unit; 2] = [
+    u("项次", Count, One, &[]),
+    u("项", Count, One, &["目", "规定", "禁令"]),
+];
+static BAN: [Unit; 1] = [u("班次", Count, One, &[])];
+// `15道` (culverts, procedures); `道路`, `道德` are words.
+static DAO: [Unit; 1] = [u(
+    "道",
+    Count,
+    No,
+    &["路", "德", "理", "歉", "口", "观", "教", "班", "院"],
+)];
 static QI_CASE: [Unit; 1] = [u(
     "起",
     Count,
@@ -433,6 +444,8 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
         '张' => &ZHANG,
         '条' => &TIAO,
         '项' => &XIANG,
+        '班' => &BAN,
+        '道' => &DAO,
         '起' => &QI_CASE,
         '例' => &LI,
         '宗' => &ZONG,
