@@ -130,7 +130,7 @@ pub fn parse_arabic(s: &str) -> Option<f64> {
 pub fn parse_integer(s: &str) -> Option<u64> {
     let s = s.trim();
     let v = parse_arabic(s).or_else(|| parse_cn_number(s))?;
-    if v.fract() == 0.0 && v >= 0.0 && v < 1.0e15 {
+    if v.fract() == 0.0 && (0.0..1.0e15).contains(&v) {
         Some(v as u64)
     } else {
         None
