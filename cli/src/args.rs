@@ -104,10 +104,19 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         Some("-V" | "--version" | "version") => return Ok(Command::Version),
         Some("parse") => false,
         Some("figures") => true,
-        _ => return Err(Usage(format!("unknown command '{}' (use parse or figures)", first.to_string_lossy()))),
+        _ => {
+            return Err(Usage(format!(
+                "unknown command '{}' (use parse or figures)",
+                first.to_string_lossy()
+            )))
+        }
     };
 
-    let mut options = Options { format: None, output: None, inputs: Vec::new() };
+    let mut options = Options {
+        format: None,
+        output: None,
+        inputs: Vec::new(),
+    };
     let mut only_inputs = false;
     while let Some(arg) = args.next() {
         let text = arg.to_str().unwrap_or("");
@@ -122,7 +131,9 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         let mut value = |name: &str| -> Result<OsString, Usage> {
             match &inline_value {
                 Some(v) => Ok(OsString::from(v)),
-                None => args.next().ok_or_else(|| Usage(format!("{name} needs a value"))),
+                None => args
+                    .next()
+                    .ok_or_else(|| Usage(format!("{name} needs a value"))),
             }
         };
         match flag {
@@ -139,12 +150,18 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
     }
 
     if options.inputs.is_empty() {
-        return Err(Usage("no input given (a file, a directory, or - for standard input)".into()));
+        return Err(Usage(
+            "no input given (a file, a directory, or - for standard input)".into(),
+        ));
     }
     if options.format == Some(Format::Xlsx) && options.output.is_none() {
         return Err(Usage("--format xlsx needs --output FILE.xlsx".into()));
     }
-    Ok(if is_figures { Command::Figures(options) } else { Command::Parse(options) })
+    Ok(if is_figures {
+        Command::Figures(options)
+    } else {
+        Command::Parse(options)
+    })
 }
 
 fn format(name: &str, is_figures: bool) -> Result<Format, Usage> {
@@ -157,7 +174,11 @@ fn format(name: &str, is_figures: bool) -> Result<Format, Usage> {
         "xlsx" if !is_figures => Format::Xlsx,
         "text" | "txt" if !is_figures => Format::Text,
         _ => {
-            let allowed = if is_figures { "jsonl, csv, tsv" } else { "json, jsonl, csv, items-csv, xlsx, text" };
+            let allowed = if is_figures {
+                "jsonl, csv, tsv"
+            } else {
+                "json, jsonl, csv, items-csv, xlsx, text"
+            };
             return Err(Usage(format!("unknown format '{name}' (use {allowed})")));
         }
     };
@@ -175,7 +196,15 @@ mod tests {
     #[test]
     fn commands_options_and_inputs() {
         assert_eq!(
-            parse(args(&["parse", "-f", "csv", "a.txt", "--output=out.csv", "dir", "-"])),
+            parse(args(&[
+                "parse",
+                "-f",
+                "csv",
+                "a.txt",
+                "--output=out.csv",
+                "dir",
+                "-"
+            ])),
             Ok(Command::Parse(Options {
                 format: Some(Format::Csv),
                 output: Some("out.csv".into()),
@@ -184,7 +213,11 @@ mod tests {
         );
         assert_eq!(
             parse(args(&["figures", "--format=tsv", "--", "-odd-name.txt"])),
-            Ok(Command::Figures(Options { format: Some(Format::Tsv), output: None, inputs: vec!["-odd-name.txt".into()] }))
+            Ok(Command::Figures(Options {
+                format: Some(Format::Tsv),
+                output: None,
+                inputs: vec!["-odd-name.txt".into()]
+            }))
         );
         assert_eq!(parse(args(&["--help"])), Ok(Command::Help));
         assert_eq!(parse(args(&["parse", "x", "-V"])), Ok(Command::Version));
@@ -193,12 +226,24 @@ mod tests {
     #[test]
     fn usage_errors() {
         assert!(parse(args(&[])).is_err());
-        assert!(parse(args(&["pasre", "a.txt"])).unwrap_err().0.contains("pasre"));
+        assert!(parse(args(&["pasre", "a.txt"]))
+            .unwrap_err()
+            .0
+            .contains("pasre"));
         assert!(parse(args(&["parse"])).is_err());
-        assert!(parse(args(&["parse", "-f"])).unwrap_err().0.contains("needs a value"));
-        assert!(parse(args(&["parse", "-f", "pdf", "a"])).unwrap_err().0.contains("unknown format"));
+        assert!(parse(args(&["parse", "-f"]))
+            .unwrap_err()
+            .0
+            .contains("needs a value"));
+        assert!(parse(args(&["parse", "-f", "pdf", "a"]))
+            .unwrap_err()
+            .0
+            .contains("unknown format"));
         assert!(parse(args(&["figures", "-f", "xlsx", "a"])).is_err());
-        assert!(parse(args(&["parse", "-f", "xlsx", "a"])).unwrap_err().0.contains("--output"));
+        assert!(parse(args(&["parse", "-f", "xlsx", "a"]))
+            .unwrap_err()
+            .0
+            .contains("--output"));
         assert!(parse(args(&["parse", "--bogus", "a"])).is_err());
     }
 }

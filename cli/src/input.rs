@@ -7,8 +7,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use bulletin_parser::decode::{
-    self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, sniff, zip_entry, DecodeError,
-    Detected, TextEncoding, ZipMethod,
+    self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, sniff, zip_entry,
+    DecodeError, Detected, TextEncoding, ZipMethod,
 };
 
 /// Files a directory input contributes.
@@ -72,12 +72,18 @@ fn bulletin_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // Hidden files and Word's lock files (`~$报告.docx`) are not bulletins.
         if name.starts_with('.') || name.starts_with("~$") || !path.is_file() {
             continue;
         }
-        let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
         if EXTENSIONS.contains(&extension.as_str()) {
             files.push(path);
         }
@@ -91,14 +97,18 @@ pub fn read(input: &Input) -> Result<Text, String> {
     let bytes = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| io_message(&e))?;
             bytes
         }
         Input::File(path) => std::fs::read(path).map_err(|e| io_message(&e))?,
     };
     let html_by_name = match input {
         Input::File(path) => {
-            let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
             matches!(ext.as_deref(), Some("html" | "htm"))
         }
         Input::Stdin => false,
@@ -112,19 +122,32 @@ pub fn bytes_to_text(bytes: &[u8], html_by_name: bool) -> Result<Text, DecodeErr
     match sniff(bytes)? {
         Detected::Text { encoding, .. } => {
             let (text, warning) = decode_text(bytes, encoding)?;
-            let text = if html_by_name { html_to_text(&text) } else { text };
+            let text = if html_by_name {
+                html_to_text(&text)
+            } else {
+                text
+            };
             Ok(Text { text, warning })
         }
         Detected::Html { encoding, .. } => {
             let (text, warning) = decode_text(bytes, encoding)?;
-            Ok(Text { text: html_to_text(&text), warning })
+            Ok(Text {
+                text: html_to_text(&text),
+                warning,
+            })
         }
-        Detected::Docx => Ok(Text { text: docx_text(bytes)?, warning: None }),
+        Detected::Docx => Ok(Text {
+            text: docx_text(bytes)?,
+            warning: None,
+        }),
     }
 }
 
 /// Decodes text whose encoding `sniff` found; byte-order marks dropped.
-fn decode_text(bytes: &[u8], encoding: TextEncoding) -> Result<(String, Option<String>), DecodeError> {
+fn decode_text(
+    bytes: &[u8],
+    encoding: TextEncoding,
+) -> Result<(String, Option<String>), DecodeError> {
     match encoding {
         TextEncoding::Utf8 => Ok((decode_utf8(bytes)?, None)),
         TextEncoding::Utf16Le => Ok((decode_utf16(bytes, false)?, None)),
@@ -152,8 +175,11 @@ fn docx_text(zip: &[u8]) -> Result<String, DecodeError> {
         ZipMethod::Deflated => {
             // The declared size bounds the output, so a zip bomb cannot
             // exhaust memory.
-            miniz_oxide::inflate::decompress_to_vec_with_limit(entry.data, entry.uncompressed_size as usize)
-                .map_err(|_| DecodeError::BadDocx("document.xml does not inflate"))?
+            miniz_oxide::inflate::decompress_to_vec_with_limit(
+                entry.data,
+                entry.uncompressed_size as usize,
+            )
+            .map_err(|_| DecodeError::BadDocx("document.xml does not inflate"))?
         }
     };
     if xml.len() as u64 != entry.uncompressed_size || crc32(&xml) != entry.crc32 {

@@ -54,7 +54,10 @@ fn run_command(options: &Options, figures_only: bool) -> i32 {
                 if let Some(warning) = &text.warning {
                     eprintln!("bulletin: {name}: {warning}");
                 }
-                documents.push(render::Document { name, text: text.text });
+                documents.push(render::Document {
+                    name,
+                    text: text.text,
+                });
             }
             Err(message) => {
                 eprintln!("bulletin: {name}: {message}");

@@ -13,14 +13,17 @@ pub enum WriteError {
 /// Writes `bytes` to `path`, or to standard output when there is none.
 pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), WriteError> {
     match path {
-        Some(path) => std::fs::write(path, bytes)
-            .map_err(|e| WriteError::Failed(format!("{}: 无法写入 / cannot write: {e}", path.display()))),
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            WriteError::Failed(format!("{}: 无法写入 / cannot write: {e}", path.display()))
+        }),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| match e.kind() {
-                std::io::ErrorKind::BrokenPipe => WriteError::BrokenPipe,
-                _ => WriteError::Failed(format!("standard output: {e}")),
-            })
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::BrokenPipe => WriteError::BrokenPipe,
+                    _ => WriteError::Failed(format!("standard output: {e}")),
+                })
         }
     }
 }

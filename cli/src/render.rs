@@ -15,15 +15,18 @@ pub struct Document {
 /// `bulletin parse`. `to_file`: output goes to a file (CSV then gets the
 /// byte-order mark Excel needs).
 pub fn parse(documents: &[Document], format: Option<Format>, to_file: bool) -> Vec<u8> {
-    let parsed: Vec<(&str, Bulletin)> =
-        documents.iter().map(|d| (d.name.as_str(), bulletin_parser::parse(&d.text))).collect();
+    let parsed: Vec<(&str, Bulletin)> = documents
+        .iter()
+        .map(|d| (d.name.as_str(), bulletin_parser::parse(&d.text)))
+        .collect();
     let pairs: Vec<(&str, &Bulletin)> = parsed.iter().map(|(name, b)| (*name, b)).collect();
     let single = pairs.len() == 1;
     let text = match format {
         None | Some(Format::Json) if single => format!("{}\n", export::to_json(pairs[0].1)),
-        None | Some(Format::JsonLines) => {
-            pairs.iter().map(|(name, b)| format!("{}\n", with_file(&export::to_json_line(b), name))).collect()
-        }
+        None | Some(Format::JsonLines) => pairs
+            .iter()
+            .map(|(name, b)| format!("{}\n", with_file(&export::to_json_line(b), name)))
+            .collect(),
         Some(Format::Json) => json_array(&pairs),
         Some(Format::Csv) => bom(to_file) + &export::figures_csv(&pairs),
         Some(Format::ItemsCsv) => bom(to_file) + &export::items_csv(&pairs),
@@ -41,9 +44,14 @@ pub fn parse(documents: &[Document], format: Option<Format>, to_file: bool) -> V
 
 /// `bulletin figures`: the figures of each whole text.
 pub fn figures(documents: &[Document], format: Option<Format>, to_file: bool) -> Vec<u8> {
-    let found: Vec<(&str, Vec<Figure>)> =
-        documents.iter().map(|d| (d.name.as_str(), bulletin_parser::extract_figures(&d.text))).collect();
-    let tables: Vec<(&str, &[Figure])> = found.iter().map(|(name, f)| (*name, f.as_slice())).collect();
+    let found: Vec<(&str, Vec<Figure>)> = documents
+        .iter()
+        .map(|d| (d.name.as_str(), bulletin_parser::extract_figures(&d.text)))
+        .collect();
+    let tables: Vec<(&str, &[Figure])> = found
+        .iter()
+        .map(|(name, f)| (*name, f.as_slice()))
+        .collect();
     let text = match format {
         Some(Format::Csv) => bom(to_file) + &export::text_figures_table(&tables).to_csv(),
         Some(Format::Tsv) => export::text_figures_table(&tables).to_tsv(),
@@ -63,7 +71,11 @@ pub fn figures(documents: &[Document], format: Option<Format>, to_file: bool) ->
 }
 
 fn bom(to_file: bool) -> String {
-    if to_file { CSV_BOM.to_owned() } else { String::new() }
+    if to_file {
+        CSV_BOM.to_owned()
+    } else {
+        String::new()
+    }
 }
 
 /// A compact JSON object with `"file"` as its first key.
@@ -88,7 +100,11 @@ fn json_array(pairs: &[(&str, &Bulletin)]) -> String {
                 None => pretty,
             };
             // JSON strings hold no raw line breaks, so indenting lines is safe.
-            object.lines().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n")
+            object
+                .lines()
+                .map(|line| format!("  {line}"))
+                .collect::<Vec<_>>()
+                .join("\n")
         })
         .collect();
     format!("[\n{}\n]\n", objects.join(",\n"))
@@ -100,7 +116,10 @@ mod tests {
 
     #[test]
     fn file_goes_first() {
-        assert_eq!(with_file(r#"{"a":1}"#, "x\"y.txt"), r#"{"file":"x\"y.txt","a":1}"#);
+        assert_eq!(
+            with_file(r#"{"a":1}"#, "x\"y.txt"),
+            r#"{"file":"x\"y.txt","a":1}"#
+        );
         assert_eq!(with_file("{}", "a"), r#"{"file":"a"}"#);
     }
 
@@ -112,6 +131,9 @@ mod tests {
         assert_eq!(v[0]["file"], "a.txt");
         assert_eq!(v[1]["file"], "b.txt");
         assert!(v[1]["masthead"].is_object());
-        assert!(text.starts_with("[\n  {\n    \"file\": \"a.txt\",\n    \"masthead\""), "{text}");
+        assert!(
+            text.starts_with("[\n  {\n    \"file\": \"a.txt\",\n    \"masthead\""),
+            "{text}"
+        );
     }
 }

@@ -64,7 +64,12 @@ fn stderr(out: &Output) -> String {
 }
 
 fn parse_json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), stderr(out));
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        stderr(out)
+    );
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(out)))
 }
 
@@ -75,9 +80,17 @@ fn reference(dir: &Path) -> serde_json::Value {
 }
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
     for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        bytes.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
     }
     bytes
 }
@@ -86,7 +99,11 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
 fn zip(entries: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
     let (mut out, mut central) = (Vec::new(), Vec::new());
     for (name, data) in entries {
-        let stored = if deflate { miniz_oxide::deflate::compress_to_vec(data, 6) } else { data.to_vec() };
+        let stored = if deflate {
+            miniz_oxide::deflate::compress_to_vec(data, 6)
+        } else {
+            data.to_vec()
+        };
         let method: u16 = if deflate { 8 } else { 0 };
         let offset = out.len() as u32;
         let fields = |v: &mut Vec<u8>| {
@@ -121,7 +138,9 @@ fn zip(entries: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A Word document with one paragraph per line of `text`.
@@ -155,7 +174,10 @@ fn docx(text: &str, deflate: bool) -> Vec<u8> {
 /// A saved web page with one paragraph per line of `text`, in GBK when
 /// `gbk`.
 fn html(text: &str, gbk: bool) -> Vec<u8> {
-    let paragraphs: String = text.lines().map(|line| format!("<p>{}</p>\n", xml_escape(line))).collect();
+    let paragraphs: String = text
+        .lines()
+        .map(|line| format!("<p>{}</p>\n", xml_escape(line)))
+        .collect();
     let charset = if gbk { "gbk" } else { "utf-8" };
     let page = format!(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n\
@@ -172,7 +194,10 @@ fn html(text: &str, gbk: bool) -> Vec<u8> {
 fn every_encoding_and_format_gives_the_same_bulletin() {
     let dir = temp_dir("encodings");
     let expected = reference(&dir);
-    assert_eq!(expected["masthead"]["title"], "松陵政务快报", "the reference parse itself");
+    assert_eq!(
+        expected["masthead"]["title"], "松陵政务快报",
+        "the reference parse itself"
+    );
 
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(BULLETIN);
     assert!(!unmappable);
@@ -184,7 +209,10 @@ fn every_encoding_and_format_gives_the_same_bulletin() {
         ("utf16le.txt", utf16(BULLETIN, false)),
         ("utf16be.txt", utf16(BULLETIN, true)),
         ("utf8-bom.txt", utf8_bom),
-        ("crlf-gb18030.txt", encoding_rs::GB18030.encode(&crlf).0.into_owned()),
+        (
+            "crlf-gb18030.txt",
+            encoding_rs::GB18030.encode(&crlf).0.into_owned(),
+        ),
         ("stored.docx", docx(BULLETIN, false)),
         ("deflated.docx", docx(BULLETIN, true)),
         ("page.html", html(BULLETIN, false)),
@@ -210,12 +238,19 @@ fn binary_and_unreadable_input_fail_with_one_line_naming_the_file() {
 
     let pdf = write(&dir, "report.pdf", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj");
     let err = stderr(&run(&["parse".as_ref(), &pdf]));
-    assert!(err.contains("report.pdf") && err.contains("copy the text out"), "{err}");
+    assert!(
+        err.contains("report.pdf") && err.contains("copy the text out"),
+        "{err}"
+    );
 
     let doc = write(&dir, "old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0");
     assert!(stderr(&run(&["parse".as_ref(), &doc])).contains(".docx"));
 
-    let xlsx = write(&dir, "table.docx", &zip(&[("xl/workbook.xml", b"<workbook/>")], false));
+    let xlsx = write(
+        &dir,
+        "table.docx",
+        &zip(&[("xl/workbook.xml", b"<workbook/>")], false),
+    );
     let out = run(&["parse".as_ref(), &xlsx]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("Excel"), "{}", stderr(&out));
@@ -227,7 +262,11 @@ fn binary_and_unreadable_input_fail_with_one_line_naming_the_file() {
     broken[middle] ^= 0x55;
     let out = run(&["parse".as_ref(), &write(&dir, "broken.docx", &broken)]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("damaged Word document"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("damaged Word document"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run(&["parse".as_ref(), &dir.join("missing.txt")]);
     assert_eq!(out.status.code(), Some(2));
@@ -292,9 +331,17 @@ fn a_directory_parses_its_bulletin_files_sorted() {
     assert!(out.status.success(), "{}", stderr(&out));
     let files: Vec<String> = stdout(&out)
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["file"].as_str().unwrap().to_owned())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
-    let names: Vec<&str> = files.iter().map(|f| f.rsplit('/').next().unwrap()).collect();
+    let names: Vec<&str> = files
+        .iter()
+        .map(|f| f.rsplit('/').next().unwrap())
+        .collect();
     assert_eq!(names, ["01.txt", "02.md", "03.docx", "04.HTML"]);
 
     let empty = dir.join("empty");
@@ -311,24 +358,52 @@ fn csv_has_a_bom_in_files_only() {
     let out = run(&["parse".as_ref(), "-f".as_ref(), "csv".as_ref(), &input]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(text.starts_with("文件,栏目,序号,标题,来源单位,原文,数值,单位,约数,类别,指标,增减,时期,主体,起,止\r\n"), "{text}");
+    assert!(
+        text.starts_with(
+            "文件,栏目,序号,标题,来源单位,原文,数值,单位,约数,类别,指标,增减,时期,主体,起,止\r\n"
+        ),
+        "{text}"
+    );
     let rows: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     let expected = reference(&dir);
-    let figures: usize = expected["items"].as_array().unwrap().iter().map(|i| i["figures"].as_array().unwrap().len()).sum();
-    assert!(figures > 0, "the parser finds figures in the invented bulletin");
+    let figures: usize = expected["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["figures"].as_array().unwrap().len())
+        .sum();
+    assert!(
+        figures > 0,
+        "the parser finds figures in the invented bulletin"
+    );
     assert_eq!(rows.len(), figures + 1);
 
     let file = dir.join("数据.csv");
-    let out = run(&["parse".as_ref(), "-f".as_ref(), "csv".as_ref(), "-o".as_ref(), &file, &input]);
+    let out = run(&[
+        "parse".as_ref(),
+        "-f".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        &file,
+        &input,
+    ]);
     assert!(out.status.success() && out.stdout.is_empty());
     let written = std::fs::read(&file).unwrap();
     assert!(written.starts_with(b"\xEF\xBB\xBF"));
     assert_eq!(&written[3..], text.as_bytes());
 
-    let out = run(&["parse".as_ref(), "-f".as_ref(), "items-csv".as_ref(), &input]);
+    let out = run(&[
+        "parse".as_ref(),
+        "-f".as_ref(),
+        "items-csv".as_ref(),
+        &input,
+    ]);
     let text = stdout(&out);
     assert!(text.starts_with("文件,栏目,序号,标题,来源单位,正文,数据个数\r\n"));
-    assert_eq!(text.split("\r\n").filter(|l| !l.is_empty()).count(), expected["items"].as_array().unwrap().len() + 1);
+    assert_eq!(
+        text.split("\r\n").filter(|l| !l.is_empty()).count(),
+        expected["items"].as_array().unwrap().len() + 1
+    );
 }
 
 #[test]
@@ -340,14 +415,32 @@ fn xlsx_needs_an_output_file_and_is_a_workbook() {
     assert!(stderr(&out).contains("--output"));
 
     let book = dir.join("汇总.xlsx");
-    let out = run(&["parse".as_ref(), "-f".as_ref(), "xlsx".as_ref(), "-o".as_ref(), &book, &input]);
+    let out = run(&[
+        "parse".as_ref(),
+        "-f".as_ref(),
+        "xlsx".as_ref(),
+        "-o".as_ref(),
+        &book,
+        &input,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&book).unwrap();
-    for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+    for part in [
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+    ] {
         let entry = zip_entry(&bytes, part).unwrap_or_else(|e| panic!("{part}: {e}"));
         assert_eq!(crc32(entry.data), entry.crc32);
     }
-    let sheet = String::from_utf8(zip_entry(&bytes, "xl/worksheets/sheet1.xml").unwrap().data.to_vec()).unwrap();
+    let sheet = String::from_utf8(
+        zip_entry(&bytes, "xl/worksheets/sheet1.xml")
+            .unwrap()
+            .data
+            .to_vec(),
+    )
+    .unwrap();
     assert!(sheet.contains("县发改委全力推进重点项目建设"), "{sheet}");
 }
 
@@ -355,7 +448,12 @@ fn xlsx_needs_an_output_file_and_is_a_workbook() {
 fn text_format_is_clean_text() {
     let dir = temp_dir("text");
     let input = write(&dir, "a.txt", BULLETIN.as_bytes());
-    let out = run(&["parse".as_ref(), "--format".as_ref(), "text".as_ref(), &input]);
+    let out = run(&[
+        "parse".as_ref(),
+        "--format".as_ref(),
+        "text".as_ref(),
+        &input,
+    ]);
     let text = stdout(&out);
     assert!(text.starts_with("松陵政务快报\n第 12 期\n"), "{text}");
     assert!(text.contains("【经济运行】"));
@@ -372,10 +470,18 @@ fn figures_from_standard_input() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all("全县完成投资 248.77 亿元，同比增长 3.5%。".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("全县完成投资 248.77 亿元，同比增长 3.5%。".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let figures: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let figures: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(figures.len(), 2, "{}", stdout(&out));
     assert_eq!(figures[0]["file"], "-");
     assert_eq!(figures[0]["text"], "248.77 亿元");
@@ -383,14 +489,31 @@ fn figures_from_standard_input() {
     assert_eq!(figures[1]["unit"], "%");
 
     let dir = temp_dir("figures");
-    let input = write(&dir, "gbk.txt", &encoding_rs::GBK.encode("新建道路 15.5 公里，惠及 320 余户。").0);
+    let input = write(
+        &dir,
+        "gbk.txt",
+        &encoding_rs::GBK
+            .encode("新建道路 15.5 公里，惠及 320 余户。")
+            .0,
+    );
     let out = run(&["figures".as_ref(), "-f".as_ref(), "tsv".as_ref(), &input]);
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "文件\t原文\t数值\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止");
+    assert_eq!(
+        lines[0],
+        "文件\t原文\t数值\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止"
+    );
     assert_eq!(lines.len(), 3, "{text}");
-    assert!(lines[1].contains("\t15.5 公里\t15.5\t公里\t"), "{}", lines[1]);
-    assert!(lines[2].contains("\t320 余户\t320\t户\t余\t"), "{}", lines[2]);
+    assert!(
+        lines[1].contains("\t15.5 公里\t15.5\t公里\t"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains("\t320 余户\t320\t户\t余\t"),
+        "{}",
+        lines[2]
+    );
 }
 
 #[test]
@@ -399,8 +522,17 @@ fn usage_help_and_version() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("USAGE") && stdout(&out).contains("bulletin parse"));
     let out = run_str(&["--version"]);
-    assert_eq!(stdout(&out).trim(), format!("bulletin {}", env!("CARGO_PKG_VERSION")));
-    for bad in [&["pasre", "x.txt"][..], &["parse"], &["parse", "-f", "pdf", "x"], &["figures", "--nope", "x"], &[]] {
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("bulletin {}", env!("CARGO_PKG_VERSION"))
+    );
+    for bad in [
+        &["pasre", "x.txt"][..],
+        &["parse"],
+        &["parse", "-f", "pdf", "x"],
+        &["figures", "--nope", "x"],
+        &[],
+    ] {
         let out = run_str(bad);
         assert_eq!(out.status.code(), Some(1), "{bad:?}");
         assert!(stderr(&out).contains("bulletin --help"), "{bad:?}");

@@ -35,11 +35,19 @@ impl Workload {
     fn new(name: &'static str, texts: Vec<String>) -> Self {
         let bytes = texts.iter().map(String::len).sum();
         let chars = texts.iter().map(|t| t.chars().count()).sum();
-        Workload { name, texts, bytes, chars }
+        Workload {
+            name,
+            texts,
+            bytes,
+            chars,
+        }
     }
 
     fn throughput(&self) -> Throughput {
-        Throughput::ElementsAndBytes { elements: self.chars as u64, bytes: self.bytes as u64 }
+        Throughput::ElementsAndBytes {
+            elements: self.chars as u64,
+            bytes: self.bytes as u64,
+        }
     }
 }
 
@@ -59,7 +67,10 @@ fn main() {
     let one = Workload::new("one 1 MB bulletin", vec![corpus::bulletin(MB, 1).text]);
     let batch = Workload::new(
         "batch of everyday bulletins (1 MB)",
-        corpus::bulletins(MB, 2).into_iter().map(|c| c.text).collect(),
+        corpus::bulletins(MB, 2)
+            .into_iter()
+            .map(|c| c.text)
+            .collect(),
     );
 
     let mut c = Criterion::default()
@@ -77,7 +88,9 @@ fn main() {
 
     let mut group = c.benchmark_group("figures");
     group.throughput(one.throughput());
-    group.bench_function("extract_figures on 1 MB", |b| b.iter(|| figures_all(&one.texts)));
+    group.bench_function("extract_figures on 1 MB", |b| {
+        b.iter(|| figures_all(&one.texts))
+    });
     group.finish();
 
     c.final_summary();
@@ -86,7 +99,10 @@ fn main() {
     if args.iter().any(|a| a == "--test" || a == "--list") {
         return;
     }
-    println!("\nthroughput (best of 7 runs; bar {:.1} M chars/s):", BAR_CHARS_PER_SECOND / 1e6);
+    println!(
+        "\nthroughput (best of 7 runs; bar {:.1} M chars/s):",
+        BAR_CHARS_PER_SECOND / 1e6
+    );
     report("parse", &one, parse_all);
     report("parse", &batch, parse_all);
     report("figures", &one, figures_all);
@@ -108,6 +124,10 @@ fn report(what: &str, w: &Workload, run: fn(&[String])) {
         w.name,
         w.bytes as f64 / best / 1e6,
         chars_per_second / 1e6,
-        if chars_per_second >= BAR_CHARS_PER_SECOND { "meets the bar" } else { "BELOW THE BAR" }
+        if chars_per_second >= BAR_CHARS_PER_SECOND {
+            "meets the bar"
+        } else {
+            "BELOW THE BAR"
+        }
     );
 }

@@ -1,28 +1,43 @@
 //! Big inputs: generated bulletins (benches/corpus, invented text) parse
 //! whole, and parse time grows linearly with size.
 //!
-//! The quick test runs always. The big ones need a release build:
+//! The quick tests run always. The big ones need a release build:
 //!     cargo test --release -p bulletin-parser --test big_input -- --ignored --nocapture
+//! They take turns (a lock), so that one's timing is not the other's load.
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
 
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use bulletin_parser::{parse, Bulletin};
 
 const MB: usize = 1024 * 1024;
 
+/// Held by each big test: they time things, so they do not run together.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 /// Every item the generator wrote is found, and every figure's offsets
 /// point at its text.
 fn check(bulletin: &Bulletin, generated: &corpus::Corpus, what: &str) {
-    assert_eq!(bulletin.items.len(), generated.items, "{what}: items found vs written");
+    assert_eq!(
+        bulletin.items.len(),
+        generated.items,
+        "{what}: items found vs written"
+    );
     for item in &bulletin.items {
         let body: Vec<char> = item.body.chars().collect();
         for f in &item.figures {
-            assert!(f.start <= f.end && f.end <= body.len(), "{what}: figure {f:?} outside its body");
+            assert!(
+                f.start <= f.end && f.end <= body.len(),
+                "{what}: figure {f:?} outside its body"
+            );
             let text: String = body[f.start..f.end].iter().collect();
-            assert_eq!(text, f.text, "{what}: body[start..end] differs from the figure text");
+            assert_eq!(
+                text, f.text,
+                "{what}: body[start..end] differs from the figure text"
+            );
         }
     }
 }
@@ -33,8 +48,19 @@ fn generated_bulletins_parse_whole_in_every_layout() {
         for layout in 0..3 {
             let generated = corpus::bulletin_in_layout(24 * 1024, seed, layout);
             let bulletin = parse(&generated.text);
-            check(&bulletin, &generated, &format!("seed {seed} layout {layout}"));
-            assert!(bulletin.items.iter().map(|i| i.figures.len()).sum::<usize>() > generated.items);
+            check(
+                &bulletin,
+                &generated,
+                &format!("seed {seed} layout {layout}"),
+            );
+            assert!(
+                bulletin
+                    .items
+                    .iter()
+                    .map(|i| i.figures.len())
+                    .sum::<usize>()
+                    > generated.items
+            );
         }
     }
 }
@@ -68,6 +94,7 @@ fn best_time(text: &str, runs: usize) -> Duration {
 #[test]
 #[ignore = "big: run in release with --ignored"]
 fn parse_time_grows_linearly() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let sizes = [MB, 4 * MB, 16 * MB];
     let mut per_byte = Vec::new();
     for &size in &sizes {
@@ -87,13 +114,24 @@ fn parse_time_grows_linearly() {
     }
     // Linear: the time per byte at 16 MB is within 2.5× of that at 1 MB
     // (quadratic work would make it 16×).
-    assert!(per_byte[1] < per_byte[0] * 2.5, "4 MB: {:.2} ns/byte vs 1 MB: {:.2}", per_byte[1], per_byte[0]);
-    assert!(per_byte[2] < per_byte[0] * 2.5, "16 MB: {:.2} ns/byte vs 1 MB: {:.2}", per_byte[2], per_byte[0]);
+    assert!(
+        per_byte[1] < per_byte[0] * 2.5,
+        "4 MB: {:.2} ns/byte vs 1 MB: {:.2}",
+        per_byte[1],
+        per_byte[0]
+    );
+    assert!(
+        per_byte[2] < per_byte[0] * 2.5,
+        "16 MB: {:.2} ns/byte vs 1 MB: {:.2}",
+        per_byte[2],
+        per_byte[0]
+    );
 }
 
 #[test]
 #[ignore = "big: run in release with --ignored"]
 fn fifty_megabytes_parse_whole() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let generated = corpus::bulletin(50 * MB, 2024);
     let start = Instant::now();
     let bulletin = parse(&generated.text);

@@ -4,14 +4,16 @@
 
 use bulletin_parser::decode::{crc32, zip_entry, ZipMethod};
 use bulletin_parser::export::{
-    figures_csv, figures_csv_for_excel, items_csv, plain_text, text_figures_table, to_json, to_json_line, xlsx,
-    CSV_BOM,
+    figures_csv, figures_csv_for_excel, items_csv, plain_text, text_figures_table, to_json,
+    to_json_line, xlsx, CSV_BOM,
 };
 use bulletin_parser::*;
 
 /// A figure found in `body` by its text (the `n`th occurrence).
 fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKind) -> Figure {
-    let byte = body.find(text).unwrap_or_else(|| panic!("{text} not in body"));
+    let byte = body
+        .find(text)
+        .unwrap_or_else(|| panic!("{text} not in body"));
     let start = body[..byte].chars().count();
     Figure {
         text: text.to_owned(),
@@ -30,15 +32,28 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
 
 fn sample() -> Bulletin {
     let body1 = "今年以来，全县完成固定资产投资 248.77 亿元，同比增长 3.5%，新开工项目 32 个，其中“三个一批”签约 170 余万元。";
-    let mut f1 = figure(body1, "248.77 亿元", 24877000000.0, Some("元"), FigureKind::Money);
+    let mut f1 = figure(
+        body1,
+        "248.77 亿元",
+        24877000000.0,
+        Some("元"),
+        FigureKind::Money,
+    );
     f1.label = Some("固定资产投资".into());
     f1.period = Some("今年以来".into());
     let mut f2 = figure(body1, "3.5%", 3.5, Some("%"), FigureKind::Percent);
     f2.change = Some(Change::Up);
     let f3 = figure(body1, "32 个", 32.0, Some("个"), FigureKind::Count);
-    let mut f4 = figure(body1, "170 余万元", 1700000.0, Some("元"), FigureKind::Money);
+    let mut f4 = figure(
+        body1,
+        "170 余万元",
+        1700000.0,
+        Some("元"),
+        FigureKind::Money,
+    );
     f4.approx = Some("余".into());
-    let body2 = "城关镇共排查矛盾纠纷 109 起，化解率 96.3%，涉及群众 \"老户\" 67户，道路, 全长 15.5 公里。";
+    let body2 =
+        "城关镇共排查矛盾纠纷 109 起，化解率 96.3%，涉及群众 \"老户\" 67户，道路, 全长 15.5 公里。";
     let mut f5 = figure(body2, "109 起", 109.0, Some("起"), FigureKind::Count);
     f5.entity = Some("城关镇".into());
     let f6 = figure(body2, "15.5 公里", 15.5, Some("公里"), FigureKind::Measure);
@@ -68,7 +83,10 @@ fn sample() -> Bulletin {
                 sources: vec!["城关镇".into(), "东湖乡".into()],
                 figures: vec![f5, f6],
                 emphasis: vec![Span { start: 0, end: 3 }],
-                lines: LineRange { first: 13, last: 14 },
+                lines: LineRange {
+                    first: 13,
+                    last: 14,
+                },
             },
         ],
         footer: Footer {
@@ -78,7 +96,10 @@ fn sample() -> Bulletin {
             signer: Some("赵明远".into()),
         },
         warnings: vec![Warning {
-            lines: LineRange { first: 20, last: 20 },
+            lines: LineRange {
+                first: 20,
+                last: 20,
+            },
             message: "unplaced".into(),
             text: "（此页无正文）".into(),
         }],
@@ -111,8 +132,14 @@ fn json_follows_the_contract() {
     for item in v["items"].as_array().unwrap() {
         let body: Vec<char> = item["body"].as_str().unwrap().chars().collect();
         for f in item["figures"].as_array().unwrap() {
-            let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
-            assert_eq!(body[s..e].iter().collect::<String>(), f["text"].as_str().unwrap());
+            let (s, e) = (
+                f["start"].as_u64().unwrap() as usize,
+                f["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                body[s..e].iter().collect::<String>(),
+                f["text"].as_str().unwrap()
+            );
         }
     }
 }
@@ -126,7 +153,8 @@ fn json_round_trips_and_lines_are_one_line() {
     assert!(!line.contains('\n'));
     assert_eq!(serde_json::from_str::<Bulletin>(&line).unwrap(), b);
     // An empty bulletin still has every contract key.
-    let empty: serde_json::Value = serde_json::from_str(&to_json_line(&Bulletin::default())).unwrap();
+    let empty: serde_json::Value =
+        serde_json::from_str(&to_json_line(&Bulletin::default())).unwrap();
     for key in ["masthead", "sections", "items", "footer", "warnings"] {
         assert!(empty.get(key).is_some(), "{key} missing");
     }
@@ -138,19 +166,30 @@ fn figures_csv_rows() {
     let b = sample();
     let csv = figures_csv(&[("松陵-12.txt", &b)]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "文件,栏目,序号,标题,来源单位,原文,数值,单位,约数,类别,指标,增减,时期,主体,起,止");
+    assert_eq!(
+        lines[0],
+        "文件,栏目,序号,标题,来源单位,原文,数值,单位,约数,类别,指标,增减,时期,主体,起,止"
+    );
     assert_eq!(
         lines[1],
         "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,248.77 亿元,24877000000,元,,金额,固定资产投资,,今年以来,,16,25"
     );
     assert_eq!(lines[2], "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,3.5%,3.5,%,,百分比,,增加,,,31,35");
-    assert!(lines[4].contains(",170 余万元,1700000,元,余,金额,"), "{}", lines[4]);
+    assert!(
+        lines[4].contains(",170 余万元,1700000,元,余,金额,"),
+        "{}",
+        lines[4]
+    );
     assert_eq!(
         lines[5],
         "松陵-12.txt,平安建设,2,东湖乡扎实开展矛盾纠纷排查化解,城关镇、东湖乡,109 起,109,起,,数量,,,,城关镇,11,16"
     );
     assert!(lines[6].contains(",15.5 公里,15.5,公里,,计量,"));
-    assert_eq!(lines.len(), 8, "header, six figures, and the empty string after the last CRLF");
+    assert_eq!(
+        lines.len(),
+        8,
+        "header, six figures, and the empty string after the last CRLF"
+    );
     assert_eq!(lines[7], "");
     assert!(figures_csv_for_excel(&[("a", &b)]).starts_with(CSV_BOM));
     assert!(!csv.starts_with(CSV_BOM));
@@ -163,7 +202,12 @@ fn items_csv_quotes_what_needs_quoting() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines[0], "文件,栏目,序号,标题,来源单位,正文,数据个数");
     // Full-width commas need no quoting.
-    assert!(lines[1].starts_with("x.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,今年以来，全县"), "{}", lines[1]);
+    assert!(
+        lines[1]
+            .starts_with("x.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,今年以来，全县"),
+        "{}",
+        lines[1]
+    );
     assert!(lines[1].ends_with("签约 170 余万元。,4"), "{}", lines[1]);
     // The second body has a comma and quotes: quoted, quotes doubled.
     assert!(lines[2].contains(",\"城关镇共排查矛盾纠纷 109 起，化解率 96.3%，涉及群众 \"\"老户\"\" 67户，道路, 全长 15.5 公里。\",2"), "{}", lines[2]);
@@ -178,8 +222,14 @@ fn text_figures_table_for_the_figures_command() {
     let table = text_figures_table(&[("-", figures.as_slice())]);
     let tsv = table.to_tsv();
     let lines: Vec<&str> = tsv.lines().collect();
-    assert_eq!(lines[0], "文件\t原文\t数值\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止");
-    assert_eq!(lines[1], "-\t248.77 亿元\t24877000000\t元\t\t金额\t固定资产投资\t\t今年以来\t\t16\t25");
+    assert_eq!(
+        lines[0],
+        "文件\t原文\t数值\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止"
+    );
+    assert_eq!(
+        lines[1],
+        "-\t248.77 亿元\t24877000000\t元\t\t金额\t固定资产投资\t\t今年以来\t\t16\t25"
+    );
     assert_eq!(lines.len(), 5);
 }
 
@@ -188,7 +238,9 @@ fn plain_text_reads_like_the_bulletin() {
     let text = plain_text(&sample());
     let expected_start = "松陵政务快报\n第 12 期\n松陵县人民政府办公室  2024年3月8日\n\n【经济运行】\n\n县发改委 全力推进重点项目建设\n今年以来，";
     assert!(text.starts_with(expected_start), "{text}");
-    assert!(text.contains("170 余万元。（发改委）\n\n【平安建设】\n\n东湖乡扎实开展矛盾纠纷排查化解\n城关镇共排查"));
+    assert!(text.contains(
+        "170 余万元。（发改委）\n\n【平安建设】\n\n东湖乡扎实开展矛盾纠纷排查化解\n城关镇共排查"
+    ));
     assert!(text.contains("15.5 公里。（城关镇、东湖乡）\n\n本期发：县委常委，县人大常委会主任。\n责任编辑：王晓  签发：赵明远"));
     assert!(text.ends_with("（以下内容未能识别）\n（此页无正文）\n"));
     assert_eq!(plain_text(&Bulletin::default()), "");
@@ -217,13 +269,19 @@ fn xlsx_has_the_parts_excel_needs() {
     assert!(part(&book, "xl/styles.xml").contains("<b/>"));
 
     let items = part(&book, "xl/worksheets/sheet1.xml");
-    assert!(items.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
-    assert!(items.contains(r#"<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">文件</t></is></c>"#));
+    assert!(items
+        .contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
+    assert!(items.contains(
+        r#"<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">文件</t></is></c>"#
+    ));
     assert!(items.contains(r#"<dimension ref="A1:G3"/>"#));
     assert!(items.contains("&quot;老户&quot;"), "quotes escaped");
     let figures = part(&book, "xl/worksheets/sheet2.xml");
     // The value is a number with the thousands-separator style, not text.
-    assert!(figures.contains(r#"<c r="G2" s="2"><v>24877000000</v></c>"#), "{figures}");
+    assert!(
+        figures.contains(r#"<c r="G2" s="2"><v>24877000000</v></c>"#),
+        "{figures}"
+    );
     assert!(figures.contains(r#"<c r="G3" s="3"><v>3.5</v></c>"#));
     assert!(figures.contains(r#"<autoFilter ref="A1:P7"/>"#));
     // Same input, same bytes.
@@ -245,7 +303,11 @@ fn xlsx_opens_in_openpyxl() {
     }
     let b = sample();
     let path = std::env::temp_dir().join(format!("bulletin-export-{}.xlsx", std::process::id()));
-    std::fs::write(&path, xlsx(&[("松陵-12.txt", &b), ("空.txt", &Bulletin::default())])).unwrap();
+    std::fs::write(
+        &path,
+        xlsx(&[("松陵-12.txt", &b), ("空.txt", &Bulletin::default())]),
+    )
+    .unwrap();
     let script = r#"
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -264,7 +326,12 @@ assert figs.max_row == 7 and figs.max_column == 16, (figs.max_row, figs.max_colu
 assert figs.auto_filter.ref == "A1:P7"
 print("ok")
 "#;
-    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output().unwrap();
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .unwrap();
     let _ = std::fs::remove_file(&path);
     assert!(
         out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "ok",

@@ -57,8 +57,18 @@ impl Rng {
 }
 
 const SECTIONS: &[&str] = &[
-    "经济运行", "项目建设", "乡村振兴", "民生保障", "平安建设", "营商环境", "生态环保", "安全生产", "社会事业",
-    "城市管理", "招商引资", "文明创建",
+    "经济运行",
+    "项目建设",
+    "乡村振兴",
+    "民生保障",
+    "平安建设",
+    "营商环境",
+    "生态环保",
+    "安全生产",
+    "社会事业",
+    "城市管理",
+    "招商引资",
+    "文明创建",
 ];
 
 /// (headline unit, source as printed in the closing parenthetical)
@@ -90,7 +100,16 @@ const UNITS: &[(&str, &str)] = &[
     ("柳林乡", "柳林乡"),
 ];
 
-const TOWNS: &[&str] = &["城关镇", "东湖乡", "西岭镇", "石桥乡", "南河镇", "青山镇", "柳林乡", "北坡乡"];
+const TOWNS: &[&str] = &[
+    "城关镇",
+    "东湖乡",
+    "西岭镇",
+    "石桥乡",
+    "南河镇",
+    "青山镇",
+    "柳林乡",
+    "北坡乡",
+];
 
 const ACTIONS: &[&str] = &[
     "扎实推进重点项目建设",
@@ -107,12 +126,52 @@ const ACTIONS: &[&str] = &[
     "打好污染防治攻坚战",
 ];
 
-const OPENERS: &[&str] = &["今年以来，", "1—8 月份，", "一季度，", "截至 2024 年 6 月底，", "近期，", "1-3月份，", "上半年，"];
+const OPENERS: &[&str] = &[
+    "今年以来，",
+    "1—8 月份，",
+    "一季度，",
+    "截至 2024 年 6 月底，",
+    "近期，",
+    "1-3月份，",
+    "上半年，",
+];
 
-const LABELS_MONEY: &[&str] = &["完成固定资产投资", "争取上级资金", "发放补贴资金", "拨付专项资金", "实现交易额", "完成一般公共预算收入"];
-const LABELS_COUNT: &[&str] = &["新开工项目", "排查企业", "培训农村劳动力", "走访群众", "新增市场主体", "化解矛盾纠纷"];
-const COUNT_UNITS: &[&str] = &["个", "家", "人", "人次", "户", "起", "场", "次", "处", "台（套）"];
-const MEASURES: &[(&str, &str)] = &[("新建道路", "公里"), ("改造管网", "米"), ("流转土地", "亩"), ("清运垃圾", "吨"), ("完成造林", "亩"), ("改造房屋", "平方米")];
+const LABELS_MONEY: &[&str] = &[
+    "完成固定资产投资",
+    "争取上级资金",
+    "发放补贴资金",
+    "拨付专项资金",
+    "实现交易额",
+    "完成一般公共预算收入",
+];
+const LABELS_COUNT: &[&str] = &[
+    "新开工项目",
+    "排查企业",
+    "培训农村劳动力",
+    "走访群众",
+    "新增市场主体",
+    "化解矛盾纠纷",
+];
+const COUNT_UNITS: &[&str] = &[
+    "个",
+    "家",
+    "人",
+    "人次",
+    "户",
+    "起",
+    "场",
+    "次",
+    "处",
+    "台（套）",
+];
+const MEASURES: &[(&str, &str)] = &[
+    ("新建道路", "公里"),
+    ("改造管网", "米"),
+    ("流转土地", "亩"),
+    ("清运垃圾", "吨"),
+    ("完成造林", "亩"),
+    ("改造房屋", "平方米"),
+];
 const FILLERS: &[&str] = &[
     "坚持问题导向，压实工作责任，建立周调度、月通报机制",
     "一是健全工作台账，二是强化督导检查，三是严格落实“四严禁”要求",
@@ -134,7 +193,11 @@ fn push_number(out: &mut String, rng: &mut Rng, max: u64, decimals: bool) {
         out.push_str(&format!("{},{:03}", n / 1000, n % 1000));
     } else if rng.chance(5) {
         // Full-width digits from older typesetting.
-        out.extend(n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c)));
+        out.extend(
+            n.to_string()
+                .chars()
+                .map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c)),
+        );
     } else {
         out.push_str(&n.to_string());
     }
@@ -253,7 +316,11 @@ fn body(rng: &mut Rng, pdf: bool) -> String {
     let sentences = rng.range(2, 6);
     for i in 0..sentences {
         sentence(&mut body, rng, pdf);
-        body.push(if i + 1 == sentences { '。' } else { rng.pick(&['，', '；', '。']) });
+        body.push(if i + 1 == sentences {
+            '。'
+        } else {
+            rng.pick(&['，', '；', '。'])
+        });
     }
     body
 }
@@ -294,7 +361,11 @@ fn item(out: &mut String, rng: &mut Rng, layout: Layout, page: &mut u32) {
             out.push_str(&headline);
             // One space is a headline break only between Chinese characters.
             let cjk_next = text.chars().next().is_some_and(|c| !c.is_ascii());
-            out.push_str(if cjk_next && rng.chance(50) { " " } else { "  " });
+            out.push_str(if cjk_next && rng.chance(50) {
+                " "
+            } else {
+                "  "
+            });
             out.push_str(&text);
             out.push_str(&sources);
         }
@@ -326,13 +397,21 @@ fn item(out: &mut String, rng: &mut Rng, layout: Layout, page: &mut u32) {
 }
 
 fn masthead(out: &mut String, rng: &mut Rng, layout: Layout, issue: u64) {
-    let title = if layout == Layout::Markdown { "# 松陵政务快报" } else { "松陵政务快报" };
+    let title = if layout == Layout::Markdown {
+        "# 松陵政务快报"
+    } else {
+        "松陵政务快报"
+    };
     let (year, month, day) = (2020 + rng.range(0, 5), rng.range(1, 12), rng.range(1, 28));
     out.push_str(&format!("{title}\n\n第 {issue} 期\n\n"));
     if rng.chance(50) {
-        out.push_str(&format!("松陵县人民政府办公室        {year} 年 {month} 月 {day} 日\n\n"));
+        out.push_str(&format!(
+            "松陵县人民政府办公室        {year} 年 {month} 月 {day} 日\n\n"
+        ));
     } else {
-        out.push_str(&format!("松陵县人民政府办公室\n\n{year} 年 {month} 月 {day} 日\n\n"));
+        out.push_str(&format!(
+            "松陵县人民政府办公室\n\n{year} 年 {month} 月 {day} 日\n\n"
+        ));
     }
 }
 
@@ -382,7 +461,11 @@ fn one_bulletin(rng: &mut Rng, layout: Layout, target_bytes: usize) -> Corpus {
         }
     }
     footer(&mut out, layout);
-    Corpus { text: out, items, sections }
+    Corpus {
+        text: out,
+        items,
+        sections,
+    }
 }
 
 /// Many bulletins of everyday size (4–16 KB) adding up to `target_bytes`.

@@ -90,7 +90,8 @@ impl<'a> Reader<'a> {
             }
             "w:r" => self.run_bold = false,
             "w:b" if self.parent_is_run_properties() => {
-                self.run_bold = !matches!(attr(attrs, "w:val").as_deref(), Some("0" | "false" | "off"));
+                self.run_bold =
+                    !matches!(attr(attrs, "w:val").as_deref(), Some("0" | "false" | "off"));
             }
             "w:tab" if self.in_run() => self.text("  "),
             "w:br" | "w:cr" if self.in_run() => self.out.newline(),
@@ -152,7 +153,10 @@ impl<'a> Reader<'a> {
 /// Elements whose content is not the document's visible text. `mc:Fallback`
 /// repeats what `mc:Choice` holds (text boxes in both DrawingML and VML).
 fn is_skipped(name: &str) -> bool {
-    matches!(name, "mc:Fallback" | "w:del" | "w:instrText" | "w:delText" | "w:pPr" | "w:sectPr")
+    matches!(
+        name,
+        "mc:Fallback" | "w:del" | "w:instrText" | "w:delText" | "w:pPr" | "w:sectPr"
+    )
 }
 
 #[cfg(test)]
@@ -166,7 +170,11 @@ mod tests {
     }
 
     fn run(text: &str, bold: bool) -> String {
-        let props = if bold { "<w:rPr><w:b/><w:bCs/></w:rPr>" } else { "<w:rPr><w:sz w:val=\"32\"/></w:rPr>" };
+        let props = if bold {
+            "<w:rPr><w:b/><w:bCs/></w:rPr>"
+        } else {
+            "<w:rPr><w:sz w:val=\"32\"/></w:rPr>"
+        };
         format!(r#"<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>"#)
     }
 
@@ -179,12 +187,17 @@ mod tests {
             run("开展路域环境整治", true),
             run(" 累计清理 120 余处。", false),
         ));
-        assert_eq!(docx_xml_to_text(&xml), "城关镇推进老旧小区改造\n\n**县交通局开展路域环境整治** 累计清理 120 余处。");
+        assert_eq!(
+            docx_xml_to_text(&xml),
+            "城关镇推进老旧小区改造\n\n**县交通局开展路域环境整治** 累计清理 120 余处。"
+        );
     }
 
     #[test]
     fn bold_switched_off_is_not_bold() {
-        let xml = doc(r#"<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>普通</w:t></w:r><w:r><w:rPr><w:b w:val="true"/></w:rPr><w:t>加粗</w:t></w:r></w:p>"#);
+        let xml = doc(
+            r#"<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>普通</w:t></w:r><w:r><w:rPr><w:b w:val="true"/></w:rPr><w:t>加粗</w:t></w:r></w:p>"#,
+        );
         assert_eq!(docx_xml_to_text(&xml), "普通**加粗**");
     }
 
@@ -196,7 +209,10 @@ mod tests {
             "<w:del><w:r><w:delText>删掉的</w:delText></w:r></w:del>",
             "<w:r><w:instrText> PAGE </w:instrText></w:r></w:p>",
         ));
-        assert_eq!(docx_xml_to_text(&xml), "县政府办公室  2024 年 3 月 8 日\n第一行\nA&B<C>");
+        assert_eq!(
+            docx_xml_to_text(&xml),
+            "县政府办公室  2024 年 3 月 8 日\n第一行\nA&B<C>"
+        );
     }
 
     #[test]

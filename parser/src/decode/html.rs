@@ -60,8 +60,15 @@ pub fn html_to_text(html: &str) -> String {
 enum Markup<'a> {
     /// A comment, doctype or processing instruction of this length.
     Skip(usize),
-    Start { name: &'a str, attrs: &'a str, len: usize },
-    End { name: &'a str, len: usize },
+    Start {
+        name: &'a str,
+        attrs: &'a str,
+        len: usize,
+    },
+    End {
+        name: &'a str,
+        len: usize,
+    },
     /// A tag with no closing `>`: the rest of the page is inside it.
     Unterminated,
     /// A `<` that starts no tag: text.
@@ -82,7 +89,11 @@ fn markup(rest: &str) -> Markup<'_> {
             None => Markup::Unterminated,
         };
     }
-    let (closing, name_start) = if rest.starts_with("</") { (true, 2) } else { (false, 1) };
+    let (closing, name_start) = if rest.starts_with("</") {
+        (true, 2)
+    } else {
+        (false, 1)
+    };
     let after = &rest[name_start..];
     if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return Markup::Literal;
@@ -98,7 +109,11 @@ fn markup(rest: &str) -> Markup<'_> {
     if closing {
         Markup::End { name, len }
     } else {
-        Markup::Start { name, attrs: &after[name_len..close], len }
+        Markup::Start {
+            name,
+            attrs: &after[name_len..close],
+            len,
+        }
     }
 }
 
@@ -118,7 +133,18 @@ fn tag_end(tag: &str) -> Option<usize> {
 
 /// Elements whose content is raw text, not markup, and not shown as text.
 fn is_raw_text(name: &str) -> bool {
-    matches!(name, "script" | "style" | "title" | "textarea" | "noscript" | "xmp" | "iframe" | "noembed" | "noframes")
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "title"
+            | "textarea"
+            | "noscript"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+    )
 }
 
 /// The length of raw text up to and including `</name…>`; the rest of the
@@ -129,7 +155,9 @@ fn raw_text_len(rest: &str, name: &str) -> usize {
     while let Some(i) = rest[from..].find("</") {
         let at = from + i;
         let candidate = &bytes[at + 2..];
-        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        if candidate.len() >= name.len()
+            && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
             return rest[at..].find('>').map_or(rest.len(), |j| at + j + 1);
         }
         from = at + 2;
@@ -139,24 +167,74 @@ fn raw_text_len(rest: &str, name: &str) -> usize {
 
 /// Elements whose content is not page text (graphics, form controls, embeds).
 fn is_dropped(name: &str) -> bool {
-    matches!(name, "svg" | "math" | "template" | "object" | "select" | "video" | "audio" | "canvas" | "map")
+    matches!(
+        name,
+        "svg" | "math" | "template" | "object" | "select" | "video" | "audio" | "canvas" | "map"
+    )
 }
 
 fn is_void(name: &str) -> bool {
     matches!(
         name,
-        "br" | "img" | "hr" | "meta" | "link" | "input" | "wbr" | "area" | "base" | "col" | "embed" | "param" | "source" | "track"
+        "br" | "img"
+            | "hr"
+            | "meta"
+            | "link"
+            | "input"
+            | "wbr"
+            | "area"
+            | "base"
+            | "col"
+            | "embed"
+            | "param"
+            | "source"
+            | "track"
     )
 }
 
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            | "table" | "tr" | "caption" | "thead" | "tbody" | "tfoot" | "blockquote" | "pre" | "hr"
-            | "section" | "article" | "header" | "footer" | "nav" | "main" | "aside" | "figure"
-            | "figcaption" | "address" | "center" | "form" | "fieldset" | "legend" | "details"
-            | "summary" | "body" | "html"
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "table"
+            | "tr"
+            | "caption"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "blockquote"
+            | "pre"
+            | "hr"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "aside"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
     )
 }
 
@@ -230,7 +308,10 @@ impl Reader {
         if !is_void(name) {
             let bold = matches!(name, "b" | "strong") || style_is_bold(attrs);
             self.bold += bold as usize;
-            self.stack.push(Open { name: name.to_owned(), bold });
+            self.stack.push(Open {
+                name: name.to_owned(),
+                bold,
+            });
         }
     }
 
@@ -364,7 +445,10 @@ fn style_is_bold(attrs: &str) -> bool {
     let Some(at) = lower.find("font-weight") else {
         return false;
     };
-    let value = lower[at + "font-weight".len()..].trim_start().trim_start_matches(':').trim_start();
+    let value = lower[at + "font-weight".len()..]
+        .trim_start()
+        .trim_start_matches(':')
+        .trim_start();
     value.starts_with("bold")
         || value.starts_with("600")
         || value.starts_with("700")
@@ -423,8 +507,9 @@ fn numeric_entity(c: char) -> Entity {
 
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     HIGH[(b - 0x80) as usize]
 }
@@ -562,7 +647,10 @@ mod tests {
     #[test]
     fn entities() {
         let page = "<p>A&amp;B &lt;C&gt; &ldquo;五清单&rdquo; &#20013;&#x6587; &#150; &bogus; &copy 3&nbsp;&nbsp;亿</p>";
-        assert_eq!(html_to_text(page), "A&B <C> “五清单” 中文 – &bogus; © 3  亿");
+        assert_eq!(
+            html_to_text(page),
+            "A&B <C> “五清单” 中文 – &bogus; © 3  亿"
+        );
     }
 
     #[test]
@@ -574,7 +662,10 @@ mod tests {
     #[test]
     fn style_bold_and_unclosed_bold() {
         let page = "<p><span style=\"FONT-WEIGHT: bold\">城关镇</span>排查 109 起</p><p><b>未闭合</p><p>正常</p>";
-        assert_eq!(html_to_text(page), "**城关镇**排查 109 起\n**未闭合**\n正常");
+        assert_eq!(
+            html_to_text(page),
+            "**城关镇**排查 109 起\n**未闭合**\n正常"
+        );
     }
 
     #[test]
@@ -587,7 +678,10 @@ mod tests {
     fn broken_markup_does_not_lose_text() {
         assert_eq!(html_to_text("a < b and 3<4 <p>c"), "a < b and 3<4\nc");
         assert_eq!(html_to_text("x <p unterminated"), "x");
-        assert_eq!(html_to_text("<svg><svg></svg><text>no</text></svg>yes"), "yes");
+        assert_eq!(
+            html_to_text("<svg><svg></svg><text>no</text></svg>yes"),
+            "yes"
+        );
         assert_eq!(html_to_text("<pre>a\n  b</pre>"), "a\n  b");
     }
 }

@@ -24,7 +24,11 @@ impl Default for MarkedText {
 
 impl MarkedText {
     pub(crate) fn with_capacity(capacity: usize) -> Self {
-        MarkedText { out: String::with_capacity(capacity), bold_open: false, line_blank: true }
+        MarkedText {
+            out: String::with_capacity(capacity),
+            bold_open: false,
+            line_blank: true,
+        }
     }
 
     /// Appends text, bold or not.

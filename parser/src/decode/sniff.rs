@@ -36,12 +36,19 @@ impl TextEncoding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detected {
     /// Plain text (or markdown). `bom_len` bytes of byte-order mark lead it.
-    Text { encoding: TextEncoding, bom_len: usize },
+    Text {
+        encoding: TextEncoding,
+        bom_len: usize,
+    },
     /// A Word document: a zip archive holding `word/document.xml`.
     Docx,
     /// A saved web page, in `encoding`; `charset` is what its `<meta>`
     /// declares, as written (`"gb2312"`), if it declares one.
-    Html { encoding: TextEncoding, bom_len: usize, charset: Option<String> },
+    Html {
+        encoding: TextEncoding,
+        bom_len: usize,
+        charset: Option<String>,
+    },
 }
 
 /// How much of the start of a file the binary and HTML checks look at.
@@ -53,14 +60,15 @@ pub fn sniff(bytes: &[u8]) -> Result<Detected, DecodeError> {
     if let Some(verdict) = by_signature(bytes) {
         return verdict;
     }
-    let (encoding, bom_len) = match text_encoding(bytes) {
-        Ok(found) => found,
-        Err(e) => return Err(e),
-    };
+    let (encoding, bom_len) = text_encoding(bytes)?;
     match html_charset(&bytes[bom_len..], encoding) {
         Some(charset) => {
             let encoding = html_encoding(bom_len, encoding, charset.as_deref())?;
-            Ok(Detected::Html { encoding, bom_len, charset })
+            Ok(Detected::Html {
+                encoding,
+                bom_len,
+                charset,
+            })
         }
         None => Ok(Detected::Text { encoding, bom_len }),
     }
@@ -193,8 +201,15 @@ impl Utf8Profile {
                 }
             }
         }
-        let multibyte = bytes[..pos].iter().filter(|&&b| (0xC2..=0xF4).contains(&b)).count();
-        Utf8Profile { first_error, errors, multibyte }
+        let multibyte = bytes[..pos]
+            .iter()
+            .filter(|&&b| (0xC2..=0xF4).contains(&b))
+            .count();
+        Utf8Profile {
+            first_error,
+            errors,
+            multibyte,
+        }
     }
 
     /// Mostly valid multi-byte UTF-8: at most one bad sequence in twenty
@@ -209,7 +224,9 @@ fn check_utf8(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(_) => Ok(()),
         Err(e) if e.error_len().is_none() => Ok(()),
-        Err(e) => Err(DecodeError::InvalidUtf8 { offset: base + e.valid_up_to() }),
+        Err(e) => Err(DecodeError::InvalidUtf8 {
+            offset: base + e.valid_up_to(),
+        }),
     }
 }
 
@@ -244,7 +261,7 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<TextEncoding> {
 /// NUL bytes, or more than a few control characters, mean binary data. Tab,
 /// line breaks, form feed (PDF page breaks) and escape are allowed.
 fn check_not_binary(sample: &[u8]) -> Result<(), DecodeError> {
-    if memchr0(sample) {
+    if sample.contains(&0) {
         return Err(DecodeError::Binary("NUL bytes"));
     }
     let controls = sample
@@ -255,10 +272,6 @@ fn check_not_binary(sample: &[u8]) -> Result<(), DecodeError> {
         return Err(DecodeError::Binary("control characters"));
     }
     Ok(())
-}
-
-fn memchr0(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
 }
 
 /// What the GB18030 validation saw of the two-byte characters.
@@ -295,7 +308,9 @@ fn gb18030_structure(bytes: &[u8]) -> Result<GbStats, usize> {
         if b == 0xFF {
             return Err(i);
         }
-        let Some(&second) = bytes.get(i + 1) else { break };
+        let Some(&second) = bytes.get(i + 1) else {
+            break;
+        };
         match second {
             0x40..=0x7E | 0x80..=0xFE => {
                 stats.double += 1;
@@ -323,8 +338,16 @@ fn gb18030_structure(bytes: &[u8]) -> Result<GbStats, usize> {
 /// low byte of each code unit.
 fn html_charset(bytes: &[u8], encoding: TextEncoding) -> Option<Option<String>> {
     let head: Vec<u8> = match encoding {
-        TextEncoding::Utf16Le => bytes.chunks_exact(2).take(HTML_PRESCAN).map(|p| if p[1] == 0 { p[0] } else { b'?' }).collect(),
-        TextEncoding::Utf16Be => bytes.chunks_exact(2).take(HTML_PRESCAN).map(|p| if p[0] == 0 { p[1] } else { b'?' }).collect(),
+        TextEncoding::Utf16Le => bytes
+            .chunks_exact(2)
+            .take(HTML_PRESCAN)
+            .map(|p| if p[1] == 0 { p[0] } else { b'?' })
+            .collect(),
+        TextEncoding::Utf16Be => bytes
+            .chunks_exact(2)
+            .take(HTML_PRESCAN)
+            .map(|p| if p[0] == 0 { p[1] } else { b'?' })
+            .collect(),
         _ => bytes[..bytes.len().min(HTML_PRESCAN)].to_vec(),
     }
     .to_ascii_lowercase();
@@ -338,7 +361,10 @@ fn html_charset(bytes: &[u8], encoding: TextEncoding) -> Option<Option<String>> 
     }
     let charset = find(&head, b"charset=").map(|at| {
         let value = &head[at + b"charset=".len()..];
-        let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+        let value = value
+            .strip_prefix(b"\"")
+            .or_else(|| value.strip_prefix(b"'"))
+            .unwrap_or(value);
         let end = value
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
@@ -399,7 +425,10 @@ mod tests {
 
     #[test]
     fn utf8_and_empty() {
-        assert_eq!(sniff("政务快报 第 3 期".as_bytes()), text(TextEncoding::Utf8, 0));
+        assert_eq!(
+            sniff("政务快报 第 3 期".as_bytes()),
+            text(TextEncoding::Utf8, 0)
+        );
         assert_eq!(sniff(b""), text(TextEncoding::Utf8, 0));
     }
 
@@ -413,9 +442,15 @@ mod tests {
     #[test]
     fn bytes_neither_utf8_nor_gb18030_are_refused_with_an_offset() {
         // 0xFF cannot start anything; GB18030 got further than UTF-8.
-        assert_eq!(sniff(b"\xCF\xD8\xB2\xC6 \xFFdef"), Err(DecodeError::UnknownEncoding { offset: 5 }));
+        assert_eq!(
+            sniff(b"\xCF\xD8\xB2\xC6 \xFFdef"),
+            Err(DecodeError::UnknownEncoding { offset: 5 })
+        );
         // ASCII with one bad byte: say where the UTF-8 broke.
-        assert_eq!(sniff(b"abc\xFFdef"), Err(DecodeError::InvalidUtf8 { offset: 3 }));
+        assert_eq!(
+            sniff(b"abc\xFFdef"),
+            Err(DecodeError::InvalidUtf8 { offset: 3 })
+        );
     }
 
     #[test]
@@ -429,7 +464,10 @@ mod tests {
     fn mostly_utf8_reports_the_utf8_error() {
         let mut bytes = "县财政局强化债券管理".as_bytes().to_vec();
         bytes.extend_from_slice(b"\xC3\x28");
-        assert!(matches!(sniff(&bytes), Err(DecodeError::InvalidUtf8 { offset: 30 })));
+        assert!(matches!(
+            sniff(&bytes),
+            Err(DecodeError::InvalidUtf8 { offset: 30 })
+        ));
     }
 
     #[test]
@@ -442,41 +480,69 @@ mod tests {
     #[test]
     fn signatures() {
         assert_eq!(sniff(b"%PDF-1.7\n%\xE2\xE3"), Err(DecodeError::Pdf));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(DecodeError::Image("PNG")));
+        assert_eq!(
+            sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(DecodeError::Image("PNG"))
+        );
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0"), Err(DecodeError::Image("JPEG")));
-        assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), Err(DecodeError::WordDoc));
+        assert_eq!(
+            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+            Err(DecodeError::WordDoc)
+        );
         assert_eq!(sniff(b"{\\rtf1\\ansi"), Err(DecodeError::Rtf));
     }
 
     #[test]
     fn nul_and_control_bytes_are_binary() {
-        assert_eq!(sniff(b"abc\0\x01\x02\x03\x04\x05def\xFE"), Err(DecodeError::Binary("NUL bytes")));
-        assert_eq!(sniff(b"ab\x01\x02\x03\x04\x05\x06"), Err(DecodeError::Binary("control characters")));
+        assert_eq!(
+            sniff(b"abc\0\x01\x02\x03\x04\x05def\xFE"),
+            Err(DecodeError::Binary("NUL bytes"))
+        );
+        assert_eq!(
+            sniff(b"ab\x01\x02\x03\x04\x05\x06"),
+            Err(DecodeError::Binary("control characters"))
+        );
         // A form feed between pages is text.
         assert_eq!(sniff(b"page 1\x0cpage 2"), text(TextEncoding::Utf8, 0));
     }
 
     #[test]
     fn html_with_and_without_charset() {
-        let page = b"<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"></head><body>x</body></html>";
+        let page =
+            b"<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"></head><body>x</body></html>";
         assert_eq!(
             sniff(page),
-            Ok(Detected::Html { encoding: TextEncoding::Utf8, bom_len: 0, charset: Some("utf-8".into()) })
+            Ok(Detected::Html {
+                encoding: TextEncoding::Utf8,
+                bom_len: 0,
+                charset: Some("utf-8".into())
+            })
         );
         let gbk = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>\xCF\xD8</body></html>";
         assert_eq!(
             sniff(gbk),
-            Ok(Detected::Html { encoding: TextEncoding::Gb18030, bom_len: 0, charset: Some("gb2312".into()) })
+            Ok(Detected::Html {
+                encoding: TextEncoding::Gb18030,
+                bom_len: 0,
+                charset: Some("gb2312".into())
+            })
         );
         assert_eq!(
             sniff(b"  <html><body>x</body></html>"),
-            Ok(Detected::Html { encoding: TextEncoding::Utf8, bom_len: 0, charset: None })
+            Ok(Detected::Html {
+                encoding: TextEncoding::Utf8,
+                bom_len: 0,
+                charset: None
+            })
         );
     }
 
     #[test]
     fn text_mentioning_html_is_still_text() {
-        assert_eq!(sniff("县信息中心更新了 <html> 模板".as_bytes()), text(TextEncoding::Utf8, 0));
+        assert_eq!(
+            sniff("县信息中心更新了 <html> 模板".as_bytes()),
+            text(TextEncoding::Utf8, 0)
+        );
     }
 
     #[test]
@@ -486,7 +552,11 @@ mod tests {
         bytes.extend(page.encode_utf16().flat_map(|u| u.to_le_bytes()));
         assert_eq!(
             sniff(&bytes),
-            Ok(Detected::Html { encoding: TextEncoding::Utf16Le, bom_len: 2, charset: None })
+            Ok(Detected::Html {
+                encoding: TextEncoding::Utf16Le,
+                bom_len: 2,
+                charset: None
+            })
         );
     }
 }

@@ -9,7 +9,11 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// off by the end of the file (a truncated copy) becomes U+FFFD; any other
 /// invalid byte is an error naming its offset.
 pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
-    let bom = if bytes.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
+    let bom = if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
     let body = &bytes[bom..];
     match std::str::from_utf8(body) {
         Ok(s) => Ok(s.to_owned()),
@@ -20,7 +24,9 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
             s.push(char::REPLACEMENT_CHARACTER);
             Ok(s)
         }
-        Err(e) => Err(DecodeError::InvalidUtf8 { offset: bom + e.valid_up_to() }),
+        Err(e) => Err(DecodeError::InvalidUtf8 {
+            offset: bom + e.valid_up_to(),
+        }),
     }
 }
 
@@ -67,14 +73,21 @@ mod tests {
             out.extend_from_slice(if big_endian { b"\xFE\xFF" } else { b"\xFF\xFE" });
         }
         for u in s.encode_utf16() {
-            out.extend_from_slice(&if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+            out.extend_from_slice(&if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
         }
         out
     }
 
     #[test]
     fn utf8_drops_bom_and_keeps_text() {
-        assert_eq!(decode_utf8("\u{FEFF}县财政局 3.47 亿元".as_bytes()).unwrap(), "县财政局 3.47 亿元");
+        assert_eq!(
+            decode_utf8("\u{FEFF}县财政局 3.47 亿元".as_bytes()).unwrap(),
+            "县财政局 3.47 亿元"
+        );
         assert_eq!(decode_utf8(b"plain").unwrap(), "plain");
     }
 
@@ -90,7 +103,10 @@ mod tests {
         let mut bytes = "\u{FEFF}ab".as_bytes().to_vec();
         bytes.push(0xFF);
         bytes.push(b'c');
-        assert_eq!(decode_utf8(&bytes), Err(DecodeError::InvalidUtf8 { offset: 5 }));
+        assert_eq!(
+            decode_utf8(&bytes),
+            Err(DecodeError::InvalidUtf8 { offset: 5 })
+        );
     }
 
     #[test]
@@ -98,7 +114,11 @@ mod tests {
         let s = "第 39 期\r\n（民政局）𠀀";
         for be in [false, true] {
             for bom in [false, true] {
-                assert_eq!(decode_utf16(&utf16(s, be, bom), be).unwrap(), s, "be={be} bom={bom}");
+                assert_eq!(
+                    decode_utf16(&utf16(s, be, bom), be).unwrap(),
+                    s,
+                    "be={be} bom={bom}"
+                );
             }
         }
     }
@@ -108,7 +128,10 @@ mod tests {
         let mut bytes = utf16("ab", false, true);
         bytes.extend_from_slice(&0xD800u16.to_le_bytes());
         bytes.extend_from_slice(&u16::from(b'c').to_le_bytes());
-        assert_eq!(decode_utf16(&bytes, false), Err(DecodeError::InvalidUtf16 { offset: 6 }));
+        assert_eq!(
+            decode_utf16(&bytes, false),
+            Err(DecodeError::InvalidUtf16 { offset: 6 })
+        );
     }
 
     #[test]

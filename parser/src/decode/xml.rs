@@ -7,8 +7,14 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Token<'a> {
     /// `<name attrs>` or, with `empty`, `<name attrs/>`.
-    Start { name: &'a str, attrs: &'a str, empty: bool },
-    End { name: &'a str },
+    Start {
+        name: &'a str,
+        attrs: &'a str,
+        empty: bool,
+    },
+    End {
+        name: &'a str,
+    },
     /// Character data, entities not yet decoded.
     Text(&'a str),
     /// The inside of `<![CDATA[…]]>`, literal.
@@ -64,8 +70,14 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(inner) => (inner, true),
                 None => (inner, false),
             };
-            let name_len = inner.find(|c: char| c.is_ascii_whitespace()).unwrap_or(inner.len());
-            return Some(Token::Start { name: &inner[..name_len], attrs: &inner[name_len..], empty });
+            let name_len = inner
+                .find(|c: char| c.is_ascii_whitespace())
+                .unwrap_or(inner.len());
+            return Some(Token::Start {
+                name: &inner[..name_len],
+                attrs: &inner[name_len..],
+                empty,
+            });
         }
     }
 }
@@ -98,7 +110,9 @@ pub(crate) fn attr<'a>(attrs: &'a str, name: &str) -> Option<Cow<'a, str>> {
             let end = after[1..].find(quote)? + 1;
             (&after[1..end], &after[end + 1..])
         } else {
-            let end = after.find(|c: char| c.is_ascii_whitespace()).unwrap_or(after.len());
+            let end = after
+                .find(|c: char| c.is_ascii_whitespace())
+                .unwrap_or(after.len());
             (&after[..end], &after[end..])
         };
         if key == name {
@@ -153,12 +167,22 @@ pub(crate) fn numeric_reference(reference: &str) -> Option<char> {
     let code = match digits.strip_prefix(['x', 'X']) {
         Some(hex) if !hex.is_empty() && hex.len() <= 8 => u32::from_str_radix(hex, 16).ok()?,
         Some(_) => return None,
-        None if !digits.is_empty() && digits.len() <= 10 && digits.bytes().all(|b| b.is_ascii_digit()) => {
-            digits.parse::<u64>().ok().map(|v| v.min(u32::MAX as u64) as u32)?
+        None if !digits.is_empty()
+            && digits.len() <= 10
+            && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            digits
+                .parse::<u64>()
+                .ok()
+                .map(|v| v.min(u32::MAX as u64) as u32)?
         }
         None => return None,
     };
-    Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or(char::REPLACEMENT_CHARACTER))
+    Some(
+        char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    )
 }
 
 #[cfg(test)]
@@ -172,11 +196,23 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                Token::Start { name: "w:p", attrs: r#" a="x>y""#, empty: false },
-                Token::Start { name: "w:t", attrs: " xml:space='preserve'", empty: false },
+                Token::Start {
+                    name: "w:p",
+                    attrs: r#" a="x>y""#,
+                    empty: false
+                },
+                Token::Start {
+                    name: "w:t",
+                    attrs: " xml:space='preserve'",
+                    empty: false
+                },
                 Token::Text("a &amp; b"),
                 Token::End { name: "w:t" },
-                Token::Start { name: "w:br", attrs: "", empty: true },
+                Token::Start {
+                    name: "w:br",
+                    attrs: "",
+                    empty: true
+                },
                 Token::End { name: "w:p" },
             ]
         );
@@ -184,15 +220,27 @@ mod tests {
 
     #[test]
     fn attributes_and_entities() {
-        assert_eq!(attr(r#" w:val="0" w:x='a&lt;b'"#, "w:x").as_deref(), Some("a<b"));
+        assert_eq!(
+            attr(r#" w:val="0" w:x='a&lt;b'"#, "w:x").as_deref(),
+            Some("a<b")
+        );
         assert_eq!(attr(r#" w:val="0""#, "w:val").as_deref(), Some("0"));
         assert_eq!(attr(r#" w:val="0""#, "val"), None);
-        assert_eq!(unescape("&#20013;&#x6587;&bogus;&#0;&"), "中文&bogus;\u{FFFD}&");
+        assert_eq!(
+            unescape("&#20013;&#x6587;&bogus;&#0;&"),
+            "中文&bogus;\u{FFFD}&"
+        );
     }
 
     #[test]
     fn unterminated_input_ends_quietly() {
-        assert_eq!(tokens("text<w:p attr=\"unterminated").collect::<Vec<_>>(), vec![Token::Text("text")]);
-        assert_eq!(tokens("<![CDATA[abc").collect::<Vec<_>>(), vec![Token::CData("abc")]);
+        assert_eq!(
+            tokens("text<w:p attr=\"unterminated").collect::<Vec<_>>(),
+            vec![Token::Text("text")]
+        );
+        assert_eq!(
+            tokens("<![CDATA[abc").collect::<Vec<_>>(),
+            vec![Token::CData("abc")]
+        );
     }
 }

@@ -38,7 +38,9 @@ pub fn zip_entry<'a>(zip: &'a [u8], name: &str) -> Result<ZipEntry<'a>, DecodeEr
     let end = end_of_central_directory(zip)?;
     let mut at = end.directory_offset;
     for _ in 0..end.entries {
-        let header = zip.get(at..at + CENTRAL_LEN).ok_or(DecodeError::BadZip("central directory"))?;
+        let header = zip
+            .get(at..at + CENTRAL_LEN)
+            .ok_or(DecodeError::BadZip("central directory"))?;
         if u32_at(header, 0) != CENTRAL_SIGNATURE {
             return Err(DecodeError::BadZip("central directory"));
         }
@@ -77,7 +79,10 @@ fn end_of_central_directory(zip: &[u8]) -> Result<EndRecord, DecodeError> {
     if entries == 0xFFFF || offset == 0xFFFF_FFFF {
         return Err(DecodeError::UnsupportedZip("zip64"));
     }
-    Ok(EndRecord { entries: entries as usize, directory_offset: offset as usize })
+    Ok(EndRecord {
+        entries: entries as usize,
+        directory_offset: offset as usize,
+    })
 }
 
 /// The entry a central-directory header points at.
@@ -100,7 +105,9 @@ fn entry_at<'a>(zip: &'a [u8], central: &[u8]) -> Result<ZipEntry<'a>, DecodeErr
     }
     // The local header's name and extra field may differ in length from the
     // central directory's: read its own.
-    let header = zip.get(local..local + LOCAL_LEN).ok_or(DecodeError::BadZip("local header"))?;
+    let header = zip
+        .get(local..local + LOCAL_LEN)
+        .ok_or(DecodeError::BadZip("local header"))?;
     if u32_at(header, 0) != LOCAL_SIGNATURE {
         return Err(DecodeError::BadZip("local header"));
     }
@@ -111,7 +118,12 @@ fn entry_at<'a>(zip: &'a [u8], central: &[u8]) -> Result<ZipEntry<'a>, DecodeErr
     if method == ZipMethod::Stored && compressed != uncompressed {
         return Err(DecodeError::BadZip("stored entry size"));
     }
-    Ok(ZipEntry { method, data, uncompressed_size: uncompressed as u64, crc32 })
+    Ok(ZipEntry {
+        method,
+        data,
+        uncompressed_size: uncompressed as u64,
+        crc32,
+    })
 }
 
 fn same_name(stored: &[u8], wanted: &str) -> bool {
@@ -184,26 +196,47 @@ mod tests {
 
     #[test]
     fn finds_entries_by_name() {
-        let zip = stored_zip(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w:document/>")]);
+        let zip = stored_zip(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"<w:document/>"),
+        ]);
         let entry = zip_entry(&zip, "word/document.xml").unwrap();
         assert_eq!(entry.method, ZipMethod::Stored);
         assert_eq!(entry.data, b"<w:document/>");
         assert_eq!(entry.uncompressed_size, 13);
         assert_eq!(entry.crc32, super::super::crc32(b"<w:document/>"));
-        assert_eq!(zip_entry(&zip, "WORD/Document.xml").unwrap().data, b"<w:document/>");
+        assert_eq!(
+            zip_entry(&zip, "WORD/Document.xml").unwrap().data,
+            b"<w:document/>"
+        );
         let windows = stored_zip(&[("word\\document.xml", b"<w:document/>")]);
-        assert_eq!(zip_entry(&windows, "word/document.xml").unwrap().data, b"<w:document/>");
+        assert_eq!(
+            zip_entry(&windows, "word/document.xml").unwrap().data,
+            b"<w:document/>"
+        );
     }
 
     #[test]
     fn missing_and_damaged() {
         let zip = stored_zip(&[("a.txt", b"a")]);
-        assert_eq!(zip_entry(&zip, "b.txt"), Err(DecodeError::MissingZipEntry("b.txt".into())));
-        assert_eq!(zip_entry(&zip[..zip.len() - 10], "a.txt"), Err(DecodeError::BadZip("no end record")));
-        assert_eq!(zip_entry(b"PK", "a.txt"), Err(DecodeError::BadZip("too short")));
+        assert_eq!(
+            zip_entry(&zip, "b.txt"),
+            Err(DecodeError::MissingZipEntry("b.txt".into()))
+        );
+        assert_eq!(
+            zip_entry(&zip[..zip.len() - 10], "a.txt"),
+            Err(DecodeError::BadZip("no end record"))
+        );
+        assert_eq!(
+            zip_entry(b"PK", "a.txt"),
+            Err(DecodeError::BadZip("too short"))
+        );
         // Cut the local data short: the directory still points at it.
         let mut cut = zip.clone();
         cut.drain(10..30);
-        assert!(matches!(zip_entry(&cut, "a.txt"), Err(DecodeError::BadZip(_))));
+        assert!(matches!(
+            zip_entry(&cut, "a.txt"),
+            Err(DecodeError::BadZip(_))
+        ));
     }
 }

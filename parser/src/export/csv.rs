@@ -34,7 +34,12 @@ impl Table {
     /// RFC 4180 CSV, header row first.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
-        write_row(&mut out, self.headers.iter().map(|h| Cell::Text((*h).to_owned())), ',', "\r\n");
+        write_row(
+            &mut out,
+            self.headers.iter().map(|h| Cell::Text((*h).to_owned())),
+            ',',
+            "\r\n",
+        );
         for row in &self.rows {
             write_row(&mut out, row.iter().cloned(), ',', "\r\n");
         }
@@ -45,7 +50,12 @@ impl Table {
     /// quoting, so tabs and line breaks inside a field become spaces.
     pub fn to_tsv(&self) -> String {
         let mut out = String::new();
-        write_row(&mut out, self.headers.iter().map(|h| Cell::Text((*h).to_owned())), '\t', "\n");
+        write_row(
+            &mut out,
+            self.headers.iter().map(|h| Cell::Text((*h).to_owned())),
+            '\t',
+            "\n",
+        );
         for row in &self.rows {
             write_row(&mut out, row.iter().cloned(), '\t', "\n");
         }
@@ -60,7 +70,13 @@ fn write_row(out: &mut String, cells: impl Iterator<Item = Cell>, separator: cha
         }
         match cell {
             Cell::Text(s) if separator == ',' => push_csv_field(out, &s),
-            Cell::Text(s) => out.extend(s.chars().map(|c| if matches!(c, '\t' | '\r' | '\n') { ' ' } else { c })),
+            Cell::Text(s) => out.extend(s.chars().map(|c| {
+                if matches!(c, '\t' | '\r' | '\n') {
+                    ' '
+                } else {
+                    c
+                }
+            })),
             Cell::Number(v) => out.push_str(&plain_number(v)),
             Cell::Empty => {}
         }
@@ -92,7 +108,13 @@ mod tests {
                 vec![Cell::Empty, Cell::Text("中文".into())],
             ],
         };
-        assert_eq!(table.to_csv(), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",1.5\r\n,中文\r\n");
-        assert_eq!(table.to_tsv(), "a\tb\nx,y\tsay \"hi\"\ntwo lines\t1.5\n\t中文\n");
+        assert_eq!(
+            table.to_csv(),
+            "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",1.5\r\n,中文\r\n"
+        );
+        assert_eq!(
+            table.to_tsv(),
+            "a\tb\nx,y\tsay \"hi\"\ntwo lines\t1.5\n\t中文\n"
+        );
     }
 }

@@ -23,8 +23,8 @@ mod zip_writer;
 pub use csv::{figures_csv, figures_csv_for_excel, items_csv, items_csv_for_excel, CSV_BOM};
 pub use json::{to_json, to_json_line};
 pub use table::{
-    change_name, figures_table, items_table, kind_name, plain_number, text_figures_table, Cell, Table, FIGURE_HEADERS,
-    ITEM_HEADERS, TEXT_FIGURE_HEADERS,
+    change_name, figures_table, items_table, kind_name, plain_number, text_figures_table, Cell,
+    Table, FIGURE_HEADERS, ITEM_HEADERS, TEXT_FIGURE_HEADERS,
 };
 pub use text::plain_text;
 pub use xlsx::xlsx;

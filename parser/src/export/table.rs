@@ -23,16 +23,39 @@ pub struct Table {
 
 /// The figures table: one row per figure of every item of every bulletin.
 pub const FIGURE_HEADERS: [&str; 16] = [
-    "文件", "栏目", "序号", "标题", "来源单位", "原文", "数值", "单位", "约数", "类别", "指标", "增减", "时期", "主体", "起",
+    "文件",
+    "栏目",
+    "序号",
+    "标题",
+    "来源单位",
+    "原文",
+    "数值",
+    "单位",
+    "约数",
+    "类别",
+    "指标",
+    "增减",
+    "时期",
+    "主体",
+    "起",
     "止",
 ];
 
 /// The items table: one row per item.
-pub const ITEM_HEADERS: [&str; 7] = ["文件", "栏目", "序号", "标题", "来源单位", "正文", "数据个数"];
+pub const ITEM_HEADERS: [&str; 7] = [
+    "文件",
+    "栏目",
+    "序号",
+    "标题",
+    "来源单位",
+    "正文",
+    "数据个数",
+];
 
 /// The figures of free text (`bulletin figures`): no items around them.
-pub const TEXT_FIGURE_HEADERS: [&str; 12] =
-    ["文件", "原文", "数值", "单位", "约数", "类别", "指标", "增减", "时期", "主体", "起", "止"];
+pub const TEXT_FIGURE_HEADERS: [&str; 12] = [
+    "文件", "原文", "数值", "单位", "约数", "类别", "指标", "增减", "时期", "主体", "起", "止",
+];
 
 /// `docs` are `(file name, bulletin)` pairs.
 pub fn figures_table(docs: &[(&str, &Bulletin)]) -> Table {
@@ -52,7 +75,10 @@ pub fn figures_table(docs: &[(&str, &Bulletin)]) -> Table {
             }
         }
     }
-    Table { headers: FIGURE_HEADERS.to_vec(), rows }
+    Table {
+        headers: FIGURE_HEADERS.to_vec(),
+        rows,
+    }
 }
 
 pub fn items_table(docs: &[(&str, &Bulletin)]) -> Table {
@@ -70,7 +96,10 @@ pub fn items_table(docs: &[(&str, &Bulletin)]) -> Table {
             ]);
         }
     }
-    Table { headers: ITEM_HEADERS.to_vec(), rows }
+    Table {
+        headers: ITEM_HEADERS.to_vec(),
+        rows,
+    }
 }
 
 /// `docs` are `(file name, figures of its whole text)` pairs.
@@ -83,14 +112,21 @@ pub fn text_figures_table(docs: &[(&str, &[Figure])]) -> Table {
             rows.push(row);
         }
     }
-    Table { headers: TEXT_FIGURE_HEADERS.to_vec(), rows }
+    Table {
+        headers: TEXT_FIGURE_HEADERS.to_vec(),
+        rows,
+    }
 }
 
 /// 原文 … 止: the eleven columns every figures table ends with.
 fn figure_cells(figure: &Figure) -> [Cell; 11] {
     [
         text(&figure.text),
-        if figure.value.is_finite() { Cell::Number(figure.value) } else { Cell::Empty },
+        if figure.value.is_finite() {
+            Cell::Number(figure.value)
+        } else {
+            Cell::Empty
+        },
         optional(figure.unit.as_deref()),
         optional(figure.approx.as_deref()),
         text(kind_name(figure.kind)),

@@ -24,7 +24,11 @@ pub fn plain_text(bulletin: &Bulletin) -> String {
         if !item.headline.is_empty() {
             lines.push(item.headline.clone());
         }
-        let sources = if item.sources.is_empty() { String::new() } else { format!("（{}）", item.sources.join("、")) };
+        let sources = if item.sources.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", item.sources.join("、"))
+        };
         if !item.body.is_empty() || !sources.is_empty() {
             lines.push(format!("{}{sources}", item.body));
         }
@@ -38,10 +42,14 @@ pub fn plain_text(bulletin: &Bulletin) -> String {
     if let Some(d) = &footer.distribution {
         footer_lines.push(format!("本期发：{d}"));
     }
-    let signatures: Vec<String> = [("责任编辑", &footer.editor), ("审核", &footer.reviewer), ("签发", &footer.signer)]
-        .iter()
-        .filter_map(|(label, name)| name.as_ref().map(|n| format!("{label}：{n}")))
-        .collect();
+    let signatures: Vec<String> = [
+        ("责任编辑", &footer.editor),
+        ("审核", &footer.reviewer),
+        ("签发", &footer.signer),
+    ]
+    .iter()
+    .filter_map(|(label, name)| name.as_ref().map(|n| format!("{label}：{n}")))
+    .collect();
     if !signatures.is_empty() {
         footer_lines.push(signatures.join("  "));
     }
@@ -49,8 +57,12 @@ pub fn plain_text(bulletin: &Bulletin) -> String {
         blocks.push(footer_lines.join("\n"));
     }
 
-    let unplaced: Vec<&str> =
-        bulletin.warnings.iter().map(|w| w.text.trim()).filter(|t| !t.is_empty()).collect();
+    let unplaced: Vec<&str> = bulletin
+        .warnings
+        .iter()
+        .map(|w| w.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
     if !unplaced.is_empty() {
         blocks.push(format!("（以下内容未能识别）\n{}", unplaced.join("\n")));
     }

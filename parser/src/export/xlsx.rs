@@ -103,7 +103,12 @@ fn workbook_xml(sheets: &[(&str, Table)]) -> String {
         r#"<bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
     ));
     for (i, (name, _)) in sheets.iter().enumerate() {
-        xml.push_str(&format!(r#"<sheet name="{}" sheetId="{}" r:id="rId{}"/>"#, escape(name), i + 1, i + 1));
+        xml.push_str(&format!(
+            r#"<sheet name="{}" sheetId="{}" r:id="rId{}"/>"#,
+            escape(name),
+            i + 1,
+            i + 1
+        ));
     }
     xml.push_str("</sheets><definedNames>");
     for (i, (name, table)) in sheets.iter().enumerate() {
@@ -139,7 +144,10 @@ fn sheet_xml(table: &Table, selected: bool) -> String {
     ));
     xml.push_str(r#"<sheetFormatPr defaultRowHeight="15"/><cols>"#);
     for (i, w) in column_widths(table).iter().enumerate() {
-        xml.push_str(&format!(r#"<col min="{0}" max="{0}" width="{w}" customWidth="1"/>"#, i + 1));
+        xml.push_str(&format!(
+            r#"<col min="{0}" max="{0}" width="{w}" customWidth="1"/>"#,
+            i + 1
+        ));
     }
     xml.push_str("</cols><sheetData>");
 
@@ -161,7 +169,11 @@ fn sheet_xml(table: &Table, selected: bool) -> String {
                         true => format!(r#" s="{STYLE_DECIMAL}""#),
                         false => String::new(),
                     };
-                    xml.push_str(&format!(r#"<c r="{}{r}"{style}><v>{}</v></c>"#, column_name(col), plain_number(*v)));
+                    xml.push_str(&format!(
+                        r#"<c r="{}{r}"{style}><v>{}</v></c>"#,
+                        column_name(col),
+                        plain_number(*v)
+                    ));
                 }
                 Cell::Number(_) | Cell::Empty => {}
             }
@@ -178,7 +190,10 @@ fn push_text_cell(xml: &mut String, col: usize, row: usize, text: &str, style: O
     if text.is_empty() {
         return;
     }
-    xml.push_str(&format!(r#"<c r="{}{row}" t="inlineStr""#, column_name(col)));
+    xml.push_str(&format!(
+        r#"<c r="{}{row}" t="inlineStr""#,
+        column_name(col)
+    ));
     if let Some(s) = style {
         xml.push_str(&format!(r#" s="{s}""#));
     }
@@ -231,7 +246,10 @@ fn column_widths(table: &Table) -> Vec<usize> {
 }
 
 fn display_width(s: &str) -> usize {
-    s.chars().take(200).map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 }).sum()
+    s.chars()
+        .take(200)
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
 }
 
 /// Text as XML character data: `&`, `<`, `>` escaped; characters XML 1.0
@@ -270,7 +288,10 @@ mod tests {
 
     #[test]
     fn escaping_drops_what_xml_forbids() {
-        assert_eq!(escape("a<b>&\"c\"\u{1}\u{FFFF}\n中"), "a&lt;b&gt;&amp;&quot;c&quot;\n中");
+        assert_eq!(
+            escape("a<b>&\"c\"\u{1}\u{FFFF}\n中"),
+            "a&lt;b&gt;&amp;&quot;c&quot;\n中"
+        );
         assert_eq!(escape(&"长".repeat(40000)).chars().count(), MAX_CELL_CHARS);
     }
 }

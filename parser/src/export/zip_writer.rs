@@ -116,7 +116,10 @@ mod tests {
         assert_eq!(entry.data, "条目".as_bytes());
         assert_eq!(entry.crc32, crc32("条目".as_bytes()));
         assert_eq!(zip_entry(&bytes, "empty").unwrap().data, b"");
-        assert_eq!(zip_entry(&bytes, "[Content_Types].xml").unwrap().data, b"<Types/>");
+        assert_eq!(
+            zip_entry(&bytes, "[Content_Types].xml").unwrap().data,
+            b"<Types/>"
+        );
         assert!(bytes.starts_with(b"PK\x03\x04"));
     }
 }
