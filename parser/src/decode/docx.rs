@@ -26,6 +26,10 @@ pub fn docx_xml_to_text(document_xml: &str) -> String {
     reader.out.finish()
 }
 
+/// Nesting deeper than this (never seen in a real document) is not tracked,
+/// so malformed input cannot make end tags slow to match.
+const MAX_DEPTH: usize = 1024;
+
 /// A separator inside a table, written only when more text follows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pending {
@@ -56,7 +60,7 @@ impl<'a> Reader<'a> {
                 if self.skip_depth.is_none() {
                     self.start(name, attrs, empty);
                 }
-                if !empty {
+                if !empty && self.stack.len() < MAX_DEPTH {
                     if self.skip_depth.is_none() && is_skipped(name) {
                         self.skip_depth = Some(self.stack.len());
                     }

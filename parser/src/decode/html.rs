@@ -238,6 +238,9 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Open elements kept track of; deeper nesting forgets the outermost.
+const MAX_OPEN: usize = 512;
+
 struct Open {
     name: String,
     bold: bool,
@@ -292,6 +295,24 @@ impl Reader {
             self.dropped = Some((name.to_owned(), 1));
             return;
         }
+        // Start tags that close an open element, as HTML's parser does: a
+        // block closes an open paragraph, an item the item before it. This
+        // also keeps the stack short on pages that never close their `<p>`.
+        match name {
+            "li" => self.close_open(&["li"], &["ul", "ol"]),
+            "dt" | "dd" => self.close_open(&["dt", "dd"], &["dl"]),
+            "td" | "th" => self.close_open(&["td", "th"], &["tr", "table"]),
+            "tr" => self.close_open(&["tr", "td", "th"], &["table", "tbody", "thead", "tfoot"]),
+            _ => {}
+        }
+        if is_block(name)
+            && !matches!(
+                name,
+                "html" | "body" | "tr" | "caption" | "thead" | "tbody" | "tfoot"
+            )
+        {
+            self.close_open(&["p"], &[]);
+        }
         match name {
             "br" => self.line_break(),
             "tr" => {
@@ -306,12 +327,39 @@ impl Reader {
             _ => {}
         }
         if !is_void(name) {
+            if self.stack.len() >= MAX_OPEN {
+                // Pathological nesting: forget the outermost element.
+                let outermost = self.stack.remove(0);
+                self.bold -= outermost.bold as usize;
+            }
             let bold = matches!(name, "b" | "strong") || style_is_bold(attrs);
             self.bold += bold as usize;
             self.stack.push(Open {
                 name: name.to_owned(),
                 bold,
             });
+        }
+    }
+
+    /// Closes the innermost open element named in `names` (and what is open
+    /// inside it), looking no further out than a block element or one
+    /// named in `stop_at`.
+    fn close_open(&mut self, names: &[&str], stop_at: &[&str]) {
+        let mut at = None;
+        for (i, open) in self.stack.iter().enumerate().rev() {
+            if names.contains(&open.name.as_str()) {
+                at = Some(i);
+                break;
+            }
+            if stop_at.contains(&open.name.as_str()) || (stop_at.is_empty() && is_block(&open.name))
+            {
+                break;
+            }
+        }
+        if let Some(at) = at {
+            for open in self.stack.drain(at..) {
+                self.bold -= open.bold as usize;
+            }
         }
     }
 
@@ -672,6 +720,15 @@ mod tests {
     fn table_cells_two_spaces_apart() {
         let page = "<table><tr><td>县政府办公室</td><td> 2024年5月6日 </td></tr><tr><td>第二行</td></tr></table>";
         assert_eq!(html_to_text(page), "县政府办公室  2024年5月6日\n第二行");
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_items_close_themselves() {
+        let page = "<p><b>甲</b>乙<p>丙<div>丁</div><ul><li>一<li><strong>二</strong></ul>戊";
+        assert_eq!(html_to_text(page), "**甲**乙\n丙\n丁\n一\n**二**\n戊");
+        // Thousands of unclosed paragraphs do not pile up.
+        let many = "<p>段".repeat(5000);
+        assert_eq!(html_to_text(&many).lines().count(), 5000);
     }
 
     #[test]
