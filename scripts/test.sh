@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Every test of the project, in order, stopping at the first failure:
+#
+#    1 setup          scripts/setup.sh (idempotent: installs what is missing)
+#    2 native tests   cargo test --workspace (parser, CLI, the page's pure logic)
+#    3 clippy         cargo clippy -p bulletin-parser -p bulletin-cli -D warnings
+#    4 seed scores    bulletin parse on ../shared/seeds, scored against gold
+#                     (only when ../shared exists)
+#    5 big input      parser on a large input, release build (when the test exists)
+#    6 wasm tests     wasm-bindgen-test in headless Chromium (when there are any)
+#    7 page build     trunk build --release --offline
+#    8 first-load     node scripts/bundle-size.mjs --max-kb 250
+#    9 end-to-end     node --test tests/e2e/ (headless Chromium)
+#
+# The last line is `N passed, N failed, N skipped` over the stages.
+#   --keep-going   run every stage even after one failed
+#   --from NAME    start at stage NAME (setup always runs), e.g. --from e2e
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$REPO_ROOT"
+
+keep_going=false
+from=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --keep-going) keep_going=true ;;
+    --from) from="${2:?--from needs a stage name}"; shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+  shift
+done
+
+SHARED_DIR="$(cd "$REPO_ROOT/.." && pwd)/shared"
+BUNDLE_BUDGET_KB="${BUNDLE_BUDGET_KB:-250}"
+
+passed=0
+failed=0
+skipped=0
+failed_names=()
+stopped=false
+reached_from=false
+[ -z "$from" ] && reached_from=true
+started_all=$(now_s)
+
+# stage NAME DESCRIPTION CMD...: runs CMD, reports its time and outcome.
+stage() {
+  local name="$1" desc="$2"
+  shift 2
+  if [ "$reached_from" = false ] && [ "$name" = "$from" ]; then reached_from=true; fi
+  if [ "$name" != setup ] && [ "$reached_from" = false ]; then
+    say "== $name: skipped (--from $from)"
+    skipped=$((skipped + 1))
+    return 0
+  fi
+  if [ "$stopped" = true ]; then
+    say "== $name: not run (an earlier stage failed)"
+    skipped=$((skipped + 1))
+    return 0
+  fi
+  say ""
+  say "== $name: $desc"
+  local t0 rc
+  t0=$(now_s)
+  "$@"
+  rc=$?
+  local took=$(( $(now_s) - t0 ))
+  if [ $rc -eq 0 ]; then
+    say "== $name: ok (${took}s)"
+    passed=$((passed + 1))
+  else
+    say "== $name: FAILED (exit $rc, ${took}s)"
+    failed=$((failed + 1))
+    failed_names+=("$name")
+    [ "$keep_going" = true ] || stopped=true
+  fi
+}
+
+# skip NAME REASON: a stage that does not apply here.
+skip() {
+  say ""
+  say "== $1: skipped ($2)"
+  skipped=$((skipped + 1))
+}
+
+# --- the stages -----------------------------------------------------------------
+
+seed_scores() {
+  cargo build --release --bin bulletin -p bulletin-cli || return
+  bash "$SHARED_DIR/eval/score-all.sh" --min-items 0.97 --min-figures 0.97
+}
+
+wasm_tests() {
+  # webdriver.json (repo root, the runner's working directory) adds
+  # --headless --no-sandbox etc.: Chromium refuses to run as root otherwise.
+  CHROMEDRIVER="$CHROMEDRIVER" WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+    cargo test --target wasm32-unknown-unknown -p bulletin-analyzer
+}
+
+has_wasm_tests() {
+  grep -rqs --include='*.rs' 'wasm_bindgen_test' "$REPO_ROOT/src" "$REPO_ROOT/tests"
+}
+
+e2e_tests() {
+  local files=(tests/e2e/*.test.mjs)
+  [ -e "${files[0]}" ] || { say "no tests/e2e/*.test.mjs"; return 1; }
+  node --test "${files[@]}"
+}
+
+stage setup "install missing tools" bash scripts/setup.sh
+# Without the tools nothing after this can run meaningfully.
+if [ "$failed" -gt 0 ]; then stopped=true; fi
+
+stage native "cargo test --workspace" cargo test --workspace
+
+stage clippy "cargo clippy (parser, CLI) -D warnings" \
+  cargo clippy -p bulletin-parser -p bulletin-cli -- -D warnings
+
+if [ -f "$SHARED_DIR/eval/score-all.sh" ]; then
+  stage seeds "score the parser on ../shared seeds (min 0.97 items and figures)" seed_scores
+else
+  skip seeds "no $SHARED_DIR/eval/score-all.sh"
+fi
+
+if [ -f parser/tests/big_input.rs ]; then
+  stage big-input "cargo test --release -p bulletin-parser --test big_input -- --ignored" \
+    cargo test --release -p bulletin-parser --test big_input -- --ignored
+else
+  skip big-input "parser/tests/big_input.rs does not exist yet"
+fi
+
+if has_wasm_tests; then
+  stage wasm "wasm-bindgen-test in headless Chromium" wasm_tests
+else
+  skip wasm "no #[wasm_bindgen_test] in src/ or tests/"
+fi
+
+stage build "trunk build --release --offline" trunk build --release --offline
+
+stage size "first-load size, budget ${BUNDLE_BUDGET_KB} kB gzipped" \
+  node scripts/bundle-size.mjs --max-kb "$BUNDLE_BUDGET_KB"
+
+stage e2e "end-to-end tests (node --test tests/e2e/)" e2e_tests
+
+# --- summary ----------------------------------------------------------------------
+say ""
+total_took=$(( $(now_s) - started_all ))
+if [ "$failed" -gt 0 ]; then
+  say "test.sh: FAILED stage(s): ${failed_names[*]} (${total_took}s)"
+else
+  say "test.sh: all stages ok (${total_took}s)"
+fi
+say "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
