@@ -53,8 +53,7 @@ pub struct Field<'a> {
 
 /// The key at the start of `s` and the byte offset where its value starts.
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
-    let first = s.chars().next()?;
-    if !"本责签抄分发编审报送".contains(first) {
+    if !matches!(s.chars().next()?, '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送') {
         return None;
     }
     for k in KEYS {
@@ -184,9 +183,9 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
     let mut open = false;
     for l in lines {
         match l.kind {
-            Kind::Blank | Kind::Noise(_) => {}
+            Kind::Blank | Kind::Noise => {}
             Kind::Footer => open = apply(l, footer, sink, ledger),
-            Kind::Section(_) | Kind::Text => {
+            Kind::Section { .. } | Kind::Text => {
                 match (&mut footer.distribution, open) {
                     (Some(d), true) => {
                         if d.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())

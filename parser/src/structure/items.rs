@@ -1,9 +1,10 @@
 //! Items: the paragraphs of the body zone grouped into items, and each item
 //! split into headline, body and sources (SPEC "An item").
 
-use super::rewrap::{Block, Join, Para};
+use super::rewrap::{Block, Blocks, Join};
+use std::borrow::Cow;
 use super::text::{
-    chars_up_to, ends_sentence, has_sentence_punct, is_cjk, is_close_paren, is_closing, is_colon,
+    chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren, is_closing, is_colon,
     is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources, width,
 };
 use super::{Ledger, Sink};
@@ -37,33 +38,30 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
             return (!body.is_empty()).then(|| (head_end, s.len() - body.len()));
         }
     }
-    let mut prev: Option<char> = None;
-    let mut seen = 0;
+    // Only spaces can break, so hop from space to space (memchr), checking
+    // that the headline so far is within the limit.
+    let b = s.as_bytes();
+    let limit = floor_boundary(s, HEADLINE_LIMIT * 4);
     let mut i = 0;
-    while i < s.len() {
-        let Some(c) = s[i..].chars().next() else { break };
-        if c == ' ' {
-            let run_end = i + s[i..].len() - s[i..].trim_start_matches(' ').len();
-            if let (Some(p), Some(n)) = (prev, s[run_end..].chars().next()) {
-                if run_end - i >= 2 && p != '*' {
-                    return Some((i, run_end));
-                }
-                if (is_cjk(p) || is_closing(p)) && (is_cjk(n) || is_opening(n)) {
-                    return Some((i, run_end));
-                }
+    while let Some(k) = s[i..limit].find(' ') {
+        let at = i + k;
+        if chars_up_to(&s[..at], HEADLINE_LIMIT) > HEADLINE_LIMIT {
+            return None;
+        }
+        let run_end = at + b[at..].iter().take_while(|&&c| c == b' ').count();
+        // Space is ASCII, so both ends of the run are character boundaries.
+        if let (Some(p), Some(n)) = (s[..at].chars().next_back(), s[run_end..].chars().next()) {
+            if run_end - at >= 2 && p != '*' {
+                return Some((at, run_end));
             }
-            i = run_end;
-            continue;
+            if (is_cjk(p) || is_closing(p)) && (is_cjk(n) || is_opening(n)) {
+                return Some((at, run_end));
+            }
         }
-        if c == '\n' {
+        if run_end >= limit {
             return None;
         }
-        prev = Some(c);
-        seen += 1;
-        if seen > HEADLINE_LIMIT {
-            return None;
-        }
-        i += c.len_utf8();
+        i = run_end;
     }
     None
 }
@@ -71,8 +69,7 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
 /// A source leading the headline: `县财政局：…`, `县财政局:…`, `胙城乡、榆林乡：…`.
 /// Returns (end of the names, start of the text after the colon).
 pub fn leading_source(s: &str) -> Option<(usize, usize)> {
-    let window = s.char_indices().nth(30).map_or(s.len(), |(i, _)| i);
-    let colon = s[..window].find(is_colon)?;
+    let colon = colon_within(s, 30)?;
     // `**县统计局：上半年…**`: a colon inside a bold headline is the headline's.
     if let Some(rest) = s.strip_prefix("**") {
         if rest.find("**").is_some_and(|close| close + 2 > colon) {
@@ -88,6 +85,27 @@ pub fn leading_source(s: &str) -> Option<(usize, usize)> {
         return None;
     }
     Some((colon, after))
+}
+
+/// The first `:` or `：` within the first `chars` characters (a byte scan:
+/// this runs on every paragraph).
+fn colon_within(s: &str, chars: usize) -> Option<usize> {
+    let b = &s.as_bytes()[..floor_boundary(s, chars * 4)];
+    // `:` or the last byte of `：` (EF BC 9A), in one tight loop.
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&x| x == b':' || x == 0x9A) {
+        let at = from + k;
+        let start = if b[at] == b':' {
+            Some(at)
+        } else {
+            (at >= 2 && b[at - 2] == 0xEF && b[at - 1] == 0xBC).then(|| at - 2)
+        };
+        if let Some(start) = start {
+            return (chars_up_to(&s[..start], chars) < chars).then_some(start);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The parenthetical that closes an item.
@@ -112,7 +130,13 @@ const NOT_SOURCES: &[&str] = &["完", "待续", "续", "下转", "上接", "接�
 /// unit's name. Parentheses inside the body (`30 台（套）`,
 /// `13 个乡镇（镇、街道）`, `在建（续建）`) are not sources.
 pub fn trailing_source(s: &str) -> Option<Tail> {
-    let t = s.trim_end_matches([' ', '*', '\n']);
+    // Quick reject on bytes: the text must end in `)` or `）` (EF BC 89).
+    let b = s.as_bytes();
+    let end = b.iter().rposition(|&x| !matches!(x, b' ' | b'*' | b'\n'))? + 1;
+    if !(b[end - 1] == b')' || (end >= 3 && b[end - 3] == 0xEF && b[end - 2] == 0xBC && b[end - 1] == 0x89)) {
+        return None;
+    }
+    let t = &s[..end];
     let close = t.chars().next_back().filter(|&c| is_close_paren(c))?;
     let close_at = t.len() - close.len_utf8();
     let mut open_at = None;
@@ -147,39 +171,52 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
 /// The paragraph begins an item: a source leads it, or it has a headline
 /// break after a few characters of headline with no sentence punctuation.
 pub fn starts_item(s: &str) -> bool {
-    if leading_source(s).is_some() {
-        return true;
-    }
-    find_break(s).is_some_and(|(h, _)| {
-        let head = s[..h].trim_matches(['*', ' ']);
-        chars_up_to(head, 4) >= 4 && !has_sentence_punct(head)
-    })
+    starts_item_with(s, find_break(s), leading_source(s))
+}
+
+/// [`starts_item`] with the break and leading source already found.
+pub fn starts_item_with(s: &str, brk: Option<(usize, usize)>, lead: Option<(usize, usize)>) -> bool {
+    lead.is_some()
+        || brk.is_some_and(|(h, _)| {
+            let head = s[..h].trim_matches(['*', ' ']);
+            chars_up_to(head, 4) >= 4 && !has_sentence_punct(head)
+        })
 }
 
 /// A headline standing alone on its line (Word layouts; `**…**` bold):
 /// short, no sentence punctuation, no break inside, not ending in `：` or
 /// `、` (which continue a sentence), and in a hard-wrapped text shorter than
 /// a full line.
+#[cfg(test)]
 pub fn is_headline_alone(text: &str, full: Option<usize>) -> bool {
+    headline_alone(text, full, find_break(text))
+}
+
+/// [`is_headline_alone`] with the line's headline break already found;
+/// cheap tests first, since this runs on every paragraph.
+pub fn headline_alone(text: &str, full: Option<usize>, brk: Option<(usize, usize)>) -> bool {
+    if brk.is_some() || text.len() > HEADLINE_ALONE_MAX * 4 + 4 {
+        return false;
+    }
     let t = text.trim_matches(['*', ' ']);
     let n = chars_up_to(t, HEADLINE_ALONE_MAX);
     (4..=HEADLINE_ALONE_MAX).contains(&n)
         && !has_sentence_punct(t)
         && !t.ends_with(['：', ':', '、', '，', ','])
-        && find_break(text).is_none()
         && trailing_source(text).is_none()
         && full.is_none_or(|f| width(text) < f)
 }
 
 /// Groups paragraphs into items and sections.
-pub fn assemble(blocks: &[Block<'_>], b: &mut Bulletin, sink: &mut Sink, ledger: &mut Ledger) {
+pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &mut Ledger) {
+    let blocks = &body.blocks;
     let mut section: Option<String> = None;
-    let mut cur: Option<Draft<'_, '_>> = None;
+    let mut cur: Option<Draft> = None;
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
-            Block::Section { heading, .. } => {
+            Block::Section { heading } => {
                 if let Some(d) = cur.take() {
-                    b.items.push(finish(d, ledger));
+                    b.items.push(finish(d, body, ledger));
                 }
                 ledger.take(heading.open);
                 ledger.take(heading.close);
@@ -192,12 +229,13 @@ pub fn assemble(blocks: &[Block<'_>], b: &mut Bulletin, sink: &mut Sink, ledger:
         if p.source_only {
             match cur.take() {
                 Some(mut d) => {
-                    d.paras.push(p);
-                    b.items.push(finish(d, ledger));
+                    d.last = k;
+                    b.items.push(finish(d, body, ledger));
                 }
                 None => {
-                    let first = p.pieces.first().map_or(0, |x| x.line);
-                    let text: String = p.pieces.iter().map(|x| x.text).collect();
+                    let pieces = &body.pieces[p.pieces.clone()];
+                    let first = pieces.first().map_or(0, |x| x.line);
+                    let text: String = pieces.iter().map(|x| x.text).collect();
                     sink.warn(first, first, ORPHAN_SOURCE, text);
                 }
             }
@@ -207,68 +245,80 @@ pub fn assemble(blocks: &[Block<'_>], b: &mut Bulletin, sink: &mut Sink, ledger:
         let opens_item = p.starts || (p.headline_alone && body_follows);
         match cur.as_mut() {
             Some(d) if d.awaiting_body => {
-                d.paras.push(p);
+                d.last = k;
                 d.awaiting_body = false;
             }
-            Some(d) if !opens_item => d.paras.push(p),
+            Some(d) if !opens_item => d.last = k,
             _ => {
                 if let Some(d) = cur.take() {
-                    b.items.push(finish(d, ledger));
+                    b.items.push(finish(d, body, ledger));
                 }
-                cur = Some(Draft {
-                    section: section.clone(),
-                    paras: vec![p],
-                    headline_alone: p.headline_alone && body_follows,
-                    awaiting_body: p.headline_alone && body_follows,
-                });
+                let alone = p.headline_alone && body_follows;
+                cur = Some(Draft { section: section.clone(), first: k, last: k, headline_alone: alone, awaiting_body: alone });
             }
         }
         if p.closes && !cur.as_ref().is_some_and(|d| d.awaiting_body) {
             if let Some(d) = cur.take() {
-                b.items.push(finish(d, ledger));
+                b.items.push(finish(d, body, ledger));
             }
         }
     }
     if let Some(d) = cur.take() {
-        b.items.push(finish(d, ledger));
+        b.items.push(finish(d, body, ledger));
     }
 }
 
-/// An item being gathered.
-struct Draft<'b, 'a> {
+/// An item being gathered: the paragraph blocks `first..=last`.
+struct Draft {
     section: Option<String>,
-    paras: Vec<&'b Para<'a>>,
+    first: usize,
+    last: usize,
     /// The first paragraph is the headline alone.
     headline_alone: bool,
     awaiting_body: bool,
 }
 
-fn finish(d: Draft<'_, '_>, ledger: &mut Ledger) -> Item {
+fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
+    let paras = || {
+        body.blocks[d.first..=d.last].iter().filter_map(|b| match b {
+            Block::Para(p) => Some((&body.pieces[p.pieces.clone()], p.first_break)),
+            Block::Section { .. } => None,
+        })
+    };
+    let Some((first_pieces, first_break)) = paras().next() else { return Item::default() };
+    let last_pieces = paras().last().map_or(first_pieces, |p| p.0);
     // The item's text, built once: pieces joined as the rewrap decided,
-    // paragraphs on their own lines.
-    let cap = d.paras.iter().flat_map(|p| p.pieces.iter()).map(|x| x.text.len() + 1).sum();
-    let mut raw = String::with_capacity(cap);
+    // paragraphs on their own lines. One piece (the common case) is borrowed.
+    let single = d.first == d.last && first_pieces.len() == 1;
     let mut first_para_end = 0;
-    let mut first_piece_end = 0;
-    for (pi, para) in d.paras.iter().enumerate() {
-        if pi > 0 {
-            raw.push('\n');
-        }
-        for (k, piece) in para.pieces.iter().enumerate() {
-            if k > 0 && piece.join == Join::Space {
-                raw.push(' ');
+    let mut first_piece_end = first_pieces.first().map_or(0, |x| x.text.len());
+    let raw: Cow<'_, str> = if single {
+        first_para_end = first_piece_end;
+        Cow::Borrowed(first_pieces[0].text)
+    } else {
+        let cap = paras().flat_map(|p| p.0.iter()).map(|x| x.text.len() + 1).sum();
+        let mut raw = String::with_capacity(cap);
+        for (pi, (pieces, _)) in paras().enumerate() {
+            if pi > 0 {
+                raw.push('\n');
             }
-            raw.push_str(piece.text);
-            if pi == 0 && k == 0 {
-                first_piece_end = raw.len();
+            for (k, piece) in pieces.iter().enumerate() {
+                if k > 0 && piece.join == Join::Space {
+                    raw.push(' ');
+                }
+                raw.push_str(piece.text);
+                if pi == 0 && k == 0 {
+                    first_piece_end = raw.len();
+                }
+            }
+            if pi == 0 {
+                first_para_end = raw.len();
             }
         }
-        if pi == 0 {
-            first_para_end = raw.len();
-        }
-    }
-    let first_line = d.paras.first().and_then(|p| p.pieces.first()).map_or(0, |x| x.line);
-    let last_line = d.paras.last().and_then(|p| p.pieces.last()).map_or(first_line, |x| x.line);
+        Cow::Owned(raw)
+    };
+    let first_line = first_pieces.first().map_or(0, |x| x.line);
+    let last_line = last_pieces.last().map_or(first_line, |x| x.line);
 
     let mut sources = Vec::new();
     let mut head_start = 0;
@@ -278,11 +328,16 @@ fn finish(d: Draft<'_, '_>, ledger: &mut Ledger) -> Item {
         head_start = text_start;
     }
     let first = &raw[head_start..first_para_end];
+    // The break found in the first piece holds for the whole paragraph.
+    let brk = match first_break {
+        Some(b) if head_start == 0 => Some(b),
+        _ => find_break(first),
+    };
     let (head_end, body_start) = if d.headline_alone {
         (first_para_end, first_para_end)
-    } else if let Some((h, b)) = find_break(first) {
+    } else if let Some((h, b)) = brk {
         (head_start + h, head_start + b)
-    } else if d.paras[0].pieces.len() > 1
+    } else if first_pieces.len() > 1
         && first_piece_end > head_start
         && first_line_is_headline(&raw[head_start..first_piece_end])
     {
@@ -299,7 +354,8 @@ fn finish(d: Draft<'_, '_>, ledger: &mut Ledger) -> Item {
         ledger.take(&raw[base + tail.inner.1..base + tail.end]);
         body_end = base + tail.open;
     }
-    let headline = raw[head_start..head_end].replace("**", "").trim_matches([' ', '\n']).to_string();
+    let head = raw[head_start..head_end].trim_matches([' ', '\n']);
+    let headline = if head.contains('*') { head.replace("**", "").trim_matches(' ').to_string() } else { head.to_string() };
     let (body, emphasis) = strip_bold(raw[body_start..body_end].trim_matches([' ', '\n']));
     let mut figures = figures::extract(&body);
     figures::assign_entities(&mut figures, &body, &emphasis);
@@ -335,7 +391,7 @@ fn take_names(names: &str, sources: &mut Vec<String>, ledger: &mut Ledger) {
 /// Removes `**` markers, returning the text and the character spans that
 /// were bold.
 pub fn strip_bold(s: &str) -> (String, Vec<Span>) {
-    if !s.contains("**") {
+    if !s.contains('*') {
         return (s.to_string(), Vec::new());
     }
     let mut out = String::with_capacity(s.len());

@@ -16,19 +16,24 @@ pub struct Line<'a> {
     /// The content: spaces trimmed, markdown heading, quote and bullet
     /// markers removed.
     pub text: &'a str,
-    pub kind: Kind<'a>,
+    pub kind: Kind,
     /// The line began with two or more spaces (a paragraph indent).
     pub indented: bool,
     /// The line ended in a space (a hard wrap that kept the gap).
     pub trailing_space: bool,
+    /// The line was a markdown heading (`#` taken off).
+    pub md_heading: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind<'a> {
+pub enum Kind {
     Blank,
-    /// Layout noise, dropped wherever it stands: `"page-number"`, `"rule"`.
-    Noise(&'static str),
-    Section(Heading<'a>),
+    /// Layout noise, dropped wherever it stands.
+    Noise,
+    /// A section heading ([`heading_of`] reads it). `explicit`: bracketed or
+    /// enumerated, as opposed to a bare markdown heading, which at the top of
+    /// a bulletin is its title rather than a section.
+    Section { explicit: bool },
     /// Starts with a footer key (`本期发：`, `责任编辑：`, `审核：`, …).
     Footer,
     Text,
@@ -44,9 +49,13 @@ pub struct Heading<'a> {
     pub close: &'a str,
     /// Text after the heading on the same line: an item that starts there.
     pub rest: &'a str,
-    /// Bracketed or enumerated, as opposed to a bare markdown heading, which
-    /// at the top of a bulletin is its title rather than a section.
     pub explicit: bool,
+}
+
+/// The heading on a section line (read again on demand, so that `Line`
+/// stays small).
+pub fn heading_of<'a>(l: &Line<'a>) -> Option<Heading<'a>> {
+    heading(l.text, l.md_heading)
 }
 
 /// Classifies every line. Markdown quote and bullet markers are recorded in
@@ -67,6 +76,7 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
         kind: Kind::Blank,
         indented: raw.starts_with("  "),
         trailing_space: raw.ends_with(' '),
+        md_heading: false,
     };
     let mut t = line.text;
     while let Some(rest) = t.strip_prefix('>') {
@@ -75,13 +85,13 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
     }
     if is_rule(t) {
         line.text = t;
-        line.kind = Kind::Noise("rule");
+        line.kind = Kind::Noise;
         dropped.push(Dropped { line: no, text: t.to_string(), reason: "rule".into() });
         return line;
     }
     if is_page_number(t) {
         line.text = t;
-        line.kind = Kind::Noise("page-number");
+        line.kind = Kind::Noise;
         dropped.push(Dropped { line: no, text: t.to_string(), reason: "page-number".into() });
         return line;
     }
@@ -101,11 +111,12 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
         }
     }
     line.text = t;
+    line.md_heading = md_heading;
     if t.trim_matches(['*', '#', ' ']).is_empty() {
         return line; // Blank: nothing but markers, which fold away
     }
     line.kind = if let Some(h) = heading(t, md_heading) {
-        Kind::Section(h)
+        Kind::Section { explicit: h.explicit }
     } else if footer::is_footer_line(t) {
         Kind::Footer
     } else {
@@ -206,7 +217,7 @@ fn strip_number(s: &str) -> Option<&str> {
 
 /// A section heading, if the line is one.
 fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
-    let u = t.trim_start_matches(['*', ' ']);
+    let u = &t[t.bytes().take_while(|&b| b == b'*' || b == b' ').count()..];
     let first = u.chars().next()?;
     let close_char = match first {
         '【' => Some('】'),
@@ -270,24 +281,24 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
 mod tests {
     use super::*;
 
-    fn kind(s: &str) -> Kind<'_> {
+    fn kind(s: &str) -> Kind {
         classify(1, s, &mut Vec::new()).kind
     }
 
     #[test]
     fn page_numbers() {
         for s in ["— 2 —", "- 2 -", "-12-", "第2页", "第 2 页 共 6 页", "第2页/共6页", "共6页 第2页", "2/6", "2 / 6", "Page 2", "page 3 of 9", "7", "— 二 —"] {
-            assert_eq!(kind(s), Kind::Noise("page-number"), "{s}");
+            assert_eq!(kind(s), Kind::Noise, "{s}");
         }
         for s in ["2023", "第七期", "2/6 份", "12 个", "第二批项目", "1-3月份"] {
-            assert_ne!(kind(s), Kind::Noise("page-number"), "{s}");
+            assert_ne!(kind(s), Kind::Noise, "{s}");
         }
     }
 
     #[test]
     fn rules() {
         for s in ["---", "***", "___", "* * *", "————", "━━━━━━"] {
-            assert_eq!(kind(s), Kind::Noise("rule"), "{s}");
+            assert_eq!(kind(s), Kind::Noise, "{s}");
         }
         assert_eq!(kind("--"), Kind::Text);
     }
@@ -295,8 +306,9 @@ mod tests {
     #[test]
     fn headings() {
         fn name(s: &str) -> Option<&str> {
-            match classify(1, s, &mut Vec::new()).kind {
-                Kind::Section(h) => Some(h.name),
+            let l = classify(1, s, &mut Vec::new());
+            match l.kind {
+                Kind::Section { .. } => heading_of(&l).map(|h| h.name),
                 _ => None,
             }
         }

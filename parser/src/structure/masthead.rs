@@ -40,11 +40,11 @@ pub fn read<'a>(lines: &[Line<'a>], m: &mut Masthead, footer_out: &mut crate::mo
     let body_start = loop {
         let Some(l) = lines.get(i) else { break lines.len() };
         match l.kind {
-            Kind::Blank | Kind::Noise(_) => {
+            Kind::Blank | Kind::Noise => {
                 i += 1;
                 continue;
             }
-            Kind::Section(h) if h.explicit || seen_content => break i,
+            Kind::Section { explicit } if explicit || seen_content => break i,
             Kind::Footer => {
                 if footer::is_distribution_line(l.text) {
                     break i;
@@ -99,8 +99,8 @@ pub fn read<'a>(lines: &[Line<'a>], m: &mut Masthead, footer_out: &mut crate::mo
 fn ahead(lines: &[Line<'_>], from: usize) -> Ahead {
     for l in &lines[from.min(lines.len())..] {
         return match l.kind {
-            Kind::Blank | Kind::Noise(_) => continue,
-            Kind::Section(_) | Kind::Footer => Ahead::Structure,
+            Kind::Blank | Kind::Noise => continue,
+            Kind::Section { .. } | Kind::Footer => Ahead::Structure,
             Kind::Text if scan(l.text).is_some() => Ahead::Field,
             Kind::Text if is_title_like(l.text) => Ahead::Short,
             Kind::Text => Ahead::Body { own_break: starts_item(l.text) },

@@ -49,8 +49,8 @@ fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
     let top = masthead::read(&lines, &mut b.masthead, &mut b.footer, &mut sink, ledger);
     let rest = &lines[top.body_start..];
     let footer_at = footer_start(rest);
-    let blocks = rewrap::blocks(&rest[..footer_at], &top.header_texts, &mut sink);
-    items::assemble(&blocks, &mut b, &mut sink, ledger);
+    let body = rewrap::blocks(&rest[..footer_at], &top.header_texts, &mut sink);
+    items::assemble(&body, &mut b, &mut sink, ledger);
     footer::read(&rest[footer_at..], &mut b.footer, &mut sink, ledger);
     sink.dropped.sort_by_key(|d| d.line);
     sink.warnings.sort_by_key(|w| w.lines.first);
@@ -65,7 +65,7 @@ fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
 /// does not count: after a footer it is a note (`（共印 50 份）`).
 fn footer_start(lines: &[Line<'_>]) -> usize {
     let last_item = lines.iter().rposition(|l| match l.kind {
-        Kind::Section(_) => true,
+        Kind::Section { .. } => true,
         Kind::Text => items::trailing_source(l.text).is_some_and(|t| !t.alone),
         _ => false,
     });

@@ -15,10 +15,11 @@
 //! a source parenthetical ends its item, and a short headline alone on its
 //! line ends its paragraph.
 
-use super::items::{is_headline_alone, starts_item, trailing_source};
-use super::lines::{Heading, Kind, Line};
-use super::text::{ends_sentence, eq_ignoring_spaces, is_close_paren, is_open_paren, width};
+use super::items::{find_break, headline_alone, leading_source, starts_item_with, trailing_source, Tail};
+use super::lines::{heading_of, Heading, Kind, Line};
+use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, is_close_paren, is_open_paren, width};
 use super::Sink;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Join {
@@ -38,8 +39,9 @@ pub struct Piece<'a> {
 }
 
 #[derive(Debug)]
-pub struct Para<'a> {
-    pub pieces: Vec<Piece<'a>>,
+pub struct Para {
+    /// Its pieces in [`Blocks::pieces`].
+    pub pieces: Range<usize>,
     /// A short headline alone on its line.
     pub headline_alone: bool,
     /// Nothing but a source parenthetical.
@@ -48,12 +50,20 @@ pub struct Para<'a> {
     pub closes: bool,
     /// Opens with a headline break or a leading source: a new item starts.
     pub starts: bool,
+    /// The headline break in the first piece, when there is one.
+    pub first_break: Option<(usize, usize)>,
 }
 
 #[derive(Debug)]
 pub enum Block<'a> {
     Section { heading: Heading<'a> },
-    Para(Para<'a>),
+    Para(Para),
+}
+
+/// The body zone as blocks, with all paragraphs' pieces in one vector.
+pub struct Blocks<'a> {
+    pub blocks: Vec<Block<'a>>,
+    pub pieces: Vec<Piece<'a>>,
 }
 
 /// Widths above this are paragraphs on one line, never wrapped lines.
@@ -66,13 +76,12 @@ const MIN_WRAP: usize = 16;
 /// (nearly) one width, few lines wider, and most lines in the cluster end
 /// mid-sentence; one-paragraph-per-line text has widths all over and every
 /// line ends a sentence.
-pub fn detect_width(lines: &[Line<'_>]) -> Option<usize> {
+pub fn detect_width(lines: &[Line<'_>], widths: &[usize]) -> Option<usize> {
     let mut hist = [0u32; MAX_WRAP + 1];
     let mut long = 0usize;
     let mut over = 0usize;
-    for l in lines.iter().filter(|l| is_text(l)) {
-        let w = capped_width(l.text);
-        if w < MIN_WRAP {
+    for (l, &w) in lines.iter().zip(widths) {
+        if !is_text(l) || w < MIN_WRAP {
             continue;
         }
         long += 1;
@@ -106,9 +115,8 @@ pub fn detect_width(lines: &[Line<'_>]) -> Option<usize> {
     }
     let lo = top - tolerance(top);
     let (mut in_cluster, mut mid_sentence) = (0usize, 0usize);
-    for l in lines.iter().filter(|l| is_text(l)) {
-        let w = capped_width(l.text);
-        if (lo..=top).contains(&w) {
+    for (l, &w) in lines.iter().zip(widths) {
+        if is_text(l) && (lo..=top).contains(&w) {
             in_cluster += 1;
             if !ends_sentence(l.text) && trailing_source(l.text).is_none() {
                 mid_sentence += 1;
@@ -138,106 +146,141 @@ fn capped_width(s: &str) -> usize {
 
 /// The paragraphs and section headings of the body zone, in order. Page
 /// header repeats are recorded in `sink` as dropped.
-pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Vec<Block<'a>> {
-    let full = detect_width(lines).map(|w| w - (w / 10).max(4));
-    let mut out = Vec::new();
-    let mut cur: Vec<Piece<'a>> = Vec::new();
-    let mut prev: Option<&Line<'a>> = None;
+pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Blocks<'a> {
+    let widths: Vec<usize> = lines.iter().map(|l| if is_text(l) { capped_width(l.text) } else { 0 }).collect();
+    let full = detect_width(lines, &widths).map(|w| w - (w / 10).max(4));
+    let mut b = Builder { out: Blocks { blocks: Vec::new(), pieces: Vec::with_capacity(lines.len()) }, start: 0, first_tail: None, full };
+    // The last piece: its line, width and source parenthetical.
+    let mut prev: Option<(&Line<'a>, usize, Option<Tail>)> = None;
     let mut gap = false;
-    for l in lines {
-        let text = match l.kind {
-            Kind::Blank | Kind::Noise(_) => {
+    for (l, &w) in lines.iter().zip(&widths) {
+        let (text, w) = match l.kind {
+            Kind::Blank | Kind::Noise => {
                 gap = true;
                 continue;
             }
-            Kind::Section(h) => {
-                flush(&mut cur, &mut out, full);
-                out.push(Block::Section { heading: h });
-                if !h.rest.is_empty() {
-                    cur.push(Piece { line: l.no, text: h.rest, join: Join::Glue });
-                    prev = Some(l);
+            Kind::Section { .. } => match heading_of(l) {
+                Some(h) => {
+                    b.flush(prev.and_then(|p| p.2));
+                    b.out.blocks.push(Block::Section { heading: h });
+                    prev = None;
+                    gap = false;
+                    if h.rest.is_empty() {
+                        continue;
+                    }
+                    (h.rest, width(h.rest))
                 }
-                gap = false;
-                continue;
-            }
-            Kind::Footer | Kind::Text => l.text,
+                None => (l.text, w),
+            },
+            Kind::Footer | Kind::Text => (l.text, w),
         };
-        if text.len() <= 120 && headers.iter().any(|h| eq_ignoring_spaces(h, text)) {
+        if text.len() <= 120
+            && headers.iter().any(|h| h.as_bytes().first() == text.as_bytes().first() && eq_ignoring_spaces(h, text))
+        {
             sink.drop_line(l.no, text, "page-header");
             gap = true;
             continue;
         }
+        let tail = trailing_source(text);
         let join = match prev {
-            Some(p) if !cur.is_empty() => decide(&cur, p, l, gap, full),
-            _ => None,
+            Some((p, pw, ptail)) => decide(&b.out.pieces[b.start..], p, pw, ptail, l, text, tail, gap, full),
+            None => None,
         };
         match join {
-            Some(join) => cur.push(Piece { line: l.no, text, join }),
+            Some(join) => b.out.pieces.push(Piece { line: l.no, text, join }),
             None => {
-                flush(&mut cur, &mut out, full);
-                cur.push(Piece { line: l.no, text, join: Join::Glue });
+                b.flush(prev.and_then(|p| p.2));
+                b.first_tail = tail;
+                b.out.pieces.push(Piece { line: l.no, text, join: Join::Glue });
             }
         }
-        prev = Some(l);
+        prev = Some((l, w, tail));
         gap = false;
     }
-    flush(&mut cur, &mut out, full);
-    out
+    b.flush(prev.and_then(|p| p.2));
+    b.out
 }
 
 /// Whether `next` goes on the paragraph in `cur` (and how), or starts a new one.
-fn decide(cur: &[Piece<'_>], prev: &Line<'_>, next: &Line<'_>, gap: bool, full: Option<usize>) -> Option<Join> {
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    cur: &[Piece<'_>],
+    prev: &Line<'_>,
+    prev_width: usize,
+    prev_tail: Option<Tail>,
+    next: &Line<'_>,
+    next_text: &str,
+    next_tail: Option<Tail>,
+    gap: bool,
+    full: Option<usize>,
+) -> Option<Join> {
     let last = cur.last()?.text;
-    if ends_with_source(cur) || trailing_source(next.text).is_some_and(|t| t.alone) {
+    if ends_with_source(cur, prev_tail) || next_tail.is_some_and(|t| t.alone) {
         return None;
     }
     let ends = ends_sentence(last);
-    let headline_alone = cur.len() == 1 && is_headline_alone(last, full);
+    let alone = || cur.len() == 1 && headline_alone(last, full, find_break(last));
+    let opens = || starts_item_with(next_text, find_break(next_text), leading_source(next_text));
     let new_paragraph = match full {
-        Some(f) if width(last) >= f => ends && (next.indented || starts_item(next.text)),
-        Some(_) => ends || headline_alone,
-        None => ends || headline_alone || (gap && starts_item(next.text)),
+        Some(f) if prev_width >= f => ends && (next.indented || opens()),
+        Some(_) => ends || alone(),
+        None => ends || alone() || (gap && opens()),
     };
     if new_paragraph {
         return None;
     }
     let a = last.chars().next_back().unwrap_or(' ');
-    let b = next.text.chars().next().unwrap_or(' ');
+    let b = next_text.chars().next().unwrap_or(' ');
     let words = a.is_ascii_alphabetic() && b.is_ascii_alphabetic();
     Some(if words || (prev.trailing_space && !gap) { Join::Space } else { Join::Glue })
 }
 
-/// The paragraph so far ends in a source parenthetical, possibly cut by a
-/// hard wrap (`…亿元。（财` + `政局）`).
-fn ends_with_source(cur: &[Piece<'_>]) -> bool {
-    let Some(last) = cur.last() else { return false };
-    if trailing_source(last.text).is_some() {
+/// The paragraph so far ends in a source parenthetical (`last_tail`, found
+/// on its last piece), possibly cut by a hard wrap (`…亿元。（财` + `政局）`).
+fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
+    if last_tail.is_some() {
         return true;
     }
+    let Some(last) = cur.last() else { return false };
     if cur.len() < 2 || !last.text.trim_end().ends_with(is_close_paren) || last.text.contains(is_open_paren) {
         return false;
     }
     let before = cur[cur.len() - 2].text;
-    let mut from = before.len().saturating_sub(90);
-    while !before.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_boundary(before, before.len().saturating_sub(90));
     let joined = format!("{}{}", &before[from..], last.text);
     trailing_source(&joined).is_some()
 }
 
-fn flush<'a>(cur: &mut Vec<Piece<'a>>, out: &mut Vec<Block<'a>>, full: Option<usize>) {
-    if cur.is_empty() {
-        return;
+struct Builder<'a> {
+    out: Blocks<'a>,
+    /// First piece of the paragraph being built.
+    start: usize,
+    /// The source parenthetical of that first piece.
+    first_tail: Option<Tail>,
+    full: Option<usize>,
+}
+
+impl Builder<'_> {
+    /// Closes the paragraph being built; `last_tail` is its last piece's
+    /// source parenthetical.
+    fn flush(&mut self, last_tail: Option<Tail>) {
+        let end = self.out.pieces.len();
+        if end == self.start {
+            return;
+        }
+        let pieces = &self.out.pieces[self.start..end];
+        let first = pieces[0].text;
+        let single = pieces.len() == 1;
+        let first_break = find_break(first);
+        let para = Para {
+            headline_alone: single && headline_alone(first, self.full, first_break),
+            source_only: single && self.first_tail.is_some_and(|t| t.alone),
+            closes: ends_with_source(pieces, last_tail),
+            starts: starts_item_with(first, first_break, leading_source(first)),
+            first_break,
+            pieces: self.start..end,
+        };
+        self.out.blocks.push(Block::Para(para));
+        self.start = end;
     }
-    let pieces = std::mem::take(cur);
-    let first = pieces[0].text;
-    let single = pieces.len() == 1;
-    out.push(Block::Para(Para {
-        headline_alone: single && is_headline_alone(first, full),
-        source_only: single && trailing_source(first).is_some_and(|t| t.alone),
-        closes: ends_with_source(&pieces),
-        starts: starts_item(first),
-        pieces,
-    }));
 }

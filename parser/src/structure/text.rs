@@ -48,20 +48,22 @@ pub fn is_sentence_end(c: char) -> bool {
 /// half-width comma between digits (`1,234`) is a thousands separator and
 /// does not count.
 pub fn has_sentence_punct(s: &str) -> bool {
-    let mut prev = '\0';
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        match c {
-            '，' | '。' | '；' | '！' | '？' | ';' | '!' | '?' => return true,
-            ',' => {
-                let next = it.peek().copied().unwrap_or('\0');
-                if !(prev.is_ascii_digit() && next.is_ascii_digit()) {
+    let b = s.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            b';' | b'!' | b'?' => return true,
+            b',' => {
+                let digit_before = i > 0 && b[i - 1].is_ascii_digit();
+                let digit_after = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !(digit_before && digit_after) {
                     return true;
                 }
             }
+            // ，；！？ are EF BC 8C / 9B / 81 / 9F; 。 is E3 80 82.
+            0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x81 | 0x9F)) => return true,
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => return true,
             _ => {}
         }
-        prev = c;
     }
     false
 }
@@ -70,7 +72,9 @@ pub fn has_sentence_punct(s: &str) -> bool {
 /// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
 /// one (`…。”`), or `.` not after a digit.
 pub fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches([' ', '*', '\n']);
+    let end = s.as_bytes().iter().rposition(|&x| !matches!(x, b' ' | b'*' | b'\n')).map_or(0, |i| i + 1);
+    // The last byte ends a character: the cut is on a boundary.
+    let t = &s[..end];
     let mut it = t.chars().rev();
     let Some(last) = it.next() else { return false };
     let prev = it.next();
@@ -86,13 +90,24 @@ pub fn ends_sentence(s: &str) -> bool {
 /// columns, everything else one. Counted on bytes, so it costs one pass.
 #[inline]
 pub fn width(s: &str) -> usize {
-    s.bytes()
-        .map(|b| match b {
-            0..=0x7F | 0xC0..=0xDF => 1,
-            0xE0..=0xFF => 2,
-            _ => 0,
+    // columns = characters + one more for each 3- or 4-byte character;
+    // counted in u8 lanes over short chunks so the loop vectorises.
+    s.as_bytes()
+        .chunks(127)
+        .map(|chunk| {
+            chunk.iter().fold(0u8, |acc, &b| acc + u8::from((b as i8) >= -64) + u8::from(b >= 0xE0)) as usize
         })
         .sum()
+}
+
+/// `i` moved down to the nearest character boundary of `s`.
+#[inline]
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Number of characters, capped: stops counting at `cap + 1`, so asking
