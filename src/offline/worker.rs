@@ -29,6 +29,9 @@ use wasm_bindgen_futures::JsFuture;
 /// Inputs larger than this (bytes, all texts together) go to the worker.
 pub const LARGE_INPUT_BYTES: usize = 200 * 1024;
 
+/// The `performance.mark` set each time the worker returns results.
+pub const WORKER_RESULT_MARK: &str = "bulletin:worker-result";
+
 /// The worker's script, without its first line (the glue import).
 const WORKER_SOURCE: &str = include_str!("parse_worker.js");
 
@@ -234,6 +237,10 @@ impl Bridge {
         }
 
         let results = JsFuture::from(promise).await?;
+        // For tests and profiles: proof that the worker, not the page, parsed.
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark(WORKER_RESULT_MARK);
+        }
         let results: Array = results.dyn_into()?;
         Ok(results.iter().map(|v| v.as_string().unwrap_or_default()).collect())
     }

@@ -4,6 +4,7 @@
 
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 import { REPO_ROOT } from "./harness.mjs";
 import { inventedBulletin } from "./invented-bulletins.mjs";
@@ -39,18 +40,32 @@ export async function paste(page, text) {
 }
 
 /**
- * What the page must show for `text`, from the parser in the page's own
- * wasm (window.wasmBindings, set by the loader): its item count and every
- * figure value, item by item.
+ * The parser of a built page, run in Node: the page's own wasm and glue
+ * from `dir`, so the expectation comes from the very code the page runs,
+ * not from what the page happens to render. (`main` does nothing here: no
+ * document.) Returns text => export JSON object.
  */
-export async function expectedFor(page, text) {
-  return page.evaluate((value) => {
-    const b = JSON.parse(window.wasmBindings.parse_to_json(value));
-    return {
-      items: b.items.length,
-      figures: b.items.map((item) => item.figures.map((f) => f.value)),
-    };
-  }, text);
+export async function loadBuiltParser(dir) {
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  const glueRef =
+    html.match(/data-wasm-js="([^"]+)"/)?.[1] ??
+    html.match(/import\s+init[^'"]*from\s*['"]([^'"]+)['"]/)?.[1] ??
+    html.match(/<link rel="modulepreload"[^>]*href="([^"]+\.js)"/)?.[1];
+  if (!glueRef) throw new Error(`${dir}/index.html: no wasm-bindgen glue found`);
+  const gluePath = join(dir, glueRef.replace(/^\.?\//, ""));
+  const wasmPath = gluePath.replace(/\.js$/, "_bg.wasm");
+  const glue = await import(pathToFileURL(gluePath).href);
+  glue.initSync({ module: readFileSync(wasmPath) });
+  if (typeof glue.parse_to_json !== "function") throw new Error("the build exports no parse_to_json");
+  return (text) => JSON.parse(glue.parse_to_json(text));
+}
+
+/** What the page must show for a parsed bulletin: its items and each one's figure values. */
+export function expectedOf(bulletin) {
+  return {
+    items: bulletin.items.length,
+    figures: bulletin.items.map((item) => item.figures.map((f) => f.value)),
+  };
 }
 
 /** What the page shows: per <article>, the values of its <data value> elements. */
@@ -85,5 +100,5 @@ export function missingFrom(expected, articles) {
   return problems;
 }
 
-/** Total figures in an `expectedFor` result. */
+/** Total figures in an `expectedOf` result. */
 export const figureCount = (expected) => expected.figures.reduce((sum, f) => sum + f.length, 0);
