@@ -183,8 +183,22 @@ fn wrap(s: &str, n: usize) -> String {
     chars.chunks(n.max(1)).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("\n")
 }
 
+/// Long lines of CJK with rare spaces, colons and parentheses: headline and
+/// source scans run past their windows and must cut on character boundaries.
+fn long_line() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            20 => pick(&["县", "乡", "镇", "局", "开展", "项目", "“", "”", "１２", "3.47", "é"]),
+            1 => pick(&[" ", "  ", "：", ":", "（", "）", "**", "。", "，"]),
+        ],
+        80..400,
+    )
+    .prop_map(|v| v.concat())
+}
+
 fn chunk() -> impl Strategy<Value = String> {
     prop_oneof![
+        2 => long_line(),
         3 => masthead_line(),
         3 => section(),
         8 => item(),

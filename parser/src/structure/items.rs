@@ -43,9 +43,11 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let limit = floor_boundary(s, HEADLINE_LIMIT * 4);
     let mut i = 0;
+    let mut seen = 0; // characters before `i`
     while let Some(k) = s[i..limit].find(' ') {
         let at = i + k;
-        if chars_up_to(&s[..at], HEADLINE_LIMIT) > HEADLINE_LIMIT {
+        seen += b[i..at].iter().filter(|&&x| (x as i8) >= -64).count();
+        if seen > HEADLINE_LIMIT {
             return None;
         }
         let run_end = at + b[at..].iter().take_while(|&&c| c == b' ').count();
@@ -61,6 +63,7 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
         if run_end >= limit {
             return None;
         }
+        seen += run_end - at;
         i = run_end;
     }
     None
@@ -90,7 +93,9 @@ pub fn leading_source(s: &str) -> Option<(usize, usize)> {
 /// The first `:` or `：` within the first `chars` characters (a byte scan:
 /// this runs on every paragraph).
 fn colon_within(s: &str, chars: usize) -> Option<usize> {
-    let b = &s.as_bytes()[..floor_boundary(s, chars * 4)];
+    // Most heads are CJK (three bytes a character); a colon further on is
+    // past the window anyway.
+    let b = &s.as_bytes()[..floor_boundary(s, chars * 3)];
     // `:` or the last byte of `：` (EF BC 9A), in one tight loop.
     let mut from = 0;
     while let Some(k) = b[from..].iter().position(|&x| x == b':' || x == 0x9A) {
@@ -242,13 +247,13 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             continue;
         }
         let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
-        let opens_item = p.starts || (p.headline_alone && body_follows);
+        let opens_item = || (p.headline_alone && body_follows) || p.starts(&body.pieces);
         match cur.as_mut() {
             Some(d) if d.awaiting_body => {
                 d.last = k;
                 d.awaiting_body = false;
             }
-            Some(d) if !opens_item => d.last = k,
+            Some(d) if !opens_item() => d.last = k,
             _ => {
                 if let Some(d) = cur.take() {
                     b.items.push(finish(d, body, ledger));

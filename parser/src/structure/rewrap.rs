@@ -48,10 +48,17 @@ pub struct Para {
     pub source_only: bool,
     /// Ends in a source parenthetical: the item ends here.
     pub closes: bool,
-    /// Opens with a headline break or a leading source: a new item starts.
-    pub starts: bool,
     /// The headline break in the first piece, when there is one.
     pub first_break: Option<(usize, usize)>,
+}
+
+impl Para {
+    /// Opens with a headline break or a leading source: a new item starts.
+    /// (Asked only when an item ran on without a closing source.)
+    pub fn starts(&self, pieces: &[Piece<'_>]) -> bool {
+        let first = pieces[self.pieces.start].text;
+        starts_item_with(first, self.first_break, leading_source(first))
+    }
 }
 
 #[derive(Debug)]
@@ -276,7 +283,6 @@ impl Builder<'_> {
             headline_alone: single && headline_alone(first, self.full, first_break),
             source_only: single && self.first_tail.is_some_and(|t| t.alone),
             closes: ends_with_source(pieces, last_tail),
-            starts: starts_item_with(first, first_break, leading_source(first)),
             first_break,
             pieces: self.start..end,
         };
