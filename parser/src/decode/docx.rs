@@ -198,6 +198,12 @@ mod tests {
     }
 
     #[test]
+    fn leading_empty_paragraphs_keep_line_numbers() {
+        let xml = doc("<w:p/><w:p></w:p><w:p><w:r><w:t>第三段</w:t></w:r></w:p><w:p/>");
+        assert_eq!(docx_xml_to_text(&xml), "\n\n第三段");
+    }
+
+    #[test]
     fn bold_switched_off_is_not_bold() {
         let xml = doc(
             r#"<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>普通</w:t></w:r><w:r><w:rPr><w:b w:val="true"/></w:rPr><w:t>加粗</w:t></w:r></w:p>"#,

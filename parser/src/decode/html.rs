@@ -54,7 +54,12 @@ pub fn html_to_text(html: &str) -> String {
             }
         };
     }
-    collapse_blank_lines(reader.out.finish())
+    let text = collapse_blank_lines(reader.out.finish());
+    match text.find(|c| c != '\n') {
+        Some(start) if start > 0 => text[start..].to_owned(),
+        Some(_) => text,
+        None => String::new(),
+    }
 }
 
 enum Markup<'a> {

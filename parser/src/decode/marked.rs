@@ -102,14 +102,14 @@ impl MarkedText {
     }
 
     /// The finished text: no trailing spaces on any line, no line breaks at
-    /// the start or the end.
+    /// the end. Leading empty lines stay: in a Word document they are empty
+    /// paragraphs, and keeping them keeps line numbers equal to paragraph
+    /// numbers.
     pub(crate) fn finish(mut self) -> String {
         self.close_bold();
         self.trim_line_end();
         let end = self.out.trim_end_matches('\n').len();
         self.out.truncate(end);
-        let leading = self.out.len() - self.out.trim_start_matches('\n').len();
-        self.out.drain(..leading);
         self.out
     }
 
