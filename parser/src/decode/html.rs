@@ -14,7 +14,9 @@
 //! rule; a single space between two Chinese characters would otherwise read
 //! as the break between headline and body). `&nbsp;` and `&#12288;` are
 //! spaces the author typed and are kept, except at the start of a line
-//! (paragraph indentation).
+//! (paragraph indentation). A line that is nothing but links — a menu, a
+//! breadcrumb trail, "previous / next article" — is navigation and is left
+//! out.
 
 use super::marked::{is_space, MarkedText};
 use super::xml::numeric_reference;
@@ -54,7 +56,7 @@ pub fn html_to_text(html: &str) -> String {
             }
         };
     }
-    let text = collapse_blank_lines(reader.out.finish());
+    let text = collapse_blank_lines(reader.finish());
     match text.find(|c| c != '\n') {
         Some(start) if start > 0 => text[start..].to_owned(),
         Some(_) => text,
@@ -249,6 +251,7 @@ const MAX_OPEN: usize = 512;
 struct Open {
     name: String,
     bold: bool,
+    link: bool,
 }
 
 struct Reader {
@@ -256,6 +259,13 @@ struct Reader {
     stack: Vec<Open>,
     /// Open elements that make their text bold.
     bold: usize,
+    /// Open links (`<a>`).
+    links: usize,
+    /// The current line has words inside links / outside them. A line of
+    /// nothing but links is navigation (menus, breadcrumbs, "next article")
+    /// and is left out.
+    line_links: bool,
+    line_plain: bool,
     in_head: bool,
     /// Inside a dropped element: its name and nesting depth.
     dropped: Option<(String, usize)>,
@@ -273,6 +283,9 @@ impl Reader {
             out: MarkedText::with_capacity(capacity / 2),
             stack: Vec::new(),
             bold: 0,
+            links: 0,
+            line_links: false,
+            line_plain: false,
             in_head: false,
             dropped: None,
             pre: 0,
@@ -335,13 +348,16 @@ impl Reader {
             if self.stack.len() >= MAX_OPEN {
                 // Pathological nesting: forget the outermost element.
                 let outermost = self.stack.remove(0);
-                self.bold -= outermost.bold as usize;
+                self.forget(&outermost);
             }
             let bold = matches!(name, "b" | "strong") || style_is_bold(attrs);
+            let link = name == "a";
             self.bold += bold as usize;
+            self.links += link as usize;
             self.stack.push(Open {
                 name: name.to_owned(),
                 bold,
+                link,
             });
         }
     }
@@ -362,10 +378,21 @@ impl Reader {
             }
         }
         if let Some(at) = at {
-            for open in self.stack.drain(at..) {
-                self.bold -= open.bold as usize;
-            }
+            self.close_from(at);
         }
+    }
+
+    /// Closes the open elements from stack position `at` inwards.
+    fn close_from(&mut self, at: usize) {
+        let closed: Vec<Open> = self.stack.drain(at..).collect();
+        for open in &closed {
+            self.forget(open);
+        }
+    }
+
+    fn forget(&mut self, open: &Open) {
+        self.bold -= open.bold as usize;
+        self.links -= open.link as usize;
     }
 
     fn end(&mut self, name: &str) {
@@ -387,13 +414,12 @@ impl Reader {
         }
         // Close the element and whatever was left open inside it.
         if let Some(at) = self.stack.iter().rposition(|open| open.name == name) {
-            for open in self.stack.drain(at..) {
-                self.bold -= open.bold as usize;
-            }
+            self.close_from(at);
         }
         match name {
             "p" => {
-                if self.out.line_is_blank() {
+                let navigation = self.end_line();
+                if !navigation && self.out.line_is_blank() {
                     // An empty paragraph is a blank line.
                     self.space = None;
                     self.out.newline();
@@ -432,9 +458,7 @@ impl Reader {
             }
             rest = &rest[c.len_utf8()..];
             match c {
-                '\n' if self.pre > 0 => {
-                    self.out.newline();
-                }
+                '\n' if self.pre > 0 => self.line_break(),
                 ' ' | '\t' | '\n' | '\r' | '\x0C' if self.pre == 0 => {
                     let line_break = c == '\n' || c == '\r';
                     self.space = Some(self.space.unwrap_or(false) || line_break);
@@ -451,6 +475,13 @@ impl Reader {
     fn visible(&mut self, c: char) {
         if self.pre == 0 && is_space(c) {
             return self.hard_space();
+        }
+        if c.is_alphanumeric() {
+            if self.links > 0 {
+                self.line_links = true;
+            } else {
+                self.line_plain = true;
+            }
         }
         let bold = self.bold > 0;
         if self.cell_gap {
@@ -483,12 +514,33 @@ impl Reader {
 
     fn line_break(&mut self) {
         self.space = None;
-        self.out.newline();
+        if !self.end_line() {
+            self.out.newline();
+        }
     }
 
     fn block_break(&mut self) {
         self.space = None;
+        self.end_line();
         self.out.ensure_breaks(1);
+    }
+
+    /// Ends the current line's bookkeeping; a navigation line (links only)
+    /// is removed. Says whether it was.
+    fn end_line(&mut self) -> bool {
+        let navigation = self.line_links && !self.line_plain;
+        if navigation {
+            self.out.discard_line();
+            self.cell_gap = false;
+        }
+        self.line_links = false;
+        self.line_plain = false;
+        navigation
+    }
+
+    fn finish(mut self) -> String {
+        self.end_line();
+        self.out.finish()
     }
 }
 
@@ -734,6 +786,17 @@ mod tests {
         // Thousands of unclosed paragraphs do not pile up.
         let many = "<p>段".repeat(5000);
         assert_eq!(html_to_text(&many).lines().count(), 5000);
+    }
+
+    #[test]
+    fn navigation_lines_are_left_out() {
+        let page = concat!(
+            "<body><div class=\"nav\"><a href=\"/\">首页</a> | <a href=\"/zwgk\">政务公开</a></div>",
+            "<ul><li><a href=\"1\">上一篇：第 11 期</a></li></ul>",
+            "<table><tr><td><a href=\"a\">网站地图</a></td><td><a href=\"b\">联系我们</a></td></tr></table>",
+            "<p>松陵政务快报</p><p>详见<a href=\"f.docx\">附件</a>。</p><p><a>链接</a><br>第二行</p></body>"
+        );
+        assert_eq!(html_to_text(page), "松陵政务快报\n详见附件。\n第二行");
     }
 
     #[test]

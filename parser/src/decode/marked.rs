@@ -14,6 +14,8 @@ pub(crate) struct MarkedText {
     bold_open: bool,
     /// Nothing but spaces on the current line yet.
     line_blank: bool,
+    /// Byte offset where the current line starts.
+    line_start: usize,
 }
 
 impl Default for MarkedText {
@@ -28,6 +30,7 @@ impl MarkedText {
             out: String::with_capacity(capacity),
             bold_open: false,
             line_blank: true,
+            line_start: 0,
         }
     }
 
@@ -38,6 +41,10 @@ impl MarkedText {
         }
         if self.line_blank && !text.chars().all(is_space) {
             self.line_blank = false;
+        }
+        if let Some(i) = text.rfind('\n') {
+            // Text with a line break in it (a Word `w:t` may hold one).
+            self.line_start = self.out.len() + i + 1;
         }
         if bold && !self.bold_open {
             if text.chars().all(is_space) {
@@ -74,6 +81,7 @@ impl MarkedText {
         self.trim_line_end();
         self.out.push('\n');
         self.line_blank = true;
+        self.line_start = self.out.len();
     }
 
     /// Makes sure the text ends with at least `n` line breaks (and does not
@@ -88,7 +96,15 @@ impl MarkedText {
         for _ in have..n {
             self.out.push('\n');
             self.line_blank = true;
+            self.line_start = self.out.len();
         }
+    }
+
+    /// Removes what has been written on the current line.
+    pub(crate) fn discard_line(&mut self) {
+        self.out.truncate(self.line_start);
+        self.bold_open = false;
+        self.line_blank = true;
     }
 
     /// Whether anything but spaces has been written on the current line.
@@ -160,6 +176,18 @@ mod tests {
         t.newline();
         t.push("下一行", false);
         assert_eq!(t.finish(), "   正文**标题**\n下一行");
+    }
+
+    #[test]
+    fn a_discarded_line_leaves_no_trace() {
+        let mut t = MarkedText::default();
+        t.push("保留", false);
+        t.newline();
+        t.push("首页", true);
+        t.push(" 政务公开", false);
+        t.discard_line();
+        t.push("正文", false);
+        assert_eq!(t.finish(), "保留\n正文");
     }
 
     #[test]
