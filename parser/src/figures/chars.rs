@@ -2,18 +2,64 @@
 //! a position, forwards or backwards. Every position handed in and out is a
 //! character boundary of the body; none of these can panic.
 
-/// The character starting at byte `i`, and its length in bytes.
-#[inline]
+/// The character starting at byte `i`, and its length in bytes. Decoded
+/// straight from the bytes: this runs a few dozen times per figure, and
+/// `str::get` would check the boundary each time. A position inside a
+/// character (never handed in) yields `None`.
+#[inline(always)]
 pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
+    let b = s.as_bytes();
+    let b0 = *b.get(i)?;
+    let (cp, n) = match b0 {
+        0..=0x7F => return Some((b0 as char, 1)),
+        0xC0..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(b, i + 1)?, 2),
+        0xE0..=0xEF => (
+            (u32::from(b0 & 0x0F) << 12) | (cont(b, i + 1)? << 6) | cont(b, i + 2)?,
+            3,
+        ),
+        0xF0..=0xF7 => (
+            (u32::from(b0 & 0x07) << 18)
+                | (cont(b, i + 1)? << 12)
+                | (cont(b, i + 2)? << 6)
+                | cont(b, i + 3)?,
+            4,
+        ),
+        _ => return None,
+    };
+    Some((char::from_u32(cp)?, n))
+}
+
+/// The payload of the continuation byte at `i`.
+#[inline(always)]
+fn cont(b: &[u8], i: usize) -> Option<u32> {
+    let x = *b.get(i)?;
+    (x & 0xC0 == 0x80).then_some(u32::from(x & 0x3F))
 }
 
 /// The character ending at byte `i`, and its length in bytes.
-#[inline]
+#[inline(always)]
 pub fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
-    let c = s.get(..i)?.chars().next_back()?;
-    Some((c, c.len_utf8()))
+    let b = s.as_bytes();
+    if i == 0 || i > b.len() {
+        return None;
+    }
+    let last = b[i - 1];
+    if last < 0x80 {
+        return Some((last as char, 1));
+    }
+    // The common case in Chinese text: a three-byte character.
+    if i >= 3 && b[i - 3] & 0xF0 == 0xE0 && b[i - 2] & 0xC0 == 0x80 && last & 0xC0 == 0x80 {
+        let cp = (u32::from(b[i - 3] & 0x0F) << 12)
+            | (u32::from(b[i - 2] & 0x3F) << 6)
+            | u32::from(last & 0x3F);
+        return char::from_u32(cp).map(|c| (c, 3));
+    }
+    let mut j = i - 1;
+    while j > 0 && i - j < 4 && b[j] & 0xC0 == 0x80 {
+        j -= 1;
+    }
+    let (c, n) = char_at(s, j)?;
+    (j + n == i).then_some((c, n))
 }
 
 /// True when the text at byte `i` starts with `pat`.
@@ -23,7 +69,21 @@ pub fn at(s: &str, i: usize, pat: &str) -> bool {
     let Some(&last) = p.last() else { return true };
     // The last byte of a pattern tells most candidates apart (for CJK the
     // lead bytes are all alike), and checking it first spares a memcmp call.
-    i + p.len() <= b.len() && b[i + p.len() - 1] == last && &b[i..i + p.len()] == p
+    i + p.len() <= b.len() && b[i + p.len() - 1] == last && same(&b[i..i + p.len()], p)
+}
+
+/// Byte-wise equality of two slices of equal length. The patterns here are
+/// a few bytes long, too short to be worth a call to `memcmp`.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// True when the text ending at byte `i` ends with `pat`.
@@ -31,7 +91,7 @@ pub fn at(s: &str, i: usize, pat: &str) -> bool {
 pub fn ends_at(s: &str, i: usize, pat: &str) -> bool {
     let (b, p) = (s.as_bytes(), pat.as_bytes());
     let Some(&last) = p.last() else { return true };
-    i <= b.len() && i >= p.len() && b[i - 1] == last && &b[i - p.len()..i] == p
+    i <= b.len() && i >= p.len() && b[i - 1] == last && same(&b[i - p.len()..i], p)
 }
 
 /// The first of `pats` the text at `i` starts with.
@@ -52,9 +112,18 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
 }
 
+/// True when the byte at `i` may start a space (ASCII, U+3000 or NBSP).
+#[inline]
+fn may_be_space(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i), Some(b' ' | b'\t' | 0xE3 | 0xC2))
+}
+
 /// Skips at most three spaces forwards from `i`; returns the new position.
 #[inline]
 pub fn skip_space(s: &str, mut i: usize) -> usize {
+    if !may_be_space(s.as_bytes(), i) {
+        return i;
+    }
     for _ in 0..3 {
         match char_at(s, i) {
             Some((c, n)) if is_space(c) => i += n,
@@ -67,6 +136,10 @@ pub fn skip_space(s: &str, mut i: usize) -> usize {
 /// Skips at most three spaces backwards from `i`; returns the new position.
 #[inline]
 pub fn skip_space_back(s: &str, mut i: usize) -> usize {
+    // Every space ends in one of these bytes (U+3000 in 0x80, NBSP in 0xA0).
+    if i == 0 || !matches!(s.as_bytes().get(i - 1), Some(b' ' | b'\t' | 0x80 | 0xA0)) {
+        return i;
+    }
     for _ in 0..3 {
         match char_before(s, i) {
             Some((c, n)) if is_space(c) => i -= n,

@@ -23,21 +23,13 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Change, FigureKind};
+use crate::model::{Change, Figure, FigureKind};
 
 use super::chars::{
     at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, is_space,
     skip_space, skip_space_back,
 };
 use super::scan::Found;
-
-/// The context fields of one figure.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Context {
-    pub label: Option<String>,
-    pub change: Option<Change>,
-    pub period: Option<String>,
-}
 
 /// Where a figure stands in its sentence, as the scanner saw it on its way.
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,6 +39,9 @@ pub struct Place {
     /// Byte where a time phrase opening the figure's clause ends (else the
     /// clause start): the label is read after it.
     pub lead_end: usize,
+    /// Byte after the last `、` of the clause before the figure (else the
+    /// clause start): list items each have their own label.
+    pub list_start: usize,
     /// Byte range of the time phrase governing the figure.
     pub period: Option<(usize, usize)>,
     /// Which sentence the figure is in (counts sentence breaks).
@@ -62,6 +57,7 @@ pub struct Clauses {
     /// The clause's opening time phrase has been looked for (it held a figure).
     checked: bool,
     lead_end: usize,
+    list_start: usize,
     period: Option<(usize, usize)>,
     sentence: u32,
 }
@@ -80,7 +76,13 @@ impl Clauses {
         }
         self.clause_start = at + len;
         self.lead_end = self.clause_start;
+        self.list_start = self.clause_start;
         self.checked = false;
+    }
+
+    /// A `、` ending at byte `after`.
+    pub fn on_list_break(&mut self, after: usize) {
+        self.list_start = after;
     }
 
     /// A figure starting at byte `start`.
@@ -95,83 +97,99 @@ impl Clauses {
         Place {
             clause_start: self.clause_start,
             lead_end: self.lead_end,
+            list_start: self.list_start,
             period: self.period,
             sentence: self.sentence,
         }
     }
 }
 
-/// Context for each of `found` (in order) in body `s`.
-pub fn annotate(s: &str, found: &[Found]) -> Vec<Context> {
-    let mut out: Vec<Context> = Vec::with_capacity(found.len());
-    let mut prev_noun_end = 0;
-    let mut sentence_first = 0; // index of the first figure of the sentence
-    for (k, f) in found.iter().enumerate() {
+/// Turns what the scanner found into figures, reading label, change and
+/// period around each. Fed the figures of one body in order.
+#[derive(Debug, Default)]
+pub struct Annotator {
+    /// The previous figure as found, and where the noun it counted ended.
+    prev: Option<(Found, usize)>,
+    /// Index of the first figure of the current sentence.
+    sentence_first: usize,
+}
+
+impl Annotator {
+    /// The figure for `f`; `done` holds the figures before it.
+    pub fn figure(&mut self, s: &str, f: Found, done: &[Figure]) -> Figure {
+        let k = done.len();
         let place = f.place;
-        if k > 0 && found[k - 1].place.sentence != place.sentence {
-            sentence_first = k;
+        let prev = self.prev.filter(|_| k > 0);
+        if prev.is_some_and(|(p, _)| p.place.sentence != place.sentence) {
+            self.sentence_first = k;
         }
         // The previous figure, and the noun it counted, bound the label when
         // they are in this clause: `13 个乡镇（街道）共设置检测点 45 个`.
-        let prev_in_clause = k > 0 && found[k - 1].end > place.clause_start;
-        let region = if prev_in_clause {
-            skip_bracket(s, prev_noun_end.max(found[k - 1].end))
-        } else {
-            place.clause_start
+        let prev_in_clause = prev.filter(|(p, _)| p.end > place.clause_start);
+        let region = match prev_in_clause {
+            Some((p, noun_end)) => skip_bracket(s, noun_end.max(p.end)),
+            None => place.clause_start,
         };
-        let region = region.max(place.lead_end).min(f.start);
-        let before = squeeze(&s[back_to_list_break(s, region, f.start)..f.start]);
-        let before = before.as_ref();
+        let region = region.max(place.lead_end).max(place.list_start).min(f.start);
+        let before = s[near(s, region, f.start)..f.start].trim_matches(is_space);
         let change = change_of(before);
         let noun = noun_after(s, f.end);
-        prev_noun_end = noun.as_ref().map_or(f.end, |n| n.1);
-        let mut label = noun.map(|n| n.0).or_else(|| clean_label(before));
-        if label.is_none() && prev_in_clause && s[found[k - 1].end..f.start].chars().all(is_space) {
-            label = out[k - 1].label.clone(); // `67户270人`
+        let noun_end = noun.map_or(f.end, |n| n.1);
+        let mut label = noun.map(|n| s[n.0..n.1].to_string()).or_else(|| clean_label(before));
+        let last = done.last();
+        if label.is_none() {
+            if let Some((p, _)) = prev_in_clause {
+                if s[p.end..f.start].chars().all(is_space) {
+                    label = last.and_then(|l| l.label.clone()); // `67户270人`
+                }
+            }
         }
         // `增长 3.5%` speaks of the last amount before it in the sentence;
         // `…提高 0.6 个百分点，达到 32.8％` of the figure just before.
-        if label.is_none() && k > sentence_first {
+        if label.is_none() && k > self.sentence_first {
             if change.is_some() {
-                label = (sentence_first..k)
+                label = done[self.sentence_first..]
+                    .iter()
                     .rev()
-                    .find(|&j| found[j].kind != FigureKind::Percent && out[j].label.is_some())
-                    .and_then(|j| out[j].label.clone());
+                    .find(|x| x.kind != FigureKind::Percent && x.label.is_some())
+                    .and_then(|x| x.label.clone());
             } else if is_copula(before) {
-                label = out[k - 1].label.clone();
+                label = last.and_then(|l| l.label.clone());
             }
         }
-        // Figures of one sentence usually share the phrase: reuse the string.
-        let period = place.period.map(|(a, b)| match out.last() {
-            Some(Context { period: Some(p), .. })
-                if k > 0 && found[k - 1].place.period == place.period =>
-            {
-                p.clone()
+        // Figures of one sentence usually share the phrase: copy, not rebuild.
+        let period = place.period.map(|(a, b)| match (prev, last) {
+            (Some((p, _)), Some(Figure { period: Some(x), .. })) if p.place.period == place.period => {
+                x.clone()
             }
             _ => squeeze(&s[a..b]).into_owned(),
         });
-        out.push(Context {
+        self.prev = Some((f, noun_end));
+        Figure {
+            text: s[f.start..f.end].to_string(),
+            value: f.value,
+            unit: f.unit.map(str::to_string),
+            approx: f.approx.map(str::to_string),
+            kind: f.kind,
+            start: f.start_char,
+            end: f.end_char,
             label,
             change,
             period,
-        });
+            entity: None,
+        }
     }
-    out
 }
 
-/// Steps back from `to` to the last `、` after `from` (list items each have
-/// their own label), at most 40 characters.
-fn back_to_list_break(s: &str, from: usize, to: usize) -> usize {
-    let mut p = to;
-    for _ in 0..40 {
-        if p <= from {
-            return from;
-        }
-        match char_before(s, p) {
-            Some(('、', _)) | None => return p,
-            Some((c, _)) if is_clause_break(c) => return p,
-            Some((_, n)) => p -= n,
-        }
+/// `from`, or a point about forty characters before `to` when `from` is
+/// further back: no label reads further.
+fn near(s: &str, from: usize, to: usize) -> usize {
+    if to - from <= 160 {
+        return from;
+    }
+    let mut p = to - 120;
+    while !s.is_char_boundary(p) {
+        p += 1;
     }
     p
 }
@@ -193,7 +211,10 @@ fn skip_bracket(s: &str, p: usize) -> usize {
 
 /// `s` without white space (borrowed when it has none, as most labels).
 fn squeeze(s: &str) -> Cow<'_, str> {
-    if s.chars().any(is_space) {
+    // Every space starts with one of these bytes; most text has none of them
+    // but the ideographic punctuation that shares 0xE3.
+    let maybe = s.bytes().any(|b| matches!(b, b' ' | b'\t' | 0xC2 | 0xE3));
+    if maybe && s.chars().any(is_space) {
         Cow::Owned(s.chars().filter(|&c| !is_space(c)).collect())
     } else {
         Cow::Borrowed(s)
@@ -211,6 +232,14 @@ const DOWN: [&str; 9] = [
 
 fn change_of(before: &str) -> Option<Change> {
     let n = before.len();
+    // All the words end in one of these; most labels end otherwise.
+    let last = char_before(before, n)?.0;
+    if !matches!(
+        last,
+        '长' | '加' | '高' | '升' | '涨' | '了' | '降' | '少' | '低' | '滑' | '落' | '减'
+    ) {
+        return None;
+    }
     if ends_any(before, n, &UP).is_some() {
         Some(Change::Up)
     } else if ends_any(before, n, &DOWN).is_some() {
@@ -265,7 +294,7 @@ fn trailing_word(t: &str) -> Option<&'static str> {
         '合' => &["合"],
         _ => return None,
     };
-    words.iter().copied().find(|w| t.ends_with(w))
+    words.iter().copied().find(|w| ends_at(t, t.len(), w))
 }
 
 /// `达到`, `为`, `提高到`…: a clause that only says the figure is reached.
@@ -317,7 +346,7 @@ fn leading_word(t: &str) -> Option<&'static str> {
         '通' => &["通过"],
         _ => return None,
     };
-    words.iter().copied().find(|w| t.starts_with(w))
+    words.iter().copied().find(|w| at(t, 0, w))
 }
 
 const MAX_LABEL_CHARS: usize = 20;
@@ -330,21 +359,21 @@ pub fn clean_label(before: &str) -> Option<String> {
     });
     loop {
         if let Some(w) = trailing_word(t) {
-            t = &t[..t.len() - w.len()];
+            t = t[..t.len() - w.len()].trim_end_matches(is_space);
         } else if let Some(w) = leading_word(t).filter(|w| t[w.len()..].chars().nth(1).is_some()) {
             // A word is left whole when stripping would leave one character
             // (`占地` is no `占` + `地`).
-            t = &t[w.len()..];
+            t = t[w.len()..].trim_start_matches(is_space);
         } else {
             break;
         }
     }
-    if t.chars().count() > MAX_LABEL_CHARS {
+    if t.len() > MAX_LABEL_CHARS && t.chars().count() > MAX_LABEL_CHARS {
         // A long phrase ending in a quoted name measures that name:
         // `在某市举办“招商推介会” 1 次` → `招商推介会`.
         if let Some(inner) = t.strip_suffix('”').and_then(|x| x.rsplit_once('“')) {
             if !inner.1.is_empty() {
-                return Some(inner.1.to_string());
+                return Some(squeeze(inner.1).into_owned());
             }
         }
         // Keep the end, which names the figure; cut after a `的` if any.
@@ -356,7 +385,7 @@ pub fn clean_label(before: &str) -> Option<String> {
         };
     }
     let named = t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
-    named.then(|| t.to_string())
+    named.then(|| squeeze(t).into_owned())
 }
 
 /// The word at `p` that ends the noun a figure counts (`105 个脱贫人口及…`,
@@ -383,10 +412,10 @@ fn noun_end(s: &str, p: usize) -> bool {
 
 /// The noun right after a figure, when the figure counts it: up to ten Han
 /// characters ended by clause punctuation or a word that ends nouns.
-fn noun_after(s: &str, end: usize) -> Option<(String, usize)> {
+fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
     let mut p = skip_space(s, end);
     let start = p;
-    let found = |p: usize| Some((s[start..p].to_string(), p));
+    let found = |p: usize| Some((start, p));
     for _ in 0..=10 {
         if p > start && noun_end(s, p) {
             return found(p);
@@ -452,24 +481,30 @@ const PERIOD_WORDS: [&str; 23] = [
 /// Returns the phrase's byte range.
 fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(usize, usize)> {
     let mut p = skip_space(s, start);
-    if let Some(w) = at_any(s, p, &["在", "于"]) {
-        p += w.len();
-    }
-    // `全县1—7月份…`: a scope word may stand before the time.
-    if let Some((c, n)) = char_at(s, p) {
-        if matches!(c, '全' | '我' | '该')
-            && char_at(s, p + n).is_some_and(|(x, _)| matches!(x, '县' | '市' | '区' | '镇' | '乡' | '省'))
-            && char_at(s, p + n + 3).is_some_and(|(x, _)| is_numeral(x))
-        {
-            p += n + 3;
+    let (mut first, n) = char_at(s, p)?;
+    match first {
+        '在' | '于' => {
+            p += n;
+            first = char_at(s, p)?.0;
         }
+        // `全县1—7月份…`: a scope word may stand before the time.
+        '全' | '我' | '该' => {
+            let scope = char_at(s, p + n)
+                .is_some_and(|(x, _)| matches!(x, '县' | '市' | '区' | '镇' | '乡' | '省'));
+            if scope {
+                if let Some((x, _)) = char_at(s, p + n + 3).filter(|&(x, _)| is_numeral(x)) {
+                    p += n + 3;
+                    first = x;
+                }
+            }
+        }
+        _ => {}
     }
     if p >= end {
         return None;
     }
     // Most clauses open with neither a number nor a time word: one look at
     // the first character rules them out.
-    let (first, _) = char_at(s, p)?;
     let opens_time = matches!(
         first,
         '今' | '去' | '上' | '下' | '全' | '本' | '年' | '目' | '当' | '近' | '日' | '截' | '第' | '前'

@@ -22,7 +22,7 @@ use super::units::{match_multiplier, match_unit, AfterCn, Unit};
 
 /// A figure as the scanner finds it: byte and character offsets, the value
 /// and what qualifies it. Labels and periods come later (`context`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Found {
     pub start: usize,
     pub end: usize,
@@ -35,21 +35,20 @@ pub struct Found {
     pub place: Place,
 }
 
-/// What the pass collects: the figures, and the clause structure around
-/// them as it goes.
-#[derive(Default)]
-struct Out {
-    found: Vec<Found>,
+/// Where the pass hands each figure as it finds it, with the clause
+/// structure it follows on the way.
+struct Out<F: FnMut(Found)> {
+    sink: F,
     clauses: Clauses,
 }
 
 /// Characters (all in the three-byte range of UTF-8) that can start a
 /// figure or a quotation, or end a clause.
-const CANDIDATE_CHARS: [char; 39] = [
+const CANDIDATE_CHARS: [char; 40] = [
     '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', // full-width digits
     '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
     '“', '‘', '「', '『', '《', '〈', '＂', '＇', // quotes
-    '，', '。', '；', '：', '！', '？', // clause punctuation
+    '，', '。', '；', '：', '！', '？', '、', // clause and list punctuation
 ];
 
 const fn candidate_bitmap() -> [u64; 1024] {
@@ -65,28 +64,41 @@ const fn candidate_bitmap() -> [u64; 1024] {
 
 static CANDIDATE: [u64; 1024] = candidate_bitmap();
 
-/// Every figure in `s`, in order.
-pub fn scan(s: &str) -> Vec<Found> {
+/// Every figure in `s`, in order, handed to `sink` as it is found.
+pub fn scan(s: &str, sink: impl FnMut(Found)) {
     let b = s.as_bytes();
     let n = b.len();
-    let mut out = Out::default();
+    let mut out = Out {
+        sink,
+        clauses: Clauses::default(),
+    };
     let mut quotes = QuoteMemo::default();
     let mut i = 0;
     let mut ci = 0; // characters before byte i
     while i < n {
-        let b0 = b[i];
-        // The hot path: a three-byte character (all of CJK) that starts
-        // nothing. Decode it, test one bit, step on.
+        // The hot path: three-byte characters (all of CJK) that start
+        // nothing. Decode each, test one bit, step on.
+        while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
+            if b0 & 0xF0 != 0xE0 {
+                break;
+            }
+            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if CANDIDATE[(cp >> 6) as usize] & (1u64 << (cp & 63)) != 0 {
+                break;
+            }
+            i += 3;
+            ci += 1;
+        }
+        let Some(&b0) = b.get(i) else { break };
         let next = if b0 & 0xF0 == 0xE0 && i + 2 < n {
             let cp = (u32::from(b0 & 0x0F) << 12)
                 | (u32::from(b[i + 1] & 0x3F) << 6)
                 | u32::from(b[i + 2] & 0x3F);
             if CANDIDATE[(cp >> 6) as usize] & (1u64 << (cp & 63)) == 0 {
-                i += 3;
-                ci += 1;
-                continue;
+                None // a CJK character at the very end
+            } else {
+                dispatch(s, i, ci, cp, &mut out, &mut quotes)
             }
-            dispatch(s, i, ci, cp, &mut out, &mut quotes)
         } else if b0 < 0x80 {
             match b0 {
                 b'0'..=b'9' => Some(number(s, i, ci, &mut out)),
@@ -112,7 +124,6 @@ pub fn scan(s: &str) -> Vec<Found> {
             }
         }
     }
-    out.found
 }
 
 #[inline]
@@ -131,12 +142,16 @@ fn dispatch(
     i: usize,
     ci: usize,
     cp: u32,
-    out: &mut Out,
+    out: &mut Out<impl FnMut(Found)>,
     quotes: &mut QuoteMemo,
 ) -> Option<usize> {
     let c = char::from_u32(cp)?;
     if is_clause_break(c) {
         out.clauses.on_break(s, i, 3, is_sentence_break(c));
+        return None;
+    }
+    if c == '、' {
+        out.clauses.on_list_break(i + 3);
         return None;
     }
     match c {
@@ -247,8 +262,16 @@ fn arabic_digit(c: char) -> Option<u64> {
 
 #[inline]
 fn digit_at(s: &str, i: usize) -> Option<(u64, usize)> {
-    let (c, n) = char_at(s, i)?;
-    arabic_digit(c).map(|d| (d, n))
+    let b = s.as_bytes();
+    match *b.get(i)? {
+        x @ b'0'..=b'9' => Some((u64::from(x - b'0'), 1)),
+        // Full-width ０..９ are EF BC 90..99.
+        0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
+            Some(&x @ 0x90..=0x99) => Some((u64::from(x - 0x90), 3)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// An Arabic number starting at `i`: its mantissa and end, or just its end
@@ -360,11 +383,9 @@ fn is_short_range(s: &str, dash: usize, start: usize, end: usize) -> bool {
 fn is_ordinal(s: &str, start: usize) -> bool {
     let mut p = skip_space_back(s, start);
     for _ in 0..6 {
-        if ends_at(s, p, "第") {
-            return true;
-        }
         // Step back over one list separator and the number before it.
         match char_before(s, p) {
+            Some(('第', _)) => return true,
             Some(('、' | ',' | '，' | '至' | '到' | '-' | '—' | '～' | '~', n)) => p -= n,
             _ => return false,
         }
@@ -611,7 +632,7 @@ fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 fn push(
-    out: &mut Out,
+    out: &mut Out<impl FnMut(Found)>,
     s: &str,
     ci: usize,
     i: usize,
@@ -632,7 +653,7 @@ fn push(
         u => u,
     });
     let place = out.clauses.on_figure(s, start);
-    out.found.push(Found {
+    (out.sink)(Found {
         place,
         start,
         end: t.end,
@@ -646,7 +667,7 @@ fn push(
 }
 
 /// An Arabic number at `i` (ASCII or full-width). Returns where to go on.
-fn number(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
+fn number(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     let (m, run_end) = read_arabic(s, i);
     let Some(m) = m else { return run_end };
     if is_code(s, i, run_end) || is_ordinal(s, i) {
@@ -694,7 +715,7 @@ const EVENT_VERBS: [&str; 20] = [
     "调度", "观摩", "评比", "考核", "通报", "培训", "演练", "会商",
 ];
 
-fn chinese(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
+fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.
     let mut p = i;
@@ -816,7 +837,7 @@ fn every_before(s: &str, mut p: usize) -> bool {
 }
 
 /// `百分之八十`, `百分之 95`, `百分之百`: a percent in words.
-fn percent_words(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
+fn percent_words(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     let p = i + "百分之".len();
     let (value, mut end) = if digit_at(s, p).is_some() {
         match read_arabic(s, p) {
@@ -851,7 +872,7 @@ fn percent_words(s: &str, i: usize, ci: usize, out: &mut Out) -> usize {
     };
     let b = s.as_bytes();
     let place = out.clauses.on_figure(s, start);
-    out.found.push(Found {
+    (out.sink)(Found {
         place,
         start,
         end,

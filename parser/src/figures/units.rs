@@ -543,7 +543,9 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
     let latin = c.is_ascii();
     let unit = group.iter().find(|u| at(s, i, u.text))?;
     let end = i + unit.text.len();
-    if unit.not_before.iter().any(|w| at(s, end, w)) {
+    // Only a Han character can continue the unit into a word.
+    let han_next = s.as_bytes().get(end).is_some_and(|&x| (0xE4..=0xE9).contains(&x));
+    if han_next && unit.not_before.iter().any(|w| at(s, end, w)) {
         return None;
     }
     // A Latin unit must end where the letters end: `5G`, `3D`, `4A` are names.
