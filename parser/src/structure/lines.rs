@@ -23,6 +23,9 @@ pub struct Line<'a> {
     pub trailing_space: bool,
     /// The line was a markdown heading (`#` taken off).
     pub md_heading: bool,
+    /// One or more blank lines came right before it. (Blank lines are not
+    /// kept as lines: 50 MB of line breaks must not cost gigabytes.)
+    pub after_blank: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,13 +61,22 @@ pub fn heading_of<'a>(l: &Line<'a>) -> Option<Heading<'a>> {
     heading(l.text, l.md_heading)
 }
 
-/// Classifies every line. Markdown quote and bullet markers are recorded in
-/// `dropped` (reason `"markup"`), and so is every noise line.
+/// Classifies every non-blank line (a blank one only sets `after_blank` on
+/// the next). Markdown quote and bullet markers are recorded in `dropped`
+/// (reason `"markup"`), and so is every noise line.
 pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
     // One line per ~40 bytes is a fair guess for both layouts.
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut after_blank = false;
     for (i, raw) in text.split('\n').enumerate() {
-        lines.push(classify(i + 1, raw, dropped));
+        let mut line = classify(i + 1, raw, dropped);
+        if line.kind == Kind::Blank {
+            after_blank = true;
+            continue;
+        }
+        line.after_blank = after_blank;
+        after_blank = false;
+        lines.push(line);
     }
     lines
 }
@@ -77,6 +89,7 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
         indented: raw.starts_with("  "),
         trailing_space: raw.ends_with(' '),
         md_heading: false,
+        after_blank: false,
     };
     let mut t = line.text;
     while let Some(rest) = t.strip_prefix('>') {

@@ -11,6 +11,8 @@ use crate::model::Masthead;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char, parse_integer};
 
 pub const UNPLACED: &str = "刊头中无法归类的文字";
+/// The most lines a masthead takes (noise lines included).
+const MAX_LINES: usize = 16;
 pub const DUPLICATE: &str = "重复的刊头项";
 
 /// Where the body starts, and the masthead lines' texts (a PDF repeats them
@@ -39,6 +41,10 @@ pub fn read<'a>(lines: &[Line<'a>], m: &mut Masthead, footer_out: &mut crate::mo
     let mut i = 0;
     let body_start = loop {
         let Some(l) = lines.get(i) else { break lines.len() };
+        // A masthead is a few lines; past that, whatever comes is body.
+        if i >= MAX_LINES {
+            break i;
+        }
         match l.kind {
             Kind::Blank | Kind::Noise => {
                 i += 1;
@@ -292,10 +298,43 @@ pub fn find_issue(t: &str) -> Option<(usize, usize, Option<u32>)> {
         if t[..at].ends_with('总') {
             total.get_or_insert((at, end, n));
         } else {
-            return Some((at, end, n));
+            return Some((year_before(t, at), total_after(t, end), n));
         }
     }
     total
+}
+
+/// `2024年第5期`: the year written right before the issue belongs to it.
+fn year_before(t: &str, at: usize) -> usize {
+    let before = t[..at].trim_end_matches(' ');
+    let Some(y) = before.strip_suffix('年') else { return at };
+    let digits = y.chars().rev().take_while(|&c| ascii_digit(c).is_some() || cn_digit(c).is_some()).count();
+    if digits != 4 {
+        return at;
+    }
+    let start = y.char_indices().rev().nth(digits - 1).map_or(at, |(i, _)| i);
+    start
+}
+
+/// `第5期（总第88期）`, `第5期 总第88期`: the running total belongs to it.
+fn total_after(t: &str, end: usize) -> usize {
+    let rest = &t[end..];
+    let r = rest.trim_start_matches(' ');
+    let (open, r) = match r.chars().next() {
+        Some(c) if is_open_paren(c) => (true, &r[c.len_utf8()..]),
+        _ => (false, r),
+    };
+    let Some(after) = r.trim_start_matches(' ').strip_prefix("总第") else { return end };
+    let after = after.trim_start_matches(' ');
+    let n = after.find(|c: char| !(ascii_digit(c).is_some() || is_cn_numeral_char(c))).unwrap_or(after.len());
+    let Some(mut tail) = after[n..].trim_start_matches(' ').strip_prefix('期').filter(|_| n > 0) else { return end };
+    if open {
+        match tail.trim_start_matches(' ').chars().next() {
+            Some(c) if is_close_paren(c) => tail = &tail.trim_start_matches(' ')[c.len_utf8()..],
+            _ => return end,
+        }
+    }
+    t.len() - tail.len()
 }
 
 /// A date anywhere in the line, as (start, end, ISO `YYYY-MM-DD`):
@@ -438,6 +477,9 @@ mod tests {
         assert_eq!(n("总第 456 期 第 12 期"), Some(("第 12 期", Some(12))));
         assert_eq!(n("总第456期"), Some(("第456期", Some(456))));
         assert_eq!(n("第七批"), None);
+        assert_eq!(n("2024年第5期（总第88期）"), Some(("2024年第5期（总第88期）", Some(5))));
+        assert_eq!(n("二〇二四年 第五期 总第 88 期"), Some(("二〇二四年 第五期 总第 88 期", Some(5))));
+        assert_eq!(n("2023年9月 第5期"), Some(("第5期", Some(5))));
     }
 
     #[test]

@@ -161,6 +161,7 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
     let mut prev: Option<(&Line<'a>, usize, Option<Tail>)> = None;
     let mut gap = false;
     for (l, &w) in lines.iter().zip(&widths) {
+        gap |= l.after_blank;
         let (text, w) = match l.kind {
             Kind::Blank | Kind::Noise => {
                 gap = true;
