@@ -83,9 +83,28 @@ fn candidate_block(b: &[u8], from: usize) -> usize {
     // b[i..i + 18], which `i + 18 <= b.len()` keeps in bounds.
     unsafe {
         let splat = |x: u8| _mm_set1_epi8(x as i8);
-        let (c2, e1, e2, e3, ef) = (splat(0xC2), splat(0xE1), splat(0xE2), splat(0xE3), splat(0xEF));
-        let (x80, x81, xbb, nl, ctrl) = (splat(0x80), splat(0x81), splat(0xBB), splat(b'\n'), splat(0x0D));
-        let (x8d, x9f, xa0, xa8, xa9, xaf) = (splat(0x8D), splat(0x9F), splat(0xA0), splat(0xA8), splat(0xA9), splat(0xAF));
+        let (c2, e1, e2, e3, ef) = (
+            splat(0xC2),
+            splat(0xE1),
+            splat(0xE2),
+            splat(0xE3),
+            splat(0xEF),
+        );
+        let (x80, x81, xbb, nl, ctrl) = (
+            splat(0x80),
+            splat(0x81),
+            splat(0xBB),
+            splat(b'\n'),
+            splat(0x0D),
+        );
+        let (x8d, x9f, xa0, xa8, xa9, xaf) = (
+            splat(0x8D),
+            splat(0x9F),
+            splat(0xA0),
+            splat(0xA8),
+            splat(0xA9),
+            splat(0xAF),
+        );
         while i + 18 <= b.len() {
             let v0 = _mm_loadu_si128(b.as_ptr().add(i) as *const __m128i);
             let v1 = _mm_loadu_si128(b.as_ptr().add(i + 1) as *const __m128i);
@@ -103,7 +122,10 @@ fn candidate_block(b: &[u8], from: usize) -> usize {
             let general = _mm_and_si128(eq(v0, e2), _mm_or_si128(e280, e281));
             let ideographic = _mm_and_si128(_mm_and_si128(eq(v0, e3), eq(v1, x80)), eq(v2, x80));
             let bom = _mm_and_si128(eq(v0, ef), eq(v1, xbb));
-            let any = _mm_or_si128(_mm_or_si128(control, latin), _mm_or_si128(general, _mm_or_si128(ideographic, bom)));
+            let any = _mm_or_si128(
+                _mm_or_si128(control, latin),
+                _mm_or_si128(general, _mm_or_si128(ideographic, bom)),
+            );
             if _mm_movemask_epi8(any) != 0 {
                 return i;
             }
@@ -127,7 +149,10 @@ pub fn is_blank_char(c: char) -> bool {
 
 /// Zero-width and other invisible format characters that carry no text.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' | '\u{00AD}'
+    )
 }
 
 /// The special sequence starting at byte `i` (always a char boundary when
@@ -148,17 +173,17 @@ fn special_at(bytes: &[u8], i: usize) -> Option<(usize, &'static str)> {
             _ => None,
         },
         0xE1 => match (at(1), at(2)) {
-            (0x9A, 0x80) => Some((3, " ")),  // U+1680 ogham space mark
-            (0xA0, 0x8E) => Some((3, "")),   // U+180E mongolian vowel separator
+            (0x9A, 0x80) => Some((3, " ")), // U+1680 ogham space mark
+            (0xA0, 0x8E) => Some((3, "")),  // U+180E mongolian vowel separator
             _ => None,
         },
         0xE2 => match (at(1), at(2)) {
-            (0x80, 0x80..=0x8A) => Some((3, " ")), // U+2000–U+200A
-            (0x80, 0x8B..=0x8D) => Some((3, "")),  // U+200B–U+200D
+            (0x80, 0x80..=0x8A) => Some((3, " ")),  // U+2000–U+200A
+            (0x80, 0x8B..=0x8D) => Some((3, "")),   // U+200B–U+200D
             (0x80, 0xA8 | 0xA9) => Some((3, "\n")), // U+2028, U+2029
-            (0x80, 0xAF) => Some((3, " ")),        // U+202F
-            (0x81, 0x9F) => Some((3, " ")),        // U+205F
-            (0x81, 0xA0) => Some((3, "")),         // U+2060 word joiner
+            (0x80, 0xAF) => Some((3, " ")),         // U+202F
+            (0x81, 0x9F) => Some((3, " ")),         // U+205F
+            (0x81, 0xA0) => Some((3, "")),          // U+2060 word joiner
             _ => None,
         },
         0xE3 if at(1) == 0x80 && at(2) == 0x80 => Some((3, "  ")), // U+3000
@@ -189,14 +214,19 @@ mod tests {
 
     #[test]
     fn odd_spaces_become_ascii() {
-        assert_eq!(clean("\u{3000}\u{3000}县\u{A0}4\u{2002}天\t正文"), "    县 4 天  正文");
+        assert_eq!(
+            clean("\u{3000}\u{3000}县\u{A0}4\u{2002}天\t正文"),
+            "    县 4 天  正文"
+        );
     }
 
     #[test]
     fn every_removed_or_replaced_char_is_blank() {
-        for c in ['\r', '\t', '\u{B}', '\u{C}', '\u{85}', '\u{A0}', '\u{AD}', '\u{1680}', '\u{180E}',
-                  '\u{2000}', '\u{200A}', '\u{200B}', '\u{200D}', '\u{2028}', '\u{2029}', '\u{202F}',
-                  '\u{205F}', '\u{2060}', '\u{3000}', '\u{FEFF}'] {
+        for c in [
+            '\r', '\t', '\u{B}', '\u{C}', '\u{85}', '\u{A0}', '\u{AD}', '\u{1680}', '\u{180E}',
+            '\u{2000}', '\u{200A}', '\u{200B}', '\u{200D}', '\u{2028}', '\u{2029}', '\u{202F}',
+            '\u{205F}', '\u{2060}', '\u{3000}', '\u{FEFF}',
+        ] {
             let s = format!("甲{c}乙");
             assert!(is_blank_char(c), "{:?}", c);
             assert_ne!(clean(&s), s.as_str(), "{:?} should be cleaned", c);

@@ -25,11 +25,19 @@ fn fold_into(s: &str, sign: i64, counts: &mut BTreeMap<char, i64>) {
 fn parts(b: &Bulletin) -> Vec<&str> {
     let m = &b.masthead;
     let f = &b.footer;
-    let mut out: Vec<&str> = [&m.title, &m.issue, &m.issuer, &f.distribution, &f.editor, &f.reviewer, &f.signer]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+    let mut out: Vec<&str> = [
+        &m.title,
+        &m.issue,
+        &m.issuer,
+        &f.distribution,
+        &f.editor,
+        &f.reviewer,
+        &f.signer,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
     out.extend(b.sections.iter().map(String::as_str));
     for it in &b.items {
         out.push(&it.headline);
@@ -42,22 +50,62 @@ fn parts(b: &Bulletin) -> Vec<&str> {
 }
 
 const FOOTER_KEYS: &[&str] = &[
-    "本期发送", "责任编辑", "本期发", "签发人", "抄送", "抄报", "分送", "发送", "责编", "编辑", "审核", "审稿", "签发", "报", "送", "发",
+    "本期发送",
+    "责任编辑",
+    "本期发",
+    "签发人",
+    "抄送",
+    "抄报",
+    "分送",
+    "发送",
+    "责编",
+    "编辑",
+    "审核",
+    "审稿",
+    "签发",
+    "报",
+    "送",
+    "发",
 ];
 
 /// Consumed text must be syntax: brackets, parentheses, separators, an
 /// enumerator, a footer key, an issuer affix, or a date as written.
 fn is_syntax(s: &str) -> bool {
-    let t: String = s.chars().filter(|&c| !is_blank_char(c) && c != '*' && c != '#').collect();
-    let punct_only = t.chars().all(|c| "【】[]［］〖〗（）()：:、，,；;/／.．".contains(c));
+    let t: String = s
+        .chars()
+        .filter(|&c| !is_blank_char(c) && c != '*' && c != '#')
+        .collect();
+    let punct_only = t
+        .chars()
+        .all(|c| "【】[]［］〖〗（）()：:、，,；;/／.．".contains(c));
     let enumerator = t.chars().all(|c| "一二三四五六七八九十、.．".contains(c));
     let key = FOOTER_KEYS.iter().any(|k| {
-        t.strip_prefix(k).is_some_and(|r| r.is_empty() || r == "：" || r == ":")
+        t.strip_prefix(k)
+            .is_some_and(|r| r.is_empty() || r == "：" || r == ":")
     });
-    let affix = ["编", "编印", "主办", "印发", "编发", "印", "主办：", "主办:", "主办单位：", "主办单位:", "编印：", "编印:", "编印单位：", "编印单位:", "编发：", "编发:"]
-        .contains(&t.as_str());
+    let affix = [
+        "编",
+        "编印",
+        "主办",
+        "印发",
+        "编发",
+        "印",
+        "主办：",
+        "主办:",
+        "主办单位：",
+        "主办单位:",
+        "编印：",
+        "编印:",
+        "编印单位：",
+        "编印单位:",
+        "编发：",
+        "编发:",
+    ]
+    .contains(&t.as_str());
     let date = t.chars().all(|c| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇○零一二三四五六七八九十两年月日号.-/．／－".contains(c)
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇○零一二三四五六七八九十两年月日号.-/．／－".contains(c)
     }) && !t.is_empty();
     punct_only || enumerator || key || affix || date
 }
@@ -70,7 +118,12 @@ fn check(input: &str) -> Result<(), TestCaseError> {
         fold_into(p, -1, &mut counts);
     }
     for c in &consumed {
-        prop_assert!(is_syntax(c), "consumed text that is not syntax: {:?}\ninput: {:?}", c, input);
+        prop_assert!(
+            is_syntax(c),
+            "consumed text that is not syntax: {:?}\ninput: {:?}",
+            c,
+            input
+        );
         fold_into(c, -1, &mut counts);
     }
     counts.retain(|_, n| *n != 0);
@@ -101,16 +154,50 @@ fn pick<T: Clone + std::fmt::Debug + 'static>(v: &'static [T]) -> impl Strategy<
 }
 
 fn cjk_run() -> impl Strategy<Value = String> {
-    prop::collection::vec(pick(&["县", "乡", "镇", "开展", "项目", "建设", "工作", "群众", "推进", "落实", "街道", "局", "强化", "保障", "服务", "企业"]), 1..8)
-        .prop_map(|v| v.concat())
+    prop::collection::vec(
+        pick(&[
+            "县", "乡", "镇", "开展", "项目", "建设", "工作", "群众", "推进", "落实", "街道", "局",
+            "强化", "保障", "服务", "企业",
+        ]),
+        1..8,
+    )
+    .prop_map(|v| v.concat())
 }
 
 fn number() -> impl Strategy<Value = String> {
-    pick(&["3.47", "1050", "21.4", "170", "二十五", "1,234", "１２", "0.5", "15300", "三"]).prop_map(String::from)
+    pick(&[
+        "3.47",
+        "1050",
+        "21.4",
+        "170",
+        "二十五",
+        "1,234",
+        "１２",
+        "0.5",
+        "15300",
+        "三",
+    ])
+    .prop_map(String::from)
 }
 
 fn clause() -> impl Strategy<Value = String> {
-    (cjk_run(), prop::option::of((number(), pick(&[" 亿元", "万元", " 个", "人次", "%", " 家", "余人", " 台（套）"]))), pick(&["，", "、", ",", "；", ""]))
+    (
+        cjk_run(),
+        prop::option::of((
+            number(),
+            pick(&[
+                " 亿元",
+                "万元",
+                " 个",
+                "人次",
+                "%",
+                " 家",
+                "余人",
+                " 台（套）",
+            ]),
+        )),
+        pick(&["，", "、", ",", "；", ""]),
+    )
         .prop_map(|(a, n, p)| match n {
             Some((n, u)) => format!("{a} {n}{u}{p}"),
             None => format!("{a}{p}"),
@@ -118,16 +205,41 @@ fn clause() -> impl Strategy<Value = String> {
 }
 
 fn body() -> impl Strategy<Value = String> {
-    (prop::collection::vec(clause(), 1..6), pick(&["。", "。", "", "！"])).prop_map(|(v, end)| format!("{}{end}", v.concat()))
+    (
+        prop::collection::vec(clause(), 1..6),
+        pick(&["。", "。", "", "！"]),
+    )
+        .prop_map(|(v, end)| format!("{}{end}", v.concat()))
 }
 
 fn source() -> impl Strategy<Value = String> {
-    (prop::collection::vec(pick(&["财政局", "胙城乡", "文岩街道", "开发区", "县委办", "公共资源交易中心"]), 1..3), pick(&["（", "(", "( "]), pick(&["）", ")", " )"]), pick(&[" ", "、", "，"]))
+    (
+        prop::collection::vec(
+            pick(&[
+                "财政局",
+                "胙城乡",
+                "文岩街道",
+                "开发区",
+                "县委办",
+                "公共资源交易中心",
+            ]),
+            1..3,
+        ),
+        pick(&["（", "(", "( "]),
+        pick(&["）", ")", " )"]),
+        pick(&[" ", "、", "，"]),
+    )
         .prop_map(|(names, o, c, sep)| format!("{o}{}{c}", names.join(sep)))
 }
 
 fn item() -> impl Strategy<Value = String> {
-    (cjk_run(), pick(&["  ", " ", "\n", "** ", "：", "\n\n"]), body(), prop::option::of(source()), pick(&["", "\n", "\n\n"]))
+    (
+        cjk_run(),
+        pick(&["  ", " ", "\n", "** ", "：", "\n\n"]),
+        body(),
+        prop::option::of(source()),
+        pick(&["", "\n", "\n\n"]),
+    )
         .prop_map(|(head, brk, body, src, src_sep)| {
             let first = match brk {
                 "** " => format!("**{head}** {body}"),
@@ -143,15 +255,28 @@ fn item() -> impl Strategy<Value = String> {
 
 fn masthead_line() -> impl Strategy<Value = String> {
     pick(&[
-        "延津政务快报", "# 某县政务信息", "第 39 期", "第二十五期", "总第 456 期", "某县人民政府办公室",
-        "某县人民政府办公室             二○二三年四月十四日", "2023 年 9 月 1 日", "2023.9.1", "主办：县政府办公室",
-        "（内部资料 注意保存）", "签发人：王 强", "政务信息  第5期  2024-03-15",
+        "延津政务快报",
+        "# 某县政务信息",
+        "第 39 期",
+        "第二十五期",
+        "总第 456 期",
+        "某县人民政府办公室",
+        "某县人民政府办公室             二○二三年四月十四日",
+        "2023 年 9 月 1 日",
+        "2023.9.1",
+        "主办：县政府办公室",
+        "（内部资料 注意保存）",
+        "签发人：王 强",
+        "政务信息  第5期  2024-03-15",
     ])
     .prop_map(String::from)
 }
 
 fn section() -> impl Strategy<Value = String> {
-    (pick(&["【", "## 【", "### **【", "[", "一、", "## "]), pick(&["民生保障", "项目建设", "优化营商环境"]))
+    (
+        pick(&["【", "## 【", "### **【", "[", "一、", "## "]),
+        pick(&["民生保障", "项目建设", "优化营商环境"]),
+    )
         .prop_map(|(o, n)| match o {
             "【" => format!("【{n}】"),
             "## 【" => format!("## 【{n}】"),
@@ -163,14 +288,37 @@ fn section() -> impl Strategy<Value = String> {
 
 fn footer_line() -> impl Strategy<Value = String> {
     pick(&[
-        "本期发：县委常委，县人大正副主任，副县长。", "本期发：县委常委，县人大正副主任，", "责任编辑：李 勉", "审核：原超俊", "签发：麻彦伟",
-        "责任编辑：李勉  审核：原超俊  签发：麻彦伟", "责任编辑 王芳", "报：市委办公室。", "送：各乡镇", "编辑:张三 审核:李四",
+        "本期发：县委常委，县人大正副主任，副县长。",
+        "本期发：县委常委，县人大正副主任，",
+        "责任编辑：李 勉",
+        "审核：原超俊",
+        "签发：麻彦伟",
+        "责任编辑：李勉  审核：原超俊  签发：麻彦伟",
+        "责任编辑 王芳",
+        "报：市委办公室。",
+        "送：各乡镇",
+        "编辑:张三 审核:李四",
     ])
     .prop_map(String::from)
 }
 
 fn noise() -> impl Strategy<Value = String> {
-    pick(&["— 2 —", "- 3 -", "第2页", "第 2 页 共 6 页", "2/6", "7", "---", "***", "> 引用", "- 列表项", "＊＊", "（完）", "##"]).prop_map(String::from)
+    pick(&[
+        "— 2 —",
+        "- 3 -",
+        "第2页",
+        "第 2 页 共 6 页",
+        "2/6",
+        "7",
+        "---",
+        "***",
+        "> 引用",
+        "- 列表项",
+        "＊＊",
+        "（完）",
+        "##",
+    ])
+    .prop_map(String::from)
 }
 
 fn junk() -> impl Strategy<Value = String> {
@@ -180,7 +328,11 @@ fn junk() -> impl Strategy<Value = String> {
 /// Hard-wraps a line at `n` characters, the way pdftotext prints it.
 fn wrap(s: &str, n: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
-    chars.chunks(n.max(1)).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("\n")
+    chars
+        .chunks(n.max(1))
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Long lines of CJK with rare spaces, colons and parentheses: headline and
@@ -210,18 +362,32 @@ fn chunk() -> impl Strategy<Value = String> {
 }
 
 fn separator() -> impl Strategy<Value = &'static str> {
-    pick(&["\n", "\n\n", "\r\n", "\r\n\r\n", " \n", "\n\u{3000}\u{3000}", "\n\n— 5 —\n\n", "\r", "\u{a0}\n"])
+    pick(&[
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r\n\r\n",
+        " \n",
+        "\n\u{3000}\u{3000}",
+        "\n\n— 5 —\n\n",
+        "\r",
+        "\u{a0}\n",
+    ])
 }
 
 fn bulletin() -> impl Strategy<Value = String> {
-    (prop::option::of(Just("\u{feff}")), prop::collection::vec((chunk(), separator()), 0..24)).prop_map(|(bom, parts)| {
-        let mut s = String::from(bom.unwrap_or(""));
-        for (c, sep) in parts {
-            s.push_str(&c);
-            s.push_str(sep);
-        }
-        s
-    })
+    (
+        prop::option::of(Just("\u{feff}")),
+        prop::collection::vec((chunk(), separator()), 0..24),
+    )
+        .prop_map(|(bom, parts)| {
+            let mut s = String::from(bom.unwrap_or(""));
+            for (c, sep) in parts {
+                s.push_str(&c);
+                s.push_str(sep);
+            }
+            s
+        })
 }
 
 proptest! {
@@ -245,7 +411,10 @@ proptest! {
 
 #[test]
 fn seeds_lose_nothing() {
-    let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds")) else { return };
+    let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds"))
+    else {
+        return;
+    };
     for e in dir.flatten() {
         let text = std::fs::read_to_string(e.path()).unwrap();
         check(&text).unwrap_or_else(|err| panic!("{}: {err}", e.path().display()));

@@ -18,7 +18,10 @@ fn bodies(b: &Bulletin) -> Vec<&str> {
 }
 
 fn sources(b: &Bulletin) -> Vec<Vec<&str>> {
-    b.items.iter().map(|i| i.sources.iter().map(String::as_str).collect()).collect()
+    b.items
+        .iter()
+        .map(|i| i.sources.iter().map(String::as_str).collect())
+        .collect()
 }
 
 // ---- fixtures and seeds --------------------------------------------------
@@ -35,10 +38,20 @@ fn fixtures_parse_exactly_as_expected() {
         assert_eq!(json["footer"], e["footer"], "{}: footer", case.name);
         assert_eq!(json["warnings"], e["warnings"], "{}: warnings", case.name);
         let items = e["items"].as_array().unwrap();
-        assert_eq!(b.items.len(), items.len(), "{}: items {:?}", case.name, heads(&b));
+        assert_eq!(
+            b.items.len(),
+            items.len(),
+            "{}: items {:?}",
+            case.name,
+            heads(&b)
+        );
         for (got, want) in json["items"].as_array().unwrap().iter().zip(items) {
             for k in ["section", "headline", "body", "sources", "lines"] {
-                assert_eq!(got[k], want[k], "{}: item {} {k}", case.name, want["headline"]);
+                assert_eq!(
+                    got[k], want[k],
+                    "{}: item {} {k}",
+                    case.name, want["headline"]
+                );
             }
         }
         assert!(diff(e, &b, 1.0).is_empty());
@@ -67,7 +80,10 @@ fn fixture_labels_are_consistent() {
         for it in case.expected["items"].as_array().unwrap() {
             let chars: Vec<char> = it["body"].as_str().unwrap().chars().collect();
             for f in it["figures"].as_array().unwrap() {
-                let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+                let (s, e) = (
+                    f["start"].as_u64().unwrap() as usize,
+                    f["end"].as_u64().unwrap() as usize,
+                );
                 let text: String = chars[s..e].iter().collect();
                 assert_eq!(text, f["text"].as_str().unwrap(), "{}", case.name);
             }
@@ -126,7 +142,9 @@ fn date_formats() {
         ("2023-09-01", "2023-09-01"),
         ("2023/9/1", "2023-09-01"),
     ] {
-        let b = parse(&format!("政务快报\n第1期\n{line}\n县财政局强化管理 围绕谋划。（财政局）"));
+        let b = parse(&format!(
+            "政务快报\n第1期\n{line}\n县财政局强化管理 围绕谋划。（财政局）"
+        ));
         assert_eq!(b.masthead.date.as_deref(), Some(iso), "{line}");
     }
 }
@@ -180,14 +198,25 @@ fn unplaced_masthead_lines_are_warnings() {
 fn section_styles() {
     let text = "快报\n第1期\n\n【民生保障】\n甲局开展工作 内容一。（甲局）\n## 【高质量发展】\n乙局开展工作 内容二。（乙局）\n### **【扩大消费】**\n丙局开展工作 内容三。（丙局）\n一、基层治理\n丁镇开展工作 内容四。（丁镇）\n[安全生产]\n戊乡开展工作 内容五。（戊乡）\n";
     let b = parse(text);
-    assert_eq!(b.sections, ["民生保障", "高质量发展", "扩大消费", "基层治理", "安全生产"]);
-    let secs: Vec<_> = b.items.iter().map(|i| i.section.as_deref().unwrap_or("")).collect();
-    assert_eq!(secs, ["民生保障", "高质量发展", "扩大消费", "基层治理", "安全生产"]);
+    assert_eq!(
+        b.sections,
+        ["民生保障", "高质量发展", "扩大消费", "基层治理", "安全生产"]
+    );
+    let secs: Vec<_> = b
+        .items
+        .iter()
+        .map(|i| i.section.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        secs,
+        ["民生保障", "高质量发展", "扩大消费", "基层治理", "安全生产"]
+    );
 }
 
 #[test]
 fn no_sections_means_none() {
-    let b = parse("政务信息\n第2期\n甲局开展工作  内容一。（甲局）\n乙局开展工作  内容二。（乙局）\n");
+    let b =
+        parse("政务信息\n第2期\n甲局开展工作  内容一。（甲局）\n乙局开展工作  内容二。（乙局）\n");
     assert!(b.sections.is_empty());
     assert!(b.items.iter().all(|i| i.section.is_none()));
     assert_eq!(b.items.len(), 2);
@@ -207,14 +236,34 @@ fn section_heading_with_item_on_the_same_line() {
 fn headline_break_rules() {
     let cases = [
         // two or more spaces
-        ("我县紧抓项目建设  4月14日，开展活动。（发改委）", "我县紧抓项目建设", "4月14日，开展活动。"),
+        (
+            "我县紧抓项目建设  4月14日，开展活动。（发改委）",
+            "我县紧抓项目建设",
+            "4月14日，开展活动。",
+        ),
         // one space between CJK characters
-        ("县民政局强化兜底保障 深入开展宣讲。（民政局）", "县民政局强化兜底保障", "深入开展宣讲。"),
+        (
+            "县民政局强化兜底保障 深入开展宣讲。（民政局）",
+            "县民政局强化兜底保障",
+            "深入开展宣讲。",
+        ),
         // after a closing quote before CJK
-        ("县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度” 通过评标。（交易中心）", "县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”", "通过评标。"),
+        (
+            "县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度” 通过评标。（交易中心）",
+            "县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”",
+            "通过评标。",
+        ),
         // the end of a bold run
-        ("**我县财政收入增长 3.5%** 1-4 月，全县收入增长。( 财政局 )", "我县财政收入增长 3.5%", "1-4 月，全县收入增长。"),
-        ("**县商务局推动以旧换新**抢抓假期契机。（商务局）", "县商务局推动以旧换新", "抢抓假期契机。"),
+        (
+            "**我县财政收入增长 3.5%** 1-4 月，全县收入增长。( 财政局 )",
+            "我县财政收入增长 3.5%",
+            "1-4 月，全县收入增长。",
+        ),
+        (
+            "**县商务局推动以旧换新**抢抓假期契机。（商务局）",
+            "县商务局推动以旧换新",
+            "抢抓假期契机。",
+        ),
     ];
     for (text, head, body) in cases {
         let b = parse(&format!("快报\n第1期\n\n{text}\n"));
@@ -225,7 +274,9 @@ fn headline_break_rules() {
 
 #[test]
 fn a_line_break_after_a_line_without_closing_punctuation() {
-    let b = parse("快报\n第1期\n\n县乡村振兴局建立预警帮扶机制\n分层级设立网格，明确责任。（乡村振兴局）\n");
+    let b = parse(
+        "快报\n第1期\n\n县乡村振兴局建立预警帮扶机制\n分层级设立网格，明确责任。（乡村振兴局）\n",
+    );
     assert_eq!(heads(&b), ["县乡村振兴局建立预警帮扶机制"]);
     assert_eq!(bodies(&b), ["分层级设立网格，明确责任。"]);
     assert_eq!(b.items[0].lines, LineRange { first: 4, last: 5 });
@@ -235,7 +286,13 @@ fn a_line_break_after_a_line_without_closing_punctuation() {
 fn headline_in_its_own_paragraph() {
     let b = parse("快报\n第1期\n\n区财政局强化预算绩效管理\n\n围绕要求开展评估，核减预算 2180 万元。(区财政局)\n\n区卫健委开展义诊\n\n组织医务人员下乡。(区卫健委)\n");
     assert_eq!(heads(&b), ["区财政局强化预算绩效管理", "区卫健委开展义诊"]);
-    assert_eq!(bodies(&b), ["围绕要求开展评估，核减预算 2180 万元。", "组织医务人员下乡。"]);
+    assert_eq!(
+        bodies(&b),
+        [
+            "围绕要求开展评估，核减预算 2180 万元。",
+            "组织医务人员下乡。"
+        ]
+    );
     assert_eq!(sources(&b), [["区财政局"], ["区卫健委"]]);
 }
 
@@ -248,20 +305,30 @@ fn source_forms() {
         ("甲局开展工作 内容。( 财政局 )", &["财政局"]),
         ("甲局开展工作 内容。(财政局)", &["财政局"]),
         ("甲局开展工作 内容。\n\n（开发区）", &["开发区"]),
-        ("甲局开展工作 内容。\n（胙城乡 榆林乡、丰庄镇，魏邱乡）", &["胙城乡", "榆林乡", "丰庄镇", "魏邱乡"]),
+        (
+            "甲局开展工作 内容。\n（胙城乡 榆林乡、丰庄镇，魏邱乡）",
+            &["胙城乡", "榆林乡", "丰庄镇", "魏邱乡"],
+        ),
         ("甲局开展工作 化解率100%（魏邱乡）", &["魏邱乡"]),
     ];
     for (text, want) in cases {
         let b = parse(&format!("快报\n第1期\n\n{text}\n"));
         assert_eq!(b.items.len(), 1, "{text}");
         assert_eq!(b.items[0].sources, want, "{text}");
-        assert!(!b.items[0].body.contains(['（', '(']), "{text}: {}", b.items[0].body);
+        assert!(
+            !b.items[0].body.contains(['（', '(']),
+            "{text}: {}",
+            b.items[0].body
+        );
     }
 }
 
 #[test]
 fn source_leading_the_headline() {
-    for text in ["县财政局：县财政局强化债券管理 围绕谋划开展工作。", "县财政局:县财政局强化债券管理 围绕谋划开展工作。"] {
+    for text in [
+        "县财政局：县财政局强化债券管理 围绕谋划开展工作。",
+        "县财政局:县财政局强化债券管理 围绕谋划开展工作。",
+    ] {
         let b = parse(&format!("快报\n第1期\n\n{text}\n"));
         assert_eq!(heads(&b), ["县财政局强化债券管理"], "{text}");
         assert_eq!(sources(&b), [["县财政局"]], "{text}");
@@ -271,7 +338,9 @@ fn source_leading_the_headline() {
 
 #[test]
 fn parentheses_inside_the_body_are_not_sources() {
-    let b = parse("快报\n第1期\n\n县应急管理局点验物资 对 13 个乡镇（镇、街道）点验，配置装备 30 台（套）\n");
+    let b = parse(
+        "快报\n第1期\n\n县应急管理局点验物资 对 13 个乡镇（镇、街道）点验，配置装备 30 台（套）\n",
+    );
     assert!(b.items[0].sources.is_empty());
     assert!(b.items[0].body.ends_with("30 台（套）"));
     let b = parse("快报\n第1期\n\n县开发区推进项目 在建（续建）项目共25个。（开发区）\n");
@@ -282,8 +351,15 @@ fn parentheses_inside_the_body_are_not_sources() {
 #[test]
 fn items_follow_each_other_without_blank_lines() {
     let b = parse("快报\n第1期\n\n潘家镇推进招商  引进外资1.4亿元。（潘家镇）\n鲁村镇助力春耕  清理沟渠2000余米。（鲁村镇）\n应山镇帮扶残疾人  发放器具42件。（应山镇）\n");
-    assert_eq!(heads(&b), ["潘家镇推进招商", "鲁村镇助力春耕", "应山镇帮扶残疾人"]);
-    let lines: Vec<_> = b.items.iter().map(|i| (i.lines.first, i.lines.last)).collect();
+    assert_eq!(
+        heads(&b),
+        ["潘家镇推进招商", "鲁村镇助力春耕", "应山镇帮扶残疾人"]
+    );
+    let lines: Vec<_> = b
+        .items
+        .iter()
+        .map(|i| (i.lines.first, i.lines.last))
+        .collect();
     assert_eq!(lines, [(4, 4), (5, 5), (6, 6)]);
 }
 
@@ -292,7 +368,10 @@ fn items_follow_each_other_without_blank_lines() {
 #[test]
 fn page_breaks_in_mid_sentence_join_with_nothing() {
     let b = parse("快报\n第1期\n\n东屯镇狠抓项目建设 项目总建设面积达 15300 平\n\n方米，结合《某县 2023\n\n— 2 —\n\n年实施方案》，并\n\n联合教体部门开展工作。（东屯镇）\n");
-    assert_eq!(bodies(&b), ["项目总建设面积达 15300 平方米，结合《某县 2023年实施方案》，并联合教体部门开展工作。"]);
+    assert_eq!(
+        bodies(&b),
+        ["项目总建设面积达 15300 平方米，结合《某县 2023年实施方案》，并联合教体部门开展工作。"]
+    );
     assert_eq!(b.items[0].lines, LineRange { first: 4, last: 12 });
     assert_eq!(b.dropped.len(), 1);
     assert_eq!(b.dropped[0].reason, "page-number");
@@ -301,7 +380,9 @@ fn page_breaks_in_mid_sentence_join_with_nothing() {
 #[test]
 fn page_number_forms_are_dropped() {
     for pn in ["— 2 —", "- 2 -", "第2页", "第 2 页 共 6 页", "2/6", "7"] {
-        let b = parse(&format!("快报\n第1期\n\n甲局开展工作 一是加强\n\n{pn}\n\n管理。（甲局）\n"));
+        let b = parse(&format!(
+            "快报\n第1期\n\n甲局开展工作 一是加强\n\n{pn}\n\n管理。（甲局）\n"
+        ));
         assert_eq!(bodies(&b), ["一是加强管理。"], "{pn}");
         assert_eq!(b.dropped.len(), 1, "{pn}");
         assert_eq!(b.dropped[0].text, pn);
@@ -310,7 +391,8 @@ fn page_number_forms_are_dropped() {
 
 #[test]
 fn repeated_page_header_is_dropped() {
-    let b = parse("某县政务快报\n第 9 期\n\n甲局开展工作 一是加强\n\n某县政务快报\n\n管理。（甲局）\n");
+    let b =
+        parse("某县政务快报\n第 9 期\n\n甲局开展工作 一是加强\n\n某县政务快报\n\n管理。（甲局）\n");
     assert_eq!(bodies(&b), ["一是加强管理。"]);
     assert_eq!(b.dropped[0].reason, "page-header");
 }
@@ -338,7 +420,10 @@ fn hard_wrapped_text_is_rejoined() {
 责任编辑：李 平
 ";
     let b = parse(text);
-    assert_eq!(heads(&b), ["县财政局强化债券管理助推项目建设", "县开发区抢抓招商机遇"]);
+    assert_eq!(
+        heads(&b),
+        ["县财政局强化债券管理助推项目建设", "县开发区抢抓招商机遇"]
+    );
     assert_eq!(
         b.items[0].body,
         "围绕谋划、审核、论证、决策四个维度，健全县政府专项债券项目推进工作例会制度，形成相关部门协调联动的合力。今年以来共谋划专项债券项目 75 个，发行金额 3.47 亿元，申请专项债券 12345 万元。"
@@ -351,7 +436,8 @@ fn hard_wrapped_text_is_rejoined() {
 
 #[test]
 fn cut_latin_words_get_their_space_back() {
-    let text = "快报\n第1期\n\n县融媒体中心上线客户端 通过 cloud\nservice 平台发布信息。（融媒体中心）\n";
+    let text =
+        "快报\n第1期\n\n县融媒体中心上线客户端 通过 cloud\nservice 平台发布信息。（融媒体中心）\n";
     let b = parse(text);
     assert_eq!(bodies(&b), ["通过 cloud service 平台发布信息。"]);
 }
@@ -361,7 +447,17 @@ fn bold_sub_units_become_emphasis() {
     let b = parse("快报\n第1期\n\n各乡强化社会治理 截至目前，**胙城乡**排查矛盾109起；**榆林乡**排查94起。\n\n（胙城乡 榆林乡）\n");
     let it = &b.items[0];
     assert_eq!(it.body, "截至目前，胙城乡排查矛盾109起；榆林乡排查94起。");
-    let bold: Vec<String> = it.emphasis.iter().map(|s| it.body.chars().skip(s.start).take(s.end - s.start).collect()).collect();
+    let bold: Vec<String> = it
+        .emphasis
+        .iter()
+        .map(|s| {
+            it.body
+                .chars()
+                .skip(s.start)
+                .take(s.end - s.start)
+                .collect()
+        })
+        .collect();
     assert_eq!(bold, ["胙城乡", "榆林乡"]);
 }
 
@@ -401,19 +497,38 @@ fn footer_forms() {
     assert_eq!(b.dropped.iter().filter(|d| d.reason == "rule").count(), 3);
     assert!(b.warnings.is_empty());
 
-    let b = parse(&format!("{item}责任编辑：李勉  审核：原超俊  签发：麻彦伟\n"));
-    assert_eq!((b.footer.editor.as_deref(), b.footer.reviewer.as_deref(), b.footer.signer.as_deref()), (Some("李勉"), Some("原超俊"), Some("麻彦伟")));
+    let b = parse(&format!(
+        "{item}责任编辑：李勉  审核：原超俊  签发：麻彦伟\n"
+    ));
+    assert_eq!(
+        (
+            b.footer.editor.as_deref(),
+            b.footer.reviewer.as_deref(),
+            b.footer.signer.as_deref()
+        ),
+        (Some("李勉"), Some("原超俊"), Some("麻彦伟"))
+    );
 
     let b = parse(&format!("{item}责任编辑 陈 静\n签发人:王强\n"));
     assert_eq!(b.footer.editor.as_deref(), Some("陈静"));
     assert_eq!(b.footer.signer.as_deref(), Some("王强"));
 
-    let b = parse(&format!("{item}报：市委办公室。\n送：各乡镇，县直各单位。\n编辑：赵 磊\n"));
-    assert_eq!(b.footer.distribution.as_deref(), Some("报：市委办公室。\n送：各乡镇，县直各单位。"));
+    let b = parse(&format!(
+        "{item}报：市委办公室。\n送：各乡镇，县直各单位。\n编辑：赵 磊\n"
+    ));
+    assert_eq!(
+        b.footer.distribution.as_deref(),
+        Some("报：市委办公室。\n送：各乡镇，县直各单位。")
+    );
     assert_eq!(b.footer.editor.as_deref(), Some("赵磊"));
 
-    let b = parse(&format!("{item}本期发：区委常委，区直各部门，\n各镇人民政府、街道办事处。\n审核：黄立新\n"));
-    assert_eq!(b.footer.distribution.as_deref(), Some("区委常委，区直各部门，各镇人民政府、街道办事处。"));
+    let b = parse(&format!(
+        "{item}本期发：区委常委，区直各部门，\n各镇人民政府、街道办事处。\n审核：黄立新\n"
+    ));
+    assert_eq!(
+        b.footer.distribution.as_deref(),
+        Some("区委常委，区直各部门，各镇人民政府、街道办事处。")
+    );
 }
 
 #[test]
@@ -437,7 +552,36 @@ fn a_source_with_no_item_is_a_warning() {
 
 #[test]
 fn odd_inputs_do_not_panic() {
-    for s in ["", "\n", "\r", "（", "）", "**", "****", "【】", "【", "第期", "第 期", "年月日", "2023年", "本期发：", "责任编辑：", "( )", "（ ）", "一、", "# ", ">", "- ", "— —", "\u{feff}", "\u{3000}", "a\u{0}b", "🙂（🙂）", "县财政局：", "：（）"] {
+    for s in [
+        "",
+        "\n",
+        "\r",
+        "（",
+        "）",
+        "**",
+        "****",
+        "【】",
+        "【",
+        "第期",
+        "第 期",
+        "年月日",
+        "2023年",
+        "本期发：",
+        "责任编辑：",
+        "( )",
+        "（ ）",
+        "一、",
+        "# ",
+        ">",
+        "- ",
+        "— —",
+        "\u{feff}",
+        "\u{3000}",
+        "a\u{0}b",
+        "🙂（🙂）",
+        "县财政局：",
+        "：（）",
+    ] {
         let b = parse(s);
         let _ = serde_json::to_string(&b).unwrap();
     }
@@ -457,14 +601,20 @@ fn large_inputs_parse_in_linear_time() {
         ("one long line", "县财政局强化债券管理，".to_string()),
         ("parentheses", "（（（）".to_string()),
         ("blank lines", "\n\n\n甲\n".to_string()),
-        ("wrapped", "县财政局强化债券管理助推项目建设围绕谋划审核论证决策四个维度通过压实项\n".to_string()),
+        (
+            "wrapped",
+            "县财政局强化债券管理助推项目建设围绕谋划审核论证决策四个维度通过压实项\n".to_string(),
+        ),
     ];
     for (name, piece) in shapes {
         let small = piece.repeat(200_000 / piece.len() + 1);
         let big = piece.repeat(1_600_000 / piece.len() + 1);
         let (ts, tb) = (time(&small).max(1e-4), time(&big));
         // 8x the input; linear code takes ~8x the time. Quadratic would take 64x.
-        assert!(tb < ts * 24.0 + 0.5, "{name}: {ts:.4}s for 200 KB, {tb:.4}s for 1.6 MB");
+        assert!(
+            tb < ts * 24.0 + 0.5,
+            "{name}: {ts:.4}s for 200 KB, {tb:.4}s for 1.6 MB"
+        );
     }
 }
 

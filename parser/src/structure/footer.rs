@@ -24,22 +24,86 @@ struct Key {
 
 /// Longest first, so `签发人` wins over `签发` and `责任编辑` over `编辑`.
 const KEYS: &[Key] = &[
-    Key { word: "本期发送", role: Role::Distribution, bare: true },
-    Key { word: "责任编辑", role: Role::Editor, bare: true },
-    Key { word: "本期发", role: Role::Distribution, bare: true },
-    Key { word: "签发人", role: Role::Signer, bare: true },
-    Key { word: "抄送", role: Role::Distribution, bare: false },
-    Key { word: "抄报", role: Role::Distribution, bare: false },
-    Key { word: "分送", role: Role::Distribution, bare: false },
-    Key { word: "发送", role: Role::Distribution, bare: false },
-    Key { word: "责编", role: Role::Editor, bare: false },
-    Key { word: "编辑", role: Role::Editor, bare: true },
-    Key { word: "审核", role: Role::Reviewer, bare: true },
-    Key { word: "审稿", role: Role::Reviewer, bare: false },
-    Key { word: "签发", role: Role::Signer, bare: true },
-    Key { word: "报", role: Role::Distribution, bare: false },
-    Key { word: "送", role: Role::Distribution, bare: false },
-    Key { word: "发", role: Role::Distribution, bare: false },
+    Key {
+        word: "本期发送",
+        role: Role::Distribution,
+        bare: true,
+    },
+    Key {
+        word: "责任编辑",
+        role: Role::Editor,
+        bare: true,
+    },
+    Key {
+        word: "本期发",
+        role: Role::Distribution,
+        bare: true,
+    },
+    Key {
+        word: "签发人",
+        role: Role::Signer,
+        bare: true,
+    },
+    Key {
+        word: "抄送",
+        role: Role::Distribution,
+        bare: false,
+    },
+    Key {
+        word: "抄报",
+        role: Role::Distribution,
+        bare: false,
+    },
+    Key {
+        word: "分送",
+        role: Role::Distribution,
+        bare: false,
+    },
+    Key {
+        word: "发送",
+        role: Role::Distribution,
+        bare: false,
+    },
+    Key {
+        word: "责编",
+        role: Role::Editor,
+        bare: false,
+    },
+    Key {
+        word: "编辑",
+        role: Role::Editor,
+        bare: true,
+    },
+    Key {
+        word: "审核",
+        role: Role::Reviewer,
+        bare: true,
+    },
+    Key {
+        word: "审稿",
+        role: Role::Reviewer,
+        bare: false,
+    },
+    Key {
+        word: "签发",
+        role: Role::Signer,
+        bare: true,
+    },
+    Key {
+        word: "报",
+        role: Role::Distribution,
+        bare: false,
+    },
+    Key {
+        word: "送",
+        role: Role::Distribution,
+        bare: false,
+    },
+    Key {
+        word: "发",
+        role: Role::Distribution,
+        bare: false,
+    },
 ];
 
 /// One `key：value` on a footer line.
@@ -53,11 +117,16 @@ pub struct Field<'a> {
 
 /// The key at the start of `s` and the byte offset where its value starts.
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
-    if !matches!(s.chars().next()?, '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送') {
+    if !matches!(
+        s.chars().next()?,
+        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送'
+    ) {
         return None;
     }
     for k in KEYS {
-        let Some(rest) = s.strip_prefix(k.word) else { continue };
+        let Some(rest) = s.strip_prefix(k.word) else {
+            continue;
+        };
         let after = rest.trim_start_matches(' ');
         match after.chars().next() {
             Some(c) if is_colon(c) => {
@@ -109,7 +178,11 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
         } else if bare && value.is_empty() {
             return None;
         }
-        out.push(Field { role: key.role, key: s[start..value_start].trim_end_matches(' '), value });
+        out.push(Field {
+            role: key.role,
+            key: s[start..value_start].trim_end_matches(' '),
+            value,
+        });
     }
     Some(out)
 }
@@ -129,7 +202,9 @@ pub fn is_distribution_line(s: &str) -> bool {
 /// Returns whether the line ended inside a distribution list that may go on
 /// on the next line.
 pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut Ledger) -> bool {
-    let Some(fields) = fields(line.text) else { return false };
+    let Some(fields) = fields(line.text) else {
+        return false;
+    };
     let mut open = false;
     for f in &fields {
         open = false;
@@ -185,20 +260,20 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
         match l.kind {
             Kind::Blank | Kind::Noise => {}
             Kind::Footer => open = apply(l, footer, sink, ledger),
-            Kind::Section { .. } | Kind::Text => {
-                match (&mut footer.distribution, open) {
-                    (Some(d), true) => {
-                        if d.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
-                            && l.text.starts_with(|c: char| c.is_ascii_alphabetic())
-                        {
-                            d.push(' ');
-                        }
-                        d.push_str(l.text);
-                        open = !ends_sentence(l.text);
+            Kind::Section { .. } | Kind::Text => match (&mut footer.distribution, open) {
+                (Some(d), true) => {
+                    if d.chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphabetic())
+                        && l.text.starts_with(|c: char| c.is_ascii_alphabetic())
+                    {
+                        d.push(' ');
                     }
-                    _ => sink.warn(l.no, l.no, AFTER_FOOTER, l.text.to_string()),
+                    d.push_str(l.text);
+                    open = !ends_sentence(l.text);
                 }
-            }
+                _ => sink.warn(l.no, l.no, AFTER_FOOTER, l.text.to_string()),
+            },
         }
     }
     if footer.distribution.as_deref() == Some("") {
@@ -211,16 +286,29 @@ mod tests {
     use super::*;
 
     fn roles(s: &str) -> Vec<(Role, &str, &str)> {
-        fields(s).unwrap_or_default().into_iter().map(|f| (f.role, f.key, f.value)).collect()
+        fields(s)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| (f.role, f.key, f.value))
+            .collect()
     }
 
     #[test]
     fn one_key() {
-        assert_eq!(roles("本期发：县委常委，副县长。"), [(Role::Distribution, "本期发：", "县委常委，副县长。")]);
-        assert_eq!(roles("责任编辑：李 勉"), [(Role::Editor, "责任编辑：", "李 勉")]);
+        assert_eq!(
+            roles("本期发：县委常委，副县长。"),
+            [(Role::Distribution, "本期发：", "县委常委，副县长。")]
+        );
+        assert_eq!(
+            roles("责任编辑：李 勉"),
+            [(Role::Editor, "责任编辑：", "李 勉")]
+        );
         assert_eq!(roles("责任编辑 李勉"), [(Role::Editor, "责任编辑", "李勉")]);
         assert_eq!(roles("签发人: 王 强"), [(Role::Signer, "签发人:", "王 强")]);
-        assert_eq!(roles("送：各乡镇"), [(Role::Distribution, "送：", "各乡镇")]);
+        assert_eq!(
+            roles("送：各乡镇"),
+            [(Role::Distribution, "送：", "各乡镇")]
+        );
     }
 
     #[test]
@@ -235,13 +323,22 @@ mod tests {
         );
         assert_eq!(
             roles("编辑:张三 审核:李四"),
-            [(Role::Editor, "编辑:", "张三"), (Role::Reviewer, "审核:", "李四")]
+            [
+                (Role::Editor, "编辑:", "张三"),
+                (Role::Reviewer, "审核:", "李四")
+            ]
         );
     }
 
     #[test]
     fn not_footer_lines() {
-        for s in ["报告显示，全县", "发展改革委牵头", "审核通过后，发放补贴", "审核 对项目进行审核，确保合规。", "编辑部"] {
+        for s in [
+            "报告显示，全县",
+            "发展改革委牵头",
+            "审核通过后，发放补贴",
+            "审核 对项目进行审核，确保合规。",
+            "编辑部",
+        ] {
             assert!(fields(s).is_none(), "{s}");
         }
     }

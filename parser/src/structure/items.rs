@@ -2,14 +2,15 @@
 //! split into headline, body and sources (SPEC "An item").
 
 use super::rewrap::{Block, Blocks, Join};
-use std::borrow::Cow;
 use super::text::{
-    chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren, is_closing, is_colon,
-    is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources, width,
+    chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
+    is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
+    width,
 };
 use super::{Ledger, Sink};
 use crate::figures;
 use crate::model::{Bulletin, Item, LineRange, Span};
+use std::borrow::Cow;
 
 pub const ORPHAN_SOURCE: &str = "找不到所属条目的来源";
 
@@ -31,7 +32,10 @@ const HEADLINE_ALONE_MAX: usize = 60;
 /// or when the whole paragraph is one bold run (a headline alone).
 pub fn find_break(s: &str) -> Option<(usize, usize)> {
     if let Some(rest) = s.strip_prefix("**") {
-        let window = rest.char_indices().nth(HEADLINE_LIMIT).map_or(rest.len(), |(i, _)| i);
+        let window = rest
+            .char_indices()
+            .nth(HEADLINE_LIMIT)
+            .map_or(rest.len(), |(i, _)| i);
         if let Some(close) = rest[..window].find("**") {
             let head_end = 2 + close + 2;
             let body = s[head_end..].trim_start_matches([' ', '*']);
@@ -138,7 +142,9 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
     // Quick reject on bytes: the text must end in `)` or `）` (EF BC 89).
     let b = s.as_bytes();
     let end = b.iter().rposition(|&x| !matches!(x, b' ' | b'*' | b'\n'))? + 1;
-    if !(b[end - 1] == b')' || (end >= 3 && b[end - 3] == 0xEF && b[end - 2] == 0xBC && b[end - 1] == 0x89)) {
+    if !(b[end - 1] == b')'
+        || (end >= 3 && b[end - 3] == 0xEF && b[end - 2] == 0xBC && b[end - 1] == 0x89))
+    {
         return None;
     }
     let t = &s[..end];
@@ -158,7 +164,10 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
     let inner_start = open_at + t[open_at..].chars().next().map_or(1, char::len_utf8);
     let raw_inner = &t[inner_start..close_at];
     let names = raw_inner.trim_matches([' ', '*']);
-    if names.is_empty() || !names.chars().any(is_cjk) || NOT_SOURCES.iter().any(|w| names.starts_with(w)) {
+    if names.is_empty()
+        || !names.chars().any(is_cjk)
+        || NOT_SOURCES.iter().any(|w| names.starts_with(w))
+    {
         return None;
     }
     if split_sources(names).any(|n| chars_up_to(n, 20) > 20) {
@@ -170,7 +179,12 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
         return None;
     }
     let lead = raw_inner.len() - raw_inner.trim_start_matches([' ', '*']).len();
-    Some(Tail { open: open_at, inner: (inner_start + lead, inner_start + lead + names.len()), end: t.len(), alone })
+    Some(Tail {
+        open: open_at,
+        inner: (inner_start + lead, inner_start + lead + names.len()),
+        end: t.len(),
+        alone,
+    })
 }
 
 /// The paragraph begins an item: a source leads it, or it has a headline
@@ -180,7 +194,11 @@ pub fn starts_item(s: &str) -> bool {
 }
 
 /// [`starts_item`] with the break and leading source already found.
-pub fn starts_item_with(s: &str, brk: Option<(usize, usize)>, lead: Option<(usize, usize)>) -> bool {
+pub fn starts_item_with(
+    s: &str,
+    brk: Option<(usize, usize)>,
+    lead: Option<(usize, usize)>,
+) -> bool {
     lead.is_some()
         || brk.is_some_and(|(h, _)| {
             let head = s[..h].trim_matches(['*', ' ']);
@@ -259,7 +277,13 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                     b.items.push(finish(d, body, ledger));
                 }
                 let alone = p.headline_alone && body_follows;
-                cur = Some(Draft { section: section.clone(), first: k, last: k, headline_alone: alone, awaiting_body: alone });
+                cur = Some(Draft {
+                    section: section.clone(),
+                    first: k,
+                    last: k,
+                    headline_alone: alone,
+                    awaiting_body: alone,
+                });
             }
         }
         if p.closes && !cur.as_ref().is_some_and(|d| d.awaiting_body) {
@@ -285,13 +309,17 @@ struct Draft {
 
 fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
     let paras = || {
-        body.blocks[d.first..=d.last].iter().filter_map(|b| match b {
-            Block::Para(p) => Some((&body.pieces[p.pieces.clone()], p.first_break)),
-            Block::Section { .. } => None,
-        })
+        body.blocks[d.first..=d.last]
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some((&body.pieces[p.pieces.clone()], p.first_break)),
+                Block::Section { .. } => None,
+            })
     };
-    let Some((first_pieces, first_break)) = paras().next() else { return Item::default() };
-    let last_pieces = paras().last().map_or(first_pieces, |p| p.0);
+    let Some((first_pieces, first_break)) = paras().next() else {
+        return Item::default();
+    };
+    let last_pieces = paras().next_back().map_or(first_pieces, |p| p.0);
     // The item's text, built once: pieces joined as the rewrap decided,
     // paragraphs on their own lines. One piece (the common case) is borrowed.
     let single = d.first == d.last && first_pieces.len() == 1;
@@ -301,7 +329,10 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
         first_para_end = first_piece_end;
         Cow::Borrowed(first_pieces[0].text)
     } else {
-        let cap = paras().flat_map(|p| p.0.iter()).map(|x| x.text.len() + 1).sum();
+        let cap = paras()
+            .flat_map(|p| p.0.iter())
+            .map(|x| x.text.len() + 1)
+            .sum();
         let mut raw = String::with_capacity(cap);
         for (pi, (pieces, _)) in paras().enumerate() {
             if pi > 0 {
@@ -355,12 +386,20 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
     if let Some(tail) = trailing_source(&raw[body_start..]) {
         let base = body_start;
         ledger.take(&raw[base + tail.open..base + tail.inner.0]);
-        take_names(&raw[base + tail.inner.0..base + tail.inner.1], &mut sources, ledger);
+        take_names(
+            &raw[base + tail.inner.0..base + tail.inner.1],
+            &mut sources,
+            ledger,
+        );
         ledger.take(&raw[base + tail.inner.1..base + tail.end]);
         body_end = base + tail.open;
     }
     let head = raw[head_start..head_end].trim_matches([' ', '\n']);
-    let headline = if head.contains('*') { head.replace("**", "").trim_matches(' ').to_string() } else { head.to_string() };
+    let headline = if head.contains('*') {
+        head.replace("**", "").trim_matches(' ').to_string()
+    } else {
+        head.to_string()
+    };
     let (body, emphasis) = strip_bold(raw[body_start..body_end].trim_matches([' ', '\n']));
     let mut figures = figures::extract(&body);
     figures::assign_entities(&mut figures, &body, &emphasis);
@@ -371,7 +410,10 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
         sources,
         figures,
         emphasis,
-        lines: LineRange { first: first_line, last: last_line },
+        lines: LineRange {
+            first: first_line,
+            last: last_line,
+        },
     }
 }
 
@@ -388,7 +430,10 @@ fn take_names(names: &str, sources: &mut Vec<String>, ledger: &mut Ledger) {
         sources.push(n.to_string());
     }
     if ledger.is_on() {
-        let seps: String = names.chars().filter(|c| "、，,；;/／".contains(*c)).collect();
+        let seps: String = names
+            .chars()
+            .filter(|c| "、，,；;/／".contains(*c))
+            .collect();
         ledger.take(&seps);
     }
 }
@@ -438,14 +483,29 @@ mod tests {
 
     #[test]
     fn headline_breaks() {
-        assert_eq!(split("县财政局强化债券管理 围绕谋划"), Some(("县财政局强化债券管理", "围绕谋划")));
-        assert_eq!(split("我县紧抓项目建设  一是精准发力"), Some(("我县紧抓项目建设", "一是精准发力")));
+        assert_eq!(
+            split("县财政局强化债券管理 围绕谋划"),
+            Some(("县财政局强化债券管理", "围绕谋划"))
+        );
+        assert_eq!(
+            split("我县紧抓项目建设  一是精准发力"),
+            Some(("我县紧抓项目建设", "一是精准发力"))
+        );
         assert_eq!(
             split("县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度” 通过评标"),
-            Some(("县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”", "通过评标"))
+            Some((
+                "县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”",
+                "通过评标"
+            ))
         );
-        assert_eq!(split("**我县财政收入增长 3.5%** 1-4 月，全县"), Some(("**我县财政收入增长 3.5%**", "1-4 月，全县")));
-        assert_eq!(split("**县商务局推动以旧换新**抢抓"), Some(("**县商务局推动以旧换新**", "抢抓")));
+        assert_eq!(
+            split("**我县财政收入增长 3.5%** 1-4 月，全县"),
+            Some(("**我县财政收入增长 3.5%**", "1-4 月，全县"))
+        );
+        assert_eq!(
+            split("**县商务局推动以旧换新**抢抓"),
+            Some(("**县商务局推动以旧换新**", "抢抓"))
+        );
         assert_eq!(split("**县商务局推动以旧换新**"), None);
         assert_eq!(split("完成投资 3.47 亿元"), None);
         assert_eq!(split("该局通过发放资料， 开展活动"), None);
@@ -455,7 +515,10 @@ mod tests {
     fn leading_sources() {
         let s = "县财政局：县财政局强化债券管理 围绕";
         let (n, t) = leading_source(s).unwrap();
-        assert_eq!((&s[..n], &s[t..]), ("县财政局", "县财政局强化债券管理 围绕"));
+        assert_eq!(
+            (&s[..n], &s[t..]),
+            ("县财政局", "县财政局强化债券管理 围绕")
+        );
         assert!(leading_source("胙城乡、榆林乡:两乡开展活动").is_some());
         assert!(leading_source("截至目前：共排查").is_none());
         assert!(leading_source("其中：税收收入").is_none());
@@ -470,7 +533,10 @@ mod tests {
         }
         assert_eq!(names("发行金额 3.47 亿元。（财政局）"), Some("财政局"));
         assert_eq!(names("占 44.7%。  \n( 财政局 )"), Some("财政局"));
-        assert_eq!(names("（胙城乡 榆林乡 丰庄镇 魏邱乡）"), Some("胙城乡 榆林乡 丰庄镇 魏邱乡"));
+        assert_eq!(
+            names("（胙城乡 榆林乡 丰庄镇 魏邱乡）"),
+            Some("胙城乡 榆林乡 丰庄镇 魏邱乡")
+        );
         assert_eq!(names("化解率100%（魏邱乡）"), Some("魏邱乡"));
         assert_eq!(names("大型救援装备 30 台（套）"), None);
         assert_eq!(names("对 13 个乡镇（镇、街道）"), None);
@@ -481,18 +547,36 @@ mod tests {
 
     #[test]
     fn headlines_alone() {
-        assert!(is_headline_alone("县乡村振兴局建立双向推送预警帮扶机制实现主动精准帮扶", None));
-        assert!(is_headline_alone("**县商务局多点发力推动消费品以旧换新**", None));
-        assert!(is_headline_alone("县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”", None));
-        assert!(!is_headline_alone("县财政局多措并举兜牢“三保”底线 建立健全土地收储出", None));
+        assert!(is_headline_alone(
+            "县乡村振兴局建立双向推送预警帮扶机制实现主动精准帮扶",
+            None
+        ));
+        assert!(is_headline_alone(
+            "**县商务局多点发力推动消费品以旧换新**",
+            None
+        ));
+        assert!(is_headline_alone(
+            "县公共资源交易中心 4 天交易 21.4 亿元跑出项目建设“加速度”",
+            None
+        ));
+        assert!(!is_headline_alone(
+            "县财政局多措并举兜牢“三保”底线 建立健全土地收储出",
+            None
+        ));
         assert!(!is_headline_alone("积极推进项目建设，", None));
-        assert!(!is_headline_alone("县乡村振兴局建立双向推送预警帮扶机制实现主动精准帮扶", Some(40)));
+        assert!(!is_headline_alone(
+            "县乡村振兴局建立双向推送预警帮扶机制实现主动精准帮扶",
+            Some(40)
+        ));
     }
 
     #[test]
     fn bold_spans() {
         let (s, spans) = strip_bold("截至目前，**胙城乡**共排查109起；**榆林乡**排查94起");
         assert_eq!(s, "截至目前，胙城乡共排查109起；榆林乡排查94起");
-        assert_eq!(spans, [Span { start: 5, end: 8 }, Span { start: 16, end: 19 }]);
+        assert_eq!(
+            spans,
+            [Span { start: 5, end: 8 }, Span { start: 16, end: 19 }]
+        );
     }
 }

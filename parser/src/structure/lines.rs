@@ -36,7 +36,9 @@ pub enum Kind {
     /// A section heading ([`heading_of`] reads it). `explicit`: bracketed or
     /// enumerated, as opposed to a bare markdown heading, which at the top of
     /// a bulletin is its title rather than a section.
-    Section { explicit: bool },
+    Section {
+        explicit: bool,
+    },
     /// Starts with a footer key (`本期发：`, `责任编辑：`, `审核：`, …).
     Footer,
     Text,
@@ -99,13 +101,21 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
     if is_rule(t) {
         line.text = t;
         line.kind = Kind::Noise;
-        dropped.push(Dropped { line: no, text: t.to_string(), reason: "rule".into() });
+        dropped.push(Dropped {
+            line: no,
+            text: t.to_string(),
+            reason: "rule".into(),
+        });
         return line;
     }
     if is_page_number(t) {
         line.text = t;
         line.kind = Kind::Noise;
-        dropped.push(Dropped { line: no, text: t.to_string(), reason: "page-number".into() });
+        dropped.push(Dropped {
+            line: no,
+            text: t.to_string(),
+            reason: "page-number".into(),
+        });
         return line;
     }
     let mut md_heading = false;
@@ -129,7 +139,9 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
         return line; // Blank: nothing but markers, which fold away
     }
     line.kind = if let Some(h) = heading(t, md_heading) {
-        Kind::Section { explicit: h.explicit }
+        Kind::Section {
+            explicit: h.explicit,
+        }
     } else if footer::is_footer_line(t) {
         Kind::Footer
     } else {
@@ -139,7 +151,11 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
 }
 
 fn markup(line: usize, text: &str) -> Dropped {
-    Dropped { line, text: text.to_string(), reason: "markup".into() }
+    Dropped {
+        line,
+        text: text.to_string(),
+        reason: "markup".into(),
+    }
 }
 
 /// `---`, `***`, `___`, `———`, `━━━`, `===`, with spaces allowed between.
@@ -164,7 +180,9 @@ pub fn is_page_number(t: &str) -> bool {
     if t.is_empty() || t.len() > 48 {
         return false;
     }
-    let Some(first) = t.chars().next() else { return false };
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
     if !(first.is_ascii_digit()
         || ascii_digit(first).is_some()
         || DASHES.contains(&first)
@@ -190,13 +208,19 @@ pub fn is_page_number(t: &str) -> bool {
         Some(s.len() - r.len())
     };
     let total = |s: &str| -> bool {
-        s.strip_prefix('共').and_then(strip_number).is_some_and(|r| r == "页")
+        s.strip_prefix('共')
+            .and_then(strip_number)
+            .is_some_and(|r| r == "页")
     };
     if let Some(n) = page_of(s) {
         let rest = s[n..].trim_start_matches(['/', '／', ',', '，', '、']);
         return rest.is_empty() || total(rest);
     }
-    if let Some(r) = s.strip_prefix('共').and_then(strip_number).and_then(|r| r.strip_prefix('页')) {
+    if let Some(r) = s
+        .strip_prefix('共')
+        .and_then(strip_number)
+        .and_then(|r| r.strip_prefix('页'))
+    {
         let r = r.trim_start_matches(['/', '／', ',', '，', '、']);
         return page_of(r).is_some_and(|n| n == r.len());
     }
@@ -205,9 +229,14 @@ pub fn is_page_number(t: &str) -> bool {
     }
     let lower = s.to_ascii_lowercase();
     if let Some(r) = lower.strip_prefix("page") {
-        let Some(after) = strip_number(r) else { return false };
+        let Some(after) = strip_number(r) else {
+            return false;
+        };
         return after.is_empty()
-            || after.strip_prefix("of").or_else(|| after.strip_prefix('/')).is_some_and(|n| is_number(n, 4));
+            || after
+                .strip_prefix("of")
+                .or_else(|| after.strip_prefix('/'))
+                .is_some_and(|n| is_number(n, 4));
     }
     false
 }
@@ -219,7 +248,9 @@ fn is_number(s: &str, max: usize) -> bool {
 
 /// Takes a leading number (1–4 digits, Arabic or Chinese) off `s`.
 fn strip_number(s: &str) -> Option<&str> {
-    let arabic = s.find(|c: char| ascii_digit(c).is_none()).unwrap_or(s.len());
+    let arabic = s
+        .find(|c: char| ascii_digit(c).is_none())
+        .unwrap_or(s.len());
     let n = if arabic > 0 {
         arabic
     } else {
@@ -270,7 +301,11 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         }
         let name = after[sep.len_utf8()..].trim_matches(['*', ' ']);
         let n = chars_up_to(name, 16);
-        if (2..=15).contains(&n) && !has_sentence_punct(name) && !name.ends_with(['：', ':']) && !name.contains("  ") {
+        if (2..=15).contains(&n)
+            && !has_sentence_punct(name)
+            && !name.ends_with(['：', ':'])
+            && !name.contains("  ")
+        {
             return Some(Heading {
                 name,
                 open: &u[..num_end + sep.len_utf8()],
@@ -284,7 +319,13 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
     if md_heading {
         let name = t.trim_matches(['*', ' ']);
         if chars_up_to(name, 12) <= 12 && !has_sentence_punct(name) {
-            return Some(Heading { name, open: "", close: "", rest: "", explicit: false });
+            return Some(Heading {
+                name,
+                open: "",
+                close: "",
+                rest: "",
+                explicit: false,
+            });
         }
     }
     None
@@ -300,7 +341,21 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for s in ["— 2 —", "- 2 -", "-12-", "第2页", "第 2 页 共 6 页", "第2页/共6页", "共6页 第2页", "2/6", "2 / 6", "Page 2", "page 3 of 9", "7", "— 二 —"] {
+        for s in [
+            "— 2 —",
+            "- 2 -",
+            "-12-",
+            "第2页",
+            "第 2 页 共 6 页",
+            "第2页/共6页",
+            "共6页 第2页",
+            "2/6",
+            "2 / 6",
+            "Page 2",
+            "page 3 of 9",
+            "7",
+            "— 二 —",
+        ] {
             assert_eq!(kind(s), Kind::Noise, "{s}");
         }
         for s in ["2023", "第七期", "2/6 份", "12 个", "第二批项目", "1-3月份"] {

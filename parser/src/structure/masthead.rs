@@ -5,7 +5,9 @@
 use super::footer;
 use super::items::starts_item;
 use super::lines::{Kind, Line};
-use super::text::{chars_up_to, has_sentence_punct, is_close_paren, is_cjk, is_colon, is_open_paren};
+use super::text::{
+    chars_up_to, has_sentence_punct, is_cjk, is_close_paren, is_colon, is_open_paren,
+};
 use super::{Ledger, Sink};
 use crate::model::Masthead;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char, parse_integer};
@@ -33,14 +35,22 @@ enum Ahead {
     End,
 }
 
-pub fn read<'a>(lines: &[Line<'a>], m: &mut Masthead, footer_out: &mut crate::model::Footer, sink: &mut Sink, ledger: &mut Ledger) -> Read<'a> {
+pub fn read<'a>(
+    lines: &[Line<'a>],
+    m: &mut Masthead,
+    footer_out: &mut crate::model::Footer,
+    sink: &mut Sink,
+    ledger: &mut Ledger,
+) -> Read<'a> {
     let mut header_texts = Vec::new();
     // Short lines that may be the title, in order: (line, text, first content line?)
     let mut candidates: Vec<(usize, &'a str, bool)> = Vec::new();
     let mut seen_content = false;
     let mut i = 0;
     let body_start = loop {
-        let Some(l) = lines.get(i) else { break lines.len() };
+        let Some(l) = lines.get(i) else {
+            break lines.len();
+        };
         // A masthead is a few lines; past that, whatever comes is body.
         if i >= MAX_LINES {
             break i;
@@ -99,7 +109,10 @@ pub fn read<'a>(lines: &[Line<'a>], m: &mut Masthead, footer_out: &mut crate::mo
             sink.warn(no, no, UNPLACED, text.to_string());
         }
     }
-    Read { body_start, header_texts }
+    Read {
+        body_start,
+        header_texts,
+    }
 }
 
 fn ahead(lines: &[Line<'_>], from: usize) -> Ahead {
@@ -109,7 +122,9 @@ fn ahead(lines: &[Line<'_>], from: usize) -> Ahead {
             Kind::Section { .. } | Kind::Footer => Ahead::Structure,
             Kind::Text if scan(l.text).is_some() => Ahead::Field,
             Kind::Text if is_title_like(l.text) => Ahead::Short,
-            Kind::Text => Ahead::Body { own_break: starts_item(l.text) },
+            Kind::Text => Ahead::Body {
+                own_break: starts_item(l.text),
+            },
         };
     }
     Ahead::End
@@ -124,15 +139,21 @@ fn is_title_like(t: &str) -> bool {
 /// Words that name a bulletin.
 fn has_title_word(t: &str) -> bool {
     chars_up_to(t, 16) <= 16
-        && ["快报", "简报", "信息", "动态", "专报", "通讯", "要情", "参阅", "周报", "月报", "旬报", "快讯", "内参", "政务"]
-            .iter()
-            .any(|w| t.contains(w))
+        && [
+            "快报", "简报", "信息", "动态", "专报", "通讯", "要情", "参阅", "周报", "月报", "旬报",
+            "快讯", "内参", "政务",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// `**延津政务快报**` → `延津政务快报`; `延 津 政 务 快 报` → `延津政务快报`.
 fn tidy_title(t: &str) -> String {
     let t = t.trim_matches(['*', ' ']);
-    let spaced = t.split(' ').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1);
+    let spaced = t
+        .split(' ')
+        .filter(|p| !p.is_empty())
+        .all(|p| p.chars().count() == 1);
     if spaced && t.contains(' ') {
         t.chars().filter(|&c| c != ' ').collect()
     } else {
@@ -156,10 +177,11 @@ fn scan(t: &str) -> Option<Scan<'_>> {
     }
     let issue = find_issue(t);
     let date = find_date(t);
-    let mut cuts: Vec<(usize, usize)> = [issue.map(|i| (i.0, i.1)), date.as_ref().map(|d| (d.0, d.1))]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut cuts: Vec<(usize, usize)> =
+        [issue.map(|i| (i.0, i.1)), date.as_ref().map(|d| (d.0, d.1))]
+            .into_iter()
+            .flatten()
+            .collect();
     cuts.sort_unstable();
     let mut tokens = Vec::new();
     let mut from = 0;
@@ -179,7 +201,10 @@ fn scan(t: &str) -> Option<Scan<'_>> {
     if issue.is_none() && date.is_none() && !has_issuer {
         return None;
     }
-    if tokens.iter().any(|t| !is_title_like(t) && issuer_parts(t).is_none()) {
+    if tokens
+        .iter()
+        .any(|t| !is_title_like(t) && issuer_parts(t).is_none())
+    {
         return None;
     }
     Some(Scan {
@@ -268,10 +293,29 @@ fn issuer_parts(t: &str) -> Option<(&str, &str, &str)> {
 fn is_office(t: &str) -> bool {
     let n = chars_up_to(t, 31);
     (4..=30).contains(&n)
-        && t.chars().all(|c| is_cjk(c) || is_open_paren(c) || is_close_paren(c))
-        && ["办公室", "人民政府", "政府", "委员会", "管委会", "委", "局", "办", "中心", "室", "部", "厅", "处", "院", "组", "会", "社"]
-            .iter()
-            .any(|s| t.ends_with(s))
+        && t.chars()
+            .all(|c| is_cjk(c) || is_open_paren(c) || is_close_paren(c))
+        && [
+            "办公室",
+            "人民政府",
+            "政府",
+            "委员会",
+            "管委会",
+            "委",
+            "局",
+            "办",
+            "中心",
+            "室",
+            "部",
+            "厅",
+            "处",
+            "院",
+            "组",
+            "会",
+            "社",
+        ]
+        .iter()
+        .any(|s| t.ends_with(s))
 }
 
 /// `第 39 期`, `第二十五期` anywhere in the line: (start, end, number).
@@ -307,12 +351,22 @@ pub fn find_issue(t: &str) -> Option<(usize, usize, Option<u32>)> {
 /// `2024年第5期`: the year written right before the issue belongs to it.
 fn year_before(t: &str, at: usize) -> usize {
     let before = t[..at].trim_end_matches(' ');
-    let Some(y) = before.strip_suffix('年') else { return at };
-    let digits = y.chars().rev().take_while(|&c| ascii_digit(c).is_some() || cn_digit(c).is_some()).count();
+    let Some(y) = before.strip_suffix('年') else {
+        return at;
+    };
+    let digits = y
+        .chars()
+        .rev()
+        .take_while(|&c| ascii_digit(c).is_some() || cn_digit(c).is_some())
+        .count();
     if digits != 4 {
         return at;
     }
-    let start = y.char_indices().rev().nth(digits - 1).map_or(at, |(i, _)| i);
+    let start = y
+        .char_indices()
+        .rev()
+        .nth(digits - 1)
+        .map_or(at, |(i, _)| i);
     start
 }
 
@@ -324,10 +378,20 @@ fn total_after(t: &str, end: usize) -> usize {
         Some(c) if is_open_paren(c) => (true, &r[c.len_utf8()..]),
         _ => (false, r),
     };
-    let Some(after) = r.trim_start_matches(' ').strip_prefix("总第") else { return end };
+    let Some(after) = r.trim_start_matches(' ').strip_prefix("总第") else {
+        return end;
+    };
     let after = after.trim_start_matches(' ');
-    let n = after.find(|c: char| !(ascii_digit(c).is_some() || is_cn_numeral_char(c))).unwrap_or(after.len());
-    let Some(mut tail) = after[n..].trim_start_matches(' ').strip_prefix('期').filter(|_| n > 0) else { return end };
+    let n = after
+        .find(|c: char| !(ascii_digit(c).is_some() || is_cn_numeral_char(c)))
+        .unwrap_or(after.len());
+    let Some(mut tail) = after[n..]
+        .trim_start_matches(' ')
+        .strip_prefix('期')
+        .filter(|_| n > 0)
+    else {
+        return end;
+    };
     if open {
         match tail.trim_start_matches(' ').chars().next() {
             Some(c) if is_close_paren(c) => tail = &tail.trim_start_matches(' ')[c.len_utf8()..],
@@ -368,9 +432,13 @@ fn find_cn_date(t: &str) -> Option<(usize, usize, String)> {
             continue;
         }
         let mut rest = &t[at + '年'.len_utf8()..];
-        let Some((month, r)) = numeral_then(rest, &['月']) else { continue };
+        let Some((month, r)) = numeral_then(rest, &['月']) else {
+            continue;
+        };
         rest = r;
-        let Some((day, r)) = numeral_then(rest, &['日', '号']) else { continue };
+        let Some((day, r)) = numeral_then(rest, &['日', '号']) else {
+            continue;
+        };
         let end = t.len() - r.len();
         if let Some(iso) = iso(year, month, day) {
             return Some((start, end, iso));
@@ -383,7 +451,9 @@ fn find_cn_date(t: &str) -> Option<(usize, usize, String)> {
 /// around the number. Returns the number and the text after the unit.
 fn numeral_then<'a>(s: &'a str, units: &[char]) -> Option<(u32, &'a str)> {
     let s = s.trim_start_matches(' ');
-    let n = s.find(|c: char| !(ascii_digit(c).is_some() || is_cn_numeral_char(c))).unwrap_or(s.len());
+    let n = s
+        .find(|c: char| !(ascii_digit(c).is_some() || is_cn_numeral_char(c)))
+        .unwrap_or(s.len());
     if n == 0 || s[..n].chars().count() > 3 {
         return None;
     }
@@ -396,7 +466,11 @@ fn numeral_then<'a>(s: &'a str, units: &[char]) -> Option<(u32, &'a str)> {
 fn find_numeric_date(t: &str) -> Option<(usize, usize, String)> {
     let b = t.as_bytes();
     let digits_at = |i: usize, max: usize| -> usize {
-        b[i.min(b.len())..].iter().take(max + 1).take_while(|c| c.is_ascii_digit()).count()
+        b[i.min(b.len())..]
+            .iter()
+            .take(max + 1)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
     };
     let mut i = 0;
     while i + 4 <= b.len() {
@@ -405,7 +479,11 @@ fn find_numeric_date(t: &str) -> Option<(usize, usize, String)> {
             continue;
         }
         let year_end = i + 4;
-        let Some(sep) = t[year_end..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | '．' | '／' | '－')) else {
+        let Some(sep) = t[year_end..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '.' | '-' | '/' | '．' | '／' | '－'))
+        else {
             i += 1;
             continue;
         };
@@ -424,7 +502,11 @@ fn find_numeric_date(t: &str) -> Option<(usize, usize, String)> {
         }
         let end = d_start + d_len;
         let num = |s: &str| s.parse::<u32>().ok();
-        if let (Some(y), Some(m), Some(d)) = (num(&t[i..year_end]), num(&t[m_start..m_end]), num(&t[d_start..end])) {
+        if let (Some(y), Some(m), Some(d)) = (
+            num(&t[i..year_end]),
+            num(&t[m_start..m_end]),
+            num(&t[d_start..end]),
+        ) {
             if let Some(iso) = iso(y, m, d) {
                 return Some((i, end, iso));
             }
@@ -453,7 +535,10 @@ mod tests {
         let iso = |s: &str| find_date(s).map(|d| d.2);
         assert_eq!(iso("2023 年 9 月 1 日").as_deref(), Some("2023-09-01"));
         assert_eq!(iso("二○二三年四月十四日").as_deref(), Some("2023-04-14"));
-        assert_eq!(iso("二〇二四年十二月三十一日").as_deref(), Some("2024-12-31"));
+        assert_eq!(
+            iso("二〇二四年十二月三十一日").as_deref(),
+            Some("2024-12-31")
+        );
         assert_eq!(iso("二零二二年一月二十日").as_deref(), Some("2022-01-20"));
         assert_eq!(iso("2023.9.1").as_deref(), Some("2023-09-01"));
         assert_eq!(iso("2023-09-01").as_deref(), Some("2023-09-01"));
@@ -477,16 +562,31 @@ mod tests {
         assert_eq!(n("总第 456 期 第 12 期"), Some(("第 12 期", Some(12))));
         assert_eq!(n("总第456期"), Some(("第456期", Some(456))));
         assert_eq!(n("第七批"), None);
-        assert_eq!(n("2024年第5期（总第88期）"), Some(("2024年第5期（总第88期）", Some(5))));
-        assert_eq!(n("二〇二四年 第五期 总第 88 期"), Some(("二〇二四年 第五期 总第 88 期", Some(5))));
+        assert_eq!(
+            n("2024年第5期（总第88期）"),
+            Some(("2024年第5期（总第88期）", Some(5)))
+        );
+        assert_eq!(
+            n("二〇二四年 第五期 总第 88 期"),
+            Some(("二〇二四年 第五期 总第 88 期", Some(5)))
+        );
         assert_eq!(n("2023年9月 第5期"), Some(("第5期", Some(5))));
     }
 
     #[test]
     fn issuers() {
-        assert_eq!(issuer_parts("延津县人民政府办公室"), Some(("", "延津县人民政府办公室", "")));
-        assert_eq!(issuer_parts("中共某县县委办公室编"), Some(("", "中共某县县委办公室", "编")));
-        assert_eq!(issuer_parts("主办：县政府办公室"), Some(("主办：", "县政府办公室", "")));
+        assert_eq!(
+            issuer_parts("延津县人民政府办公室"),
+            Some(("", "延津县人民政府办公室", ""))
+        );
+        assert_eq!(
+            issuer_parts("中共某县县委办公室编"),
+            Some(("", "中共某县县委办公室", "编"))
+        );
+        assert_eq!(
+            issuer_parts("主办：县政府办公室"),
+            Some(("主办：", "县政府办公室", ""))
+        );
         assert_eq!(issuer_parts("延津政务快报"), None);
         assert_eq!(issuer_parts("政务信息"), None);
     }

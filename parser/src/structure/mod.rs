@@ -36,7 +36,10 @@ pub fn parse(text: &str) -> Bulletin {
 /// written). For the "no text lost" tests.
 #[doc(hidden)]
 pub fn parse_with_ledger(text: &str) -> (Bulletin, Vec<String>) {
-    let mut ledger = Ledger { on: true, taken: Vec::new() };
+    let mut ledger = Ledger {
+        on: true,
+        taken: Vec::new(),
+    };
     let b = run(text, &mut ledger);
     (b, ledger.taken)
 }
@@ -70,7 +73,10 @@ fn footer_start(lines: &[Line<'_>]) -> usize {
         _ => false,
     });
     let from = last_item.map_or(0, |i| i + 1);
-    lines[from..].iter().position(|l| l.kind == Kind::Footer).map_or(lines.len(), |p| from + p)
+    lines[from..]
+        .iter()
+        .position(|l| l.kind == Kind::Footer)
+        .map_or(lines.len(), |p| from + p)
 }
 
 /// Where warnings and dropped lines are collected.
@@ -82,11 +88,19 @@ pub(crate) struct Sink {
 
 impl Sink {
     fn warn(&mut self, first: usize, last: usize, message: &str, text: String) {
-        self.warnings.push(Warning { lines: LineRange { first, last }, message: message.to_string(), text });
+        self.warnings.push(Warning {
+            lines: LineRange { first, last },
+            message: message.to_string(),
+            text,
+        });
     }
 
     fn drop_line(&mut self, line: usize, text: &str, reason: &str) {
-        self.dropped.push(Dropped { line, text: text.to_string(), reason: reason.to_string() });
+        self.dropped.push(Dropped {
+            line,
+            text: text.to_string(),
+            reason: reason.to_string(),
+        });
     }
 }
 

@@ -15,9 +15,13 @@
 //! a source parenthetical ends its item, and a short headline alone on its
 //! line ends its paragraph.
 
-use super::items::{find_break, headline_alone, leading_source, starts_item_with, trailing_source, Tail};
+use super::items::{
+    find_break, headline_alone, leading_source, starts_item_with, trailing_source, Tail,
+};
 use super::lines::{heading_of, Heading, Kind, Line};
-use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, is_close_paren, is_open_paren, width};
+use super::text::{
+    ends_sentence, eq_ignoring_spaces, floor_boundary, is_close_paren, is_open_paren, width,
+};
 use super::Sink;
 use std::ops::Range;
 
@@ -116,7 +120,11 @@ pub fn detect_width(lines: &[Line<'_>], widths: &[usize]) -> Option<usize> {
     if count < 3 || count * 10 < long * 4 {
         return None;
     }
-    let wider: usize = hist[(top + tolerance(top) + 1).min(MAX_WRAP + 1)..].iter().map(|&c| c as usize).sum::<usize>() + over;
+    let wider: usize = hist[(top + tolerance(top) + 1).min(MAX_WRAP + 1)..]
+        .iter()
+        .map(|&c| c as usize)
+        .sum::<usize>()
+        + over;
     if wider * 5 > long {
         return None;
     }
@@ -154,14 +162,37 @@ fn capped_width(s: &str) -> usize {
 /// The paragraphs and section headings of the body zone, in order. Page
 /// header repeats are recorded in `sink` as dropped.
 pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Blocks<'a> {
-    let widths: Vec<usize> = lines.iter().map(|l| if is_text(l) { capped_width(l.text) } else { 0 }).collect();
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|l| if is_text(l) { capped_width(l.text) } else { 0 })
+        .collect();
     let full = detect_width(lines, &widths).map(|w| w - (w / 10).max(4));
-    let mut b = Builder { out: Blocks { blocks: Vec::new(), pieces: Vec::with_capacity(lines.len()) }, start: 0, first_tail: None, full };
+    let mut b = Builder {
+        out: Blocks {
+            blocks: Vec::new(),
+            pieces: Vec::with_capacity(lines.len()),
+        },
+        start: 0,
+        first_tail: None,
+        full,
+    };
     // The last piece: its line, width and source parenthetical.
     let mut prev: Option<(&Line<'a>, usize, Option<Tail>)> = None;
     let mut gap = false;
     for (l, &w) in lines.iter().zip(&widths) {
         gap |= l.after_blank;
+        // A PDF repeats the masthead at the top of each page; that repeat
+        // may look like anything, even a markdown heading.
+        if l.kind != Kind::Noise
+            && l.text.len() <= 120
+            && headers.iter().any(|h| {
+                h.as_bytes().first() == l.text.as_bytes().first() && eq_ignoring_spaces(h, l.text)
+            })
+        {
+            sink.drop_line(l.no, l.text, "page-header");
+            gap = true;
+            continue;
+        }
         let (text, w) = match l.kind {
             Kind::Blank | Kind::Noise => {
                 gap = true;
@@ -182,24 +213,35 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
             },
             Kind::Footer | Kind::Text => (l.text, w),
         };
-        if text.len() <= 120
-            && headers.iter().any(|h| h.as_bytes().first() == text.as_bytes().first() && eq_ignoring_spaces(h, text))
-        {
-            sink.drop_line(l.no, text, "page-header");
-            gap = true;
-            continue;
-        }
         let tail = trailing_source(text);
         let join = match prev {
-            Some((p, pw, ptail)) => decide(&b.out.pieces[b.start..], p, pw, ptail, l, text, tail, gap, full),
+            Some((p, pw, ptail)) => decide(
+                &b.out.pieces[b.start..],
+                p,
+                pw,
+                ptail,
+                l,
+                text,
+                tail,
+                gap,
+                full,
+            ),
             None => None,
         };
         match join {
-            Some(join) => b.out.pieces.push(Piece { line: l.no, text, join }),
+            Some(join) => b.out.pieces.push(Piece {
+                line: l.no,
+                text,
+                join,
+            }),
             None => {
                 b.flush(prev.and_then(|p| p.2));
                 b.first_tail = tail;
-                b.out.pieces.push(Piece { line: l.no, text, join: Join::Glue });
+                b.out.pieces.push(Piece {
+                    line: l.no,
+                    text,
+                    join: Join::Glue,
+                });
             }
         }
         prev = Some((l, w, tail));
@@ -240,7 +282,11 @@ fn decide(
     let a = last.chars().next_back().unwrap_or(' ');
     let b = next_text.chars().next().unwrap_or(' ');
     let words = a.is_ascii_alphabetic() && b.is_ascii_alphabetic();
-    Some(if words || (prev.trailing_space && !gap) { Join::Space } else { Join::Glue })
+    Some(if words || (prev.trailing_space && !gap) {
+        Join::Space
+    } else {
+        Join::Glue
+    })
 }
 
 /// The paragraph so far ends in a source parenthetical (`last_tail`, found
@@ -250,7 +296,10 @@ fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
         return true;
     }
     let Some(last) = cur.last() else { return false };
-    if cur.len() < 2 || !last.text.trim_end().ends_with(is_close_paren) || last.text.contains(is_open_paren) {
+    if cur.len() < 2
+        || !last.text.trim_end().ends_with(is_close_paren)
+        || last.text.contains(is_open_paren)
+    {
         return false;
     }
     let before = cur[cur.len() - 2].text;

@@ -12,13 +12,43 @@ pub fn is_cjk(c: char) -> bool {
 /// Closing quotes and brackets, full- and half-width.
 #[inline]
 pub fn is_closing(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | ']' | '》' | '〉' | '〕' | '｝' | '〗' | '］')
+    matches!(
+        c,
+        '”' | '’'
+            | '」'
+            | '』'
+            | '）'
+            | ')'
+            | '】'
+            | ']'
+            | '》'
+            | '〉'
+            | '〕'
+            | '｝'
+            | '〗'
+            | '］'
+    )
 }
 
 /// Opening quotes and brackets, full- and half-width.
 #[inline]
 pub fn is_opening(c: char) -> bool {
-    matches!(c, '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '[' | '《' | '〈' | '〔' | '｛' | '〖' | '［')
+    matches!(
+        c,
+        '“' | '‘'
+            | '「'
+            | '『'
+            | '（'
+            | '('
+            | '【'
+            | '['
+            | '《'
+            | '〈'
+            | '〔'
+            | '｛'
+            | '〖'
+            | '［'
+    )
 }
 
 #[inline]
@@ -60,7 +90,11 @@ pub fn has_sentence_punct(s: &str) -> bool {
                 }
             }
             // ，；！？ are EF BC 8C / 9B / 81 / 9F; 。 is E3 80 82.
-            0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x81 | 0x9F)) => return true,
+            0xEF if b.get(i + 1) == Some(&0xBC)
+                && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x81 | 0x9F)) =>
+            {
+                return true
+            }
             0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => return true,
             _ => {}
         }
@@ -72,7 +106,11 @@ pub fn has_sentence_punct(s: &str) -> bool {
 /// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
 /// one (`…。”`), or `.` not after a digit.
 pub fn ends_sentence(s: &str) -> bool {
-    let end = s.as_bytes().iter().rposition(|&x| !matches!(x, b' ' | b'*' | b'\n')).map_or(0, |i| i + 1);
+    let end = s
+        .as_bytes()
+        .iter()
+        .rposition(|&x| !matches!(x, b' ' | b'*' | b'\n'))
+        .map_or(0, |i| i + 1);
     // The last byte ends a character: the cut is on a boundary.
     let t = &s[..end];
     let mut it = t.chars().rev();
@@ -95,7 +133,9 @@ pub fn width(s: &str) -> usize {
     s.as_bytes()
         .chunks(127)
         .map(|chunk| {
-            chunk.iter().fold(0u8, |acc, &b| acc + u8::from((b as i8) >= -64) + u8::from(b >= 0xE0)) as usize
+            chunk.iter().fold(0u8, |acc, &b| {
+                acc + u8::from((b as i8) >= -64) + u8::from(b >= 0xE0)
+            }) as usize
         })
         .sum()
 }
@@ -129,8 +169,12 @@ pub fn is_unit_name(t: &str) -> bool {
     if !(2..=20).contains(&n) {
         return false;
     }
-    let Some(last) = t.chars().next_back() else { return false };
-    t.chars().all(|c| is_cjk(c) || is_open_paren(c) || is_close_paren(c)) && UNIT_LAST.contains(last)
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    t.chars()
+        .all(|c| is_cjk(c) || is_open_paren(c) || is_close_paren(c))
+        && UNIT_LAST.contains(last)
 }
 
 /// Splits a source list on spaces, `、`, `，`, `,`, `；`, `;` and `/`.
