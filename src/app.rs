@@ -248,6 +248,7 @@ pub fn App() -> Html {
         <div class={classes!("app", dragging.then_some("dragging"))} data-drop={t(lang, Msg::DropHere)}
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <a class="skip-link" href="#results">{ t(lang, Msg::SkipToResults) }</a>
+            <crate::offline::OfflineStatus />
             <header class="topbar">
                 <div class="brand">
                     <h1>{ t(lang, Msg::AppTitle) }</h1>

@@ -34,9 +34,9 @@ impl From<Bulletin> for SharedBulletin {
     }
 }
 
-/// The bulletin in `text`, parsed again only when the text changes.
+/// The bulletin in `text`, parsed again only when the text changes; a large
+/// text is parsed in a web worker (`crate::offline::use_parsed`).
 #[hook]
 pub fn use_bulletin(text: Rc<str>) -> SharedBulletin {
-    let parsed = use_memo(text, |text| SharedBulletin::from(bulletin_parser::parse(text)));
-    (*parsed).clone()
+    crate::offline::use_parsed(text)
 }

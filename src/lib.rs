@@ -16,6 +16,8 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod offline;
 
 /// The demo bulletin behind the 示例 button: invented text in the style of a
 /// county bulletin, so a first-time user sees the product at once.

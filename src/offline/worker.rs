@@ -91,7 +91,13 @@ async fn read_results(texts: &[String], jsons: Vec<String>) -> Vec<Bulletin> {
 
 /// Lets the browser run its queued work (input, paint) before continuing.
 pub async fn yield_to_page() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
+    let pause = Promise::new(&mut |resolve, _reject| {
+        let queued = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if queued != Some(true) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(pause).await;
 }
 
 // ---------------------------------------------------------------------------
