@@ -284,6 +284,13 @@ fn chinese_numerals_with_measure_words() {
     );
     expect("投入三万余元。", &[("三万余元", 30000.0, Some("元"), Some("余"), Money)]);
     expect("惠及百余户。", &[("百余户", 100.0, Some("户"), Some("余"), Count)]);
+    expect(
+        "近百名群众到场，逾千人次观看，上百人参与。",
+        &[
+            ("近百名", 100.0, Some("名"), Some("近"), Count),
+            ("逾千人次", 1000.0, Some("人次"), Some("逾"), Count),
+        ],
+    );
 }
 
 #[test]
@@ -405,6 +412,13 @@ fn labels_read_back_over_the_clause() {
     assert_eq!(labels("纳入监测对象52户193人。"), vec![some("纳入监测对象"), some("纳入监测对象")]);
     // `排查矛盾纠纷58起`: the verb stays, it says what was counted.
     assert_eq!(labels("排查矛盾纠纷58起。"), vec![some("排查矛盾纠纷")]);
+    // Words are not stripped down to one character; `达到` after a change
+    // speaks of the figure before.
+    assert_eq!(
+        labels("占地 120 亩，占比 35.5%，森林覆盖率提高 0.8 个百分点，达到 31.2％。"),
+        vec![some("占地"), some("占比"), some("森林覆盖率"), some("森林覆盖率")]
+    );
+    assert_eq!(labels("全县 GDP 增长 6.1%。"), vec![some("GDP")]);
 }
 
 #[test]
@@ -438,6 +452,14 @@ fn periods_govern_their_sentence() {
             some("截至2023年6月底"),
         ]
     );
+}
+
+#[test]
+fn periods_with_scope_words_and_spans() {
+    let f = extract("全县1—7月份完成出口总额2.3亿美元。今年 1 至 5 月，新增市场主体 860 户。近三年来，新建学校 6 所。");
+    let periods: Vec<Option<String>> = f.iter().map(|x| x.period.clone()).collect();
+    assert_eq!(periods, vec![some("1—7月份"), some("今年1至5月"), some("近三年来")]);
+    assert_eq!(f[0].label, some("完成出口总额"));
 }
 
 #[test]

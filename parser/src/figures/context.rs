@@ -262,8 +262,8 @@ fn trailing_word(t: &str) -> Option<&'static str> {
         '可' => &["可"],
         '将' => &["将"],
         '到' => &["达到"],
-        '达' => &["达"],
-        '为' => &["为"],
+        '达' => &["均达", "达"],
+        '为' => &["均为", "为"],
         '是' => &["是"],
         '计' => &["共计", "累计", "合计", "总计", "计"],
         '有' => &["共有", "有"],
@@ -273,11 +273,10 @@ fn trailing_word(t: &str) -> Option<&'static str> {
         '破' => &["突破"],
         '的' => &["的"],
         '已' => &["已"],
-        '均' => &["均"],
         '都' => &["都"],
         '别' => &["分别"],
         '仅' => &["仅"],
-        '比' => &["同比", "比"],
+        '比' => &["同比"],
         '长' => &["增长"],
         '加' => &["增加"],
         '高' => &["提高"],
@@ -330,6 +329,7 @@ fn leading_word(t: &str) -> Option<&'static str> {
         '总' => &["总计"],
         '已' => &["已经", "已"],
         '均' => &["均"],
+        '的' => &["的"],
         '全' => &["全县", "全市", "全区", "全镇", "全乡", "全省", "全街道"],
         '我' => &["我县", "我市", "我区", "我镇", "我乡"],
         '该' => &[
@@ -357,12 +357,13 @@ pub fn clean_label(before: &str) -> Option<String> {
     let mut t = before.trim_matches(|c: char| {
         is_space(c) || matches!(c, '，' | '、' | '：' | '；' | '（' | '(' | '）' | ')')
     });
+    // A word is left whole when stripping would leave one character
+    // (`占地` is no `占` + `地`, `占比` no `占` + `比`).
+    let leaves_more = |rest: &str| rest.is_empty() || rest.chars().nth(1).is_some();
     loop {
-        if let Some(w) = trailing_word(t) {
+        if let Some(w) = trailing_word(t).filter(|w| leaves_more(&t[..t.len() - w.len()])) {
             t = t[..t.len() - w.len()].trim_end_matches(is_space);
-        } else if let Some(w) = leading_word(t).filter(|w| t[w.len()..].chars().nth(1).is_some()) {
-            // A word is left whole when stripping would leave one character
-            // (`占地` is no `占` + `地`).
+        } else if let Some(w) = leading_word(t).filter(|&w| w == "的" || leaves_more(&t[w.len()..])) {
             t = t[w.len()..].trim_start_matches(is_space);
         } else {
             break;
@@ -447,7 +448,7 @@ fn is_date_char(c: char) -> bool {
         || matches!(
             c,
             '季' | '上' | '中' | '下' | '半' | '前' | '第' | '至' | '到' | '—' | '–' | '-' | '－'
-                | '～' | '~' | '、' | '今' | '去' | '本' | '全'
+                | '～' | '~' | '、' | '今' | '去' | '本' | '全' | '近'
         )
 }
 
@@ -522,7 +523,8 @@ fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(usiz
         return Some((p, e));
     }
     let e = match at_any(s, p, &PERIOD_WORDS) {
-        Some(w) => p + w.len(),
+        // `今年 1 至 7 月`: a date may follow the word.
+        Some(w) => date_run(s, skip_space(s, p + w.len()), end).unwrap_or(p + w.len()),
         None => match date_run(s, p, end) {
             Some(e) => e,
             None if whole => return whole_clause_period(s, p, end),

@@ -759,8 +759,10 @@ fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> us
     };
     let Some(unit) = t.unit else { return run_end };
     // `百日行动`, `千家万户`, `万人助万企`: a bare place is an idiom; only
-    // `百余人`, `千余名` count.
-    if !matches!(cn_digit(first), Some(1..=9)) && first != '十' && t.approx.is_none() {
+    // `百余人`, `千余名`, `近百人`, `逾千人` count.
+    let approx_pre = approx_before(s, i);
+    let bare_place = !matches!(cn_digit(first), Some(1..=9)) && first != '十';
+    if bare_place && t.approx.is_none() && approx_pre.is_none() {
         return run_end;
     }
     if unit.cn == AfterCn::No || is_rank(s, i, unit) {
@@ -780,7 +782,7 @@ fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> us
     if bare && run == "一" && !lone_one_counts(s, i, &t, unit) {
         return run_end;
     }
-    let (approx_pre, start) = match approx_before(s, i) {
+    let (approx_pre, start) = match approx_pre {
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
