@@ -214,6 +214,27 @@ fn section_styles() {
 }
 
 #[test]
+fn a_numbered_headline_is_not_a_section() {
+    let b = parse("快报\n第1期\n\n一、县财政局强化管理\n围绕预算管理，压减支出 300 万元。（县财政局）\n\n二、乡村振兴\n\n某镇推进产业发展  新建大棚 40 座。（某镇）\n");
+    assert_eq!(b.sections, ["乡村振兴"]);
+    assert_eq!(heads(&b), ["一、县财政局强化管理", "某镇推进产业发展"]);
+    assert_eq!(b.items[0].section, None);
+}
+
+#[test]
+fn distribution_under_the_masthead() {
+    let b = parse("某县政务信息\n第 3 期\n报：市委办公室，市政府办公室。\n某县人民政府办公室  2024年2月2日\n\n某镇推进产业发展  新建大棚 40 座。（某镇）\n");
+    assert_eq!(
+        b.footer.distribution.as_deref(),
+        Some("报：市委办公室，市政府办公室。")
+    );
+    assert_eq!(b.masthead.issuer.as_deref(), Some("某县人民政府办公室"));
+    assert_eq!(b.masthead.date.as_deref(), Some("2024-02-02"));
+    assert_eq!(heads(&b), ["某镇推进产业发展"]);
+    assert!(b.warnings.is_empty());
+}
+
+#[test]
 fn no_sections_means_none() {
     let b =
         parse("政务信息\n第2期\n甲局开展工作  内容一。（甲局）\n乙局开展工作  内容二。（乙局）\n");

@@ -191,12 +191,6 @@ pub fn is_footer_line(s: &str) -> bool {
     fields(s).is_some()
 }
 
-/// True when the footer line starts the distribution list (and so, at the
-/// top of a bulletin, ends its masthead).
-pub fn is_distribution_line(s: &str) -> bool {
-    fields(s).is_some_and(|f| f.first().is_some_and(|f| f.role == Role::Distribution))
-}
-
 /// Fills `footer` from the fields of one line. A field seen twice: a second
 /// distribution list is appended with its key; a second name is a warning.
 /// Returns whether the line ended inside a distribution list that may go on

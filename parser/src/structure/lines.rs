@@ -305,6 +305,7 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
             && !has_sentence_punct(name)
             && !name.ends_with(['：', ':'])
             && !name.contains("  ")
+            && !names_a_unit(name)
         {
             return Some(Heading {
                 name,
@@ -329,6 +330,17 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         }
     }
     None
+}
+
+/// `县财政局强化管理`, `我县推进…`, `东关街道…`: a numbered item's headline
+/// names who did something; a section name (`民生保障`, `乡村振兴`) does not.
+fn names_a_unit(name: &str) -> bool {
+    ["县", "我县", "全县", "市", "我市", "区", "我区"]
+        .iter()
+        .any(|p| name.starts_with(p))
+        || ["局", "镇", "街道", "委", "办", "中心"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 #[cfg(test)]
@@ -387,6 +399,8 @@ mod tests {
         assert_eq!(name("一、民生保障"), Some("民生保障"));
         assert_eq!(name("## 民生保障"), Some("民生保障"));
         assert_eq!(name("一、县财政局强化债券管理助推项目建设工作"), None);
+        assert_eq!(name("一、县财政局强化管理"), None);
+        assert_eq!(name("二、乡村振兴"), Some("乡村振兴"));
         assert_eq!(name("一是精准发力，加大项目谋划力度。"), None);
         assert_eq!(name("[链接](http://x)"), None);
         assert_eq!(name("【民生保障】县民政局聚焦儿童关爱"), Some("民生保障"));

@@ -62,9 +62,7 @@ pub fn read<'a>(
             }
             Kind::Section { explicit } if explicit || seen_content => break i,
             Kind::Footer => {
-                if footer::is_distribution_line(l.text) {
-                    break i;
-                }
+                // `签发人：…`, or `报：…` printed under the masthead.
                 footer::apply(l, footer_out, sink, ledger);
                 seen_content = true;
                 i += 1;
