@@ -2,15 +2,15 @@
 # Every test of the project, in order, stopping at the first failure:
 #
 #    1 setup          scripts/setup.sh (idempotent: installs what is missing)
-#    2 native tests   cargo test --workspace (parser, CLI, the page's pure logic)
-#    3 clippy         cargo clippy -p bulletin-parser -p bulletin-cli -D warnings
-#    4 seed scores    bulletin parse on ../shared/seeds, scored against gold
+#    2 native         cargo test --workspace (parser, CLI, the page's pure logic)
+#    3 seeds          bulletin parse on ../shared/seeds, scored against gold
 #                     (only when ../shared exists)
-#    5 big input      parser on a large input, release build (when the test exists)
-#    6 wasm tests     wasm-bindgen-test in headless Chromium (when there are any)
-#    7 page build     trunk build --release --offline
-#    8 first-load     node scripts/bundle-size.mjs --max-kb 250
-#    9 end-to-end     node --test tests/e2e/ (headless Chromium)
+#    4 big-input      parser on a large input, release build (when the test exists)
+#    5 wasm           wasm-bindgen-test in headless Chromium (when there are any)
+#    6 build          trunk build --release --offline
+#    7 size           first load: node scripts/bundle-size.mjs --max-kb 250
+#    8 e2e            node --test tests/e2e/ (headless Chromium)
+#    9 clippy         cargo clippy -p bulletin-parser -p bulletin-cli -- -D warnings
 #
 # The last line is `N passed, N failed, N skipped` over the stages.
 #   --keep-going   run every stage even after one failed
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --keep-going) keep_going=true ;;
     --from) from="${2:?--from needs a stage name}"; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift
@@ -113,9 +113,6 @@ if [ "$failed" -gt 0 ]; then stopped=true; fi
 
 stage native "cargo test --workspace" cargo test --workspace
 
-stage clippy "cargo clippy (parser, CLI) -D warnings" \
-  cargo clippy -p bulletin-parser -p bulletin-cli -- -D warnings
-
 if [ -f "$SHARED_DIR/eval/score-all.sh" ]; then
   stage seeds "score the parser on ../shared seeds (min 0.97 items and figures)" seed_scores
 else
@@ -141,6 +138,10 @@ stage size "first-load size, budget ${BUNDLE_BUDGET_KB} kB gzipped" \
   node scripts/bundle-size.mjs --max-kb "$BUNDLE_BUDGET_KB"
 
 stage e2e "end-to-end tests (node --test tests/e2e/)" e2e_tests
+
+# Lint last: a warning should not hide what the functional stages would say.
+stage clippy "cargo clippy (parser, CLI) -D warnings" \
+  cargo clippy -p bulletin-parser -p bulletin-cli -- -D warnings
 
 # --- summary ----------------------------------------------------------------------
 say ""
