@@ -59,20 +59,22 @@ pub struct Clauses {
     lead_end: usize,
     list_start: usize,
     period: Option<(usize, usize)>,
+    /// Earlier clauses of this sentence not yet examined: a clause is only
+    /// read for a time phrase once a figure shows up in its sentence, so
+    /// sentences without figures cost nothing.
+    pending: Vec<(usize, usize)>,
     sentence: u32,
 }
 
 impl Clauses {
     /// Clause punctuation at byte `at`, `len` bytes long.
-    pub fn on_break(&mut self, s: &str, at: usize, len: usize, sentence: bool) {
-        if !self.checked {
-            if let Some(r) = clause_period(s, self.clause_start, at, true) {
-                self.period = Some(r);
-            }
-        }
+    pub fn on_break(&mut self, at: usize, len: usize, sentence: bool) {
         if sentence {
             self.period = None;
+            self.pending.clear();
             self.sentence += 1;
+        } else if !self.checked {
+            self.pending.push((self.clause_start, at));
         }
         self.clause_start = at + len;
         self.lead_end = self.clause_start;
@@ -87,6 +89,11 @@ impl Clauses {
 
     /// A figure starting at byte `start`.
     pub fn on_figure(&mut self, s: &str, start: usize) -> Place {
+        for (a, b) in self.pending.drain(..) {
+            if let Some(r) = clause_period(s, a, b, true) {
+                self.period = Some(r);
+            }
+        }
         if !self.checked {
             self.checked = true;
             if let Some(r) = clause_period(s, self.clause_start, start, false) {
