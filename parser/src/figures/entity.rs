@@ -5,7 +5,7 @@
 use crate::model::{Figure, Span};
 
 use super::chars::is_han;
-use super::context::clean_label;
+use super::label::clean_label;
 
 /// Sets `entity` on each figure to the text of the last bold span (`emphasis`,
 /// character offsets into `body`) that ends at or before the figure. A bold

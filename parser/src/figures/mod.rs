@@ -15,15 +15,24 @@
 //! (`新建游园一个。`) or, for events, after an activity verb or `每`
 //! (`每季度开展一次`).
 //!
-//! Module map: [`scan`] finds the figures in one pass (with [`units`] for
-//! the unit table and [`chars`] for byte-level stepping), [`context`] reads
-//! label, change and period around them, [`entity`] ties them to bold
+//! Module map: `scan` walks the body once and hands each candidate to
+//! `arabic` or `chinese`, which read the number and, with `tail` and
+//! the unit table in `units`, what makes it a quantity; `quotes` skips
+//! quoted names; `chars` steps through UTF-8 bytes; `context` follows
+//! clauses during the pass and builds each figure with its label and change
+//! (`label`) and period (`period`); `entity` ties figures to bold
 //! sub-units.
 
+mod arabic;
 mod chars;
+mod chinese;
 mod context;
 mod entity;
+mod label;
+mod period;
+mod quotes;
 mod scan;
+mod tail;
 mod units;
 
 use crate::model::Figure;

@@ -1,0 +1,224 @@
+//! What a figure measures and which way it moved, read from the words
+//! around it (see `super::context` for the rules).
+
+use crate::model::Change;
+
+use super::chars::{
+    at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, is_space,
+    skip_space,
+};
+use super::context::squeeze;
+
+const UP: [&str; 9] = [
+    "增长", "增加", "提高", "上升", "提升", "上涨", "增长了", "增加了", "提高了",
+];
+const DOWN: [&str; 9] = [
+    "下降", "减少", "降低", "下滑", "回落", "缩减", "下降了", "减少了", "降低了",
+];
+
+pub fn change_of(before: &str) -> Option<Change> {
+    let n = before.len();
+    // All the words end in one of these; most labels end otherwise.
+    let last = char_before(before, n)?.0;
+    if !matches!(
+        last,
+        '长' | '加' | '高' | '升' | '涨' | '了' | '降' | '少' | '低' | '滑' | '落' | '减'
+    ) {
+        return None;
+    }
+    if ends_any(before, n, &UP).is_some() {
+        Some(Change::Up)
+    } else if ends_any(before, n, &DOWN).is_some() {
+        Some(Change::Down)
+    } else {
+        None
+    }
+}
+
+
+/// The reporting verb or qualifier ending `t`, if any (`完成`, `达到`, `为`,
+/// `累计`, `同比`, `增长`…): what stands between a label and its figure.
+/// Looked up by the last character, so stripping costs a few comparisons.
+fn trailing_word(t: &str) -> Option<&'static str> {
+    let (c, _) = char_before(t, t.len())?;
+    let words: &[&str] = match c {
+        '了' => &["达到了", "完成了", "实现了", "新增了", "了"],
+        '在' => &["控制在", "稳定在", "保持在", "在"],
+        '可' => &["可"],
+        '将' => &["将"],
+        '到' => &["达到"],
+        '达' => &["均达", "达"],
+        '为' => &["均为", "为"],
+        '是' => &["是"],
+        '计' => &["共计", "累计", "合计", "总计", "计"],
+        '有' => &["共有", "有"],
+        '共' => &["共"],
+        '成' => &["完成"],
+        '现' => &["实现"],
+        '破' => &["突破"],
+        '的' => &["的"],
+        '已' => &["已"],
+        '都' => &["都"],
+        '别' => &["分别"],
+        '仅' => &["仅"],
+        '比' => &["同比"],
+        '长' => &["增长"],
+        '加' => &["增加"],
+        '高' => &["提高"],
+        '升' => &["上升", "提升"],
+        '涨' => &["上涨"],
+        '降' => &["下降"],
+        '少' => &["减少"],
+        '低' => &["降低"],
+        '滑' => &["下滑"],
+        '落' => &["回落"],
+        '减' => &["缩减"],
+        '年' => &["比上年", "较上年", "比去年", "较去年"],
+        '较' => &["较"],
+        '合' => &["合"],
+        _ => return None,
+    };
+    words.iter().copied().find(|w| ends_at(t, t.len(), w))
+}
+
+/// `达到`, `为`, `提高到`…: a clause that only says the figure is reached.
+pub fn is_copula(before: &str) -> bool {
+    let mut t = before;
+    while let Some(w) = ends_any(
+        t,
+        t.len(),
+        &["达到", "达", "为", "是", "提高到", "增至", "降至", "升至", "增加到", "下降到", "已", "均"],
+    ) {
+        t = &t[..t.len() - w.len()];
+    }
+    t.is_empty() && !before.is_empty()
+}
+
+/// The connective or scope word opening `t`, if any (`其中`, `全县`, `我县`,
+/// `该镇`, `共`, `累计`, `占`…). Looked up by the first character.
+fn leading_word(t: &str) -> Option<&'static str> {
+    let (c, _) = char_at(t, 0)?;
+    let words: &[&str] = match c {
+        '其' => &["其中"],
+        '同' => &["同时", "同比"],
+        '另' => &["另外"],
+        '此' => &["此外"],
+        '并' => &["并且", "并"],
+        '且' => &["且"],
+        '共' => &["共计", "共有", "共"],
+        '累' => &["累计"],
+        '以' => &["以上", "以下"],
+        '比' => &["比上年", "比去年"],
+        '较' => &["较上年", "较去年"],
+        '合' => &["合计"],
+        '总' => &["总计"],
+        '已' => &["已经", "已"],
+        '均' => &["均"],
+        '的' => &["的"],
+        '全' => &["全县", "全市", "全区", "全镇", "全乡", "全省", "全街道"],
+        '我' => &["我县", "我市", "我区", "我镇", "我乡"],
+        '该' => &[
+            "该县", "该市", "该区", "该镇", "该乡", "该局", "该街道", "该中心",
+        ],
+        '占' => &["占"],
+        '为' => &["为"],
+        '对' => &["对"],
+        '向' => &["向"],
+        '给' => &["给"],
+        '还' => &["还"],
+        '又' => &["又"],
+        '按' => &["按照"],
+        '通' => &["通过"],
+        _ => return None,
+    };
+    words.iter().copied().find(|w| at(t, 0, w))
+}
+
+const MAX_LABEL_CHARS: usize = 20;
+
+/// The label in the text before a figure, qualifiers stripped (see the
+/// module notes). Also used to strip a bold entity name off a label.
+pub fn clean_label(before: &str) -> Option<String> {
+    let mut t = before.trim_matches(|c: char| {
+        is_space(c) || matches!(c, '，' | '、' | '：' | '；' | '（' | '(' | '）' | ')')
+    });
+    // A word is left whole when stripping would leave one character
+    // (`占地` is no `占` + `地`, `占比` no `占` + `比`).
+    let leaves_more = |rest: &str| rest.is_empty() || rest.chars().nth(1).is_some();
+    loop {
+        if let Some(w) = trailing_word(t).filter(|w| leaves_more(&t[..t.len() - w.len()])) {
+            t = t[..t.len() - w.len()].trim_end_matches(is_space);
+        } else if let Some(w) = leading_word(t).filter(|&w| w == "的" || leaves_more(&t[w.len()..])) {
+            t = t[w.len()..].trim_start_matches(is_space);
+        } else {
+            break;
+        }
+    }
+    if t.len() > MAX_LABEL_CHARS && t.chars().count() > MAX_LABEL_CHARS {
+        // A long phrase ending in a quoted name measures that name:
+        // `在某市举办“招商推介会” 1 次` → `招商推介会`.
+        if let Some(inner) = t.strip_suffix('”').and_then(|x| x.rsplit_once('“')) {
+            if !inner.1.is_empty() {
+                return Some(squeeze(inner.1).into_owned());
+            }
+        }
+        // Keep the end, which names the figure; cut after a `的` if any.
+        let cut = t.char_indices().rev().nth(MAX_LABEL_CHARS - 1).map_or(0, |(i, _)| i);
+        let tail = &t[cut..];
+        t = match tail.find('的') {
+            Some(j) if j + 3 < tail.len() => &tail[j + 3..],
+            _ => tail,
+        };
+    }
+    let named = t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
+    named.then(|| squeeze(t).into_owned())
+}
+
+/// The word at `p` that ends the noun a figure counts (`105 个脱贫人口及…`,
+/// `11 家企业列入…`), if any.
+fn noun_end(s: &str, p: usize) -> bool {
+    let Some((c, _)) = char_at(s, p) else { return false };
+    match c {
+        '的' | '及' | '和' | '与' | '并' | '等' | '对' | '在' | '为' | '从' | '到' | '向' | '将'
+        | '把' | '被' | '均' | '已' | '共' | '达' | '占' | '同' | '以' | '中' | '来' | '内' | '后'
+        | '前' | '间' | '半' | '多' | '余' | '里' | '末' | '底' | '初' | '左' | '上' | '下' => true,
+        '进' => at(s, p, "进行"),
+        '开' => at(s, p, "开展"),
+        '提' => at(s, p, "提供"),
+        '列' => at(s, p, "列入"),
+        '参' => at_any(s, p, &["参与", "参加"]).is_some(),
+        '受' => at(s, p, "受到"),
+        '实' => at(s, p, "实现"),
+        '完' => at(s, p, "完成"),
+        '获' => at(s, p, "获得"),
+        '全' => at(s, p, "全部"),
+        _ => false,
+    }
+}
+
+/// The noun right after a figure, when the figure counts it: up to ten Han
+/// characters ended by clause punctuation or a word that ends nouns.
+pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
+    let mut p = skip_space(s, end);
+    let start = p;
+    let found = |p: usize| Some((start, p));
+    for _ in 0..=10 {
+        if p > start && noun_end(s, p) {
+            return found(p);
+        }
+        match char_at(s, p) {
+            Some((c, n)) if is_han(c) => {
+                if p == start && noun_end(s, p) {
+                    return None;
+                }
+                p += n;
+            }
+            Some((c, _)) if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) => {
+                return found(p);
+            }
+            None if p > start => return found(p),
+            _ => return None,
+        }
+    }
+    None
+}

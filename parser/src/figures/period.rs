@@ -1,0 +1,168 @@
+//! Time phrases that govern the figures of a sentence: `1—8 月份`,
+//! `一季度`, `截至2023年8月底`, `今年以来`, `“五一”节假日期间`.
+
+use super::chars::{at, at_any, char_at, ends_at, is_space, skip_space, skip_space_back};
+
+/// Characters a date or period phrase is made of.
+fn is_date_char(c: char) -> bool {
+    is_numeral(c)
+        || is_space(c)
+        || is_time_mark(c)
+        || matches!(
+            c,
+            '季' | '上' | '中' | '下' | '半' | '前' | '第' | '至' | '到' | '—' | '–' | '-' | '－'
+                | '～' | '~' | '、' | '今' | '去' | '本' | '全' | '近'
+        )
+}
+
+/// A digit of any script.
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '〇' | '○'
+                | '零'
+        )
+}
+
+/// Characters a date or period phrase can end on.
+fn is_time_mark(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月' | '份' | '日' | '号' | '度' | '底' | '末' | '初' | '旬'
+    )
+}
+
+const PERIOD_WORDS: [&str; 23] = [
+    "今年以来", "去年以来", "年初以来", "近年来", "上半年", "下半年", "本年度", "今年", "去年",
+    "全年", "本年", "年初", "年底", "年末", "本月", "上月", "本周", "本季度", "目前", "当前",
+    "近期", "近日", "日前",
+];
+
+/// A period phrase opening the clause `start..end`; with `whole`, the clause
+/// is complete and may itself be the phrase (`“五一”节假日期间`, `自活动开展以来`).
+/// Returns the phrase's byte range.
+pub fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(usize, usize)> {
+    let mut p = skip_space(s, start);
+    let (mut first, n) = char_at(s, p)?;
+    match first {
+        '在' | '于' => {
+            p += n;
+            first = char_at(s, p)?.0;
+        }
+        // `全县1—7月份…`: a scope word may stand before the time.
+        '全' | '我' | '该' => {
+            let scope = char_at(s, p + n)
+                .is_some_and(|(x, _)| matches!(x, '县' | '市' | '区' | '镇' | '乡' | '省'));
+            if scope {
+                if let Some((x, _)) = char_at(s, p + n + 3).filter(|&(x, _)| is_numeral(x)) {
+                    p += n + 3;
+                    first = x;
+                }
+            }
+        }
+        _ => {}
+    }
+    if p >= end {
+        return None;
+    }
+    // Most clauses open with neither a number nor a time word: one look at
+    // the first character rules them out.
+    let opens_time = matches!(
+        first,
+        '今' | '去' | '上' | '下' | '全' | '本' | '年' | '目' | '当' | '近' | '日' | '截' | '第' | '前'
+    );
+    if !is_numeral(first) && !opens_time {
+        return if whole { whole_clause_period(s, p, end) } else { None };
+    }
+    // 截至目前, 截至2023年8月底, 截止 8 月底.
+    if let Some(w) = at_any(s, p, &["截至", "截止到", "截止"]) {
+        let q = skip_space(s, p + w.len());
+        let e = match at_any(s, q, &["目前", "当前", "现在", "今日", "今天"]) {
+            Some(x) => q + x.len(),
+            None => date_run(s, q, end)?,
+        };
+        return Some((p, e));
+    }
+    let e = match at_any(s, p, &PERIOD_WORDS) {
+        // `今年 1 至 7 月`: a date may follow the word.
+        Some(w) => date_run(s, skip_space(s, p + w.len()), end).unwrap_or(p + w.len()),
+        None => match date_run(s, p, end) {
+            Some(e) => e,
+            None if whole => return whole_clause_period(s, p, end),
+            None => return None,
+        },
+    };
+    let e = match at_any(s, e, &["以来", "期间", "来"]) {
+        Some(w) => e + w.len(),
+        None => e,
+    };
+    if e > end {
+        return None;
+    }
+    Some((p, e))
+}
+
+/// A run of date characters at `p` (before `end`) that names a time:
+/// it has a time word and ends on one. `2023年`, `1—8 月份`, `一季度`,
+/// `8 月 28 日至 8 月 31 日`, `上半年`. `三年` alone is not one (`三年行动`),
+/// only with `来` after it.
+fn date_run(s: &str, p: usize, end: usize) -> Option<usize> {
+    let mut q = p;
+    let mut last_marker = None;
+    let mut numerals = 0;
+    let mut year_digits_ok = false;
+    let mut run_digits = 0;
+    while q < end {
+        let Some((c, n)) = char_at(s, q) else { break };
+        if !is_date_char(c) {
+            break;
+        }
+        if is_numeral(c) {
+            numerals += 1;
+            run_digits += 1;
+        } else if !is_space(c) {
+            if c == '年' && run_digits >= 4 {
+                year_digits_ok = true;
+            }
+            run_digits = 0;
+        }
+        q += n;
+        if is_time_mark(c) {
+            last_marker = Some(q);
+        }
+        if q - p > 90 {
+            break;
+        }
+    }
+    let e = last_marker?;
+    // A time word with no number (`年度计划`, `月度`) is an adjective; the
+    // numberless periods are the fixed words above.
+    if numerals == 0 {
+        return None;
+    }
+    let text = &s[p..e];
+    let has_time = text.contains(['年', '月', '日', '季', '旬', '号']);
+    if !has_time {
+        return None;
+    }
+    // Only 年 marks it, with a count before it that is no year: a duration
+    // or a plan name unless `来` follows (`三年来`).
+    let only_year = !text.contains(['月', '日', '季', '旬', '号', '半']);
+    if only_year
+        && !year_digits_ok
+        && !at(s, e, "来")
+        && !at(s, e, "以来")
+    {
+        return None;
+    }
+    Some(e)
+}
+
+/// A whole short clause ending in `以来` or `期间`.
+fn whole_clause_period(s: &str, p: usize, end: usize) -> Option<(usize, usize)> {
+    let e = skip_space_back(s, end);
+    let marked = ends_at(s, e, "以来") || ends_at(s, e, "期间");
+    (marked && e > p && s[p..e].chars().count() <= 20).then_some((p, e))
+}

@@ -1,0 +1,244 @@
+//! What stands around a number: the ordinal mark before it, approximation
+//! words on either side, and the multiplier, unit and bracketed alternative
+//! after it.
+
+use crate::model::FigureKind;
+use crate::numerals::{cn_digit, cn_multiplier};
+
+use super::arabic::arabic_digit;
+use super::chars::{
+    at, at_any, char_at, char_before, ends_any, ends_at, is_han, skip_space, skip_space_back,
+};
+use super::units::{match_multiplier, match_unit, Unit};
+
+/// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
+/// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
+pub fn is_ordinal(s: &str, start: usize) -> bool {
+    let mut p = skip_space_back(s, start);
+    for _ in 0..6 {
+        // Step back over one list separator and the number before it.
+        match char_before(s, p) {
+            Some(('第', _)) => return true,
+            Some(('、' | ',' | '，' | '至' | '到' | '-' | '—' | '～' | '~', n)) => p -= n,
+            _ => return false,
+        }
+        let before = p;
+        while let Some((c, n)) = char_before(s, p) {
+            if arabic_digit(c).is_none() && cn_digit(c).is_none() && cn_multiplier(c).is_none() {
+                break;
+            }
+            p -= n;
+        }
+        if p == before {
+            return false;
+        }
+        p = skip_space_back(s, p);
+    }
+    false
+}
+
+// ---------------------------------------------------------------- qualifiers
+
+/// Approximation words before a number. `不超过` is a bound and `签约`,
+/// `最近`, `赶超` are words, so the character before must not glue to them.
+pub fn approx_before(s: &str, start: usize) -> Option<(&'static str, usize)> {
+    let q = skip_space_back(s, start);
+    let (word, before): (&'static str, &[&str]) = if ends_at(s, q, "超过") {
+        ("超过", &["不"])
+    } else if ends_at(s, q, "约") {
+        (
+            "约",
+            &[
+                "签", "节", "预", "制", "契", "邀", "相", "特", "公", "履", "婚", "违", "合", "条",
+                "集", "简", "隐", "誓", "失", "赴",
+            ],
+        )
+    } else if ends_at(s, q, "近") {
+        (
+            "近",
+            &[
+                "最", "附", "临", "靠", "就", "邻", "亲", "远", "贴", "逼", "走", "拉", "浅",
+            ],
+        )
+    } else if ends_at(s, q, "超") {
+        ("超", &["赶", "高", "追"])
+    } else if ends_at(s, q, "逾") {
+        ("逾", &["不", "逾"])
+    } else {
+        return None;
+    };
+    let w = q - word.len();
+    if ends_any(s, w, before).is_some() {
+        return None;
+    }
+    Some((word, w))
+}
+
+/// `余` or `多` between a number and its unit or multiplier.
+fn approx_mid(s: &str, i: usize) -> Option<&'static str> {
+    at_any(s, i, &["余", "多"])
+}
+
+/// `以上` or `左右` after a unit.
+pub fn approx_after(s: &str, i: usize) -> Option<&'static str> {
+    at_any(s, i, &["以上", "左右"])
+}
+
+/// A bracketed alternative unit right after the unit: `30 台（套）`,
+/// `200 件(个)`, `5 台（套、件）`. Returns the byte after the bracket.
+fn bracketed_alternative(s: &str, i: usize) -> Option<usize> {
+    let q = skip_space(s, i);
+    let (open, n) = char_at(s, q)?;
+    let close = match open {
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let mut r = q + n;
+    loop {
+        let unit = match_unit(s, r)?;
+        r += unit.text.len();
+        match char_at(s, r)? {
+            (c, n) if c == close => return Some(r + n),
+            ('、' | '/' | '，' | ',', n) => r += n,
+            _ => return None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the tail
+
+/// What follows a number: qualifiers, a multiplier, a unit.
+pub struct Tail {
+    pub end: usize,
+    pub exp: i32,
+    pub unit: Option<&'static Unit>,
+    /// The unit's spelling when it differs from the table (`个多月` → `个月`).
+    pub unit_text: Option<&'static str>,
+    pub approx: Option<&'static str>,
+    /// Byte where the unit ends (before any bracket or qualifier after it).
+    pub unit_end: usize,
+    /// `2 天半`, `1个半月`: half a unit more.
+    pub half: bool,
+}
+
+/// Reads what follows a number ending at `p`. `None` when nothing that makes
+/// it a figure follows (a bare number). Chinese numerals (`cn`) take no
+/// multiplier-only reading: `三万` alone is not a figure in a bulletin.
+pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
+    let mut q = skip_space(s, p);
+    let mut end;
+    let mut approx = None;
+    let mut exp = 0;
+    if let Some(a) = approx_mid(s, q) {
+        approx = Some(a);
+        end = q + a.len();
+        q = skip_space(s, end);
+    }
+    let mut unit = match_unit(s, q);
+    if unit.is_none() {
+        let (e, n) = match_multiplier(s, q)?;
+        if cn && approx.is_none() {
+            return None; // `三 万`: a Chinese numeral takes its places inside
+        }
+        exp = e;
+        end = q + n;
+        q = skip_space(s, end);
+        if approx.is_none() {
+            if let Some(a) = approx_mid(s, q) {
+                approx = Some(a);
+                end = q + a.len();
+                q = skip_space(s, end);
+            }
+        }
+        unit = match_unit(s, q);
+        if unit.is_none() {
+            // Only 万 and 亿 make a figure on their own (`21.4 亿`).
+            if cn || exp < 4 {
+                return None;
+            }
+            let r = skip_space(s, end);
+            if let Some(a) = approx_after(s, r) {
+                approx = approx.or(Some(a));
+                end = r + a.len();
+            }
+            return Some(Tail {
+                end,
+                exp,
+                unit: None,
+                unit_text: None,
+                approx,
+                unit_end: end,
+                half: false,
+            });
+        }
+    }
+    let unit = unit?;
+    let mut unit_text = None;
+    let mut half = false;
+    end = q + unit.text.len();
+    let unit_end = end;
+    // `1个多月`, `3 个余月`, `两个半月`: the qualifier sits inside the unit.
+    if unit.text == "个" {
+        let inner = approx_mid(s, end).or_else(|| at(s, end, "半").then_some("半"));
+        if let Some(a) = inner {
+            if at(s, end + a.len(), "月") {
+                match a {
+                    "半" => half = true,
+                    _ => approx = approx.or(Some(a)),
+                }
+                unit_text = Some("个月");
+                end += a.len() + "月".len();
+            }
+        }
+    } else if unit.kind == FigureKind::Duration {
+        // `2 天半`, `1 年多`, `10 年余`.
+        if at(s, end, "半") {
+            half = true;
+            end += "半".len();
+        } else if let Some(a) = approx_mid(s, end) {
+            if ends_duration(s, end + a.len()) {
+                approx = approx.or(Some(a));
+                end += a.len();
+            }
+        }
+    }
+    if let Some(r) = bracketed_alternative(s, end) {
+        end = r;
+    }
+    let r = skip_space(s, end);
+    if let Some(a) = approx_after(s, r) {
+        approx = approx.or(Some(a));
+        end = r + a.len();
+    }
+    Some(Tail {
+        end,
+        exp,
+        unit: Some(unit),
+        unit_text,
+        approx,
+        unit_end,
+        half,
+    })
+}
+
+/// After `1 年多`: the 多 closes the figure (not `3天多次检查`, where it
+/// starts the next word).
+fn ends_duration(s: &str, p: usize) -> bool {
+    match char_at(s, p) {
+        None => true,
+        Some((c, _)) => {
+            !is_han(c)
+                || matches!(
+                    c,
+                    '来' | '时' | '的' | '后' | '前' | '以' | '里' | '内' | '间' | '就' | '才' | '已'
+                        | '都' | '中'
+                )
+        }
+    }
+}
+
+/// `前 10 名`, `最后一名`, `后三位`: a rank, not a head count.
+pub fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
+    matches!(unit.text, "名" | "位") && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
+}
