@@ -428,6 +428,12 @@ fn changes_immediately_before_the_figure() {
     assert_eq!(changes, vec![None, Some(Change::Down), Some(Change::Up), Some(Change::Up), None]);
     // The value stays positive.
     assert_eq!(f[1].value, 6.2);
+    // A figure joined to a change by a conjunction moved the same way; a
+    // bare change speaks of the amount before it.
+    let f = extract("接待游客 12.5 万人次，旅游收入 1.8 亿元，分别增长 9.6% 和 11.2%；预计总产 26 万吨，较上年减产 1.4%。");
+    let changes: Vec<Option<Change>> = f.iter().map(|x| x.change).collect();
+    assert_eq!(changes, vec![None, None, Some(Change::Up), Some(Change::Up), None, Some(Change::Down)]);
+    assert_eq!(f[5].label, some("预计总产"));
 }
 
 #[test]

@@ -9,11 +9,13 @@ use super::chars::{
 };
 use super::context::squeeze;
 
-const UP: [&str; 9] = [
-    "增长", "增加", "提高", "上升", "提升", "上涨", "增长了", "增加了", "提高了",
+const UP: [&str; 13] = [
+    "增长", "增加", "提高", "上升", "提升", "上涨", "增长了", "增加了", "提高了", "增产", "增收",
+    "增幅", "增速",
 ];
-const DOWN: [&str; 9] = [
-    "下降", "减少", "降低", "下滑", "回落", "缩减", "下降了", "减少了", "降低了",
+const DOWN: [&str; 12] = [
+    "下降", "减少", "降低", "下滑", "回落", "缩减", "下降了", "减少了", "降低了", "减产", "减收",
+    "降幅",
 ];
 
 pub fn change_of(before: &str) -> Option<Change> {
@@ -22,7 +24,8 @@ pub fn change_of(before: &str) -> Option<Change> {
     let last = char_before(before, n)?.0;
     if !matches!(
         last,
-        '长' | '加' | '高' | '升' | '涨' | '了' | '降' | '少' | '低' | '滑' | '落' | '减'
+        '长' | '加' | '高' | '升' | '涨' | '了' | '降' | '少' | '低' | '滑' | '落' | '减' | '产'
+            | '收' | '幅' | '速'
     ) {
         return None;
     }
@@ -57,6 +60,9 @@ fn trailing_word(t: &str) -> Option<&'static str> {
         '现' => &["实现"],
         '破' => &["突破"],
         '的' => &["的"],
+        '和' => &["和"],
+        '与' => &["与"],
+        '及' => &["及"],
         '已' => &["已"],
         '都' => &["都"],
         '别' => &["分别"],
@@ -68,6 +74,8 @@ fn trailing_word(t: &str) -> Option<&'static str> {
         '升' => &["上升", "提升"],
         '涨' => &["上涨"],
         '降' => &["下降"],
+        '产' => &["增产", "减产"],
+        '收' => &["增收", "减收"],
         '少' => &["减少"],
         '低' => &["降低"],
         '滑' => &["下滑"],
@@ -115,6 +123,9 @@ fn leading_word(t: &str) -> Option<&'static str> {
         '已' => &["已经", "已"],
         '均' => &["均"],
         '的' => &["的"],
+        '和' => &["和"],
+        '与' => &["与"],
+        '及' => &["及"],
         '全' => &["全县", "全市", "全区", "全镇", "全乡", "全省", "全街道"],
         '我' => &["我县", "我市", "我区", "我镇", "我乡"],
         '该' => &[
@@ -148,7 +159,7 @@ pub fn clean_label(before: &str) -> Option<String> {
     loop {
         if let Some(w) = trailing_word(t).filter(|w| leaves_more(&t[..t.len() - w.len()])) {
             t = t[..t.len() - w.len()].trim_end_matches(is_space);
-        } else if let Some(w) = leading_word(t).filter(|&w| w == "的" || leaves_more(&t[w.len()..])) {
+        } else if let Some(w) = leading_word(t).filter(|&w| matches!(w, "的" | "和" | "与" | "及") || leaves_more(&t[w.len()..])) {
             t = t[w.len()..].trim_start_matches(is_space);
         } else {
             break;
