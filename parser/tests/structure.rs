@@ -653,3 +653,12 @@ fn expected_json_uses_the_export_shape() {
         }
     }
 }
+
+#[test]
+fn a_source_named_before_and_after_the_headline_is_listed_once() {
+    let text = "县水利局：汛前检查全面完成  全县排查水库十二座，整改隐患9处。（县水利局）\n\n\
+                县林业局：春季造林有序推进  新造林2300亩。（县林业局、县自然资源局）\n";
+    let b = parse(text);
+    assert_eq!(sources(&b), vec![vec!["县水利局"], vec!["县林业局", "县自然资源局"]]);
+    assert_eq!(heads(&b), vec!["汛前检查全面完成", "春季造林有序推进"]);
+}

@@ -427,7 +427,13 @@ fn first_line_is_headline(s: &str) -> bool {
 /// Splits a list of names into `sources`; the separators are syntax.
 fn take_names(names: &str, sources: &mut Vec<String>, ledger: &mut Ledger) {
     for n in split_sources(names) {
-        sources.push(n.to_string());
+        if sources.iter().any(|s| s == n) {
+            // Named both before the headline and in the closing parenthetical:
+            // one unit, listed once; the repeat is syntax, not lost text.
+            ledger.take(n);
+        } else {
+            sources.push(n.to_string());
+        }
     }
     if ledger.is_on() {
         let seps: String = names
