@@ -6,19 +6,25 @@ use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
 use super::arabic::{arabic_digit, digit_at, read_arabic, scaled, Mantissa};
 use super::chars::{
-    char_at, char_before, count_chars, ends_any, is_clause_break, skip_space, skip_space_back,
+    char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, skip_space,
+    skip_space_back,
 };
 use super::context::Place;
 use super::scan::{push, Found, Out};
 use super::tail::{approx_after, approx_before, is_ordinal, is_rank, tail, Tail};
 use super::units::{AfterCn, Unit};
 
-/// Characters before a Chinese numeral that make it part of a word or a
-/// vague amount: `数十家`, `几十个`, `若干`, `初三`, `之一`, `逐一`, `统一`,
-/// `唯一`, `同一`, `某一`, `星期三`, `礼拜`.
-const CN_BLOCKED_BEFORE: [&str; 15] = [
-    "数", "几", "若干", "初", "之", "逐", "统", "唯", "同", "某", "划", "期", "拜", "万", "单",
-];
+/// Whether `c`, the character before a Chinese numeral at `i`, makes the
+/// numeral part of a word or a vague amount: `数十家`, `几十个`, `若干`,
+/// `初三`, `之一`, `逐一`, `统一`, `唯一`, `同一`, `某一`, `星期三`, `礼拜`.
+fn cn_blocked_before(s: &str, i: usize, c: char) -> bool {
+    match c {
+        '数' | '几' | '初' | '之' | '逐' | '统' | '唯' | '同' | '某' | '划' | '期' | '拜' | '万'
+        | '单' => true,
+        '干' => ends_at(s, i, "若干"),
+        _ => false,
+    }
+}
 
 /// Activity verbs after which `一次` is a count (`每季度开展一次`).
 const EVENT_VERBS: [&str; 20] = [
@@ -54,21 +60,26 @@ pub fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -
     if !places && digits > 1 {
         return run_end;
     }
+    // Most Chinese numerals in a bulletin are words (`一方面`, `统一`,
+    // `一是`): what follows rules them out cheapest, so that is read first.
+    let Some(t) = tail(s, run_end, true) else {
+        return run_end;
+    };
+    let Some(unit) = t.unit else { return run_end };
+    if unit.cn == AfterCn::No {
+        return run_end;
+    }
     if let Some((c, _)) = char_before(s, i) {
-        if arabic_digit(c).is_some() || c == '.' {
+        if arabic_digit(c).is_some() || c == '.' || cn_blocked_before(s, i, c) {
             return run_end;
         }
     }
-    if ends_any(s, i, &CN_BLOCKED_BEFORE).is_some() || is_ordinal(s, i) {
+    if is_ordinal(s, i) {
         return run_end;
     }
     let Some(value) = parse_cn_number(run) else {
         return run_end;
     };
-    let Some(t) = tail(s, run_end, true) else {
-        return run_end;
-    };
-    let Some(unit) = t.unit else { return run_end };
     // `百日行动`, `千家万户`, `万人助万企`: a bare place is an idiom; only
     // `百余人`, `千余名`, `近百人`, `逾千人` count.
     let approx_pre = approx_before(s, i);
@@ -76,7 +87,7 @@ pub fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -
     if bare_place && t.approx.is_none() && approx_pre.is_none() {
         return run_end;
     }
-    if unit.cn == AfterCn::No || is_rank(s, i, unit) {
+    if is_rank(s, i, unit) {
         return run_end;
     }
     // `五位一体`, `三个一批`, `两个一百年`, `四个不摘`: slogans.

@@ -223,8 +223,8 @@ fn skip_bracket(s: &str, p: usize) -> usize {
 
 /// `s` without white space (borrowed when it has none, as most labels).
 pub fn squeeze(s: &str) -> Cow<'_, str> {
-    // Every space starts with one of these bytes; most text has none of them
-    // but the ideographic punctuation that shares 0xE3.
+    // Every space starts with one of these bytes (0xE3 also starts `《》「」`,
+    // so a hit is checked character by character).
     let maybe = s.bytes().any(|b| matches!(b, b' ' | b'\t' | 0xC2 | 0xE3));
     if maybe && s.chars().any(is_space) {
         Cow::Owned(s.chars().filter(|&c| !is_space(c)).collect())
