@@ -4,10 +4,12 @@
 //
 // What changes from index.html:
 // - Trunk's loader (an inline module importing the hashed glue and calling
-//   init with the hashed .wasm URL) becomes an inline module that holds the
-//   glue as text and the wasm gzipped in base64. The glue is imported from
-//   a Blob URL — fetch() and module scripts by path fail from file:// — and
-//   that URL is left in window.__bulletinGlueUrl for the parse worker.
+//   init with the hashed .wasm URL, or the pattern_script tag that does the
+//   same from boot.js) becomes an inline module that holds the glue as text
+//   and the wasm gzipped in base64. fetch() and scripts by path fail from
+//   file://, so the glue runs from a Blob URL, as a classic script (see
+//   classicGlue), and its text is left in window.__bulletinWorkerGlue for
+//   the parse worker.
 // - Preload links go; stylesheets become <style>; icons become data: URLs;
 //   the manifest link goes (no install from file://, and its request would
 //   fail); the service worker is never registered there (the page checks).
@@ -132,32 +134,40 @@ export function findLoader(html) {
 }
 
 /**
- * The glue with its imports of snippet files (wasm-bindgen `module = ...` and
- * `inline_js`) collected, so the loader can point them at Blob URLs.
+ * The wasm-bindgen glue (an ES module) as a classic script that leaves its
+ * exports in `self.__bulletinGlue`. From file://, a module worker cannot
+ * start at all and a worker cannot import the page's Blob URLs; a classic
+ * worker built from this text can. The page loads the same text, so the
+ * glue is in the file once.
  */
-function collectSnippets(dir, glueFile, glue) {
-  const snippets = {};
-  const re = /(?:import|from)\s*['"](\.{1,2}\/[^'"]+)['"]/g;
-  let m;
-  while ((m = re.exec(glue))) {
-    const rel = resolveLocal(dir, glueFile, m[1]);
-    if (!rel) throw new Error(`glue imports ${m[1]}, not found in the build`);
-    const source = readFileSync(join(dir, rel), "utf8");
-    if (/(?:import|from)\s*['"]\.{1,2}\//.test(source)) {
-      throw new Error(`snippet ${rel} imports another file: not supported by the single-file build`);
-    }
-    snippets[m[1]] = source;
+export function classicGlue(glue) {
+  if (/^\s*import\b|\bimport\s*\(/m.test(glue)) {
+    throw new Error("the wasm-bindgen glue imports other files (snippets): not supported by the single-file build");
   }
-  return snippets;
+  const names = [];
+  let body = glue.replace(/^export\s+(async\s+function\*?|function\*?|class|const|let|var)\s+([\w$]+)/gm, (w, kind, name) => {
+    names.push([name, name]);
+    return `${kind} ${name}`;
+  });
+  body = body.replace(/^export\s*\{([^}]*)\};?/gm, (w, list) => {
+    for (const part of list.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const [local, exported = local] = part.split(/\s+as\s+/).map((x) => x.trim());
+      names.push([exported, local]);
+    }
+    return "";
+  });
+  if (/^export\b/m.test(body)) throw new Error("the glue has an export form this script does not know");
+  if (!names.some(([exported]) => exported === "default")) throw new Error("the glue has no default export (init)");
+  body = body.replace(/\bimport\.meta\.url\b/g, "self.location.href");
+  const exportsObject = names.map(([exported, local]) => `${JSON.stringify(exported)}: ${local}`).join(", ");
+  return `(function () {\n${body}\nself.__bulletinGlue = { ${exportsObject} };\n})();\n`;
 }
 
-function loaderScript({ glue, snippets, wasmGzBase64, bindingsGlobal, firesStarted }) {
+function loaderScript({ glue, wasmGzBase64, bindingsGlobal, firesStarted }) {
   // Kept small and plain: it runs once, before anything else.
   return `
 const GLUE = ${jsString(glue)};
-const SNIPPETS = ${jsString(JSON.stringify(snippets))};
 const WASM_GZIP_BASE64 = "${wasmGzBase64}";
-const scriptUrl = (source) => URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
 function fromBase64(text) {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -168,14 +178,16 @@ async function gunzip(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Response(stream).arrayBuffer();
 }
-let glueSource = GLUE;
-for (const [specifier, source] of Object.entries(JSON.parse(SNIPPETS))) {
-  glueSource = glueSource.split(JSON.stringify(specifier)).join(JSON.stringify(scriptUrl(source)));
-  glueSource = glueSource.split("'" + specifier + "'").join(JSON.stringify(scriptUrl(source)));
-}
-const glueUrl = scriptUrl(glueSource);
-window.__bulletinGlueUrl = glueUrl;
-const bindings = await import(glueUrl);
+// The parse worker (src/offline/worker.rs) starts a classic worker from this text.
+window.__bulletinWorkerGlue = GLUE;
+await new Promise((ok, fail) => {
+  const script = document.createElement("script");
+  script.src = URL.createObjectURL(new Blob([GLUE], { type: "text/javascript" }));
+  script.onload = ok;
+  script.onerror = () => fail(new Error("the wasm glue did not load"));
+  document.head.append(script);
+});
+const bindings = self.__bulletinGlue;
 const wasm = await bindings.default({ module_or_path: await gunzip(fromBase64(WASM_GZIP_BASE64)) });
 ${bindingsGlobal ? `window.${bindingsGlobal} = bindings;` : ""}
 ${firesStarted ? `dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));` : ""}
@@ -212,13 +224,11 @@ export function buildSingleFile(dir) {
   const glueFile = resolveLocal(dir, "index.html", loader.glue);
   const wasmFile = resolveLocal(dir, "index.html", loader.wasm);
   if (!glueFile || !wasmFile) throw new Error(`glue ${loader.glue} or wasm ${loader.wasm} not in the build`);
-  const glue = readFileSync(join(dir, glueFile), "utf8");
-  const snippets = collectSnippets(dir, glueFile, glue);
+  const glue = classicGlue(readFileSync(join(dir, glueFile), "utf8"));
   const wasmGz = gzipSync(readFileSync(join(dir, wasmFile)), { level: 9 });
   const loaderCode = scriptSafe(
     loaderScript({
       glue,
-      snippets,
       wasmGzBase64: wasmGz.toString("base64"),
       bindingsGlobal: loader.bindingsGlobal,
       firesStarted: loader.firesStarted,

@@ -1,9 +1,16 @@
 // The parse worker. The page builds it from a Blob URL (so it also runs in
 // the single-file build opened from file://, where a worker script cannot be
-// loaded from a path), prefixing one line that imports the page's own
-// wasm-bindgen glue as `glue`:
+// loaded from a path), prefixed with the page's own wasm-bindgen glue as
+// `glue` — a module worker importing it:
 //
 //   import * as glue from "<glue URL>";
+//
+// or, in the single-file build, a classic worker carrying its text:
+//
+//   (function () { …glue… self.__bulletinGlue = {…}; })();
+//   const glue = self.__bulletinGlue;
+//
+// so this file must be valid both as a module and as a classic script.
 //
 // Protocol (page → worker):
 //   {type: "init", module: WebAssembly.Module}   the page's compiled wasm

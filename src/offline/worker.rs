@@ -6,11 +6,13 @@
 //! `WebAssembly.Module`, so nothing is downloaded or compiled twice) and
 //! reads back one export JSON per text.
 //!
-//! The worker is built from a Blob URL rather than a script path: a module
-//! worker cannot be loaded by path from `file://`, and the single-file build
-//! must work there. Its source is `parse_worker.js` behind one import of the
-//! wasm-bindgen glue, whose URL comes from Trunk's `<link rel=modulepreload>`
-//! or, in the single-file build, from `window.__bulletinGlueUrl`.
+//! The worker is built from a Blob URL rather than a script path, so that the
+//! single-file build works from `file://` too. Its source is
+//! `parse_worker.js` behind the wasm-bindgen glue: served over http, one
+//! import of the glue module (its URL from Trunk's `<link rel=modulepreload>`);
+//! in the single-file build, the glue's text as a classic script
+//! (`window.__bulletinWorkerGlue`, left by that file's loader), because from
+//! `file://` module workers do not start.
 //!
 //! Whatever goes wrong with the worker (blocked by a policy, a browser
 //! without module workers), the texts are parsed here instead, a text at a
@@ -171,13 +173,16 @@ async fn parse_in_worker(texts: &[String], on_progress: Rc<dyn Fn(Progress)>) ->
 
 impl Bridge {
     fn start() -> Result<Rc<Bridge>, JsValue> {
-        let glue = glue_url().ok_or_else(|| JsValue::from_str("no wasm-bindgen glue URL"))?;
-        let source = format!("import * as glue from {};\n{}", js_string_literal(&glue), WORKER_SOURCE);
+        let glue = glue_source().ok_or_else(|| JsValue::from_str("no wasm-bindgen glue found"))?;
+        let (source, kind) = match glue {
+            Glue::Module(url) => (format!("import * as glue from {};\n{WORKER_SOURCE}", js_string_literal(&url)), "module"),
+            Glue::Classic(text) => (format!("{text}\nconst glue = self.__bulletinGlue;\n{WORKER_SOURCE}"), "classic"),
+        };
         let url = blob_url(&source, "text/javascript")?;
         let options = Object::new();
-        Reflect::set(&options, &"type".into(), &"module".into())?;
+        Reflect::set(&options, &"type".into(), &kind.into())?;
         Reflect::set(&options, &"name".into(), &"bulletin-parse".into())?;
-        // The Blob URL is kept: one small script for the page's lifetime.
+        // The Blob URL is kept: one script for the page's lifetime.
         let worker = WorkerHandle::new(&url, &options)?;
 
         let bridge = Rc::new_cyclic(|weak: &std::rc::Weak<Bridge>| {
@@ -296,12 +301,21 @@ impl Bridge {
     }
 }
 
-/// The absolute URL of the wasm-bindgen glue module the page was started with.
-fn glue_url() -> Option<String> {
+/// How the worker gets the wasm-bindgen glue.
+enum Glue {
+    /// The glue module's absolute URL, imported by a module worker.
+    Module(String),
+    /// The glue as a classic script (the single-file build): from
+    /// `file://` a module worker cannot start, nor import the page's Blob
+    /// URLs, so the worker is classic and carries the glue's text.
+    Classic(String),
+}
+
+/// The wasm-bindgen glue the page was started with.
+fn glue_source() -> Option<Glue> {
     let window = web_sys::window()?;
-    // The single-file build has no glue file: its loader makes a Blob URL.
-    if let Some(url) = Reflect::get(&window, &"__bulletinGlueUrl".into()).ok().and_then(|v| v.as_string()) {
-        return Some(url);
+    if let Some(text) = Reflect::get(&window, &"__bulletinWorkerGlue".into()).ok().and_then(|v| v.as_string()) {
+        return Some(Glue::Classic(text));
     }
     let document = window.document()?;
     // Trunk preloads the glue (and any snippets, which are not it).
@@ -310,14 +324,15 @@ fn glue_url() -> Option<String> {
         .filter_map(|i| links.item(i))
         .filter_map(|link| Reflect::get(&link, &"href".into()).ok()?.as_string())
         .find(|href| href.ends_with(".js") && !href.contains("/snippets/"));
-    if preloaded.is_some() {
-        return preloaded;
+    if let Some(url) = preloaded {
+        return Some(Glue::Module(url));
     }
     // The loader tag written by Trunk's `pattern_script` names it too.
     let tag = document.query_selector("script[data-wasm-js]").ok()??;
     let relative = tag.get_attribute("data-wasm-js")?;
     let base = document.url().ok()?;
-    web_sys::Url::new_with_base(&relative, &base).ok().map(|url| url.href())
+    let url = web_sys::Url::new_with_base(&relative, &base).ok()?;
+    Some(Glue::Module(url.href()))
 }
 
 fn blob_url(source: &str, mime: &str) -> Result<String, JsValue> {

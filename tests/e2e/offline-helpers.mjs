@@ -30,6 +30,9 @@ export function bulletinsToCheck() {
  * typing after a pause).
  */
 export async function paste(page, text) {
+  // With files open, the paste entry may not be the one shown: go back to it.
+  const pasteTab = page.locator('.entry-tab[data-entry="0"]:not(.current) .entry-select');
+  if (await pasteTab.count()) await pasteTab.first().click();
   const area = page.locator("textarea").first();
   await area.waitFor({ state: "visible" });
   await area.evaluate((el, value) => {

@@ -120,7 +120,6 @@ test("files opened from disk are read and shown", { skip, timeout: 60_000 }, asy
 test("exports download from file://", { skip, timeout: 60_000 }, async () => {
   const { text } = bulletinsToCheck()[0];
   const expected = expectedOf(parse(text));
-  await session.page.getByText(bulletinsToCheck()[0].name).first().click().catch(() => {});
   await paste(session.page, text);
   await waitForItems(session.page, expected.items);
   for (const format of ["json", "csv", "xlsx"]) {
@@ -131,9 +130,7 @@ test("exports download from file://", { skip, timeout: 60_000 }, async () => {
     const body = await readFile(await download.path());
     assert.ok(body.length > 0, `${format}: not empty`);
     if (format === "json") {
-      const text = body.toString("utf8");
-      const lines = text.trim().split("\n");
-      const doc = JSON.parse(lines.length > 1 && !text.trim().startsWith("{\n") ? lines[0] : text);
+      const doc = JSON.parse(body.toString("utf8"));
       assert.equal(doc.items.length, expected.items, "the JSON export holds every item");
     }
     if (format === "xlsx") assert.equal(body.subarray(0, 2).toString(), "PK", "xlsx is a zip");
