@@ -205,7 +205,8 @@ pub fn push(
 ) {
     let b = s.as_bytes();
     let kind = match t.unit {
-        Some(_) if t.unit_text == Some("个月") => FigureKind::Duration,
+        // `1个多月`: the unit read across the qualifier is a duration.
+        Some(_) if t.unit_text.is_some() => FigureKind::Duration,
         Some(u) => u.kind,
         None if money_context(s, start) => FigureKind::Money,
         None => FigureKind::Count,

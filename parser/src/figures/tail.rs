@@ -178,17 +178,24 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
     let mut half = false;
     end = q + unit.text.len();
     let unit_end = end;
-    // `1个多月`, `3 个余月`, `两个半月`: the qualifier sits inside the unit.
+    // `1个多月`, `3 个余小时`, `两个半月`: the qualifier sits inside the unit.
     if unit.text == "个" {
         let inner = approx_mid(s, end).or_else(|| at(s, end, "半").then_some("半"));
         if let Some(a) = inner {
-            if at(s, end + a.len(), "月") {
+            let rest = at_any(s, end + a.len(), &["月", "小时", "星期", "季度", "工作日"]);
+            if let Some(r) = rest {
                 match a {
                     "半" => half = true,
                     _ => approx = approx.or(Some(a)),
                 }
-                unit_text = Some("个月");
-                end += a.len() + "月".len();
+                unit_text = Some(match r {
+                    "月" => "个月",
+                    "小时" => "个小时",
+                    "星期" => "个星期",
+                    "季度" => "个季度",
+                    _ => "个工作日",
+                });
+                end += a.len() + r.len();
             }
         }
     } else if unit.kind == FigureKind::Duration {

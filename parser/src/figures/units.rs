@@ -127,8 +127,9 @@ static CHU: [Unit; 1] = [u(
 )];
 static JIAN: [Unit; 2] = [u("件次", Count, One, &[]), u("件", Count, One, &[])];
 static TAO: [Unit; 1] = [u("套", Count, One, &["餐", "路", "取", "用"])];
-static TAI: [Unit; 2] = [
+static TAI: [Unit; 3] = [
     u("台次", Count, One, &[]),
+    u("台套", Count, One, &[]),
     u("台", Count, One, &["账", "湾", "阶", "风", "上", "前", "下"]),
 ];
 // `分` alone is a score or a time of day, never counted here.
@@ -220,7 +221,10 @@ static JIAN_ROOM: [Unit; 1] = [u("间", Count, One, &["隔", "距", "断"])];
 static DONG: [Unit; 1] = [u("栋", Count, One, &[])];
 static ZHUANG: [Unit; 1] = [u("幢", Count, One, &[])];
 static CENG: [Unit; 1] = [u("层", Count, No, &["面", "级", "次", "楼"])];
-static LIANG: [Unit; 1] = [u("辆", Count, One, &[])];
+static LIANG: [Unit; 2] = [u("辆次", Count, One, &[]), u("辆", Count, One, &[])];
+// `10 万尾` (fry released); `尾款`, `尾矿` are words.
+static WEI_FISH: [Unit; 1] = [u("尾", Count, No, &["款", "矿", "气", "声", "部", "号", "端", "随"])];
+static MEI_PIECE: [Unit; 1] = [u("枚", Count, One, &["举"])];
 static SOU: [Unit; 1] = [u("艘", Count, One, &[])];
 static JIA_FRAME: [Unit; 2] = [
     u("架次", Count, One, &[]),
@@ -464,6 +468,8 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
         '幢' => &ZHUANG,
         '层' => &CENG,
         '辆' => &LIANG,
+        '尾' => &WEI_FISH,
+        '枚' => &MEI_PIECE,
         '艘' => &SOU,
         '架' => &JIA_FRAME,
         '车' => &CHE,
