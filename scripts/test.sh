@@ -104,7 +104,8 @@ has_wasm_tests() {
 e2e_tests() {
   local files=(tests/e2e/*.test.mjs)
   [ -e "${files[0]}" ] || { say "no tests/e2e/*.test.mjs"; return 1; }
-  node --test "${files[@]}"
+  # A per-file cap, so one hung browser cannot eat CI's 90 minutes.
+  node --test --test-timeout="${E2E_FILE_TIMEOUT_MS:-600000}" "${files[@]}"
 }
 
 stage setup "install missing tools" bash scripts/setup.sh
