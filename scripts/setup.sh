@@ -113,3 +113,8 @@ fi
 # Fetched once here (for every target) so builds can run with --offline.
 quietly cargo-fetch cargo fetch
 say "crate sources: ok"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
+   && git ls-files --error-unmatch Cargo.lock >/dev/null 2>&1 \
+   && ! git diff --quiet -- Cargo.lock; then
+  warn "Cargo.lock differs from the committed one (Cargo.toml changed?): commit Cargo.lock so CI builds what you tested."
+fi
