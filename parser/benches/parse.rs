@@ -3,14 +3,24 @@
 //!
 //!     cargo bench -p bulletin-parser --bench parse
 //!
-//! Groups: `parse` (the whole `bulletin_parser::parse`, on one 1 MB bulletin
-//! and on a batch of everyday 4–16 KB bulletins adding up to 1 MB) and
-//! `figures` (`extract_figures` alone on the same 1 MB). Criterion reports
+//! The corpus comes in two densities. `Everyday` is written like real
+//! bulletins: bodies of 120–380 characters, mostly prose, with the figures
+//! gathered in a few sentences — about one figure per 53 characters of body
+//! (the real bulletins we checked have one per 45–63), bodies ~88% of the
+//! text, with sections, masthead, footer and, in the PDF-copy layout, hard
+//! wraps and page breaks. `Dense` puts figures in every sentence (one per
+//! ~14 characters, ~90-character bodies): a stress load, kept so that a
+//! regression in the figure scanner shows.
+//!
+//! Groups: `parse` (the whole `bulletin_parser::parse`, everyday density,
+//! on one 1 MB bulletin and on a batch of 4–16 KB bulletins adding up to
+//! 1 MB), `parse-dense` (the same on the dense corpus) and `figures`
+//! (`extract_figures` alone on each 1 MB text). Criterion reports
 //! characters/s (elements) and bytes/s; at the end the best of a few plain
 //! timed runs is printed as M chars/s against the bar: 67.5 M chars/s, 50×
-//! JioNLP's money extractor (1.35 M chars/s).
-//! Kept short (10 samples, 5 s each) so it runs in CI in well under two
-//! minutes.
+//! JioNLP's money extractor (1.35 M chars/s), and the time per character at
+//! 256 KB, 1 MB, 4 MB and 16 MB shows that cost grows linearly with input.
+//! Kept short (10 samples, 3 s each) so it runs in well under two minutes.
 
 mod corpus;
 
@@ -18,6 +28,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use bulletin_parser::{extract_figures, parse};
+use corpus::Density;
 use criterion::{Criterion, Throughput};
 
 const MB: usize = 1024 * 1024;
@@ -63,34 +74,44 @@ fn figures_all(texts: &[String]) {
     }
 }
 
+fn one_bulletin(name: &'static str, density: Density) -> Workload {
+    Workload::new(name, vec![corpus::bulletin_of(MB, 1, density).text])
+}
+
+fn batch(name: &'static str, density: Density) -> Workload {
+    let texts = corpus::bulletins_of(MB, 2, density);
+    Workload::new(name, texts.into_iter().map(|c| c.text).collect())
+}
+
 fn main() {
-    let one = Workload::new("one 1 MB bulletin", vec![corpus::bulletin(MB, 1).text]);
-    let batch = Workload::new(
-        "batch of everyday bulletins (1 MB)",
-        corpus::bulletins(MB, 2)
-            .into_iter()
-            .map(|c| c.text)
-            .collect(),
-    );
+    let one = one_bulletin("one 1 MB bulletin", Density::Everyday);
+    let batch_ = batch("batch of everyday bulletins (1 MB)", Density::Everyday);
+    let dense = one_bulletin("one 1 MB bulletin, dense", Density::Dense);
+    let dense_batch = batch("batch of bulletins (1 MB), dense", Density::Dense);
 
     let mut c = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
+        .measurement_time(Duration::from_secs(3))
         .configure_from_args();
 
-    let mut group = c.benchmark_group("parse");
-    for w in [&one, &batch] {
-        group.throughput(w.throughput());
-        group.bench_function(w.name, |b| b.iter(|| parse_all(&w.texts)));
+    for (group_name, loads) in [("parse", [&one, &batch_]), ("parse-dense", [&dense, &dense_batch])] {
+        let mut group = c.benchmark_group(group_name);
+        for w in loads {
+            group.throughput(w.throughput());
+            group.bench_function(w.name, |b| b.iter(|| parse_all(&w.texts)));
+        }
+        group.finish();
     }
-    group.finish();
 
     let mut group = c.benchmark_group("figures");
-    group.throughput(one.throughput());
-    group.bench_function("extract_figures on 1 MB", |b| {
-        b.iter(|| figures_all(&one.texts))
-    });
+    for (name, w) in [
+        ("extract_figures on 1 MB", &one),
+        ("extract_figures on 1 MB, dense", &dense),
+    ] {
+        group.throughput(w.throughput());
+        group.bench_function(name, |b| b.iter(|| figures_all(&w.texts)));
+    }
     group.finish();
 
     c.final_summary();
@@ -104,8 +125,42 @@ fn main() {
         BAR_CHARS_PER_SECOND / 1e6
     );
     report("parse", &one, parse_all);
-    report("parse", &batch, parse_all);
+    report("parse", &batch_, parse_all);
+    report("parse", &dense, parse_all);
+    report("parse", &dense_batch, parse_all);
     report("figures", &one, figures_all);
+    report("figures", &dense, figures_all);
+    scaling();
+}
+
+/// Parse time per character on everyday bulletins of growing size: flat
+/// when cost grows linearly with the input.
+fn scaling() {
+    println!("\nscaling (everyday density, best of 5 runs; linear when ns/char stays flat):");
+    let mut first = None;
+    for size in [MB / 4, MB, 4 * MB, 16 * MB] {
+        let text = corpus::bulletin_of(size, 3, Density::Everyday).text;
+        let chars = text.chars().count();
+        let best = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(parse(black_box(&text)));
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+            .as_secs_f64();
+        let ns_per_char = best * 1e9 / chars as f64;
+        let base = *first.get_or_insert(ns_per_char);
+        println!(
+            "  {:>5} KB  {:>9} chars  {:>8.2} ms  {:>6.2} ns/char  ({:.2}× the 256 KB cost per char)",
+            text.len() / 1024,
+            chars,
+            best * 1e3,
+            ns_per_char,
+            ns_per_char / base
+        );
+    }
 }
 
 fn report(what: &str, w: &Workload, run: fn(&[String])) {

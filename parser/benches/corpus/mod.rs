@@ -298,6 +298,88 @@ fn sentence(out: &mut String, rng: &mut Rng, pdf: bool) {
     }
 }
 
+/// How many figures the bodies carry.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Density {
+    /// Every sentence holds figures: about one per 14 characters of body,
+    /// bodies of about 90 characters. A stress load for the figure scanner.
+    Dense,
+    /// As real bulletins are written: bodies of 120–380 characters, mostly
+    /// prose (what was done and how), with the figures gathered in a few
+    /// sentences; about one figure per 55 characters of body.
+    Everyday,
+}
+
+/// Clauses of prose with no figure in them (invented, in the register of a
+/// county bulletin): what was done, how, and why. Some hold what looks like
+/// a number but is none (enumerators, ordinals, dates, slogans, quoted names).
+const PROSE: &[&str] = &[
+    "围绕年度目标任务细化工作举措",
+    "坚持问题导向和目标导向相结合",
+    "建立健全周调度、月通报、季考核工作机制",
+    "组织相关部门召开专题推进会议",
+    "深入田间地头开展政策宣传",
+    "一是强化组织领导，二是压实部门责任，三是加强督导检查",
+    "严格落实“一岗双责”要求",
+    "对照《实施方案》逐项抓好落实",
+    "聚焦群众反映强烈的突出问题",
+    "持续推进“放管服”改革向纵深发展",
+    "安排专人负责跟踪对接",
+    "统一规划、统一标准、统一验收",
+    "主动靠前服务，帮助企业解决实际困难",
+    "进一步提升群众的获得感和满意度",
+    "第三季度将继续加大工作力度",
+    "按照“边排查、边整改、边规范”的思路",
+    "积极争取上级政策和项目支持",
+    "通过召开座谈会、入户走访等形式广泛征求意见",
+    "形成上下联动、齐抓共管的工作格局",
+    "把各项工作做细做实",
+    "坚持一手抓疫情防控、一手抓复工复产",
+    "落实好中央八项规定精神",
+    "切实筑牢安全生产防线",
+    "推动各项惠民政策落地见效",
+    "依托数字化平台实现信息共享",
+    "邀请专家现场指导技术难题",
+    "及时发现并消除各类风险隐患",
+    "以钉钉子精神抓好问题整改",
+    "确保年底前全面完成目标任务",
+    "为全县高质量发展提供有力保障",
+    "在全县范围内开展“回头看”活动",
+    "结合实际制定了详细的工作台账",
+];
+
+/// A sentence of prose: two to four clauses.
+fn prose_sentence(out: &mut String, rng: &mut Rng) {
+    let clauses = rng.range(2, 4);
+    for i in 0..clauses {
+        if i > 0 {
+            out.push('，');
+        }
+        out.push_str(rng.pick(PROSE));
+    }
+}
+
+/// A body as real bulletins have them: an opening of prose, then sentences
+/// that mix prose and figures, 120–380 characters in all.
+fn everyday_body(rng: &mut Rng, pdf: bool) -> String {
+    let mut body = String::new();
+    let target = rng.range(120, 340) as usize * 3; // bytes, nearly all CJK
+    prose_sentence(&mut body, rng);
+    body.push('。');
+    while body.len() < target {
+        if rng.chance(50) {
+            if rng.chance(40) {
+                body.push_str(rng.pick(OPENERS));
+            }
+            sentence(&mut body, rng, pdf);
+        } else {
+            prose_sentence(&mut body, rng);
+        }
+        body.push(if rng.chance(70) { '。' } else { '；' });
+    }
+    body
+}
+
 /// How one bulletin is laid out.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Layout {
@@ -310,7 +392,10 @@ enum Layout {
     Pdf,
 }
 
-fn body(rng: &mut Rng, pdf: bool) -> String {
+fn body(rng: &mut Rng, pdf: bool, density: Density) -> String {
+    if density == Density::Everyday {
+        return everyday_body(rng, pdf);
+    }
     let mut body = String::new();
     body.push_str(rng.pick(OPENERS));
     let sentences = rng.range(2, 6);
@@ -337,10 +422,10 @@ fn wrap(text: &str, width: usize) -> String {
     out
 }
 
-fn item(out: &mut String, rng: &mut Rng, layout: Layout, page: &mut u32) {
+fn item(out: &mut String, rng: &mut Rng, layout: Layout, density: Density, page: &mut u32) {
     let (unit, source) = rng.pick(UNITS);
     let headline = format!("{unit}{}", rng.pick(ACTIONS));
-    let mut text = body(rng, layout == Layout::Pdf);
+    let mut text = body(rng, layout == Layout::Pdf, density);
     let sources = if rng.chance(10) {
         let n = rng.range(2, 4) as usize;
         let mut towns: Vec<&str> = Vec::new();
@@ -427,9 +512,14 @@ fn footer(out: &mut String, layout: Layout) {
 /// the masthead, then sections of items until the size is reached, then the
 /// footer).
 pub fn bulletin(target_bytes: usize, seed: u64) -> Corpus {
+    bulletin_of(target_bytes, seed, Density::Dense)
+}
+
+/// [`bulletin`] with the figure density chosen by the caller.
+pub fn bulletin_of(target_bytes: usize, seed: u64, density: Density) -> Corpus {
     let mut rng = Rng::new(seed);
     let layout = rng.pick(&[Layout::Plain, Layout::Markdown, Layout::Pdf]);
-    one_bulletin(&mut rng, layout, target_bytes)
+    one_bulletin(&mut rng, layout, density, target_bytes)
 }
 
 /// One bulletin in each layout in turn; the same as [`bulletin`] but with
@@ -437,10 +527,10 @@ pub fn bulletin(target_bytes: usize, seed: u64) -> Corpus {
 pub fn bulletin_in_layout(target_bytes: usize, seed: u64, layout: usize) -> Corpus {
     let mut rng = Rng::new(seed);
     let layout = [Layout::Plain, Layout::Markdown, Layout::Pdf][layout % 3];
-    one_bulletin(&mut rng, layout, target_bytes)
+    one_bulletin(&mut rng, layout, Density::Dense, target_bytes)
 }
 
-fn one_bulletin(rng: &mut Rng, layout: Layout, target_bytes: usize) -> Corpus {
+fn one_bulletin(rng: &mut Rng, layout: Layout, density: Density, target_bytes: usize) -> Corpus {
     let mut out = String::with_capacity(target_bytes + 4096);
     let issue = rng.range(1, 60);
     masthead(&mut out, rng, layout, issue);
@@ -456,7 +546,7 @@ fn one_bulletin(rng: &mut Rng, layout: Layout, target_bytes: usize) -> Corpus {
             sections += 1;
         }
         for _ in 0..rng.range(1, 4) {
-            item(&mut out, rng, layout, &mut page);
+            item(&mut out, rng, layout, density, &mut page);
             items += 1;
         }
     }
@@ -470,12 +560,17 @@ fn one_bulletin(rng: &mut Rng, layout: Layout, target_bytes: usize) -> Corpus {
 
 /// Many bulletins of everyday size (4–16 KB) adding up to `target_bytes`.
 pub fn bulletins(target_bytes: usize, seed: u64) -> Vec<Corpus> {
+    bulletins_of(target_bytes, seed, Density::Dense)
+}
+
+/// [`bulletins`] with the figure density chosen by the caller.
+pub fn bulletins_of(target_bytes: usize, seed: u64, density: Density) -> Vec<Corpus> {
     let mut rng = Rng::new(seed);
     let mut all = Vec::new();
     let mut total = 0;
     while total < target_bytes {
         let size = rng.range(4 * 1024, 16 * 1024) as usize;
-        let b = bulletin(size, rng.next());
+        let b = bulletin_of(size, rng.next(), density);
         total += b.text.len();
         all.push(b);
     }
