@@ -89,7 +89,9 @@ pub fn App() -> Html {
         let render_started = render_started.clone();
         let results = results.clone();
         let render_ms = render_ms.clone();
-        use_effect_with(bulletin.clone(), move |_| {
+        // Keyed on the entry too: switching to a file with the same text
+        // (one bulletin in two encodings) is still a new render.
+        use_effect_with((bulletin.clone(), workspace.0.active), move |_| {
             if let Some(t0) = render_started.borrow_mut().take() {
                 let ms = perf::now() - t0;
                 if let Some(el) = results.cast::<web_sys::Element>() {
@@ -173,7 +175,11 @@ pub fn App() -> Html {
     };
     let on_close_entry = {
         let workspace = workspace.dispatcher();
-        Callback::from(move |id| workspace.dispatch(Action::Close(id)))
+        let render_started = render_started.clone();
+        Callback::from(move |id| {
+            *render_started.borrow_mut() = Some(perf::now());
+            workspace.dispatch(Action::Close(id));
+        })
     };
     let on_dismiss = {
         let workspace = workspace.dispatcher();

@@ -42,7 +42,11 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     html! {
         <article class="item" id={anchor} aria-labelledby={heading_id.clone()}
             data-lines={format!("{}-{}", item.lines.first, item.lines.last)}>
-            <h3 id={heading_id}>{ &item.headline }</h3>
+            if item.headline.trim().is_empty() {
+                <h3 id={heading_id} class="untitled">{ t(lang, Msg::Untitled) }</h3>
+            } else {
+                <h3 id={heading_id}>{ &item.headline }</h3>
+            }
             <p class="sources"><span class="sources-label">{ t(lang, Msg::Sources) }</span>{ sources }</p>
             <p class="body">{ for body }</p>
         </article>

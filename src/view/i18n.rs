@@ -125,6 +125,7 @@ pub enum Msg {
     ReasonEmpty,
     ReasonTooLarge,
     FromFile,
+    Untitled,
 }
 
 /// The string for `msg` in `lang`.
@@ -255,6 +256,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "the file is too large (over 20 MB) to be a bulletin.",
         ),
         FromFile => ("文件", "File"),
+        Untitled => ("（无标题）", "(no headline)"),
     }
 }
 

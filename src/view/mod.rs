@@ -5,6 +5,7 @@ pub mod i18n;
 pub mod lines;
 pub mod numfmt;
 pub mod segments;
+pub mod sort;
 pub mod summary;
 pub mod table;
 pub mod workspace;

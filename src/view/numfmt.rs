@@ -60,11 +60,11 @@ pub fn readable(lang: Lang, v: f64) -> String {
     grouped(v)
 }
 
-/// Up to four decimals, trailing zeros dropped: `248.7700` → `248.77`.
+/// Rounded to four decimals: `248.77000001` → `248.77`. Rounds in floating
+/// point rather than formatting with a precision, which would pull a second
+/// float formatter into the wasm.
 fn trimmed(v: f64) -> String {
-    let s = format!("{:.4}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    grouped(s.parse().unwrap_or(v))
+    grouped((v * 1.0e4).round() / 1.0e4)
 }
 
 #[cfg(test)]

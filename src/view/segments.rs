@@ -8,6 +8,8 @@
 
 use bulletin_parser::{Figure, Span};
 
+use crate::view::sort::sort_indices;
+
 /// One piece of a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Run {
@@ -36,7 +38,9 @@ pub fn segment(body: &str, figures: &[Figure], emphasis: &[Span]) -> Vec<Run> {
     let mut order: Vec<usize> = (0..figures.len())
         .filter(|&i| figures[i].start < figures[i].end && figures[i].end <= chars)
         .collect();
-    order.sort_by_key(|&i| (figures[i].start, figures[i].end));
+    sort_indices(&mut order, &mut |a, b| {
+        (figures[a].start, figures[a].end).cmp(&(figures[b].start, figures[b].end))
+    });
     let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(order.len());
     for i in order {
         let (s, e) = (figures[i].start, figures[i].end);

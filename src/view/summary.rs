@@ -15,9 +15,12 @@ pub struct Summary {
 }
 
 pub fn summarize(b: &Bulletin) -> Summary {
-    let mut units: Vec<&str> = b.items.iter().flat_map(|i| i.sources.iter().map(String::as_str)).collect();
-    units.sort_unstable();
-    units.dedup();
+    let mut units: Vec<&str> = Vec::new();
+    for s in b.items.iter().flat_map(|i| i.sources.iter()) {
+        if !units.contains(&s.as_str()) {
+            units.push(s);
+        }
+    }
     let figures = || b.items.iter().flat_map(|i| i.figures.iter());
     Summary {
         items: b.items.len(),

@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 use bulletin_parser::{Bulletin, Change, FigureKind};
 
 use crate::view::numfmt::plain_decimal;
+use crate::view::sort::sort_indices;
 
 /// A figure with the item it stands in.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +94,9 @@ impl Filter {
                 return false;
             }
         }
-        let query = self.query.trim().to_lowercase();
+        // ASCII case only: Chinese has none, and full Unicode case tables
+        // would cost the page kilobytes for a rare Latin search.
+        let query = self.query.trim().to_ascii_lowercase();
         query.is_empty() || query_matches(&query, row)
     }
 }
@@ -109,8 +112,8 @@ fn query_matches(query: &str, row: &FigureRow) -> bool {
         row.period.as_deref(),
         row.entity.as_deref(),
     ];
-    texts.iter().flatten().any(|t| t.to_lowercase().contains(query))
-        || row.sources.iter().any(|s| s.to_lowercase().contains(query))
+    texts.iter().flatten().any(|t| t.to_ascii_lowercase().contains(query))
+        || row.sources.iter().any(|s| s.to_ascii_lowercase().contains(query))
         || plain_decimal(row.value).contains(query)
 }
 
@@ -154,11 +157,9 @@ impl Sort {
 /// Ties keep reading order; empty cells sort last in either direction.
 pub fn view(rows: &[FigureRow], filter: &Filter, sort: Sort) -> Vec<usize> {
     let mut picked: Vec<usize> = (0..rows.len()).filter(|&i| filter.matches(&rows[i])).collect();
-    picked.sort_by(|&a, &b| {
-        let (ra, rb) = (&rows[a], &rows[b]);
-        let by_column = compare(ra, rb, sort.column, sort.descending);
-        by_column.then_with(|| (ra.item, ra.figure).cmp(&(rb.item, rb.figure)))
-    });
+    // `picked` is in reading order already and the sort is stable, so ties
+    // stay in reading order.
+    sort_indices(&mut picked, &mut |a, b| compare(&rows[a], &rows[b], sort.column, sort.descending));
     picked
 }
 

@@ -90,9 +90,9 @@ test('figures are reachable by keyboard and show their details on focus', async 
 });
 
 test('the skip link is the first stop and jumps to the results', async () => {
-  await page.evaluate(() => document.activeElement?.blur());
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.locator('body').focus();
+  // A fresh load: the first Tab is the first stop.
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.waitForSelector('article');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
   assert.equal(await page.locator('.skip-link').isVisible(), true);
