@@ -95,7 +95,10 @@ fn main() {
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
 
-    for (group_name, loads) in [("parse", [&one, &batch_]), ("parse-dense", [&dense, &dense_batch])] {
+    for (group_name, loads) in [
+        ("parse", [&one, &batch_]),
+        ("parse-dense", [&dense, &dense_batch]),
+    ] {
         let mut group = c.benchmark_group(group_name);
         for w in loads {
             group.throughput(w.throughput());

@@ -159,7 +159,7 @@ fn is_short_range(s: &str, dash: usize, start: usize, end: usize) -> bool {
 }
 
 /// An Arabic number at `i` (ASCII or full-width). Returns where to go on.
-pub fn number(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     let (m, run_end) = read_arabic(s, i);
     let Some(m) = m else { return run_end };
     if is_code(s, i, run_end) || is_ordinal(s, i) {
@@ -188,6 +188,6 @@ pub fn number(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) ->
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    push(out, s, ci, i, start, &t, scaled(m, t.exp), approx_pre);
+    push(out, s, i, start, &t, scaled(m, t.exp), approx_pre);
     t.end
 }

@@ -12,15 +12,15 @@ use super::chars::{
 use super::context::Place;
 use super::scan::{push, Found, Out};
 use super::tail::{approx_after, approx_before, is_ordinal, is_rank, tail, Tail};
-use super::units::{AfterCn, Unit};
+use super::units::{AfterCn, Unit, UNIT_STARTS};
 
 /// Whether `c`, the character before a Chinese numeral at `i`, makes the
 /// numeral part of a word or a vague amount: `数十家`, `几十个`, `若干`,
 /// `初三`, `之一`, `逐一`, `统一`, `唯一`, `同一`, `某一`, `星期三`, `礼拜`.
 fn cn_blocked_before(s: &str, i: usize, c: char) -> bool {
     match c {
-        '数' | '几' | '初' | '之' | '逐' | '统' | '唯' | '同' | '某' | '划' | '期' | '拜' | '万'
-        | '单' => true,
+        '数' | '几' | '初' | '之' | '逐' | '统' | '唯' | '同' | '某' | '划' | '期' | '拜'
+        | '万' | '单' => true,
         '干' => ends_at(s, i, "若干"),
         _ => false,
     }
@@ -32,7 +32,7 @@ const EVENT_VERBS: [&str; 20] = [
     "调度", "观摩", "评比", "考核", "通报", "培训", "演练", "会商",
 ];
 
-pub fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+pub fn chinese(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.
     let mut p = i;
@@ -62,6 +62,12 @@ pub fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -
     }
     // Most Chinese numerals in a bulletin are words (`一方面`, `统一`,
     // `一是`): what follows rules them out cheapest, so that is read first.
+    // Cheapest of all: the character after the run (spaces skipped) starts
+    // neither a qualifier nor a unit, so `tail` would find nothing.
+    let next = char_at(s, skip_space(s, run_end)).map(|(c, _)| c);
+    if !next.is_some_and(|c| matches!(c, '余' | '多') || UNIT_STARTS.contains(c)) {
+        return run_end;
+    }
     let Some(t) = tail(s, run_end, true) else {
         return run_end;
     };
@@ -112,7 +118,7 @@ pub fn chinese(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -
         digits: value as u64,
         decimals: 0,
     };
-    push(out, s, ci, i, start, &t, scaled(m, t.exp), approx_pre);
+    push(out, s, i, start, &t, scaled(m, t.exp), approx_pre);
     t.end
 }
 
@@ -130,8 +136,7 @@ fn lone_one_counts(s: &str, i: usize, t: &Tail, unit: &Unit) -> bool {
     let clause_end = match char_at(s, skip_space(s, t.end)) {
         None => true,
         Some((c, _)) => {
-            is_clause_break(c)
-                || matches!(c, '、' | '）' | ')' | '】' | '」' | '”' | '’' | '.')
+            is_clause_break(c) || matches!(c, '、' | '）' | ')' | '】' | '」' | '”' | '’' | '.')
         }
     };
     match unit.cn {
@@ -148,7 +153,9 @@ fn lone_one_counts(s: &str, i: usize, t: &Tail, unit: &Unit) -> bool {
 /// `每` within the few characters before, in the same clause: a frequency.
 fn every_before(s: &str, mut p: usize) -> bool {
     for _ in 0..8 {
-        let Some((c, n)) = char_before(s, p) else { return false };
+        let Some((c, n)) = char_before(s, p) else {
+            return false;
+        };
         if c == '每' {
             return true;
         }
@@ -161,7 +168,7 @@ fn every_before(s: &str, mut p: usize) -> bool {
 }
 
 /// `百分之八十`, `百分之 95`, `百分之百`: a percent in words.
-pub fn percent_words(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     let p = i + "百分之".len();
     let (value, mut end) = if digit_at(s, p).is_some() {
         match read_arabic(s, p) {
@@ -195,6 +202,7 @@ pub fn percent_words(s: &str, i: usize, ci: usize, out: &mut Out<impl FnMut(Foun
         None => (None, i),
     };
     let b = s.as_bytes();
+    let ci = out.chars_before(s, i);
     out.emit(
         s,
         Found {

@@ -136,7 +136,10 @@ impl Annotator {
             Some((p, noun_end)) => skip_bracket(s, noun_end.max(p.end)),
             None => place.clause_start,
         };
-        let region = region.max(place.lead_end).max(place.list_start).min(f.start);
+        let region = region
+            .max(place.lead_end)
+            .max(place.list_start)
+            .min(f.start);
         let before = s[near(s, region, f.start)..f.start].trim_matches(is_space);
         // `分别增长 18.6% 和 21.3%`: a figure joined to a change by a
         // conjunction moved the same way.
@@ -147,7 +150,9 @@ impl Annotator {
         });
         let noun = noun_after(s, f.end);
         let noun_end = noun.map_or(f.end, |n| n.1);
-        let mut label = noun.map(|n| s[n.0..n.1].to_string()).or_else(|| clean_label(before));
+        let mut label = noun
+            .map(|n| s[n.0..n.1].to_string())
+            .or_else(|| clean_label(before));
         let last = done.last();
         if label.is_none() {
             if let Some((p, _)) = prev_in_clause {
@@ -171,9 +176,12 @@ impl Annotator {
         }
         // Figures of one sentence usually share the phrase: copy, not rebuild.
         let period = place.period.map(|(a, b)| match (prev, last) {
-            (Some((p, _)), Some(Figure { period: Some(x), .. })) if p.place.period == place.period => {
-                x.clone()
-            }
+            (
+                Some((p, _)),
+                Some(Figure {
+                    period: Some(x), ..
+                }),
+            ) if p.place.period == place.period => x.clone(),
             _ => squeeze(&s[a..b]).into_owned(),
         });
         self.prev = Some((f, noun_end));

@@ -61,21 +61,29 @@ fn span_texts(body: &str, spans: &[Span]) -> Vec<String> {
     let byte = |c: usize| bounds.binary_search(&c).map_or(body.len(), |k| byte_at[k]);
     spans
         .iter()
-        .map(|s| body.get(byte(s.start)..byte(s.end)).unwrap_or("").to_string())
+        .map(|s| {
+            body.get(byte(s.start)..byte(s.end))
+                .unwrap_or("")
+                .to_string()
+        })
         .collect()
 }
 
 /// The span's text as a sub-unit name, or `None` when it is no name.
 fn as_name(text: &str) -> Option<&str> {
-    let t = text.trim_matches(|c: char| {
-        c.is_whitespace() || "：:，,。；;、【】[]（）()“”\"*".contains(c)
-    });
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || "：:，,。；;、【】[]（）()“”\"*".contains(c));
     let n = t.chars().count();
-    if n == 0 || n > 20 || !t.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·')
+    if n == 0
+        || n > 20
+        || !t
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·')
     {
         return None;
     }
     // `一是`, `二要`, `首先`: the bold opens a point, not a unit.
-    let enumerator = t.ends_with(['是', '要']) && n <= 3 || matches!(t, "首先" | "其次" | "再次" | "最后");
+    let enumerator =
+        t.ends_with(['是', '要']) && n <= 3 || matches!(t, "首先" | "其次" | "再次" | "最后");
     (!enumerator).then_some(t)
 }

@@ -10,11 +10,32 @@ use super::chars::{
 use super::context::squeeze;
 
 const UP: [&str; 13] = [
-    "增长", "增加", "提高", "上升", "提升", "上涨", "增长了", "增加了", "提高了", "增产", "增收",
-    "增幅", "增速",
+    "增长",
+    "增加",
+    "提高",
+    "上升",
+    "提升",
+    "上涨",
+    "增长了",
+    "增加了",
+    "提高了",
+    "增产",
+    "增收",
+    "增幅",
+    "增速",
 ];
 const DOWN: [&str; 12] = [
-    "下降", "减少", "降低", "下滑", "回落", "缩减", "下降了", "减少了", "降低了", "减产", "减收",
+    "下降",
+    "减少",
+    "降低",
+    "下滑",
+    "回落",
+    "缩减",
+    "下降了",
+    "减少了",
+    "降低了",
+    "减产",
+    "减收",
     "降幅",
 ];
 
@@ -24,8 +45,21 @@ pub fn change_of(before: &str) -> Option<Change> {
     let last = char_before(before, n)?.0;
     if !matches!(
         last,
-        '长' | '加' | '高' | '升' | '涨' | '了' | '降' | '少' | '低' | '滑' | '落' | '减' | '产'
-            | '收' | '幅' | '速'
+        '长' | '加'
+            | '高'
+            | '升'
+            | '涨'
+            | '了'
+            | '降'
+            | '少'
+            | '低'
+            | '滑'
+            | '落'
+            | '减'
+            | '产'
+            | '收'
+            | '幅'
+            | '速'
     ) {
         return None;
     }
@@ -37,7 +71,6 @@ pub fn change_of(before: &str) -> Option<Change> {
         None
     }
 }
-
 
 /// The reporting verb or qualifier ending `t`, if any (`完成`, `达到`, `为`,
 /// `累计`, `同比`, `增长`…): what stands between a label and its figure.
@@ -95,7 +128,20 @@ pub fn is_copula(before: &str) -> bool {
     while let Some(w) = ends_any(
         t,
         t.len(),
-        &["达到", "达", "为", "是", "提高到", "增至", "降至", "升至", "增加到", "下降到", "已", "均"],
+        &[
+            "达到",
+            "达",
+            "为",
+            "是",
+            "提高到",
+            "增至",
+            "降至",
+            "升至",
+            "增加到",
+            "下降到",
+            "已",
+            "均",
+        ],
     ) {
         t = &t[..t.len() - w.len()];
     }
@@ -129,7 +175,14 @@ fn leading_word(t: &str) -> Option<&'static str> {
         '全' => &["全县", "全市", "全区", "全镇", "全乡", "全省", "全街道"],
         '我' => &["我县", "我市", "我区", "我镇", "我乡"],
         '该' => &[
-            "该县", "该市", "该区", "该镇", "该乡", "该局", "该街道", "该中心",
+            "该县",
+            "该市",
+            "该区",
+            "该镇",
+            "该乡",
+            "该局",
+            "该街道",
+            "该中心",
         ],
         '占' => &["占"],
         '为' => &["为"],
@@ -159,7 +212,9 @@ pub fn clean_label(before: &str) -> Option<String> {
     loop {
         if let Some(w) = trailing_word(t).filter(|w| leaves_more(&t[..t.len() - w.len()])) {
             t = t[..t.len() - w.len()].trim_end_matches(is_space);
-        } else if let Some(w) = leading_word(t).filter(|&w| matches!(w, "的" | "和" | "与" | "及") || leaves_more(&t[w.len()..])) {
+        } else if let Some(w) = leading_word(t)
+            .filter(|&w| matches!(w, "的" | "和" | "与" | "及") || leaves_more(&t[w.len()..]))
+        {
             t = t[w.len()..].trim_start_matches(is_space);
         } else {
             break;
@@ -174,7 +229,11 @@ pub fn clean_label(before: &str) -> Option<String> {
             }
         }
         // Keep the end, which names the figure; cut after a `的` if any.
-        let cut = t.char_indices().rev().nth(MAX_LABEL_CHARS - 1).map_or(0, |(i, _)| i);
+        let cut = t
+            .char_indices()
+            .rev()
+            .nth(MAX_LABEL_CHARS - 1)
+            .map_or(0, |(i, _)| i);
         let tail = &t[cut..];
         t = match tail.find('的') {
             Some(j) if j + 3 < tail.len() => &tail[j + 3..],
@@ -188,11 +247,14 @@ pub fn clean_label(before: &str) -> Option<String> {
 /// The word at `p` that ends the noun a figure counts (`105 个脱贫人口及…`,
 /// `11 家企业列入…`), if any.
 fn noun_end(s: &str, p: usize) -> bool {
-    let Some((c, _)) = char_at(s, p) else { return false };
+    let Some((c, _)) = char_at(s, p) else {
+        return false;
+    };
     match c {
-        '的' | '及' | '和' | '与' | '并' | '等' | '对' | '在' | '为' | '从' | '到' | '向' | '将'
-        | '把' | '被' | '均' | '已' | '共' | '达' | '占' | '同' | '以' | '中' | '来' | '内' | '后'
-        | '前' | '间' | '半' | '多' | '余' | '里' | '末' | '底' | '初' | '左' | '上' | '下' => true,
+        '的' | '及' | '和' | '与' | '并' | '等' | '对' | '在' | '为' | '从' | '到' | '向'
+        | '将' | '把' | '被' | '均' | '已' | '共' | '达' | '占' | '同' | '以' | '中' | '来'
+        | '内' | '后' | '前' | '间' | '半' | '多' | '余' | '里' | '末' | '底' | '初' | '左'
+        | '上' | '下' => true,
         '进' => at(s, p, "进行"),
         '开' => at(s, p, "开展"),
         '提' => at(s, p, "提供"),
@@ -224,7 +286,9 @@ pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
                 }
                 p += n;
             }
-            Some((c, _)) if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) => {
+            Some((c, _))
+                if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) =>
+            {
                 return found(p);
             }
             None if p > start => return found(p),

@@ -37,6 +37,8 @@ mod units;
 
 use crate::model::Figure;
 
+/// Shared with the structure passes.
+pub(crate) use chars::CharSet;
 pub use entity::assign_entities;
 
 /// Every figure in `body`, in order, with character offsets into it

@@ -10,8 +10,26 @@ fn is_date_char(c: char) -> bool {
         || is_time_mark(c)
         || matches!(
             c,
-            '季' | '上' | '中' | '下' | '半' | '前' | '第' | '至' | '到' | '—' | '–' | '-' | '－'
-                | '～' | '~' | '、' | '今' | '去' | '本' | '全' | '近'
+            '季' | '上'
+                | '中'
+                | '下'
+                | '半'
+                | '前'
+                | '第'
+                | '至'
+                | '到'
+                | '—'
+                | '–'
+                | '-'
+                | '－'
+                | '～'
+                | '~'
+                | '、'
+                | '今'
+                | '去'
+                | '本'
+                | '全'
+                | '近'
         )
 }
 
@@ -21,7 +39,18 @@ fn is_numeral(c: char) -> bool {
         || ('０'..='９').contains(&c)
         || matches!(
             c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '〇' | '○'
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '两'
+                | '〇'
+                | '○'
                 | '零'
         )
 }
@@ -35,9 +64,29 @@ fn is_time_mark(c: char) -> bool {
 }
 
 const PERIOD_WORDS: [&str; 23] = [
-    "今年以来", "去年以来", "年初以来", "近年来", "上半年", "下半年", "本年度", "今年", "去年",
-    "全年", "本年", "年初", "年底", "年末", "本月", "上月", "本周", "本季度", "目前", "当前",
-    "近期", "近日", "日前",
+    "今年以来",
+    "去年以来",
+    "年初以来",
+    "近年来",
+    "上半年",
+    "下半年",
+    "本年度",
+    "今年",
+    "去年",
+    "全年",
+    "本年",
+    "年初",
+    "年底",
+    "年末",
+    "本月",
+    "上月",
+    "本周",
+    "本季度",
+    "目前",
+    "当前",
+    "近期",
+    "近日",
+    "日前",
 ];
 
 /// A period phrase opening the clause `start..end`; with `whole`, the clause
@@ -71,10 +120,26 @@ pub fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(
     // the first character rules them out.
     let opens_time = matches!(
         first,
-        '今' | '去' | '上' | '下' | '全' | '本' | '年' | '目' | '当' | '近' | '日' | '截' | '第' | '前'
+        '今' | '去'
+            | '上'
+            | '下'
+            | '全'
+            | '本'
+            | '年'
+            | '目'
+            | '当'
+            | '近'
+            | '日'
+            | '截'
+            | '第'
+            | '前'
     );
     if !is_numeral(first) && !opens_time {
-        return if whole { whole_clause_period(s, p, end) } else { None };
+        return if whole {
+            whole_clause_period(s, p, end)
+        } else {
+            None
+        };
     }
     // 截至目前, 截至2023年8月底, 截止 8 月底.
     if let Some(w) = at_any(s, p, &["截至", "截止到", "截止"]) {
@@ -150,11 +215,7 @@ fn date_run(s: &str, p: usize, end: usize) -> Option<usize> {
     // Only 年 marks it, with a count before it that is no year: a duration
     // or a plan name unless `来` follows (`三年来`).
     let only_year = !text.contains(['月', '日', '季', '旬', '号', '半']);
-    if only_year
-        && !year_digits_ok
-        && !at(s, e, "来")
-        && !at(s, e, "以来")
-    {
+    if only_year && !year_digits_ok && !at(s, e, "来") && !at(s, e, "以来") {
         return None;
     }
     Some(e)

@@ -1,11 +1,15 @@
 //! The single pass over a body that finds every figure.
 //!
 //! The loop steps one character at a time and does almost nothing per
-//! character: ASCII bytes are tested directly, three-byte characters (all of
-//! CJK) are decoded and looked up in an 8 KiB bitmap of the characters that
-//! can start something — a digit, a Chinese numeral, an opening quote. Only
-//! there does it parse, forwards and backwards, never further than a few
-//! characters. Character offsets are counted as it goes, never recomputed.
+//! character: a 256-entry table on the lead byte says how long the
+//! character is and whether it can matter at all. Most CJK characters have
+//! a lead byte no figure, quote or clause mark starts with, and are stepped
+//! over on that alone; for the few lead bytes that numerals and punctuation
+//! share (E2 E3 E4 E5 E7 EF), one bit of an 8 KiB bitmap of the characters
+//! that can start something decides. Only there does it parse, forwards and
+//! backwards, never further than a few characters. Character offsets are
+//! counted only when a figure is found (`Out::chars_before`), from the last
+//! one on.
 //!
 //! Quoted text (`“五清单”`, `《…方案》`, `「…」`) is jumped over whole: what is
 //! inside quotes is a name, not a quantity.
@@ -13,7 +17,9 @@
 use crate::model::FigureKind;
 
 use super::arabic::number;
-use super::chars::{at, char_before, count_chars, ends_any, is_clause_break, is_sentence_break};
+use super::chars::{
+    at, char_before, count_chars, ends_any, is_clause_break, is_sentence_break, CharSet,
+};
 use super::chinese::{chinese, percent_words};
 use super::context::{Clauses, Place};
 use super::quotes::QuoteMemo;
@@ -39,6 +45,9 @@ pub struct Found {
 pub struct Out<F: FnMut(Found)> {
     sink: F,
     clauses: Clauses,
+    /// A byte offset already counted in characters, and its count: figures
+    /// come in order, so each count starts from the last.
+    counted: (usize, usize),
 }
 
 impl<F: FnMut(Found)> Out<F> {
@@ -47,29 +56,71 @@ impl<F: FnMut(Found)> Out<F> {
         found.place = self.clauses.on_figure(s, found.start);
         (self.sink)(found);
     }
+
+    /// Characters before byte `i` (a character boundary at or after the
+    /// last one asked about).
+    pub fn chars_before(&mut self, s: &str, i: usize) -> usize {
+        let (at, n) = self.counted;
+        let n = match s.as_bytes().get(at..i) {
+            Some(bytes) => n + count_chars(bytes),
+            // Never happens (positions only grow); counting afresh is right.
+            None => count_chars(&s.as_bytes()[..i.min(s.len())]),
+        };
+        self.counted = (i, n);
+        n
+    }
 }
 
 /// Characters (all in the three-byte range of UTF-8) that can start a
 /// figure or a quotation, or end a clause.
 const CANDIDATE_CHARS: [char; 40] = [
     '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', // full-width digits
-    '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
-    '“', '‘', '「', '『', '《', '〈', '＂', '＇', // quotes
+    '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '“',
+    '‘', '「', '『', '《', '〈', '＂', '＇', // quotes
     '，', '。', '；', '：', '！', '？', '、', // clause and list punctuation
 ];
 
-const fn candidate_bitmap() -> [u64; 1024] {
-    let mut t = [0u64; 1024];
+/// The characters of [`CANDIDATE_CHARS`]. Looked up straight from the
+/// bytes (`contains3`): no full decoding needed.
+static CANDIDATE: CharSet = CharSet::new(&CANDIDATE_CHARS);
+
+/// What the scanner does at a byte that starts a character.
+const SKIP1: u8 = 1;
+const SKIP2: u8 = 2;
+const SKIP3: u8 = 3;
+const SKIP4: u8 = 4;
+/// A three-byte character whose lead byte some candidate shares.
+const CHECK3: u8 = 5;
+/// An ASCII byte that starts something: a digit, a quote, clause punctuation.
+const ASCII: u8 = 6;
+
+const fn lead_classes() -> [u8; 256] {
+    let mut t = [SKIP1; 256];
+    let mut x = 0xC0;
+    while x < 0x100 {
+        t[x] = match x {
+            0xC0..=0xDF => SKIP2,
+            0xE0..=0xEF => SKIP3,
+            0xF0..=0xF7 => SKIP4,
+            _ => SKIP1, // never a lead byte in valid UTF-8
+        };
+        x += 1;
+    }
     let mut k = 0;
     while k < CANDIDATE_CHARS.len() {
-        let c = CANDIDATE_CHARS[k] as u32;
-        t[(c >> 6) as usize] |= 1u64 << (c & 63);
+        t[0xE0 | (CANDIDATE_CHARS[k] as u32 >> 12) as usize] = CHECK3;
+        k += 1;
+    }
+    let ascii = b"0123456789\"',;:!?\n\r";
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = ASCII;
         k += 1;
     }
     t
 }
 
-static CANDIDATE: [u64; 1024] = candidate_bitmap();
+static LEAD: [u8; 256] = lead_classes();
 
 /// Every figure in `s`, in order, handed to `sink` as it is found.
 pub fn scan(s: &str, sink: impl FnMut(Found)) {
@@ -78,59 +129,50 @@ pub fn scan(s: &str, sink: impl FnMut(Found)) {
     let mut out = Out {
         sink,
         clauses: Clauses::default(),
+        counted: (0, 0),
     };
     let mut quotes = QuoteMemo::default();
     let mut i = 0;
-    let mut ci = 0; // characters before byte i
-    while i < n {
-        // The hot path: three-byte characters (all of CJK) that start
-        // nothing. Decode each, test one bit, step on.
-        while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
-            if b0 & 0xF0 != 0xE0 {
-                break;
+    while let Some(&b0) = b.get(i) {
+        let next = match LEAD[b0 as usize] {
+            SKIP3 => {
+                i += 3;
+                continue;
             }
-            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            if CANDIDATE[(cp >> 6) as usize] & (1u64 << (cp & 63)) != 0 {
-                break;
+            CHECK3 => {
+                // A three-byte lead byte in a `str`: two more bytes follow.
+                let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) else {
+                    break;
+                };
+                if !CANDIDATE.contains3(b0, b1, b2) {
+                    i += 3;
+                    continue;
+                }
+                let cp = (u32::from(b0 & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                dispatch(s, i, cp, &mut out, &mut quotes)
             }
-            i += 3;
-            ci += 1;
-        }
-        let Some(&b0) = b.get(i) else { break };
-        let next = if b0 & 0xF0 == 0xE0 && i + 2 < n {
-            let cp = (u32::from(b0 & 0x0F) << 12)
-                | (u32::from(b[i + 1] & 0x3F) << 6)
-                | u32::from(b[i + 2] & 0x3F);
-            if CANDIDATE[(cp >> 6) as usize] & (1u64 << (cp & 63)) == 0 {
-                None // a CJK character at the very end
-            } else {
-                dispatch(s, i, ci, cp, &mut out, &mut quotes)
-            }
-        } else if b0 < 0x80 {
-            match b0 {
-                b'0'..=b'9' => Some(number(s, i, ci, &mut out)),
+            ASCII => match b0 {
+                b'0'..=b'9' => Some(number(s, i, &mut out)),
                 b'"' | b'\'' => quotes.skip(s, i, b0 as char),
-                b',' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r' => {
-                    let sentence = is_sentence_break(b0 as char);
-                    out.clauses.on_break(i, 1, sentence);
+                _ => {
+                    // , ; : ! ? \n \r
+                    out.clauses.on_break(i, 1, is_sentence_break(b0 as char));
                     None
                 }
-                _ => None,
+            },
+            step => {
+                i += usize::from(step);
+                continue;
             }
-        } else {
-            None
         };
-        match next {
-            Some(j) if j > i => {
-                ci += count_chars(&b[i..j]);
-                i = j;
-            }
-            _ => {
-                i += utf8_len(b0);
-                ci += 1;
-            }
-        }
+        i = match next {
+            Some(j) if j > i => j,
+            _ => i + utf8_len(b0),
+        };
     }
+    debug_assert!(i >= n);
 }
 
 #[inline]
@@ -147,7 +189,6 @@ fn utf8_len(b0: u8) -> usize {
 fn dispatch(
     s: &str,
     i: usize,
-    ci: usize,
     cp: u32,
     out: &mut Out<impl FnMut(Found)>,
     quotes: &mut QuoteMemo,
@@ -162,10 +203,10 @@ fn dispatch(
         return None;
     }
     match c {
-        '０'..='９' => Some(number(s, i, ci, out)),
-        '百' if at(s, i, "百分之") => Some(percent_words(s, i, ci, out)),
-        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
-        | '万' | '亿' => Some(chinese(s, i, ci, out)),
+        '０'..='９' => Some(number(s, i, out)),
+        '百' if at(s, i, "百分之") => Some(percent_words(s, i, out)),
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+        | '千' | '万' | '亿' => Some(chinese(s, i, out)),
         _ => quotes.skip(s, i, c),
     }
 }
@@ -174,14 +215,21 @@ fn dispatch(
 fn money_context(s: &str, start: usize) -> bool {
     let mut p = start;
     for _ in 0..24 {
-        let Some((c, n)) = char_before(s, p) else { break };
+        let Some((c, n)) = char_before(s, p) else {
+            break;
+        };
         if is_clause_break(c) {
             break;
         }
         if matches!(
             c,
             '额' | '金' | '资' | '款' | '费' | '税' | '贷' | '价' | '值' | '元' | '钱'
-        ) || ends_any(s, p, &["收入", "支出", "收益", "利润", "营收", "预算", "GDP"]).is_some()
+        ) || ends_any(
+            s,
+            p,
+            &["收入", "支出", "收益", "利润", "营收", "预算", "GDP"],
+        )
+        .is_some()
         {
             return true;
         }
@@ -191,12 +239,10 @@ fn money_context(s: &str, start: usize) -> bool {
 }
 
 /// Hands a figure found at `start..t.end` to the sink (`i` is where its
-/// number starts, `ci` the characters before `i`).
-#[allow(clippy::too_many_arguments)]
+/// number starts).
 pub fn push(
     out: &mut Out<impl FnMut(Found)>,
     s: &str,
-    ci: usize,
     i: usize,
     start: usize,
     t: &Tail,
@@ -215,6 +261,7 @@ pub fn push(
         "％" => "%",
         u => u,
     });
+    let ci = out.chars_before(s, i);
     out.emit(
         s,
         Found {

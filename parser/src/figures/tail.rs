@@ -238,8 +238,19 @@ fn ends_duration(s: &str, p: usize) -> bool {
             !is_han(c)
                 || matches!(
                     c,
-                    '来' | '时' | '的' | '后' | '前' | '以' | '里' | '内' | '间' | '就' | '才' | '已'
-                        | '都' | '中'
+                    '来' | '时'
+                        | '的'
+                        | '后'
+                        | '前'
+                        | '以'
+                        | '里'
+                        | '内'
+                        | '间'
+                        | '就'
+                        | '才'
+                        | '已'
+                        | '都'
+                        | '中'
                 )
         }
     }
@@ -247,5 +258,6 @@ fn ends_duration(s: &str, p: usize) -> bool {
 
 /// `前 10 名`, `最后一名`, `后三位`: a rank, not a head count.
 pub fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
-    matches!(unit.text, "名" | "位") && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
+    matches!(unit.text, "名" | "位")
+        && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
 }

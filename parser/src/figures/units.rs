@@ -9,7 +9,7 @@
 
 use crate::model::FigureKind::{self, Count, Duration, Measure, Money, Percent};
 
-use super::chars::{at, char_at};
+use super::chars::{at, char_at, CharSet};
 
 /// Which Chinese numerals may count with a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,20 @@ static GE: [Unit; 7] = [
         Count,
         One,
         &[
-            "全面", "意识", "自信", "维护", "确立", "代表", "务必", "必须", "体", "性", "案",
-            "税", "别", "人所得",
+            "全面",
+            "意识",
+            "自信",
+            "维护",
+            "确立",
+            "代表",
+            "务必",
+            "必须",
+            "体",
+            "性",
+            "案",
+            "税",
+            "别",
+            "人所得",
         ],
     ),
 ];
@@ -78,8 +90,24 @@ static REN: [Unit; 2] = [
         Count,
         One,
         &[
-            "民", "员", "才", "工", "口", "类", "格", "身", "生", "心", "事", "物", "力", "文",
-            "性", "群", "权", "大代表",
+            "民",
+            "员",
+            "才",
+            "工",
+            "口",
+            "类",
+            "格",
+            "身",
+            "生",
+            "心",
+            "事",
+            "物",
+            "力",
+            "文",
+            "性",
+            "群",
+            "权",
+            "大代表",
         ],
     ),
 ];
@@ -130,7 +158,12 @@ static TAO: [Unit; 1] = [u("套", Count, One, &["餐", "路", "取", "用"])];
 static TAI: [Unit; 3] = [
     u("台次", Count, One, &[]),
     u("台套", Count, One, &[]),
-    u("台", Count, One, &["账", "湾", "阶", "风", "上", "前", "下"]),
+    u(
+        "台",
+        Count,
+        One,
+        &["账", "湾", "阶", "风", "上", "前", "下"],
+    ),
 ];
 // `分` alone is a score or a time of day, never counted here.
 static FEN: [Unit; 1] = [u("分钟", Duration, One, &[])];
@@ -223,7 +256,12 @@ static ZHUANG: [Unit; 1] = [u("幢", Count, One, &[])];
 static CENG: [Unit; 1] = [u("层", Count, No, &["面", "级", "次", "楼"])];
 static LIANG: [Unit; 2] = [u("辆次", Count, One, &[]), u("辆", Count, One, &[])];
 // `10 万尾` (fry released); `尾款`, `尾矿` are words.
-static WEI_FISH: [Unit; 1] = [u("尾", Count, No, &["款", "矿", "气", "声", "部", "号", "端", "随"])];
+static WEI_FISH: [Unit; 1] = [u(
+    "尾",
+    Count,
+    No,
+    &["款", "矿", "气", "声", "部", "号", "端", "随"],
+)];
 static MEI_PIECE: [Unit; 1] = [u("枚", Count, One, &["举"])];
 static SOU: [Unit; 1] = [u("艘", Count, One, &[])];
 static JIA_FRAME: [Unit; 2] = [
@@ -255,8 +293,8 @@ static BEN: [Unit; 1] = [u(
     Count,
     One,
     &[
-        "地", "级", "单", "次", "期", "年", "月", "着", "身", "质", "领", "土", "部", "人",
-        "科", "市", "县", "镇", "乡",
+        "地", "级", "单", "次", "期", "年", "月", "着", "身", "质", "领", "土", "部", "人", "科",
+        "市", "县", "镇", "乡",
     ],
 )];
 static CE: [Unit; 1] = [u("册", Count, One, &[])];
@@ -285,10 +323,7 @@ static BU: [Unit; 2] = [
 static DAN: [Unit; 1] = [u("单", Count, No, &["位", "元", "独", "一", "据"])];
 static JIE: [Unit; 1] = [u("届", Count, Many, &["时", "满"])];
 
-static LI_CUBE: [Unit; 2] = [
-    u("立方米", Measure, One, &[]),
-    u("立方", Measure, No, &[]),
-];
+static LI_CUBE: [Unit; 2] = [u("立方米", Measure, One, &[]), u("立方", Measure, No, &[])];
 static GONG: [Unit; 3] = [
     u("公顷", Measure, One, &[]),
     u("公里", Measure, One, &[]),
@@ -339,7 +374,9 @@ static TIAN: [Unit; 1] = [u(
     "天",
     Duration,
     One,
-    &["然", "气", "地", "下", "空", "使", "津", "堂", "安", "门", "价", "数"],
+    &[
+        "然", "气", "地", "下", "空", "使", "津", "堂", "安", "门", "价", "数",
+    ],
 )];
 static XIAO: [Unit; 1] = [u("小时", Duration, One, &[])];
 static MIAO: [Unit; 1] = [u("秒", Duration, One, &["杀"])];
@@ -347,7 +384,9 @@ static ZHOU: [Unit; 1] = [u(
     "周",
     Duration,
     No,
-    &["年", "岁", "边", "末", "转", "期", "一", "二", "三", "四", "五", "六", "日"],
+    &[
+        "年", "岁", "边", "末", "转", "期", "一", "二", "三", "四", "五", "六", "日",
+    ],
 )];
 // `年` after digits is a duration only when the number is no year:
 // `scan` rules out `2023年` and `23年8月` before it asks here.
@@ -356,8 +395,8 @@ static NIAN: [Unit; 1] = [u(
     Duration,
     No,
     &[
-        "度", "级", "代", "龄", "均", "轻", "华", "鉴", "会", "报", "终", "货", "检", "审",
-        "底", "初", "末", "中",
+        "度", "级", "代", "龄", "均", "轻", "华", "鉴", "会", "报", "终", "货", "检", "审", "底",
+        "初", "末", "中",
     ],
 )];
 static SUI: [Unit; 1] = [u("岁", Duration, One, &["月"])];
@@ -372,8 +411,8 @@ static CHENG: [Unit; 1] = [u(
     Percent,
     Many,
     &[
-        "员", "本", "效", "果", "立", "功", "交", "为", "绩", "熟", "品", "长", "型", "就",
-        "都", "年", "片", "套", "批", "色", "分", "了", "的", "绩", "像", "形", "全",
+        "员", "本", "效", "果", "立", "功", "交", "为", "绩", "熟", "品", "长", "型", "就", "都",
+        "年", "片", "套", "批", "色", "分", "了", "的", "绩", "像", "形", "全",
     ],
 )];
 static BEI: [Unit; 1] = [u("倍", Percent, One, &["增", "数", "率"])];
@@ -431,6 +470,47 @@ static LATIN: [Unit; 20] = [
 /// half of another word.
 pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
     let (c, _) = char_at(s, i)?;
+    // Most characters after a number start no unit: one bit says so.
+    if !UNIT_STARTS.contains(c) {
+        return None;
+    }
+    let group = group_of(s, i, c)?;
+    let latin = c.is_ascii();
+    let unit = group.iter().find(|u| at(s, i, u.text))?;
+    let end = i + unit.text.len();
+    // Only a Han character can continue the unit into a word.
+    let han_next = s
+        .as_bytes()
+        .get(end)
+        .is_some_and(|&x| (0xE4..=0xE9).contains(&x));
+    if han_next && unit.not_before.iter().any(|w| at(s, end, w)) {
+        return None;
+    }
+    // A Latin unit must end where the letters end: `5G`, `3D`, `4A` are names.
+    if latin && char_at(s, end).is_some_and(|(n, _)| n.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(unit)
+}
+
+/// The first character of every unit: exactly the characters
+/// [`group_of`] has a group for (a test checks both ways).
+pub const UNIT_FIRST_CHARS: [char; 116] = [
+    '个', '人', '名', '位', '户', '家', '所', '处', '件', '套', '台', '分', '份', '张', '条', '项',
+    '班', '道', '起', '例', '宗', '笔', '批', '期', '场', '轮', '遍', '回', '趟', '次', '座', '间',
+    '栋', '幢', '层', '辆', '尾', '枚', '艘', '架', '车', '只', '头', '羽', '株', '棵', '盏', '根',
+    '顶', '支', '本', '册', '封', '箱', '袋', '桶', '平', '瓶', '盒', '块', '面', '类', '种', '篇',
+    '幅', '部', '单', '届', '立', '公', '工', '亩', '千', '厘', '毫', '米', '斤', '克', '吨', '兆',
+    '瓦', '伏', '度', '升', '方', '海', '天', '小', '秒', '周', '年', '岁', '百', '%', '％', '‰',
+    '成', '倍', '元', '美', '欧', '港', '日', '英', '㎡', '㎞', '㎏', '㎥', '㎝', '㎜', '℃', 'k',
+    'K', 'M', 'm', 't',
+];
+
+/// [`UNIT_FIRST_CHARS`] as a set.
+pub static UNIT_STARTS: CharSet = CharSet::new(&UNIT_FIRST_CHARS);
+
+/// The units starting with `c`, the character at byte `i` of `s`.
+pub fn group_of(s: &str, i: usize, c: char) -> Option<&'static [Unit]> {
     let group: &'static [Unit] = match c {
         '个' => &GE,
         '人' => &REN,
@@ -546,19 +626,7 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
         'k' | 'K' | 'M' | 'm' | 't' => &LATIN,
         _ => return None,
     };
-    let latin = c.is_ascii();
-    let unit = group.iter().find(|u| at(s, i, u.text))?;
-    let end = i + unit.text.len();
-    // Only a Han character can continue the unit into a word.
-    let han_next = s.as_bytes().get(end).is_some_and(|&x| (0xE4..=0xE9).contains(&x));
-    if han_next && unit.not_before.iter().any(|w| at(s, end, w)) {
-        return None;
-    }
-    // A Latin unit must end where the letters end: `5G`, `3D`, `4A` are names.
-    if latin && char_at(s, end).is_some_and(|(n, _)| n.is_ascii_alphanumeric()) {
-        return None;
-    }
-    Some(unit)
+    Some(group)
 }
 
 /// A run of Chinese multiplier characters after Arabic digits (`万`, `亿`,
@@ -596,4 +664,21 @@ pub fn match_multiplier(s: &str, i: usize) -> Option<(i32, usize)> {
         p += n;
     }
     (p > i).then_some((exp, p - i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_starts_are_exactly_the_groups() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(
+                group_of(&s, 0, c).is_some(),
+                UNIT_STARTS.contains(c),
+                "{c:?}: a unit group and UNIT_FIRST_CHARS disagree"
+            );
+        }
+    }
 }
