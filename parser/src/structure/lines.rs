@@ -3,8 +3,10 @@
 //! or text. Markdown line markers (`#`, `>`, list bullets) are taken off here;
 //! what a line *means* in context (masthead, headline, body) is decided later.
 
+use super::bytes::find_byte;
 use super::footer;
 use super::text::{chars_up_to, has_sentence_punct};
+use crate::figures::CharSet;
 use crate::model::Dropped;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char};
 
@@ -70,29 +72,88 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
     // One line per ~40 bytes is a fair guess for both layouts.
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut after_blank = false;
-    for (i, raw) in text.split('\n').enumerate() {
-        let mut line = classify(i + 1, raw, dropped);
+    let b = text.as_bytes();
+    let (mut start, mut no) = (0, 0);
+    loop {
+        no += 1;
+        let end = find_byte(b'\n', &b[start..]).map_or(b.len(), |k| start + k);
+        let mut line = classify(no, &text[start..end], dropped);
         if line.kind == Kind::Blank {
             after_blank = true;
-            continue;
+        } else {
+            line.after_blank = after_blank;
+            after_blank = false;
+            lines.push(line);
         }
-        line.after_blank = after_blank;
-        after_blank = false;
-        lines.push(line);
+        if end == b.len() {
+            return lines;
+        }
+        start = end + 1;
     }
-    lines
+}
+
+/// First characters of every line that is more than plain text: markdown
+/// markers, rules, page numbers, section headings, footer keys. A line
+/// starting with anything else is text, and [`classify`] says so at once
+/// (a test checks that the full reading agrees for every other character).
+const LINE_MARKS: [char; 71] = [
+    // markdown quote, heading, bullets; rules (and `*` for bold)
+    '>', '#', '-', '*', '+', '•', '_', '—', '─', '━', '=', '＝', '~', '－',
+    // page numbers: digits, dashes, 第/共, Page
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '–', '―', '·', '〜', '第', '共', 'P', 'p',
+    // section headings: brackets, Chinese enumerators
+    '【', '[', '［', '〖', '〇', '○', '零', 'Ｏ', 'О', '一', '壹', '二', '两', '贰', '三', '叁',
+    '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十',
+];
+
+/// Footer keys' first characters (`本期发`, `责任编辑`, `签发`, …).
+const FOOTER_MARKS: [char; 10] = ['本', '责', '签', '抄', '分', '发', '编', '审', '报', '送'];
+
+static MARKS: CharSet = CharSet::new(&concat_marks());
+
+const fn concat_marks() -> [char; 81] {
+    let mut all = ['\0'; 81];
+    let mut k = 0;
+    while k < LINE_MARKS.len() {
+        all[k] = LINE_MARKS[k];
+        k += 1;
+    }
+    while k < all.len() {
+        all[k] = FOOTER_MARKS[k - LINE_MARKS.len()];
+        k += 1;
+    }
+    all
 }
 
 fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a> {
-    let mut line = Line {
+    let rb = raw.as_bytes();
+    let lead = rb.iter().take_while(|&&x| x == b' ').count();
+    let trail = rb[lead..].iter().rev().take_while(|&&x| x == b' ').count();
+    // Spaces are ASCII: both cuts are character boundaries.
+    let text = &raw[lead..raw.len() - trail];
+    let line = Line {
         no,
-        text: raw.trim_matches(' '),
+        text,
         kind: Kind::Blank,
-        indented: raw.starts_with("  "),
-        trailing_space: raw.ends_with(' '),
+        indented: lead >= 2,
+        trailing_space: trail > 0,
         md_heading: false,
         after_blank: false,
     };
+    match text.chars().next() {
+        None => line,
+        Some(c) if !MARKS.contains(c) => Line {
+            kind: Kind::Text,
+            ..line
+        },
+        Some(_) => classify_marked(line, dropped),
+    }
+}
+
+/// [`classify`] for a line that may be more than text.
+fn classify_marked<'a>(mut line: Line<'a>, dropped: &mut Vec<Dropped>) -> Line<'a> {
+    let no = line.no;
     let mut t = line.text;
     while let Some(rest) = t.strip_prefix('>') {
         dropped.push(markup(no, ">"));
@@ -349,6 +410,42 @@ mod tests {
 
     fn kind(s: &str) -> Kind {
         classify(1, s, &mut Vec::new()).kind
+    }
+
+    #[test]
+    fn only_marked_lines_are_more_than_text() {
+        let rests = [
+            "",
+            "县财政局：",
+            " 2 ",
+            "】",
+            "、民生保障",
+            "：李勉",
+            " -",
+            "页",
+        ];
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            if MARKS.contains(c) || c == ' ' || c == '\n' {
+                continue;
+            }
+            for rest in rests {
+                let text = format!("{c}{rest}");
+                let mut dropped = Vec::new();
+                let plain = Line {
+                    no: 1,
+                    text: &text,
+                    kind: Kind::Blank,
+                    indented: false,
+                    trailing_space: false,
+                    md_heading: false,
+                    after_blank: false,
+                };
+                let full = classify_marked(plain, &mut dropped);
+                assert_eq!(full.kind, Kind::Text, "{text:?}");
+                assert_eq!(full.text, text, "{text:?}");
+                assert!(!full.md_heading && dropped.is_empty(), "{text:?}");
+            }
+        }
     }
 
     #[test]

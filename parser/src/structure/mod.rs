@@ -15,6 +15,7 @@
 //! [`parse_with_ledger`] returns it too, so tests can account for every
 //! character.
 
+mod bytes;
 mod footer;
 mod items;
 mod lines;
