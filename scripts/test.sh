@@ -31,6 +31,11 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+STAGES="setup native seeds big-input wasm build size e2e clippy"
+if [ -n "$from" ] && [[ " $STAGES " != *" $from "* ]]; then
+  die "--from: no stage '$from' (stages: $STAGES)"
+fi
+
 SHARED_DIR="$(cd "$REPO_ROOT/.." && pwd)/shared"
 BUNDLE_BUDGET_KB="${BUNDLE_BUDGET_KB:-250}"
 
