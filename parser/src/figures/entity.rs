@@ -13,6 +13,9 @@ use super::label::clean_label;
 /// ends the previous name's reach without starting a new one. A label that
 /// starts with the entity name loses it (`榆林乡排查矛盾纠纷` → `排查矛盾纠纷`).
 pub fn assign_entities(figures: &mut [Figure], body: &str, emphasis: &[Span]) {
+    if emphasis.is_empty() {
+        return; // no bold: no entity, and every label stays as it is
+    }
     let mut spans: Vec<Span> = emphasis
         .iter()
         .copied()

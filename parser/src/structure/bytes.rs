@@ -6,24 +6,35 @@
 /// Index of the first `needle` in `hay`.
 #[inline]
 pub fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
-    let i = skip_blocks_without(needle, hay);
+    let i = skip_blocks_without(needle, needle, hay);
     hay[i..].iter().position(|&x| x == needle).map(|k| i + k)
 }
 
-/// The start of the first block of `hay` that may hold `needle`: every
+/// Index of the first byte of `hay` that is `x` or `y`.
+#[inline]
+pub fn find_either(x: u8, y: u8, hay: &[u8]) -> Option<usize> {
+    let i = skip_blocks_without(x, y, hay);
+    hay[i..]
+        .iter()
+        .position(|&b| b == x || b == y)
+        .map(|k| i + k)
+}
+
+/// The start of the first block of `hay` that may hold `x` or `y`: every
 /// byte before it is something else. The rest is searched byte by byte.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn skip_blocks_without(needle: u8, hay: &[u8]) -> usize {
+fn skip_blocks_without(x: u8, y: u8, hay: &[u8]) -> usize {
     use std::arch::x86_64::*;
     let mut i = 0;
     // SAFETY: SSE2 is part of the x86-64 baseline; each load reads
     // hay[i..i + 16], which `i + 16 <= hay.len()` keeps in bounds.
     unsafe {
-        let n = _mm_set1_epi8(needle as i8);
+        let (vx, vy) = (_mm_set1_epi8(x as i8), _mm_set1_epi8(y as i8));
         while i + 16 <= hay.len() {
             let v = _mm_loadu_si128(hay.as_ptr().add(i) as *const __m128i);
-            if _mm_movemask_epi8(_mm_cmpeq_epi8(v, n)) != 0 {
+            let hit = _mm_or_si128(_mm_cmpeq_epi8(v, vx), _mm_cmpeq_epi8(v, vy));
+            if _mm_movemask_epi8(hit) != 0 {
                 return i;
             }
             i += 16;
@@ -34,17 +45,18 @@ fn skip_blocks_without(needle: u8, hay: &[u8]) -> usize {
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
-fn skip_blocks_without(needle: u8, hay: &[u8]) -> usize {
+fn skip_blocks_without(x: u8, y: u8, hay: &[u8]) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let repeated = LO * u64::from(needle);
+    let has_zero_byte = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    let (rx, ry) = (LO * u64::from(x), LO * u64::from(y));
     let mut i = 0;
     for word in hay.chunks_exact(8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(word);
-        let x = u64::from_le_bytes(w) ^ repeated;
-        // A zero byte in `x` is a `needle` in the word.
-        if x.wrapping_sub(LO) & !x & HI != 0 {
+        let v = u64::from_le_bytes(w);
+        // A zero byte in `v ^ rx` is an `x` in the word.
+        if has_zero_byte(v ^ rx) || has_zero_byte(v ^ ry) {
             return i;
         }
         i += 8;
@@ -68,5 +80,13 @@ mod tests {
             assert_eq!(find_byte(b' ', s.as_bytes()), Some(n * 3), "{n}");
         }
         assert_eq!(find_byte(b'x', b""), None);
+        let s = "县财政局召开专题推进会议部署下一步工作重点任务：一是";
+        let want = s.bytes().position(|b| b == b':' || b == 0x9A);
+        assert!(want.is_some());
+        assert_eq!(find_either(b':', 0x9A, s.as_bytes()), want);
+        assert_eq!(
+            find_either(b':', b'x', "甲乙丙丁戊己庚辛壬癸:".as_bytes()),
+            Some(30)
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! Items: the paragraphs of the body zone grouped into items, and each item
 //! split into headline, body and sources (SPEC "An item").
 
+use super::bytes::{find_byte, find_either};
 use super::rewrap::{Block, Blocks, Join};
+use super::text::trim_spaces_and_stars;
 use super::text::{
     chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
     is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
@@ -48,7 +50,7 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
     let limit = floor_boundary(s, HEADLINE_LIMIT * 4);
     let mut i = 0;
     let mut seen = 0; // characters before `i`
-    while let Some(k) = s[i..limit].find(' ') {
+    while let Some(k) = find_byte(b' ', &b[i..limit]) {
         let at = i + k;
         seen += b[i..at].iter().filter(|&&x| (x as i8) >= -64).count();
         if seen > HEADLINE_LIMIT {
@@ -102,7 +104,7 @@ fn colon_within(s: &str, chars: usize) -> Option<usize> {
     let b = &s.as_bytes()[..floor_boundary(s, chars * 3)];
     // `:` or the last byte of `：` (EF BC 9A), in one tight loop.
     let mut from = 0;
-    while let Some(k) = b[from..].iter().position(|&x| x == b':' || x == 0x9A) {
+    while let Some(k) = find_either(b':', 0x9A, &b[from..]) {
         let at = from + k;
         let start = if b[at] == b':' {
             Some(at)
@@ -163,7 +165,7 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
     let open_at = open_at?;
     let inner_start = open_at + t[open_at..].chars().next().map_or(1, char::len_utf8);
     let raw_inner = &t[inner_start..close_at];
-    let names = raw_inner.trim_matches([' ', '*']);
+    let names = trim_spaces_and_stars(raw_inner);
     if names.is_empty()
         || !names.chars().any(is_cjk)
         || NOT_SOURCES.iter().any(|w| names.starts_with(w))
@@ -173,12 +175,21 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
     if split_sources(names).any(|n| chars_up_to(n, 20) > 20) {
         return None;
     }
-    let before = t[..open_at].trim_end_matches([' ', '*', '\n']);
+    let tb = t[..open_at].as_bytes();
+    let kept = tb.len()
+        - tb.iter()
+            .rev()
+            .take_while(|&&x| matches!(x, b' ' | b'*' | b'\n'))
+            .count();
+    let before = &t[..kept];
     let alone = before.is_empty();
     if !(alone || ends_sentence(before) || split_sources(names).all(is_unit_name)) {
         return None;
     }
-    let lead = raw_inner.len() - raw_inner.trim_start_matches([' ', '*']).len();
+    let lead = raw_inner
+        .bytes()
+        .take_while(|&x| x == b' ' || x == b'*')
+        .count();
     Some(Tail {
         open: open_at,
         inner: (inner_start + lead, inner_start + lead + names.len()),
@@ -447,7 +458,7 @@ fn take_names(names: &str, sources: &mut Vec<String>, ledger: &mut Ledger) {
 /// Removes `**` markers, returning the text and the character spans that
 /// were bold.
 pub fn strip_bold(s: &str) -> (String, Vec<Span>) {
-    if !s.contains('*') {
+    if find_byte(b'*', s.as_bytes()).is_none() {
         return (s.to_string(), Vec::new());
     }
     let mut out = String::with_capacity(s.len());

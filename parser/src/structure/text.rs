@@ -1,6 +1,8 @@
 //! Character classes and small text measures shared by the structure passes.
 //! Full-width and half-width punctuation are recognised alike everywhere.
 
+use crate::figures::CharSet;
+
 /// A CJK ideograph (the basic block, extension A and the supplementary
 /// planes, compatibility ideographs) or `〇`.
 #[inline]
@@ -159,7 +161,13 @@ pub fn chars_up_to(s: &str, cap: usize) -> usize {
 
 /// Last characters that name a reporting unit: 局 镇 乡 街道 中心 办 委 …
 /// (`县财政局`, `胙城乡`, `文岩街道`, `公共资源交易中心`, `县妇联`).
-const UNIT_LAST: &str = "局镇乡办委室院所站队部处科会团社馆区县司组厅府行校园场厂村街心道台联协庭";
+const UNIT_LAST: [char; 36] = [
+    '局', '镇', '乡', '办', '委', '室', '院', '所', '站', '队', '部', '处', '科', '会', '团', '社',
+    '馆', '区', '县', '司', '组', '厅', '府', '行', '校', '园', '场', '厂', '村', '街', '心', '道',
+    '台', '联', '协', '庭',
+];
+
+static UNIT_LAST_SET: CharSet = CharSet::new(&UNIT_LAST);
 
 /// A reporting unit's name: 2–20 characters, all CJK (brackets allowed
 /// inside: `各乡（镇、街道）` is not one, but `县委（县政府）办` is), ending in a
@@ -172,16 +180,74 @@ pub fn is_unit_name(t: &str) -> bool {
     let Some(last) = t.chars().next_back() else {
         return false;
     };
-    t.chars()
-        .all(|c| is_cjk(c) || is_open_paren(c) || is_close_paren(c))
-        && UNIT_LAST.contains(last)
+    UNIT_LAST_SET.contains(last)
+        && t.chars()
+            .all(|c| is_cjk(c) || is_open_paren(c) || is_close_paren(c))
 }
 
-/// Splits a source list on spaces, `、`, `，`, `,`, `；`, `;` and `/`.
+/// Splits a source list on spaces, `、`, `，`, `,`, `；`, `;` and `/`
+/// (half- or full-width), `*` trimmed off each name.
 pub fn split_sources(s: &str) -> impl Iterator<Item = &str> {
-    s.split([' ', '、', '，', ',', '；', ';', '/', '／'])
-        .map(|t| t.trim_matches('*'))
+    SourceSplit { rest: Some(s) }
+        .map(|t| trim_bytes(t, b'*'))
         .filter(|t| !t.is_empty())
+}
+
+/// The pieces of a source list between separators (like `str::split`,
+/// empty pieces included), found on bytes: this runs on every closing
+/// parenthetical.
+struct SourceSplit<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for SourceSplit<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        let b = s.as_bytes();
+        for (i, &x) in b.iter().enumerate() {
+            let sep = match x {
+                b' ' | b',' | b';' | b'/' => 1,
+                // 、 is E3 80 81; ， ； ／ are EF BC 8C / 9B / 8F.
+                0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x81) => 3,
+                0xEF if b.get(i + 1) == Some(&0xBC)
+                    && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x8F)) =>
+                {
+                    3
+                }
+                _ => continue,
+            };
+            self.rest = Some(&s[i + sep..]);
+            return Some(&s[..i]);
+        }
+        self.rest = None;
+        Some(s)
+    }
+}
+
+/// `s` without the ASCII byte `x` at either end (it is a whole character,
+/// so the cuts are boundaries).
+#[inline]
+pub fn trim_bytes(s: &str, x: u8) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|&&y| y == x).count();
+    let end = b.len() - b[start..].iter().rev().take_while(|&&y| y == x).count();
+    &s[start..end]
+}
+
+/// `s` without ASCII spaces and `*` at either end.
+#[inline]
+pub fn trim_spaces_and_stars(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|&&y| y == b' ' || y == b'*').count();
+    let end = b.len()
+        - b[start..]
+            .iter()
+            .rev()
+            .take_while(|&&y| y == b' ' || y == b'*')
+            .count();
+    &s[start..end]
 }
 
 /// Equality ignoring ASCII spaces, for short lines (page headers).
@@ -242,5 +308,14 @@ mod tests {
     fn source_lists() {
         let v: Vec<_> = split_sources(" 胙城乡 榆林乡、丰庄镇，魏邱乡 ").collect();
         assert_eq!(v, ["胙城乡", "榆林乡", "丰庄镇", "魏邱乡"]);
+        // The same pieces as a split on every separator, `*` trimmed.
+        for s in ["**甲局**；乙镇;丙乡/丁办／戊委,,己", "", "、", "甲 ", "*"] {
+            let want: Vec<&str> = s
+                .split([' ', '、', '，', ',', '；', ';', '/', '／'])
+                .map(|t| t.trim_matches('*'))
+                .filter(|t| !t.is_empty())
+                .collect();
+            assert_eq!(split_sources(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
     }
 }
