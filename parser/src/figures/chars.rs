@@ -112,6 +112,33 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
 }
 
+/// True when `b` may hold a space: a byte ` ` or tab, or the lead byte of
+/// U+3000 (0xE3, shared with `。、《》「」`) or NBSP (0xC2). Eight bytes at a
+/// time: labels and periods are checked once each.
+pub fn may_hold_space(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `v` is zero.
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let mut words = b.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let v = u64::from_le_bytes(w);
+        let hits = zero(v ^ (LO * 0x20))
+            | zero(v ^ (LO * 0x09))
+            | zero(v ^ (LO * 0xC2))
+            | zero(v ^ (LO * 0xE3));
+        if hits != 0 {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&x| matches!(x, b' ' | b'\t' | 0xC2 | 0xE3))
+}
+
 /// True when the byte at `i` may start a space (ASCII, U+3000 or NBSP).
 #[inline]
 fn may_be_space(b: &[u8], i: usize) -> bool {

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 
 use crate::model::{Figure, FigureKind};
 
-use super::chars::{char_at, is_space, skip_space};
+use super::chars::{char_at, is_space, may_hold_space, skip_space};
 use super::label::{change_of, clean_label, is_copula, noun_after};
 use super::period::clause_period;
 use super::scan::Found;
@@ -47,6 +47,9 @@ pub struct Place {
     pub sentence: u32,
 }
 
+/// Clauses of a sentence kept for a later look (see `Clauses::pending`).
+const PENDING: usize = 8;
+
 /// Follows clauses and sentences while the scanner walks the body: it is told
 /// of every clause punctuation mark and every figure, in order, and keeps
 /// the time phrase in force. Each clause is examined once.
@@ -60,20 +63,35 @@ pub struct Clauses {
     period: Option<(usize, usize)>,
     /// Earlier clauses of this sentence not yet examined: a clause is only
     /// read for a time phrase once a figure shows up in its sentence, so
-    /// sentences without figures cost nothing.
-    pending: Vec<(usize, usize)>,
+    /// sentences without figures cost nothing. Kept inline (no allocation
+    /// per body); when full, the oldest is examined at once into `folded`,
+    /// which gives the same answer, as each clause is read on its own.
+    pending: [(usize, usize); PENDING],
+    pending_len: usize,
+    /// The time phrase of the last examined pending clause that had one.
+    folded: Option<(usize, usize)>,
     sentence: u32,
 }
 
 impl Clauses {
-    /// Clause punctuation at byte `at`, `len` bytes long.
-    pub fn on_break(&mut self, at: usize, len: usize, sentence: bool) {
+    /// Clause punctuation at byte `at` of `s`, `len` bytes long.
+    pub fn on_break(&mut self, s: &str, at: usize, len: usize, sentence: bool) {
         if sentence {
             self.period = None;
-            self.pending.clear();
+            self.pending_len = 0;
+            self.folded = None;
             self.sentence += 1;
         } else if !self.checked {
-            self.pending.push((self.clause_start, at));
+            if self.pending_len == PENDING {
+                let (a, b) = self.pending[0];
+                if let Some(r) = clause_period(s, a, b, true) {
+                    self.folded = Some(r);
+                }
+                self.pending.copy_within(1.., 0);
+                self.pending_len -= 1;
+            }
+            self.pending[self.pending_len] = (self.clause_start, at);
+            self.pending_len += 1;
         }
         self.clause_start = at + len;
         self.lead_end = self.clause_start;
@@ -88,11 +106,15 @@ impl Clauses {
 
     /// A figure starting at byte `start`.
     pub fn on_figure(&mut self, s: &str, start: usize) -> Place {
-        for (a, b) in self.pending.drain(..) {
+        if let Some(r) = self.folded.take() {
+            self.period = Some(r);
+        }
+        for &(a, b) in &self.pending[..self.pending_len] {
             if let Some(r) = clause_period(s, a, b, true) {
                 self.period = Some(r);
             }
         }
+        self.pending_len = 0;
         if !self.checked {
             self.checked = true;
             if let Some(r) = clause_period(s, self.clause_start, start, false) {
@@ -233,7 +255,7 @@ fn skip_bracket(s: &str, p: usize) -> usize {
 pub fn squeeze(s: &str) -> Cow<'_, str> {
     // Every space starts with one of these bytes (0xE3 also starts `《》「」`,
     // so a hit is checked character by character).
-    let maybe = s.bytes().any(|b| matches!(b, b' ' | b'\t' | 0xC2 | 0xE3));
+    let maybe = may_hold_space(s.as_bytes());
     if maybe && s.chars().any(is_space) {
         Cow::Owned(s.chars().filter(|&c| !is_space(c)).collect())
     } else {

@@ -3,56 +3,39 @@
 
 use super::chars::{at, at_any, char_at, ends_at, is_space, skip_space, skip_space_back};
 
+use super::chars::CharSet;
+
+/// Digits of any script.
+const NUMERALS: [char; 34] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '〇', '○',
+    '零',
+];
+
+/// Characters a date or period phrase is made of: numerals, spaces, time
+/// marks and the words that join or qualify them.
+const DATE_CHARS: [char; 69] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '〇', '○',
+    '零', ' ', '\t', '\u{3000}', '\u{a0}', // spaces
+    '年', '月', '份', '日', '号', '度', '底', '末', '初', '旬', // time marks
+    '季', '上', '中', '下', '半', '前', '第', '至', '到', '—', '–', '-', '－', '～', '~', '、',
+    '今', '去', '本', '全', '近',
+];
+
+static NUMERAL_SET: CharSet = CharSet::new(&NUMERALS);
+static DATE_SET: CharSet = CharSet::new(&DATE_CHARS);
+
 /// Characters a date or period phrase is made of.
+#[inline]
 fn is_date_char(c: char) -> bool {
-    is_numeral(c)
-        || is_space(c)
-        || is_time_mark(c)
-        || matches!(
-            c,
-            '季' | '上'
-                | '中'
-                | '下'
-                | '半'
-                | '前'
-                | '第'
-                | '至'
-                | '到'
-                | '—'
-                | '–'
-                | '-'
-                | '－'
-                | '～'
-                | '~'
-                | '、'
-                | '今'
-                | '去'
-                | '本'
-                | '全'
-                | '近'
-        )
+    DATE_SET.contains(c)
 }
 
 /// A digit of any script.
+#[inline]
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || matches!(
-            c,
-            '一' | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '两'
-                | '〇'
-                | '○'
-                | '零'
-        )
+    NUMERAL_SET.contains(c)
 }
 
 /// Characters a date or period phrase can end on.
@@ -63,31 +46,25 @@ fn is_time_mark(c: char) -> bool {
     )
 }
 
-const PERIOD_WORDS: [&str; 23] = [
-    "今年以来",
-    "去年以来",
-    "年初以来",
-    "近年来",
-    "上半年",
-    "下半年",
-    "本年度",
-    "今年",
-    "去年",
-    "全年",
-    "本年",
-    "年初",
-    "年底",
-    "年末",
-    "本月",
-    "上月",
-    "本周",
-    "本季度",
-    "目前",
-    "当前",
-    "近期",
-    "近日",
-    "日前",
-];
+/// The fixed period word at byte `p` (whose character is `first`), longest
+/// first: `今年以来`, `上半年`, `本季度`, `目前`, `近日`…
+fn period_word(s: &str, p: usize, first: char) -> Option<&'static str> {
+    let words: &[&'static str] = match first {
+        '今' => &["今年以来", "今年"],
+        '去' => &["去年以来", "去年"],
+        '年' => &["年初以来", "年初", "年底", "年末"],
+        '近' => &["近年来", "近期", "近日"],
+        '上' => &["上半年", "上月"],
+        '下' => &["下半年"],
+        '本' => &["本年度", "本年", "本月", "本周", "本季度"],
+        '全' => &["全年"],
+        '目' => &["目前"],
+        '当' => &["当前"],
+        '日' => &["日前"],
+        _ => return None,
+    };
+    at_any(s, p, words)
+}
 
 /// A period phrase opening the clause `start..end`; with `whole`, the clause
 /// is complete and may itself be the phrase (`“五一”节假日期间`, `自活动开展以来`).
@@ -150,7 +127,7 @@ pub fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(
         };
         return Some((p, e));
     }
-    let e = match at_any(s, p, &PERIOD_WORDS) {
+    let e = match period_word(s, p, first) {
         // `今年 1 至 7 月`: a date may follow the word.
         Some(w) => date_run(s, skip_space(s, p + w.len()), end).unwrap_or(p + w.len()),
         None => match date_run(s, p, end) {
@@ -175,10 +152,13 @@ pub fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(
 /// only with `来` after it.
 fn date_run(s: &str, p: usize, end: usize) -> Option<usize> {
     let mut q = p;
-    let mut last_marker = None;
     let mut numerals = 0;
     let mut year_digits_ok = false;
     let mut run_digits = 0;
+    // What the run holds so far: a time word (年 月 日 季 旬 号), and one
+    // that is not 年 (月 日 季 旬 号 半); taken at each time mark with its end.
+    let (mut time, mut beyond_year) = (false, false);
+    let mut last_marker = None;
     while q < end {
         let Some((c, n)) = char_at(s, q) else { break };
         if !is_date_char(c) {
@@ -194,28 +174,28 @@ fn date_run(s: &str, p: usize, end: usize) -> Option<usize> {
             run_digits = 0;
         }
         q += n;
+        match c {
+            '年' => time = true,
+            '月' | '日' | '季' | '旬' | '号' => (time, beyond_year) = (true, true),
+            '半' => beyond_year = true,
+            _ => {}
+        }
         if is_time_mark(c) {
-            last_marker = Some(q);
+            last_marker = Some((q, time, beyond_year));
         }
         if q - p > 90 {
             break;
         }
     }
-    let e = last_marker?;
+    let (e, has_time, beyond_year) = last_marker?;
     // A time word with no number (`年度计划`, `月度`) is an adjective; the
     // numberless periods are the fixed words above.
-    if numerals == 0 {
-        return None;
-    }
-    let text = &s[p..e];
-    let has_time = text.contains(['年', '月', '日', '季', '旬', '号']);
-    if !has_time {
+    if numerals == 0 || !has_time {
         return None;
     }
     // Only 年 marks it, with a count before it that is no year: a duration
     // or a plan name unless `来` follows (`三年来`).
-    let only_year = !text.contains(['月', '日', '季', '旬', '号', '半']);
-    if only_year && !year_digits_ok && !at(s, e, "来") && !at(s, e, "以来") {
+    if !beyond_year && !year_digits_ok && !at(s, e, "来") && !at(s, e, "以来") {
         return None;
     }
     Some(e)

@@ -158,7 +158,7 @@ pub fn scan(s: &str, sink: impl FnMut(Found)) {
                 b'"' | b'\'' => quotes.skip(s, i, b0 as char),
                 _ => {
                     // , ; : ! ? \n \r
-                    out.clauses.on_break(i, 1, is_sentence_break(b0 as char));
+                    out.clauses.on_break(s, i, 1, is_sentence_break(b0 as char));
                     None
                 }
             },
@@ -195,7 +195,7 @@ fn dispatch(
 ) -> Option<usize> {
     let c = char::from_u32(cp)?;
     if is_clause_break(c) {
-        out.clauses.on_break(i, 3, is_sentence_break(c));
+        out.clauses.on_break(s, i, 3, is_sentence_break(c));
         return None;
     }
     if c == '、' {

@@ -132,7 +132,8 @@ pub struct Tail {
     pub alone: bool,
 }
 
-/// Parentheticals that close a page, not an item.
+/// Parentheticals that close a page, not an item (their first characters
+/// are tested first, in `trailing_source`).
 const NOT_SOURCES: &[&str] = &["完", "待续", "续", "下转", "上接", "接上", "转下", "续完"];
 
 /// The source parenthetical at the end of `s`: `（财政局）`, `( 财政局 )`,
@@ -168,7 +169,8 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
     let names = trim_spaces_and_stars(raw_inner);
     if names.is_empty()
         || !names.chars().any(is_cjk)
-        || NOT_SOURCES.iter().any(|w| names.starts_with(w))
+        || (names.starts_with(['完', '待', '续', '下', '上', '接', '转'])
+            && NOT_SOURCES.iter().any(|w| names.starts_with(w)))
     {
         return None;
     }
