@@ -18,7 +18,9 @@
 // Protocol (worker → page):
 //   {type: "ready"}
 //   {type: "progress", id, done, total}          at most every 50 ms
-//   {type: "result", id, results: [string]}      one export JSON per text
+//   {type: "result", id, results: [[Uint8Array]]} per text, its export JSON
+//                                                in UTF-8 pieces (see
+//                                                parse_to_parts), transferred
 //   {type: "error", id, message}
 
 let ready = null;
@@ -33,7 +35,7 @@ function parseAll(id, texts) {
   const results = new Array(texts.length);
   let lastReport = performance.now();
   for (let i = 0; i < texts.length; i++) {
-    results[i] = glue.parse_to_json(texts[i]);
+    results[i] = glue.parse_to_parts(texts[i]);
     const now = performance.now();
     if (now - lastReport >= 50 || i + 1 === texts.length) {
       lastReport = now;
@@ -54,7 +56,9 @@ self.onmessage = async (event) => {
       if (!ready) throw new Error("parse before init");
       await ready;
       const results = parseAll(msg.id, msg.texts);
-      self.postMessage({ type: "result", id: msg.id, results });
+      // Handed over, not copied: the page gets the buffers as they are.
+      const buffers = results.flatMap((parts) => parts.map((part) => part.buffer));
+      self.postMessage({ type: "result", id: msg.id, results }, buffers);
     }
   } catch (err) {
     self.postMessage({ type: "error", id: msg.id ?? null, message: String(err && err.stack || err) });

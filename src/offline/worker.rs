@@ -22,8 +22,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use bulletin_parser::Bulletin;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use bulletin_parser::{Bulletin, Item};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -33,6 +33,8 @@ pub const LARGE_INPUT_BYTES: usize = 200 * 1024;
 
 /// The `performance.mark` set each time the worker returns results.
 pub const WORKER_RESULT_MARK: &str = "bulletin:worker-result";
+/// The `performance.mark` set when those results have been read back.
+pub const DECODED_MARK: &str = "bulletin:worker-decoded";
 
 /// The worker's script, without its first line (the glue import).
 const WORKER_SOURCE: &str = include_str!("parse_worker.js");
@@ -60,8 +62,8 @@ pub async fn parse_texts(texts: Vec<String>, on_progress: impl Fn(Progress) + 's
     let total = texts.len();
     let on_progress: Rc<dyn Fn(Progress)> = Rc::new(on_progress);
     if should_use_worker(&texts) {
-        if let Ok(jsons) = parse_in_worker(&texts, on_progress.clone()).await {
-            return read_results(&texts, jsons).await;
+        if let Ok(results) = parse_in_worker(&texts, on_progress.clone()).await {
+            return read_results(&texts, results).await;
         }
     }
     let mut out = Vec::with_capacity(total);
@@ -75,20 +77,49 @@ pub async fn parse_texts(texts: Vec<String>, on_progress: impl Fn(Progress) + 's
     out
 }
 
-/// Turns the worker's JSON back into bulletins, pausing between them so
-/// the page can draw; a result that does not read back (it cannot happen
-/// with the current model, but a lost bulletin would be worse than a slow
-/// one) is parsed again here.
-async fn read_results(texts: &[String], jsons: Vec<String>) -> Vec<Bulletin> {
+/// Turns the worker's JSON back into bulletins a piece at a time, letting
+/// the page draw whenever a frame's worth of reading is done. A result that
+/// does not read back (it cannot happen with the current model, but a lost
+/// bulletin would be worse than a slow one) is parsed again here.
+async fn read_results(texts: &[String], results: Array) -> Vec<Bulletin> {
     let mut out = Vec::with_capacity(texts.len());
+    let mut slice_start = now_ms();
     for (i, text) in texts.iter().enumerate() {
-        let parsed = jsons.get(i).and_then(|json| serde_json::from_str::<Bulletin>(json).ok());
-        out.push(parsed.unwrap_or_else(|| bulletin_parser::parse(text)));
-        if i + 1 < texts.len() && (i + 1) % 8 == 0 {
+        // Each piece crosses into wasm only when it is read: all of them at
+        // once would be one long copy.
+        let parts: Array = results.get(i as u32).dyn_into().unwrap_or_default();
+        let bytes = |j: u32| parts.get(j).dyn_into::<Uint8Array>().ok().map(|a| a.to_vec());
+        let mut bulletin = bytes(0).and_then(|head| serde_json::from_slice::<Bulletin>(&head).ok());
+        for j in 1..parts.length() {
+            let Some(b) = bulletin.as_mut() else { break };
+            match bytes(j).map(|part| serde_json::from_slice::<Vec<Item>>(&part)) {
+                Some(Ok(chunk)) => b.items.extend(chunk),
+                _ => bulletin = None,
+            }
+            if now_ms() - slice_start > FRAME_BUDGET_MS {
+                yield_to_page().await;
+                slice_start = now_ms();
+            }
+        }
+        out.push(bulletin.unwrap_or_else(|| bulletin_parser::parse(text)));
+        if now_ms() - slice_start > FRAME_BUDGET_MS {
             yield_to_page().await;
+            slice_start = now_ms();
         }
     }
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(DECODED_MARK);
+    }
+    // Drawing the result is the caller's next step: a task of its own.
+    yield_to_page().await;
     out
+}
+
+/// How long the page reads results before letting the browser draw.
+const FRAME_BUDGET_MS: f64 = 12.0;
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Lets the browser run its queued work (input, paint) before continuing.
@@ -144,7 +175,7 @@ thread_local! {
     static UNAVAILABLE: Cell<bool> = const { Cell::new(false) };
 }
 
-async fn parse_in_worker(texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Vec<String>, JsValue> {
+async fn parse_in_worker(texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Array, JsValue> {
     if UNAVAILABLE.with(Cell::get) {
         return Err(JsValue::from_str("worker unavailable"));
     }
@@ -226,7 +257,7 @@ impl Bridge {
         Ok(bridge)
     }
 
-    async fn request(&self, texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Vec<String>, JsValue> {
+    async fn request(&self, texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Array, JsValue> {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1));
         let mut pending = None;
@@ -252,8 +283,7 @@ impl Bridge {
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
             let _ = performance.mark(WORKER_RESULT_MARK);
         }
-        let results: Array = results.dyn_into()?;
-        Ok(results.iter().map(|v| v.as_string().unwrap_or_default()).collect())
+        results.dyn_into()
     }
 
     fn on_message(&self, data: &JsValue) {

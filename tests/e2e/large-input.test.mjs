@@ -4,9 +4,10 @@
 // diagnostics (and to LARGE_INPUT_REPORT as JSON when set).
 //
 // What is asserted: the result is complete and correct, and parsing itself
-// never blocks the page — no long task of 100 ms or more between the paste
-// and the worker's answer. The long tasks of drawing the result are
-// reported; LARGE_INPUT_STRICT=1 also holds them to the 100 ms limit.
+// never blocks the page — no long task of 100 ms or more from the frame that
+// shows the pasted text until the worker's answer has been read back. The
+// paste's own tasks and the long tasks of drawing the result are reported;
+// LARGE_INPUT_STRICT=1 also holds them to the 100 ms limit.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -36,11 +37,7 @@ before(async () => {
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask", buffered: true });
   });
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(180_000);
-  await page.goto(server.url, { waitUntil: "networkidle" });
-  await page.waitForSelector("textarea");
-  session = { server, browser, page };
+  session = { server, browser };
 });
 
 after(async () => {
@@ -49,12 +46,34 @@ after(async () => {
   await session?.server.close();
 });
 
-/** Long tasks since `t0` (page clock), and when the worker last answered. */
+/** A fresh page with the app loaded and its first-load work settled. */
+async function freshPage() {
+  const page = await session.browser.context.newPage();
+  page.setDefaultTimeout(240_000);
+  await page.goto(session.server.url, { waitUntil: "networkidle" });
+  await page.waitForSelector("textarea");
+  // A new page starts with the draft the last one saved: start empty.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: "networkidle" });
+  await page.waitForSelector("textarea");
+  await page.waitForTimeout(500);
+  return page;
+}
+
+/** Long tasks since `t0` (page clock), and when the worker last answered and was read. */
 async function measure(page, t0) {
   return page.evaluate((since) => {
     const tasks = window.__longTasks.filter((t) => t.start + t.duration >= since);
-    const marks = performance.getEntriesByName("bulletin:worker-result").filter((m) => m.startTime >= since);
-    return { tasks, workerAt: marks.length ? marks[marks.length - 1].startTime : null, now: performance.now() };
+    const last = (name) => {
+      const marks = performance.getEntriesByName(name).filter((m) => m.startTime >= since);
+      return marks.length ? marks[marks.length - 1].startTime : null;
+    };
+    return {
+      tasks,
+      workerAt: last("bulletin:worker-result"),
+      decodedAt: last("bulletin:worker-decoded"),
+      now: performance.now(),
+    };
   }, t0);
 }
 
@@ -73,35 +92,58 @@ async function whenArticles(page, count) {
 }
 
 test("a 5 MB paste: parsed in the worker, all shown, parsing never blocks", { skip, timeout: 300_000 }, async (t) => {
-  const { page } = session;
+  const page = await freshPage();
   const text = inventedLargeText(5 * 1024 * 1024, 3);
   const expected = expectedOf(parse(text));
-  await page.waitForTimeout(500); // let the first load's work settle
-  const t0 = await page.evaluate(() => performance.now());
-  await paste(page, text);
+  // Handing 5 MB to the page is the test's own cost: a task of its own,
+  // before the clock starts. Then the paste, as the page sees one.
+  await page.evaluate((value) => (window.__pasteText = value), text);
+  await page.waitForTimeout(300);
+  const { t0, painted } = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const area = document.querySelector("textarea");
+    area.focus();
+    area.value = window.__pasteText;
+    delete window.__pasteText;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    // The frame that first shows the 5 MB in the textarea belongs to the paste.
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    return { t0, painted: performance.now() };
+  });
   const shownAt = await whenArticles(page, expected.items);
   await page.waitForTimeout(300);
-  const { tasks, workerAt } = await measure(page, t0);
-  assert.ok(workerAt, "the worker parsed the paste");
-  const parsing = summarise(tasks, t0, workerAt);
+  const { tasks, workerAt, decodedAt } = await measure(page, t0);
+  assert.ok(workerAt && decodedAt, "the worker parsed the paste");
+  // The paste itself: the textarea taking 5 MB, the page's input handler,
+  // and the frame that lays out and paints the 5 MB textarea.
+  const pasting = summarise(tasks.filter((x) => x.start < painted), t0, painted);
+  // Parsing: after that, until the page has read the worker's result back.
+  const parsing = summarise(tasks.filter((x) => x.start >= painted), t0, decodedAt);
+  // Drawing: after that, until every item is on the page.
+  const drawing = summarise(tasks.filter((x) => x.start >= decodedAt), decodedAt, shownAt + 300);
   const whole = summarise(tasks, t0, shownAt + 300);
   report.paste5mb = {
     bytes: Buffer.byteLength(text),
     items: expected.items,
     figures: figureCount(expected),
+    paste_until_painted_ms: Math.round(painted - t0),
+    long_tasks_while_pasting: pasting,
     worker_result_ms: Math.round(workerAt - t0),
+    result_read_ms: Math.round(decodedAt - t0),
     time_to_result_ms: Math.round(shownAt - t0),
     long_tasks_while_parsing: parsing,
-    long_tasks_until_shown: whole,
+    long_tasks_while_drawing: drawing,
+    long_tasks_all: whole,
   };
   t.diagnostic(`5 MB paste: ${JSON.stringify(report.paste5mb)}`);
   assert.deepEqual(missingFrom(expected, await shown(page)), [], "every item and figure shown");
   assert.ok(parsing.max < FREEZE_LIMIT_MS, `no long task ≥ ${FREEZE_LIMIT_MS} ms while parsing (max ${parsing.max} ms)`);
   if (STRICT) assert.ok(whole.max < FREEZE_LIMIT_MS, `no long task ≥ ${FREEZE_LIMIT_MS} ms until shown (max ${whole.max} ms)`);
+  await page.close();
 });
 
 test("a batch of 200 files: all opened, the first shown, parsing never blocks", { skip, timeout: 300_000 }, async (t) => {
-  const { page } = session;
+  const page = await freshPage();
   const dir = await mkdtemp(join(tmpdir(), "bulletin-batch-"));
   try {
     const paths = [];
@@ -137,5 +179,6 @@ test("a batch of 200 files: all opened, the first shown, parsing never blocks", 
     if (STRICT) assert.ok(whole.max < FREEZE_LIMIT_MS, `no long task ≥ ${FREEZE_LIMIT_MS} ms (max ${whole.max} ms)`);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    await page.close();
   }
 });
