@@ -140,17 +140,23 @@ pub fn may_hold_space(b: &[u8]) -> bool {
 }
 
 /// True when the byte at `i` may start a space (ASCII, U+3000 or NBSP).
-#[inline]
+#[inline(always)]
 fn may_be_space(b: &[u8], i: usize) -> bool {
     matches!(b.get(i), Some(b' ' | b'\t' | 0xE3 | 0xC2))
 }
 
 /// Skips at most three spaces forwards from `i`; returns the new position.
-#[inline]
-pub fn skip_space(s: &str, mut i: usize) -> usize {
+/// The test for "no space here" is inlined everywhere; the walk is not.
+#[inline(always)]
+pub fn skip_space(s: &str, i: usize) -> usize {
     if !may_be_space(s.as_bytes(), i) {
         return i;
     }
+    skip_spaces_from(s, i)
+}
+
+#[inline(never)]
+fn skip_spaces_from(s: &str, mut i: usize) -> usize {
     for _ in 0..3 {
         match char_at(s, i) {
             Some((c, n)) if is_space(c) => i += n,
@@ -161,12 +167,17 @@ pub fn skip_space(s: &str, mut i: usize) -> usize {
 }
 
 /// Skips at most three spaces backwards from `i`; returns the new position.
-#[inline]
-pub fn skip_space_back(s: &str, mut i: usize) -> usize {
+#[inline(always)]
+pub fn skip_space_back(s: &str, i: usize) -> usize {
     // Every space ends in one of these bytes (U+3000 in 0x80, NBSP in 0xA0).
     if i == 0 || !matches!(s.as_bytes().get(i - 1), Some(b' ' | b'\t' | 0x80 | 0xA0)) {
         return i;
     }
+    skip_spaces_back_from(s, i)
+}
+
+#[inline(never)]
+fn skip_spaces_back_from(s: &str, mut i: usize) -> usize {
     for _ in 0..3 {
         match char_before(s, i) {
             Some((c, n)) if is_space(c) => i -= n,

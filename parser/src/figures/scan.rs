@@ -122,6 +122,22 @@ const fn lead_classes() -> [u8; 256] {
 
 static LEAD: [u8; 256] = lead_classes();
 
+/// For a [`CHECK3`] lead byte, bit `b1 & 63` is set when some candidate
+/// has that lead byte followed by `b1`: most characters sharing a lead byte
+/// with a numeral or a punctuation mark are told apart by their second byte.
+const fn second_bytes() -> [u64; 256] {
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < CANDIDATE_CHARS.len() {
+        let c = CANDIDATE_CHARS[k] as u32;
+        t[(0xE0 | (c >> 12)) as usize] |= 1u64 << ((c >> 6) & 0x3F);
+        k += 1;
+    }
+    t
+}
+
+static SECOND: [u64; 256] = second_bytes();
+
 /// Every figure in `s`, in order, handed to `sink` as it is found.
 pub fn scan(s: &str, sink: impl FnMut(Found)) {
     let b = s.as_bytes();
@@ -141,9 +157,12 @@ pub fn scan(s: &str, sink: impl FnMut(Found)) {
             }
             CHECK3 => {
                 // A three-byte lead byte in a `str`: two more bytes follow.
-                let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) else {
-                    break;
-                };
+                let Some(&b1) = b.get(i + 1) else { break };
+                if SECOND[usize::from(b0)] & (1u64 << (b1 & 0x3F)) == 0 {
+                    i += 3;
+                    continue;
+                }
+                let Some(&b2) = b.get(i + 2) else { break };
                 if !CANDIDATE.contains3(b0, b1, b2) {
                     i += 3;
                     continue;

@@ -174,7 +174,8 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
     {
         return None;
     }
-    if split_sources(names).any(|n| chars_up_to(n, 20) > 20) {
+    // A name of more than 20 characters needs more than 20 bytes.
+    if names.len() > 20 && split_sources(names).any(|n| chars_up_to(n, 20) > 20) {
         return None;
     }
     let tb = t[..open_at].as_bytes();
