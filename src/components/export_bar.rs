@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::browser::{clipboard, download};
 use crate::hooks::SharedBulletin;
 use crate::view::i18n::{t, Lang, Msg};
+use crate::view::json::pretty;
 use crate::view::workspace::{export_name, Entry};
 
 const JSON: &str = "application/json;charset=utf-8";
@@ -104,7 +105,10 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                     </label>
                 }
             </div>
-            <p class="export-status" role="status">{ (*status).clone().unwrap_or_default() }</p>
+            // Always in the DOM (a live region must exist before it speaks), empty until used.
+            <p class={classes!("export-status", status.is_none().then_some("empty"))} role="status">
+                { (*status).clone().unwrap_or_default() }
+            </p>
         </section>
     }
 }
@@ -113,7 +117,7 @@ fn export_one(format: Format, b: &Bulletin, name: &str, lang: Lang) -> (Vec<u8>,
     let label = doc_label(name, lang);
     let docs = [(label.as_str(), b)];
     match format {
-        Format::Json => (export::to_json(b).into_bytes(), JSON, export_name(name, "json")),
+        Format::Json => (pretty(&export::to_json_line(b)).into_bytes(), JSON, export_name(name, "json")),
         Format::Csv => (export::figures_csv_for_excel(&docs).into_bytes(), CSV, export_name(name, "csv")),
         Format::Xlsx => (export::xlsx(&docs), XLSX, export_name(name, "xlsx")),
     }

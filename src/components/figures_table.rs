@@ -118,14 +118,14 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
                 <td class="c-order"><a href={format!("#{}", item_anchor(r.item))}>{ r.item + 1 }</a></td>
                 <td class="c-text"><a href={format!("#{}", figure_anchor(r.item, r.figure))}>{ &r.text }</a></td>
                 <td class="c-value num"><data value={plain_decimal(r.value)}>{ grouped(r.value) }</data></td>
-                <td class="c-unit">{ r.unit.clone().unwrap_or_default() }</td>
+                { cell("c-unit", r.unit.clone()) }
                 <td class="c-kind"><span class={classes!("kind-chip", format!("fig-{}", r.kind.as_str()))}>{ kind_name(lang, r.kind) }</span></td>
-                <td class="c-label">{ r.label.clone().unwrap_or_default() }</td>
-                <td class="c-period">{ r.period.clone().unwrap_or_default() }</td>
-                <td class="c-entity">{ r.entity.clone().unwrap_or_default() }</td>
-                <td class="c-source">{ r.sources.join("、") }</td>
-                <td class="c-section">{ r.section.clone().unwrap_or_default() }</td>
-                <td class="c-headline">{ &r.headline }</td>
+                { cell("c-label", r.label.clone()) }
+                { cell("c-period", r.period.clone()) }
+                { cell("c-entity", r.entity.clone()) }
+                { cell("c-source", Some(r.sources.join("、"))) }
+                { cell("c-section", r.section.clone()) }
+                { cell("c-headline", Some(r.headline.clone())) }
             </tr>
         }
     });
@@ -153,17 +153,7 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="figures-h">
                 <table class="figures-table">
                     <thead><tr>
-                        { header(Column::Order, Msg::ColItem, "c-order") }
-                        { header(Column::Text, Msg::ColText, "c-text") }
-                        { header(Column::Value, Msg::ColValue, "c-value") }
-                        { header(Column::Unit, Msg::ColUnit, "c-unit") }
-                        { header(Column::Kind, Msg::ColKind, "c-kind") }
-                        { header(Column::Label, Msg::ColLabel, "c-label") }
-                        { header(Column::Period, Msg::ColPeriod, "c-period") }
-                        { header(Column::Entity, Msg::ColEntity, "c-entity") }
-                        { header(Column::Source, Msg::ColSource, "c-source") }
-                        { header(Column::Section, Msg::ColSection, "c-section") }
-                        { header(Column::Headline, Msg::ColHeadline, "c-headline") }
+                        { for COLUMNS.iter().map(|&(column, label, class)| header(column, label, class)) }
                     </tr></thead>
                     <tbody>{ for body }</tbody>
                 </table>
@@ -173,6 +163,27 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
             }
         </section>
     }
+}
+
+/// The columns in display order: sort key, header label, cell class.
+const COLUMNS: [(Column, Msg, &str); 11] = [
+    (Column::Order, Msg::ColItem, "c-order"),
+    (Column::Text, Msg::ColText, "c-text"),
+    (Column::Value, Msg::ColValue, "c-value"),
+    (Column::Unit, Msg::ColUnit, "c-unit"),
+    (Column::Kind, Msg::ColKind, "c-kind"),
+    (Column::Label, Msg::ColLabel, "c-label"),
+    (Column::Period, Msg::ColPeriod, "c-period"),
+    (Column::Entity, Msg::ColEntity, "c-entity"),
+    (Column::Source, Msg::ColSource, "c-source"),
+    (Column::Section, Msg::ColSection, "c-section"),
+    (Column::Headline, Msg::ColHeadline, "c-headline"),
+];
+
+/// A plain text cell (one function for all of them keeps the wasm small).
+#[inline(never)]
+fn cell(class: &'static str, text: Option<String>) -> Html {
+    html! { <td class={class}>{ text.unwrap_or_default() }</td> }
 }
 
 fn position<T: PartialEq>(list: &[T], chosen: &Option<T>) -> Option<usize> {

@@ -2,6 +2,7 @@
 //! Everything here compiles and is tested natively.
 
 pub mod i18n;
+pub mod json;
 pub mod lines;
 pub mod numfmt;
 pub mod segments;

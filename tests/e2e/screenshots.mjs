@@ -36,8 +36,8 @@ async function main() {
         await page.locator('#bulletin-text').evaluate((el) => (el.scrollTop = 0));
         const file = join(OUT, `${shot.name}-${scheme}.png`);
         if (shot.name === 'desktop') {
-          await page.locator('article').nth(1).locator('.body data').nth(1).focus();
           await page.evaluate(() => window.scrollTo(0, 0));
+          await page.locator('article').first().locator('.body data').nth(1).focus();
           await page.screenshot({ path: file });
         } else {
           await page.evaluate(() => document.activeElement?.blur());
