@@ -157,11 +157,15 @@ pub fn skip_space(s: &str, i: usize) -> usize {
 
 #[inline(never)]
 fn skip_spaces_from(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
     for _ in 0..3 {
-        match char_at(s, i) {
-            Some((c, n)) if is_space(c) => i += n,
+        // ` `, tab, U+3000 (E3 80 80), NBSP (C2 A0): `is_space`, on bytes.
+        i += match b.get(i..) {
+            Some([b' ' | b'\t', ..]) => 1,
+            Some([0xE3, 0x80, 0x80, ..]) => 3,
+            Some([0xC2, 0xA0, ..]) => 2,
             _ => break,
-        }
+        };
     }
     i
 }
@@ -178,11 +182,14 @@ pub fn skip_space_back(s: &str, i: usize) -> usize {
 
 #[inline(never)]
 fn skip_spaces_back_from(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
     for _ in 0..3 {
-        match char_before(s, i) {
-            Some((c, n)) if is_space(c) => i -= n,
+        i -= match b.get(..i) {
+            Some([.., b' ' | b'\t']) => 1,
+            Some([.., 0xE3, 0x80, 0x80]) => 3,
+            Some([.., 0xC2, 0xA0]) => 2,
             _ => break,
-        }
+        };
     }
     i
 }

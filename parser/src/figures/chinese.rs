@@ -6,8 +6,8 @@ use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
 use super::arabic::{arabic_digit, digit_at, read_arabic, scaled, Mantissa};
 use super::chars::{
-    char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, skip_space,
-    skip_space_back,
+    char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_space, skip_space,
+    skip_space_back, CharSet,
 };
 use super::context::Place;
 use super::scan::{push, Found, Out};
@@ -26,6 +26,16 @@ fn cn_blocked_before(s: &str, i: usize, c: char) -> bool {
     }
 }
 
+/// Characters of Chinese numerals: what `cn_digit` or `cn_multiplier`
+/// reads (a test checks the two agree).
+const NUMERAL_CHAR_LIST: [char; 34] = [
+    '〇', '○', '零', 'Ｏ', 'О', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍',
+    '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬',
+    '亿', '億',
+];
+
+static NUMERAL_CHARS: CharSet = CharSet::new(&NUMERAL_CHAR_LIST);
+
 /// Activity verbs after which `一次` is a count (`每季度开展一次`).
 const EVENT_VERBS: [&str; 20] = [
     "开展", "召开", "举办", "举行", "进行", "组织", "集中", "开", "办", "检查", "督查", "巡查",
@@ -33,6 +43,22 @@ const EVENT_VERBS: [&str; 20] = [
 ];
 
 pub fn chinese(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+    // Most numerals stand alone in a word (`统一`, `一是`, `一步`): when the
+    // next character is no numeral, space, qualifier or unit, nothing can
+    // follow (the check after the run below, made early).
+    if let Some((c, n)) = char_at(s, i) {
+        let after = i + n;
+        let next = char_at(s, after).map(|(x, _)| x);
+        let ends_word = next.is_some_and(|x| {
+            !NUMERAL_CHARS.contains(x)
+                && !is_space(x)
+                && !matches!(x, '余' | '多')
+                && !UNIT_STARTS.contains(x)
+        });
+        if ends_word && (cn_digit(c).is_some() || cn_multiplier(c).is_some()) {
+            return after;
+        }
+    }
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.
     let mut p = i;
@@ -218,4 +244,17 @@ pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usi
         },
     );
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeral_chars_are_what_numerals_reads() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let reads = cn_digit(c).is_some() || cn_multiplier(c).is_some();
+            assert_eq!(NUMERAL_CHARS.contains(c), reads, "{c:?}");
+        }
+    }
 }

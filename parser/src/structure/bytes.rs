@@ -6,25 +6,27 @@
 /// Index of the first `needle` in `hay`.
 #[inline]
 pub fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
-    let i = skip_blocks_without(needle, needle, hay);
-    hay[i..].iter().position(|&x| x == needle).map(|k| i + k)
+    find_either(needle, needle, hay)
 }
 
 /// Index of the first byte of `hay` that is `x` or `y`.
 #[inline]
 pub fn find_either(x: u8, y: u8, hay: &[u8]) -> Option<usize> {
-    let i = skip_blocks_without(x, y, hay);
+    let (i, hit) = whole_blocks(x, y, hay);
+    if hit.is_some() {
+        return hit;
+    }
     hay[i..]
         .iter()
         .position(|&b| b == x || b == y)
         .map(|k| i + k)
 }
 
-/// The start of the first block of `hay` that may hold `x` or `y`: every
-/// byte before it is something else. The rest is searched byte by byte.
+/// Searches `hay` sixteen bytes at a time for `x` or `y`: the first found,
+/// or where the whole blocks end (the rest is for a byte-by-byte look).
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn skip_blocks_without(x: u8, y: u8, hay: &[u8]) -> usize {
+fn whole_blocks(x: u8, y: u8, hay: &[u8]) -> (usize, Option<usize>) {
     use std::arch::x86_64::*;
     let mut i = 0;
     // SAFETY: SSE2 is part of the x86-64 baseline; each load reads
@@ -34,18 +36,21 @@ fn skip_blocks_without(x: u8, y: u8, hay: &[u8]) -> usize {
         while i + 16 <= hay.len() {
             let v = _mm_loadu_si128(hay.as_ptr().add(i) as *const __m128i);
             let hit = _mm_or_si128(_mm_cmpeq_epi8(v, vx), _mm_cmpeq_epi8(v, vy));
-            if _mm_movemask_epi8(hit) != 0 {
-                return i;
+            let mask = _mm_movemask_epi8(hit) as u32;
+            if mask != 0 {
+                return (i, Some(i + mask.trailing_zeros() as usize));
             }
             i += 16;
         }
     }
-    i
+    (i, None)
 }
 
+/// Eight bytes at a time in a machine word: where the first word that may
+/// hold `x` or `y` starts (the rest is for a byte-by-byte look).
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
-fn skip_blocks_without(x: u8, y: u8, hay: &[u8]) -> usize {
+fn whole_blocks(x: u8, y: u8, hay: &[u8]) -> (usize, Option<usize>) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let has_zero_byte = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
@@ -57,11 +62,11 @@ fn skip_blocks_without(x: u8, y: u8, hay: &[u8]) -> usize {
         let v = u64::from_le_bytes(w);
         // A zero byte in `v ^ rx` is an `x` in the word.
         if has_zero_byte(v ^ rx) || has_zero_byte(v ^ ry) {
-            return i;
+            return (i, None);
         }
         i += 8;
     }
-    i
+    (i, None)
 }
 
 #[cfg(test)]

@@ -296,7 +296,17 @@ fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
         return true;
     }
     let Some(last) = cur.last() else { return false };
+    // The last byte of `)` or `）` (EF BC 89), or of white space after it
+    // (ASCII, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F,
+    // U+205F, U+3000): anything else cannot end in a parenthesis.
+    let may_close = last.text.as_bytes().last().is_some_and(|&x| {
+        matches!(
+            x,
+            b')' | 0x09..=0x0D | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
+        )
+    });
     if cur.len() < 2
+        || !may_close
         || !last.text.trim_end().ends_with(is_close_paren)
         || last.text.contains(is_open_paren)
     {
