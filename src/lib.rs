@@ -16,7 +16,6 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
-#[cfg(target_arch = "wasm32")]
 pub mod offline;
 
 /// The demo bulletin behind the 示例 button: invented text in the style of a

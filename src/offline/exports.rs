@@ -8,33 +8,32 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
+use super::codec;
+
 /// Items per piece of [`parse_to_parts`]: small enough that the page reads
 /// one within a few milliseconds.
 pub const ITEMS_PER_PART: usize = 64;
 
-/// Parses one bulletin and returns its export JSON.
+/// Parses one bulletin and returns its export JSON (one line), as the
+/// page's "export JSON" would: for tests and for scripts driving the page.
 #[wasm_bindgen]
 pub fn parse_to_json(text: &str) -> String {
-    let bulletin = bulletin_parser::parse(text);
-    // The model holds only strings, numbers and options: serialising it
-    // cannot fail, and an empty string makes the page parse again itself.
-    serde_json::to_string(&bulletin).unwrap_or_default()
+    bulletin_parser::export::to_json_line(&bulletin_parser::parse(text))
 }
 
-/// Parses one bulletin and returns it as UTF-8 JSON in pieces: first the
-/// bulletin without its items, then its items, [`ITEMS_PER_PART`] to a JSON
-/// array. Reading a 5 MB paste's result in one go would hold the page for
-/// seconds; in pieces, the page reads a few at a time between frames. Bytes,
-/// not strings: the worker hands the buffers over without copying them.
+/// Parses one bulletin and returns it in pieces of [`codec`](super::codec)
+/// bytes: first the bulletin without its items, then its items,
+/// [`ITEMS_PER_PART`] to a piece. Reading a 5 MB paste's result in one go
+/// would hold the page for seconds; in pieces, the page reads a few at a
+/// time between frames. Bytes: the worker hands the buffers over without
+/// copying them.
 #[wasm_bindgen]
 pub fn parse_to_parts(text: &str) -> Array {
-    let mut bulletin = bulletin_parser::parse(text);
-    let items = std::mem::take(&mut bulletin.items);
+    let bulletin = bulletin_parser::parse(text);
     let parts = Array::new();
-    let json = |bytes: Vec<u8>| Uint8Array::from(bytes.as_slice());
-    parts.push(&json(serde_json::to_vec(&bulletin).unwrap_or_default()));
-    for chunk in items.chunks(ITEMS_PER_PART) {
-        parts.push(&json(serde_json::to_vec(chunk).unwrap_or_default()));
+    parts.push(&Uint8Array::from(codec::encode_head(&bulletin).as_slice()));
+    for chunk in bulletin.items.chunks(ITEMS_PER_PART) {
+        parts.push(&Uint8Array::from(codec::encode_items(chunk).as_slice()));
     }
     parts
 }

@@ -3,24 +3,34 @@
 //!
 //! - [`service_worker`] registers `sw.js` (written by
 //!   `scripts/offline/post-build.mjs`) and reports when an update waits.
-//! - [`banner`] shows "新版本可用 — 刷新" for that update.
 //! - [`worker`] runs the parser in a web worker made from a Blob URL, so it
 //!   also works in the single-file build opened from `file://`.
-//! - [`exports`] are the functions that worker calls in this same wasm.
-//! - [`progress`] shows how far a parse has got; [`status`] carries that
-//!   progress to [`OfflineStatus`], which the page mounts once.
+//! - [`exports`] are the functions that worker calls in this same wasm;
+//!   [`codec`] is the compact form its results travel in.
+//! - [`status`] is [`OfflineStatus`], mounted once by the page: the
+//!   "新版本可用 — 刷新" bar for that update, and the parse progress
+//!   ([`progress`]) that the parsing code publishes to it.
 //! - [`hook`] is the parse hook's large-input path.
 
-pub mod banner;
+// The codec is plain Rust, tested natively; the rest needs a browser.
+pub mod codec;
+
+#[cfg(target_arch = "wasm32")]
 pub mod exports;
+#[cfg(target_arch = "wasm32")]
 pub mod hook;
+#[cfg(target_arch = "wasm32")]
 pub mod progress;
+#[cfg(target_arch = "wasm32")]
 pub mod service_worker;
+#[cfg(target_arch = "wasm32")]
 pub mod status;
+#[cfg(target_arch = "wasm32")]
 pub mod worker;
 
-pub use banner::UpdateBanner;
+#[cfg(target_arch = "wasm32")]
 pub use hook::use_parsed;
-pub use progress::ParseProgressBar;
+#[cfg(target_arch = "wasm32")]
 pub use status::OfflineStatus;
+#[cfg(target_arch = "wasm32")]
 pub use worker::{parse_texts, should_use_worker, Progress};

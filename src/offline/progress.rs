@@ -1,20 +1,13 @@
-//! How far a batch has got, for inputs parsed in the worker.
+//! How far a parse has got, as shown on the page.
 
 use yew::prelude::*;
 
 use super::worker::Progress;
 
-#[derive(Properties, PartialEq)]
-pub struct ParseProgressProps {
-    /// `None` when nothing is being parsed.
-    pub progress: Option<Progress>,
-}
-
 /// A bar and "正在解析 37 / 200" while a batch is parsed; nothing otherwise.
 /// A single large text has no count to show: its bar is indeterminate.
-#[function_component(ParseProgressBar)]
-pub fn parse_progress_bar(props: &ParseProgressProps) -> Html {
-    let Some(Progress { done, total }) = props.progress else {
+pub fn progress_bar(progress: Option<Progress>) -> Html {
+    let Some(Progress { done, total }) = progress else {
         return Html::default();
     };
     let counted = total > 1;

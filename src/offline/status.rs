@@ -1,19 +1,22 @@
-//! The progress of the parse in flight, published by whoever started it and
-//! shown by [`OfflineStatus`] wherever the page mounts it. A page-wide
-//! store, so the parse hook needs no new props or return values.
+//! The offline module's one piece of UI, mounted once near the top of the
+//! page: the "新版本可用 — 刷新" bar when a new version waits, and the parse
+//! progress while a large input is parsed. One component rather than
+//! several: every Yew component costs its own generic code in the wasm.
+//!
+//! The progress is a page-wide store: whoever parses [`publish`]es, this
+//! component listens, so the parse hook needs no new props or return values.
 
 use std::cell::{Cell, RefCell};
 
 use yew::prelude::*;
 
-use super::banner::UpdateBanner;
-use super::progress::ParseProgressBar;
+use super::progress::progress_bar;
+use super::service_worker::{self, UpdateReady};
 use super::worker::Progress;
 
 thread_local! {
     static CURRENT: Cell<Option<Progress>> = const { Cell::new(None) };
-    static LISTENERS: RefCell<Vec<(u64, Callback<Option<Progress>>)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
+    static LISTENER: RefCell<Option<Callback<Option<Progress>>>> = const { RefCell::new(None) };
 }
 
 /// Sets the progress shown on the page; `None` when nothing is being parsed.
@@ -21,40 +24,38 @@ pub fn publish(progress: Option<Progress>) {
     if CURRENT.with(|c| c.replace(progress)) == progress {
         return;
     }
-    let listeners: Vec<_> = LISTENERS.with(|l| l.borrow().iter().map(|(_, cb)| cb.clone()).collect());
-    for listener in listeners {
+    if let Some(listener) = LISTENER.with(|l| l.borrow().clone()) {
         listener.emit(progress);
     }
 }
 
-/// The progress of the parse in flight, re-rendering the caller as it moves.
-#[hook]
-pub fn use_parse_progress() -> Option<Progress> {
-    let progress = use_state_eq(|| CURRENT.with(Cell::get));
-    {
-        let progress = progress.clone();
-        use_effect_with((), move |_| {
-            let id = NEXT_LISTENER.with(|n| {
-                let id = n.get();
-                n.set(id + 1);
-                id
-            });
-            LISTENERS.with(|l| l.borrow_mut().push((id, Callback::from(move |p| progress.set(p)))));
-            move || LISTENERS.with(|l| l.borrow_mut().retain(|(other, _)| *other != id))
-        });
-    }
-    *progress
-}
-
-/// Everything offline-related the page shows: the update bar and the parse
-/// progress. Mounted once, near the top of the page.
 #[function_component(OfflineStatus)]
 pub fn offline_status() -> Html {
-    let progress = use_parse_progress();
+    let update = use_state(|| None::<UpdateReady>);
+    let progress = use_state_eq(|| CURRENT.with(Cell::get));
+    {
+        let update = update.clone();
+        let progress = progress.clone();
+        use_effect_with((), move |_| {
+            service_worker::register(move |ready| update.set(Some(ready)));
+            LISTENER.with(|l| *l.borrow_mut() = Some(Callback::from(move |p| progress.set(p))));
+            || LISTENER.with(|l| *l.borrow_mut() = None)
+        });
+    }
+    let banner = (*update).clone().map(|ready| {
+        let onclick = Callback::from(move |_: MouseEvent| ready.apply());
+        html! {
+            <div class="update-banner" role="status" aria-live="polite">
+                <span class="update-banner__text">{ "新版本可用" }</span>
+                { " — " }
+                <button type="button" class="update-banner__reload" {onclick}>{ "刷新" }</button>
+            </div>
+        }
+    });
     html! {
         <>
-            <UpdateBanner />
-            <ParseProgressBar {progress} />
+            { for banner }
+            { progress_bar(*progress) }
         </>
     }
 }

@@ -19,14 +19,15 @@
 //! time with a pause between them, so the result never depends on it.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use bulletin_parser::{Bulletin, Item};
+use bulletin_parser::Bulletin;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use super::codec;
 
 /// Inputs larger than this (bytes, all texts together) go to the worker.
 pub const LARGE_INPUT_BYTES: usize = 200 * 1024;
@@ -36,7 +37,16 @@ pub const WORKER_RESULT_MARK: &str = "bulletin:worker-result";
 /// The `performance.mark` set when those results have been read back.
 pub const DECODED_MARK: &str = "bulletin:worker-decoded";
 
-/// The worker's script, without its first line (the glue import).
+/// The worker's script, to which the glue is prefixed (see [`Glue`]).
+///
+/// Its protocol, page → worker: `{type: "init", module}` with the page's
+/// compiled `WebAssembly.Module`; `{type: "parse", id, texts}`.
+/// Worker → page: `{type: "ready"}`; `{type: "progress", id, done, total}`
+/// at most every 50 ms; `{type: "result", id, results}` where `results[i]`
+/// is the i-th text's bulletin as [`codec`] pieces
+/// (see [`parse_to_parts`](super::exports::parse_to_parts)), each an
+/// `Uint8Array` whose buffer is transferred, not copied;
+/// `{type: "error", id, message}`.
 const WORKER_SOURCE: &str = include_str!("parse_worker.js");
 
 /// How far a batch has got: `done` of `total` texts parsed.
@@ -77,7 +87,7 @@ pub async fn parse_texts(texts: Vec<String>, on_progress: impl Fn(Progress) + 's
     out
 }
 
-/// Turns the worker's JSON back into bulletins a piece at a time, letting
+/// Turns the worker's pieces back into bulletins one at a time, letting
 /// the page draw whenever a frame's worth of reading is done. A result that
 /// does not read back (it cannot happen with the current model, but a lost
 /// bulletin would be worse than a slow one) is parsed again here.
@@ -89,12 +99,12 @@ async fn read_results(texts: &[String], results: Array) -> Vec<Bulletin> {
         // once would be one long copy.
         let parts: Array = results.get(i as u32).dyn_into().unwrap_or_default();
         let bytes = |j: u32| parts.get(j).dyn_into::<Uint8Array>().ok().map(|a| a.to_vec());
-        let mut bulletin = bytes(0).and_then(|head| serde_json::from_slice::<Bulletin>(&head).ok());
+        let mut bulletin = bytes(0).and_then(|head| codec::decode_head(&head));
         for j in 1..parts.length() {
             let Some(b) = bulletin.as_mut() else { break };
-            match bytes(j).map(|part| serde_json::from_slice::<Vec<Item>>(&part)) {
-                Some(Ok(chunk)) => b.items.extend(chunk),
-                _ => bulletin = None,
+            match bytes(j).and_then(|part| codec::decode_items(&part)) {
+                Some(chunk) => b.items.extend(chunk),
+                None => bulletin = None,
             }
             if now_ms() - slice_start > FRAME_BUDGET_MS {
                 yield_to_page().await;
@@ -163,7 +173,8 @@ struct Pending {
 /// The one worker of the page, started on first use and kept.
 struct Bridge {
     worker: WorkerHandle,
-    pending: RefCell<HashMap<u32, Pending>>,
+    /// Requests sent and not answered yet, by id (rarely more than one).
+    pending: RefCell<Vec<(u32, Pending)>>,
     next_id: Cell<u32>,
     broken: Cell<bool>,
     _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
@@ -243,7 +254,7 @@ impl Bridge {
             worker.add_event_listener("messageerror", on_error.as_ref().unchecked_ref());
             Bridge {
                 worker,
-                pending: RefCell::new(HashMap::new()),
+                pending: RefCell::new(Vec::new()),
                 next_id: Cell::new(1),
                 broken: Cell::new(false),
                 _listeners: vec![on_message, on_error],
@@ -265,7 +276,7 @@ impl Bridge {
             pending = Some(Pending { resolve, reject, on_progress: on_progress.clone() });
         });
         if let Some(pending) = pending {
-            self.pending.borrow_mut().insert(id, pending);
+            self.pending.borrow_mut().push((id, pending));
         }
 
         let message = Object::new();
@@ -274,7 +285,7 @@ impl Bridge {
         let list: Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
         Reflect::set(&message, &"texts".into(), &list)?;
         if let Err(err) = self.worker.post_message(&message) {
-            self.pending.borrow_mut().remove(&id);
+            self.take(id);
             return Err(err);
         }
 
@@ -294,13 +305,15 @@ impl Bridge {
                 let read = |key: &str| {
                     Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize
                 };
-                let callback = id.and_then(|id| self.pending.borrow().get(&id).map(|p| p.on_progress.clone()));
+                let callback = id.and_then(|id| {
+                    self.pending.borrow().iter().find(|(other, _)| *other == id).map(|(_, p)| p.on_progress.clone())
+                });
                 if let Some(callback) = callback {
                     callback(Progress { done: read("done"), total: read("total") });
                 }
             }
             "result" => {
-                if let Some(p) = id.and_then(|id| self.pending.borrow_mut().remove(&id)) {
+                if let Some(p) = id.and_then(|id| self.take(id)) {
                     let results = Reflect::get(data, &"results".into()).unwrap_or(JsValue::UNDEFINED);
                     let _ = p.resolve.call1(&JsValue::NULL, &results);
                 }
@@ -309,7 +322,7 @@ impl Bridge {
                 let message = Reflect::get(data, &"message".into()).unwrap_or(JsValue::UNDEFINED);
                 match id {
                     Some(id) => {
-                        if let Some(p) = self.pending.borrow_mut().remove(&id) {
+                        if let Some(p) = self.take(id) {
                             let _ = p.reject.call1(&JsValue::NULL, &message);
                         }
                     }
@@ -321,10 +334,16 @@ impl Bridge {
         }
     }
 
+    fn take(&self, id: u32) -> Option<Pending> {
+        let mut pending = self.pending.borrow_mut();
+        let at = pending.iter().position(|(other, _)| *other == id)?;
+        Some(pending.swap_remove(at).1)
+    }
+
     /// Rejects every waiting request; the caller falls back to the main thread.
     fn fail_all(&self, message: &str) {
         self.broken.set(true);
-        let waiting: Vec<Pending> = self.pending.borrow_mut().drain().map(|(_, p)| p).collect();
+        let waiting: Vec<Pending> = self.pending.borrow_mut().drain(..).map(|(_, p)| p).collect();
         for p in waiting {
             let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(message));
         }
