@@ -60,6 +60,9 @@ test("after one visit, the page loads and parses every bulletin with the network
     await page.goto(server.url, { waitUntil: "networkidle" });
     await page.waitForSelector("textarea");
     await waitForControl(page);
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).active);
+    const wasmDownloads = server.requests.filter((p) => p.endsWith(".wasm"));
+    assert.equal(wasmDownloads.length, 1, "the service worker caches the page's own copy of the wasm, not a second download");
 
     // Off: the browser's network and the server itself.
     await browser.context.setOffline(true);
