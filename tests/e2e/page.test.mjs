@@ -58,7 +58,25 @@ test('a pasted bulletin shows each item as an article with its headline and figu
   assert.equal(figureCount, await page.locator('article .body data').count());
 });
 
+test('a warning points at its input lines and selects them in the textarea', async () => {
+  // A line after the footer cannot be placed: the parser warns about line 9.
+  const text = '青禾政务快报\n\n第 3 期\n\n县民政局发放救助金 发放临时救助金 86 万元。（县民政局）\n\n责任编辑：赵 明\n\n共印 60 份\n';
+  await pasteText(page, text);
+  const warning = page.locator('.warnings li.warning').first();
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /共印 60 份/);
+  const button = warning.locator('button');
+  assert.equal(await button.textContent(), '第 9 行');
+  await button.click();
+  const selected = await page.locator('#bulletin-text').evaluate((el) => ({
+    focused: document.activeElement === el,
+    text: el.value.slice(el.selectionStart, el.selectionEnd),
+  }));
+  assert.deepEqual(selected, { focused: true, text: '共印 60 份' });
+});
+
 test('the contents link to their sections', async () => {
+  await pasteText(page, BAIHE);
   const links = page.locator('.section-nav a');
   assert.equal(await links.count(), 2);
   const href = await links.nth(1).getAttribute('href');
