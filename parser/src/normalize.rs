@@ -74,7 +74,9 @@ fn next_special(bytes: &[u8], from: usize) -> Option<(usize, usize, &'static str
 /// The start of the first 16-byte block at or after `from` that may hold a
 /// special sequence (checked with SSE2, which every x86-64 has: lead byte
 /// together with its second and third byte, so the common CJK punctuation
-/// sharing those lead bytes does not stop the scan). Elsewhere: `from`.
+/// sharing those lead bytes does not stop the scan). A few rare sequences
+/// that need no change stop it too (E2 80 AA–AE, E2 81 xx, bytes below
+/// `\t`): the byte-by-byte check after it decides. Elsewhere: `from`.
 #[cfg(target_arch = "x86_64")]
 fn candidate_block(b: &[u8], from: usize) -> usize {
     use std::arch::x86_64::*;
@@ -90,42 +92,34 @@ fn candidate_block(b: &[u8], from: usize) -> usize {
             splat(0xE3),
             splat(0xEF),
         );
-        let (x80, x81, xbb, nl, ctrl) = (
+        let (x80, x81, x8d, xa8, xbb, xf8, nl, ctrl) = (
             splat(0x80),
             splat(0x81),
+            splat(0x8D),
+            splat(0xA8),
             splat(0xBB),
+            splat(0xF8),
             splat(b'\n'),
             splat(0x0D),
         );
-        let (x8d, x9f, xa0, xa8, xa9, xaf) = (
-            splat(0x8D),
-            splat(0x9F),
-            splat(0xA0),
-            splat(0xA8),
-            splat(0xA9),
-            splat(0xAF),
-        );
+        let eq = |a, b| _mm_cmpeq_epi8(a, b);
+        let (or, and) = (|a, b| _mm_or_si128(a, b), |a, b| _mm_and_si128(a, b));
         while i + 18 <= b.len() {
             let v0 = _mm_loadu_si128(b.as_ptr().add(i) as *const __m128i);
             let v1 = _mm_loadu_si128(b.as_ptr().add(i + 1) as *const __m128i);
             let v2 = _mm_loadu_si128(b.as_ptr().add(i + 2) as *const __m128i);
-            let eq = _mm_cmpeq_epi8;
-            // \t \v \f \r: bytes up to 0x0D other than \n
+            // Bytes up to 0x0D other than \n (\t \v \f \r).
             let control = _mm_andnot_si128(eq(v0, nl), eq(_mm_min_epu8(v0, ctrl), v0));
-            let latin = _mm_or_si128(eq(v0, c2), eq(v0, e1));
-            // E2 80 80–8D, E2 80 A8/A9/AF, E2 81 9F/A0 — but not the curly
-            // quotes, dashes and ellipses (E2 80 94–A6) Chinese text is full of.
-            let low = _mm_and_si128(eq(_mm_max_epu8(v2, x80), v2), eq(_mm_min_epu8(v2, x8d), v2));
-            let seps = _mm_or_si128(_mm_or_si128(eq(v2, xa8), eq(v2, xa9)), eq(v2, xaf));
-            let e280 = _mm_and_si128(eq(v1, x80), _mm_or_si128(low, seps));
-            let e281 = _mm_and_si128(eq(v1, x81), _mm_or_si128(eq(v2, x9f), eq(v2, xa0)));
-            let general = _mm_and_si128(eq(v0, e2), _mm_or_si128(e280, e281));
-            let ideographic = _mm_and_si128(_mm_and_si128(eq(v0, e3), eq(v1, x80)), eq(v2, x80));
-            let bom = _mm_and_si128(eq(v0, ef), eq(v1, xbb));
-            let any = _mm_or_si128(
-                _mm_or_si128(control, latin),
-                _mm_or_si128(general, _mm_or_si128(ideographic, bom)),
-            );
+            let latin = or(eq(v0, c2), eq(v0, e1));
+            // E2 80 80–8D and A8–AF, E2 81: spaces, separators, invisible
+            // marks, but not the quotes, dashes and ellipses (E2 80 94–A6)
+            // Chinese text is full of.
+            let low = eq(_mm_min_epu8(v2, x8d), v2);
+            let seps = eq(and(v2, xf8), xa8);
+            let general = and(eq(v0, e2), or(and(eq(v1, x80), or(low, seps)), eq(v1, x81)));
+            let ideographic = and(and(eq(v0, e3), eq(v1, x80)), eq(v2, x80));
+            let bom = and(eq(v0, ef), eq(v1, xbb));
+            let any = or(or(control, latin), or(general, or(ideographic, bom)));
             if _mm_movemask_epi8(any) != 0 {
                 return i;
             }

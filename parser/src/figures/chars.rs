@@ -112,6 +112,61 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
 }
 
+/// Length of the space (`is_space`) that `b` starts with, or 0.
+#[inline(always)]
+fn space_at_start(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t', ..] => 1,
+        [0xE3, 0x80, 0x80, ..] => 3,
+        [0xC2, 0xA0, ..] => 2,
+        _ => 0,
+    }
+}
+
+/// Length of the space (`is_space`) that `b` ends with, or 0.
+#[inline(always)]
+fn space_at_end(b: &[u8]) -> usize {
+    match b {
+        [.., b' ' | b'\t'] => 1,
+        [.., 0xE3, 0x80, 0x80] => 3,
+        [.., 0xC2, 0xA0] => 2,
+        _ => 0,
+    }
+}
+
+/// `s` without spaces (`is_space`) at its start: `trim_start_matches`,
+/// on bytes.
+#[inline]
+pub fn trim_space_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match space_at_start(&b[i..]) {
+            0 => return &s[i..],
+            n => i += n,
+        }
+    }
+}
+
+/// `s` without spaces (`is_space`) at its end: `trim_end_matches`, on bytes.
+#[inline]
+pub fn trim_space_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut e = b.len();
+    loop {
+        match space_at_end(&b[..e]) {
+            0 => return &s[..e],
+            n => e -= n,
+        }
+    }
+}
+
+/// `s` without spaces (`is_space`) at either end.
+#[inline]
+pub fn trim_space(s: &str) -> &str {
+    trim_space_end(trim_space_start(s))
+}
+
 /// True when `b` may hold a space: a byte ` ` or tab, or the lead byte of
 /// U+3000 (0xE3, shared with `。、《》「」`) or NBSP (0xC2). Eight bytes at a
 /// time: labels and periods are checked once each.

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 
 use crate::model::{Figure, FigureKind};
 
-use super::chars::{char_at, is_space, may_hold_space, skip_space};
+use super::chars::{char_at, is_space, may_hold_space, skip_space, trim_space};
 use super::label::{change_of, clean_label, is_copula, noun_after};
 use super::period::clause_period;
 use super::scan::Found;
@@ -162,7 +162,7 @@ impl Annotator {
             .max(place.lead_end)
             .max(place.list_start)
             .min(f.start);
-        let before = s[near(s, region, f.start)..f.start].trim_matches(is_space);
+        let before = trim_space(&s[near(s, region, f.start)..f.start]);
         // `分别增长 18.6% 和 21.3%`: a figure joined to a change by a
         // conjunction moved the same way.
         let joined = matches!(before, "" | "和" | "与" | "及" | "、");

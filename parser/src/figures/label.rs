@@ -4,8 +4,8 @@
 use crate::model::Change;
 
 use super::chars::{
-    at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, is_space,
-    skip_space,
+    at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, skip_space,
+    trim_space_end, trim_space_start,
 };
 use super::context::squeeze;
 
@@ -200,22 +200,63 @@ fn leading_word(t: &str) -> Option<&'static str> {
 
 const MAX_LABEL_CHARS: usize = 20;
 
+/// Length of the space or punctuation mark a label is trimmed of (`，`
+/// `、` `：` `；` `（` `(` `）` `)` and spaces) that `b` starts with, or 0.
+#[inline(always)]
+fn edge_at_start(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t' | b'(' | b')', ..] => 1,
+        // 、 E3 80 81, U+3000 E3 80 80; ，：；（） EF BC 8C / 9A / 9B / 88 / 89
+        [0xE3, 0x80, 0x80 | 0x81, ..] => 3,
+        [0xEF, 0xBC, 0x8C | 0x9A | 0x9B | 0x88 | 0x89, ..] => 3,
+        [0xC2, 0xA0, ..] => 2,
+        _ => 0,
+    }
+}
+
+/// Like [`edge_at_start`], at the end of `b`.
+#[inline(always)]
+fn edge_at_end(b: &[u8]) -> usize {
+    match b {
+        [.., b' ' | b'\t' | b'(' | b')'] => 1,
+        [.., 0xE3, 0x80, 0x80 | 0x81] => 3,
+        [.., 0xEF, 0xBC, 0x8C | 0x9A | 0x9B | 0x88 | 0x89] => 3,
+        [.., 0xC2, 0xA0] => 2,
+        _ => 0,
+    }
+}
+
+/// `before` without spaces and clause marks at either end.
+fn trim_label_edges(before: &str) -> &str {
+    let b = before.as_bytes();
+    let mut i = 0;
+    while let n @ 1.. = edge_at_start(&b[i..]) {
+        i += n;
+    }
+    let mut e = b.len();
+    while e > i {
+        match edge_at_end(&b[i..e]) {
+            0 => break,
+            n => e -= n,
+        }
+    }
+    &before[i..e]
+}
+
 /// The label in the text before a figure, qualifiers stripped (see the
 /// module notes). Also used to strip a bold entity name off a label.
 pub fn clean_label(before: &str) -> Option<String> {
-    let mut t = before.trim_matches(|c: char| {
-        is_space(c) || matches!(c, '，' | '、' | '：' | '；' | '（' | '(' | '）' | ')')
-    });
+    let mut t = trim_label_edges(before);
     // A word is left whole when stripping would leave one character
     // (`占地` is no `占` + `地`, `占比` no `占` + `比`).
     let leaves_more = |rest: &str| rest.is_empty() || rest.chars().nth(1).is_some();
     loop {
         if let Some(w) = trailing_word(t).filter(|w| leaves_more(&t[..t.len() - w.len()])) {
-            t = t[..t.len() - w.len()].trim_end_matches(is_space);
+            t = trim_space_end(&t[..t.len() - w.len()]);
         } else if let Some(w) = leading_word(t)
             .filter(|&w| matches!(w, "的" | "和" | "与" | "及") || leaves_more(&t[w.len()..]))
         {
-            t = t[w.len()..].trim_start_matches(is_space);
+            t = trim_space_start(&t[w.len()..]);
         } else {
             break;
         }
@@ -296,4 +337,30 @@ pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::chars::{is_space, trim_space};
+    use super::*;
+
+    #[test]
+    fn label_edges_trim_like_the_character_rule() {
+        let edge = |c: char| {
+            is_space(c) || matches!(c, '，' | '、' | '：' | '；' | '（' | '(' | '）' | ')')
+        };
+        let marks = [
+            "", " ", "\t", "\u{3000}", "\u{a0}", "，", "、", "：", "；", "（", "(", "）", ")",
+            "。", "“", "a", "县",
+        ];
+        for a in marks {
+            for b in marks {
+                for c in marks {
+                    let s = format!("{a}{b}完成投资{c}{a}");
+                    assert_eq!(trim_label_edges(&s), s.trim_matches(edge), "{s:?}");
+                    assert_eq!(trim_space(&s), s.trim_matches(is_space), "{s:?}");
+                }
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ use super::text::{
 };
 use super::{Ledger, Sink};
 use crate::figures;
+use crate::figures::count_chars;
 use crate::model::{Bulletin, Item, LineRange, Span};
 use std::borrow::Cow;
 
@@ -52,7 +53,7 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
     let mut seen = 0; // characters before `i`
     while let Some(k) = find_byte(b' ', &b[i..limit]) {
         let at = i + k;
-        seen += b[i..at].iter().filter(|&&x| (x as i8) >= -64).count();
+        seen += count_chars(&b[i..at]);
         if seen > HEADLINE_LIMIT {
             return None;
         }
@@ -160,17 +161,7 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
 fn parenthetical_at_end(t: &str) -> Option<Tail> {
     let close = t.chars().next_back().filter(|&c| is_close_paren(c))?;
     let close_at = t.len() - close.len_utf8();
-    let mut open_at = None;
-    for (n, (i, c)) in t[..close_at].char_indices().rev().enumerate() {
-        if n > 40 || is_close_paren(c) || c == '\n' || is_sentence_end(c) || is_colon(c) {
-            return None;
-        }
-        if is_open_paren(c) {
-            open_at = Some(i);
-            break;
-        }
-    }
-    let open_at = open_at?;
+    let open_at = open_paren_before(t, close_at)?;
     let inner_start = open_at + t[open_at..].chars().next().map_or(1, char::len_utf8);
     let raw_inner = &t[inner_start..close_at];
     let names = trim_spaces_and_stars(raw_inner);
@@ -206,6 +197,57 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
         end: t.len(),
         alone,
     })
+}
+
+/// The opening parenthesis of a parenthetical closing at `close_at`: the
+/// nearest within 40 characters before it, unless a closing parenthesis, a
+/// line break, a sentence end or a colon comes first. Walked back on bytes:
+/// only a character whose last byte one of those marks ends with is decoded.
+fn open_paren_before(t: &str, close_at: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut p = close_at;
+    for n in 0.. {
+        if p == 0 {
+            return None;
+        }
+        let mut q = p - 1;
+        while q > 0 && (b[q] as i8) < -64 {
+            q -= 1;
+        }
+        if n > 40 {
+            return None;
+        }
+        // `)` `）` `\n` `。！？；…．` `!?;` `：:` `(` `（`, by their last byte.
+        let marked = matches!(
+            b[p - 1],
+            b')' | 0x89
+                | b'\n'
+                | 0x82
+                | 0x81
+                | 0x9F
+                | 0x9B
+                | 0xA6
+                | 0x8E
+                | b'!'
+                | b'?'
+                | b';'
+                | 0x9A
+                | b':'
+                | b'('
+                | 0x88
+        );
+        if marked {
+            let c = t[q..p].chars().next()?;
+            if is_close_paren(c) || c == '\n' || is_sentence_end(c) || is_colon(c) {
+                return None;
+            }
+            if is_open_paren(c) {
+                return Some(q);
+            }
+        }
+        p = q;
+    }
+    None
 }
 
 /// The paragraph begins an item: a source leads it, or it has a headline
