@@ -35,25 +35,37 @@ impl QuoteMemo {
             return None;
         }
         let reach = if open == '\'' { 60 } else { QUOTE_REACH };
-        let rest = s.get(from..)?;
+        let rest = s.get(from..)?.as_bytes();
         let mut depth = 1;
         let mut saw_close = false;
-        for (k, c) in rest.char_indices() {
-            if k > reach || c == '\n' || c == '\r' {
+        let (mut close_buf, mut open_buf) = ([0u8; 4], [0u8; 4]);
+        let close_bytes = close.encode_utf8(&mut close_buf).as_bytes();
+        let open_bytes = open.encode_utf8(&mut open_buf).as_bytes();
+        // On bytes, a character at a time (its length from its first byte).
+        let mut k = 0;
+        while let Some(&x) = rest.get(k) {
+            let step = match x {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            if k > reach || x == b'\n' || x == b'\r' {
                 if !saw_close {
                     self.no_close_until[slot] = from + k;
                 }
                 return None;
             }
-            if c == close {
+            if x == close_bytes[0] && rest[k..].starts_with(close_bytes) {
                 saw_close = true;
                 depth -= 1;
                 if depth == 0 {
-                    return Some(from + k + c.len_utf8());
+                    return Some(from + k + close_bytes.len());
                 }
-            } else if c == open {
+            } else if x == open_bytes[0] && rest[k..].starts_with(open_bytes) {
                 depth += 1;
             }
+            k += step;
         }
         if !saw_close {
             self.no_close_until[slot] = s.len();

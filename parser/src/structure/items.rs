@@ -463,7 +463,22 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
     } else {
         head.to_string()
     };
-    let (body, emphasis) = strip_bold(raw[body_start..body_end].trim_matches([' ', '\n']));
+    let trimmed = raw[body_start..body_end].trim_matches([' ', '\n']);
+    let start = body_start + (trimmed.as_ptr() as usize - raw[body_start..].as_ptr() as usize);
+    let (end, bold) = (
+        start + trimmed.len(),
+        find_byte(b'*', trimmed.as_bytes()).is_some(),
+    );
+    let (body, emphasis) = match raw {
+        // A text joined from several lines is already a copy: the body is
+        // cut out of it in place rather than copied once more.
+        Cow::Owned(mut joined) if !bold => {
+            joined.truncate(end);
+            joined.drain(..start);
+            (joined, Vec::new())
+        }
+        raw => strip_bold(&raw[start..end]),
+    };
     let mut figures = figures::extract(&body);
     figures::assign_entities(&mut figures, &body, &emphasis);
     Item {
