@@ -117,7 +117,19 @@ fn thousands_group_follows(s: &str, mut p: usize) -> bool {
 /// `2023-08-31`, `4·15`, `0373-7201234`, `1/3`. A short range (`3-5 人`,
 /// `2023-2025年`) is no code: its second number is read on.
 fn is_code(s: &str, start: usize, end: usize) -> bool {
-    if let Some((c, n)) = char_before(s, start) {
+    let b = s.as_bytes();
+    // Every character tested below is ASCII, `＃` `－` (EF BC 83 / 8D) or
+    // `·` (C2 B7): a number between two other characters (CJK, mostly)
+    // is ruled out on one byte each side.
+    let maybe_before =
+        start > 0 && (b[start - 1] < 0x80 || matches!(b[start - 1], 0x83 | 0x8D | 0xB7));
+    let maybe_after = b
+        .get(end)
+        .is_some_and(|&x| x < 0x80 || matches!(x, 0xC2 | 0xEF));
+    if !maybe_before && !maybe_after {
+        return false;
+    }
+    if let Some((c, n)) = char_before(s, start).filter(|_| maybe_before) {
         if c.is_ascii_alphabetic() || matches!(c, '_' | '#' | '＃' | '·' | '.' | '/' | '@' | '\\')
         {
             return true;
@@ -127,7 +139,7 @@ fn is_code(s: &str, start: usize, end: usize) -> bool {
             return c == ':' || !is_short_range(s, start - n, start, end);
         }
     }
-    if let Some((c, n)) = char_at(s, end) {
+    if let Some((c, n)) = char_at(s, end).filter(|_| maybe_after) {
         if matches!(c, ':' | '·' | '-' | '－' | '/' | '~' | '_' | '@')
             && digit_at(s, end + n).is_some()
         {

@@ -9,6 +9,22 @@ pub fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
     find_either(needle, needle, hay)
 }
 
+/// Index of the first `**` in `s` (markdown bold), without the set-up cost
+/// of a substring search: each `*` found is checked for a second one.
+#[inline]
+pub fn find_stars(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = find_byte(b'*', &b[from..]) {
+        let at = from + k;
+        if b.get(at + 1) == Some(&b'*') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Index of the first byte of `hay` that is `x` or `y`.
 #[inline]
 pub fn find_either(x: u8, y: u8, hay: &[u8]) -> Option<usize> {
@@ -85,6 +101,9 @@ mod tests {
             assert_eq!(find_byte(b' ', s.as_bytes()), Some(n * 3), "{n}");
         }
         assert_eq!(find_byte(b'x', b""), None);
+        for s in ["", "*", "**", "a*b**c", "甲*乙*丙**", "***", "*甲**乙**"] {
+            assert_eq!(find_stars(s), s.find("**"), "{s:?}");
+        }
         let s = "县财政局召开专题推进会议部署下一步工作重点任务：一是";
         let want = s.bytes().position(|b| b == b':' || b == 0x9A);
         assert!(want.is_some());

@@ -1,7 +1,7 @@
 //! Items: the paragraphs of the body zone grouped into items, and each item
 //! split into headline, body and sources (SPEC "An item").
 
-use super::bytes::{find_byte, find_either};
+use super::bytes::{find_byte, find_either, find_stars};
 use super::rewrap::{Block, Blocks, Join};
 use super::text::trim_spaces_and_stars;
 use super::text::{
@@ -39,7 +39,7 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
             .char_indices()
             .nth(HEADLINE_LIMIT)
             .map_or(rest.len(), |(i, _)| i);
-        if let Some(close) = rest[..window].find("**") {
+        if let Some(close) = find_stars(&rest[..window]) {
             let head_end = 2 + close + 2;
             let body = s[head_end..].trim_start_matches([' ', '*']);
             return (!body.is_empty()).then(|| (head_end, s.len() - body.len()));
@@ -82,7 +82,7 @@ pub fn leading_source(s: &str) -> Option<(usize, usize)> {
     let colon = colon_within(s, 30)?;
     // `**县统计局：上半年…**`: a colon inside a bold headline is the headline's.
     if let Some(rest) = s.strip_prefix("**") {
-        if rest.find("**").is_some_and(|close| close + 2 > colon) {
+        if find_stars(rest).is_some_and(|close| close + 2 > colon) {
             return None;
         }
     }
@@ -533,7 +533,7 @@ pub fn strip_bold(s: &str) -> (String, Vec<Span>) {
     let mut open: Option<usize> = None;
     let mut chars = 0;
     let mut rest = s;
-    while let Some(k) = rest.find("**") {
+    while let Some(k) = find_stars(rest) {
         let seg = &rest[..k];
         out.push_str(seg);
         chars += seg.chars().count();

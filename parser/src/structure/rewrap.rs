@@ -167,6 +167,13 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
         .map(|l| if is_text(l) { capped_width(l.text) } else { 0 })
         .collect();
     let full = detect_width(lines, &widths).map(|w| w - (w / 10).max(4));
+    // First bytes of the page headers: most lines start otherwise.
+    let mut header_starts = [false; 256];
+    for h in headers {
+        if let Some(&x) = h.as_bytes().first() {
+            header_starts[usize::from(x)] = true;
+        }
+    }
     let mut b = Builder {
         out: Blocks {
             blocks: Vec::new(),
@@ -185,6 +192,10 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
         // may look like anything, even a markdown heading.
         if l.kind != Kind::Noise
             && l.text.len() <= 120
+            && l.text
+                .as_bytes()
+                .first()
+                .is_some_and(|&x| header_starts[usize::from(x)])
             && headers.iter().any(|h| {
                 h.as_bytes().first() == l.text.as_bytes().first() && eq_ignoring_spaces(h, l.text)
             })
