@@ -148,8 +148,28 @@ pub fn App() -> Html {
             commit.emit(text.to_string());
         })
     };
-    let on_sample = set_text_now(SAMPLE);
     let on_clear = set_text_now("");
+    // The sample never overwrites what the user typed: over a draft it
+    // opens as an entry of its own.
+    let on_sample = {
+        let fill = set_text_now(SAMPLE);
+        let draft = draft.clone();
+        let workspace = workspace.dispatcher();
+        let render_started = render_started.clone();
+        let name = t(*lang, Msg::SampleName);
+        Callback::from(move |()| {
+            if draft.trim().is_empty() || *draft == *SAMPLE {
+                fill.emit(());
+            } else {
+                *render_started.borrow_mut() = Some(perf::now());
+                workspace.dispatch(Action::Add(vec![Opened::Text {
+                    name: name.to_string(),
+                    text: SAMPLE.to_string(),
+                    note: None,
+                }]));
+            }
+        })
+    };
     let on_sample_click = on_sample.reform(|_: MouseEvent| ());
 
     let on_files = {
@@ -280,6 +300,7 @@ pub fn App() -> Html {
                         </div>
                     }
                     <InputPanel lang={lang} text={shown_text} editable={active.is_paste()}
+                        source_name={(!active.is_paste()).then(|| AttrValue::from(active.name.clone()))}
                         textarea={textarea.clone()} on_input={on_input}
                         on_files={on_files} on_sample={on_sample.clone()} on_clear={on_clear} />
                 </section>

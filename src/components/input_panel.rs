@@ -18,6 +18,9 @@ pub struct InputPanelProps {
     pub text: AttrValue,
     /// False while a file entry is shown (its text is not editable).
     pub editable: bool,
+    /// The file whose text is shown, when it is a file's.
+    #[prop_or_default]
+    pub source_name: Option<AttrValue>,
     pub textarea: NodeRef,
     /// The new text, and whether to analyse it at once (paste, drop) rather
     /// than after the typing pause.
@@ -67,7 +70,13 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
 
     html! {
         <div class="input-panel">
-            <label for="bulletin-text" class="textarea-label">{ t(lang, Msg::PasteLabel) }</label>
+            <label for="bulletin-text" class="textarea-label">
+                if let Some(name) = &props.source_name {
+                    { name.clone() }<span class="read-only">{ t(lang, Msg::ReadOnly) }</span>
+                } else {
+                    { t(lang, Msg::PasteLabel) }
+                }
+            </label>
             <textarea id="bulletin-text" ref={props.textarea.clone()}
                 value={props.text.clone()}
                 readonly={!props.editable}

@@ -126,6 +126,8 @@ pub enum Msg {
     ReasonTooLarge,
     FromFile,
     Untitled,
+    SampleName,
+    ReadOnly,
 }
 
 /// The string for `msg` in `lang`.
@@ -257,6 +259,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         ),
         FromFile => ("文件", "File"),
         Untitled => ("（无标题）", "(no headline)"),
+        SampleName => ("示例快报", "Sample bulletin"),
+        ReadOnly => ("只读；编辑请切换到“粘贴”", "read-only; switch to “Pasted” to edit"),
     }
 }
 

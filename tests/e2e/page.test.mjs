@@ -190,6 +190,18 @@ test('the sample button shows the product at once', async () => {
   assert.equal(await page.locator('#bulletin-text').inputValue(), sampleText());
 });
 
+test('the sample never overwrites a draft: it opens beside it', async () => {
+  await pasteText(page, BAIHE);
+  await afterRender(page, () => page.locator('.input-actions button', { hasText: '示例' }).click());
+  assert.equal(await page.locator('.entry-tab.current .entry-name').textContent(), '示例快报');
+  assert.equal(await page.locator('#bulletin-text').evaluate((el) => el.readOnly), true);
+  assert.ok((await page.locator('article').count()) >= 8);
+  await afterRender(page, () => page.locator('.entry-tab').first().locator('.entry-select').click());
+  assert.equal(await page.locator('#bulletin-text').inputValue(), BAIHE);
+  await page.locator('.entry-close').click();
+  assert.equal(await page.locator('.entry-tab').count(), 1);
+});
+
 test('what was typed survives a reload', async () => {
   await pasteText(page, BAIHE);
   await page.reload({ waitUntil: 'networkidle' });
@@ -201,7 +213,7 @@ test('what was typed survives a reload', async () => {
 test('render time from paste to items on screen (typical bulletin)', async (t) => {
   const text = sampleText();
   const times = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 11; i++) {
     await pasteText(page, '');
     times.push(await pasteText(page, text));
   }
