@@ -79,6 +79,68 @@ fn next_special(bytes: &[u8], from: usize) -> Option<(usize, usize, &'static str
 /// `\t`): the byte-by-byte check after it decides. Elsewhere: `from`.
 #[cfg(target_arch = "x86_64")]
 fn candidate_block(b: &[u8], from: usize) -> usize {
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (checked just above).
+        unsafe { candidate_block_avx2(b, from) }
+    } else {
+        candidate_block_sse2(b, from)
+    }
+}
+
+/// [`candidate_block`] thirty-two bytes at a time, where the CPU has AVX2
+/// (nearly every x86-64 of the last decade); the same tests as the SSE2
+/// version below, which finishes the last bytes.
+///
+/// SAFETY: only to be called where the CPU supports AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn candidate_block_avx2(b: &[u8], from: usize) -> usize {
+    use std::arch::x86_64::*;
+    let mut i = from;
+    let splat = |x: u8| _mm256_set1_epi8(x as i8);
+    let (c2, e1, e2, e3, ef) = (
+        splat(0xC2),
+        splat(0xE1),
+        splat(0xE2),
+        splat(0xE3),
+        splat(0xEF),
+    );
+    let (x80, x81, x8d, xa8, xbb, xf8, nl, ctrl) = (
+        splat(0x80),
+        splat(0x81),
+        splat(0x8D),
+        splat(0xA8),
+        splat(0xBB),
+        splat(0xF8),
+        splat(b'\n'),
+        splat(0x0D),
+    );
+    let eq = |a, b| _mm256_cmpeq_epi8(a, b);
+    let (or, and) = (|a, b| _mm256_or_si256(a, b), |a, b| _mm256_and_si256(a, b));
+    // Every load reads b[i..i + 34], which `i + 34 <= b.len()` keeps in
+    // bounds.
+    while i + 34 <= b.len() {
+        let v0 = _mm256_loadu_si256(b.as_ptr().add(i) as *const __m256i);
+        let v1 = _mm256_loadu_si256(b.as_ptr().add(i + 1) as *const __m256i);
+        let v2 = _mm256_loadu_si256(b.as_ptr().add(i + 2) as *const __m256i);
+        let control = _mm256_andnot_si256(eq(v0, nl), eq(_mm256_min_epu8(v0, ctrl), v0));
+        let latin = or(eq(v0, c2), eq(v0, e1));
+        let low = eq(_mm256_min_epu8(v2, x8d), v2);
+        let seps = eq(and(v2, xf8), xa8);
+        let general = and(eq(v0, e2), or(and(eq(v1, x80), or(low, seps)), eq(v1, x81)));
+        let ideographic = and(and(eq(v0, e3), eq(v1, x80)), eq(v2, x80));
+        let bom = and(eq(v0, ef), eq(v1, xbb));
+        let any = or(or(control, latin), or(general, or(ideographic, bom)));
+        if _mm256_movemask_epi8(any) != 0 {
+            return i;
+        }
+        i += 32;
+    }
+    candidate_block_sse2(b, i)
+}
+
+#[cfg(target_arch = "x86_64")]
+fn candidate_block_sse2(b: &[u8], from: usize) -> usize {
     use std::arch::x86_64::*;
     let mut i = from;
     // SAFETY: SSE2 is part of the x86-64 baseline; every load reads
