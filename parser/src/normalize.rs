@@ -276,6 +276,60 @@ mod tests {
         );
     }
 
+    /// `clean`, one character at a time: what the block scans must agree with.
+    fn clean_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    chars.next_if_eq(&'\n');
+                    out.push('\n');
+                }
+                '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+                '\t' | '\u{3000}' => out.push_str("  "),
+                '\u{B}'
+                | '\u{C}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}' => out.push(' '),
+                '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn block_scans_find_every_special_at_every_offset() {
+        let specials = [
+            "\r\n", "\r", "\t", "\u{B}", "\u{C}", "\u{85}", "\u{A0}", "\u{AD}", "\u{1680}",
+            "\u{180E}", "\u{2000}", "\u{2005}", "\u{200A}", "\u{200B}", "\u{200D}", "\u{2028}",
+            "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{3000}", "\u{FEFF}",
+        ];
+        // Text full of the punctuation that shares lead bytes with them.
+        let fill = [
+            "县", "“", "”", "—", "…", "，", "。", "、", "《", "a", "1", "\n",
+        ];
+        for sp in specials {
+            for k in 0..70 {
+                let mut s = String::new();
+                for j in 0..k {
+                    s.push_str(fill[(j * 7 + k) % fill.len()]);
+                }
+                s.push_str(sp);
+                for j in 0..40 {
+                    s.push_str(fill[(j * 5 + k) % fill.len()]);
+                }
+                assert_eq!(clean(&s), clean_by_chars(&s), "{sp:?} after {k} characters");
+            }
+        }
+        let plain: String = (0..200).map(|j| fill[j % fill.len()]).collect();
+        assert!(matches!(clean(&plain), Cow::Borrowed(_)));
+    }
+
     #[test]
     fn every_removed_or_replaced_char_is_blank() {
         for c in [
