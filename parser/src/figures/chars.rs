@@ -304,6 +304,23 @@ impl CharSet {
         CharSet(t)
     }
 
+    /// Every character of the BMP.
+    pub const fn full() -> CharSet {
+        CharSet([u64::MAX; 1024])
+    }
+
+    /// The set without `chars`.
+    pub const fn without(mut self, chars: &[char]) -> CharSet {
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k] as u32;
+            assert!(c < 0x10000, "CharSet holds the BMP only");
+            self.0[(c >> 6) as usize] &= !(1u64 << (c & 63));
+            k += 1;
+        }
+        self
+    }
+
     #[inline(always)]
     pub fn contains(&self, c: char) -> bool {
         let c = c as u32;

@@ -6,13 +6,13 @@ use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
 use super::arabic::{arabic_digit, digit_at, read_arabic, scaled, Mantissa};
 use super::chars::{
-    char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_space, skip_space,
+    char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, skip_space,
     skip_space_back, CharSet,
 };
 use super::context::Place;
 use super::scan::{push, Found, Out};
 use super::tail::{approx_after, approx_before, is_ordinal, is_rank, tail, Tail};
-use super::units::{AfterCn, Unit, UNIT_STARTS};
+use super::units::{AfterCn, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 
 /// Whether `c`, the character before a Chinese numeral at `i`, makes the
 /// numeral part of a word or a vague amount: `数十家`, `几十个`, `若干`,
@@ -34,7 +34,19 @@ const NUMERAL_CHAR_LIST: [char; 34] = [
     '亿', '億',
 ];
 
+#[cfg(test)]
 static NUMERAL_CHARS: CharSet = CharSet::new(&NUMERAL_CHAR_LIST);
+
+/// Characters after which a lone numeral can be no figure: all but
+/// numerals, spaces, `余` `多` and the first characters of units.
+static WORD_GOES_ON: CharSet = word_goes_on();
+
+const fn word_goes_on() -> CharSet {
+    let mut set = CharSet::full();
+    set = set.without(&NUMERAL_CHAR_LIST);
+    set = set.without(&[' ', '\t', '\u{3000}', '\u{a0}', '余', '多']);
+    set.without(&UNIT_FIRST_CHARS)
+}
 
 /// Activity verbs after which `一次` is a count (`每季度开展一次`).
 const EVENT_VERBS: [&str; 20] = [
@@ -49,13 +61,9 @@ pub fn chinese(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     if let Some((c, n)) = char_at(s, i) {
         let after = i + n;
         let next = char_at(s, after).map(|(x, _)| x);
-        let ends_word = next.is_some_and(|x| {
-            !NUMERAL_CHARS.contains(x)
-                && !is_space(x)
-                && !matches!(x, '余' | '多')
-                && !UNIT_STARTS.contains(x)
-        });
-        if ends_word && (cn_digit(c).is_some() || cn_multiplier(c).is_some()) {
+        if next.is_some_and(|x| WORD_GOES_ON.contains(x))
+            && (cn_digit(c).is_some() || cn_multiplier(c).is_some())
+        {
             return after;
         }
     }
@@ -248,7 +256,19 @@ pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usi
 
 #[cfg(test)]
 mod tests {
+    use super::super::chars::is_space;
     use super::*;
+
+    #[test]
+    fn word_goes_on_after_everything_that_ends_no_figure() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let ends = !NUMERAL_CHARS.contains(c)
+                && !is_space(c)
+                && !matches!(c, '余' | '多')
+                && !UNIT_STARTS.contains(c);
+            assert_eq!(WORD_GOES_ON.contains(c), ends, "{c:?}");
+        }
+    }
 
     #[test]
     fn numeral_chars_are_what_numerals_reads() {

@@ -32,6 +32,7 @@ mod label;
 mod period;
 mod quotes;
 mod scan;
+mod skip;
 mod tail;
 mod units;
 

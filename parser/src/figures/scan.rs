@@ -23,6 +23,7 @@ use super::chars::{
 use super::chinese::{chinese, percent_words};
 use super::context::{Clauses, Place};
 use super::quotes::QuoteMemo;
+use super::skip::Skipper;
 use super::tail::Tail;
 
 /// A figure as the scanner finds it: byte and character offsets, the value
@@ -73,7 +74,7 @@ impl<F: FnMut(Found)> Out<F> {
 
 /// Characters (all in the three-byte range of UTF-8) that can start a
 /// figure or a quotation, or end a clause.
-const CANDIDATE_CHARS: [char; 40] = [
+pub(super) const CANDIDATE_CHARS: [char; 40] = [
     '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', // full-width digits
     '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '“',
     '‘', '「', '『', '《', '〈', '＂', '＇', // quotes
@@ -148,8 +149,11 @@ pub fn scan(s: &str, sink: impl FnMut(Found)) {
         counted: (0, 0),
     };
     let mut quotes = QuoteMemo::default();
+    let mut skip = Skipper::new();
     let mut i = 0;
-    while let Some(&b0) = b.get(i) {
+    loop {
+        i = skip.next(b, i);
+        let Some(&b0) = b.get(i) else { break };
         let next = match LEAD[b0 as usize] {
             SKIP3 => {
                 i += 3;

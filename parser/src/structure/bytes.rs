@@ -43,6 +43,44 @@ pub fn find_either(x: u8, y: u8, hay: &[u8]) -> Option<usize> {
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn whole_blocks(x: u8, y: u8, hay: &[u8]) -> (usize, Option<usize>) {
+    // Long searches (line breaks through a whole text) go 32 bytes at a
+    // time where the CPU has AVX2.
+    if hay.len() >= 64 && std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (checked just above).
+        let (i, hit) = unsafe { whole_blocks_avx2(x, y, hay) };
+        if hit.is_some() {
+            return (i, hit);
+        }
+        let (j, hit) = whole_blocks_sse2(x, y, &hay[i..]);
+        return (i + j, hit.map(|k| i + k));
+    }
+    whole_blocks_sse2(x, y, hay)
+}
+
+/// SAFETY: the CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn whole_blocks_avx2(x: u8, y: u8, hay: &[u8]) -> (usize, Option<usize>) {
+    use std::arch::x86_64::*;
+    let mut i = 0;
+    let (vx, vy) = (_mm256_set1_epi8(x as i8), _mm256_set1_epi8(y as i8));
+    // Each load reads hay[i..i + 32], which `i + 32 <= hay.len()` keeps in
+    // bounds.
+    while i + 32 <= hay.len() {
+        let v = _mm256_loadu_si256(hay.as_ptr().add(i) as *const __m256i);
+        let hit = _mm256_or_si256(_mm256_cmpeq_epi8(v, vx), _mm256_cmpeq_epi8(v, vy));
+        let mask = _mm256_movemask_epi8(hit) as u32;
+        if mask != 0 {
+            return (i, Some(i + mask.trailing_zeros() as usize));
+        }
+        i += 32;
+    }
+    (i, None)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn whole_blocks_sse2(x: u8, y: u8, hay: &[u8]) -> (usize, Option<usize>) {
     use std::arch::x86_64::*;
     let mut i = 0;
     // SAFETY: SSE2 is part of the x86-64 baseline; each load reads
