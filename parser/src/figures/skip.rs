@@ -19,6 +19,7 @@ use super::scan::CANDIDATE_CHARS;
 /// first two bytes the block test knows: E2 80 / E3 80, EF BC, E4 B8–BA,
 /// E5 85 / 8D / 9B / E7 99. Built from the candidates; building fails
 /// (at compile time) if one has other first bytes.
+#[cfg(target_arch = "x86_64")]
 struct Groups {
     e2_e3: [u8; 16],
     ef: [u8; 16],
@@ -26,6 +27,7 @@ struct Groups {
     e5_e7: [u8; 16],
 }
 
+#[cfg(target_arch = "x86_64")]
 const fn groups() -> Groups {
     let mut g = Groups {
         e2_e3: [0; 16],
@@ -54,6 +56,7 @@ const fn groups() -> Groups {
     g
 }
 
+#[cfg(target_arch = "x86_64")]
 static GROUPS: Groups = groups();
 
 /// Where the scanner has to look next, remembering the marks of the last
