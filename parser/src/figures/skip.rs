@@ -12,6 +12,7 @@
 //! candidate is ever left unmarked (a test checks every character).
 //! Continuation bytes are never marked, so a mark is a character boundary.
 
+#[cfg(any(target_arch = "x86_64", test))]
 use super::scan::CANDIDATE_CHARS;
 
 /// The third bytes of the three-byte candidates, as nibble tables (entry
