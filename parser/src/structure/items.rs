@@ -35,11 +35,10 @@ const HEADLINE_ALONE_MAX: usize = 60;
 /// or when the whole paragraph is one bold run (a headline alone).
 pub fn find_break(s: &str) -> Option<(usize, usize)> {
     if let Some(rest) = s.strip_prefix("**") {
-        let window = rest
-            .char_indices()
-            .nth(HEADLINE_LIMIT)
-            .map_or(rest.len(), |(i, _)| i);
-        if let Some(close) = find_stars(&rest[..window]) {
+        // The closing `**` within the first HEADLINE_LIMIT characters.
+        let close =
+            find_stars(rest).filter(|&k| count_chars(&rest.as_bytes()[..k]) + 2 <= HEADLINE_LIMIT);
+        if let Some(close) = close {
             let head_end = 2 + close + 2;
             let body = s[head_end..].trim_start_matches([' ', '*']);
             return (!body.is_empty()).then(|| (head_end, s.len() - body.len()));
@@ -459,7 +458,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
     }
     let head = raw[head_start..head_end].trim_matches([' ', '\n']);
     let headline = if head.contains('*') {
-        head.replace("**", "").trim_matches(' ').to_string()
+        without_stars(head).trim_matches(' ').to_string()
     } else {
         head.to_string()
     };
@@ -477,6 +476,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
             joined.drain(..start);
             (joined, Vec::new())
         }
+        raw if !bold => (raw[start..end].to_string(), Vec::new()),
         raw => strip_bold(&raw[start..end]),
     };
     let mut figures = figures::extract(&body);
@@ -520,6 +520,27 @@ fn take_names(names: &str, sources: &mut Vec<String>, ledger: &mut Ledger) {
             .collect();
         ledger.take(&seps);
     }
+}
+
+/// `s` without its `**` markers (`str::replace`, without a substring
+/// searcher).
+fn without_stars(s: &str) -> Cow<'_, str> {
+    let Some(first) = find_stars(s) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut k = first;
+    loop {
+        out.push_str(&rest[..k]);
+        rest = &rest[k + 2..];
+        match find_stars(rest) {
+            Some(next) => k = next,
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Removes `**` markers, returning the text and the character spans that
@@ -652,6 +673,21 @@ mod tests {
             "县乡村振兴局建立双向推送预警帮扶机制实现主动精准帮扶",
             Some(40)
         ));
+    }
+
+    #[test]
+    fn stars_come_off_like_replace() {
+        for s in [
+            "",
+            "**",
+            "***",
+            "****",
+            "**县**",
+            "a**b**c*d",
+            "**县统计局：上半年**",
+        ] {
+            assert_eq!(without_stars(s), s.replace("**", ""), "{s:?}");
+        }
     }
 
     #[test]
