@@ -13,10 +13,15 @@ pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     let (cp, n) = match b0 {
         0..=0x7F => return Some((b0 as char, 1)),
         0xC0..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(b, i + 1)?, 2),
-        0xE0..=0xEF => (
-            (u32::from(b0 & 0x0F) << 12) | (cont(b, i + 1)? << 6) | cont(b, i + 2)?,
-            3,
-        ),
+        // The common case, all of CJK: in a `str`, a lead byte is followed
+        // by its continuation bytes, so only their presence is checked.
+        0xE0..=0xEF => {
+            let (b1, b2) = (*b.get(i + 1)?, *b.get(i + 2)?);
+            (
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+                3,
+            )
+        }
         0xF0..=0xF7 => (
             (u32::from(b0 & 0x07) << 18)
                 | (cont(b, i + 1)? << 12)
@@ -47,8 +52,9 @@ pub fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
     if last < 0x80 {
         return Some((last as char, 1));
     }
-    // The common case in Chinese text: a three-byte character.
-    if i >= 3 && b[i - 3] & 0xF0 == 0xE0 && b[i - 2] & 0xC0 == 0x80 && last & 0xC0 == 0x80 {
+    // The common case in Chinese text: a three-byte character (a lead byte
+    // three bytes back; in a `str` the two after it continue it).
+    if i >= 3 && b[i - 3] & 0xF0 == 0xE0 {
         let cp = (u32::from(b[i - 3] & 0x0F) << 12)
             | (u32::from(b[i - 2] & 0x3F) << 6)
             | u32::from(last & 0x3F);
@@ -112,6 +118,34 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
 }
 
+/// [`may_hold_space`] sixteen bytes at a time (`b` has at least sixteen;
+/// the last block overlaps the one before).
+#[cfg(target_arch = "x86_64")]
+fn may_hold_space_sse2(b: &[u8]) -> bool {
+    use std::arch::x86_64::*;
+    let block = |i: usize| {
+        // SAFETY: SSE2 is part of the x86-64 baseline; callers keep
+        // `i + 16 <= b.len()`.
+        unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(i) as *const __m128i);
+            let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
+            let hit = _mm_or_si128(
+                _mm_or_si128(eq(b' '), eq(b'\t')),
+                _mm_or_si128(eq(0xC2), eq(0xE3)),
+            );
+            _mm_movemask_epi8(hit) != 0
+        }
+    };
+    let mut i = 0;
+    while i + 16 <= b.len() {
+        if block(i) {
+            return true;
+        }
+        i += 16;
+    }
+    i < b.len() && block(b.len() - 16)
+}
+
 /// Length of the space (`is_space`) that `b` starts with, or 0.
 #[inline(always)]
 fn space_at_start(b: &[u8]) -> usize {
@@ -171,6 +205,10 @@ pub fn trim_space(s: &str) -> &str {
 /// U+3000 (0xE3, shared with `。、《》「」`) or NBSP (0xC2). Eight bytes at a
 /// time: labels and periods are checked once each.
 pub fn may_hold_space(b: &[u8]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if b.len() >= 16 {
+        return may_hold_space_sse2(b);
+    }
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // Non-zero when some byte of `v` is zero.
