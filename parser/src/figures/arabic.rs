@@ -200,6 +200,6 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    push(out, s, i, start, &t, scaled(m, t.exp), approx_pre);
+    push(out, s, start, &t, scaled(m, t.exp), approx_pre);
     t.end
 }

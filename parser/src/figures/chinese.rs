@@ -6,8 +6,7 @@ use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
 use super::arabic::{arabic_digit, digit_at, read_arabic, scaled, Mantissa};
 use super::chars::{
-    char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, skip_space,
-    skip_space_back, CharSet,
+    char_at, char_before, ends_any, ends_at, is_clause_break, skip_space, skip_space_back, CharSet,
 };
 use super::context::Place;
 use super::scan::{push, Found, Out};
@@ -152,7 +151,7 @@ pub fn chinese(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
         digits: value as u64,
         decimals: 0,
     };
-    push(out, s, i, start, &t, scaled(m, t.exp), approx_pre);
+    push(out, s, start, &t, scaled(m, t.exp), approx_pre);
     t.end
 }
 
@@ -235,16 +234,15 @@ pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usi
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    let b = s.as_bytes();
-    let ci = out.chars_before(s, i);
+    let (start_char, end_char) = out.char_range(s, start, end);
     out.emit(
         s,
         Found {
             place: Place::default(),
             start,
             end,
-            start_char: ci - count_chars(&b[start..i]),
-            end_char: ci + count_chars(&b[i..end]),
+            start_char,
+            end_char,
             value,
             unit: Some("%"),
             approx: approx_pre.or(approx),

@@ -58,17 +58,28 @@ impl<F: FnMut(Found)> Out<F> {
         (self.sink)(found);
     }
 
-    /// Characters before byte `i` (a character boundary at or after the
-    /// last one asked about).
+    /// Characters before byte `i` (a character boundary), counted from the
+    /// last position asked about.
     pub fn chars_before(&mut self, s: &str, i: usize) -> usize {
         let (at, n) = self.counted;
-        let n = match s.as_bytes().get(at..i) {
-            Some(bytes) => n + count_chars(bytes),
-            // Never happens (positions only grow); counting afresh is right.
-            None => count_chars(&s.as_bytes()[..i.min(s.len())]),
+        let b = s.as_bytes();
+        let i = i.min(b.len());
+        let n = if i >= at {
+            n + count_chars(&b[at..i])
+        } else {
+            // A figure's start reaching back before the last one's end
+            // (never seen, but counting back is as exact).
+            n - count_chars(&b[i..at])
         };
         self.counted = (i, n);
         n
+    }
+
+    /// Character offsets of the byte range `start..end` (from the last
+    /// position asked about on: figures come in order).
+    pub fn char_range(&mut self, s: &str, start: usize, end: usize) -> (usize, usize) {
+        let a = self.chars_before(s, start);
+        (a, self.chars_before(s, end))
     }
 }
 
@@ -261,18 +272,15 @@ fn money_context(s: &str, start: usize) -> bool {
     false
 }
 
-/// Hands a figure found at `start..t.end` to the sink (`i` is where its
-/// number starts).
+/// Hands a figure found at `start..t.end` to the sink.
 pub fn push(
     out: &mut Out<impl FnMut(Found)>,
     s: &str,
-    i: usize,
     start: usize,
     t: &Tail,
     value: f64,
     approx_pre: Option<&'static str>,
 ) {
-    let b = s.as_bytes();
     let kind = match t.unit {
         // `1个多月`: the unit read across the qualifier is a duration.
         Some(_) if t.unit_text.is_some() => FigureKind::Duration,
@@ -284,15 +292,15 @@ pub fn push(
         "％" => "%",
         u => u,
     });
-    let ci = out.chars_before(s, i);
+    let (start_char, end_char) = out.char_range(s, start, t.end);
     out.emit(
         s,
         Found {
             place: Place::default(),
             start,
             end: t.end,
-            start_char: ci - count_chars(&b[start..i]),
-            end_char: ci + count_chars(&b[i..t.end]),
+            start_char,
+            end_char,
             value: if t.half { value + 0.5 } else { value },
             unit,
             approx: approx_pre.or(t.approx),
