@@ -25,6 +25,45 @@ pub fn find_stars(s: &str) -> Option<usize> {
     None
 }
 
+/// Index of the first colon, `:` or `：` (EF BC 9A), in `b`: matched whole,
+/// so the many CJK characters with a 9A byte do not stop the search.
+pub fn find_colon(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of the x86-64 baseline; each block reads
+        // b[i..i + 18], which `i + 18 <= b.len()` keeps in bounds.
+        unsafe {
+            let splat = |x: u8| _mm_set1_epi8(x as i8);
+            let (colon, ef, bc, x9a) = (splat(b':'), splat(0xEF), splat(0xBC), splat(0x9A));
+            while i + 18 <= b.len() {
+                let p = b.as_ptr().add(i);
+                let v0 = _mm_loadu_si128(p as *const __m128i);
+                let v1 = _mm_loadu_si128(p.add(1) as *const __m128i);
+                let v2 = _mm_loadu_si128(p.add(2) as *const __m128i);
+                let wide = _mm_and_si128(
+                    _mm_and_si128(_mm_cmpeq_epi8(v0, ef), _mm_cmpeq_epi8(v1, bc)),
+                    _mm_cmpeq_epi8(v2, x9a),
+                );
+                let hit = _mm_or_si128(wide, _mm_cmpeq_epi8(v0, colon));
+                let mask = _mm_movemask_epi8(hit) as u32;
+                if mask != 0 {
+                    return Some(i + mask.trailing_zeros() as usize);
+                }
+                i += 16;
+            }
+        }
+    }
+    while i < b.len() {
+        match b[i..] {
+            [b':', ..] | [0xEF, 0xBC, 0x9A, ..] => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// Index of the first byte of `hay` that is `x` or `y`.
 #[inline]
 pub fn find_either(x: u8, y: u8, hay: &[u8]) -> Option<usize> {
@@ -139,6 +178,17 @@ mod tests {
             assert_eq!(find_byte(b' ', s.as_bytes()), Some(n * 3), "{n}");
         }
         assert_eq!(find_byte(b'x', b""), None);
+        for s in [
+            "",
+            ":",
+            "县财政局：强化",
+            "县财政局强化债券管理助推项目建设工作部署：一是",
+            "一季度全县经济运行平稳，主要指标实现较快增长。其中工业:",
+            "第三批项目资金已全部拨付到位县财政局强化监管",
+        ] {
+            let want = s.find([':', '：']);
+            assert_eq!(find_colon(s.as_bytes()), want, "{s:?}");
+        }
         for s in ["", "*", "**", "a*b**c", "甲*乙*丙**", "***", "*甲**乙**"] {
             assert_eq!(find_stars(s), s.find("**"), "{s:?}");
         }

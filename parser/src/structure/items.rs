@@ -1,7 +1,7 @@
 //! Items: the paragraphs of the body zone grouped into items, and each item
 //! split into headline, body and sources (SPEC "An item").
 
-use super::bytes::{find_byte, find_either, find_stars};
+use super::bytes::{find_byte, find_colon, find_stars};
 use super::rewrap::{Block, Blocks, Join};
 use super::text::trim_spaces_and_stars;
 use super::text::{
@@ -102,21 +102,8 @@ fn colon_within(s: &str, chars: usize) -> Option<usize> {
     // Most heads are CJK (three bytes a character); a colon further on is
     // past the window anyway.
     let b = &s.as_bytes()[..floor_boundary(s, chars * 3)];
-    // `:` or the last byte of `：` (EF BC 9A), in one tight loop.
-    let mut from = 0;
-    while let Some(k) = find_either(b':', 0x9A, &b[from..]) {
-        let at = from + k;
-        let start = if b[at] == b':' {
-            Some(at)
-        } else {
-            (at >= 2 && b[at - 2] == 0xEF && b[at - 1] == 0xBC).then(|| at - 2)
-        };
-        if let Some(start) = start {
-            return (chars_up_to(&s[..start], chars) < chars).then_some(start);
-        }
-        from = at + 1;
-    }
-    None
+    let start = find_colon(b)?;
+    (chars_up_to(&s[..start], chars) < chars).then_some(start)
 }
 
 /// The parenthetical that closes an item.

@@ -5,7 +5,8 @@
 
 use super::bytes::find_byte;
 use super::footer;
-use super::text::{chars_up_to, has_sentence_punct};
+use super::text::{chars_up_to, floor_boundary, has_sentence_punct};
+use crate::figures::count_chars;
 use crate::figures::CharSet;
 use crate::model::Dropped;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char};
@@ -334,8 +335,10 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
     if let Some(close_char) = close_char {
         let open_len = first.len_utf8();
         // The name is short: look no further than 24 characters.
-        let window_end = u.char_indices().nth(26).map_or(u.len(), |(i, _)| i);
-        let close = u[..window_end].find(close_char)?;
+        // The closing bracket among the first 26 characters.
+        let close = u[..floor_boundary(u, 26 * 4)]
+            .find(close_char)
+            .filter(|&k| count_chars(&u.as_bytes()[..k]) < 26)?;
         let name = u[open_len..close].trim_matches(['*', ' ']);
         if name.is_empty() || chars_up_to(name, 20) > 20 || has_sentence_punct(name) {
             return None;
