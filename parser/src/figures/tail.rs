@@ -13,19 +13,23 @@ use super::units::{match_multiplier, match_unit, Unit};
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
 /// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
+#[inline]
 pub fn is_ordinal(s: &str, start: usize) -> bool {
-    let mut p = skip_space_back(s, start);
+    let p = skip_space_back(s, start);
     // `第` and the separators below end in one of these bytes (第 E7 AC AC,
     // 、 E3 80 81, ， EF BC 8C, 至 E8 87 B3, 到 E5 88 B0, — E2 80 94,
     // ～ EF BD 9E): most numbers are ruled out without decoding.
-    if p == 0
-        || !matches!(
+    p > 0
+        && matches!(
             s.as_bytes()[p - 1],
             0xAC | 0x81 | 0x8C | 0xB3 | 0xB0 | 0x94 | 0x9E | b',' | b'-' | b'~'
         )
-    {
-        return false;
-    }
+        && ordinal_mark_before(s, p)
+}
+
+/// [`is_ordinal`] from `p`, where the spaces before the number end.
+#[inline(never)]
+fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
     for _ in 0..6 {
         // Step back over one list separator and the number before it.
         match char_before(s, p) {

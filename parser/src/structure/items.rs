@@ -453,7 +453,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
     let start = body_start + (trimmed.as_ptr() as usize - raw[body_start..].as_ptr() as usize);
     let (end, bold) = (
         start + trimmed.len(),
-        find_byte(b'*', trimmed.as_bytes()).is_some(),
+        body.stars && find_byte(b'*', trimmed.as_bytes()).is_some(),
     );
     let (body, emphasis) = match raw {
         // A text joined from several lines is already a copy: the body is

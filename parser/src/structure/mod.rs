@@ -53,7 +53,8 @@ fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
     let top = masthead::read(&lines, &mut b.masthead, &mut b.footer, &mut sink, ledger);
     let rest = &lines[top.body_start..];
     let footer_at = footer_start(rest);
-    let body = rewrap::blocks(&rest[..footer_at], &top.header_texts, &mut sink);
+    let mut body = rewrap::blocks(&rest[..footer_at], &top.header_texts, &mut sink);
+    body.stars = bytes::find_byte(b'*', clean.as_bytes()).is_some();
     items::assemble(&body, &mut b, &mut sink, ledger);
     footer::read(&rest[footer_at..], &mut b.footer, &mut sink, ledger);
     sink.dropped.sort_by_key(|d| d.line);

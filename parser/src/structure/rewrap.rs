@@ -75,6 +75,9 @@ pub enum Block<'a> {
 pub struct Blocks<'a> {
     pub blocks: Vec<Block<'a>>,
     pub pieces: Vec<Piece<'a>>,
+    /// Some `*` stands in the text: without one, no body is searched for
+    /// markdown bold.
+    pub stars: bool,
 }
 
 /// Widths above this are paragraphs on one line, never wrapped lines.
@@ -178,6 +181,7 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
         out: Blocks {
             blocks: Vec::new(),
             pieces: Vec::with_capacity(lines.len()),
+            stars: true,
         },
         start: 0,
         first_tail: None,
@@ -302,6 +306,7 @@ fn decide(
 
 /// The paragraph so far ends in a source parenthetical (`last_tail`, found
 /// on its last piece), possibly cut by a hard wrap (`…亿元。（财` + `政局）`).
+#[inline]
 fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
     if last_tail.is_some() {
         return true;
@@ -316,11 +321,15 @@ fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
             b')' | 0x09..=0x0D | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
         )
     });
-    if cur.len() < 2
-        || !may_close
-        || !last.text.trim_end().ends_with(is_close_paren)
-        || last.text.contains(is_open_paren)
-    {
+    cur.len() >= 2 && may_close && source_cut_by_wrap(cur)
+}
+
+/// [`ends_with_source`] for a paragraph of two or more pieces whose last
+/// may end in a parenthesis.
+#[inline(never)]
+fn source_cut_by_wrap(cur: &[Piece<'_>]) -> bool {
+    let last = &cur[cur.len() - 1];
+    if !last.text.trim_end().ends_with(is_close_paren) || last.text.contains(is_open_paren) {
         return false;
     }
     let before = cur[cur.len() - 2].text;

@@ -107,6 +107,7 @@ pub fn has_sentence_punct(s: &str) -> bool {
 /// True when the text ends a sentence: its last character (before trailing
 /// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
 /// one (`…。”`), or `.` not after a digit.
+#[inline]
 pub fn ends_sentence(s: &str) -> bool {
     let end = s
         .as_bytes()
@@ -138,7 +139,12 @@ pub fn ends_sentence(s: &str) -> bool {
         return false;
     }
     // The last byte ends a character: the cut is on a boundary.
-    let t = &s[..end];
+    ends_in_sentence_mark(&s[..end])
+}
+
+/// [`ends_sentence`] of `t`, which ends in a byte a sentence end may end in.
+#[inline(never)]
+fn ends_in_sentence_mark(t: &str) -> bool {
     let mut it = t.chars().rev();
     let Some(last) = it.next() else { return false };
     let prev = it.next();
