@@ -3,7 +3,7 @@
 //! `签发人：`, a key with no colon, several keys on one line).
 
 use super::lines::{Kind, Line};
-use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon};
+use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_bytes};
 use super::{Ledger, Sink};
 use crate::model::Footer;
 
@@ -123,7 +123,13 @@ fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     ) {
         return None;
     }
-    for k in KEYS {
+    // Only keys sharing the first character can match: compare its three
+    // bytes (every key starts with a three-byte character) before the rest.
+    let first = s.as_bytes().get(..3)?;
+    for k in KEYS
+        .iter()
+        .filter(|k| k.word.as_bytes().get(..3) == Some(first))
+    {
         let Some(rest) = s.strip_prefix(k.word) else {
             continue;
         };
@@ -168,7 +174,7 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let mut out = Vec::with_capacity(marks.len());
     for (n, &(start, key, value_start, bare)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(s.len(), |m| m.0);
-        let value = s[value_start..end].trim_matches(' ');
+        let value = trim_bytes(&s[value_start..end], b' ');
         if key.role != Role::Distribution {
             // Names: short, no sentences.
             let limit = if bare { 12 } else { 24 };

@@ -3,12 +3,12 @@
 
 use super::bytes::{find_byte, find_colon, find_stars};
 use super::rewrap::{Block, Blocks, Join};
-use super::text::trim_spaces_and_stars;
 use super::text::{
     chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
     is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
     width,
 };
+use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars};
 use super::{Ledger, Sink};
 use crate::figures;
 use crate::figures::count_chars;
@@ -443,13 +443,13 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
         ledger.take(&raw[base + tail.inner.1..base + tail.end]);
         body_end = base + tail.open;
     }
-    let head = raw[head_start..head_end].trim_matches([' ', '\n']);
+    let head = trim_spaces_and_newlines(&raw[head_start..head_end]);
     let headline = if head.contains('*') {
         without_stars(head).trim_matches(' ').to_string()
     } else {
         head.to_string()
     };
-    let trimmed = raw[body_start..body_end].trim_matches([' ', '\n']);
+    let trimmed = trim_spaces_and_newlines(&raw[body_start..body_end]);
     let start = body_start + (trimmed.as_ptr() as usize - raw[body_start..].as_ptr() as usize);
     let (end, bold) = (
         start + trimmed.len(),

@@ -5,7 +5,7 @@
 
 use super::bytes::find_byte;
 use super::footer;
-use super::text::{chars_up_to, floor_boundary, has_sentence_punct};
+use super::text::{chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars};
 use crate::figures::count_chars;
 use crate::figures::CharSet;
 use crate::model::Dropped;
@@ -339,7 +339,7 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         let close = u[..floor_boundary(u, 26 * 4)]
             .find(close_char)
             .filter(|&k| count_chars(&u.as_bytes()[..k]) < 26)?;
-        let name = u[open_len..close].trim_matches(['*', ' ']);
+        let name = trim_spaces_and_stars(&u[open_len..close]);
         if name.is_empty() || chars_up_to(name, 20) > 20 || has_sentence_punct(name) {
             return None;
         }

@@ -266,6 +266,20 @@ pub fn trim_bytes(s: &str, x: u8) -> &str {
     &s[start..end]
 }
 
+/// `s` without ASCII spaces and line breaks at either end.
+#[inline]
+pub fn trim_spaces_and_newlines(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|&&y| y == b' ' || y == b'\n').count();
+    let end = b.len()
+        - b[start..]
+            .iter()
+            .rev()
+            .take_while(|&&y| y == b' ' || y == b'\n')
+            .count();
+    &s[start..end]
+}
+
 /// `s` without ASCII spaces and `*` at either end.
 #[inline]
 pub fn trim_spaces_and_stars(s: &str) -> &str {
