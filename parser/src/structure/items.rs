@@ -162,7 +162,7 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     if names.len() > 20 && split_sources(names).any(|n| chars_up_to(n, 20) > 20) {
         return None;
     }
-    let tb = t[..open_at].as_bytes();
+    let tb = &t.as_bytes()[..open_at];
     let kept = tb.len()
         - tb.iter()
             .rev()
