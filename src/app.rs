@@ -315,7 +315,7 @@ pub fn App() -> Html {
                     } else {
                         <Masthead lang={lang} bulletin={bulletin.clone()} />
                         <Summary lang={lang} bulletin={bulletin.clone()} />
-                        <ExportBar lang={lang} bulletin={bulletin.clone()} name={AttrValue::from(active.name.clone())}
+                        <ExportBar lang={lang} bulletin={bulletin.clone()} name={AttrValue::from(active.name.clone())} text={active.text.clone()}
                             entries={Rc::new(ws.entries.clone())} />
                         <SectionNav lang={lang} bulletin={bulletin.clone()} />
                         <Document lang={lang} bulletin={bulletin.clone()} />

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Trunk post_build hook (Trunk.toml): makes the build work offline.
 //
+//   0. <meta name="bulletin-tools" data-js data-wasm> in index.html: the
+//      hashed names of the tools module (src/bin/bulletin-tools, loaded on
+//      demand by src/offline/tools.rs), which Trunk writes no tag for;
 //   1. dist/bulletin-analyzer.html — the single self-contained file (release
 //      builds, or OFFLINE_SINGLE_FILE=1), see single-file.mjs;
 //   2. dist/sw.js — the service worker, caching every other file of the
@@ -17,6 +20,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { buildSingleFile } from "./single-file.mjs";
+import { writeToolsMeta } from "./tools-meta.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,14 +32,23 @@ const singleFile = release || process.env.OFFLINE_SINGLE_FILE === "1";
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+const tools = writeToolsMeta(dir);
+if (tools) {
+  console.log(
+    `offline: tools module ${tools.wasm} ${kb(tools.wasmBytes)} (gzipped ${kb(tools.wasmGzBytes)}) + ${tools.js}, loaded on demand`,
+  );
+} else {
+  console.warn("offline: warning: no tools module in the build (exports and .docx/.html reading will fail)");
+}
+
 if (singleFile) {
-  const { html, warnings, wasmBytes, wasmGzBytes } = buildSingleFile(dir);
+  const { html, warnings, wasmBytes, wasmGzBytes, toolsGzBytes } = buildSingleFile(dir);
   const out = join(dir, "bulletin-analyzer.html");
   writeFileSync(out, html);
   for (const w of warnings) console.warn(`offline: warning: ${w}`);
   const size = statSync(out).size;
   console.log(
-    `offline: bulletin-analyzer.html ${kb(size)} (gzipped ${kb(gzipSync(html).length)}; wasm ${kb(wasmBytes)}, ${kb(wasmGzBytes)} gzipped inside)`,
+    `offline: bulletin-analyzer.html ${kb(size)} (gzipped ${kb(gzipSync(html).length)}; wasm ${kb(wasmBytes)}, ${kb(wasmGzBytes)} gzipped inside; tools wasm ${kb(toolsGzBytes)} gzipped inside)`,
   );
 }
 

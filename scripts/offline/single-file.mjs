@@ -10,6 +10,11 @@
 //   file://, so the glue runs from a Blob URL, as a classic script (see
 //   classicGlue), and its text is left in window.__bulletinWorkerGlue for
 //   the parse worker.
+// - The tools module (exports, .html/.docx readers; src/offline/tools.rs),
+//   which the page fetches on first use when served, is inlined too: its
+//   classic glue as text in window.__bulletinToolsGlue and its wasm gzipped
+//   in base64 in window.__bulletinToolsWasm; the worker unpacks it. The
+//   <meta name="bulletin-tools"> naming its files goes.
 // - Preload links go; stylesheets become <style>; icons become data: URLs;
 //   the manifest link goes (no install from file://, and its request would
 //   fail); the service worker is never registered there (the page checks).
@@ -20,6 +25,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, extname, join, normalize } from "node:path";
+
+import { TOOLS_META, toolsFromIndex } from "./tools-meta.mjs";
 
 const MIME = {
   ".svg": "image/svg+xml",
@@ -163,11 +170,18 @@ export function classicGlue(glue) {
   return `(function () {\n${body}\nself.__bulletinGlue = { ${exportsObject} };\n})();\n`;
 }
 
-function loaderScript({ glue, wasmGzBase64, bindingsGlobal, firesStarted }) {
+function loaderScript({ glue, wasmGzBase64, tools, bindingsGlobal, firesStarted }) {
   // Kept small and plain: it runs once, before anything else.
   return `
 const GLUE = ${jsString(glue)};
 const WASM_GZIP_BASE64 = "${wasmGzBase64}";
+${
+  tools
+    ? `// The tools module, started in a worker on first use (src/offline/tools.rs).
+window.__bulletinToolsGlue = ${jsString(tools.glue)};
+window.__bulletinToolsWasm = "${tools.wasmGzBase64}";`
+    : ""
+}
 function fromBase64(text) {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -226,15 +240,29 @@ export function buildSingleFile(dir) {
   if (!glueFile || !wasmFile) throw new Error(`glue ${loader.glue} or wasm ${loader.wasm} not in the build`);
   const glue = classicGlue(readFileSync(join(dir, glueFile), "utf8"));
   const wasmGz = gzipSync(readFileSync(join(dir, wasmFile)), { level: 9 });
+  let tools = null;
+  const toolsFiles = toolsFromIndex(html);
+  if (toolsFiles) {
+    const js = resolveLocal(dir, "index.html", toolsFiles.js ?? "");
+    const wasm = resolveLocal(dir, "index.html", toolsFiles.wasm ?? "");
+    if (!js || !wasm) throw new Error(`tools module ${toolsFiles.js} or ${toolsFiles.wasm} not in the build`);
+    const toolsGz = gzipSync(readFileSync(join(dir, wasm)), { level: 9 });
+    tools = { glue: readFileSync(join(dir, js), "utf8"), wasmGzBase64: toolsGz.toString("base64"), wasmGzBytes: toolsGz.length };
+  } else {
+    warnings.push("no tools module (meta bulletin-tools): exports and .docx/.html reading will not work from this file");
+  }
   const loaderCode = scriptSafe(
     loaderScript({
       glue,
       wasmGzBase64: wasmGz.toString("base64"),
+      tools,
       bindingsGlobal: loader.bindingsGlobal,
       firesStarted: loader.firesStarted,
     }),
   );
   html = html.slice(0, loader.start) + "\u0000LOADER\u0000" + html.slice(loader.end);
+  // Its files are inlined above; the tag naming them would only mislead.
+  html = html.replace(TOOLS_META, "");
 
   // <link> elements: preload/stylesheet/icon/manifest.
   const styleBlocks = [];
@@ -318,5 +346,11 @@ export function buildSingleFile(dir) {
   while ((m = leftover.exec(outsideScripts))) {
     if (isLocal(m[1]) && resolveLocal(dir, "index.html", m[1])) warnings.push(`still references ${m[1]}`);
   }
-  return { html, warnings, wasmBytes: readFileSync(join(dir, wasmFile)).length, wasmGzBytes: wasmGz.length };
+  return {
+    html,
+    warnings,
+    wasmBytes: readFileSync(join(dir, wasmFile)).length,
+    wasmGzBytes: wasmGz.length,
+    toolsGzBytes: tools?.wasmGzBytes ?? 0,
+  };
 }

@@ -1,20 +1,18 @@
 //! Opened files to bulletin text.
 //!
-//! `decode::sniff` says what the bytes are; the browser does the two steps the
-//! parser crate leaves out on purpose: `TextDecoder` for GBK/GB18030 and
-//! UTF-16 (no encoding tables in the wasm), `DecompressionStream` for the
-//! deflated part of a `.docx` (no inflater in the wasm).
+//! `decode::sniff` says what the bytes are; the browser's `TextDecoder`
+//! reads GBK/GB18030 and UTF-16 (no encoding tables in the wasm). Plain
+//! text, the common case, is read here; a web page or a Word `.docx` goes to
+//! the tools module (`crate::offline::tools`, loaded on first use), which
+//! holds the HTML and Word readers and inflates the `.docx` with the
+//! browser's `DecompressionStream`.
 
-use bulletin_parser::decode::{
-    crc32, docx_xml_to_text, html_to_text, sniff, zip_entry, Detected, TextEncoding, ZipMethod,
-    DOCX_DOCUMENT,
-};
-use js_sys::{Array, Uint8Array};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use bulletin_parser::decode::{sniff, Detected, TextEncoding};
+use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, File, ReadableWritablePair, Response, TextDecoder, TextDecoderOptions};
+use web_sys::{File, TextDecoder, TextDecoderOptions};
 
+use crate::offline::tools::{self, ToolsError, DOCX_NO_TEXT};
 use crate::view::i18n::{both, Msg};
 use crate::view::workspace::{FileError, Opened};
 
@@ -60,54 +58,35 @@ pub async fn decode(name: &str, bytes: &[u8]) -> Result<(String, Option<String>)
         Detected::Text { encoding, bom_len } => {
             let text = text_decode(encoding, &bytes[bom_len..])?;
             if has_extension(name, &["html", "htm", "xhtml"]) {
-                Ok((html_to_text(&text), Some(note("HTML", encoding))))
+                Ok((html_text(&text).await?, Some(note("HTML", encoding))))
             } else {
                 Ok((text, encoding_note(encoding).map(str::to_string)))
             }
         }
         Detected::Html { encoding, bom_len, .. } => {
             let text = text_decode(encoding, &bytes[bom_len..])?;
-            Ok((html_to_text(&text), Some(note("HTML", encoding))))
+            Ok((html_text(&text).await?, Some(note("HTML", encoding))))
         }
-        Detected::Docx => Ok((docx_text(bytes).await?, Some("Word".to_string()))),
+        Detected::Docx => {
+            let text = tools::docx_text(bytes).await.map_err(|e| match e {
+                ToolsError::Failed(m) if m == DOCX_NO_TEXT => both(Msg::ReasonDocxNoText),
+                other => reason(&other),
+            })?;
+            Ok((text, Some("Word".to_string())))
+        }
     }
 }
 
-async fn docx_text(bytes: &[u8]) -> Result<String, String> {
-    let entry = zip_entry(bytes, DOCX_DOCUMENT).map_err(|e| e.to_string())?;
-    let xml = match entry.method {
-        ZipMethod::Stored => entry.data.to_vec(),
-        ZipMethod::Deflated => inflate_raw(entry.data).await.map_err(|_| both(Msg::ReasonDocxNoText))?,
-    };
-    if crc32(&xml) != entry.crc32 {
-        return Err(both(Msg::ReasonDocxNoText));
+async fn html_text(html: &str) -> Result<String, String> {
+    tools::html_text(html).await.map_err(|e| reason(&e))
+}
+
+/// A tools failure as a file's reason, in both languages as the others are.
+fn reason(e: &ToolsError) -> String {
+    match e {
+        ToolsError::Unavailable(m) => format!("读取此类文件的工具未能加载（{m}） / the reader for this kind of file did not load ({m})"),
+        ToolsError::Failed(m) => m.clone(),
     }
-    let xml = String::from_utf8(xml).map_err(|_| both(Msg::ReasonDocxNoText))?;
-    Ok(docx_xml_to_text(&xml))
-}
-
-/// Raw deflate through the browser's own inflater:
-/// Blob → stream → DecompressionStream("deflate-raw") → Response → bytes.
-async fn inflate_raw(data: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let parts = Array::new();
-    parts.push(&Uint8Array::from(data));
-    let blob = Blob::new_with_u8_array_sequence(&parts)?;
-    // A DecompressionStream is itself a {readable, writable} pair.
-    let inflater = DecompressionStream::new("deflate-raw")?;
-    let inflated = blob.stream().pipe_through(inflater.unchecked_ref::<ReadableWritablePair>());
-    let response = Response::new_with_opt_readable_stream(Some(&inflated))?;
-    let buffer = JsFuture::from(response.array_buffer()?).await?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
-
-// web-sys has DecompressionStream only behind `web_sys_unstable_apis`; the
-// two members used here are stable in every current browser.
-#[wasm_bindgen]
-extern "C" {
-    type DecompressionStream;
-
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 }
 
 /// Strict decoding: a byte sequence the encoding does not allow is an error,

@@ -2,16 +2,20 @@
 //! XLSX workbook of items and figures, the text to the clipboard, print.
 //! With several bulletins open, "all open bulletins" turns JSON into JSON
 //! Lines and puts every bulletin into one CSV / workbook.
+//!
+//! The exports are the tools module's (`crate::offline::tools`, loaded on
+//! first use): this bar sends it the texts and saves the bytes it returns.
+//! While it loads the first time the buttons are busy; a failure is said
+//! in the status line.
 
 use std::rc::Rc;
 
-use bulletin_parser::{export, Bulletin};
 use yew::prelude::*;
 
 use crate::browser::{clipboard, download};
 use crate::hooks::SharedBulletin;
+use crate::offline::tools;
 use crate::view::i18n::{t, Lang, Msg};
-use crate::view::json::pretty;
 use crate::view::workspace::{export_name, Entry};
 
 const JSON: &str = "application/json;charset=utf-8";
@@ -25,6 +29,8 @@ pub struct ExportBarProps {
     pub bulletin: SharedBulletin,
     /// The active entry's file name (empty for the pasted text).
     pub name: AttrValue,
+    /// The active entry's text: what the exports parse again.
+    pub text: Rc<str>,
     /// Every open entry, for the "all open bulletins" exports.
     pub entries: Rc<Vec<Entry>>,
 }
@@ -37,44 +43,114 @@ enum Format {
     Xlsx,
 }
 
+/// What the export bar says about the tools module, which the shared
+/// message table does not cover.
+fn loading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Loading the export tools…",
+        _ => "正在加载导出工具…",
+    }
+}
+
+fn failed(lang: Lang, why: &tools::ToolsError) -> String {
+    match (lang, why) {
+        (Lang::En, tools::ToolsError::Unavailable(m)) => format!("Export failed: the export tools did not load ({m})"),
+        (Lang::En, tools::ToolsError::Failed(m)) => format!("Export failed: {m}"),
+        (_, tools::ToolsError::Unavailable(m)) => format!("导出失败：导出工具未能加载（{m}）"),
+        (_, tools::ToolsError::Failed(m)) => format!("导出失败：{m}"),
+    }
+}
+
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
     let lang = props.lang;
     let status = use_state(|| None::<String>);
     let all = use_state(|| false);
+    let busy = use_state(|| false);
 
     let filled: Vec<Entry> = props.entries.iter().filter(|e| !e.text.trim().is_empty()).cloned().collect();
     let several = filled.len() > 1;
     let all_on = several && *all;
 
+    // Runs `format` in the tools module, then `done` with its bytes; the
+    // buttons are busy meanwhile, and the status says what happened.
+    let run = {
+        let status = status.clone();
+        let busy = busy.clone();
+        move |format: &'static str, docs: Vec<(String, String)>, done: Rc<dyn Fn(Vec<u8>)>| {
+            if *busy {
+                return;
+            }
+            if !tools::is_ready() {
+                status.set(Some(loading(lang).to_string()));
+            }
+            busy.set(true);
+            let status = status.clone();
+            let busy = busy.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match tools::export(format, &docs).await {
+                    Ok(bytes) => done(bytes),
+                    Err(why) => status.set(Some(failed(lang, &why))),
+                }
+                busy.set(false);
+            });
+        }
+    };
+
     let save = |format: Format| {
-        let bulletin = props.bulletin.clone();
-        let name = props.name.clone();
+        let name = props.name.to_string();
+        let text = props.text.to_string();
         let status = status.clone();
         let filled = filled.clone();
+        let run = run.clone();
         Callback::from(move |_| {
-            let (bytes, mime, file) = if all_on {
-                export_all(format, &filled, lang)
+            let (tool, mime, file, docs) = if all_on {
+                let docs = filled.iter().map(|e| (doc_label(&e.name, lang), e.text.to_string())).collect();
+                match format {
+                    Format::Json => ("jsonl", JSON_LINES, "bulletins.jsonl".to_string(), docs),
+                    Format::Csv => ("csv", CSV, "bulletins.csv".to_string(), docs),
+                    Format::Xlsx => ("xlsx", XLSX, "bulletins.xlsx".to_string(), docs),
+                }
             } else {
-                export_one(format, &bulletin, &name, lang)
+                let docs = vec![(doc_label(&name, lang), text.clone())];
+                match format {
+                    Format::Json => ("json", JSON, export_name(&name, "json"), docs),
+                    Format::Csv => ("csv", CSV, export_name(&name, "csv"), docs),
+                    Format::Xlsx => ("xlsx", XLSX, export_name(&name, "xlsx"), docs),
+                }
             };
-            let message = match download::save(&bytes, mime, &file) {
-                Ok(()) => format!("{}{}", t(lang, Msg::Downloaded), file),
-                Err(e) => e,
-            };
-            status.set(Some(message));
+            let status = status.clone();
+            run(
+                tool,
+                docs,
+                Rc::new(move |bytes: Vec<u8>| {
+                    let message = match download::save(&bytes, mime, &file) {
+                        Ok(()) => format!("{}{}", t(lang, Msg::Downloaded), file),
+                        Err(e) => e,
+                    };
+                    status.set(Some(message));
+                }),
+            );
         })
     };
     let on_copy = {
-        let bulletin = props.bulletin.clone();
+        let docs = vec![(doc_label(&props.name, lang), props.text.to_string())];
         let status = status.clone();
+        let run = run.clone();
         Callback::from(move |_| {
-            let text = export::plain_text(&bulletin);
             let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = clipboard::copy(&text).await;
-                status.set(Some(t(lang, if ok { Msg::Copied } else { Msg::CopyFailed }).to_string()));
-            });
+            run(
+                "text",
+                docs.clone(),
+                Rc::new(move |bytes: Vec<u8>| {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let status = status.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let ok = clipboard::copy(&text).await;
+                        status.set(Some(t(lang, if ok { Msg::Copied } else { Msg::CopyFailed }).to_string()));
+                    });
+                }),
+            );
         })
     };
     let on_print = Callback::from(|_| {
@@ -86,17 +162,24 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         let all = all.clone();
         Callback::from(move |_| all.set(!*all))
     };
+    // A pointer over the bar or a key on its way to a button: start loading
+    // the tools now, so the click finds them ready.
+    let on_pointer = Callback::from(|_: PointerEvent| tools::warm_up());
+    let on_focus = Callback::from(|_: FocusEvent| tools::warm_up());
+    let is_busy = *busy;
 
     html! {
-        <section class="export-bar" aria-labelledby="export-h">
+        <section class={classes!("export-bar", is_busy.then_some("busy"))} aria-labelledby="export-h"
+            aria-busy={is_busy.then_some("true")}
+            onpointerenter={on_pointer} onfocusin={on_focus}>
             <h2 id="export-h" class="visually-hidden">{ t(lang, Msg::ExportHeading) }</h2>
             <div class="buttons">
-                <button type="button" data-export="json" onclick={save(Format::Json)}>
+                <button type="button" data-export="json" disabled={is_busy} onclick={save(Format::Json)}>
                     { t(lang, if all_on { Msg::ExportJsonLines } else { Msg::ExportJson }) }
                 </button>
-                <button type="button" data-export="csv" onclick={save(Format::Csv)}>{ t(lang, Msg::ExportCsv) }</button>
-                <button type="button" data-export="xlsx" onclick={save(Format::Xlsx)}>{ t(lang, Msg::ExportXlsx) }</button>
-                <button type="button" data-export="copy" onclick={on_copy}>{ t(lang, Msg::CopyText) }</button>
+                <button type="button" data-export="csv" disabled={is_busy} onclick={save(Format::Csv)}>{ t(lang, Msg::ExportCsv) }</button>
+                <button type="button" data-export="xlsx" disabled={is_busy} onclick={save(Format::Xlsx)}>{ t(lang, Msg::ExportXlsx) }</button>
+                <button type="button" data-export="copy" disabled={is_busy} onclick={on_copy}>{ t(lang, Msg::CopyText) }</button>
                 <button type="button" data-export="print" onclick={on_print}>{ t(lang, Msg::Print) }</button>
                 if several {
                     <label class="scope">
@@ -110,32 +193,6 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 { (*status).clone().unwrap_or_default() }
             </p>
         </section>
-    }
-}
-
-fn export_one(format: Format, b: &Bulletin, name: &str, lang: Lang) -> (Vec<u8>, &'static str, String) {
-    let label = doc_label(name, lang);
-    let docs = [(label.as_str(), b)];
-    match format {
-        Format::Json => (pretty(&export::to_json_line(b)).into_bytes(), JSON, export_name(name, "json")),
-        Format::Csv => (export::figures_csv_for_excel(&docs).into_bytes(), CSV, export_name(name, "csv")),
-        Format::Xlsx => (export::xlsx(&docs), XLSX, export_name(name, "xlsx")),
-    }
-}
-
-fn export_all(format: Format, entries: &[Entry], lang: Lang) -> (Vec<u8>, &'static str, String) {
-    let parsed: Vec<(String, Bulletin)> = entries
-        .iter()
-        .map(|e| (doc_label(&e.name, lang), bulletin_parser::parse(&e.text)))
-        .collect();
-    let docs: Vec<(&str, &Bulletin)> = parsed.iter().map(|(n, b)| (n.as_str(), b)).collect();
-    match format {
-        Format::Json => {
-            let lines: String = parsed.iter().map(|(_, b)| export::to_json_line(b) + "\n").collect();
-            (lines.into_bytes(), JSON_LINES, "bulletins.jsonl".to_string())
-        }
-        Format::Csv => (export::figures_csv_for_excel(&docs).into_bytes(), CSV, "bulletins.csv".to_string()),
-        Format::Xlsx => (export::xlsx(&docs), XLSX, "bulletins.xlsx".to_string()),
     }
 }
 

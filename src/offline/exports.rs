@@ -3,7 +3,8 @@
 //! The worker instantiates the page's own `.wasm` (already downloaded and
 //! compiled by the page, so nothing more is fetched) through the same
 //! wasm-bindgen glue, and calls these. `main` does nothing there: a worker
-//! has no `window.document`.
+//! has no `window.document`. (JSON is the tools module's: its
+//! `parse_to_json`, src/bin/bulletin-tools.)
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -13,13 +14,6 @@ use super::codec;
 /// Items per piece of [`parse_to_parts`]: small enough that the page reads
 /// one within a few milliseconds.
 pub const ITEMS_PER_PART: usize = 64;
-
-/// Parses one bulletin and returns its export JSON (one line), as the
-/// page's "export JSON" would: for tests and for scripts driving the page.
-#[wasm_bindgen]
-pub fn parse_to_json(text: &str) -> String {
-    bulletin_parser::export::to_json_line(&bulletin_parser::parse(text))
-}
 
 /// Parses one bulletin and returns it in pieces of [`codec`](super::codec)
 /// bytes: first the bulletin without its items, then its items,

@@ -11,6 +11,8 @@
 //!   "新版本可用 — 刷新" bar for that update, and the parse progress
 //!   ([`progress`]) that the parsing code publishes to it.
 //! - [`hook`] is the parse hook's large-input path.
+//! - [`tools`] loads the second wasm module (exports, .html/.docx readers)
+//!   into a worker of its own on first use.
 
 // The codec is plain Rust, tested natively; the rest needs a browser.
 pub mod codec;
@@ -25,6 +27,8 @@ pub mod progress;
 pub mod service_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod status;
+#[cfg(target_arch = "wasm32")]
+pub mod tools;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 

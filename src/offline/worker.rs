@@ -149,19 +149,19 @@ pub async fn yield_to_page() {
 
 #[wasm_bindgen]
 extern "C" {
-    type WorkerHandle;
+    pub(super) type WorkerHandle;
 
     #[wasm_bindgen(constructor, js_class = "Worker", catch)]
-    fn new(url: &str, options: &JsValue) -> Result<WorkerHandle, JsValue>;
+    pub(super) fn new(url: &str, options: &JsValue) -> Result<WorkerHandle, JsValue>;
 
     #[wasm_bindgen(method, js_name = postMessage, catch)]
-    fn post_message(this: &WorkerHandle, message: &JsValue) -> Result<(), JsValue>;
+    pub(super) fn post_message(this: &WorkerHandle, message: &JsValue) -> Result<(), JsValue>;
 
     #[wasm_bindgen(method, js_name = addEventListener)]
-    fn add_event_listener(this: &WorkerHandle, kind: &str, listener: &Function);
+    pub(super) fn add_event_listener(this: &WorkerHandle, kind: &str, listener: &Function);
 
     #[wasm_bindgen(method)]
-    fn terminate(this: &WorkerHandle);
+    pub(super) fn terminate(this: &WorkerHandle);
 }
 
 struct Pending {
@@ -384,7 +384,7 @@ fn glue_source() -> Option<Glue> {
     Some(Glue::Module(url.href()))
 }
 
-fn blob_url(source: &str, mime: &str) -> Result<String, JsValue> {
+pub(super) fn blob_url(source: &str, mime: &str) -> Result<String, JsValue> {
     let parts = Array::of1(&JsValue::from_str(source));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -392,7 +392,21 @@ fn blob_url(source: &str, mime: &str) -> Result<String, JsValue> {
     web_sys::Url::create_object_url_with_blob(&blob)
 }
 
-/// A string as a JavaScript string literal (JSON's syntax is a subset).
+/// A string as a JavaScript string literal. Written out rather than by
+/// serde_json, which the first-load wasm does not carry.
 fn js_string_literal(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

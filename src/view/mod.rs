@@ -2,7 +2,6 @@
 //! Everything here compiles and is tested natively.
 
 pub mod i18n;
-pub mod json;
 pub mod lines;
 pub mod numfmt;
 pub mod segments;

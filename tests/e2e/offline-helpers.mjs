@@ -4,9 +4,9 @@
 
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 
 import { REPO_ROOT } from "./harness.mjs";
+import { toolsFromIndex } from "../../scripts/offline/tools-meta.mjs";
 import { inventedBulletin } from "./invented-bulletins.mjs";
 
 export const SEEDS_DIR = resolve(REPO_ROOT, "..", "shared", "seeds");
@@ -43,23 +43,21 @@ export async function paste(page, text) {
 }
 
 /**
- * The parser of a built page, run in Node: the page's own wasm and glue
- * from `dir`, so the expectation comes from the very code the page runs,
- * not from what the page happens to render. (`main` does nothing here: no
- * document.) Returns text => export JSON object.
+ * The parser of a built page, run in Node: the build's own tools module
+ * (src/bin/bulletin-tools, the one the exports come from), named by
+ * index.html's <meta name="bulletin-tools">, so the expectation comes from
+ * the very code the page ships, not from what the page happens to render.
+ * Returns text => export JSON object.
  */
 export async function loadBuiltParser(dir) {
   const html = readFileSync(join(dir, "index.html"), "utf8");
-  const glueRef =
-    html.match(/data-wasm-js="([^"]+)"/)?.[1] ??
-    html.match(/import\s+init[^'"]*from\s*['"]([^'"]+)['"]/)?.[1] ??
-    html.match(/<link rel="modulepreload"[^>]*href="([^"]+\.js)"/)?.[1];
-  if (!glueRef) throw new Error(`${dir}/index.html: no wasm-bindgen glue found`);
-  const gluePath = join(dir, glueRef.replace(/^\.?\//, ""));
-  const wasmPath = gluePath.replace(/\.js$/, "_bg.wasm");
-  const glue = await import(pathToFileURL(gluePath).href);
-  glue.initSync({ module: readFileSync(wasmPath) });
-  if (typeof glue.parse_to_json !== "function") throw new Error("the build exports no parse_to_json");
+  const tools = toolsFromIndex(html);
+  if (!tools) throw new Error(`${dir}/index.html: no <meta name="bulletin-tools"> (tools module) found`);
+  const glueText = readFileSync(join(dir, tools.js.replace(/^\.?\//, "")), "utf8");
+  // A classic (no-modules) glue: it defines the global-style `wasm_bindgen`.
+  const glue = new Function(`${glueText}\nreturn wasm_bindgen;`)();
+  glue.initSync({ module: readFileSync(join(dir, tools.wasm.replace(/^\.?\//, ""))) });
+  if (typeof glue.parse_to_json !== "function") throw new Error("the tools module exports no parse_to_json");
   return (text) => JSON.parse(glue.parse_to_json(text));
 }
 

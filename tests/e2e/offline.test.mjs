@@ -61,7 +61,8 @@ test("after one visit, the page loads and parses every bulletin with the network
     await page.waitForSelector("textarea");
     await waitForControl(page);
     await page.evaluate(async () => (await navigator.serviceWorker.ready).active);
-    const wasmDownloads = server.requests.filter((p) => p.endsWith(".wasm"));
+    // The page's wasm; the tools module's (loaded on demand) is the service worker's to fetch.
+    const wasmDownloads = server.requests.filter((p) => p.endsWith(".wasm") && !p.includes("bulletin-tools-"));
     assert.equal(wasmDownloads.length, 1, "the service worker caches the page's own copy of the wasm, not a second download");
 
     // Off: the browser's network and the server itself.
@@ -83,6 +84,14 @@ test("after one visit, the page loads and parses every bulletin with the network
     const marks = await page.evaluate(() => performance.getEntriesByName("bulletin:worker-result").length);
     assert.ok(marks >= 1, "the large text was parsed by the worker, offline");
     t.diagnostic(`offline 400 KB text: ${counts.items} items via the worker`);
+
+    // The exports' tools module comes from the cache too.
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }),
+      page.locator('[data-export="json"]').first().click(),
+    ]);
+    const exported = JSON.parse(await readFile(await download.path(), "utf8"));
+    assert.equal(exported.items.length, counts.items, "the JSON export works offline");
     assert.deepEqual(log.consoleErrors, [], "no console errors");
   } finally {
     await browser.close();

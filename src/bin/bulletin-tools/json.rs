@@ -2,8 +2,8 @@
 //! does (two-space indent, `": "`, empty `[]` and `{}` kept on one line).
 //!
 //! Why not call the parser's `export::to_json`: serde monomorphises every
-//! `Serialize` impl of the model once per formatter, and the page already
-//! needs the compact one (JSON Lines, the parse worker). Re-indenting the
+//! `Serialize` impl of the model once per formatter, and this module already
+//! needs the compact one (JSON Lines, `parse_to_json`). Re-indenting the
 //! compact text ships one serializer instead of two; the native tests check
 //! the output is byte-for-byte the contract's.
 
@@ -72,7 +72,7 @@ mod tests {
 
     #[test]
     fn matches_serde_json_pretty_on_a_parsed_bulletin() {
-        let b = bulletin_parser::parse(crate::SAMPLE);
+        let b = bulletin_parser::parse(include_str!("../../../assets/sample.txt"));
         assert_eq!(pretty(&to_json_line(&b)), to_json(&b));
     }
 

@@ -1,0 +1,27 @@
+//! The page's second wasm module, "the tools": the code only some actions
+//! need — every export (JSON, JSON Lines, CSV for Excel, XLSX, plain text)
+//! and the decoders of .html and .docx files. Keeping it out of the
+//! first-load wasm keeps serde, serde_json, the workbook writer and the
+//! HTML/Word readers off the first page load.
+//!
+//! It runs in a web worker the page starts on first use
+//! (`src/offline/tools.rs`, protocol in `src/offline/tools_worker.js`). It
+//! contains the parser: the page sends texts, never a parsed model, and this
+//! module parses them again and exports the result (text → parse → model →
+//! export, as on the command line).
+
+mod actions;
+mod docx;
+mod json;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    // Nothing to start: the worker calls the exported functions.
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("bulletin-tools is the page's on-demand wasm module: it runs in the browser (scripts/serve.sh).");
+}

@@ -1,0 +1,53 @@
+//! What the tools worker (`src/offline/tools_worker.js`) calls. Errors are
+//! returned as exceptions carrying a message, which the worker sends back to
+//! the page; nothing here panics on bad input.
+
+use wasm_bindgen::prelude::*;
+
+use crate::actions::{run, Action};
+use crate::docx;
+
+/// Runs an export (`json`, `jsonl`, `csv`, `xlsx`, `text`) on the texts,
+/// labelled by `labels` (the 文件 column); returns the file's bytes.
+#[wasm_bindgen]
+pub fn export_texts(action: &str, labels: Vec<String>, texts: Vec<String>) -> Result<Vec<u8>, String> {
+    let action = Action::from_name(action).ok_or_else(|| format!("unknown export {action:?}"))?;
+    if labels.len() != texts.len() {
+        return Err(format!("{} labels for {} texts", labels.len(), texts.len()));
+    }
+    run(action, &labels.into_iter().zip(texts).collect::<Vec<_>>())
+}
+
+/// One bulletin's export JSON on one line: for tests and scripts that
+/// drive the build (tests/e2e/offline-helpers.mjs).
+#[wasm_bindgen]
+pub fn parse_to_json(text: &str) -> String {
+    bulletin_parser::export::to_json_line(&bulletin_parser::parse(text))
+}
+
+/// The text of a web page.
+#[wasm_bindgen]
+pub fn html_text(html: &str) -> String {
+    bulletin_parser::decode::html_to_text(html)
+}
+
+/// word/document.xml of a .docx, still compressed.
+#[wasm_bindgen(getter_with_clone)]
+pub struct DocxPart {
+    pub deflated: bool,
+    pub crc32: u32,
+    pub data: Vec<u8>,
+}
+
+#[wasm_bindgen]
+pub fn docx_part(bytes: &[u8]) -> Result<DocxPart, String> {
+    let part = docx::document_part(bytes)?;
+    Ok(DocxPart { deflated: part.deflated, crc32: part.crc32, data: part.data })
+}
+
+/// The text of the inflated document part; the error `docx-no-text` when
+/// it is damaged.
+#[wasm_bindgen]
+pub fn docx_text(xml: &[u8], crc32: u32) -> Result<String, String> {
+    docx::part_text(xml, crc32)
+}

@@ -1,0 +1,330 @@
+//! The tools module: the second wasm (`src/bin/bulletin-tools`), with the
+//! exports and the .html/.docx readers, loaded on first use so the first
+//! page load carries none of it.
+//!
+//! It runs in a web worker made from a Blob URL (as the parse worker,
+//! [`super::worker`]): the tools' wasm-bindgen glue (a classic script)
+//! followed by `tools_worker.js`, whose header is the protocol. Where the
+//! files are:
+//! - served over http: `scripts/offline/post-build.mjs` writes their hashed
+//!   names into `<meta name="bulletin-tools" data-js data-wasm>`; the page
+//!   fetches both (through the service worker's cache when offline);
+//! - the single-file build: its loader leaves the glue's text in
+//!   `window.__bulletinToolsGlue` and the wasm, gzipped, in base64 in
+//!   `window.__bulletinToolsWasm`.
+//!
+//! The worker starts on the first request and is kept. Every request is
+//! answered: a result, or an error whose message can be shown. A worker
+//! that failed to start is dropped, so the next request tries again.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::worker::{blob_url, WorkerHandle};
+
+const WORKER_SOURCE: &str = include_str!("tools_worker.js");
+
+/// Why a request got no result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ToolsError {
+    /// The module could not be loaded or started (missing file, blocked).
+    Unavailable(String),
+    /// The module ran and refused the request; the message says why.
+    Failed(String),
+}
+
+impl ToolsError {
+    pub fn message(&self) -> &str {
+        match self {
+            ToolsError::Unavailable(m) | ToolsError::Failed(m) => m,
+        }
+    }
+}
+
+/// Whether the module has started: the next request is answered at once.
+pub fn is_ready() -> bool {
+    BRIDGE.with(|b| b.borrow().as_ref().is_some_and(|b| b.ready.get() && !b.broken.get()))
+}
+
+/// Starts loading the module in the background (when an export button is
+/// about to be used), so the click finds it ready.
+pub fn warm_up() {
+    if BRIDGE.with(|b| b.borrow().is_none()) {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = bridge().await;
+        });
+    }
+}
+
+/// The bytes of an export (`json`, `jsonl`, `csv`, `xlsx`, `text`) of the
+/// texts `(label, text)`; the label fills the tables' 文件 column.
+pub async fn export(format: &str, docs: &[(String, String)]) -> Result<Vec<u8>, ToolsError> {
+    let message = request("export")?;
+    set(&message, "format", &format.into())?;
+    let labels: Array = docs.iter().map(|(label, _)| JsValue::from_str(label)).collect();
+    let texts: Array = docs.iter().map(|(_, text)| JsValue::from_str(text)).collect();
+    set(&message, "labels", &labels)?;
+    set(&message, "texts", &texts)?;
+    let result = send(message).await?;
+    result
+        .dyn_into::<Uint8Array>()
+        .map(|bytes| bytes.to_vec())
+        .map_err(|_| ToolsError::Failed("the export returned no bytes".into()))
+}
+
+/// The text of a web page.
+pub async fn html_text(html: &str) -> Result<String, ToolsError> {
+    let message = request("html")?;
+    set(&message, "text", &html.into())?;
+    as_string(send(message).await?)
+}
+
+/// The text of a Word .docx file. A damaged document part is the error
+/// `Failed("docx-no-text")`; anything else that is not a .docx is the
+/// parser's message.
+pub async fn docx_text(bytes: &[u8]) -> Result<String, ToolsError> {
+    let message = request("docx")?;
+    set(&message, "bytes", &Uint8Array::from(bytes))?;
+    as_string(send(message).await?)
+}
+
+/// The error of a damaged .docx (see [`docx_text`]).
+pub const DOCX_NO_TEXT: &str = "docx-no-text";
+
+fn as_string(value: JsValue) -> Result<String, ToolsError> {
+    value.as_string().ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))
+}
+
+fn request(action: &str) -> Result<Object, ToolsError> {
+    let message = Object::new();
+    set(&message, "type", &"request".into())?;
+    set(&message, "action", &action.into())?;
+    Ok(message)
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), ToolsError> {
+    Reflect::set(target, &key.into(), value).map(|_| ()).map_err(|e| ToolsError::Failed(describe(&e)))
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .as_string()
+        .or_else(|| Reflect::get(value, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+async fn send(message: Object) -> Result<JsValue, ToolsError> {
+    let bridge = bridge().await?;
+    let id = bridge.next_id.get();
+    bridge.next_id.set(id.wrapping_add(1));
+    set(&message, "id", &id.into())?;
+    let mut callbacks = None;
+    let promise = Promise::new(&mut |resolve, reject| callbacks = Some((resolve, reject)));
+    if let Some(callbacks) = callbacks {
+        bridge.pending.borrow_mut().push((id, callbacks));
+    }
+    if let Err(err) = bridge.worker.post_message(&message) {
+        bridge.take(id);
+        return Err(ToolsError::Failed(describe(&err)));
+    }
+    JsFuture::from(promise).await.map_err(|err| {
+        let message = describe(&err);
+        if bridge.broken.get() {
+            ToolsError::Unavailable(message)
+        } else {
+            ToolsError::Failed(message)
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------
+
+type Callbacks = (Function, Function);
+
+struct Bridge {
+    worker: WorkerHandle,
+    pending: RefCell<Vec<(u32, Callbacks)>>,
+    next_id: Cell<u32>,
+    ready: Cell<bool>,
+    broken: Cell<bool>,
+    _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+thread_local! {
+    static BRIDGE: RefCell<Option<Rc<Bridge>>> = const { RefCell::new(None) };
+    /// The start in progress: later requests wait for the same one.
+    static STARTING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// The running worker, started if there is none (or the last one broke).
+async fn bridge() -> Result<Rc<Bridge>, ToolsError> {
+    if let Some(bridge) = BRIDGE.with(|b| b.borrow().clone()).filter(|b| !b.broken.get()) {
+        return Ok(bridge);
+    }
+    let starting = STARTING.with(|s| {
+        s.borrow_mut()
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    let started = start().await;
+                    STARTING.with(|s| s.borrow_mut().take());
+                    let bridge = started.map_err(|e| JsValue::from_str(&e))?;
+                    BRIDGE.with(|b| *b.borrow_mut() = Some(bridge));
+                    Ok(JsValue::TRUE)
+                })
+            })
+            .clone()
+    });
+    JsFuture::from(starting).await.map_err(|e| ToolsError::Unavailable(describe(&e)))?;
+    BRIDGE
+        .with(|b| b.borrow().clone())
+        .ok_or_else(|| ToolsError::Unavailable("the tools worker stopped".into()))
+}
+
+/// Where the module's two files come from.
+enum Source {
+    Http { glue: String, wasm: String },
+    Inline { glue: String, wasm_gz_base64: String },
+}
+
+fn source() -> Result<Source, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let global = |name: &str| Reflect::get(&window, &name.into()).ok().and_then(|v| v.as_string());
+    if let (Some(glue), Some(wasm_gz_base64)) = (global("__bulletinToolsGlue"), global("__bulletinToolsWasm")) {
+        return Ok(Source::Inline { glue, wasm_gz_base64 });
+    }
+    let document = window.document().ok_or("no document")?;
+    let meta = document
+        .query_selector("meta[name=bulletin-tools]")
+        .ok()
+        .flatten()
+        .ok_or("this build has no tools module (meta bulletin-tools missing)")?;
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let url = |attr: &str| -> Result<String, String> {
+        let relative = meta.get_attribute(attr).ok_or_else(|| format!("meta bulletin-tools: no {attr}"))?;
+        web_sys::Url::new_with_base(&relative, &base).map(|u| u.href()).map_err(|e| describe(&e))
+    };
+    Ok(Source::Http { glue: url("data-js")?, wasm: url("data-wasm")? })
+}
+
+async fn fetch(url: &str) -> Result<web_sys::Response, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{url}: {}", describe(&e)))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    Ok(response)
+}
+
+async fn start() -> Result<Rc<Bridge>, String> {
+    let init = Object::new();
+    let set = |key: &str, value: &JsValue| Reflect::set(&init, &key.into(), value).map(|_| ()).map_err(|e| describe(&e));
+    set("type", &"init".into())?;
+    let glue = match source()? {
+        Source::Inline { glue, wasm_gz_base64 } => {
+            set("wasmGzBase64", &wasm_gz_base64.into())?;
+            glue
+        }
+        Source::Http { glue, wasm } => {
+            let (glue, wasm) = (fetch(&glue).await?, fetch(&wasm).await?);
+            let read = |p: Result<Promise, JsValue>| async move {
+                JsFuture::from(p.map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))
+            };
+            let bytes = read(wasm.array_buffer()).await?;
+            set("wasm", &bytes)?;
+            read(glue.text()).await?.as_string().ok_or("the tools glue is not text")?
+        }
+    };
+    let url = blob_url(&format!("{glue}\n{WORKER_SOURCE}"), "text/javascript").map_err(|e| describe(&e))?;
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"name".into(), &"bulletin-tools".into());
+    let worker = WorkerHandle::new(&url, &options).map_err(|e| describe(&e))?;
+    let bridge = Rc::new_cyclic(|weak: &Weak<Bridge>| {
+        let on_message = {
+            let weak = weak.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+                if let Some(bridge) = weak.upgrade() {
+                    bridge.on_message(&Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED));
+                }
+            })
+        };
+        let on_error = {
+            let weak = weak.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+                if let Some(bridge) = weak.upgrade() {
+                    let message = Reflect::get(&event, &"message".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                        .unwrap_or_else(|| "the tools worker failed to start".to_owned());
+                    bridge.fail_all(&message);
+                }
+            })
+        };
+        worker.add_event_listener("message", on_message.as_ref().unchecked_ref());
+        worker.add_event_listener("error", on_error.as_ref().unchecked_ref());
+        worker.add_event_listener("messageerror", on_error.as_ref().unchecked_ref());
+        Bridge {
+            worker,
+            pending: RefCell::new(Vec::new()),
+            next_id: Cell::new(1),
+            ready: Cell::new(false),
+            broken: Cell::new(false),
+            _listeners: vec![on_message, on_error],
+        }
+    });
+    // The Blob URL is kept: the worker lives as long as the page.
+    bridge.worker.post_message(&init).map_err(|e| describe(&e))?;
+    Ok(bridge)
+}
+
+impl Bridge {
+    fn on_message(&self, data: &JsValue) {
+        let get = |key: &str| Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        let id = get("id").as_f64().map(|v| v as u32);
+        match get("type").as_string().as_deref() {
+            Some("ready") => self.ready.set(true),
+            Some("failed") => self.fail_all(&get("message").as_string().unwrap_or_default()),
+            Some("result") => {
+                if let Some((resolve, _)) = id.and_then(|id| self.take(id)) {
+                    let _ = resolve.call1(&JsValue::NULL, &get("result"));
+                }
+            }
+            Some("error") => {
+                if let Some((_, reject)) = id.and_then(|id| self.take(id)) {
+                    let _ = reject.call1(&JsValue::NULL, &get("message"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn take(&self, id: u32) -> Option<Callbacks> {
+        let mut pending = self.pending.borrow_mut();
+        let at = pending.iter().position(|(other, _)| *other == id)?;
+        Some(pending.swap_remove(at).1)
+    }
+
+    /// The module did not start: every waiting request fails with `message`,
+    /// and the next one starts a new worker.
+    fn fail_all(&self, message: &str) {
+        self.broken.set(true);
+        self.worker.terminate();
+        BRIDGE.with(|b| {
+            let mut b = b.borrow_mut();
+            if b.as_ref().is_some_and(|current| std::ptr::eq(Rc::as_ptr(current), self)) {
+                *b = None;
+            }
+        });
+        let waiting: Vec<Callbacks> = self.pending.borrow_mut().drain(..).map(|(_, c)| c).collect();
+        for (_, reject) in waiting {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(message));
+        }
+    }
+}

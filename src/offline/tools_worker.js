@@ -1,0 +1,82 @@
+// The tools worker (src/offline/tools.rs documents it). Prefixed by the
+// tools module's wasm-bindgen glue, built as a classic script: the global
+// `wasm_bindgen` (init function and exports).
+//
+// Page → worker: {type: "init", wasm?: ArrayBuffer, wasmGzBase64?: string};
+// {type: "request", id, action: "export", format, labels, texts};
+// {type: "request", id, action: "html", text};
+// {type: "request", id, action: "docx", bytes}.
+// Worker → page: {type: "ready"}; {type: "failed", message} (the module did
+// not start); {type: "result", id, result} (Uint8Array, transferred, or a
+// string); {type: "error", id, message}. Every request gets an answer.
+let ready = null;
+
+function describe(err) {
+  if (typeof err === "string") return err;
+  return String((err && (err.message || err.stack)) || err);
+}
+
+function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function through(bytes, format) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function start(msg) {
+  const wasm = msg.wasmGzBase64 ? await through(fromBase64(msg.wasmGzBase64), "gzip") : msg.wasm;
+  await wasm_bindgen({ module_or_path: wasm });
+}
+
+async function docxText(bytes) {
+  const part = wasm_bindgen.docx_part(bytes);
+  const { deflated, crc32 } = part;
+  let xml = part.data;
+  part.free();
+  if (deflated) {
+    try {
+      xml = await through(xml, "deflate-raw");
+    } catch {
+      throw "docx-no-text";
+    }
+  }
+  return wasm_bindgen.docx_text(xml, crc32);
+}
+
+async function handle(msg) {
+  switch (msg.action) {
+    case "export":
+      return wasm_bindgen.export_texts(msg.format, msg.labels, msg.texts);
+    case "html":
+      return wasm_bindgen.html_text(msg.text);
+    case "docx":
+      return docxText(msg.bytes);
+    default:
+      throw new Error(`unknown action ${msg.action}`);
+  }
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === "init") {
+    ready = start(msg);
+    ready.then(
+      () => self.postMessage({ type: "ready" }),
+      (err) => self.postMessage({ type: "failed", message: describe(err) }),
+    );
+    return;
+  }
+  try {
+    if (!ready) throw new Error("request before init");
+    await ready;
+    const result = await handle(msg);
+    self.postMessage({ type: "result", id: msg.id, result }, result instanceof Uint8Array ? [result.buffer] : []);
+  } catch (err) {
+    self.postMessage({ type: "error", id: msg.id, message: describe(err) });
+  }
+};
