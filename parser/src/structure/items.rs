@@ -54,12 +54,16 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
         let at = i + k;
         seen += count_chars(&b[i..at]);
         if seen > HEADLINE_LIMIT {
-            return None;
+            break;
         }
         let run_end = at + b[at..].iter().take_while(|&&c| c == b' ').count();
         // Space is ASCII, so both ends of the run are character boundaries.
-        if let (Some(p), Some(n)) = (s[..at].chars().next_back(), s[run_end..].chars().next()) {
-            if run_end - at >= 2 && p != '*' {
+        // Bold markers are transparent: `产业 **石桥镇**新建` breaks like
+        // `产业 石桥镇新建` (the body opens with a bold sub-unit).
+        let before = s[..at].trim_end_matches('*').chars().next_back();
+        let after = s[run_end..].trim_start_matches('*').chars().next();
+        if let (Some(p), Some(n)) = (before, after) {
+            if run_end - at >= 2 && !s[..at].ends_with('*') {
                 return Some((at, run_end));
             }
             if (is_cjk(p) || is_closing(p)) && (is_cjk(n) || is_opening(n)) {
@@ -67,10 +71,45 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
             }
         }
         if run_end >= limit {
-            return None;
+            break;
         }
         seen += run_end - at;
         i = run_end;
+    }
+    None
+}
+
+/// The last resort, for a paragraph already known to start an item, when no
+/// other break is found: one space between a CJK
+/// character and a number that is itself not spaced (`经济开局良好 1-2月份，…`).
+/// PDF exports space numbers on both sides (`中心 4 天交易`), so a number
+/// spaced only before is the body beginning, not PDF spacing; without this
+/// the item would get no headline at all.
+/// Not used to decide where items start: inside a hard-wrapped paragraph
+/// any printed line may begin `…资金 9701 万元`.
+fn number_gap_break(s: &str) -> Option<(usize, usize)> {
+    let b = &s.as_bytes()[..floor_boundary(s, HEADLINE_LIMIT * 4)];
+    let mut i = 0;
+    while let Some(k) = find_byte(b' ', &b[i..]) {
+        let at = i + k;
+        let start = at + 1;
+        let digits = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let p = s[..at].chars().next_back();
+        if digits > 0
+            && p.is_some_and(|p| is_cjk(p) || is_closing(p))
+            && count_chars(&b[..at]) <= HEADLINE_LIMIT
+        {
+            // The number's own characters: digits and the range/decimal signs.
+            let num_end = start
+                + b[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b','))
+                    .count();
+            if num_end < b.len() && b[num_end] != b' ' && b[num_end] >= 0x80 {
+                return Some((at, start));
+            }
+        }
+        i = start;
     }
     None
 }
@@ -417,7 +456,8 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
     let brk = match first_break {
         Some(b) if head_start == 0 => Some(b),
         _ => find_break(first),
-    };
+    }
+    .or_else(|| number_gap_break(first));
     let (head_end, body_start) = if d.headline_alone {
         (first_para_end, first_para_end)
     } else if let Some((h, b)) = brk {
