@@ -19,7 +19,7 @@
 //! out.
 
 use super::marked::{is_space, MarkedText};
-use super::xml::numeric_reference;
+use super::xml::{numeric_reference, tag_end};
 
 /// The visible text of an HTML page, line by line, bold as `**…**`.
 pub fn html_to_text(html: &str) -> String {
@@ -122,20 +122,6 @@ fn markup(rest: &str) -> Markup<'_> {
             len,
         }
     }
-}
-
-/// The `>` that closes a tag, skipping quoted attribute values.
-fn tag_end(tag: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, b) in tag.bytes().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if q == b => quote = None,
-            (None, b'>') => return Some(i),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Elements whose content is raw text, not markup, and not shown as text.

@@ -83,8 +83,8 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 /// The index of the `>` closing the tag that starts `tag`, skipping quoted
-/// attribute values.
-fn tag_end(tag: &str) -> Option<usize> {
+/// attribute values. HTML tags close the same way.
+pub(super) fn tag_end(tag: &str) -> Option<usize> {
     let mut quote = None;
     for (i, b) in tag.bytes().enumerate() {
         match (quote, b) {
