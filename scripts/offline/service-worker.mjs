@@ -46,6 +46,19 @@ export function buildHash(dir, files) {
 }
 
 /**
+ * The template without its whole-line `//` comments and blank lines: sw.js
+ * is fetched on every first visit (it is in the first-load budget), its
+ * commentary lives in the template.
+ */
+export function withoutCommentLines(source) {
+  return source
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.trim().startsWith("//"))
+    .join("\n")
+    .concat("\n");
+}
+
+/**
  * Writes `dir/sw.js`. In a release build it caches everything; in a debug
  * build (`trunk serve`) it caches nothing and clears old caches, so a
  * developer never looks at a stale page.
@@ -60,7 +73,7 @@ export function writeServiceWorker(dir, templatePath, { release }) {
   for (const placeholder of ['"__CACHE_NAME__"', "__PRECACHE__", "__DEV__"]) {
     if (!template.includes(placeholder)) throw new Error(`${templatePath}: placeholder ${placeholder} missing`);
   }
-  const source = template
+  const source = withoutCommentLines(template)
     .replace('"__CACHE_NAME__"', JSON.stringify(cacheName))
     .replace("__PRECACHE__", JSON.stringify(urls, null, 2))
     .replace("__DEV__", JSON.stringify(!release));
