@@ -56,7 +56,10 @@ export function writeToolsMeta(dir) {
   let html = readFileSync(indexPath, "utf8").replace(TOOLS_META, "");
   if (tools) {
     const tag = `<meta name="bulletin-tools" data-js="./${tools.js}" data-wasm="./${tools.wasm}">\n  `;
-    html = html.replace(/<\/head>/i, (end) => `${tag}${end}`);
+    // Before </head>, or before <body> when a minifier left out </head>.
+    const at = html.search(/<\/head>|<body\b/i);
+    if (at < 0) throw new Error(`${indexPath}: neither </head> nor <body> to put the tools meta tag before`);
+    html = html.slice(0, at) + tag + html.slice(at);
   }
   writeFileSync(indexPath, html);
   if (!tools) return null;
