@@ -11,20 +11,20 @@ use web_sys::{DragEvent, File, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::browser::{files, perf, storage};
+use crate::components::document::Document;
 use crate::components::entry_tabs::{EntryTabs, Tab};
 use crate::components::export_bar::ExportBar;
 use crate::components::figures_table::FiguresTable;
 use crate::components::input_panel::InputPanel;
-use crate::components::item_view::ItemView;
 use crate::components::lang_switch::LangSwitch;
-use crate::components::masthead::{BulletinFooter, Masthead};
+use crate::components::masthead::Masthead;
 use crate::components::section_nav::SectionNav;
 use crate::components::summary::Summary;
 use crate::components::warnings::Warnings;
-use crate::hooks::{use_bulletin, SharedBulletin};
-use crate::view::i18n::{localized, render_time, t, Lang, Msg};
+use crate::hooks::use_bulletin;
+use crate::view::big_text::{excerpt, is_big, megabytes, EXCERPT_BYTES, MAX_SAVED_DRAFT_BYTES};
+use crate::view::i18n::{big_text_note, localized, render_time, t, Lang, Msg};
 use crate::view::lines::utf16_range;
-use crate::view::outline::groups;
 use crate::view::workspace::{EntryId, Opened, Workspace};
 use crate::SAMPLE;
 
@@ -118,7 +118,10 @@ pub fn App() -> Html {
         let render_started = render_started.clone();
         Callback::from(move |text: String| {
             *render_started.borrow_mut() = Some(perf::now());
-            storage::set(storage::DRAFT, &text);
+            // localStorage has room for a few megabytes in all, and writing
+            // them blocks the page: a big draft lives in memory only (the
+            // saved draft is emptied, so an older one does not come back).
+            storage::set(storage::DRAFT, if text.len() > MAX_SAVED_DRAFT_BYTES { "" } else { &text });
             workspace.dispatch(Action::SetPaste(text));
         })
     };
@@ -127,6 +130,9 @@ pub fn App() -> Html {
         let commit = commit.clone();
         let typing_timer = typing_timer.clone();
         Callback::from(move |(text, at_once): (String, bool)| {
+            // A big text dropped (or set) into the textarea is shown as an
+            // excerpt at once, before the browser lays it out.
+            let at_once = at_once || is_big(&text);
             draft.set(AttrValue::from(text.clone()));
             let mut timer = typing_timer.borrow_mut();
             timer.take(); // dropping a Timeout cancels it
@@ -149,6 +155,16 @@ pub fn App() -> Html {
         })
     };
     let on_clear = set_text_now("");
+    let on_paste_text = {
+        let draft = draft.clone();
+        let commit = commit.clone();
+        let typing_timer = typing_timer.clone();
+        Callback::from(move |text: String| {
+            typing_timer.borrow_mut().take();
+            draft.set(AttrValue::from(text.clone()));
+            commit.emit(text);
+        })
+    };
     // The sample never overwrites what the user typed: over a draft it
     // opens as an entry of its own.
     let on_sample = {
@@ -267,7 +283,14 @@ pub fn App() -> Html {
         .iter()
         .map(|e| Tab { id: e.id, name: e.name.clone(), note: e.note.clone() })
         .collect();
-    let shown_text = if active.is_paste() { (*draft).clone() } else { AttrValue::from(active.text.clone()) };
+    let full_text: &str = if active.is_paste() { &draft } else { &active.text };
+    let big = is_big(full_text);
+    let shown_text = match (big, active.is_paste()) {
+        (true, _) => AttrValue::from(excerpt(full_text, EXCERPT_BYTES).to_string()),
+        (false, true) => (*draft).clone(),
+        (false, false) => AttrValue::from(active.text.clone()),
+    };
+    let notice = big.then(|| big_text_note(lang, &megabytes(full_text.len()), active.is_paste()));
     let empty = active.text.trim().is_empty();
 
     html! {
@@ -300,6 +323,8 @@ pub fn App() -> Html {
                         </div>
                     }
                     <InputPanel lang={lang} text={shown_text} editable={active.is_paste()}
+                        notice={notice.map(AttrValue::from)} excerpt={big && active.is_paste()}
+                        on_paste_text={on_paste_text}
                         source_name={(!active.is_paste()).then(|| AttrValue::from(active.name.clone()))}
                         textarea={textarea.clone()} on_input={on_input}
                         on_files={on_files} on_sample={on_sample.clone()} on_clear={on_clear} />
@@ -327,39 +352,6 @@ pub fn App() -> Html {
                     }
                 </section>
             </main>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct DocumentProps {
-    lang: Lang,
-    bulletin: SharedBulletin,
-}
-
-/// The items under their section headings, then the footer. Its own
-/// component so typing (which re-renders App) never re-renders the items.
-#[component]
-fn Document(props: &DocumentProps) -> Html {
-    let lang = props.lang;
-    let b = &props.bulletin;
-    html! {
-        <div class="document">
-            { for groups(b).into_iter().map(|g| {
-                let heading = format!("{}-h", g.anchor);
-                html! {
-                    <section class="group" id={g.anchor.clone()}
-                        aria-labelledby={g.section.is_some().then(|| heading.clone())}>
-                        if let Some(name) = &g.section {
-                            <h2 class="section-title" id={heading}>{ name }</h2>
-                        }
-                        { for g.items.map(|i| html! {
-                            <ItemView key={i} lang={lang} bulletin={props.bulletin.clone()} index={i} />
-                        }) }
-                    </section>
-                }
-            }) }
-            <BulletinFooter lang={lang} bulletin={props.bulletin.clone()} />
         </div>
     }
 }

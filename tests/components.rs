@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use bulletin_analyzer::components::document::{Document, DocumentProps};
 use bulletin_analyzer::components::figures_table::{FiguresTable, FiguresTableProps};
 use bulletin_analyzer::components::item_view::{ItemView, ItemViewProps};
 use bulletin_analyzer::components::warnings::{Warnings, WarningsProps};
@@ -293,4 +294,48 @@ async fn the_sample_button_fills_the_text_and_shows_items() {
     // The draft is saved for the next visit.
     assert_eq!(storage.get_item("bulletin-analyzer.draft").unwrap().as_deref(), Some(bulletin_analyzer::SAMPLE));
     storage.clear().unwrap();
+}
+
+/// A bulletin of `n` copies of the two sample items, in sections of ten.
+fn long_bulletin(n: usize) -> Bulletin {
+    let b = bulletin();
+    let items = (0..n)
+        .map(|i| {
+            let mut item = b.items[i % 2].clone();
+            item.section = Some(format!("栏目{}", i / 10));
+            item.headline = format!("{}（{i}）", item.headline);
+            item
+        })
+        .collect();
+    Bulletin { items, ..b }
+}
+
+#[wasm_bindgen_test]
+async fn a_large_bulletin_is_drawn_a_batch_at_a_time() {
+    let root = fresh_root();
+    let props = DocumentProps { lang: Lang::Zh, bulletin: SharedBulletin::from(long_bulletin(400)) };
+    yew::Renderer::<Document>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let first = all(&root, "article").len();
+    assert!(first > 0 && first < 100, "one batch first, not all 400 ({first})");
+    let more = root.query_selector("[data-more=\"items\"] button").unwrap().expect("a 显示更多 button");
+    assert!(text(&more).contains("显示更多"), "{}", text(&more));
+    more.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    let second = all(&root, "article").len();
+    assert!(second > first, "the button draws the next batch ({first} → {second})");
+    // Items stay in order, with their figures.
+    let heads: Vec<String> = all(&root, "article h3").iter().map(text).collect();
+    assert!(heads[second - 1].ends_with(&format!("（{}）", second - 1)), "{:?}", heads.last());
+    assert_eq!(all(&all(&root, "article")[0], "data").len(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn a_small_bulletin_is_drawn_whole() {
+    let root = fresh_root();
+    let props = DocumentProps { lang: Lang::Zh, bulletin: SharedBulletin::from(long_bulletin(150)) };
+    yew::Renderer::<Document>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(all(&root, "article").len(), 150);
+    assert!(root.query_selector("[data-more]").unwrap().is_none());
 }

@@ -1,10 +1,17 @@
 //! The input: a textarea that analyses as you type (debounced by the App)
 //! or at once on paste, plus open-files, sample and clear. A file entry's
 //! text shows here read-only, so warnings can point into it too.
+//!
+//! A paste of more than a megabyte never reaches the textarea: laying out
+//! that much text blocks the page for seconds. The App keeps it whole and
+//! the textarea shows its beginning, read-only, with a note.
 
-use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
+use js_sys::{JsString, Reflect};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::view::big_text::is_big;
 use crate::view::i18n::{t, Lang, Msg};
 
 /// Extensions the file picker offers; anything can still be dropped, and
@@ -14,8 +21,17 @@ const ACCEPT: &str = ".txt,.md,.markdown,.text,.docx,.html,.htm,.xhtml";
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
     pub lang: Lang,
-    /// What the textarea shows: the live draft, or a file's text.
+    /// What the textarea shows: the live draft, or a file's text (or the
+    /// beginning of either when it is big).
     pub text: AttrValue,
+    /// Why the textarea shows only the beginning of the text, or that the
+    /// last big paste could not be kept; `None` normally.
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
+    /// True while `text` is the excerpt of a big draft: a paste then
+    /// replaces the whole draft.
+    #[prop_or_default]
+    pub excerpt: bool,
     /// False while a file entry is shown (its text is not editable).
     pub editable: bool,
     /// The file whose text is shown, when it is a file's.
@@ -25,6 +41,8 @@ pub struct InputPanelProps {
     /// The new text, and whether to analyse it at once (paste, drop) rather
     /// than after the typing pause.
     pub on_input: Callback<(String, bool)>,
+    /// A big paste (or any paste over an excerpt): the whole new draft.
+    pub on_paste_text: Callback<String>,
     pub on_files: Callback<Vec<File>>,
     pub on_sample: Callback<()>,
     pub on_clear: Callback<()>,
@@ -41,6 +59,36 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let at_once = matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop" | "deleteByCut");
             cb.emit((area.value(), at_once));
+        })
+    };
+    let on_paste = {
+        let cb = props.on_paste_text.clone();
+        let excerpt = props.excerpt;
+        Callback::from(move |e: Event| {
+            let Some(pasted) = e
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            if !excerpt && !is_big(&pasted) {
+                return; // the textarea takes it, as always
+            }
+            e.prevent_default();
+            if excerpt {
+                cb.emit(pasted);
+                return;
+            }
+            // Where the paste goes: over the selection, as the browser would
+            // (in JS strings: the selection is counted in UTF-16 units).
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let value: JsString = Reflect::get(&area, &"value".into()).map(|v| v.unchecked_into()).unwrap_or_default();
+            let at = |pos: Option<u32>| pos.unwrap_or(0).min(value.length());
+            let start = at(area.selection_start().ok().flatten());
+            let end = at(area.selection_end().ok().flatten()).max(start);
+            let whole = value.slice(0, start).concat(&pasted.into()).concat(&value.slice(end, value.length()));
+            cb.emit(whole.as_string().unwrap_or_default());
         })
     };
     let open_picker = {
@@ -77,13 +125,16 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     { t(lang, Msg::PasteLabel) }
                 }
             </label>
+            if let Some(notice) = &props.notice {
+                <p class="big-text-note" role="status">{ notice.clone() }</p>
+            }
             <textarea id="bulletin-text" ref={props.textarea.clone()}
                 value={props.text.clone()}
-                readonly={!props.editable}
+                readonly={!props.editable || props.excerpt}
                 spellcheck="false"
                 placeholder={t(lang, Msg::PastePlaceholder)}
                 aria-describedby="input-hint"
-                oninput={on_input} />
+                oninput={on_input} onpaste={on_paste} />
             <div class="input-actions">
                 <button type="button" class="primary" onclick={open_picker}>{ t(lang, Msg::OpenFiles) }</button>
                 <input ref={file_input} id="file-input" type="file" multiple=true accept={ACCEPT}

@@ -1,6 +1,7 @@
 //! One component per file; each takes what it shows as props and owns only
 //! its own interaction state (the table's filter and sort, the export status).
 
+pub mod document;
 pub mod entry_tabs;
 pub mod export_bar;
 pub mod figure_mark;
@@ -8,6 +9,7 @@ pub mod figures_table;
 pub mod input_panel;
 pub mod item_view;
 pub mod lang_switch;
+pub mod load_more;
 pub mod masthead;
 pub mod section_nav;
 pub mod summary;

@@ -52,6 +52,8 @@ pub enum Msg {
     OpenFiles,
     LoadSample,
     ClearText,
+    PreviousPage,
+    NextPage,
     DropHint,
     DropHere,
     PrivacyNote,
@@ -158,6 +160,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         OpenFiles => ("打开文件", "Open files"),
         LoadSample => ("示例", "Sample"),
         ClearText => ("清空", "Clear"),
+        PreviousPage => ("上一页", "Previous"),
+        NextPage => ("下一页", "Next"),
         DropHint => (
             "支持 UTF-8、UTF-16、GBK 编码的 .txt/.md，Word .docx，网页 .html；可一次选多个。",
             "Reads .txt/.md in UTF-8, UTF-16 or GBK, Word .docx and saved web pages; several at once.",
@@ -313,6 +317,47 @@ pub fn files_opened(lang: Lang, n: usize) -> String {
 }
 
 /// `parsed in 4.2 ms`, shown small under the results.
+/// Under a long list drawn in parts: `显示 1–200 / 74,177`.
+pub fn showing_range(lang: Lang, from: usize, to: usize, total: usize) -> String {
+    let (from, to, total) = (count(from), count(to), count(total));
+    match lang {
+        Lang::Zh => format!("显示 {from}–{to} / {total}"),
+        Lang::En => format!("Showing {from}–{to} of {total}"),
+    }
+}
+
+/// The button (and scroll sentinel) that draws the next part.
+pub fn show_more(lang: Lang, left: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示更多（还有 {}）", count(left)),
+        Lang::En => format!("Show more ({} left)", count(left)),
+    }
+}
+
+/// The button that draws the part before the first one shown.
+pub fn show_earlier(lang: Lang, before: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示前面的内容（{} 项）", count(before)),
+        Lang::En => format!("Show earlier items ({})", count(before)),
+    }
+}
+
+/// Above the textarea when it shows only the beginning of a big paste
+/// (`pasted`) or file.
+pub fn big_text_note(lang: Lang, megabytes: &str, pasted: bool) -> String {
+    match (lang, pasted) {
+        (Lang::Zh, true) => format!("已粘贴 {megabytes} MB 文本，为保持流畅只显示开头部分；分析和导出使用全文。"),
+        (Lang::Zh, false) => format!("文件有 {megabytes} MB 文本，为保持流畅只显示开头部分；分析和导出使用全文。"),
+        (Lang::En, true) => format!("{megabytes} MB of text pasted; only its beginning is shown, to keep the page fluid. Analysis and exports use all of it."),
+        (Lang::En, false) => format!("The file holds {megabytes} MB of text; only its beginning is shown, to keep the page fluid. Analysis and exports use all of it."),
+    }
+}
+
+/// `74177` → `74,177`.
+fn count(n: usize) -> String {
+    crate::view::numfmt::grouped(n as f64)
+}
+
 pub fn render_time(lang: Lang, ms: f64) -> String {
     match lang {
         Lang::Zh => format!("分析用时 {ms:.1} 毫秒"),
@@ -400,6 +445,8 @@ mod tests {
         assert_eq!(lines_label(Lang::En, 7, 7), "line 7");
         assert_eq!(shown_of(Lang::Zh, 5, 12), "共 12 个数字，显示 5 个");
         assert_eq!(shown_of(Lang::En, 12, 12), "12 figures");
+        assert_eq!(showing_range(Lang::Zh, 1, 200, 74_177), "显示 1–200 / 74,177");
+        assert_eq!(show_more(Lang::En, 1_500), "Show more (1,500 left)");
         assert_eq!(kind_name(Lang::Zh, FigureKind::Money), "金额");
         assert_eq!(change_name(Lang::En, Change::Down), "down");
     }

@@ -1,6 +1,7 @@
 //! The page's logic that needs no browser: what to show and in which order.
 //! Everything here compiles and is tested natively.
 
+pub mod big_text;
 pub mod i18n;
 pub mod lines;
 pub mod numfmt;
@@ -11,3 +12,4 @@ pub mod table;
 pub mod workspace;
 pub mod figure_info;
 pub mod outline;
+pub mod progressive;

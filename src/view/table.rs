@@ -34,7 +34,15 @@ pub struct FigureRow {
 /// Every figure of the bulletin, in reading order.
 pub fn rows(bulletin: &Bulletin) -> Vec<FigureRow> {
     let mut out = Vec::new();
-    for (i, item) in bulletin.items.iter().enumerate() {
+    push_rows(bulletin, 0..bulletin.items.len(), &mut out);
+    out
+}
+
+/// The rows of the figures of `items`, appended to `out`: a large table is
+/// built a part at a time, between frames.
+pub fn push_rows(bulletin: &Bulletin, items: std::ops::Range<usize>, out: &mut Vec<FigureRow>) {
+    for i in items {
+        let Some(item) = bulletin.items.get(i) else { break };
         for (j, f) in item.figures.iter().enumerate() {
             out.push(FigureRow {
                 item: i,
@@ -54,7 +62,6 @@ pub fn rows(bulletin: &Bulletin) -> Vec<FigureRow> {
             });
         }
     }
-    out
 }
 
 /// What the user narrowed the table to. `None` means "all".
@@ -75,7 +82,9 @@ impl Filter {
         *self == Filter::default()
     }
 
-    pub fn matches(&self, row: &FigureRow) -> bool {
+    /// Whether `row` passes; `search` is the row's [`search_texts`] entry and
+    /// `query` the search already trimmed and lower-cased ([`Filter::query_key`]).
+    pub fn matches(&self, row: &FigureRow, search: &str, query: &str) -> bool {
         if self.kind.is_some_and(|k| k != row.kind) {
             return false;
         }
@@ -94,15 +103,31 @@ impl Filter {
                 return false;
             }
         }
-        // ASCII case only: Chinese has none, and full Unicode case tables
-        // would cost the page kilobytes for a rare Latin search.
-        let query = self.query.trim().to_ascii_lowercase();
-        query.is_empty() || query_matches(&query, row)
+        query.is_empty() || search.contains(query)
+    }
+
+    /// The search as it is matched. ASCII case only: Chinese has none, and
+    /// full Unicode case tables would cost the page kilobytes for a rare
+    /// Latin search.
+    pub fn query_key(&self) -> String {
+        self.query.trim().to_ascii_lowercase()
     }
 }
 
-fn query_matches(query: &str, row: &FigureRow) -> bool {
-    let texts = [
+/// Separates the fields of a row's search text, so a query never matches
+/// across two of them.
+const FIELD_SEPARATOR: char = '\u{1}';
+
+/// Per row, every text column and the plain value, lower-cased and joined:
+/// built once per bulletin, so a keystroke in the search box allocates
+/// nothing per row.
+pub fn search_texts(rows: &[FigureRow]) -> Vec<String> {
+    rows.iter().map(search_text).collect()
+}
+
+pub fn search_text(row: &FigureRow) -> String {
+    let mut s = String::new();
+    let fields = [
         Some(row.text.as_str()),
         Some(row.headline.as_str()),
         row.section.as_deref(),
@@ -112,9 +137,13 @@ fn query_matches(query: &str, row: &FigureRow) -> bool {
         row.period.as_deref(),
         row.entity.as_deref(),
     ];
-    texts.iter().flatten().any(|t| t.to_ascii_lowercase().contains(query))
-        || row.sources.iter().any(|s| s.to_ascii_lowercase().contains(query))
-        || plain_decimal(row.value).contains(query)
+    for field in fields.into_iter().flatten().chain(row.sources.iter().map(String::as_str)) {
+        s.push_str(field);
+        s.push(FIELD_SEPARATOR);
+    }
+    s.make_ascii_lowercase();
+    s.push_str(&plain_decimal(row.value));
+    s
 }
 
 /// A sortable column.
@@ -156,34 +185,76 @@ impl Sort {
 /// Indices into `rows` of the rows that pass `filter`, in `sort` order.
 /// Ties keep reading order; empty cells sort last in either direction.
 pub fn view(rows: &[FigureRow], filter: &Filter, sort: Sort) -> Vec<usize> {
-    let mut picked: Vec<usize> = (0..rows.len()).filter(|&i| filter.matches(&rows[i])).collect();
-    // `picked` is in reading order already and the sort is stable, so ties
-    // stay in reading order.
-    sort_indices(&mut picked, &mut |a, b| compare(&rows[a], &rows[b], sort.column, sort.descending));
-    picked
+    pick(rows, &search_texts(rows), &order(rows, sort), filter)
 }
 
-fn compare(a: &FigureRow, b: &FigureRow, column: Column, descending: bool) -> Ordering {
-    let directed = |o: Ordering| if descending { o.reverse() } else { o };
-    let text = |x: Option<&str>, y: Option<&str>| match (x, y) {
-        (Some(x), Some(y)) => directed(x.cmp(y)),
+/// Every row index in `sort` order: the one sort, redone only when the
+/// sort changes (filtering keeps this order, so it needs no sort of its own).
+pub fn order(rows: &[FigureRow], sort: Sort) -> Vec<usize> {
+    let mut all: Vec<usize> = (0..rows.len()).collect();
+    // Rows come in reading order, which is the Order column ascending.
+    match (sort.column, sort.descending) {
+        (Column::Order, false) => {}
+        (Column::Order, true) => all.reverse(),
+        // The sort is stable, so ties stay in reading order.
+        _ => sort_indices(&mut all, &mut |a, b| compare(&rows[a], &rows[b], sort)),
+    }
+    all
+}
+
+fn compare(a: &FigureRow, b: &FigureRow, sort: Sort) -> Ordering {
+    let d = sort.descending;
+    match sort.column {
+        Column::Value => directed(a.value.total_cmp(&b.value), d),
+        Column::Kind => directed(a.kind.cmp(&b.kind), d),
+        column => text_order(text_key(a, column), text_key(b, column), d),
+    }
+}
+
+fn directed(o: Ordering, descending: bool) -> Ordering {
+    if descending {
+        o.reverse()
+    } else {
+        o
+    }
+}
+
+/// Empty cells last in either direction.
+fn text_order(x: Option<&str>, y: Option<&str>, descending: bool) -> Ordering {
+    match (x, y) {
+        (Some(x), Some(y)) => directed(x.cmp(y), descending),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
-    };
-    match column {
-        Column::Order => directed((a.item, a.figure).cmp(&(b.item, b.figure))),
-        Column::Value => directed(a.value.total_cmp(&b.value)),
-        Column::Kind => directed(a.kind.cmp(&b.kind)),
-        Column::Section => text(a.section.as_deref(), b.section.as_deref()),
-        Column::Headline => text(Some(&a.headline), Some(&b.headline)),
-        Column::Source => text(a.sources.first().map(|s| s.as_str()), b.sources.first().map(|s| s.as_str())),
-        Column::Text => text(Some(&a.text), Some(&b.text)),
-        Column::Unit => text(a.unit.as_deref(), b.unit.as_deref()),
-        Column::Label => text(a.label.as_deref(), b.label.as_deref()),
-        Column::Period => text(a.period.as_deref(), b.period.as_deref()),
-        Column::Entity => text(a.entity.as_deref(), b.entity.as_deref()),
     }
+}
+
+fn text_key(r: &FigureRow, column: Column) -> Option<&str> {
+    match column {
+        Column::Section => r.section.as_deref(),
+        Column::Headline => Some(&r.headline),
+        Column::Source => r.sources.first().map(|s| s.as_str()),
+        Column::Text => Some(&r.text),
+        Column::Unit => r.unit.as_deref(),
+        Column::Label => r.label.as_deref(),
+        Column::Period => r.period.as_deref(),
+        Column::Entity => r.entity.as_deref(),
+        Column::Order | Column::Value | Column::Kind => None,
+    }
+}
+
+/// The rows of `order` that pass `filter`, in that order. `search` is
+/// [`search_texts`] of `rows`.
+pub fn pick(rows: &[FigureRow], search: &[String], order: &[usize], filter: &Filter) -> Vec<usize> {
+    if filter.is_empty() {
+        return order.to_vec();
+    }
+    let query = filter.query_key();
+    order
+        .iter()
+        .copied()
+        .filter(|&i| filter.matches(&rows[i], &search[i], &query))
+        .collect()
 }
 
 /// The choices each filter offers, in order of first appearance (kinds in
@@ -203,22 +274,47 @@ pub fn options(rows: &[FigureRow]) -> Options {
             o.kinds.push(kind);
         }
     }
-    for r in rows {
-        push_new(&mut o.units, &r.unit);
-        if let Some(s) = &r.section {
-            push_new(&mut o.sections, s);
-        }
-        for s in &r.sources {
-            push_new(&mut o.sources, s);
-        }
-    }
+    let owned = |list: Vec<Option<&str>>| -> Vec<String> { list.into_iter().flatten().map(str::to_string).collect() };
+    o.units = distinct_in_order(rows.iter().map(|r| r.unit.as_deref()).collect())
+        .into_iter()
+        .map(|u| u.map(str::to_string))
+        .collect();
+    o.sections = owned(distinct_in_order(rows.iter().filter_map(|r| r.section.as_deref()).map(Some).collect()));
+    o.sources = owned(distinct_in_order(rows.iter().flat_map(|r| r.sources.iter()).map(|s| Some(s.as_str())).collect()));
     o
 }
 
-fn push_new<T: PartialEq + Clone>(list: &mut Vec<T>, v: &T) {
-    if !list.contains(v) {
-        list.push(v.clone());
+/// The distinct values of `list`, each at its first appearance. A search
+/// per value while there are few (units, sources); past that one sort, as a
+/// large bulletin has thousands of sections and tens of thousands of rows.
+fn distinct_in_order(mut list: Vec<Option<&str>>) -> Vec<Option<&str>> {
+    // Runs of one value (the figures of an item, the items of a section) first.
+    list.dedup();
+    const FEW: usize = 64;
+    let mut few: Vec<Option<&str>> = Vec::new();
+    for &v in &list {
+        if !few.contains(&v) {
+            if few.len() == FEW {
+                return distinct_by_sorting(&list);
+            }
+            few.push(v);
+        }
     }
+    few
+}
+
+fn distinct_by_sorting<'a>(list: &[Option<&'a str>]) -> Vec<Option<&'a str>> {
+    let mut by_value: Vec<usize> = (0..list.len()).collect();
+    sort_indices(&mut by_value, &mut |a, b| list[a].cmp(&list[b]));
+    // Stable: among equal values the first appearance comes first.
+    let mut firsts: Vec<usize> = Vec::new();
+    for (n, &i) in by_value.iter().enumerate() {
+        if n == 0 || list[by_value[n - 1]] != list[i] {
+            firsts.push(i);
+        }
+    }
+    sort_indices(&mut firsts, &mut |a, b| a.cmp(&b));
+    firsts.into_iter().map(|i| list[i]).collect()
 }
 
 #[cfg(test)]
@@ -304,6 +400,40 @@ mod tests {
         assert_eq!(*view(&rows, &Filter::default(), up).last().unwrap(), 3);
         let down = Sort { column: Column::Unit, descending: true };
         assert_eq!(*view(&rows, &Filter::default(), down).last().unwrap(), 3);
+    }
+
+    #[test]
+    fn search_texts_are_built_once_and_match_within_a_field() {
+        let rows = sample();
+        let search = search_texts(&rows);
+        assert!(search[0].starts_with("3.2 亿元\u{1}标题0\u{1}产业发展"), "{}", search[0]);
+        assert!(search[0].ends_with("320000000"));
+        let query = |q: &str| pick(&rows, &search, &order(&rows, Sort::default()), &Filter { query: q.into(), ..Filter::default() });
+        // Across two fields (the text's end and the headline's start) is no match.
+        assert!(query("元标题").is_empty());
+        assert_eq!(query("人社"), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn filtering_keeps_the_sorted_order() {
+        let rows = sample();
+        let by_value = order(&rows, Sort::default().clicked(Column::Value));
+        assert_eq!(by_value, vec![3, 0, 2, 4, 1]);
+        let counts = Filter { kind: Some(FigureKind::Count), ..Filter::default() };
+        assert_eq!(pick(&rows, &search_texts(&rows), &by_value, &counts), vec![2, 4]);
+        let reading_back = order(&rows, Sort { column: Column::Order, descending: true });
+        assert_eq!(reading_back, vec![4, 3, 2, 1, 0]);
+    }
+
+    #[test]
+    fn distinct_values_keep_first_appearance() {
+        let list = |s: &[&'static str]| s.iter().map(|&x| (!x.is_empty()).then_some(x)).collect::<Vec<_>>();
+        assert_eq!(distinct_in_order(list(&["丙", "甲", "丙", "丙", "", "甲", "丁"])), list(&["丙", "甲", "", "丁"]));
+        assert!(distinct_in_order(Vec::new()).is_empty());
+        let names: Vec<String> = (0..20_000).map(|i| format!("栏目{}", (i * 7919) % 5_000)).collect();
+        let d = distinct_in_order(names.iter().map(|s| Some(s.as_str())).collect());
+        assert_eq!(d.len(), 5_000);
+        assert_eq!(d[..3], [Some(names[0].as_str()), Some(names[1].as_str()), Some(names[2].as_str())]);
     }
 
     #[test]

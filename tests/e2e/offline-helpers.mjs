@@ -69,8 +69,26 @@ export function expectedOf(bulletin) {
   };
 }
 
-/** What the page shows: per <article>, the values of its <data value> elements. */
+/**
+ * Draws every item of a large bulletin (drawn a batch at a time as one
+ * scrolls) by pressing its "显示更多" button until all are on the page.
+ */
+export async function drawAll(page) {
+  await page.evaluate(async () => {
+    for (let i = 0; i < 100_000; i++) {
+      const more = document.querySelector('[data-more="items"] button');
+      if (!more) return;
+      const before = document.querySelector(".document")?.dataset.window;
+      more.click();
+      await new Promise((ok) => setTimeout(ok, 0));
+      if (document.querySelector(".document")?.dataset.window === before) await new Promise((ok) => setTimeout(ok, 50));
+    }
+  });
+}
+
+/** What the page shows: per <article>, the values of its <data value> elements (all items drawn first). */
 export async function shown(page) {
+  await drawAll(page);
   return page.$$eval("article", (articles) =>
     articles.map((a) => Array.from(a.querySelectorAll("data[value]"), (d) => Number(d.getAttribute("value")))),
   );
@@ -78,7 +96,12 @@ export async function shown(page) {
 
 /** Waits until the page shows `expected.items` articles (or times out). */
 export async function waitForItems(page, count, timeout = 30_000) {
-  await page.waitForFunction((n) => document.querySelectorAll("article").length === n, count, { timeout });
+  // A large bulletin draws its first batch only: count the items it holds.
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("article").length === n || document.querySelector(`.document[data-items="${n}"] article`) !== null,
+    count,
+    { timeout },
+  );
 }
 
 /**
