@@ -15,8 +15,8 @@ pub const PROGRESSIVE_ITEMS: usize = 150;
 pub const PROGRESSIVE_FIGURES: usize = 2_000;
 /// A batch ends after this many items or once it holds this many figures,
 /// whichever comes first: small enough to draw well within one frame budget.
-pub const BATCH_ITEMS: usize = 20;
-pub const BATCH_FIGURES: usize = 60;
+pub const BATCH_ITEMS: usize = 15;
+pub const BATCH_FIGURES: usize = 45;
 /// Rows of the figures table drawn at a time once it is large.
 pub const TABLE_PAGE: usize = 200;
 /// Links of the contents list drawn at a time once it is large.
@@ -147,7 +147,7 @@ mod tests {
             w = more_after(&w, &figures);
             steps += 1;
         }
-        assert_eq!((w.clone(), steps), (0..200, 200 / BATCH_ITEMS - 1));
+        assert_eq!((w.clone(), steps), (0..200, 200_usize.div_ceil(BATCH_ITEMS) - 1));
         assert_eq!(more_after(&w, &figures), 0..200);
         let w = more_before(&(90..100), &figures);
         assert_eq!(w, 90 - BATCH_ITEMS..100);
