@@ -106,14 +106,36 @@ pub fn parse_cn_number(s: &str) -> Option<f64> {
 /// Reads an Arabic number (ASCII or full-width digits, `,` or `，` thousands
 /// separators between digit groups, one decimal point `.` or `．`).
 pub fn parse_arabic(s: &str) -> Option<f64> {
-    let mut text = String::with_capacity(s.len());
+    // Read by hand rather than with `str::parse::<f64>`: that pulls ~10 KB
+    // of float-parsing tables into the page's wasm. Below 2^53 with at most
+    // 22 decimals, `mantissa / 10^k` is one correctly rounded division of two
+    // exact numbers: the same value `parse` gives.
+    let mut mantissa: u64 = 0;
+    let mut exact = true;
+    let mut approx = 0.0f64;
+    let mut decimals: Option<i32> = None;
     let mut seen_digit = false;
     for c in s.chars() {
         if let Some(d) = ascii_digit(c) {
-            text.push(char::from(b'0' + d as u8));
             seen_digit = true;
+            if let Some(k) = decimals.as_mut() {
+                *k += 1;
+            }
+            match mantissa.checked_mul(10).and_then(|m| m.checked_add(u64::from(d))) {
+                Some(m) if m < (1 << 53) && exact => mantissa = m,
+                _ => {
+                    if exact {
+                        approx = mantissa as f64;
+                        exact = false;
+                    }
+                    approx = approx * 10.0 + f64::from(d);
+                }
+            }
         } else if c == '.' || c == '．' {
-            text.push('.');
+            if decimals.is_some() {
+                return None; // two decimal points
+            }
+            decimals = Some(0);
         } else if c == ',' || c == '，' {
             // thousands separator: dropped
         } else {
@@ -123,7 +145,9 @@ pub fn parse_arabic(s: &str) -> Option<f64> {
     if !seen_digit {
         return None;
     }
-    text.parse().ok()
+    let whole = if exact { mantissa as f64 } else { approx };
+    let k = decimals.unwrap_or(0);
+    Some(if k <= 22 { whole / 10f64.powi(k) } else { (0..k).fold(whole, |v, _| v / 10.0) })
 }
 
 /// An integer written either way: `39`, `３９`, `三十九`, `二十五`.
@@ -169,6 +193,15 @@ mod tests {
         assert_eq!(parse_arabic("3.47"), Some(3.47));
         assert_eq!(parse_arabic("１２．５"), Some(12.5));
         assert_eq!(parse_arabic("."), None);
+        assert_eq!(parse_arabic("1.2.3"), None);
+        assert_eq!(parse_arabic("248.77"), Some(248.77));
+        assert_eq!(parse_arabic("0.1"), Some(0.1));
+        // Past 2^53 the value is close, not exact (no bulletin prints such a figure).
+        let big = parse_arabic("12345678901234567890").unwrap();
+        assert!((big / 12345678901234567890.0 - 1.0).abs() < 1e-12);
+        for t in ["3.47", "440.55", "10.57", "0.005", "123456.789", "9007199254740993"] {
+            assert_eq!(parse_arabic(t), t.parse::<f64>().ok(), "{t}");
+        }
         assert_eq!(parse_integer("第"), None);
         assert_eq!(parse_integer("三十九"), Some(39));
         assert_eq!(parse_integer(" 39 "), Some(39));
