@@ -256,42 +256,32 @@ impl<'a> Iterator for SourceSplit<'a> {
     }
 }
 
-/// `s` without the ASCII byte `x` at either end (it is a whole character,
-/// so the cuts are boundaries).
+/// `s` without the ASCII bytes `trim` accepts at either end. ASCII bytes
+/// are whole characters, so the cuts are boundaries.
+#[inline]
+fn trim_ascii_by(s: &str, trim: impl Fn(u8) -> bool) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|&&y| trim(y)).count();
+    let end = b.len() - b[start..].iter().rev().take_while(|&&y| trim(y)).count();
+    &s[start..end]
+}
+
+/// `s` without the ASCII byte `x` at either end.
 #[inline]
 pub fn trim_bytes(s: &str, x: u8) -> &str {
-    let b = s.as_bytes();
-    let start = b.iter().take_while(|&&y| y == x).count();
-    let end = b.len() - b[start..].iter().rev().take_while(|&&y| y == x).count();
-    &s[start..end]
+    trim_ascii_by(s, |y| y == x)
 }
 
 /// `s` without ASCII spaces and line breaks at either end.
 #[inline]
 pub fn trim_spaces_and_newlines(s: &str) -> &str {
-    let b = s.as_bytes();
-    let start = b.iter().take_while(|&&y| y == b' ' || y == b'\n').count();
-    let end = b.len()
-        - b[start..]
-            .iter()
-            .rev()
-            .take_while(|&&y| y == b' ' || y == b'\n')
-            .count();
-    &s[start..end]
+    trim_ascii_by(s, |y| y == b' ' || y == b'\n')
 }
 
 /// `s` without ASCII spaces and `*` at either end.
 #[inline]
 pub fn trim_spaces_and_stars(s: &str) -> &str {
-    let b = s.as_bytes();
-    let start = b.iter().take_while(|&&y| y == b' ' || y == b'*').count();
-    let end = b.len()
-        - b[start..]
-            .iter()
-            .rev()
-            .take_while(|&&y| y == b' ' || y == b'*')
-            .count();
-    &s[start..end]
+    trim_ascii_by(s, |y| y == b' ' || y == b'*')
 }
 
 /// Equality ignoring ASCII spaces, for short lines (page headers).
