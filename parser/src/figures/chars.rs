@@ -288,18 +288,105 @@ fn skip_spaces_back_from(s: &str, mut i: usize) -> usize {
 }
 
 /// Number of characters in `bytes` (lead bytes, continuation bytes skipped).
-/// Counted in `u8` lanes over chunks short enough not to overflow, so the
-/// loop vectorises: this runs over the text between two figures.
+/// This runs over the text between two figures and over every line.
 #[inline]
 pub fn count_chars(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
+    count_leads::<false>(bytes)
+}
+
+/// Display columns of `bytes` as a fixed-pitch layout prints them:
+/// characters of three or four UTF-8 bytes (CJK, full-width forms) take
+/// two columns, everything else one.
+#[inline]
+pub fn columns(bytes: &[u8]) -> usize {
+    count_leads::<true>(bytes)
+}
+
+/// Lead bytes in `b`, and with `WIDE` also the lead bytes of three- and
+/// four-byte characters (E0–FF) once more.
+#[inline]
+fn count_leads<const WIDE: bool>(b: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if b.len() >= 16 {
+        return count_leads_sse2::<WIDE>(b);
+    }
+    count_leads_bytewise::<WIDE>(b)
+}
+
+#[inline]
+fn count_leads_bytewise<const WIDE: bool>(b: &[u8]) -> usize {
+    // Counted in `u8` lanes over chunks short enough not to overflow, so
+    // the loop vectorises where no SIMD version is written out.
+    b.chunks(127)
         .map(|chunk| {
-            chunk
-                .iter()
-                .fold(0u8, |n, &b| n + u8::from((b as i8) >= -64)) as usize
+            chunk.iter().fold(0u8, |n, &x| {
+                n + u8::from((x as i8) >= -64) + u8::from(WIDE && x >= 0xE0)
+            }) as usize
         })
         .sum()
+}
+
+/// [`count_leads`] sixteen bytes at a time (`b` has at least sixteen; the
+/// last block overlaps the one before, its repeated bytes masked off).
+#[cfg(target_arch = "x86_64")]
+fn count_leads_sse2<const WIDE: bool>(b: &[u8]) -> usize {
+    use std::arch::x86_64::*;
+    /// Sixteen zero bytes then sixteen ones: a load at `k` keeps the last
+    /// `k` lanes of a block.
+    static TAIL_MASK: [u8; 32] = {
+        let mut m = [0u8; 32];
+        let mut k = 16;
+        while k < 32 {
+            m[k] = 0xFF;
+            k += 1;
+        }
+        m
+    };
+    let n = b.len();
+    // SAFETY: SSE2 is part of the x86-64 baseline; every load reads
+    // b[i..i + 16] with `i + 16 <= n`, or TAIL_MASK[k..k + 16] with
+    // `k < 16`.
+    unsafe {
+        let continuation_max = _mm_set1_epi8(0xBFu8 as i8);
+        let wide_min = _mm_set1_epi8(0xE0u8 as i8);
+        let zero = _mm_setzero_si128();
+        // The lanes to count in a block: lead bytes, and (WIDE) E0–FF twice.
+        let marks = |v: __m128i| {
+            let lead = _mm_cmpgt_epi8(v, continuation_max);
+            if WIDE {
+                let wide = _mm_cmpeq_epi8(_mm_max_epu8(v, wide_min), v);
+                _mm_add_epi8(lead, wide)
+            } else {
+                lead
+            }
+        };
+        let lane_sum = |acc: __m128i| {
+            let sums = _mm_sad_epu8(acc, zero);
+            (_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums))) as usize
+        };
+        let mut total = 0;
+        let mut i = 0;
+        while i + 16 <= n {
+            // Each block adds at most 2 to a lane: 127 blocks fit in a u8.
+            let mut acc = zero;
+            let mut k = 0;
+            while k < 127 && i + 16 <= n {
+                let v = _mm_loadu_si128(b.as_ptr().add(i) as *const __m128i);
+                // `marks` is 0, -1 or -2 per lane.
+                acc = _mm_sub_epi8(acc, marks(v));
+                i += 16;
+                k += 1;
+            }
+            total += lane_sum(acc);
+        }
+        let rest = n - i;
+        if rest > 0 {
+            let v = _mm_loadu_si128(b.as_ptr().add(n - 16) as *const __m128i);
+            let keep = _mm_loadu_si128(TAIL_MASK.as_ptr().add(rest) as *const __m128i);
+            total += lane_sum(_mm_sub_epi8(zero, _mm_and_si128(marks(v), keep)));
+        }
+        total
+    }
 }
 
 /// Clause punctuation: the end of what a label, a period or a qualifier can
@@ -371,5 +458,29 @@ impl CharSet {
     pub fn contains3(&self, b0: u8, b1: u8, b2: u8) -> bool {
         let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
         self.0[word] & (1u64 << (b2 & 0x3F)) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_with_chars_at_every_length() {
+        let pieces = ["县", "a", "é", "😀", "１", "—", " ", "\n", "。"];
+        for len in 0..300 {
+            let s: String = (0..len).map(|k| pieces[(k * 7 + len) % pieces.len()]).collect();
+            let b = s.as_bytes();
+            assert_eq!(count_chars(b), s.chars().count(), "{len}");
+            let cols: usize = s.chars().map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
+            assert_eq!(columns(b), cols, "{len}");
+            // Every sub-slice that starts and ends on a boundary.
+            for (i, _) in s.char_indices().take(20) {
+                assert_eq!(count_chars(&b[i..]), s[i..].chars().count());
+            }
+        }
+        let long = "县财政局a".repeat(2000);
+        assert_eq!(count_chars(long.as_bytes()), long.chars().count());
+        assert_eq!(columns(long.as_bytes()), 2000 * 9);
     }
 }

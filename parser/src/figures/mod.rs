@@ -39,7 +39,7 @@ mod units;
 use crate::model::Figure;
 
 /// Shared with the structure passes.
-pub(crate) use chars::{count_chars, CharSet};
+pub(crate) use chars::{columns, count_chars, CharSet};
 pub use entity::assign_entities;
 
 /// Every figure in `body`, in order, with character offsets into it

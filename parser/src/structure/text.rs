@@ -1,7 +1,7 @@
 //! Character classes and small text measures shared by the structure passes.
 //! Full-width and half-width punctuation are recognised alike everywhere.
 
-use crate::figures::CharSet;
+use crate::figures::{columns, CharSet};
 
 /// A CJK ideograph (the basic block, extension A and the supplementary
 /// planes, compatibility ideographs) or `〇`.
@@ -160,16 +160,7 @@ fn ends_in_sentence_mark(t: &str) -> bool {
 /// columns, everything else one. Counted on bytes, so it costs one pass.
 #[inline]
 pub fn width(s: &str) -> usize {
-    // columns = characters + one more for each 3- or 4-byte character;
-    // counted in u8 lanes over short chunks so the loop vectorises.
-    s.as_bytes()
-        .chunks(127)
-        .map(|chunk| {
-            chunk.iter().fold(0u8, |acc, &b| {
-                acc + u8::from((b as i8) >= -64) + u8::from(b >= 0xE0)
-            }) as usize
-        })
-        .sum()
+    columns(s.as_bytes())
 }
 
 /// `i` moved down to the nearest character boundary of `s`.
