@@ -73,7 +73,7 @@ pub fn App() -> Html {
         move || State(Workspace::new(&initial))
     });
     let typing_timer = use_mut_ref(|| None::<Timeout>);
-    let render_started = use_mut_ref(|| Some(perf::now()));
+    let render_clock = use_mut_ref(perf::RenderClock::started_now);
     let dragging = use_state(|| false);
     let textarea = use_node_ref();
     let results = use_node_ref();
@@ -83,22 +83,35 @@ pub fn App() -> Html {
     let active = ws.active_entry().clone();
     let bulletin = use_bulletin(active.text.clone());
 
-    // Paste-to-rendered time: from the moment new text is handed to the
-    // analysis until the effect after the DOM update.
+    // Paste-to-screen time: from the moment new text is handed to the
+    // analysis until the frame showing the result has been painted (the
+    // DOM update alone is recorded too, as `data-dom-ms`).
     {
-        let render_started = render_started.clone();
+        let render_clock = render_clock.clone();
         let results = results.clone();
         let render_ms = render_ms.clone();
         // Keyed on the entry too: switching to a file with the same text
         // (one bulletin in two encodings) is still a new render.
         use_effect_with((bulletin.clone(), workspace.0.active), move |_| {
-            if let Some(t0) = render_started.borrow_mut().take() {
-                let ms = perf::now() - t0;
+            let started = render_clock.borrow_mut().take();
+            if let Some((t0, generation)) = started {
+                let dom_ms = perf::now() - t0;
                 if let Some(el) = results.cast::<web_sys::Element>() {
-                    let _ = el.set_attribute("data-render-ms", &format!("{ms:.2}"));
+                    let _ = el.set_attribute("data-dom-ms", &format!("{dom_ms:.2}"));
                 }
-                web_sys::console::debug_1(&format!("bulletin rendered in {ms:.2} ms").into());
-                render_ms.set(Some(ms));
+                let render_clock = render_clock.clone();
+                perf::after_next_paint(move || {
+                    // A render started since then owns the mark.
+                    if !render_clock.borrow().is_current(generation) {
+                        return;
+                    }
+                    let ms = perf::now() - t0;
+                    if let Some(el) = results.cast::<web_sys::Element>() {
+                        let _ = el.set_attribute("data-render-ms", &format!("{ms:.2}"));
+                    }
+                    web_sys::console::debug_1(&format!("bulletin on screen in {ms:.2} ms (DOM updated in {dom_ms:.2} ms)").into());
+                    render_ms.set(Some(ms));
+                });
             }
         });
     }
@@ -115,9 +128,9 @@ pub fn App() -> Html {
 
     let commit = {
         let workspace = workspace.dispatcher();
-        let render_started = render_started.clone();
+        let render_clock = render_clock.clone();
         Callback::from(move |text: String| {
-            *render_started.borrow_mut() = Some(perf::now());
+            render_clock.borrow_mut().start();
             // localStorage has room for a few megabytes in all, and writing
             // them blocks the page: a big draft lives in memory only (the
             // saved draft is emptied, so an older one does not come back).
@@ -171,13 +184,13 @@ pub fn App() -> Html {
         let fill = set_text_now(SAMPLE);
         let draft = draft.clone();
         let workspace = workspace.dispatcher();
-        let render_started = render_started.clone();
+        let render_clock = render_clock.clone();
         let name = t(*lang, Msg::SampleName);
         Callback::from(move |()| {
             if draft.trim().is_empty() || *draft == *SAMPLE {
                 fill.emit(());
             } else {
-                *render_started.borrow_mut() = Some(perf::now());
+                render_clock.borrow_mut().start();
                 workspace.dispatch(Action::Add(vec![Opened::Text {
                     name: name.to_string(),
                     text: SAMPLE.to_string(),
@@ -190,30 +203,30 @@ pub fn App() -> Html {
 
     let on_files = {
         let workspace = workspace.dispatcher();
-        let render_started = render_started.clone();
+        let render_clock = render_clock.clone();
         Callback::from(move |list: Vec<File>| {
             let workspace = workspace.clone();
-            let render_started = render_started.clone();
+            let render_clock = render_clock.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let batch = files::open_all(list).await;
-                *render_started.borrow_mut() = Some(perf::now());
+                render_clock.borrow_mut().start();
                 workspace.dispatch(Action::Add(batch));
             });
         })
     };
     let on_select_entry = {
         let workspace = workspace.dispatcher();
-        let render_started = render_started.clone();
+        let render_clock = render_clock.clone();
         Callback::from(move |id| {
-            *render_started.borrow_mut() = Some(perf::now());
+            render_clock.borrow_mut().start();
             workspace.dispatch(Action::Activate(id));
         })
     };
     let on_close_entry = {
         let workspace = workspace.dispatcher();
-        let render_started = render_started.clone();
+        let render_clock = render_clock.clone();
         Callback::from(move |id| {
-            *render_started.borrow_mut() = Some(perf::now());
+            render_clock.borrow_mut().start();
             workspace.dispatch(Action::Close(id));
         })
     };

@@ -1,5 +1,11 @@
 //! One figure in its body: `<data value="24877000000">248.77亿元</data>`,
 //! focusable, its details in a tooltip shown on hover and on focus.
+//!
+//! The tooltip is built only while it is shown. A bulletin has dozens of
+//! figures and each tooltip is a dozen elements: built up front they were
+//! most of the page's DOM, and most of the time from paste to screen. Until
+//! then the `title` carries the same details (native tooltip, and the
+//! accessible description).
 
 use bulletin_parser::Figure;
 use yew::prelude::*;
@@ -21,9 +27,19 @@ pub struct FigureMarkProps {
     pub bold: bool,
 }
 
+/// Why the tooltip is up: the pointer is over the figure, it has the focus,
+/// or both (leaving one keeps it up for the other).
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Shown {
+    hover: bool,
+    focus: bool,
+}
+
 #[component]
 pub fn FigureMark(props: &FigureMarkProps) -> Html {
     let f = &props.figure;
+    let shown = use_state_eq(Shown::default);
+    let open = shown.hover || shown.focus;
     let tip_id = tip_anchor(props.item, props.index);
     let class = classes!("fig", format!("fig-{}", f.kind.as_str()), props.bold.then_some("bold"));
     // The tooltip is a sibling, not a child, so the `<data>` element's text
@@ -36,16 +52,32 @@ pub fn FigureMark(props: &FigureMarkProps) -> Html {
                 value={plain_decimal(f.value)}
                 tabindex="0"
                 title={title(props.lang, f)}
-                aria-describedby={tip_id.clone()}
+                aria-describedby={open.then(|| tip_id.clone())}
                 data-kind={f.kind.as_str()}
+                onmouseover={update(&shown, |s| s.hover = true)}
+                onmouseout={update(&shown, |s| s.hover = false)}
+                onfocus={update(&shown, |s| s.focus = true)}
+                onblur={update(&shown, |s| s.focus = false)}
             >{ props.text.clone() }</data>
-            <span class="fig-tip" role="tooltip" id={tip_id}>
-                <dl>
-                    { for details(props.lang, f).into_iter().map(|(k, v)| html! {
-                        <div><dt>{ k }</dt><dd>{ v }</dd></div>
-                    }) }
-                </dl>
-            </span>
+            if open {
+                <span class="fig-tip" role="tooltip" id={tip_id}>
+                    <dl>
+                        { for details(props.lang, f).into_iter().map(|(k, v)| html! {
+                            <div><dt>{ k }</dt><dd>{ v }</dd></div>
+                        }) }
+                    </dl>
+                </span>
+            }
         </span>
     }
+}
+
+/// A handler for any event that changes why the tooltip is up.
+fn update<E: 'static>(shown: &UseStateHandle<Shown>, change: fn(&mut Shown)) -> Callback<E> {
+    let shown = shown.clone();
+    Callback::from(move |_: E| {
+        let mut next = *shown;
+        change(&mut next);
+        shown.set(next);
+    })
 }

@@ -148,16 +148,16 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
             pick(&table.rows, &table.search, &ordered, f)
         })
     };
-    // Which rows are drawn: all of a normal bulletin's; a page of a large
-    // one's (pages, not a growing list: a table's layout costs with every
-    // row it holds), back to the first page when the view changes.
+    // Which rows are drawn: all of them when they fit a page, else a page
+    // (pages, not a growing list: a table's layout costs with every row it
+    // holds), back to the first page when the view changes.
     // (The sort and filter handlers go back to the first page.)
     let page = use_state(|| None::<(SharedBulletin, Range<usize>)>);
     let first = match &*page {
         Some((b, r)) if *b == props.bulletin => r.start.min(shown.len()),
         _ => 0,
     };
-    let drawn = if large { first..(first + TABLE_PAGE).min(shown.len()) } else { 0..shown.len() };
+    let drawn = first..(first + TABLE_PAGE).min(shown.len());
     let turn = |to: usize| {
         let (page, b) = (page.clone(), props.bulletin.clone());
         Callback::from(move |_: MouseEvent| page.set(Some((b.clone(), to..to))))

@@ -3,12 +3,10 @@
 //! Pure data in, indices out, so the component only renders and the rules
 //! (what a search matches, how empty cells sort) are tested natively.
 
-use std::cmp::Ordering;
-
 use bulletin_parser::{Bulletin, Change, FigureKind};
 
 use crate::view::numfmt::plain_decimal;
-use crate::view::sort::sort_indices;
+use crate::view::sort::{number_key, sort_by_keys, sort_by_text, sort_indices, SortKey};
 
 /// A figure with the item it stands in.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,42 +188,20 @@ pub fn view(rows: &[FigureRow], filter: &Filter, sort: Sort) -> Vec<usize> {
 
 /// Every row index in `sort` order: the one sort, redone only when the
 /// sort changes (filtering keeps this order, so it needs no sort of its own).
+/// Sorted by keys made once per row, not by comparing rows: a large
+/// bulletin's table has tens of thousands.
 pub fn order(rows: &[FigureRow], sort: Sort) -> Vec<usize> {
-    let mut all: Vec<usize> = (0..rows.len()).collect();
-    // Rows come in reading order, which is the Order column ascending.
-    match (sort.column, sort.descending) {
-        (Column::Order, false) => {}
-        (Column::Order, true) => all.reverse(),
-        // The sort is stable, so ties stay in reading order.
-        _ => sort_indices(&mut all, &mut |a, b| compare(&rows[a], &rows[b], sort)),
-    }
-    all
-}
-
-fn compare(a: &FigureRow, b: &FigureRow, sort: Sort) -> Ordering {
     let d = sort.descending;
     match sort.column {
-        Column::Value => directed(a.value.total_cmp(&b.value), d),
-        Column::Kind => directed(a.kind.cmp(&b.kind), d),
-        column => text_order(text_key(a, column), text_key(b, column), d),
-    }
-}
-
-fn directed(o: Ordering, descending: bool) -> Ordering {
-    if descending {
-        o.reverse()
-    } else {
-        o
-    }
-}
-
-/// Empty cells last in either direction.
-fn text_order(x: Option<&str>, y: Option<&str>, descending: bool) -> Ordering {
-    match (x, y) {
-        (Some(x), Some(y)) => directed(x.cmp(y), descending),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+        // Rows come in reading order, which is the Order column ascending.
+        Column::Order if d => (0..rows.len()).rev().collect(),
+        Column::Order => (0..rows.len()).collect(),
+        Column::Value => sort_by_keys(rows.iter().map(|r| Some(number_key(r.value))), d),
+        Column::Kind => sort_by_keys(rows.iter().map(|r| Some(r.kind as SortKey)), d),
+        column => {
+            let cells: Vec<Option<&str>> = rows.iter().map(|r| text_key(r, column)).collect();
+            sort_by_text(&cells, d)
+        }
     }
 }
 

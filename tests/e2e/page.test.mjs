@@ -97,14 +97,20 @@ test('typing is analysed after a short pause, not on every key', async () => {
 test('figures are reachable by keyboard and show their details on focus', async () => {
   await pasteText(page, BAIHE);
   const first = page.locator('article .body data').first();
+  assert.equal(await page.locator('article .fig-tip').count(), 0, 'tooltips are built on demand');
   await first.focus();
+  await page.waitForSelector('article .body data[aria-describedby]');
   const tipId = await first.getAttribute('aria-describedby');
   const tip = page.locator(`#${tipId}`);
   assert.equal(await tip.isVisible(), true, 'tooltip visible on focus');
   assert.match(await tip.textContent(), /数值/);
   assert.match(await first.getAttribute('title'), /类型：/);
   await page.locator('#bulletin-text').focus();
-  assert.equal(await tip.isVisible(), false, 'tooltip hidden again');
+  await tip.waitFor({ state: 'detached' });
+  assert.equal(await first.getAttribute('aria-describedby'), null, 'no description left behind');
+  // The pointer shows it too.
+  await first.hover();
+  await page.locator('article .fig-tip').first().waitFor({ state: 'visible' });
 });
 
 test('the skip link is the first stop and jumps to the results', async () => {
@@ -212,22 +218,24 @@ test('what was typed survives a reload', async () => {
 
 test('render time from paste to items on screen (typical bulletin)', async (t) => {
   const text = sampleText();
-  const times = [];
+  const painted = [];
+  const dom = [];
   for (let i = 0; i < 11; i++) {
     await pasteText(page, '');
-    times.push(await pasteText(page, text));
+    painted.push(await pasteText(page, text));
+    dom.push(Number(await page.locator('#results').getAttribute('data-dom-ms')));
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  t.diagnostic(`render ms (paste → items rendered), ${text.length} chars: median ${median.toFixed(1)}, all ${times.map((x) => x.toFixed(1)).join(' ')}`);
-  console.log(`# render time: median ${median.toFixed(1)} ms over ${times.length} pastes of the sample (${text.length} chars)`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const line = (xs) => xs.map((x) => x.toFixed(1)).join(' ');
+  t.diagnostic(`paste → painted ms, ${text.length} chars: ${line(painted)}; paste → DOM updated: ${line(dom)}`);
+  console.log(`# render time: median ${median(painted).toFixed(1)} ms to the painted frame, ${median(dom).toFixed(1)} ms to the DOM update, over ${painted.length} pastes of the sample (${text.length} chars)`);
   // Speed targets are measured and reported (README), not asserted by a timed
   // test: a loaded machine would make such a test fail at random. The target
-  // is a median under 50 ms; what must hold here is that every paste was
-  // rendered and timed.
-  if (median >= 50) console.log(`# render time: median ${median.toFixed(1)} ms is over the 50 ms target`);
-  assert.equal(times.length, 11);
-  assert.ok(times.every((x) => Number.isFinite(x) && x > 0), `render times ${times}`);
+  // is a median under 50 ms to the painted frame; what must hold here is
+  // that every paste was rendered, and painted after its DOM update.
+  if (median(painted) >= 50) console.log(`# render time: median ${median(painted).toFixed(1)} ms is over the 50 ms target`);
+  assert.equal(painted.length, 11);
+  assert.ok(painted.every((x, i) => Number.isFinite(x) && x > 0 && x >= dom[i]), `painted ${painted}, DOM ${dom}`);
 });
 
 test('nothing leaves 127.0.0.1 and the console stays clean', () => {
