@@ -321,6 +321,11 @@ pub fn headline_alone(text: &str, full: Option<usize>, brk: Option<(usize, usize
 /// Groups paragraphs into items and sections.
 pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &mut Ledger) {
     let blocks = &body.blocks;
+    // Every item opens on a paragraph of its own, so there are no more
+    // items than paragraphs: reserved once, the vector is never copied.
+    let paragraphs = blocks.iter().filter(|b| matches!(b, Block::Para(_))).count();
+    b.items.reserve(paragraphs);
+    b.sections.reserve(blocks.len() - paragraphs);
     let mut section: Option<String> = None;
     let mut cur: Option<Draft> = None;
     for (k, block) in blocks.iter().enumerate() {

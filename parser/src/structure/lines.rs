@@ -252,8 +252,17 @@ pub fn is_page_number(t: &str) -> bool {
     {
         return false;
     }
-    let s: String = t.chars().filter(|&c| c != ' ').collect();
-    let s = s.as_str();
+    // The line without its spaces, on the stack (at most 48 bytes).
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for &x in t.as_bytes().iter().filter(|&&x| x != b' ') {
+        buf[n] = x;
+        n += 1;
+    }
+    // Taking ASCII spaces out of UTF-8 leaves UTF-8.
+    let Ok(s) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
     // Decorated: dashes on both sides of a number.
     let core = s.trim_matches(DASHES);
     if core.len() < s.len() && s.starts_with(DASHES) && s.ends_with(DASHES) {
@@ -289,18 +298,24 @@ pub fn is_page_number(t: &str) -> bool {
     if let Some((a, b)) = s.split_once(['/', '／']) {
         return is_number(a, 4) && is_number(b, 4) && a.chars().all(|c| ascii_digit(c).is_some());
     }
-    let lower = s.to_ascii_lowercase();
-    if let Some(r) = lower.strip_prefix("page") {
+    if let Some(r) = strip_prefix_ignoring_case(s, "page") {
         let Some(after) = strip_number(r) else {
             return false;
         };
         return after.is_empty()
-            || after
-                .strip_prefix("of")
+            || strip_prefix_ignoring_case(after, "of")
                 .or_else(|| after.strip_prefix('/'))
                 .is_some_and(|n| is_number(n, 4));
     }
     false
+}
+
+/// `s` without `prefix` (lowercase ASCII), in any case.
+fn strip_prefix_ignoring_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // ASCII letters matched: the cut after them is a character boundary.
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| &s[prefix.len()..])
 }
 
 /// A number of at most `max` digits, Arabic (ASCII or full-width) or Chinese.

@@ -108,12 +108,18 @@ pub fn detect_width(lines: &[Line<'_>], widths: &[usize]) -> Option<usize> {
     if long < 4 {
         return None;
     }
+    // below[w]: lines narrower than w, so that a window's count is one
+    // subtraction.
+    let mut below = [0u32; MAX_WRAP + 2];
+    for w in 0..=MAX_WRAP {
+        below[w + 1] = below[w] + hist[w];
+    }
     let mut best = (0u32, 0usize);
     for top in MIN_WRAP..=MAX_WRAP {
         if hist[top] == 0 {
             continue;
         }
-        let c: u32 = hist[top - tolerance(top)..=top].iter().sum();
+        let c = below[top + 1] - below[top - tolerance(top)];
         if c >= best.0 {
             best = (c, top);
         }
@@ -200,9 +206,7 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
                 .as_bytes()
                 .first()
                 .is_some_and(|&x| header_starts[usize::from(x)])
-            && headers.iter().any(|h| {
-                h.as_bytes().first() == l.text.as_bytes().first() && eq_ignoring_spaces(h, l.text)
-            })
+            && headers.iter().any(|h| same_first_char(h, l.text) && eq_ignoring_spaces(h, l.text))
         {
             sink.drop_line(l.no, l.text, "page-header");
             gap = true;
@@ -264,6 +268,14 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
     }
     b.flush(prev.and_then(|p| p.2));
     b.out
+}
+
+/// Both texts start with the same character (neither starts with a space:
+/// lines are trimmed). The first byte alone is shared by many CJK characters.
+fn same_first_char(a: &str, b: &str) -> bool {
+    let n = a.chars().next().map_or(0, char::len_utf8);
+    // Byte by byte: a call to `memcmp` costs more than four compares.
+    b.len() >= n && (0..n).all(|k| a.as_bytes()[k] == b.as_bytes()[k])
 }
 
 /// Whether `next` goes on the paragraph in `cur` (and how), or starts a new one.
