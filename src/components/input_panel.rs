@@ -6,12 +6,11 @@
 //! that much text blocks the page for seconds. The App keeps it whole and
 //! the textarea shows its beginning, read-only, with a note.
 
-use js_sys::{JsString, Reflect};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::view::big_text::is_big;
+use crate::view::big_text::{is_big, splice_utf16};
 use crate::view::i18n::{t, Lang, Msg};
 
 /// Extensions the file picker offers; anything can still be dropped, and
@@ -80,15 +79,14 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 cb.emit(pasted);
                 return;
             }
-            // Where the paste goes: over the selection, as the browser would
-            // (in JS strings: the selection is counted in UTF-16 units).
+            // Where the paste goes: over the selection, as the browser would.
+            // Spliced here, in Rust: a round trip of the big text through a
+            // JS string would convert it twice more.
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let value: JsString = Reflect::get(&area, &"value".into()).map(|v| v.unchecked_into()).unwrap_or_default();
-            let at = |pos: Option<u32>| pos.unwrap_or(0).min(value.length());
-            let start = at(area.selection_start().ok().flatten());
-            let end = at(area.selection_end().ok().flatten()).max(start);
-            let whole = value.slice(0, start).concat(&pasted.into()).concat(&value.slice(end, value.length()));
-            cb.emit(whole.as_string().unwrap_or_default());
+            let value = area.value();
+            let start = area.selection_start().ok().flatten().unwrap_or(0);
+            let end = area.selection_end().ok().flatten().unwrap_or(0);
+            cb.emit(splice_utf16(&value, start, end, pasted));
         })
     };
     let open_picker = {

@@ -19,11 +19,13 @@ pub const ITEMS_PER_PART: usize = 64;
 /// bytes: first the bulletin without its items, then its items,
 /// [`ITEMS_PER_PART`] to a piece. Reading a 5 MB paste's result in one go
 /// would hold the page for seconds; in pieces, the page reads a few at a
-/// time between frames. Bytes: the worker hands the buffers over without
-/// copying them.
+/// time between frames. Bytes both ways (the text comes as UTF-8): the
+/// buffers are handed over, not copied.
 #[wasm_bindgen]
-pub fn parse_to_parts(text: &str) -> Array {
-    let bulletin = bulletin_parser::parse(text);
+pub fn parse_to_parts(utf8: &[u8]) -> Array {
+    // The page sends a Rust `String`'s bytes, so this never replaces.
+    let text = String::from_utf8_lossy(utf8);
+    let bulletin = bulletin_parser::parse(&text);
     let parts = Array::new();
     parts.push(&Uint8Array::from(codec::encode_head(&bulletin).as_slice()));
     for chunk in bulletin.items.chunks(ITEMS_PER_PART) {

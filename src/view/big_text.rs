@@ -33,6 +33,33 @@ pub fn excerpt(text: &str, max: usize) -> &str {
     }
 }
 
+/// `text` with `pasted` put over its selection `start..end`, the selection
+/// counted in UTF-16 units as the DOM counts it (out of range or reversed
+/// bounds are clamped, as the browser would). Pasting into an empty
+/// textarea, the usual case, returns `pasted` itself, not a copy.
+pub fn splice_utf16(text: &str, start: u32, end: u32, pasted: String) -> String {
+    let byte_at = |unit: u32| {
+        let mut units = 0u32;
+        for (byte, c) in text.char_indices() {
+            if units >= unit {
+                return byte;
+            }
+            units += c.len_utf16() as u32;
+        }
+        text.len()
+    };
+    let from = byte_at(start);
+    let to = byte_at(end).max(from);
+    if from == 0 && to == text.len() {
+        return pasted;
+    }
+    let mut whole = String::with_capacity(text.len() - (to - from) + pasted.len());
+    whole.push_str(&text[..from]);
+    whole.push_str(&pasted);
+    whole.push_str(&text[to..]);
+    whole
+}
+
 /// `5347737` → `5.1` (mebibytes, one decimal).
 pub fn megabytes(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
@@ -64,5 +91,18 @@ mod tests {
     fn sizes_read_in_megabytes() {
         assert_eq!(megabytes(5_347_737), "5.1");
         assert_eq!(megabytes(1_048_576), "1.0");
+    }
+
+    #[test]
+    fn a_paste_goes_over_the_selection_counted_in_utf16_units() {
+        // "𝟙" is two UTF-16 units, "县" one, "a" one.
+        let text = "县a𝟙b";
+        assert_eq!(splice_utf16(text, 0, 0, "X".into()), "X县a𝟙b");
+        assert_eq!(splice_utf16(text, 1, 2, "X".into()), "县X𝟙b");
+        assert_eq!(splice_utf16(text, 2, 4, "X".into()), "县aXb");
+        assert_eq!(splice_utf16(text, 5, 5, "X".into()), "县a𝟙bX");
+        assert_eq!(splice_utf16(text, 0, 99, "X".into()), "X");
+        assert_eq!(splice_utf16(text, 4, 2, "X".into()), "县a𝟙Xb", "a reversed selection is an insertion point");
+        assert_eq!(splice_utf16("", 0, 0, "全文".into()), "全文");
     }
 }

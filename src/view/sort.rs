@@ -88,7 +88,7 @@ pub fn sort_by_keys(keys: impl Iterator<Item = Option<SortKey>>, descending: boo
 
 /// As [`sort_by_keys`] for text cells: keys by [`prefix_key`], then each
 /// run of equal prefixes ordered by the whole text (stable).
-pub fn sort_by_text<'a>(cells: &[Option<&'a str>], descending: bool) -> Vec<usize> {
+pub fn sort_by_text(cells: &[Option<&str>], descending: bool) -> Vec<usize> {
     let keys = cells.iter().map(|c| c.map(prefix_key));
     let (mut keyed, empty) = split_keys(keys, descending);
     radix_sort(&mut keyed);
@@ -141,7 +141,7 @@ fn radix_sort(pairs: &mut Vec<(SortKey, u32)>) {
         for &(k, _) in pairs.iter() {
             counts[(k >> shift) as usize & 0xff] += 1;
         }
-        if counts.iter().any(|&c| c == pairs.len()) {
+        if counts.contains(&pairs.len()) {
             continue;
         }
         let mut at = 0;
