@@ -172,12 +172,22 @@ pub fn scan(s: &str, sink: impl FnMut(Found)) {
             }
             CHECK3 => {
                 // A three-byte lead byte in a `str`: two more bytes follow.
-                let Some(&b1) = b.get(i + 1) else { break };
+                let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) else {
+                    break;
+                };
+                if let Some(mark) = common_mark(b0, b1, b2) {
+                    match mark {
+                        Mark::Clause => out.clauses.on_break(s, i, 3, false),
+                        Mark::Sentence => out.clauses.on_break(s, i, 3, true),
+                        Mark::List => out.clauses.on_list_break(i + 3),
+                    }
+                    i += 3;
+                    continue;
+                }
                 if SECOND[usize::from(b0)] & (1u64 << (b1 & 0x3F)) == 0 {
                     i += 3;
                     continue;
                 }
-                let Some(&b2) = b.get(i + 2) else { break };
                 if !CANDIDATE.contains3(b0, b1, b2) {
                     i += 3;
                     continue;
@@ -207,6 +217,26 @@ pub fn scan(s: &str, sink: impl FnMut(Found)) {
         };
     }
     debug_assert!(i >= n);
+}
+
+/// Clause punctuation the scan only has to note.
+enum Mark {
+    Clause,
+    Sentence,
+    List,
+}
+
+/// `，` `。` `；` `、`, three in four of the marks the scan stops at, told
+/// from their bytes before any decoding (what `dispatch` would do with them).
+#[inline(always)]
+fn common_mark(b0: u8, b1: u8, b2: u8) -> Option<Mark> {
+    match (b0, b1, b2) {
+        (0xEF, 0xBC, 0x8C) => Some(Mark::Clause),   // ，
+        (0xE3, 0x80, 0x82) => Some(Mark::Sentence), // 。
+        (0xEF, 0xBC, 0x9B) => Some(Mark::Sentence), // ；
+        (0xE3, 0x80, 0x81) => Some(Mark::List),     // 、
+        _ => None,
+    }
 }
 
 #[inline]
@@ -307,4 +337,38 @@ pub fn push(
             kind,
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut for common marks does what `dispatch` does with them.
+    #[test]
+    fn common_marks_are_read_as_dispatch_reads_them() {
+        for c in CANDIDATE_CHARS {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let want = if is_clause_break(c) {
+                Some(if is_sentence_break(c) { "sentence" } else { "clause" })
+            } else if c == '、' {
+                Some("list")
+            } else {
+                None
+            };
+            let got = common_mark(b[0], b[1], b[2]).map(|m| match m {
+                Mark::Clause => "clause",
+                Mark::Sentence => "sentence",
+                Mark::List => "list",
+            });
+            if got.is_some() {
+                assert_eq!(got, want, "{c:?}");
+            }
+        }
+        for c in ['，', '。', '；', '、'] {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert!(common_mark(b[0], b[1], b[2]).is_some(), "{c:?}");
+        }
+    }
 }
