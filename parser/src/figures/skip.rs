@@ -82,8 +82,8 @@ impl Skipper {
     }
 
     /// The first position at or after `i` (a character boundary of `b`)
-    /// that may start something; every character before it starts nothing.
-    /// Near the end of `b`, or without SIMD: `i` itself.
+    /// that may start something, or the end of `b`; every character before
+    /// it starts nothing. Without SIMD: `i` itself.
     #[inline]
     pub fn next(&mut self, b: &[u8], mut i: usize) -> usize {
         if !self.simd {
@@ -104,13 +104,29 @@ impl Skipper {
             }
             i += 32;
         }
-        // The last bytes are left to the scanner. `i` may be inside a
-        // character here (blocks are read whole): back to its start.
-        while i > 0 && b.get(i).is_some_and(|&x| (x as i8) < -64) {
-            i -= 1;
+        // The last bytes (fewer than 34): read from a copy padded with zero
+        // bytes, which mark nothing.
+        loop {
+            // `i` may be inside a character here (blocks are read whole):
+            // back to its start.
+            while i > 0 && b.get(i).is_some_and(|&x| (x as i8) < -64) {
+                i -= 1;
+            }
+            if i >= b.len() {
+                break;
+            }
+            let rest = &b[i..b.len().min(i + 34)];
+            let mut padded = [0u8; 34];
+            padded[..rest.len()].copy_from_slice(rest);
+            let marks = block_marks(&padded, 0);
+            if marks != 0 {
+                (self.block, self.marks) = (i, marks);
+                return i + marks.trailing_zeros() as usize;
+            }
+            i += 32;
         }
         (self.block, self.marks) = (NO_BLOCK, 0);
-        i
+        b.len()
     }
 }
 
@@ -228,6 +244,40 @@ mod tests {
                     s.is_char_boundary(found),
                     "{c:?}: {found} inside a character"
                 );
+            }
+        }
+    }
+
+    /// Near the end of the text (the padded last block), too, every
+    /// character that starts something is stopped at, in order.
+    #[test]
+    fn every_candidate_near_the_end_is_found() {
+        if !simd_available() {
+            return;
+        }
+        let mut starts: Vec<char> = CANDIDATE_CHARS.to_vec();
+        starts.extend("0123456789\"',;:!?\n\r".chars());
+        for c in starts {
+            for k in 0..45 {
+                for tail in ["", "a", "乙", "乙a乙"] {
+                    let prefix: String = (0..k).map(|j| if j % 3 == 0 { 'a' } else { '县' }).collect();
+                    let s = format!("{prefix}{c}{tail}");
+                    let (b, at) = (s.as_bytes(), prefix.len());
+                    let mut skip = Skipper::new();
+                    let mut i = 0;
+                    let mut seen = false;
+                    while i < b.len() {
+                        i = skip.next(b, i);
+                        assert!(s.is_char_boundary(i), "{s:?}: {i}");
+                        if i == at {
+                            seen = true;
+                        }
+                        if i < b.len() {
+                            i += s[i..].chars().next().map_or(1, char::len_utf8);
+                        }
+                    }
+                    assert!(seen, "{c:?} at {at} of {s:?} skipped");
+                }
             }
         }
     }
