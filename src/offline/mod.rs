@@ -13,10 +13,14 @@
 //! - [`hook`] is the parse hook's large-input path.
 //! - [`tools`] loads the second wasm module (exports, .html/.docx readers)
 //!   into a worker of its own on first use.
+//! - [`channel`] is what both workers are reached through: a Blob-URL
+//!   worker, requests with ids, answers, progress, failure.
 
 // The codec is plain Rust, tested natively; the rest needs a browser.
 pub mod codec;
 
+#[cfg(target_arch = "wasm32")]
+pub mod channel;
 #[cfg(target_arch = "wasm32")]
 pub mod exports;
 #[cfg(target_arch = "wasm32")]

@@ -2,8 +2,8 @@
 //! exports and the .html/.docx readers, loaded on first use so the first
 //! page load carries none of it.
 //!
-//! It runs in a web worker made from a Blob URL (as the parse worker,
-//! [`super::worker`]): the tools' wasm-bindgen glue (a classic script)
+//! It runs in a web worker made from a Blob URL ([`super::channel`], as the
+//! parse worker): the tools' wasm-bindgen glue (a classic script)
 //! followed by `tools_worker.js`, whose header is the protocol. Where the
 //! files are:
 //! - served over http: `scripts/offline/post-build.mjs` writes their hashed
@@ -17,15 +17,15 @@
 //! answered: a result, or an error whose message can be shown. A worker
 //! that failed to start is dropped, so the next request tries again.
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::worker::{blob_url, WorkerHandle};
+use super::channel::Channel;
 
 const WORKER_SOURCE: &str = include_str!("tools_worker.js");
 
@@ -48,15 +48,15 @@ impl ToolsError {
 
 /// Whether the module has started: the next request is answered at once.
 pub fn is_ready() -> bool {
-    BRIDGE.with(|b| b.borrow().as_ref().is_some_and(|b| b.ready.get() && !b.broken.get()))
+    CHANNEL.with(|c| c.borrow().as_ref().is_some_and(|c| c.is_ready()))
 }
 
 /// Starts loading the module in the background (when an export button is
 /// about to be used), so the click finds it ready.
 pub fn warm_up() {
-    if BRIDGE.with(|b| b.borrow().is_none()) {
+    if CHANNEL.with(|c| c.borrow().is_none()) {
         wasm_bindgen_futures::spawn_local(async {
-            let _ = bridge().await;
+            let _ = channel().await;
         });
     }
 }
@@ -119,52 +119,30 @@ fn describe(value: &JsValue) -> String {
 }
 
 async fn send(message: Object) -> Result<JsValue, ToolsError> {
-    let bridge = bridge().await?;
-    let id = bridge.next_id.get();
-    bridge.next_id.set(id.wrapping_add(1));
-    set(&message, "id", &id.into())?;
-    let mut callbacks = None;
-    let promise = Promise::new(&mut |resolve, reject| callbacks = Some((resolve, reject)));
-    if let Some(callbacks) = callbacks {
-        bridge.pending.borrow_mut().push((id, callbacks));
-    }
-    if let Err(err) = bridge.worker.post_message(&message) {
-        bridge.take(id);
-        return Err(ToolsError::Failed(describe(&err)));
-    }
-    JsFuture::from(promise).await.map_err(|err| {
+    let channel = channel().await?;
+    let answer = channel.request(&message, &Array::new(), None).await.map_err(|err| {
         let message = describe(&err);
-        if bridge.broken.get() {
+        if channel.is_broken() {
             ToolsError::Unavailable(message)
         } else {
             ToolsError::Failed(message)
         }
-    })
+    })?;
+    Reflect::get(&answer, &"result".into()).map_err(|e| ToolsError::Failed(describe(&e)))
 }
 
 // ---------------------------------------------------------------------------
 
-type Callbacks = (Function, Function);
-
-struct Bridge {
-    worker: WorkerHandle,
-    pending: RefCell<Vec<(u32, Callbacks)>>,
-    next_id: Cell<u32>,
-    ready: Cell<bool>,
-    broken: Cell<bool>,
-    _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
-}
-
 thread_local! {
-    static BRIDGE: RefCell<Option<Rc<Bridge>>> = const { RefCell::new(None) };
+    static CHANNEL: RefCell<Option<Rc<Channel>>> = const { RefCell::new(None) };
     /// The start in progress: later requests wait for the same one.
     static STARTING: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
 /// The running worker, started if there is none (or the last one broke).
-async fn bridge() -> Result<Rc<Bridge>, ToolsError> {
-    if let Some(bridge) = BRIDGE.with(|b| b.borrow().clone()).filter(|b| !b.broken.get()) {
-        return Ok(bridge);
+async fn channel() -> Result<Rc<Channel>, ToolsError> {
+    if let Some(channel) = CHANNEL.with(|c| c.borrow().clone()).filter(|c| !c.is_broken()) {
+        return Ok(channel);
     }
     let starting = STARTING.with(|s| {
         s.borrow_mut()
@@ -172,16 +150,16 @@ async fn bridge() -> Result<Rc<Bridge>, ToolsError> {
                 wasm_bindgen_futures::future_to_promise(async {
                     let started = start().await;
                     STARTING.with(|s| s.borrow_mut().take());
-                    let bridge = started.map_err(|e| JsValue::from_str(&e))?;
-                    BRIDGE.with(|b| *b.borrow_mut() = Some(bridge));
+                    let channel = started.map_err(|e| JsValue::from_str(&e))?;
+                    CHANNEL.with(|c| *c.borrow_mut() = Some(channel));
                     Ok(JsValue::TRUE)
                 })
             })
             .clone()
     });
     JsFuture::from(starting).await.map_err(|e| ToolsError::Unavailable(describe(&e)))?;
-    BRIDGE
-        .with(|b| b.borrow().clone())
+    CHANNEL
+        .with(|c| c.borrow().clone())
         .ok_or_else(|| ToolsError::Unavailable("the tools worker stopped".into()))
 }
 
@@ -223,7 +201,7 @@ async fn fetch(url: &str) -> Result<web_sys::Response, String> {
     Ok(response)
 }
 
-async fn start() -> Result<Rc<Bridge>, String> {
+async fn start() -> Result<Rc<Channel>, String> {
     let init = Object::new();
     let set = |key: &str, value: &JsValue| Reflect::set(&init, &key.into(), value).map(|_| ()).map_err(|e| describe(&e));
     set("type", &"init".into())?;
@@ -242,89 +220,8 @@ async fn start() -> Result<Rc<Bridge>, String> {
             read(glue.text()).await?.as_string().ok_or("the tools glue is not text")?
         }
     };
-    let url = blob_url(&format!("{glue}\n{WORKER_SOURCE}"), "text/javascript").map_err(|e| describe(&e))?;
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"name".into(), &"bulletin-tools".into());
-    let worker = WorkerHandle::new(&url, &options).map_err(|e| describe(&e))?;
-    let bridge = Rc::new_cyclic(|weak: &Weak<Bridge>| {
-        let on_message = {
-            let weak = weak.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-                if let Some(bridge) = weak.upgrade() {
-                    bridge.on_message(&Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED));
-                }
-            })
-        };
-        let on_error = {
-            let weak = weak.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-                if let Some(bridge) = weak.upgrade() {
-                    let message = Reflect::get(&event, &"message".into())
-                        .ok()
-                        .and_then(|m| m.as_string())
-                        .unwrap_or_else(|| "the tools worker failed to start".to_owned());
-                    bridge.fail_all(&message);
-                }
-            })
-        };
-        worker.add_event_listener("message", on_message.as_ref().unchecked_ref());
-        worker.add_event_listener("error", on_error.as_ref().unchecked_ref());
-        worker.add_event_listener("messageerror", on_error.as_ref().unchecked_ref());
-        Bridge {
-            worker,
-            pending: RefCell::new(Vec::new()),
-            next_id: Cell::new(1),
-            ready: Cell::new(false),
-            broken: Cell::new(false),
-            _listeners: vec![on_message, on_error],
-        }
-    });
-    // The Blob URL is kept: the worker lives as long as the page.
-    bridge.worker.post_message(&init).map_err(|e| describe(&e))?;
-    Ok(bridge)
-}
-
-impl Bridge {
-    fn on_message(&self, data: &JsValue) {
-        let get = |key: &str| Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED);
-        let id = get("id").as_f64().map(|v| v as u32);
-        match get("type").as_string().as_deref() {
-            Some("ready") => self.ready.set(true),
-            Some("failed") => self.fail_all(&get("message").as_string().unwrap_or_default()),
-            Some("result") => {
-                if let Some((resolve, _)) = id.and_then(|id| self.take(id)) {
-                    let _ = resolve.call1(&JsValue::NULL, &get("result"));
-                }
-            }
-            Some("error") => {
-                if let Some((_, reject)) = id.and_then(|id| self.take(id)) {
-                    let _ = reject.call1(&JsValue::NULL, &get("message"));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn take(&self, id: u32) -> Option<Callbacks> {
-        let mut pending = self.pending.borrow_mut();
-        let at = pending.iter().position(|(other, _)| *other == id)?;
-        Some(pending.swap_remove(at).1)
-    }
-
-    /// The module did not start: every waiting request fails with `message`,
-    /// and the next one starts a new worker.
-    fn fail_all(&self, message: &str) {
-        self.broken.set(true);
-        self.worker.terminate();
-        BRIDGE.with(|b| {
-            let mut b = b.borrow_mut();
-            if b.as_ref().is_some_and(|current| std::ptr::eq(Rc::as_ptr(current), self)) {
-                *b = None;
-            }
-        });
-        let waiting: Vec<Callbacks> = self.pending.borrow_mut().drain(..).map(|(_, c)| c).collect();
-        for (_, reject) in waiting {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(message));
-        }
-    }
+    // The glue is a classic script (it defines the global `wasm_bindgen`).
+    let channel = Channel::spawn(&format!("{glue}\n{WORKER_SOURCE}"), "classic", "bulletin-tools").map_err(|e| describe(&e))?;
+    channel.post(&init).map_err(|e| describe(&e))?;
+    Ok(channel)
 }

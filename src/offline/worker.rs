@@ -22,11 +22,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use bulletin_parser::Bulletin;
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::channel::{Channel, OnProgress};
 use super::codec;
 
 /// Inputs larger than this (bytes, all texts together) go to the worker.
@@ -144,47 +145,10 @@ pub async fn yield_to_page() {
 }
 
 // ---------------------------------------------------------------------------
-// The browser objects used here, declared locally: the crate's web-sys
-// feature list (Cargo.toml) is not this module's to change.
-
-#[wasm_bindgen]
-extern "C" {
-    pub(super) type WorkerHandle;
-
-    #[wasm_bindgen(constructor, js_class = "Worker", catch)]
-    pub(super) fn new(url: &str, options: &JsValue) -> Result<WorkerHandle, JsValue>;
-
-    #[wasm_bindgen(method, js_name = postMessage, catch)]
-    pub(super) fn post_message(this: &WorkerHandle, message: &JsValue) -> Result<(), JsValue>;
-
-    #[wasm_bindgen(method, js_name = postMessage, catch)]
-    pub(super) fn post_message_with_transfer(this: &WorkerHandle, message: &JsValue, transfer: &Array) -> Result<(), JsValue>;
-
-    #[wasm_bindgen(method, js_name = addEventListener)]
-    pub(super) fn add_event_listener(this: &WorkerHandle, kind: &str, listener: &Function);
-
-    #[wasm_bindgen(method)]
-    pub(super) fn terminate(this: &WorkerHandle);
-}
-
-struct Pending {
-    resolve: Function,
-    reject: Function,
-    on_progress: Rc<dyn Fn(Progress)>,
-}
-
-/// The one worker of the page, started on first use and kept.
-struct Bridge {
-    worker: WorkerHandle,
-    /// Requests sent and not answered yet, by id (rarely more than one).
-    pending: RefCell<Vec<(u32, Pending)>>,
-    next_id: Cell<u32>,
-    broken: Cell<bool>,
-    _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
-}
 
 thread_local! {
-    static BRIDGE: RefCell<Option<Rc<Bridge>>> = const { RefCell::new(None) };
+    /// The one parse worker of the page, started on first use and kept.
+    static CHANNEL: RefCell<Option<Rc<Channel>>> = const { RefCell::new(None) };
     /// Set once the worker has failed: later batches go straight to the fallback.
     static UNAVAILABLE: Cell<bool> = const { Cell::new(false) };
 }
@@ -193,12 +157,12 @@ async fn parse_in_worker(texts: &[String], on_progress: Rc<dyn Fn(Progress)>) ->
     if UNAVAILABLE.with(Cell::get) {
         return Err(JsValue::from_str("worker unavailable"));
     }
-    let bridge = match BRIDGE.with(|b| b.borrow().clone()) {
-        Some(bridge) if !bridge.broken.get() => bridge,
-        _ => match Bridge::start() {
-            Ok(bridge) => {
-                BRIDGE.with(|b| *b.borrow_mut() = Some(bridge.clone()));
-                bridge
+    let channel = match CHANNEL.with(|c| c.borrow().clone()) {
+        Some(channel) if !channel.is_broken() => channel,
+        _ => match start() {
+            Ok(channel) => {
+                CHANNEL.with(|c| *c.borrow_mut() = Some(channel.clone()));
+                channel
             }
             Err(err) => {
                 UNAVAILABLE.with(|u| u.set(true));
@@ -206,154 +170,48 @@ async fn parse_in_worker(texts: &[String], on_progress: Rc<dyn Fn(Progress)>) ->
             }
         },
     };
-    let result = bridge.request(texts, on_progress).await;
+    let result = request(&channel, texts, on_progress).await;
     if result.is_err() {
         // A worker that failed once is not trusted again this session.
-        bridge.worker.terminate();
-        BRIDGE.with(|b| *b.borrow_mut() = None);
+        channel.fail_all("the parse worker failed");
+        CHANNEL.with(|c| *c.borrow_mut() = None);
         UNAVAILABLE.with(|u| u.set(true));
     }
     result
 }
 
-impl Bridge {
-    fn start() -> Result<Rc<Bridge>, JsValue> {
-        let glue = glue_source().ok_or_else(|| JsValue::from_str("no wasm-bindgen glue found"))?;
-        let (source, kind) = match glue {
-            Glue::Module(url) => (format!("import * as glue from {};\n{WORKER_SOURCE}", js_string_literal(&url)), "module"),
-            Glue::Classic(text) => (format!("{text}\nconst glue = self.__bulletinGlue;\n{WORKER_SOURCE}"), "classic"),
-        };
-        let url = blob_url(&source, "text/javascript")?;
-        let options = Object::new();
-        Reflect::set(&options, &"type".into(), &kind.into())?;
-        Reflect::set(&options, &"name".into(), &"bulletin-parse".into())?;
-        // The Blob URL is kept: one script for the page's lifetime.
-        let worker = WorkerHandle::new(&url, &options)?;
+fn start() -> Result<Rc<Channel>, JsValue> {
+    let glue = glue_source().ok_or_else(|| JsValue::from_str("no wasm-bindgen glue found"))?;
+    let (source, kind) = match glue {
+        Glue::Module(url) => (format!("import * as glue from {};\n{WORKER_SOURCE}", js_string_literal(&url)), "module"),
+        Glue::Classic(text) => (format!("{text}\nconst glue = self.__bulletinGlue;\n{WORKER_SOURCE}"), "classic"),
+    };
+    let channel = Channel::spawn(&source, kind, "bulletin-parse")?;
+    let init = Object::new();
+    Reflect::set(&init, &"type".into(), &"init".into())?;
+    Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
+    channel.post(&init)?;
+    Ok(channel)
+}
 
-        let bridge = Rc::new_cyclic(|weak: &std::rc::Weak<Bridge>| {
-            let on_message = {
-                let weak = weak.clone();
-                Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-                    if let Some(bridge) = weak.upgrade() {
-                        let data = Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED);
-                        bridge.on_message(&data);
-                    }
-                })
-            };
-            let on_error = {
-                let weak = weak.clone();
-                Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-                    if let Some(bridge) = weak.upgrade() {
-                        let message = Reflect::get(&event, &"message".into())
-                            .ok()
-                            .and_then(|m| m.as_string())
-                            .unwrap_or_else(|| "worker failed to start".to_owned());
-                        bridge.fail_all(&message);
-                    }
-                })
-            };
-            worker.add_event_listener("message", on_message.as_ref().unchecked_ref());
-            worker.add_event_listener("error", on_error.as_ref().unchecked_ref());
-            worker.add_event_listener("messageerror", on_error.as_ref().unchecked_ref());
-            Bridge {
-                worker,
-                pending: RefCell::new(Vec::new()),
-                next_id: Cell::new(1),
-                broken: Cell::new(false),
-                _listeners: vec![on_message, on_error],
-            }
-        });
-
-        let init = Object::new();
-        Reflect::set(&init, &"type".into(), &"init".into())?;
-        Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
-        bridge.worker.post_message(&init)?;
-        Ok(bridge)
+async fn request(channel: &Channel, texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Array, JsValue> {
+    let message = Object::new();
+    Reflect::set(&message, &"type".into(), &"parse".into())?;
+    // UTF-8 bytes, handed over: a 5 MB text as a JS string costs a
+    // UTF-16 conversion and a structured-clone copy on the page's thread.
+    let list: Array = texts.iter().map(|t| Uint8Array::from(t.as_bytes())).collect();
+    let buffers: Array = list.iter().map(|bytes| JsValue::from(bytes.unchecked_into::<Uint8Array>().buffer())).collect();
+    Reflect::set(&message, &"texts".into(), &list)?;
+    let progress: OnProgress = Rc::new(move |data: &JsValue| {
+        let read = |key: &str| Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
+        on_progress(Progress { done: read("done"), total: read("total") });
+    });
+    let answer = channel.request(&message, &buffers, Some(progress)).await?;
+    // For tests and profiles: proof that the worker, not the page, parsed.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(WORKER_RESULT_MARK);
     }
-
-    async fn request(&self, texts: &[String], on_progress: Rc<dyn Fn(Progress)>) -> Result<Array, JsValue> {
-        let id = self.next_id.get();
-        self.next_id.set(id.wrapping_add(1));
-        let mut pending = None;
-        let promise = Promise::new(&mut |resolve, reject| {
-            pending = Some(Pending { resolve, reject, on_progress: on_progress.clone() });
-        });
-        if let Some(pending) = pending {
-            self.pending.borrow_mut().push((id, pending));
-        }
-
-        let message = Object::new();
-        Reflect::set(&message, &"type".into(), &"parse".into())?;
-        Reflect::set(&message, &"id".into(), &id.into())?;
-        // UTF-8 bytes, handed over: a 5 MB text as a JS string costs a
-        // UTF-16 conversion and a structured-clone copy on the page's thread.
-        let list: Array = texts.iter().map(|t| Uint8Array::from(t.as_bytes())).collect();
-        let buffers: Array = list.iter().map(|bytes| JsValue::from(bytes.unchecked_into::<Uint8Array>().buffer())).collect();
-        Reflect::set(&message, &"texts".into(), &list)?;
-        if let Err(err) = self.worker.post_message_with_transfer(&message, &buffers) {
-            self.take(id);
-            return Err(err);
-        }
-
-        let results = JsFuture::from(promise).await?;
-        // For tests and profiles: proof that the worker, not the page, parsed.
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark(WORKER_RESULT_MARK);
-        }
-        results.dyn_into()
-    }
-
-    fn on_message(&self, data: &JsValue) {
-        let kind = Reflect::get(data, &"type".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        let id = Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).map(|v| v as u32);
-        match kind.as_str() {
-            "progress" => {
-                let read = |key: &str| {
-                    Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize
-                };
-                let callback = id.and_then(|id| {
-                    self.pending.borrow().iter().find(|(other, _)| *other == id).map(|(_, p)| p.on_progress.clone())
-                });
-                if let Some(callback) = callback {
-                    callback(Progress { done: read("done"), total: read("total") });
-                }
-            }
-            "result" => {
-                if let Some(p) = id.and_then(|id| self.take(id)) {
-                    let results = Reflect::get(data, &"results".into()).unwrap_or(JsValue::UNDEFINED);
-                    let _ = p.resolve.call1(&JsValue::NULL, &results);
-                }
-            }
-            "error" => {
-                let message = Reflect::get(data, &"message".into()).unwrap_or(JsValue::UNDEFINED);
-                match id {
-                    Some(id) => {
-                        if let Some(p) = self.take(id) {
-                            let _ = p.reject.call1(&JsValue::NULL, &message);
-                        }
-                    }
-                    // An error outside a request is a failed start.
-                    None => self.fail_all(&message.as_string().unwrap_or_default()),
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn take(&self, id: u32) -> Option<Pending> {
-        let mut pending = self.pending.borrow_mut();
-        let at = pending.iter().position(|(other, _)| *other == id)?;
-        Some(pending.swap_remove(at).1)
-    }
-
-    /// Rejects every waiting request; the caller falls back to the main thread.
-    fn fail_all(&self, message: &str) {
-        self.broken.set(true);
-        let waiting: Vec<Pending> = self.pending.borrow_mut().drain(..).map(|(_, p)| p).collect();
-        for p in waiting {
-            let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(message));
-        }
-    }
+    Reflect::get(&answer, &"results".into())?.dyn_into()
 }
 
 /// How the worker gets the wasm-bindgen glue.
@@ -388,14 +246,6 @@ fn glue_source() -> Option<Glue> {
     let base = document.url().ok()?;
     let url = web_sys::Url::new_with_base(&relative, &base).ok()?;
     Some(Glue::Module(url.href()))
-}
-
-pub(super) fn blob_url(source: &str, mime: &str) -> Result<String, JsValue> {
-    let parts = Array::of1(&JsValue::from_str(source));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    web_sys::Url::create_object_url_with_blob(&blob)
 }
 
 /// A string as a JavaScript string literal. Written out rather than by
