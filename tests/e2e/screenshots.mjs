@@ -38,6 +38,7 @@ async function main() {
         if (shot.name === 'desktop') {
           await page.evaluate(() => window.scrollTo(0, 0));
           await page.locator('article').first().locator('.body data').nth(1).focus();
+          await page.locator('article .fig-tip').first().waitFor({ state: 'visible' });
           await page.screenshot({ path: file });
         } else {
           await page.evaluate(() => document.activeElement?.blur());
