@@ -307,6 +307,11 @@ pub fn columns(bytes: &[u8]) -> usize {
 #[inline]
 fn count_leads<const WIDE: bool>(b: &[u8]) -> usize {
     #[cfg(target_arch = "x86_64")]
+    if b.len() >= 32 && std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (checked just above).
+        return unsafe { count_leads_avx2::<WIDE>(b) };
+    }
+    #[cfg(target_arch = "x86_64")]
     if b.len() >= 16 {
         return count_leads_sse2::<WIDE>(b);
     }
@@ -387,6 +392,69 @@ fn count_leads_sse2<const WIDE: bool>(b: &[u8]) -> usize {
         }
         total
     }
+}
+
+/// [`count_leads_sse2`] 32 bytes at a time (`b` has at least 32), where
+/// the CPU has AVX2.
+///
+/// SAFETY: the CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn count_leads_avx2<const WIDE: bool>(b: &[u8]) -> usize {
+    use std::arch::x86_64::*;
+    /// 32 zero bytes then 32 ones: a load at `k` keeps the last `k` lanes.
+    static TAIL_MASK: [u8; 64] = {
+        let mut m = [0u8; 64];
+        let mut k = 32;
+        while k < 64 {
+            m[k] = 0xFF;
+            k += 1;
+        }
+        m
+    };
+    let n = b.len();
+    let continuation_max = _mm256_set1_epi8(0xBFu8 as i8);
+    let wide_min = _mm256_set1_epi8(0xE0u8 as i8);
+    let zero = _mm256_setzero_si256();
+    let marks = |v: __m256i| {
+        let lead = _mm256_cmpgt_epi8(v, continuation_max);
+        if WIDE {
+            let wide = _mm256_cmpeq_epi8(_mm256_max_epu8(v, wide_min), v);
+            _mm256_add_epi8(lead, wide)
+        } else {
+            lead
+        }
+    };
+    let lane_sum = |acc: __m256i| {
+        let sums = _mm256_sad_epu8(acc, zero);
+        let half = _mm_add_epi64(
+            _mm256_castsi256_si128(sums),
+            _mm256_extracti128_si256(sums, 1),
+        );
+        (_mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half))) as usize
+    };
+    let mut total = 0;
+    let mut i = 0;
+    // Every load reads b[i..i + 32] with `i + 32 <= n`, or
+    // TAIL_MASK[k..k + 32] with `k < 32`.
+    while i + 32 <= n {
+        let mut acc = zero;
+        let mut k = 0;
+        while k < 127 && i + 32 <= n {
+            let v = _mm256_loadu_si256(b.as_ptr().add(i) as *const __m256i);
+            acc = _mm256_sub_epi8(acc, marks(v));
+            i += 32;
+            k += 1;
+        }
+        total += lane_sum(acc);
+    }
+    let rest = n - i;
+    if rest > 0 {
+        let v = _mm256_loadu_si256(b.as_ptr().add(n - 32) as *const __m256i);
+        let keep = _mm256_loadu_si256(TAIL_MASK.as_ptr().add(rest) as *const __m256i);
+        total += lane_sum(_mm256_sub_epi8(zero, _mm256_and_si256(marks(v), keep)));
+    }
+    total
 }
 
 /// Clause punctuation: the end of what a label, a period or a qualifier can
