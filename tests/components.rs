@@ -253,6 +253,28 @@ async fn warnings_render_and_point_at_their_lines() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_list_of_warnings_is_drawn_a_page_at_a_time() {
+    use bulletin_analyzer::components::warnings::WARNINGS_PAGE;
+    let root = fresh_root();
+    let mut b = bulletin();
+    let one = b.warnings[0].clone();
+    b.warnings = (0..WARNINGS_PAGE + 7)
+        .map(|i| Warning { lines: LineRange { first: i * 2, last: i * 2 }, ..one.clone() })
+        .collect();
+    let props = WarningsProps { lang: Lang::Zh, bulletin: SharedBulletin::from(b), on_select: Callback::noop() };
+    yew::Renderer::<Warnings>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(all(&root, "li.warning").len(), WARNINGS_PAGE);
+    assert!(text(&root.query_selector(".count").unwrap().unwrap()).contains(&(WARNINGS_PAGE + 7).to_string()));
+    let more: HtmlElement = root.query_selector("[data-more='warnings'] button").unwrap().expect("a 显示更多 button").unchecked_into();
+    assert!(text(&more).contains('7'), "{}", text(&more));
+    more.click();
+    settle().await;
+    assert_eq!(all(&root, "li.warning").len(), WARNINGS_PAGE + 7);
+    assert!(root.query_selector("[data-more='warnings']").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn the_language_switch_changes_the_labels_and_is_remembered() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();

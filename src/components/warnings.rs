@@ -1,11 +1,17 @@
 //! The parser's warnings: what it could not place, with the input lines it
 //! came from. "Select in the text" marks those lines in the textarea.
+//! A long list (a big paste of odd text) is drawn [`WARNINGS_PAGE`] at a
+//! time, so it never holds the page up.
 
 use bulletin_parser::LineRange;
 use yew::prelude::*;
 
+use crate::components::load_more::load_more;
 use crate::hooks::SharedBulletin;
-use crate::view::i18n::{lines_label, t, Lang, Msg};
+use crate::view::i18n::{lines_label, show_more, t, Lang, Msg};
+
+/// Warnings drawn at a time.
+pub const WARNINGS_PAGE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct WarningsProps {
@@ -19,14 +25,26 @@ pub struct WarningsProps {
 pub fn Warnings(props: &WarningsProps) -> Html {
     let lang = props.lang;
     let warnings = &props.bulletin.warnings;
+    // How many are drawn, for this bulletin.
+    let limit = use_state(|| None::<(SharedBulletin, usize)>);
     if warnings.is_empty() {
         return Html::default();
     }
+    let shown = match &*limit {
+        Some((b, n)) if *b == props.bulletin => *n,
+        _ => WARNINGS_PAGE,
+    }
+    .min(warnings.len());
+    let on_more = {
+        let (limit, b) = (limit.clone(), props.bulletin.clone());
+        Callback::from(move |()| limit.set(Some((b.clone(), shown + WARNINGS_PAGE))))
+    };
+    let left = warnings.len() - shown;
     html! {
         <section class="warnings" aria-labelledby="warnings-h">
             <h2 id="warnings-h">{ t(lang, Msg::WarningsHeading) }<span class="count">{ warnings.len() }</span></h2>
             <ul>
-                { for warnings.iter().map(|w| {
+                { for warnings[..shown].iter().map(|w| {
                     let lines = w.lines;
                     let on_select = props.on_select.clone();
                     html! {
@@ -44,6 +62,9 @@ pub fn Warnings(props: &WarningsProps) -> Html {
                     }
                 }) }
             </ul>
+            if left > 0 {
+                { load_more("warnings", show_more(lang, left), &on_more, &NodeRef::default()) }
+            }
         </section>
     }
 }
