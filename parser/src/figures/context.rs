@@ -136,10 +136,21 @@ impl Clauses {
 /// period around each. Fed the figures of one body in order.
 #[derive(Debug, Default)]
 pub struct Annotator {
-    /// The previous figure as found, and where the noun it counted ended.
-    prev: Option<(Found, usize)>,
+    /// The previous figure, when there is one.
+    prev: Option<Prev>,
     /// Index of the first figure of the current sentence.
     sentence_first: usize,
+}
+
+/// What the next figure needs to know of the one before it.
+#[derive(Debug, Clone, Copy)]
+struct Prev {
+    /// Byte after the figure.
+    end: usize,
+    /// Where the noun it counted ends (else `end`).
+    noun_end: usize,
+    sentence: u32,
+    period: Option<(usize, usize)>,
 }
 
 impl Annotator {
@@ -148,14 +159,14 @@ impl Annotator {
         let k = done.len();
         let place = f.place;
         let prev = self.prev.filter(|_| k > 0);
-        if prev.is_some_and(|(p, _)| p.place.sentence != place.sentence) {
+        if prev.is_some_and(|p| p.sentence != place.sentence) {
             self.sentence_first = k;
         }
         // The previous figure, and the noun it counted, bound the label when
         // they are in this clause: `13 个乡镇（街道）共设置检测点 45 个`.
-        let prev_in_clause = prev.filter(|(p, _)| p.end > place.clause_start);
+        let prev_in_clause = prev.filter(|p| p.end > place.clause_start);
         let region = match prev_in_clause {
-            Some((p, noun_end)) => skip_bracket(s, noun_end.max(p.end)),
+            Some(p) => skip_bracket(s, p.noun_end.max(p.end)),
             None => place.clause_start,
         };
         let region = region
@@ -177,7 +188,7 @@ impl Annotator {
             .or_else(|| clean_label(before));
         let last = done.last();
         if label.is_none() {
-            if let Some((p, _)) = prev_in_clause {
+            if let Some(p) = prev_in_clause {
                 if s[p.end..f.start].chars().all(is_space) {
                     label = last.and_then(|l| l.label.clone()); // `67户270人`
                 }
@@ -199,14 +210,19 @@ impl Annotator {
         // Figures of one sentence usually share the phrase: copy, not rebuild.
         let period = place.period.map(|(a, b)| match (prev, last) {
             (
-                Some((p, _)),
+                Some(p),
                 Some(Figure {
                     period: Some(x), ..
                 }),
-            ) if p.place.period == place.period => x.clone(),
+            ) if p.period == place.period => x.clone(),
             _ => squeeze(&s[a..b]).into_owned(),
         });
-        self.prev = Some((f, noun_end));
+        self.prev = Some(Prev {
+            end: f.end,
+            noun_end,
+            sentence: place.sentence,
+            period: place.period,
+        });
         Figure {
             text: s[f.start..f.end].to_string(),
             value: f.value,
