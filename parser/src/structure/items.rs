@@ -405,14 +405,15 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
         body.blocks[d.first..=d.last]
             .iter()
             .filter_map(|b| match b {
-                Block::Para(p) => Some((&body.pieces[p.pieces.clone()], p.first_break)),
+                Block::Para(p) => Some((&body.pieces[p.pieces.clone()], p)),
                 Block::Section { .. } => None,
             })
     };
-    let Some((first_pieces, first_break)) = paras().next() else {
+    let Some((first_pieces, first_para)) = paras().next() else {
         return Item::default();
     };
-    let last_pieces = paras().next_back().map_or(first_pieces, |p| p.0);
+    let first_break = first_para.first_break;
+    let (last_pieces, last_para) = paras().next_back().unwrap_or((first_pieces, first_para));
     // The item's text, built once: pieces joined as the rewrap decided,
     // paragraphs on their own lines. One piece (the common case) is borrowed.
     let single = d.first == d.last && first_pieces.len() == 1;
@@ -477,7 +478,12 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
         (head_start, head_start)
     };
     let mut body_end = raw.len();
-    if let Some(tail) = trailing_source(&raw[body_start..]) {
+    let last_piece = last_pieces.last().map_or("", |x| x.text);
+    let closing = known_tail(&raw, body_start, last_piece, last_para.last_tail)
+        .or_else(|| trailing_source(&raw[body_start..]));
+    // Every test run checks the shortcut against the full reading.
+    debug_assert_eq!(closing, trailing_source(&raw[body_start..]));
+    if let Some(tail) = closing {
         let base = body_start;
         ledger.take(&raw[base + tail.open..base + tail.inner.0]);
         take_names(
@@ -525,6 +531,32 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
             last: last_line,
         },
     }
+}
+
+/// [`trailing_source`] of `raw[from..]`, read off the tail the rewrap found
+/// on the last piece (`raw` ends with that piece) when it must be the same:
+/// the piece's parenthetical does not stand alone, its opening parenthesis
+/// lies after `from`, and at least two characters stand before it there
+/// (`ends_sentence` looks at two). Then the same walk finds the same
+/// parentheses, and what made the piece's tail a source makes this one a
+/// source too. `None` when that cannot be told: the caller reads the text.
+fn known_tail(raw: &str, from: usize, last_piece: &str, tail: Option<Tail>) -> Option<Tail> {
+    let tail = tail?;
+    debug_assert!(raw.ends_with(last_piece));
+    let piece_at = raw.len().checked_sub(last_piece.len())?;
+    let open = (piece_at + tail.open).checked_sub(from)?;
+    let x = &raw[from..];
+    let before = x[..open].trim_end_matches([' ', '*', '\n']);
+    if tail.alone || before.chars().nth(1).is_none() {
+        return None;
+    }
+    let shift = |k: usize| piece_at + k - from;
+    Some(Tail {
+        open,
+        inner: (shift(tail.inner.0), shift(tail.inner.1)),
+        end: shift(tail.end),
+        alone: false,
+    })
 }
 
 /// The first line of a hard-wrapped paragraph reads as a headline whose gap

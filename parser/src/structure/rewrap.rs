@@ -54,6 +54,9 @@ pub struct Para {
     pub closes: bool,
     /// The headline break in the first piece, when there is one.
     pub first_break: Option<(usize, usize)>,
+    /// The source parenthetical of the last piece, when it has one (offsets
+    /// into that piece's text).
+    pub last_tail: Option<Tail>,
 }
 
 impl Para {
@@ -375,6 +378,7 @@ impl Builder<'_> {
             headline_alone: single && headline_alone(first, self.full, first_break),
             source_only: single && self.first_tail.is_some_and(|t| t.alone),
             closes: ends_with_source(pieces, last_tail),
+            last_tail,
             first_break,
             pieces: self.start..end,
         };
