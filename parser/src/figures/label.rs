@@ -5,71 +5,51 @@ use crate::model::Change;
 
 use super::chars::{
     at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, skip_space,
-    trim_space_end, trim_space_start,
+    trim_space_end, trim_space_start, CharSet,
 };
 use super::context::squeeze;
 
-const UP: [&str; 13] = [
-    "增长",
-    "增加",
-    "提高",
-    "上升",
-    "提升",
-    "上涨",
-    "增长了",
-    "增加了",
-    "提高了",
-    "增产",
-    "增收",
-    "增幅",
-    "增速",
-];
-const DOWN: [&str; 12] = [
-    "下降",
-    "减少",
-    "降低",
-    "下滑",
-    "回落",
-    "缩减",
-    "下降了",
-    "减少了",
-    "降低了",
-    "减产",
-    "减收",
-    "降幅",
-];
+/// Words of change, by their last character: `增长`, `增加`, `提高`… are
+/// up; `下降`, `减少`, `降低`… are down. No two end a text together, so the
+/// first that fits is the one.
+fn change_words(last: char) -> &'static [(&'static str, Change)] {
+    use Change::{Down, Up};
+    match last {
+        '长' => &[("增长", Up)],
+        '加' => &[("增加", Up)],
+        '高' => &[("提高", Up)],
+        '升' => &[("上升", Up), ("提升", Up)],
+        '涨' => &[("上涨", Up)],
+        '了' => &[
+            ("增长了", Up),
+            ("增加了", Up),
+            ("提高了", Up),
+            ("下降了", Down),
+            ("减少了", Down),
+            ("降低了", Down),
+        ],
+        '产' => &[("增产", Up), ("减产", Down)],
+        '收' => &[("增收", Up), ("减收", Down)],
+        '幅' => &[("增幅", Up), ("降幅", Down)],
+        '速' => &[("增速", Up)],
+        '降' => &[("下降", Down)],
+        '少' => &[("减少", Down)],
+        '低' => &[("降低", Down)],
+        '滑' => &[("下滑", Down)],
+        '落' => &[("回落", Down)],
+        '减' => &[("缩减", Down)],
+        _ => &[],
+    }
+}
 
+/// The direction of the change word `before` ends with, if any.
 pub fn change_of(before: &str) -> Option<Change> {
     let n = before.len();
-    // All the words end in one of these; most labels end otherwise.
     let last = char_before(before, n)?.0;
-    if !matches!(
-        last,
-        '长' | '加'
-            | '高'
-            | '升'
-            | '涨'
-            | '了'
-            | '降'
-            | '少'
-            | '低'
-            | '滑'
-            | '落'
-            | '减'
-            | '产'
-            | '收'
-            | '幅'
-            | '速'
-    ) {
-        return None;
-    }
-    if ends_any(before, n, &UP).is_some() {
-        Some(Change::Up)
-    } else if ends_any(before, n, &DOWN).is_some() {
-        Some(Change::Down)
-    } else {
-        None
-    }
+    change_words(last)
+        .iter()
+        .find(|(w, _)| ends_at(before, n, w))
+        .map(|&(_, change)| change)
 }
 
 /// The reporting verb or qualifier ending `t`, if any (`完成`, `达到`, `为`,
@@ -285,17 +265,20 @@ pub fn clean_label(before: &str) -> Option<String> {
     named.then(|| squeeze(t).into_owned())
 }
 
-/// The word at `p` that ends the noun a figure counts (`105 个脱贫人口及…`,
-/// `11 家企业列入…`), if any.
-fn noun_end(s: &str, p: usize) -> bool {
-    let Some((c, _)) = char_at(s, p) else {
+/// First characters of the words that end the noun a figure counts.
+static NOUN_END_FIRST: CharSet = CharSet::new(&[
+    '的', '及', '和', '与', '并', '等', '对', '在', '为', '从', '到', '向', '将', '把', '被', '均',
+    '已', '共', '达', '占', '同', '以', '中', '来', '内', '后', '前', '间', '半', '多', '余', '里',
+    '末', '底', '初', '左', '上', '下', '进', '开', '提', '列', '参', '受', '实', '完', '获', '全',
+]);
+
+/// The word at byte `p` (whose character is `c`) ends the noun a figure
+/// counts (`105 个脱贫人口及…`, `11 家企业列入…`).
+fn ends_noun(s: &str, p: usize, c: char) -> bool {
+    if !NOUN_END_FIRST.contains(c) {
         return false;
-    };
+    }
     match c {
-        '的' | '及' | '和' | '与' | '并' | '等' | '对' | '在' | '为' | '从' | '到' | '向'
-        | '将' | '把' | '被' | '均' | '已' | '共' | '达' | '占' | '同' | '以' | '中' | '来'
-        | '内' | '后' | '前' | '间' | '半' | '多' | '余' | '里' | '末' | '底' | '初' | '左'
-        | '上' | '下' => true,
         '进' => at(s, p, "进行"),
         '开' => at(s, p, "开展"),
         '提' => at(s, p, "提供"),
@@ -306,34 +289,31 @@ fn noun_end(s: &str, p: usize) -> bool {
         '完' => at(s, p, "完成"),
         '获' => at(s, p, "获得"),
         '全' => at(s, p, "全部"),
-        _ => false,
+        _ => true,
     }
 }
 
 /// The noun right after a figure, when the figure counts it: up to ten Han
 /// characters ended by clause punctuation or a word that ends nouns.
 pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
-    let mut p = skip_space(s, end);
-    let start = p;
-    let found = |p: usize| Some((start, p));
+    let start = skip_space(s, end);
+    let mut p = start;
     for _ in 0..=10 {
-        if p > start && noun_end(s, p) {
-            return found(p);
+        let Some((c, n)) = char_at(s, p) else {
+            return (p > start).then_some((start, p));
+        };
+        if p > start && ends_noun(s, p, c) {
+            return Some((start, p));
         }
-        match char_at(s, p) {
-            Some((c, n)) if is_han(c) => {
-                if p == start && noun_end(s, p) {
-                    return None;
-                }
-                p += n;
+        if is_han(c) {
+            if p == start && ends_noun(s, p, c) {
+                return None;
             }
-            Some((c, _))
-                if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) =>
-            {
-                return found(p);
-            }
-            None if p > start => return found(p),
-            _ => return None,
+            p += n;
+        } else if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) {
+            return Some((start, p));
+        } else {
+            return None;
         }
     }
     None

@@ -9,6 +9,89 @@ pub fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
     find_either(needle, needle, hay)
 }
 
+/// The end of the line starting `hay` (the index of its first `\n`, else
+/// the length) and its display columns (see [`columns`](crate::figures::columns)):
+/// both from one reading of the bytes, 32 at a time with AVX2.
+#[inline]
+pub fn line_end(hay: &[u8]) -> (usize, usize) {
+    #[cfg(target_arch = "x86_64")]
+    if hay.len() >= 32 && std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (checked just above).
+        let (i, cols, end) = unsafe { line_end_avx2(hay) };
+        if let Some(end) = end {
+            return (end, cols);
+        }
+        return line_end_bytewise(hay, i, cols);
+    }
+    line_end_bytewise(hay, 0, 0)
+}
+
+/// [`line_end`] from `i`, where `cols` columns come before.
+#[inline]
+fn line_end_bytewise(hay: &[u8], i: usize, cols: usize) -> (usize, usize) {
+    let end = find_byte(b'\n', &hay[i..]).map_or(hay.len(), |k| i + k);
+    (end, cols + crate::figures::columns(&hay[i..end]))
+}
+
+/// The whole 32-byte blocks of [`line_end`]: (where they stop, the columns
+/// before that, the line's end if found in them).
+///
+/// SAFETY: the CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, Option<usize>) {
+    use std::arch::x86_64::*;
+    let newline = _mm256_set1_epi8(b'\n' as i8);
+    let continuation_max = _mm256_set1_epi8(0xBFu8 as i8);
+    let wide_min = _mm256_set1_epi8(0xE0u8 as i8);
+    let zero = _mm256_setzero_si256();
+    // Columns of a block's lanes: 1 for a lead byte, 2 for a lead byte of
+    // three or four bytes, as 0, -1 or -2 per lane.
+    let marks = |v: __m256i| {
+        let lead = _mm256_cmpgt_epi8(v, continuation_max);
+        let wide = _mm256_cmpeq_epi8(_mm256_max_epu8(v, wide_min), v);
+        _mm256_add_epi8(lead, wide)
+    };
+    let lane_sum = |acc: __m256i| {
+        let sums = _mm256_sad_epu8(acc, zero);
+        let half = _mm_add_epi64(
+            _mm256_castsi256_si128(sums),
+            _mm256_extracti128_si256(sums, 1),
+        );
+        (_mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half))) as usize
+    };
+    let (mut i, mut cols) = (0, 0);
+    // Each load reads hay[i..i + 32], which `i + 32 <= hay.len()` keeps in
+    // bounds.
+    while i + 32 <= hay.len() {
+        // At most 2 per lane and block: 127 blocks fit in a u8.
+        let mut acc = zero;
+        let mut k = 0;
+        while k < 127 && i + 32 <= hay.len() {
+            let v = _mm256_loadu_si256(hay.as_ptr().add(i) as *const __m256i);
+            let found = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline)) as u32;
+            if found != 0 {
+                // Count only the lanes before the line break.
+                let at = found.trailing_zeros() as usize;
+                let before = _mm256_cmpgt_epi8(
+                    _mm256_set1_epi8(at as i8),
+                    _mm256_setr_epi8(
+                        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+                        21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+                    ),
+                );
+                acc = _mm256_sub_epi8(acc, _mm256_and_si256(marks(v), before));
+                return (i, cols + lane_sum(acc), Some(i + at));
+            }
+            acc = _mm256_sub_epi8(acc, marks(v));
+            i += 32;
+            k += 1;
+        }
+        cols += lane_sum(acc);
+    }
+    (i, cols, None)
+}
+
 /// Index of the first `**` in `s` (markdown bold), without the set-up cost
 /// of a substring search: each `*` found is checked for a second one.
 #[inline]
@@ -165,6 +248,19 @@ fn whole_blocks(x: u8, y: u8, hay: &[u8]) -> (usize, Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_and_columns() {
+        let pieces = ["县", "a", " ", "é", "😀", "１", "—"];
+        for n in 0..200 {
+            for tail in ["", "\n", "\nb", "\n\n县"] {
+                let line: String = (0..n).map(|k| pieces[(k * 5 + n) % pieces.len()]).collect();
+                let s = format!("{line}{tail}");
+                let cols: usize = line.chars().map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
+                assert_eq!(line_end(s.as_bytes()), (line.len(), cols), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn finds_the_first_byte() {

@@ -326,7 +326,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     let paragraphs = blocks.iter().filter(|b| matches!(b, Block::Para(_))).count();
     b.items.reserve(paragraphs);
     b.sections.reserve(blocks.len() - paragraphs);
-    let mut section: Option<String> = None;
+    // The section's name as written: each item gets its own copy.
+    let mut section: Option<&str> = None;
     let mut cur: Option<Draft> = None;
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
@@ -337,7 +338,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 ledger.take(heading.open);
                 ledger.take(heading.close);
                 b.sections.push(heading.name.to_string());
-                section = Some(heading.name.to_string());
+                section = Some(heading.name);
                 continue;
             }
             Block::Para(p) => p,
@@ -371,7 +372,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 }
                 let alone = p.headline_alone && body_follows;
                 cur = Some(Draft {
-                    section: section.clone(),
+                    section: section.map(str::to_string),
                     first: k,
                     last: k,
                     headline_alone: alone,

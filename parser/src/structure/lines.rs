@@ -3,10 +3,10 @@
 //! or text. Markdown line markers (`#`, `>`, list bullets) are taken off here;
 //! what a line *means* in context (masthead, headline, body) is decided later.
 
-use super::bytes::find_byte;
+use super::bytes::line_end;
 use super::footer;
 use super::text::{chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars};
-use crate::figures::count_chars;
+use crate::figures::{columns, count_chars};
 use crate::figures::CharSet;
 use crate::model::Dropped;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char};
@@ -29,7 +29,16 @@ pub struct Line<'a> {
     /// One or more blank lines came right before it. (Blank lines are not
     /// kept as lines: 50 MB of line breaks must not cost gigabytes.)
     pub after_blank: bool,
+    /// Display columns of `text`, or [`WIDE_LINE`] when it has more than
+    /// [`WIDE_LINE_BYTES`] bytes (such a line is a paragraph, whatever its
+    /// width).
+    pub width: u16,
 }
+
+/// The width given a line too long to be a wrapped line.
+pub const WIDE_LINE: u16 = 401;
+/// Lines longer than this (in bytes) have [`WIDE_LINE`] as their width.
+pub const WIDE_LINE_BYTES: usize = 2 * WIDE_LINE as usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -77,8 +86,10 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
     let (mut start, mut no) = (0, 0);
     loop {
         no += 1;
-        let end = find_byte(b'\n', &b[start..]).map_or(b.len(), |k| start + k);
-        let mut line = classify(no, &text[start..end], dropped);
+        // The line's width comes with its end, from one reading.
+        let (len, columns) = line_end(&b[start..]);
+        let end = start + len;
+        let mut line = classify(no, &text[start..end], columns, dropped);
         if line.kind == Kind::Blank {
             after_blank = true;
         } else {
@@ -127,7 +138,18 @@ const fn concat_marks() -> [char; 81] {
     all
 }
 
-fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a> {
+/// The width of a line's text of `columns` columns.
+fn capped_width(text: &str, columns: usize) -> u16 {
+    if text.len() > WIDE_LINE_BYTES {
+        WIDE_LINE
+    } else {
+        // At most two columns a byte, and at most WIDE_LINE_BYTES bytes.
+        columns as u16
+    }
+}
+
+/// What the line `raw` of `columns` display columns is on its own.
+fn classify<'a>(no: usize, raw: &'a str, columns: usize, dropped: &mut Vec<Dropped>) -> Line<'a> {
     let rb = raw.as_bytes();
     let lead = rb.iter().take_while(|&&x| x == b' ').count();
     let trail = rb[lead..].iter().rev().take_while(|&&x| x == b' ').count();
@@ -141,6 +163,8 @@ fn classify<'a>(no: usize, raw: &'a str, dropped: &mut Vec<Dropped>) -> Line<'a>
         trailing_space: trail > 0,
         md_heading: false,
         after_blank: false,
+        // The spaces cut off took a column each.
+        width: capped_width(text, columns - lead - trail),
     };
     match text.chars().next() {
         None => line,
@@ -161,7 +185,7 @@ fn classify_marked<'a>(mut line: Line<'a>, dropped: &mut Vec<Dropped>) -> Line<'
         t = rest.trim_start_matches(' ');
     }
     if is_rule(t) {
-        line.text = t;
+        set_text(&mut line, t);
         line.kind = Kind::Noise;
         dropped.push(Dropped {
             line: no,
@@ -171,7 +195,7 @@ fn classify_marked<'a>(mut line: Line<'a>, dropped: &mut Vec<Dropped>) -> Line<'
         return line;
     }
     if is_page_number(t) {
-        line.text = t;
+        set_text(&mut line, t);
         line.kind = Kind::Noise;
         dropped.push(Dropped {
             line: no,
@@ -195,7 +219,7 @@ fn classify_marked<'a>(mut line: Line<'a>, dropped: &mut Vec<Dropped>) -> Line<'
             break;
         }
     }
-    line.text = t;
+    set_text(&mut line, t);
     line.md_heading = md_heading;
     if t.trim_matches(['*', '#', ' ']).is_empty() {
         return line; // Blank: nothing but markers, which fold away
@@ -218,6 +242,14 @@ fn markup(line: usize, text: &str) -> Dropped {
         text: text.to_string(),
         reason: "markup".into(),
     }
+}
+
+/// `line`'s text becomes `t`, a part of it (markup taken off), measured again.
+fn set_text<'a>(line: &mut Line<'a>, t: &'a str) {
+    if t.len() != line.text.len() {
+        line.width = capped_width(t, columns(t.as_bytes()));
+    }
+    line.text = t;
 }
 
 /// `---`, `***`, `___`, `———`, `━━━`, `===`, with spaces allowed between.
@@ -427,7 +459,7 @@ mod tests {
     use super::*;
 
     fn kind(s: &str) -> Kind {
-        classify(1, s, &mut Vec::new()).kind
+        classify(1, s, columns(s.as_bytes()), &mut Vec::new()).kind
     }
 
     #[test]
@@ -457,6 +489,7 @@ mod tests {
                     trailing_space: false,
                     md_heading: false,
                     after_blank: false,
+                    width: 0,
                 };
                 let full = classify_marked(plain, &mut dropped);
                 assert_eq!(full.kind, Kind::Text, "{text:?}");
@@ -501,7 +534,7 @@ mod tests {
     #[test]
     fn headings() {
         fn name(s: &str) -> Option<&str> {
-            let l = classify(1, s, &mut Vec::new());
+            let l = classify(1, s, columns(s.as_bytes()), &mut Vec::new());
             match l.kind {
                 Kind::Section { .. } => heading_of(&l).map(|h| h.name),
                 _ => None,
@@ -524,7 +557,8 @@ mod tests {
     #[test]
     fn markdown_markers_are_recorded() {
         let mut dropped = Vec::new();
-        let l = classify(3, "> - 县财政局强化管理", &mut dropped);
+        let s = "> - 县财政局强化管理";
+        let l = classify(3, s, columns(s.as_bytes()), &mut dropped);
         assert_eq!(l.text, "县财政局强化管理");
         assert_eq!(dropped.len(), 2);
         assert!(dropped.iter().all(|d| d.reason == "markup" && d.line == 3));

@@ -85,6 +85,8 @@ pub struct Blocks<'a> {
 
 /// Widths above this are paragraphs on one line, never wrapped lines.
 const MAX_WRAP: usize = 400;
+// A line too long to be wrapped (lines::WIDE_LINE) is wider than any wrap.
+const _: () = assert!(super::lines::WIDE_LINE as usize == MAX_WRAP + 1);
 /// Lines narrower than this say nothing about a wrap width.
 const MIN_WRAP: usize = 16;
 
@@ -93,11 +95,12 @@ const MIN_WRAP: usize = 16;
 /// (nearly) one width, few lines wider, and most lines in the cluster end
 /// mid-sentence; one-paragraph-per-line text has widths all over and every
 /// line ends a sentence.
-pub fn detect_width(lines: &[Line<'_>], widths: &[usize]) -> Option<usize> {
+pub fn detect_width(lines: &[Line<'_>]) -> Option<usize> {
     let mut hist = [0u32; MAX_WRAP + 1];
     let mut long = 0usize;
     let mut over = 0usize;
-    for (l, &w) in lines.iter().zip(widths) {
+    for l in lines {
+        let w = usize::from(l.width);
         if !is_text(l) || w < MIN_WRAP {
             continue;
         }
@@ -142,8 +145,8 @@ pub fn detect_width(lines: &[Line<'_>], widths: &[usize]) -> Option<usize> {
     }
     let lo = top - tolerance(top);
     let (mut in_cluster, mut mid_sentence) = (0usize, 0usize);
-    for (l, &w) in lines.iter().zip(widths) {
-        if is_text(l) && (lo..=top).contains(&w) {
+    for l in lines {
+        if is_text(l) && (lo..=top).contains(&usize::from(l.width)) {
             in_cluster += 1;
             if !ends_sentence(l.text) && trailing_source(l.text).is_none() {
                 mid_sentence += 1;
@@ -161,24 +164,10 @@ fn is_text(l: &Line<'_>) -> bool {
     matches!(l.kind, Kind::Text | Kind::Footer)
 }
 
-/// Display width, or `MAX_WRAP + 1` for anything longer (every character is
-/// at least one column per two bytes, so long lines need no counting).
-fn capped_width(s: &str) -> usize {
-    if s.len() > 2 * (MAX_WRAP + 1) {
-        MAX_WRAP + 1
-    } else {
-        width(s)
-    }
-}
-
 /// The paragraphs and section headings of the body zone, in order. Page
 /// header repeats are recorded in `sink` as dropped.
 pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Blocks<'a> {
-    let widths: Vec<usize> = lines
-        .iter()
-        .map(|l| if is_text(l) { capped_width(l.text) } else { 0 })
-        .collect();
-    let full = detect_width(lines, &widths).map(|w| w - (w / 10).max(4));
+    let full = detect_width(lines).map(|w| w - (w / 10).max(4));
     // First bytes of the page headers: most lines start otherwise.
     let mut header_starts = [false; 256];
     for h in headers {
@@ -199,7 +188,9 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
     // The last piece: its line, width and source parenthetical.
     let mut prev: Option<(&Line<'a>, usize, Option<Tail>)> = None;
     let mut gap = false;
-    for (l, &w) in lines.iter().zip(&widths) {
+    for l in lines {
+        // Only text lines are measured.
+        let w = if is_text(l) { usize::from(l.width) } else { 0 };
         gap |= l.after_blank;
         // A PDF repeats the masthead at the top of each page; that repeat
         // may look like anything, even a markdown heading.
