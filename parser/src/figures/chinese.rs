@@ -53,18 +53,16 @@ const EVENT_VERBS: [&str; 20] = [
     "调度", "观摩", "评比", "考核", "通报", "培训", "演练", "会商",
 ];
 
-pub fn chinese(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+/// A Chinese numeral `c` (a digit or a place: `cn_digit` or `cn_multiplier`
+/// reads it) at byte `i`. Returns where to go on.
+pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(Found)>) -> usize {
+    debug_assert!(cn_digit(c).is_some() || cn_multiplier(c).is_some());
     // Most numerals stand alone in a word (`统一`, `一是`, `一步`): when the
     // next character is no numeral, space, qualifier or unit, nothing can
     // follow (the check after the run below, made early).
-    if let Some((c, n)) = char_at(s, i) {
-        let after = i + n;
-        let next = char_at(s, after).map(|(x, _)| x);
-        if next.is_some_and(|x| WORD_GOES_ON.contains(x))
-            && (cn_digit(c).is_some() || cn_multiplier(c).is_some())
-        {
-            return after;
-        }
+    let after = i + c.len_utf8();
+    if char_at(s, after).is_some_and(|(x, _)| WORD_GOES_ON.contains(x)) {
+        return after;
     }
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.

@@ -172,7 +172,7 @@ pub fn scan(s: &str, sink: impl FnMut(Found)) {
             }
             CHECK3 => {
                 // A three-byte lead byte in a `str`: two more bytes follow.
-                let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) else {
+                let Some(&[_, b1, b2]) = b.get(i..i + 3) else {
                     break;
                 };
                 if let Some(mark) = common_mark(b0, b1, b2) {
@@ -270,7 +270,7 @@ fn dispatch(
         '０'..='９' => Some(number(s, i, out)),
         '百' if at(s, i, "百分之") => Some(percent_words(s, i, out)),
         '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-        | '千' | '万' | '亿' => Some(chinese(s, i, out)),
+        | '千' | '万' | '亿' => Some(chinese(s, i, c, out)),
         _ => quotes.skip(s, i, c),
     }
 }
