@@ -49,10 +49,17 @@ pub fn extract(body: &str) -> Vec<Figure> {
     // reserving for a third more spares nearly all regrowth copies, each of
     // which would move every figure found so far.
     let mut figures = Vec::with_capacity(body.len() / 100 + 1);
+    extract_into(body, &mut figures);
+    figures
+}
+
+/// [`extract`] into `figures`, which must be empty: a caller extracting
+/// from many bodies keeps one vector to collect in.
+pub fn extract_into(body: &str, figures: &mut Vec<Figure>) {
+    debug_assert!(figures.is_empty());
     let mut annotator = context::Annotator::default();
     scan::scan(body, |found| {
-        let figure = annotator.figure(body, found, &figures);
+        let figure = annotator.figure(body, found, figures);
         figures.push(figure);
     });
-    figures
 }

@@ -12,7 +12,7 @@ use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars};
 use super::{Ledger, Sink};
 use crate::figures;
 use crate::figures::count_chars;
-use crate::model::{Bulletin, Item, LineRange, Span};
+use crate::model::{Bulletin, Figure, Item, LineRange, Span};
 use std::borrow::Cow;
 
 pub const ORPHAN_SOURCE: &str = "找不到所属条目的来源";
@@ -321,6 +321,9 @@ pub fn headline_alone(text: &str, full: Option<usize>, brk: Option<(usize, usize
 /// Groups paragraphs into items and sections.
 pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &mut Ledger) {
     let blocks = &body.blocks;
+    // Figures are collected here, then copied into a vector of their
+    // number: items differ too much in size to reserve well for each.
+    let mut found = Vec::new();
     // Every item opens on a paragraph of its own, so there are no more
     // items than paragraphs: reserved once, the vector is never copied.
     let paragraphs = blocks.iter().filter(|b| matches!(b, Block::Para(_))).count();
@@ -333,7 +336,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
         let p = match block {
             Block::Section { heading } => {
                 if let Some(d) = cur.take() {
-                    b.items.push(finish(d, body, ledger));
+                    b.items.push(finish(d, body, ledger, &mut found));
                 }
                 ledger.take(heading.open);
                 ledger.take(heading.close);
@@ -347,7 +350,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             match cur.take() {
                 Some(mut d) => {
                     d.last = k;
-                    b.items.push(finish(d, body, ledger));
+                    b.items.push(finish(d, body, ledger, &mut found));
                 }
                 None => {
                     let pieces = &body.pieces[p.pieces.clone()];
@@ -368,7 +371,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             Some(d) if !opens_item() => d.last = k,
             _ => {
                 if let Some(d) = cur.take() {
-                    b.items.push(finish(d, body, ledger));
+                    b.items.push(finish(d, body, ledger, &mut found));
                 }
                 let alone = p.headline_alone && body_follows;
                 cur = Some(Draft {
@@ -382,12 +385,12 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
         }
         if p.closes && !cur.as_ref().is_some_and(|d| d.awaiting_body) {
             if let Some(d) = cur.take() {
-                b.items.push(finish(d, body, ledger));
+                b.items.push(finish(d, body, ledger, &mut found));
             }
         }
     }
     if let Some(d) = cur.take() {
-        b.items.push(finish(d, body, ledger));
+        b.items.push(finish(d, body, ledger, &mut found));
     }
 }
 
@@ -401,7 +404,7 @@ struct Draft {
     awaiting_body: bool,
 }
 
-fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
+fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figure>) -> Item {
     let paras = || {
         body.blocks[d.first..=d.last]
             .iter()
@@ -518,7 +521,8 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger) -> Item {
         raw if !bold => (raw[start..end].to_string(), Vec::new()),
         raw => strip_bold(&raw[start..end]),
     };
-    let mut figures = figures::extract(&body);
+    figures::extract_into(&body, found);
+    let mut figures: Vec<Figure> = found.drain(..).collect();
     figures::assign_entities(&mut figures, &body, &emphasis);
     Item {
         section: d.section,
