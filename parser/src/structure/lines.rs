@@ -69,18 +69,23 @@ pub struct Heading<'a> {
     pub explicit: bool,
 }
 
-/// The heading on a section line (read again on demand, so that `Line`
-/// stays small).
+/// The heading on a section line, read again.
+#[cfg(test)]
 pub fn heading_of<'a>(l: &Line<'a>) -> Option<Heading<'a>> {
     heading(l.text, l.md_heading)
 }
 
+/// The headings of the section lines as [`split`] read them, by line
+/// number, in order (kept aside, so that `Line` stays small).
+pub type Headings<'a> = Vec<(usize, Heading<'a>)>;
+
 /// Classifies every non-blank line (a blank one only sets `after_blank` on
 /// the next). Markdown quote and bullet markers are recorded in `dropped`
 /// (reason `"markup"`), and so is every noise line.
-pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
+pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> (Vec<Line<'a>>, Headings<'a>) {
     // One line per ~40 bytes is a fair guess for both layouts.
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut headings = Vec::new();
     let mut after_blank = false;
     let b = text.as_bytes();
     let (mut start, mut no) = (0, 0);
@@ -89,7 +94,7 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
         // The line's width comes with its end, from one reading.
         let (len, columns) = line_end(&b[start..]);
         let end = start + len;
-        let mut line = classify(no, &text[start..end], columns, dropped);
+        let mut line = classify(no, &text[start..end], columns, dropped, &mut headings);
         if line.kind == Kind::Blank {
             after_blank = true;
         } else {
@@ -98,7 +103,7 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Vec<Line<'a>> {
             lines.push(line);
         }
         if end == b.len() {
-            return lines;
+            return (lines, headings);
         }
         start = end + 1;
     }
@@ -148,8 +153,15 @@ fn capped_width(text: &str, columns: usize) -> u16 {
     }
 }
 
-/// What the line `raw` of `columns` display columns is on its own.
-fn classify<'a>(no: usize, raw: &'a str, columns: usize, dropped: &mut Vec<Dropped>) -> Line<'a> {
+/// What the line `raw` of `columns` display columns is on its own (a
+/// section line's heading goes to `headings`).
+fn classify<'a>(
+    no: usize,
+    raw: &'a str,
+    columns: usize,
+    dropped: &mut Vec<Dropped>,
+    headings: &mut Headings<'a>,
+) -> Line<'a> {
     let rb = raw.as_bytes();
     let lead = rb.iter().take_while(|&&x| x == b' ').count();
     let trail = rb[lead..].iter().rev().take_while(|&&x| x == b' ').count();
@@ -172,12 +184,16 @@ fn classify<'a>(no: usize, raw: &'a str, columns: usize, dropped: &mut Vec<Dropp
             kind: Kind::Text,
             ..line
         },
-        Some(_) => classify_marked(line, dropped),
+        Some(_) => classify_marked(line, dropped, headings),
     }
 }
 
 /// [`classify`] for a line that may be more than text.
-fn classify_marked<'a>(mut line: Line<'a>, dropped: &mut Vec<Dropped>) -> Line<'a> {
+fn classify_marked<'a>(
+    mut line: Line<'a>,
+    dropped: &mut Vec<Dropped>,
+    headings: &mut Headings<'a>,
+) -> Line<'a> {
     let no = line.no;
     let mut t = line.text;
     while let Some(rest) = t.strip_prefix('>') {
@@ -225,6 +241,7 @@ fn classify_marked<'a>(mut line: Line<'a>, dropped: &mut Vec<Dropped>) -> Line<'
         return line; // Blank: nothing but markers, which fold away
     }
     line.kind = if let Some(h) = heading(t, md_heading) {
+        headings.push((no, h));
         Kind::Section {
             explicit: h.explicit,
         }
@@ -459,7 +476,7 @@ mod tests {
     use super::*;
 
     fn kind(s: &str) -> Kind {
-        classify(1, s, columns(s.as_bytes()), &mut Vec::new()).kind
+        classify(1, s, columns(s.as_bytes()), &mut Vec::new(), &mut Vec::new()).kind
     }
 
     #[test]
@@ -491,7 +508,7 @@ mod tests {
                     after_blank: false,
                     width: 0,
                 };
-                let full = classify_marked(plain, &mut dropped);
+                let full = classify_marked(plain, &mut dropped, &mut Vec::new());
                 assert_eq!(full.kind, Kind::Text, "{text:?}");
                 assert_eq!(full.text, text, "{text:?}");
                 assert!(!full.md_heading && dropped.is_empty(), "{text:?}");
@@ -534,7 +551,7 @@ mod tests {
     #[test]
     fn headings() {
         fn name(s: &str) -> Option<&str> {
-            let l = classify(1, s, columns(s.as_bytes()), &mut Vec::new());
+            let l = classify(1, s, columns(s.as_bytes()), &mut Vec::new(), &mut Vec::new());
             match l.kind {
                 Kind::Section { .. } => heading_of(&l).map(|h| h.name),
                 _ => None,
@@ -558,7 +575,7 @@ mod tests {
     fn markdown_markers_are_recorded() {
         let mut dropped = Vec::new();
         let s = "> - 县财政局强化管理";
-        let l = classify(3, s, columns(s.as_bytes()), &mut dropped);
+        let l = classify(3, s, columns(s.as_bytes()), &mut dropped, &mut Vec::new());
         assert_eq!(l.text, "县财政局强化管理");
         assert_eq!(dropped.len(), 2);
         assert!(dropped.iter().all(|d| d.reason == "markup" && d.line == 3));

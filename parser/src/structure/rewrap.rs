@@ -18,7 +18,7 @@
 use super::items::{
     find_break, headline_alone, leading_source, starts_item_with, trailing_source, Tail,
 };
-use super::lines::{heading_of, Heading, Kind, Line};
+use super::lines::{Heading, Headings, Kind, Line};
 use super::text::{
     ends_sentence, eq_ignoring_spaces, floor_boundary, is_close_paren, is_open_paren, width,
 };
@@ -166,7 +166,18 @@ fn is_text(l: &Line<'_>) -> bool {
 
 /// The paragraphs and section headings of the body zone, in order. Page
 /// header repeats are recorded in `sink` as dropped.
-pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Blocks<'a> {
+pub fn blocks<'a>(
+    lines: &[Line<'a>],
+    headings: &Headings<'a>,
+    headers: &[&str],
+    sink: &mut Sink,
+) -> Blocks<'a> {
+    // The headings of section lines, in line order, followed with the lines.
+    let mut headings = headings.iter().peekable();
+    let mut heading_of = |no: usize| {
+        while headings.next_if(|(at, _)| *at < no).is_some() {}
+        headings.next_if(|(at, _)| *at == no).map(|&(_, h)| h)
+    };
     let full = detect_width(lines).map(|w| w - (w / 10).max(4));
     // First bytes of the page headers: most lines start otherwise.
     let mut header_starts = [false; 256];
@@ -211,7 +222,7 @@ pub fn blocks<'a>(lines: &[Line<'a>], headers: &[&str], sink: &mut Sink) -> Bloc
                 gap = true;
                 continue;
             }
-            Kind::Section { .. } => match heading_of(l) {
+            Kind::Section { .. } => match heading_of(l.no) {
                 Some(h) => {
                     b.flush(prev.and_then(|p| p.2));
                     b.out.blocks.push(Block::Section { heading: h });
