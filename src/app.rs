@@ -69,7 +69,8 @@ pub fn App() -> Html {
     let lang = use_state(|| storage::get(storage::LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default());
     let draft = use_state(|| AttrValue::from(storage::get(storage::DRAFT).unwrap_or_default()));
     let workspace = use_reducer({
-        let initial = draft.to_string();
+        // Read on the first render only (not copied on every render).
+        let initial = (*draft).clone();
         move || State(Workspace::new(&initial))
     });
     let typing_timer = use_mut_ref(|| None::<Timeout>);
@@ -301,7 +302,7 @@ pub fn App() -> Html {
     let shown_text = match (big, active.is_paste()) {
         (true, _) => AttrValue::from(excerpt(full_text, EXCERPT_BYTES).to_string()),
         (false, true) => (*draft).clone(),
-        (false, false) => AttrValue::from(active.text.clone()),
+        (false, false) => AttrValue::from(active.text.rc()),
     };
     let notice = big.then(|| big_text_note(lang, &megabytes(full_text.len()), active.is_paste()));
     let empty = active.text.trim().is_empty();

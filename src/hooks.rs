@@ -9,6 +9,8 @@ use std::rc::Rc;
 use bulletin_parser::Bulletin;
 use yew::prelude::*;
 
+use crate::view::workspace::SharedText;
+
 /// A parsed bulletin shared by every component. Equality is identity: a
 /// re-render with the same parse result skips the whole output tree
 /// instead of comparing it field by field.
@@ -37,6 +39,6 @@ impl From<Bulletin> for SharedBulletin {
 /// The bulletin in `text`, parsed again only when the text changes; a large
 /// text is parsed in a web worker (`crate::offline::use_parsed`).
 #[hook]
-pub fn use_bulletin(text: Rc<str>) -> SharedBulletin {
+pub fn use_bulletin(text: SharedText) -> SharedBulletin {
     crate::offline::use_parsed(text)
 }

@@ -12,6 +12,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::view::workspace::SharedText;
+
 use crate::browser::{clipboard, download};
 use crate::hooks::SharedBulletin;
 use crate::offline::tools;
@@ -30,7 +32,7 @@ pub struct ExportBarProps {
     /// The active entry's file name (empty for the pasted text).
     pub name: AttrValue,
     /// The active entry's text: what the exports parse again.
-    pub text: Rc<str>,
+    pub text: SharedText,
     /// Every open entry, for the "all open bulletins" exports.
     pub entries: Rc<Vec<Entry>>,
 }
@@ -99,7 +101,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
 
     let save = |format: Format| {
         let name = props.name.to_string();
-        let text = props.text.to_string();
+        // The text is copied for the tools module on click, not on every
+        // render (a big paste is megabytes).
+        let text = props.text.clone();
         let status = status.clone();
         let filled = filled.clone();
         let run = run.clone();
@@ -112,7 +116,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                     Format::Xlsx => ("xlsx", XLSX, "bulletins.xlsx".to_string(), docs),
                 }
             } else {
-                let docs = vec![(doc_label(&name, lang), text.clone())];
+                let docs = vec![(doc_label(&name, lang), text.to_string())];
                 match format {
                     Format::Json => ("json", JSON, export_name(&name, "json"), docs),
                     Format::Csv => ("csv", CSV, export_name(&name, "csv"), docs),
@@ -134,14 +138,15 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         })
     };
     let on_copy = {
-        let docs = vec![(doc_label(&props.name, lang), props.text.to_string())];
+        let label = doc_label(&props.name, lang);
+        let text = props.text.clone();
         let status = status.clone();
         let run = run.clone();
         Callback::from(move |_| {
             let status = status.clone();
             run(
                 "text",
-                docs.clone(),
+                vec![(label.clone(), text.to_string())],
                 Rc::new(move |bytes: Vec<u8>| {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     let status = status.clone();

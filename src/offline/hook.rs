@@ -9,6 +9,8 @@ use std::rc::Rc;
 use bulletin_parser::Bulletin;
 use yew::prelude::*;
 
+use crate::view::workspace::SharedText;
+
 use super::status;
 use super::worker::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use crate::hooks::SharedBulletin;
@@ -21,11 +23,11 @@ fn is_large(text: &str) -> bool {
 /// until the worker is done (the page shows the progress meanwhile), then
 /// the parsed one; a newer text makes an older result be dropped unseen.
 #[hook]
-pub fn use_parsed(text: Rc<str>) -> SharedBulletin {
+pub fn use_parsed(text: SharedText) -> SharedBulletin {
     let here = use_memo(text.clone(), |text| {
         (!is_large(text)).then(|| SharedBulletin::from(bulletin_parser::parse(text)))
     });
-    let from_worker = use_state(|| None::<(Rc<str>, SharedBulletin)>);
+    let from_worker = use_state(|| None::<(SharedText, SharedBulletin)>);
     let placeholder = use_memo((), |_| SharedBulletin::from(Bulletin::default()));
     {
         let from_worker = from_worker.clone();

@@ -3,7 +3,48 @@
 //! Pure state with pure transitions, so what happens when files arrive, fail
 //! or close is tested natively; the page wraps it in a Yew reducer.
 
+use std::ops::Deref;
 use std::rc::Rc;
+
+/// A text shared by the workspace, the parse hook and the components.
+/// Equality looks at identity first: `Rc<str>`'s own `==` compares every
+/// byte (std's pointer shortcut is for sized types only), and props and
+/// hook dependencies are compared on every render: megabytes each time
+/// for a big paste.
+#[derive(Debug, Clone, Default)]
+pub struct SharedText(Rc<str>);
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
+}
+
+impl SharedText {
+    /// The shared string itself (for a Yew `AttrValue`, which keeps it).
+    pub fn rc(&self) -> Rc<str> {
+        self.0.clone()
+    }
+}
+
+impl Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(text: &str) -> Self {
+        SharedText(Rc::from(text))
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(text: String) -> Self {
+        SharedText(Rc::from(text))
+    }
+}
 
 /// A stable id: tabs and keys survive other entries closing.
 pub type EntryId = u32;
@@ -18,7 +59,7 @@ pub struct Entry {
     pub name: String,
     /// The text the analysis runs on. For the pasted entry this trails the
     /// textarea by the debounce.
-    pub text: Rc<str>,
+    pub text: SharedText,
     /// How the file was read (`GBK`, `UTF-16LE`, `Word`), shown beside its name.
     pub note: Option<String>,
 }
@@ -56,7 +97,7 @@ impl Workspace {
     /// A workspace with just the pasted entry, holding `draft`.
     pub fn new(draft: &str) -> Workspace {
         Workspace {
-            entries: vec![Entry { id: PASTE_ID, name: String::new(), text: Rc::from(draft), note: None }],
+            entries: vec![Entry { id: PASTE_ID, name: String::new(), text: SharedText::from(draft), note: None }],
             active: PASTE_ID,
             errors: Vec::new(),
             next_id: PASTE_ID + 1,
@@ -77,7 +118,7 @@ impl Workspace {
     /// The debounced textarea text becomes the pasted entry's text.
     pub fn set_paste_text(&mut self, text: &str) {
         if *self.entries[0].text != *text {
-            self.entries[0].text = Rc::from(text);
+            self.entries[0].text = SharedText::from(text);
         }
     }
 
@@ -98,7 +139,7 @@ impl Workspace {
                 Opened::Text { name, text, note } => {
                     let id = self.next_id;
                     self.next_id += 1;
-                    self.entries.push(Entry { id, name, text: Rc::from(text), note });
+                    self.entries.push(Entry { id, name, text: SharedText::from(text), note });
                     first_new.get_or_insert(id);
                     added += 1;
                 }
@@ -243,5 +284,14 @@ mod tests {
         assert_eq!(export_name("a/b:c.txt", "xlsx"), "a_b_c.xlsx");
         assert_eq!(export_name(".hidden", "json"), ".hidden.json");
         assert_eq!(export_name("无扩展名", "json"), "无扩展名.json");
+    }
+
+    #[test]
+    fn shared_texts_are_equal_by_identity_or_by_content() {
+        let a = SharedText::from("县水利局");
+        assert_eq!(a, a.clone());
+        assert_eq!(a, SharedText::from(String::from("县水利局")));
+        assert_ne!(a, SharedText::from("县水利局 "));
+        assert_eq!(&*a, "县水利局");
     }
 }
