@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, distMissingReason } from './harness.mjs';
+import { bulletinsToCheck } from './offline-helpers.mjs';
 import {
   afterRender,
   articleFigures,
@@ -236,6 +237,23 @@ test('render time from paste to items on screen (typical bulletin)', async (t) =
   if (median(painted) >= 50) console.log(`# render time: median ${median(painted).toFixed(1)} ms is over the 50 ms target`);
   assert.equal(painted.length, 11);
   assert.ok(painted.every((x, i) => Number.isFinite(x) && x > 0 && x >= dom[i]), `painted ${painted}, DOM ${dom}`);
+});
+
+test('render time of each real (or invented) bulletin, reported', async (t) => {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const lines = [];
+  for (const { name, text } of bulletinsToCheck()) {
+    const painted = [];
+    for (let i = 0; i < 5; i++) {
+      await pasteText(page, '');
+      painted.push(await pasteText(page, text));
+    }
+    assert.ok(painted.every((x) => Number.isFinite(x) && x > 0), `${name}: ${painted}`);
+    assert.ok((await headlines(page)).length > 0, `${name} shows its items`);
+    lines.push(`${name} (${text.length} chars) ${median(painted).toFixed(1)} ms`);
+  }
+  t.diagnostic(lines.join('; '));
+  console.log(`# render time per bulletin, median of 5 pastes to the painted frame: ${lines.join('; ')}`);
 });
 
 test('nothing leaves 127.0.0.1 and the console stays clean', () => {
