@@ -34,6 +34,9 @@ pub struct Unit {
     pub cn: AfterCn,
     /// Followers that make the unit the start of another word.
     pub not_before: &'static [&'static str],
+    /// Bit `x & 63` for the third byte `x` of each follower: a character
+    /// after the unit whose third byte has no bit starts none of them.
+    followers: u64,
 }
 
 const fn u(
@@ -42,11 +45,19 @@ const fn u(
     cn: AfterCn,
     not_before: &'static [&'static str],
 ) -> Unit {
+    let mut followers = 0u64;
+    let mut k = 0;
+    while k < not_before.len() {
+        let w = not_before[k].as_bytes();
+        followers |= if w.len() >= 3 { 1u64 << (w[2] & 63) } else { u64::MAX };
+        k += 1;
+    }
     Unit {
         text,
         kind,
         cn,
         not_before,
+        followers,
     }
 }
 
@@ -483,7 +494,12 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
         .as_bytes()
         .get(end)
         .is_some_and(|&x| (0xE4..=0xE9).contains(&x));
-    if han_next && unit.not_before.iter().any(|w| at(s, end, w)) {
+    let may_follow = || {
+        s.as_bytes()
+            .get(end + 2)
+            .is_some_and(|&x| unit.followers & (1u64 << (x & 63)) != 0)
+    };
+    if han_next && may_follow() && unit.not_before.iter().any(|w| at(s, end, w)) {
         return None;
     }
     // A Latin unit must end where the letters end: `5G`, `3D`, `4A` are names.
