@@ -499,7 +499,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         body_end = base + tail.open;
     }
     let head = trim_spaces_and_newlines(&raw[head_start..head_end]);
-    let headline = if head.contains('*') {
+    let headline = if body.stars && find_byte(b'*', head.as_bytes()).is_some() {
         without_stars(head).trim_matches(' ').to_string()
     } else {
         head.to_string()
