@@ -537,10 +537,15 @@ mod tests {
     fn counts_agree_with_chars_at_every_length() {
         let pieces = ["县", "a", "é", "😀", "１", "—", " ", "\n", "。"];
         for len in 0..300 {
-            let s: String = (0..len).map(|k| pieces[(k * 7 + len) % pieces.len()]).collect();
+            let s: String = (0..len)
+                .map(|k| pieces[(k * 7 + len) % pieces.len()])
+                .collect();
             let b = s.as_bytes();
             assert_eq!(count_chars(b), s.chars().count(), "{len}");
-            let cols: usize = s.chars().map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
+            let cols: usize = s
+                .chars()
+                .map(|c| if c.len_utf8() >= 3 { 2 } else { 1 })
+                .sum();
             assert_eq!(columns(b), cols, "{len}");
             // Every sub-slice that starts and ends on a boundary.
             for (i, _) in s.char_indices().take(20) {

@@ -350,7 +350,11 @@ mod tests {
             let mut buf = [0u8; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
             let want = if is_clause_break(c) {
-                Some(if is_sentence_break(c) { "sentence" } else { "clause" })
+                Some(if is_sentence_break(c) {
+                    "sentence"
+                } else {
+                    "clause"
+                })
             } else if c == '、' {
                 Some("list")
             } else {

@@ -260,7 +260,9 @@ mod tests {
         for c in starts {
             for k in 0..45 {
                 for tail in ["", "a", "乙", "乙a乙"] {
-                    let prefix: String = (0..k).map(|j| if j % 3 == 0 { 'a' } else { '县' }).collect();
+                    let prefix: String = (0..k)
+                        .map(|j| if j % 3 == 0 { 'a' } else { '县' })
+                        .collect();
                     let s = format!("{prefix}{c}{tail}");
                     let (b, at) = (s.as_bytes(), prefix.len());
                     let mut skip = Skipper::new();

@@ -49,7 +49,11 @@ const fn u(
     let mut k = 0;
     while k < not_before.len() {
         let w = not_before[k].as_bytes();
-        followers |= if w.len() >= 3 { 1u64 << (w[2] & 63) } else { u64::MAX };
+        followers |= if w.len() >= 3 {
+            1u64 << (w[2] & 63)
+        } else {
+            u64::MAX
+        };
         k += 1;
     }
     Unit {

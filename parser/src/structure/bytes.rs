@@ -256,7 +256,10 @@ mod tests {
             for tail in ["", "\n", "\nb", "\n\n县"] {
                 let line: String = (0..n).map(|k| pieces[(k * 5 + n) % pieces.len()]).collect();
                 let s = format!("{line}{tail}");
-                let cols: usize = line.chars().map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
+                let cols: usize = line
+                    .chars()
+                    .map(|c| if c.len_utf8() >= 3 { 2 } else { 1 })
+                    .sum();
                 assert_eq!(line_end(s.as_bytes()), (line.len(), cols), "{s:?}");
             }
         }

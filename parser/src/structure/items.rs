@@ -326,7 +326,10 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     let mut found = Vec::new();
     // Every item opens on a paragraph of its own, so there are no more
     // items than paragraphs: reserved once, the vector is never copied.
-    let paragraphs = blocks.iter().filter(|b| matches!(b, Block::Para(_))).count();
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Para(_)))
+        .count();
     b.items.reserve(paragraphs);
     b.sections.reserve(blocks.len() - paragraphs);
     // The section's name as written: each item gets its own copy.
@@ -522,6 +525,9 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         raw => strip_bold(&raw[start..end]),
     };
     figures::extract_into(&body, found);
+    // A copy of exactly their number, not `found` itself (which keeps its
+    // room for the next item).
+    #[allow(clippy::drain_collect)]
     let mut figures: Vec<Figure> = found.drain(..).collect();
     figures::assign_entities(&mut figures, &body, &emphasis);
     Item {

@@ -6,8 +6,8 @@
 use super::bytes::line_end;
 use super::footer;
 use super::text::{chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars};
-use crate::figures::{columns, count_chars};
 use crate::figures::CharSet;
+use crate::figures::{columns, count_chars};
 use crate::model::Dropped;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char};
 
@@ -476,7 +476,14 @@ mod tests {
     use super::*;
 
     fn kind(s: &str) -> Kind {
-        classify(1, s, columns(s.as_bytes()), &mut Vec::new(), &mut Vec::new()).kind
+        classify(
+            1,
+            s,
+            columns(s.as_bytes()),
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
+        .kind
     }
 
     #[test]
@@ -551,7 +558,13 @@ mod tests {
     #[test]
     fn headings() {
         fn name(s: &str) -> Option<&str> {
-            let l = classify(1, s, columns(s.as_bytes()), &mut Vec::new(), &mut Vec::new());
+            let l = classify(
+                1,
+                s,
+                columns(s.as_bytes()),
+                &mut Vec::new(),
+                &mut Vec::new(),
+            );
             match l.kind {
                 Kind::Section { .. } => heading_of(&l).map(|h| h.name),
                 _ => None,

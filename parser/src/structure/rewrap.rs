@@ -211,7 +211,9 @@ pub fn blocks<'a>(
                 .as_bytes()
                 .first()
                 .is_some_and(|&x| header_starts[usize::from(x)])
-            && headers.iter().any(|h| same_first_char(h, l.text) && eq_ignoring_spaces(h, l.text))
+            && headers
+                .iter()
+                .any(|h| same_first_char(h, l.text) && eq_ignoring_spaces(h, l.text))
         {
             sink.drop_line(l.no, l.text, "page-header");
             gap = true;
