@@ -89,8 +89,10 @@ impl Skipper {
         if !self.simd {
             return i;
         }
-        if i >= self.block && i < self.block + 32 {
-            let m = self.marks & (u32::MAX << (i - self.block));
+        // One compare for `block <= i < block + 32` (NO_BLOCK is far off).
+        let into = i.wrapping_sub(self.block);
+        if into < 32 {
+            let m = self.marks & (u32::MAX << into);
             if m != 0 {
                 return self.block + m.trailing_zeros() as usize;
             }
