@@ -53,7 +53,7 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
     Figure {
         text: text.into(),
         value,
-        unit: unit.map(Into::into),
+        unit: unit.map(|u| u.to_owned().into()),
         approx: None,
         kind,
         start,

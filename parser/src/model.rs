@@ -4,6 +4,8 @@
 //! gain siblings but are never renamed. Absent values are `None` (JSON `null`),
 //! never guessed.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize, Serializer};
 
 /// One parsed bulletin.
@@ -81,9 +83,11 @@ pub struct Figure {
     pub value: f64,
     /// The unit after any multiplier, bracketed alternative dropped: `元`, `台`,
     /// `个百分点`; `None` when the text gives only a multiplier (`21.4 亿`).
-    pub unit: Option<String>,
-    /// One of 余 多 约 近 超 超过 逾 以上 左右.
-    pub approx: Option<String>,
+    /// Borrowed from the parser's unit table (no allocation per figure;
+    /// serialised as a plain string); owned when read back from JSON.
+    pub unit: Option<Cow<'static, str>>,
+    /// One of 余 多 约 近 超 超过 逾 以上 左右 (borrowed, as `unit`).
+    pub approx: Option<Cow<'static, str>>,
     pub kind: FigureKind,
     /// Character offsets into `Item::body`; `body[start..end] == text`.
     pub start: usize,

@@ -18,7 +18,7 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
     Figure {
         text: text.to_owned(),
         value,
-        unit: unit.map(str::to_owned),
+        unit: unit.map(|u| u.to_owned().into()),
         approx: None,
         kind,
         start,

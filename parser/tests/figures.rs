@@ -26,7 +26,7 @@ fn figs(body: &str) -> Vec<Got> {
         .into_iter()
         .map(|f| {
             assert_offsets(body, &f);
-            (f.text, f.value, f.unit, f.approx, f.kind)
+            (f.text, f.value, f.unit.map(String::from), f.approx.map(String::from), f.kind)
         })
         .collect()
 }

@@ -15,6 +15,8 @@
 //! strings as byte length + UTF-8, `Option` as a 0/1 tag, sequences as
 //! length + elements. Reading never panics: bad input reads as `None`.
 
+use std::borrow::Cow;
+
 use bulletin_parser::{
     Bulletin, Change, Dropped, Figure, FigureKind, Footer, Item, LineRange, Masthead, Span, Warning,
 };
@@ -137,8 +139,8 @@ impl Writer {
         }
     }
 
-    fn opt_str(&mut self, value: &Option<String>) {
-        self.opt(value, |w, s| w.str(s));
+    fn opt_str(&mut self, value: &Option<impl AsRef<str>>) {
+        self.opt(value, |w, s| w.str(s.as_ref()));
     }
 
     fn seq<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T)) {
@@ -158,8 +160,8 @@ impl Writer {
         let Figure { text, value, unit, approx, kind, start, end, label, change, period, entity } = figure;
         self.str(text);
         self.0.extend_from_slice(&value.to_le_bytes());
-        self.opt_str(unit);
-        self.opt_str(approx);
+        self.opt_str(&unit.as_deref());
+        self.opt_str(&approx.as_deref());
         self.0.push(KINDS.iter().position(|k| k == kind).unwrap_or(0) as u8);
         self.uint(*start as u64);
         self.uint(*end as u64);
@@ -249,8 +251,8 @@ impl Reader<'_> {
         Some(Figure {
             text: self.str()?,
             value: f64::from_le_bytes(self.take(8)?.try_into().ok()?),
-            unit: self.opt_str()?,
-            approx: self.opt_str()?,
+            unit: self.opt_str()?.map(Cow::Owned),
+            approx: self.opt_str()?.map(Cow::Owned),
             kind: *KINDS.get(usize::from(self.byte()?))?,
             start: self.usize()?,
             end: self.usize()?,

@@ -15,11 +15,11 @@ pub fn details(lang: Lang, f: &Figure) -> Vec<(&'static str, String)> {
     }
     let mut out = vec![
         (t(lang, Msg::ColValue), value),
-        (t(lang, Msg::ColUnit), f.unit.clone().unwrap_or_else(|| t(lang, Msg::NoUnit).to_string())),
+        (t(lang, Msg::ColUnit), f.unit.as_deref().unwrap_or(t(lang, Msg::NoUnit)).to_string()),
         (t(lang, Msg::ColKind), kind_name(lang, f.kind).to_string()),
     ];
     let optional = [
-        (Msg::ColApprox, f.approx.clone()),
+        (Msg::ColApprox, f.approx.as_deref().map(str::to_owned)),
         (Msg::ColLabel, f.label.clone()),
         (Msg::ColChange, f.change.map(|c| change_name(lang, c).to_string())),
         (Msg::ColPeriod, f.period.clone()),

@@ -226,8 +226,8 @@ impl Annotator {
         Figure {
             text: s[f.start..f.end].to_string(),
             value: f.value,
-            unit: f.unit.map(str::to_string),
-            approx: f.approx.map(str::to_string),
+            unit: f.unit.map(Cow::Borrowed),
+            approx: f.approx.map(Cow::Borrowed),
             kind: f.kind,
             start: f.start_char,
             end: f.end_char,
