@@ -128,6 +128,14 @@ pub fn register(on_update: impl Fn(UpdateReady) + 'static) {
 
 async fn register_now(on_update: Rc<dyn Fn(UpdateReady)>) -> Result<(), JsValue> {
     let container = container().ok_or_else(|| JsValue::from_str("no serviceWorker"))?;
+    // The first visit's copy of the wasm (assets/boot.js) must be stored
+    // before the worker installs, or it downloads the wasm a second time.
+    if let Some(copy) = web_sys::window()
+        .and_then(|w| Reflect::get(&w, &"__bulletinBootCopy".into()).ok())
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    {
+        let _ = JsFuture::from(copy).await;
+    }
     let registration: Registration = JsFuture::from(container.register(SCRIPT_URL)).await?.unchecked_into();
     let registration = Rc::new(registration);
 
