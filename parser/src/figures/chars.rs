@@ -414,25 +414,15 @@ unsafe fn count_leads_avx2<const WIDE: bool>(b: &[u8]) -> usize {
     };
     let n = b.len();
     let continuation_max = _mm256_set1_epi8(0xBFu8 as i8);
-    let wide_min = _mm256_set1_epi8(0xE0u8 as i8);
     let zero = _mm256_setzero_si256();
     let marks = |v: __m256i| {
-        let lead = _mm256_cmpgt_epi8(v, continuation_max);
         if WIDE {
-            let wide = _mm256_cmpeq_epi8(_mm256_max_epu8(v, wide_min), v);
-            _mm256_add_epi8(lead, wide)
+            column_marks_avx2(v)
         } else {
-            lead
+            _mm256_cmpgt_epi8(v, continuation_max)
         }
     };
-    let lane_sum = |acc: __m256i| {
-        let sums = _mm256_sad_epu8(acc, zero);
-        let half = _mm_add_epi64(
-            _mm256_castsi256_si128(sums),
-            _mm256_extracti128_si256(sums, 1),
-        );
-        (_mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half))) as usize
-    };
+    let lane_sum = |acc: __m256i| sum_bytes_avx2(acc);
     let mut total = 0;
     let mut i = 0;
     // Every load reads b[i..i + 32] with `i + 32 <= n`, or
@@ -455,6 +445,36 @@ unsafe fn count_leads_avx2<const WIDE: bool>(b: &[u8]) -> usize {
         total += lane_sum(_mm256_sub_epi8(zero, _mm256_and_si256(marks(v), keep)));
     }
     total
+}
+
+/// Per lane of `v`, minus the display columns the byte starts: -1 for the
+/// lead byte of a one- or two-byte character, -2 for one of three or four
+/// bytes (CJK, full-width forms), 0 for a continuation byte. Summed
+/// negated by [`count_leads_avx2`] and `structure::bytes::line_end`.
+///
+/// SAFETY: the CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(crate) unsafe fn column_marks_avx2(v: std::arch::x86_64::__m256i) -> std::arch::x86_64::__m256i {
+    use std::arch::x86_64::*;
+    let lead = _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0xBFu8 as i8));
+    let wide_min = _mm256_set1_epi8(0xE0u8 as i8);
+    let wide = _mm256_cmpeq_epi8(_mm256_max_epu8(v, wide_min), v);
+    _mm256_add_epi8(lead, wide)
+}
+
+/// The sum of the 32 unsigned bytes of `acc`.
+///
+/// SAFETY: the CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(crate) unsafe fn sum_bytes_avx2(acc: std::arch::x86_64::__m256i) -> usize {
+    use std::arch::x86_64::*;
+    let sums = _mm256_sad_epu8(acc, _mm256_setzero_si256());
+    let half = _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
+    (_mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half))) as usize
 }
 
 /// Clause punctuation: the end of what a label, a period or a qualifier can

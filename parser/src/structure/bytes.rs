@@ -42,24 +42,10 @@ fn line_end_bytewise(hay: &[u8], i: usize, cols: usize) -> (usize, usize) {
 unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, Option<usize>) {
     use std::arch::x86_64::*;
     let newline = _mm256_set1_epi8(b'\n' as i8);
-    let continuation_max = _mm256_set1_epi8(0xBFu8 as i8);
-    let wide_min = _mm256_set1_epi8(0xE0u8 as i8);
     let zero = _mm256_setzero_si256();
-    // Columns of a block's lanes: 1 for a lead byte, 2 for a lead byte of
-    // three or four bytes, as 0, -1 or -2 per lane.
-    let marks = |v: __m256i| {
-        let lead = _mm256_cmpgt_epi8(v, continuation_max);
-        let wide = _mm256_cmpeq_epi8(_mm256_max_epu8(v, wide_min), v);
-        _mm256_add_epi8(lead, wide)
-    };
-    let lane_sum = |acc: __m256i| {
-        let sums = _mm256_sad_epu8(acc, zero);
-        let half = _mm_add_epi64(
-            _mm256_castsi256_si128(sums),
-            _mm256_extracti128_si256(sums, 1),
-        );
-        (_mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half))) as usize
-    };
+    // Columns per lane, negated (see `column_marks_avx2`).
+    let marks = |v: __m256i| crate::figures::column_marks_avx2(v);
+    let lane_sum = |acc: __m256i| crate::figures::sum_bytes_avx2(acc);
     let (mut i, mut cols) = (0, 0);
     // Each load reads hay[i..i + 32], which `i + 32 <= hay.len()` keeps in
     // bounds.

@@ -294,15 +294,7 @@ mod tests {
 
     /// `ends_sentence` as it reads without its byte filter.
     fn ends_sentence_by_chars(s: &str) -> bool {
-        let t = s.trim_end_matches([' ', '*', '\n']);
-        let mut it = t.chars().rev();
-        let Some(last) = it.next() else { return false };
-        let prev = it.next();
-        match last {
-            '”' | '’' | '」' | '』' | '"' => prev.is_some_and(is_sentence_end),
-            '.' => prev.is_some_and(|p| !p.is_ascii_digit()),
-            c => is_sentence_end(c),
-        }
+        ends_in_sentence_mark(s.trim_end_matches([' ', '*', '\n']))
     }
 
     #[test]
