@@ -217,6 +217,9 @@ test('what was typed survives a reload', async () => {
   assert.equal(await page.locator('article').count(), 3);
 });
 
+/** The middle value of `xs` (render times vary with the machine's load). */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 test('render time from paste to items on screen (typical bulletin)', async (t) => {
   const text = sampleText();
   const painted = [];
@@ -226,7 +229,6 @@ test('render time from paste to items on screen (typical bulletin)', async (t) =
     painted.push(await pasteText(page, text));
     dom.push(Number(await page.locator('#results').getAttribute('data-dom-ms')));
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const line = (xs) => xs.map((x) => x.toFixed(1)).join(' ');
   t.diagnostic(`paste → painted ms, ${text.length} chars: ${line(painted)}; paste → DOM updated: ${line(dom)}`);
   console.log(`# render time: median ${median(painted).toFixed(1)} ms to the painted frame, ${median(dom).toFixed(1)} ms to the DOM update, over ${painted.length} pastes of the sample (${text.length} chars)`);
@@ -240,7 +242,6 @@ test('render time from paste to items on screen (typical bulletin)', async (t) =
 });
 
 test('render time of each real (or invented) bulletin, reported', async (t) => {
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const lines = [];
   for (const { name, text } of bulletinsToCheck()) {
     const painted = [];
