@@ -342,7 +342,7 @@ fn long_bulletin(n: usize) -> Bulletin {
     let items = (0..n)
         .map(|i| {
             let mut item = b.items[i % 2].clone();
-            item.section = Some(format!("栏目{}", i / 10));
+            item.section = Some(format!("栏目{}", i / 10).into());
             item.headline = format!("{}（{i}）", item.headline);
             item
         })

@@ -13,9 +13,11 @@ pub mod figures;
 pub mod model;
 pub mod normalize;
 pub mod numerals;
+pub mod small_string;
 pub mod structure;
 
 pub use model::*;
+pub use small_string::SmallString;
 
 /// Parses one bulletin. Never panics, whatever the text; what it cannot place
 /// ends up in `Bulletin::warnings`.

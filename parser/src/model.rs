@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::small_string::SmallString;
+
 /// One parsed bulletin.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bulletin {
@@ -43,13 +45,13 @@ pub struct Masthead {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     /// The section the item stands under, if the bulletin has sections.
-    pub section: Option<String>,
+    pub section: Option<SmallString>,
     pub headline: String,
     /// The text after the headline, page-break damage repaired, the closing
     /// source parenthetical and markdown `**` removed.
     pub body: String,
     /// Reporting units from the closing parenthetical: `["财政局"]`.
-    pub sources: Vec<String>,
+    pub sources: Vec<SmallString>,
     pub figures: Vec<Figure>,
     /// Character ranges of `body` that were bold (`**…**`) in the input; the
     /// figures after one belong to it (`Figure::entity`).
@@ -77,7 +79,7 @@ pub struct LineRange {
 pub struct Figure {
     /// The number with its qualifier and unit, exactly as in the body:
     /// `170 余万元`, `约 43 人次`, `30 台（套）`.
-    pub text: String,
+    pub text: SmallString,
     /// The normalised number: `170 余万元` → 1700000; a percent is the plain number.
     #[serde(serialize_with = "number_as_integer_when_whole")]
     pub value: f64,
@@ -94,16 +96,16 @@ pub struct Figure {
     pub end: usize,
     /// The phrase the figure measures: `总投资`, `一般公共预算收入`.
     #[serde(default)]
-    pub label: Option<String>,
+    pub label: Option<SmallString>,
     /// Direction of change, when the figure is a change: `增长 3.5%`.
     #[serde(default)]
     pub change: Option<Change>,
     /// The period the figure covers: `1—8月份`, `一季度`, `今年以来`.
     #[serde(default)]
-    pub period: Option<String>,
+    pub period: Option<SmallString>,
     /// The bold sub-unit the figure belongs to: `胙城乡`.
     #[serde(default)]
-    pub entity: Option<String>,
+    pub entity: Option<SmallString>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -16,7 +16,7 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
         .unwrap_or_else(|| panic!("{text} not in body"));
     let start = body[..byte].chars().count();
     Figure {
-        text: text.to_owned(),
+        text: text.into(),
         value,
         unit: unit.map(|u| u.to_owned().into()),
         approx: None,

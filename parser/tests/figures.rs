@@ -6,7 +6,7 @@
 //! `cargo test --release -p bulletin-parser --test figures -- --ignored --nocapture`).
 
 use bulletin_parser::figures::{assign_entities, extract};
-use bulletin_parser::{Change, Figure, FigureKind, Span};
+use bulletin_parser::{Change, Figure, FigureKind, SmallString, Span};
 use proptest::prelude::*;
 
 use FigureKind::{Count, Duration, Measure, Money, Percent};
@@ -26,7 +26,7 @@ fn figs(body: &str) -> Vec<Got> {
         .into_iter()
         .map(|f| {
             assert_offsets(body, &f);
-            (f.text, f.value, f.unit.map(String::from), f.approx.map(String::from), f.kind)
+            (f.text.into(), f.value, f.unit.map(String::from), f.approx.map(String::from), f.kind)
         })
         .collect()
 }
@@ -400,12 +400,12 @@ fn offsets_cover_qualifiers_on_both_sides() {
 
 // ------------------------------------------------------------------ context
 
-fn labels(body: &str) -> Vec<Option<String>> {
+fn labels(body: &str) -> Vec<Option<SmallString>> {
     extract(body).into_iter().map(|f| f.label).collect()
 }
 
-fn some(s: &str) -> Option<String> {
-    Some(s.to_string())
+fn some(s: &str) -> Option<SmallString> {
+    Some(s.into())
 }
 
 #[test]
@@ -458,7 +458,7 @@ fn periods_govern_their_sentence() {
          今年以来，新增企业 18 家。8 月 28 日至 8 月 31 日，完成交易 12 宗。“国庆”假期期间，接待游客 2.3 万人次。\
          一季度，完成投资 3200 万元。截至2023年6月底，支出 4.6 亿元。",
     );
-    let periods: Vec<Option<String>> = f.iter().map(|x| x.period.clone()).collect();
+    let periods: Vec<Option<SmallString>> = f.iter().map(|x| x.period.clone()).collect();
     assert_eq!(
         periods,
         vec![
@@ -478,7 +478,7 @@ fn periods_govern_their_sentence() {
 #[test]
 fn periods_with_scope_words_and_spans() {
     let f = extract("全县1—7月份完成出口总额2.3亿美元。今年 1 至 5 月，新增市场主体 860 户。近三年来，新建学校 6 所。");
-    let periods: Vec<Option<String>> = f.iter().map(|x| x.period.clone()).collect();
+    let periods: Vec<Option<SmallString>> = f.iter().map(|x| x.period.clone()).collect();
     assert_eq!(periods, vec![some("1—7月份"), some("今年1至5月"), some("近三年来")]);
     assert_eq!(f[0].label, some("完成出口总额"));
 }
@@ -499,7 +499,7 @@ fn entities_from_bold_spans() {
         Span { start, end: start + name.chars().count() }
     };
     assign_entities(&mut f, body, &[span("东关镇"), span("西岭乡")]);
-    let entities: Vec<Option<String>> = f.iter().map(|x| x.entity.clone()).collect();
+    let entities: Vec<Option<SmallString>> = f.iter().map(|x| x.entity.clone()).collect();
     assert_eq!(entities, vec![some("东关镇"), some("东关镇"), some("西岭乡")]);
     // The entity name is not repeated in the label.
     assert_eq!(f[2].label, some("排查矛盾纠纷"));

@@ -42,7 +42,7 @@ fn parts(b: &Bulletin) -> Vec<&str> {
     for it in &b.items {
         out.push(&it.headline);
         out.push(&it.body);
-        out.extend(it.sources.iter().map(String::as_str));
+        out.extend(it.sources.iter().map(|s| s.as_str()));
     }
     out.extend(b.warnings.iter().map(|w| w.text.as_str()));
     out.extend(b.dropped.iter().map(|d| d.text.as_str()));

@@ -20,7 +20,7 @@ fn bodies(b: &Bulletin) -> Vec<&str> {
 fn sources(b: &Bulletin) -> Vec<Vec<&str>> {
     b.items
         .iter()
-        .map(|i| i.sources.iter().map(String::as_str).collect())
+        .map(|i| i.sources.iter().map(|s| s.as_str()).collect())
         .collect()
 }
 

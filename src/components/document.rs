@@ -135,7 +135,7 @@ pub fn Document(props: &DocumentProps) -> Html {
                     <section class="group" id={g.anchor.clone()} key={g.anchor.clone()}
                         aria-labelledby={g.section.is_some().then(|| heading.clone())}>
                         if let Some(name) = &g.section {
-                            <h2 class="section-title" id={heading}>{ name }</h2>
+                            <h2 class="section-title" id={heading}>{ name.as_str() }</h2>
                         }
                         { for items.map(|i| html! {
                             <ItemView key={i} lang={lang} bulletin={bulletin.clone()} index={i} />

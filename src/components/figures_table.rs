@@ -266,16 +266,16 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
         html! {
             <tr data-item={r.item.to_string()} data-kind={r.kind.as_str()}>
                 <td class="c-order"><a href={format!("#{}", item_anchor(r.item))}>{ r.item + 1 }</a></td>
-                <td class="c-text"><a href={format!("#{}", figure_anchor(r.item, r.figure))}>{ &r.text }</a></td>
+                <td class="c-text"><a href={format!("#{}", figure_anchor(r.item, r.figure))}>{ r.text.as_str() }</a></td>
                 <td class="c-value num"><data value={plain_decimal(r.value)}>{ grouped(r.value) }</data></td>
-                { cell("c-unit", r.unit.clone()) }
+                { cell("c-unit", r.unit.as_deref()) }
                 <td class="c-kind"><span class={classes!("kind-chip", format!("fig-{}", r.kind.as_str()))}>{ kind_name(lang, r.kind) }</span></td>
-                { cell("c-label", r.label.clone()) }
-                { cell("c-period", r.period.clone()) }
-                { cell("c-entity", r.entity.clone()) }
-                { cell("c-source", Some(r.sources.join("、"))) }
-                { cell("c-section", r.section.clone()) }
-                { cell("c-headline", Some(r.headline.clone())) }
+                { cell("c-label", r.label.as_deref()) }
+                { cell("c-period", r.period.as_deref()) }
+                { cell("c-entity", r.entity.as_deref()) }
+                { cell("c-source", Some(&r.sources.join("、"))) }
+                { cell("c-section", r.section.as_deref()) }
+                { cell("c-headline", Some(&r.headline)) }
             </tr>
         }
     });
@@ -342,7 +342,7 @@ fn page_button(which: &'static str, disabled: bool, label: &'static str, onclick
 
 /// A plain text cell (one function for all of them keeps the wasm small).
 #[inline(never)]
-fn cell(class: &'static str, text: Option<String>) -> Html {
+fn cell(class: &'static str, text: Option<&str>) -> Html {
     html! { <td class={class}>{ text.unwrap_or_default() }</td> }
 }
 

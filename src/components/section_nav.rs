@@ -40,7 +40,7 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
     let links = (0..shown).map(|i| {
         if has_sections {
             let g = &outline[i];
-            let name = g.section.clone().unwrap_or_else(|| t(lang, Msg::NoSection).to_string());
+            let name = g.section.as_deref().unwrap_or(t(lang, Msg::NoSection)).to_string();
             (format!("#{}", g.anchor), name, Some(g.items.len()))
         } else {
             (format!("#{}", item_anchor(i)), b.items[i].headline.clone(), None)

@@ -212,9 +212,10 @@ impl Reader<'_> {
         usize::try_from(self.uint()?).ok()
     }
 
-    fn str(&mut self) -> Option<String> {
+    /// A string, as a `String` or (short texts, no allocation) a `SmallString`.
+    fn str<T: for<'a> From<&'a str>>(&mut self) -> Option<T> {
         let len = self.usize()?;
-        std::str::from_utf8(self.take(len)?).ok().map(str::to_owned)
+        std::str::from_utf8(self.take(len)?).ok().map(T::from)
     }
 
     fn opt<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
@@ -225,7 +226,7 @@ impl Reader<'_> {
         }
     }
 
-    fn opt_str(&mut self) -> Option<Option<String>> {
+    fn opt_str<T: for<'a> From<&'a str>>(&mut self) -> Option<Option<T>> {
         self.opt(Reader::str)
     }
 
@@ -251,8 +252,8 @@ impl Reader<'_> {
         Some(Figure {
             text: self.str()?,
             value: f64::from_le_bytes(self.take(8)?.try_into().ok()?),
-            unit: self.opt_str()?.map(Cow::Owned),
-            approx: self.opt_str()?.map(Cow::Owned),
+            unit: self.opt_str::<String>()?.map(Cow::Owned),
+            approx: self.opt_str::<String>()?.map(Cow::Owned),
             kind: *KINDS.get(usize::from(self.byte()?))?,
             start: self.usize()?,
             end: self.usize()?,

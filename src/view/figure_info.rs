@@ -20,10 +20,10 @@ pub fn details(lang: Lang, f: &Figure) -> Vec<(&'static str, String)> {
     ];
     let optional = [
         (Msg::ColApprox, f.approx.as_deref().map(str::to_owned)),
-        (Msg::ColLabel, f.label.clone()),
+        (Msg::ColLabel, f.label.as_deref().map(str::to_owned)),
         (Msg::ColChange, f.change.map(|c| change_name(lang, c).to_string())),
-        (Msg::ColPeriod, f.period.clone()),
-        (Msg::ColEntity, f.entity.clone()),
+        (Msg::ColPeriod, f.period.as_deref().map(str::to_owned)),
+        (Msg::ColEntity, f.entity.as_deref().map(str::to_owned)),
     ];
     out.extend(optional.into_iter().filter_map(|(m, v)| v.map(|v| (t(lang, m), v))));
     out

@@ -3,12 +3,12 @@
 
 use std::ops::Range;
 
-use bulletin_parser::Bulletin;
+use bulletin_parser::{Bulletin, SmallString};
 
 /// A run of consecutive items under one section (or under none).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
-    pub section: Option<String>,
+    pub section: Option<SmallString>,
     /// The element id of the group: `sec-0`, `sec-1`, … in page order.
     pub anchor: String,
     /// Indices into `Bulletin::items`.
@@ -51,7 +51,7 @@ mod tests {
     use bulletin_parser::Item;
 
     fn item(section: Option<&str>) -> Item {
-        Item { section: section.map(str::to_string), ..Item::default() }
+        Item { section: section.map(Into::into), ..Item::default() }
     }
 
     #[test]

@@ -98,7 +98,7 @@ mod tests {
         let byte = body.find(text).expect("figure text in body");
         let start = body[..byte].chars().count();
         Figure {
-            text: text.to_string(),
+            text: text.into(),
             value: 1.0,
             unit: None,
             approx: None,

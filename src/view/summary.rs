@@ -59,7 +59,7 @@ mod tests {
     #[test]
     fn counts_distinct_units_and_kinds() {
         let item = |sources: &[&str], kinds: &[FigureKind]| Item {
-            sources: sources.iter().map(|s| s.to_string()).collect(),
+            sources: sources.iter().map(|&s| s.into()).collect(),
             figures: kinds.iter().map(|&k| figure(k)).collect(),
             ..Item::default()
         };

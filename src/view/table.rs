@@ -3,7 +3,7 @@
 //! Pure data in, indices out, so the component only renders and the rules
 //! (what a search matches, how empty cells sort) are tested natively.
 
-use bulletin_parser::{Bulletin, Change, FigureKind};
+use bulletin_parser::{Bulletin, Change, FigureKind, SmallString};
 
 use crate::view::numfmt::plain_decimal;
 use crate::view::sort::{number_key, sort_by_keys, sort_by_text, sort_indices, SortKey};
@@ -15,17 +15,17 @@ pub struct FigureRow {
     pub item: usize,
     /// Index of the figure in its item's `figures`.
     pub figure: usize,
-    pub section: Option<String>,
+    pub section: Option<SmallString>,
     pub headline: String,
-    pub sources: Vec<String>,
-    pub text: String,
+    pub sources: Vec<SmallString>,
+    pub text: SmallString,
     pub value: f64,
     pub unit: Option<String>,
     pub approx: Option<String>,
     pub kind: FigureKind,
-    pub label: Option<String>,
-    pub period: Option<String>,
-    pub entity: Option<String>,
+    pub label: Option<SmallString>,
+    pub period: Option<SmallString>,
+    pub entity: Option<SmallString>,
     pub change: Option<Change>,
 }
 
@@ -92,12 +92,12 @@ impl Filter {
             }
         }
         if let Some(section) = &self.section {
-            if row.section.as_ref() != Some(section) {
+            if row.section.as_deref() != Some(section.as_str()) {
                 return false;
             }
         }
         if let Some(source) = &self.source {
-            if !row.sources.contains(source) {
+            if !row.sources.iter().any(|s| s == source) {
                 return false;
             }
         }
@@ -135,7 +135,7 @@ pub fn search_text(row: &FigureRow) -> String {
         row.period.as_deref(),
         row.entity.as_deref(),
     ];
-    for field in fields.into_iter().flatten().chain(row.sources.iter().map(String::as_str)) {
+    for field in fields.into_iter().flatten().chain(row.sources.iter().map(|s| s.as_str())) {
         s.push_str(field);
         s.push(FIELD_SEPARATOR);
     }
@@ -301,10 +301,10 @@ mod tests {
         FigureRow {
             item,
             figure,
-            section: Some(if item < 2 { "产业发展" } else { "民生保障" }.to_string()),
+            section: Some(if item < 2 { "产业发展" } else { "民生保障" }.into()),
             headline: format!("标题{item}"),
-            sources: vec![if item == 0 { "农业农村局" } else { "人社局" }.to_string()],
-            text: text.to_string(),
+            sources: vec![if item == 0 { "农业农村局" } else { "人社局" }.into()],
+            text: text.into(),
             value,
             unit: unit.map(str::to_string),
             approx: None,

@@ -24,6 +24,7 @@
 use std::borrow::Cow;
 
 use crate::model::{Figure, FigureKind};
+use crate::small_string::SmallString;
 
 use super::chars::{char_at, is_space, may_hold_space, skip_space, trim_space};
 use super::label::{change_of, clean_label, is_copula, noun_after};
@@ -184,7 +185,7 @@ impl Annotator {
         let noun = noun_after(s, f.end);
         let noun_end = noun.map_or(f.end, |n| n.1);
         let mut label = noun
-            .map(|n| s[n.0..n.1].to_string())
+            .map(|n| SmallString::from(&s[n.0..n.1]))
             .or_else(|| clean_label(before));
         let last = done.last();
         if label.is_none() {
@@ -215,7 +216,7 @@ impl Annotator {
                     period: Some(x), ..
                 }),
             ) if p.period == place.period => x.clone(),
-            _ => squeeze(&s[a..b]).into_owned(),
+            _ => squeeze(&s[a..b]),
         });
         self.prev = Some(Prev {
             end: f.end,
@@ -224,7 +225,7 @@ impl Annotator {
             period: place.period,
         });
         Figure {
-            text: s[f.start..f.end].to_string(),
+            text: SmallString::from(&s[f.start..f.end]),
             value: f.value,
             unit: f.unit.map(Cow::Borrowed),
             approx: f.approx.map(Cow::Borrowed),
@@ -267,14 +268,14 @@ fn skip_bracket(s: &str, p: usize) -> usize {
         .map_or(p, |(j, c)| q + j + c.len_utf8())
 }
 
-/// `s` without white space (borrowed when it has none, as most labels).
-pub fn squeeze(s: &str) -> Cow<'_, str> {
+/// `s` without white space.
+pub fn squeeze(s: &str) -> SmallString {
     // Every space starts with one of these bytes (0xE3 also starts `《》「」`,
     // so a hit is checked character by character).
     let maybe = may_hold_space(s.as_bytes());
     if maybe && s.chars().any(is_space) {
-        Cow::Owned(s.chars().filter(|&c| !is_space(c)).collect())
+        s.chars().filter(|&c| !is_space(c)).collect()
     } else {
-        Cow::Borrowed(s)
+        SmallString::from(s)
     }
 }

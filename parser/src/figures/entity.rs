@@ -3,6 +3,7 @@
 //! next bold span belong to that name.
 
 use crate::model::{Figure, Span};
+use crate::small_string::SmallString;
 
 use super::chars::is_han;
 use super::label::clean_label;
@@ -33,7 +34,7 @@ pub fn assign_entities(figures: &mut [Figure], body: &str, emphasis: &[Span]) {
             current = as_name(&names[next]);
             next += 1;
         }
-        f.entity = current.map(str::to_string);
+        f.entity = current.map(SmallString::from);
         if let (Some(name), Some(label)) = (current, f.label.as_deref()) {
             if let Some(rest) = label.strip_prefix(name) {
                 f.label = clean_label(rest);

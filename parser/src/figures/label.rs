@@ -8,6 +8,7 @@ use super::chars::{
     trim_space_end, trim_space_start, CharSet,
 };
 use super::context::squeeze;
+use crate::small_string::SmallString;
 
 /// Words of change, by their last character: `增长`, `增加`, `提高`… are
 /// up; `下降`, `减少`, `降低`… are down. No two end a text together, so the
@@ -225,7 +226,7 @@ fn trim_label_edges(before: &str) -> &str {
 
 /// The label in the text before a figure, qualifiers stripped (see the
 /// module notes). Also used to strip a bold entity name off a label.
-pub fn clean_label(before: &str) -> Option<String> {
+pub fn clean_label(before: &str) -> Option<SmallString> {
     let mut t = trim_label_edges(before);
     // A word is left whole when stripping would leave one character
     // (`占地` is no `占` + `地`, `占比` no `占` + `比`).
@@ -246,7 +247,7 @@ pub fn clean_label(before: &str) -> Option<String> {
         // `在某市举办“招商推介会” 1 次` → `招商推介会`.
         if let Some(inner) = t.strip_suffix('”').and_then(|x| x.rsplit_once('“')) {
             if !inner.1.is_empty() {
-                return Some(squeeze(inner.1).into_owned());
+                return Some(squeeze(inner.1));
             }
         }
         // Keep the end, which names the figure; cut after a `的` if any.
@@ -262,7 +263,7 @@ pub fn clean_label(before: &str) -> Option<String> {
         };
     }
     let named = t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
-    named.then(|| squeeze(t).into_owned())
+    named.then(|| squeeze(t))
 }
 
 /// First characters of the words that end the noun a figure counts.

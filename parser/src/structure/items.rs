@@ -13,6 +13,7 @@ use super::{Ledger, Sink};
 use crate::figures;
 use crate::figures::count_chars;
 use crate::model::{Bulletin, Figure, Item, LineRange, Span};
+use crate::small_string::SmallString;
 use std::borrow::Cow;
 
 pub const ORPHAN_SOURCE: &str = "找不到所属条目的来源";
@@ -332,7 +333,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
         .count();
     b.items.reserve(paragraphs);
     b.sections.reserve(blocks.len() - paragraphs);
-    // The section's name as written: each item gets its own copy.
+    // The section's name as written: each item gets its own copy (inline
+    // when short, as most are).
     let mut section: Option<&str> = None;
     let mut cur: Option<Draft> = None;
     for (k, block) in blocks.iter().enumerate() {
@@ -378,7 +380,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 }
                 let alone = p.headline_alone && body_follows;
                 cur = Some(Draft {
-                    section: section.map(str::to_string),
+                    section: section.map(SmallString::from),
                     first: k,
                     last: k,
                     headline_alone: alone,
@@ -399,7 +401,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
 
 /// An item being gathered: the paragraph blocks `first..=last`.
 struct Draft {
-    section: Option<String>,
+    section: Option<SmallString>,
     first: usize,
     last: usize,
     /// The first paragraph is the headline alone.
@@ -578,14 +580,14 @@ fn first_line_is_headline(s: &str) -> bool {
 }
 
 /// Splits a list of names into `sources`; the separators are syntax.
-fn take_names(names: &str, sources: &mut Vec<String>, ledger: &mut Ledger) {
+fn take_names(names: &str, sources: &mut Vec<SmallString>, ledger: &mut Ledger) {
     for n in split_sources(names) {
         if sources.iter().any(|s| s == n) {
             // Named both before the headline and in the closing parenthetical:
             // one unit, listed once; the repeat is syntax, not lost text.
             ledger.take(n);
         } else {
-            sources.push(n.to_string());
+            sources.push(SmallString::from(n));
         }
     }
     if ledger.is_on() {
