@@ -186,6 +186,13 @@ pub fn blocks<'a>(
             header_starts[usize::from(x)] = true;
         }
     }
+    // Each header with the byte length of its first character, decoded once
+    // here rather than for every line whose first byte matches (a CJK
+    // header's lead byte is shared by thousands of characters).
+    let headers: Vec<(&str, usize)> = headers
+        .iter()
+        .map(|h| (*h, h.chars().next().map_or(0, char::len_utf8)))
+        .collect();
     let mut b = Builder {
         out: Blocks {
             blocks: Vec::new(),
@@ -213,7 +220,7 @@ pub fn blocks<'a>(
                 .is_some_and(|&x| header_starts[usize::from(x)])
             && headers
                 .iter()
-                .any(|h| same_first_char(h, l.text) && eq_ignoring_spaces(h, l.text))
+                .any(|&(h, n)| same_first_char(h, n, l.text) && eq_ignoring_spaces(h, l.text))
         {
             sink.drop_line(l.no, l.text, "page-header");
             gap = true;
@@ -277,10 +284,10 @@ pub fn blocks<'a>(
     b.out
 }
 
-/// Both texts start with the same character (neither starts with a space:
-/// lines are trimmed). The first byte alone is shared by many CJK characters.
-fn same_first_char(a: &str, b: &str) -> bool {
-    let n = a.chars().next().map_or(0, char::len_utf8);
+/// Both texts start with the same character, `a`'s first, of `n` bytes
+/// (neither starts with a space: lines are trimmed). The first byte alone is
+/// shared by many CJK characters.
+fn same_first_char(a: &str, n: usize, b: &str) -> bool {
     // Byte by byte: a call to `memcmp` costs more than four compares.
     b.len() >= n && (0..n).all(|k| a.as_bytes()[k] == b.as_bytes()[k])
 }
@@ -313,9 +320,10 @@ fn decide(
     if new_paragraph {
         return None;
     }
-    let a = last.chars().next_back().unwrap_or(' ');
-    let b = next_text.chars().next().unwrap_or(' ');
-    let words = a.is_ascii_alphabetic() && b.is_ascii_alphabetic();
+    // A character is an ASCII letter exactly when its one byte is: read on
+    // bytes, no UTF-8 decoding.
+    let words = last.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
+        && next_text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
     Some(if words || (prev.trailing_space && !gap) {
         Join::Space
     } else {
