@@ -323,7 +323,10 @@ fn decide(
     // A character is an ASCII letter exactly when its one byte is: read on
     // bytes, no UTF-8 decoding.
     let words = last.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
-        && next_text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+        && next_text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic);
     Some(if words || (prev.trailing_space && !gap) {
         Join::Space
     } else {
