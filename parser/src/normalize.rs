@@ -111,7 +111,8 @@ unsafe fn candidate_block_avx2(b: &[u8], from: usize) -> usize {
     const EF_BB: u8 = 32; // EF BB, then anything (U+FEFF)
     const CONTROL: u8 = 64; // \t \v \f \r
     const E2_80_SEPS: u8 = 128; // E2 80 A8–AF
-                                // Kinds that take any second byte, or any third byte.
+
+    // Kinds that take any second byte, or any third byte.
     const ANY_SECOND: u8 = C2 | CONTROL;
     const ANY_THIRD: u8 = C2 | E1 | E2_81 | EF_BB | CONTROL;
     const E2: u8 = E2_80_LOW | E2_81 | E2_80_SEPS;

@@ -10,43 +10,70 @@ pub fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
 }
 
 /// The end of the line starting `hay` (the index of its first `\n`, else
-/// the length) and its display columns (see [`columns`](crate::figures::columns)):
-/// both from one reading of the bytes, 32 at a time with AVX2.
+/// the length), its display columns (see [`columns`](crate::figures::columns))
+/// and whether it holds a `*` (markdown bold: most texts have none, and then
+/// no later pass need look for one): all from one reading of the bytes, 32
+/// at a time with AVX2. The star test may also see bytes past the line
+/// (the rest of its last block), which belong to the lines after it.
 #[inline]
-pub fn line_end(hay: &[u8]) -> (usize, usize) {
+pub fn line_end(hay: &[u8]) -> LineEnd {
     #[cfg(target_arch = "x86_64")]
     if hay.len() >= 32 && std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2 (checked just above).
-        let (i, cols, end) = unsafe { line_end_avx2(hay) };
+        let (i, cols, stars, end) = unsafe { line_end_avx2(hay) };
         if let Some(end) = end {
-            return (end, cols);
+            return LineEnd {
+                len: end,
+                columns: cols,
+                stars,
+            };
         }
-        return line_end_bytewise(hay, i, cols);
+        let mut rest = line_end_bytewise(hay, i, cols);
+        rest.stars |= stars;
+        return rest;
     }
     line_end_bytewise(hay, 0, 0)
 }
 
+/// What [`line_end`] reads of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineEnd {
+    /// The line's length in bytes.
+    pub len: usize,
+    /// Its display columns.
+    pub columns: usize,
+    /// A `*` is in the line (or, from a block read whole, just after it).
+    pub stars: bool,
+}
+
 /// [`line_end`] from `i`, where `cols` columns come before.
 #[inline]
-fn line_end_bytewise(hay: &[u8], i: usize, cols: usize) -> (usize, usize) {
+fn line_end_bytewise(hay: &[u8], i: usize, cols: usize) -> LineEnd {
     let end = find_byte(b'\n', &hay[i..]).map_or(hay.len(), |k| i + k);
-    (end, cols + crate::figures::columns(&hay[i..end]))
+    LineEnd {
+        len: end,
+        columns: cols + crate::figures::columns(&hay[i..end]),
+        stars: find_byte(b'*', &hay[i..end]).is_some(),
+    }
 }
 
 /// The whole 32-byte blocks of [`line_end`]: (where they stop, the columns
-/// before that, the line's end if found in them).
+/// before that, a `*` in the blocks read, the line's end if found in them).
 ///
 /// SAFETY: the CPU must have AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, Option<usize>) {
+unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, bool, Option<usize>) {
     use std::arch::x86_64::*;
     let newline = _mm256_set1_epi8(b'\n' as i8);
+    let star = _mm256_set1_epi8(b'*' as i8);
     let zero = _mm256_setzero_si256();
     // Columns per lane, negated (see `column_marks_avx2`).
     let marks = |v: __m256i| crate::figures::column_marks_avx2(v);
     let lane_sum = |acc: __m256i| crate::figures::sum_bytes_avx2(acc);
     let (mut i, mut cols) = (0, 0);
+    // Lanes that held a `*` in any block read.
+    let mut stars = zero;
     // Each load reads hay[i..i + 32], which `i + 32 <= hay.len()` keeps in
     // bounds.
     while i + 32 <= hay.len() {
@@ -55,6 +82,7 @@ unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, Option<usize>) {
         let mut k = 0;
         while k < 127 && i + 32 <= hay.len() {
             let v = _mm256_loadu_si256(hay.as_ptr().add(i) as *const __m256i);
+            stars = _mm256_or_si256(stars, _mm256_cmpeq_epi8(v, star));
             let found = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline)) as u32;
             if found != 0 {
                 // Count only the lanes before the line break.
@@ -67,7 +95,8 @@ unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, Option<usize>) {
                     ),
                 );
                 acc = _mm256_sub_epi8(acc, _mm256_and_si256(marks(v), before));
-                return (i, cols + lane_sum(acc), Some(i + at));
+                let stars = _mm256_testz_si256(stars, stars) == 0;
+                return (i, cols + lane_sum(acc), stars, Some(i + at));
             }
             acc = _mm256_sub_epi8(acc, marks(v));
             i += 32;
@@ -75,7 +104,7 @@ unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, Option<usize>) {
         }
         cols += lane_sum(acc);
     }
-    (i, cols, None)
+    (i, cols, _mm256_testz_si256(stars, stars) == 0, None)
 }
 
 /// Index of the first `**` in `s` (markdown bold), without the set-up cost
@@ -237,7 +266,7 @@ mod tests {
 
     #[test]
     fn line_ends_and_columns() {
-        let pieces = ["县", "a", " ", "é", "😀", "１", "—"];
+        let pieces = ["县", "a", " ", "é", "😀", "１", "—", "*"];
         for n in 0..200 {
             for tail in ["", "\n", "\nb", "\n\n县"] {
                 let line: String = (0..n).map(|k| pieces[(k * 5 + n) % pieces.len()]).collect();
@@ -246,7 +275,15 @@ mod tests {
                     .chars()
                     .map(|c| if c.len_utf8() >= 3 { 2 } else { 1 })
                     .sum();
-                assert_eq!(line_end(s.as_bytes()), (line.len(), cols), "{s:?}");
+                let got = line_end(s.as_bytes());
+                assert_eq!((got.len, got.columns), (line.len(), cols), "{s:?}");
+                // Every star in the line is seen; one after it may be.
+                if line.contains('*') {
+                    assert!(got.stars, "{s:?}");
+                }
+                if !s.contains('*') {
+                    assert!(!got.stars, "{s:?}");
+                }
             }
         }
     }

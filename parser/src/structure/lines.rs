@@ -79,20 +79,32 @@ pub fn heading_of<'a>(l: &Line<'a>) -> Option<Heading<'a>> {
 /// number, in order (kept aside, so that `Line` stays small).
 pub type Headings<'a> = Vec<(usize, Heading<'a>)>;
 
+/// The lines of a text as [`split`] reads them.
+pub struct Split<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub headings: Headings<'a>,
+    /// The text holds a `*` somewhere (seen on the way, so that texts
+    /// without markdown bold need no pass of their own to tell).
+    pub stars: bool,
+}
+
 /// Classifies every non-blank line (a blank one only sets `after_blank` on
 /// the next). Markdown quote and bullet markers are recorded in `dropped`
 /// (reason `"markup"`), and so is every noise line.
-pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> (Vec<Line<'a>>, Headings<'a>) {
+pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
     // One line per ~40 bytes is a fair guess for both layouts.
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut headings = Vec::new();
     let mut after_blank = false;
     let b = text.as_bytes();
     let (mut start, mut no) = (0, 0);
+    let mut stars = false;
     loop {
         no += 1;
         // The line's width comes with its end, from one reading.
-        let (len, columns) = line_end(&b[start..]);
+        let read = line_end(&b[start..]);
+        let (len, columns) = (read.len, read.columns);
+        stars |= read.stars;
         let end = start + len;
         let mut line = classify(no, &text[start..end], columns, dropped, &mut headings);
         if line.kind == Kind::Blank {
@@ -103,7 +115,11 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> (Vec<Line<'a>>, H
             lines.push(line);
         }
         if end == b.len() {
-            return (lines, headings);
+            return Split {
+                lines,
+                headings,
+                stars,
+            };
         }
         start = end + 1;
     }

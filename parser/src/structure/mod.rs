@@ -48,13 +48,17 @@ pub fn parse_with_ledger(text: &str) -> (Bulletin, Vec<String>) {
 fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
     let clean = normalize::clean(text);
     let mut sink = Sink::default();
-    let (lines, headings) = lines::split(&clean, &mut sink.dropped);
+    let lines::Split {
+        lines,
+        headings,
+        stars,
+    } = lines::split(&clean, &mut sink.dropped);
     let mut b = Bulletin::default();
     let top = masthead::read(&lines, &mut b.masthead, &mut b.footer, &mut sink, ledger);
     let rest = &lines[top.body_start..];
     let footer_at = footer_start(rest);
     let mut body = rewrap::blocks(&rest[..footer_at], &headings, &top.header_texts, &mut sink);
-    body.stars = bytes::find_byte(b'*', clean.as_bytes()).is_some();
+    body.stars = stars;
     items::assemble(&body, &mut b, &mut sink, ledger);
     footer::read(&rest[footer_at..], &mut b.footer, &mut sink, ledger);
     sink.dropped.sort_by_key(|d| d.line);
