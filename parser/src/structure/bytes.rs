@@ -151,6 +151,26 @@ pub fn find_colon(b: &[u8]) -> Option<usize> {
                 }
                 i += 16;
             }
+            // The last whole block again, from 18 bytes before the end: it
+            // covers the starts the loop left (all but the last two, which
+            // only a `:` can take), instead of a byte-by-byte look.
+            if i > 0 && i + 2 < b.len() {
+                i = b.len() - 18;
+                let p = b.as_ptr().add(i);
+                let v0 = _mm_loadu_si128(p as *const __m128i);
+                let v1 = _mm_loadu_si128(p.add(1) as *const __m128i);
+                let v2 = _mm_loadu_si128(p.add(2) as *const __m128i);
+                let wide = _mm_and_si128(
+                    _mm_and_si128(_mm_cmpeq_epi8(v0, ef), _mm_cmpeq_epi8(v1, bc)),
+                    _mm_cmpeq_epi8(v2, x9a),
+                );
+                let hit = _mm_or_si128(wide, _mm_cmpeq_epi8(v0, colon));
+                let mask = _mm_movemask_epi8(hit) as u32;
+                if mask != 0 {
+                    return Some(i + mask.trailing_zeros() as usize);
+                }
+                i += 16;
+            }
         }
     }
     while i < b.len() {
@@ -300,6 +320,15 @@ mod tests {
             assert_eq!(find_byte(b' ', s.as_bytes()), Some(n * 3), "{n}");
         }
         assert_eq!(find_byte(b'x', b""), None);
+        // Colons at every offset, around the 16-byte blocks.
+        for n in 0..40 {
+            for tail in ["：", ":", "：甲", ":a", "甲：", "ab"] {
+                let s = format!("{}{tail}", "a".repeat(n));
+                assert_eq!(find_colon(s.as_bytes()), s.find([':', '：']), "{s:?}");
+                let s = format!("{}{tail}：", "县".repeat(n / 3));
+                assert_eq!(find_colon(s.as_bytes()), s.find([':', '：']), "{s:?}");
+            }
+        }
         for s in [
             "",
             ":",
