@@ -432,10 +432,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         first_para_end = first_piece_end;
         Cow::Borrowed(first_pieces[0].text)
     } else {
-        let cap = paras()
-            .flat_map(|p| p.0.iter())
-            .map(|x| x.text.len() + 1)
-            .sum();
+        let cap = paras().map(|p| p.1.text_bytes).sum();
         let mut raw = String::with_capacity(cap);
         for (pi, (pieces, _)) in paras().enumerate() {
             if pi > 0 {
@@ -527,10 +524,10 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         raw => strip_bold(&raw[start..end]),
     };
     figures::extract_into(&body, found);
-    // A copy of exactly their number, not `found` itself (which keeps its
-    // room for the next item).
-    #[allow(clippy::drain_collect)]
-    let mut figures: Vec<Figure> = found.drain(..).collect();
+    // A vector of exactly their number, not `found` itself (which keeps its
+    // room for the next item); `append` moves them in one copy.
+    let mut figures: Vec<Figure> = Vec::with_capacity(found.len());
+    figures.append(found);
     figures::assign_entities(&mut figures, &body, &emphasis);
     Item {
         section: d.section,

@@ -57,6 +57,9 @@ pub struct Para {
     /// The source parenthetical of the last piece, when it has one (offsets
     /// into that piece's text).
     pub last_tail: Option<Tail>,
+    /// The bytes of its pieces, plus one a piece (room for what joins them):
+    /// what its joined text needs, known without going over the pieces.
+    pub text_bytes: usize,
 }
 
 impl Para {
@@ -202,6 +205,7 @@ pub fn blocks<'a>(
         start: 0,
         first_tail: None,
         full,
+        text_bytes: 0,
     };
     // The last piece: its line, width and source parenthetical.
     let mut prev: Option<(&Line<'a>, usize, Option<Tail>)> = None;
@@ -277,6 +281,7 @@ pub fn blocks<'a>(
                 });
             }
         }
+        b.text_bytes += text.len() + 1;
         prev = Some((l, w, tail));
         gap = false;
     }
@@ -375,6 +380,8 @@ struct Builder<'a> {
     /// The source parenthetical of that first piece.
     first_tail: Option<Tail>,
     full: Option<usize>,
+    /// [`Para::text_bytes`] of the pieces since `start`.
+    text_bytes: usize,
 }
 
 impl Builder<'_> {
@@ -396,8 +403,10 @@ impl Builder<'_> {
             last_tail,
             first_break,
             pieces: self.start..end,
+            text_bytes: self.text_bytes,
         };
         self.out.blocks.push(Block::Para(para));
         self.start = end;
+        self.text_bytes = 0;
     }
 }
