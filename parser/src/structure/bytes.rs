@@ -9,102 +9,140 @@ pub fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
     find_either(needle, needle, hay)
 }
 
-/// The end of the line starting `hay` (the index of its first `\n`, else
-/// the length), its display columns (see [`columns`](crate::figures::columns))
-/// and whether it holds a `*` (markdown bold: most texts have none, and then
-/// no later pass need look for one): all from one reading of the bytes, 32
-/// at a time with AVX2. The star test may also see bytes past the line
-/// (the rest of its last block), which belong to the lines after it.
+/// Calls `f(start, end, columns)` for every line of `hay`, in order: its
+/// byte range (`end` is its `\n`, or the length for the last line, which
+/// may be empty) and its display columns (see
+/// [`columns`](crate::figures::columns)). Returns whether `hay` holds a
+/// `*` (markdown bold: most texts have none, and then no later pass need
+/// look for one). All from one reading of the bytes, 32 at a time with
+/// AVX2: a line costs its bytes and a few operations, not a call of its own.
 #[inline]
-pub fn line_end(hay: &[u8]) -> LineEnd {
+pub fn for_each_line(hay: &[u8], mut f: impl FnMut(usize, usize, usize)) -> bool {
     #[cfg(target_arch = "x86_64")]
-    if hay.len() >= 32 && std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (checked just above).
-        let (i, cols, stars, end) = unsafe { line_end_avx2(hay) };
-        if let Some(end) = end {
-            return LineEnd {
-                len: end,
-                columns: cols,
-                stars,
-            };
+    let avx2 = std::arch::is_x86_feature_detected!("avx2");
+    // The scan fills a buffer and `f` runs between fillings: called inside
+    // the vector loop, it would spill the loop's registers at every line.
+    let mut scan = LineScan::default();
+    let mut found = [(0, 0, 0); LINE_BATCH + 32];
+    while !scan.done {
+        #[cfg(target_arch = "x86_64")]
+        let n = if avx2 && scan.at + 32 <= hay.len() {
+            // SAFETY: the CPU has AVX2 (checked above).
+            unsafe { scan.next_avx2(hay, &mut found) }
+        } else {
+            scan.next_bytewise(hay, &mut found)
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let n = scan.next_bytewise(hay, &mut found);
+        for &(start, end, columns) in &found[..n] {
+            f(start, end, columns);
         }
-        let mut rest = line_end_bytewise(hay, i, cols);
-        rest.stars |= stars;
-        return rest;
     }
-    line_end_bytewise(hay, 0, 0)
+    scan.stars
 }
 
-/// What [`line_end`] reads of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineEnd {
-    /// The line's length in bytes.
-    pub len: usize,
-    /// Its display columns.
-    pub columns: usize,
-    /// A `*` is in the line (or, from a block read whole, just after it).
-    pub stars: bool,
+/// Lines found in one go by a [`LineScan`], at least (the vector scan
+/// stops after the 32-byte block that reaches this many, which adds at
+/// most 32).
+const LINE_BATCH: usize = 64;
+
+/// Where [`for_each_line`] stands between batches: at byte `at`, inside
+/// the line that starts at `line_start` with `cols` columns before `at`.
+#[derive(Default)]
+struct LineScan {
+    at: usize,
+    line_start: usize,
+    cols: usize,
+    /// A `*` was seen.
+    stars: bool,
+    /// The last line has been found.
+    done: bool,
 }
 
-/// [`line_end`] from `i`, where `cols` columns come before.
-#[inline]
-fn line_end_bytewise(hay: &[u8], i: usize, cols: usize) -> LineEnd {
-    let end = find_byte(b'\n', &hay[i..]).map_or(hay.len(), |k| i + k);
-    LineEnd {
-        len: end,
-        columns: cols + crate::figures::columns(&hay[i..end]),
-        stars: find_byte(b'*', &hay[i..end]).is_some(),
+impl LineScan {
+    /// The next lines into `found`, as (start, end, columns), byte by byte;
+    /// how many.
+    fn next_bytewise(&mut self, hay: &[u8], found: &mut [(usize, usize, usize)]) -> usize {
+        let mut n = 0;
+        while n < LINE_BATCH && !self.done {
+            let i = self.at;
+            let end = find_byte(b'\n', &hay[i..]).map_or(hay.len(), |k| i + k);
+            let columns = self.cols + crate::figures::columns(&hay[i..end]);
+            found[n] = (self.line_start, end, columns);
+            n += 1;
+            self.stars |= find_byte(b'*', &hay[i..end]).is_some();
+            self.done = end == hay.len();
+            (self.line_start, self.at, self.cols) = (end + 1, end + 1, 0);
+        }
+        n
     }
-}
 
-/// The whole 32-byte blocks of [`line_end`]: (where they stop, the columns
-/// before that, a `*` in the blocks read, the line's end if found in them).
-///
-/// SAFETY: the CPU must have AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn line_end_avx2(hay: &[u8]) -> (usize, usize, bool, Option<usize>) {
-    use std::arch::x86_64::*;
-    let newline = _mm256_set1_epi8(b'\n' as i8);
-    let star = _mm256_set1_epi8(b'*' as i8);
-    let zero = _mm256_setzero_si256();
-    // Columns per lane, negated (see `column_marks_avx2`).
-    let marks = |v: __m256i| crate::figures::column_marks_avx2(v);
-    let lane_sum = |acc: __m256i| crate::figures::sum_bytes_avx2(acc);
-    let (mut i, mut cols) = (0, 0);
-    // Lanes that held a `*` in any block read.
-    let mut stars = zero;
-    // Each load reads hay[i..i + 32], which `i + 32 <= hay.len()` keeps in
-    // bounds.
-    while i + 32 <= hay.len() {
-        // At most 2 per lane and block: 127 blocks fit in a u8.
-        let mut acc = zero;
-        let mut k = 0;
-        while k < 127 && i + 32 <= hay.len() {
+    /// The next lines into `found`, as (start, end, columns), from the
+    /// whole 32-byte blocks ahead (the last bytes are for
+    /// [`next_bytewise`](Self::next_bytewise)); how many.
+    ///
+    /// SAFETY: the CPU must have AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn next_avx2(&mut self, hay: &[u8], found: &mut [(usize, usize, usize)]) -> usize {
+        use std::arch::x86_64::*;
+        let newline = _mm256_set1_epi8(b'\n' as i8);
+        let star = _mm256_set1_epi8(b'*' as i8);
+        let zero = _mm256_setzero_si256();
+        #[rustfmt::skip]
+        let lane = _mm256_setr_epi8(
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+            16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+        );
+        // Lanes `k` with `k < n`.
+        let below = |n: u32| _mm256_cmpgt_epi8(_mm256_set1_epi8(n as i8), lane);
+        let lane_sum = |acc: __m256i| crate::figures::sum_bytes_avx2(acc);
+        let mut n = 0;
+        // The current line's columns over the last `blocks` blocks, per
+        // lane (the rest are in `self.cols`).
+        let (mut acc, mut blocks) = (zero, 0);
+        // Lanes that held a `*`.
+        let mut stars = zero;
+        let mut i = self.at;
+        // Each load reads hay[i..i + 32], which `i + 32 <= hay.len()` keeps
+        // in bounds.
+        while i + 32 <= hay.len() && n < LINE_BATCH {
             let v = _mm256_loadu_si256(hay.as_ptr().add(i) as *const __m256i);
             stars = _mm256_or_si256(stars, _mm256_cmpeq_epi8(v, star));
-            let found = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline)) as u32;
-            if found != 0 {
-                // Count only the lanes before the line break.
-                let at = found.trailing_zeros() as usize;
-                let before = _mm256_cmpgt_epi8(
-                    _mm256_set1_epi8(at as i8),
-                    _mm256_setr_epi8(
-                        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-                        21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
-                    ),
-                );
-                acc = _mm256_sub_epi8(acc, _mm256_and_si256(marks(v), before));
-                let stars = _mm256_testz_si256(stars, stars) == 0;
-                return (i, cols + lane_sum(acc), stars, Some(i + at));
+            // Columns per lane, negated (see `column_marks_avx2`): at most
+            // 2 a lane and block, so 127 blocks fit in a u8 lane.
+            let marks = crate::figures::column_marks_avx2(v);
+            if blocks == 127 {
+                self.cols += lane_sum(acc);
+                (acc, blocks) = (zero, 0);
             }
-            acc = _mm256_sub_epi8(acc, marks(v));
+            let mut breaks = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline)) as u32;
+            if breaks == 0 {
+                acc = _mm256_sub_epi8(acc, marks);
+            } else {
+                // The block's lanes from `from` on are the current line's.
+                let mut from = 0;
+                while breaks != 0 {
+                    let at = breaks.trailing_zeros();
+                    let mine = _mm256_andnot_si256(below(from), below(at));
+                    acc = _mm256_sub_epi8(acc, _mm256_and_si256(marks, mine));
+                    let end = i + at as usize;
+                    found[n] = (self.line_start, end, self.cols + lane_sum(acc));
+                    n += 1;
+                    (self.line_start, self.cols, acc, blocks) = (end + 1, 0, zero, 0);
+                    from = at + 1;
+                    breaks &= breaks - 1;
+                }
+                acc = _mm256_sub_epi8(acc, _mm256_andnot_si256(below(from), marks));
+            }
+            blocks += 1;
             i += 32;
-            k += 1;
         }
-        cols += lane_sum(acc);
+        self.at = i;
+        self.cols += lane_sum(acc);
+        self.stars |= _mm256_testz_si256(stars, stars) == 0;
+        n
     }
-    (i, cols, _mm256_testz_si256(stars, stars) == 0, None)
 }
 
 /// Index of the first `**` in `s` (markdown bold), without the set-up cost
@@ -285,27 +323,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_ends_and_columns() {
-        let pieces = ["县", "a", " ", "é", "😀", "１", "—", "*"];
-        for n in 0..200 {
-            for tail in ["", "\n", "\nb", "\n\n县"] {
-                let line: String = (0..n).map(|k| pieces[(k * 5 + n) % pieces.len()]).collect();
-                let s = format!("{line}{tail}");
-                let cols: usize = line
-                    .chars()
-                    .map(|c| if c.len_utf8() >= 3 { 2 } else { 1 })
-                    .sum();
-                let got = line_end(s.as_bytes());
-                assert_eq!((got.len, got.columns), (line.len(), cols), "{s:?}");
-                // Every star in the line is seen; one after it may be.
-                if line.contains('*') {
-                    assert!(got.stars, "{s:?}");
-                }
-                if !s.contains('*') {
-                    assert!(!got.stars, "{s:?}");
-                }
+    fn lines_and_columns() {
+        let pieces = ["县", "a", " ", "é", "😀", "１", "—", "*", "\n", "\n\n"];
+        let columns = |line: &str| -> usize {
+            line.chars()
+                .map(|c| if c.len_utf8() >= 3 { 2 } else { 1 })
+                .sum()
+        };
+        let check = |s: &str| {
+            let mut got = Vec::new();
+            let stars = for_each_line(s.as_bytes(), |a, b, c| got.push((a, b, c)));
+            let mut want = Vec::new();
+            let mut start = 0;
+            for line in s.split('\n') {
+                want.push((start, start + line.len(), columns(line)));
+                start += line.len() + 1;
             }
+            assert_eq!(got, want, "{s:?}");
+            assert_eq!(stars, s.contains('*'), "{s:?}");
+        };
+        for n in 0..300 {
+            let s: String = (0..n)
+                .map(|k| pieces[(k * 7 + n) % pieces.len()])
+                .collect();
+            check(&s);
+            let s: String = (0..n).map(|k| pieces[(k * 3) % 7]).collect();
+            check(&s);
         }
+        // Many lines (more than a batch), and lines longer than 127 blocks.
+        check(&"\n".repeat(1000));
+        check(&"a\n县\n".repeat(300));
+        for long in [4000, 4064, 4100, 9000] {
+            let line = "县".repeat(long / 3);
+            check(&line);
+            check(&format!("{line}\n"));
+            check(&format!("ab\n{line}\n\n{line}x*"));
+        }
+        check("");
+        check("\n");
     }
 
     #[test]

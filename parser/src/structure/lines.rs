@@ -3,7 +3,7 @@
 //! or text. Markdown line markers (`#`, `>`, list bullets) are taken off here;
 //! what a line *means* in context (masthead, headline, body) is decided later.
 
-use super::bytes::line_end;
+use super::bytes::for_each_line;
 use super::footer;
 use super::text::{chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars};
 use crate::figures::CharSet;
@@ -96,16 +96,10 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut headings = Vec::new();
     let mut after_blank = false;
-    let b = text.as_bytes();
-    let (mut start, mut no) = (0, 0);
-    let mut stars = false;
-    loop {
+    let mut no = 0;
+    // Each line's width comes with its end, from one reading.
+    let stars = for_each_line(text.as_bytes(), |start, end, columns| {
         no += 1;
-        // The line's width comes with its end, from one reading.
-        let read = line_end(&b[start..]);
-        let (len, columns) = (read.len, read.columns);
-        stars |= read.stars;
-        let end = start + len;
         let mut line = classify(no, &text[start..end], columns, dropped, &mut headings);
         if line.kind == Kind::Blank {
             after_blank = true;
@@ -114,14 +108,11 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
             after_blank = false;
             lines.push(line);
         }
-        if end == b.len() {
-            return Split {
-                lines,
-                headings,
-                stars,
-            };
-        }
-        start = end + 1;
+    });
+    Split {
+        lines,
+        headings,
+        stars,
     }
 }
 
