@@ -343,9 +343,7 @@ mod tests {
             assert_eq!(stars, s.contains('*'), "{s:?}");
         };
         for n in 0..300 {
-            let s: String = (0..n)
-                .map(|k| pieces[(k * 7 + n) % pieces.len()])
-                .collect();
+            let s: String = (0..n).map(|k| pieces[(k * 7 + n) % pieces.len()]).collect();
             check(&s);
             let s: String = (0..n).map(|k| pieces[(k * 3) % 7]).collect();
             check(&s);
