@@ -149,17 +149,36 @@ unsafe fn candidate_block_avx2(b: &[u8], from: usize) -> usize {
         let l = _mm256_and_si256(v, low_nibble);
         _mm256_and_si256(_mm256_shuffle_epi8(hi, h), _mm256_shuffle_epi8(lo, l))
     };
-    let mut i = from;
-    // Every load reads b[i..i + 34], which `i + 34 <= b.len()` keeps in
-    // bounds.
-    while i + 34 <= b.len() {
+    // The positions of the block at `i` that may start a special sequence
+    // (it reads b[i..i + 34]).
+    let block = |i: usize| {
         let v0 = _mm256_loadu_si256(b.as_ptr().add(i) as *const __m256i);
         let v1 = _mm256_loadu_si256(b.as_ptr().add(i + 1) as *const __m256i);
         let v2 = _mm256_loadu_si256(b.as_ptr().add(i + 2) as *const __m256i);
-        let any = _mm256_and_si256(
+        _mm256_and_si256(
             _mm256_and_si256(kinds(v0, lead_hi, lead_lo), kinds(v1, second_hi, second_lo)),
             kinds(v2, third_hi, third_lo),
-        );
+        )
+    };
+    let mut i = from;
+    // Two blocks a round, one test for both: the loads read b[i..i + 66],
+    // which `i + 66 <= b.len()` keeps in bounds.
+    while i + 66 <= b.len() {
+        let (first, second) = (block(i), block(i + 32));
+        let any = _mm256_or_si256(first, second);
+        if _mm256_testz_si256(any, any) == 0 {
+            return if _mm256_testz_si256(first, first) == 0 {
+                i
+            } else {
+                i + 32
+            };
+        }
+        i += 64;
+    }
+    // Every load reads b[i..i + 34], which `i + 34 <= b.len()` keeps in
+    // bounds.
+    while i + 34 <= b.len() {
+        let any = block(i);
         if _mm256_testz_si256(any, any) == 0 {
             return i;
         }
