@@ -61,8 +61,13 @@ pub fn find_break(s: &str) -> Option<(usize, usize)> {
         // Space is ASCII, so both ends of the run are character boundaries.
         // Bold markers are transparent: `产业 **石桥镇**新建` breaks like
         // `产业 石桥镇新建` (the body opens with a bold sub-unit).
-        let before = s[..at].trim_end_matches('*').chars().next_back();
-        let after = s[run_end..].trim_start_matches('*').chars().next();
+        // (`*` is ASCII: trimmed on bytes, without a char searcher.)
+        let head = &b[..at];
+        let head_end = at - head.iter().rev().take_while(|&&c| c == b'*').count();
+        let body = &b[run_end..];
+        let body_start = run_end + body.iter().take_while(|&&c| c == b'*').count();
+        let before = s[..head_end].chars().next_back();
+        let after = s[body_start..].chars().next();
         if let (Some(p), Some(n)) = (before, after) {
             if run_end - at >= 2 && !s[..at].ends_with('*') {
                 return Some((at, run_end));
