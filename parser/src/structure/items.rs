@@ -130,12 +130,12 @@ pub fn leading_source(s: &str) -> Option<(usize, usize)> {
             return None;
         }
     }
-    let names = s[..colon].trim_matches([' ', '*']);
+    let names = trim_spaces_and_stars(&s[..colon]);
     if names.is_empty() || !split_sources(names).all(is_unit_name) {
         return None;
     }
     let after = colon + s[colon..].chars().next().map_or(1, char::len_utf8);
-    if s[after..].trim_matches([' ', '*']).is_empty() {
+    if trim_spaces_and_stars(&s[after..]).is_empty() {
         return None;
     }
     Some((colon, after))
@@ -295,7 +295,7 @@ pub fn starts_item_with(
 ) -> bool {
     lead.is_some()
         || brk.is_some_and(|(h, _)| {
-            let head = s[..h].trim_matches(['*', ' ']);
+            let head = trim_spaces_and_stars(&s[..h]);
             chars_up_to(head, 4) >= 4 && !has_sentence_punct(head)
         })
 }
@@ -315,7 +315,7 @@ pub fn headline_alone(text: &str, full: Option<usize>, brk: Option<(usize, usize
     if brk.is_some() || text.len() > HEADLINE_ALONE_MAX * 4 + 4 {
         return false;
     }
-    let t = text.trim_matches(['*', ' ']);
+    let t = trim_spaces_and_stars(text);
     let n = chars_up_to(t, HEADLINE_ALONE_MAX);
     (4..=HEADLINE_ALONE_MAX).contains(&n)
         && !has_sentence_punct(t)
@@ -561,7 +561,14 @@ fn known_tail(raw: &str, from: usize, last_piece: &str, tail: Option<Tail>) -> O
     let piece_at = raw.len().checked_sub(last_piece.len())?;
     let open = (piece_at + tail.open).checked_sub(from)?;
     let x = &raw[from..];
-    let before = x[..open].trim_end_matches([' ', '*', '\n']);
+    // (ASCII bytes trimmed on bytes: the cut is a boundary.)
+    let kept = open
+        - x.as_bytes()[..open]
+            .iter()
+            .rev()
+            .take_while(|&&c| matches!(c, b' ' | b'*' | b'\n'))
+            .count();
+    let before = &x[..kept];
     if tail.alone || before.chars().nth(1).is_none() {
         return None;
     }
@@ -577,7 +584,7 @@ fn known_tail(raw: &str, from: usize, last_piece: &str, tail: Option<Tail>) -> O
 /// The first line of a hard-wrapped paragraph reads as a headline whose gap
 /// to the body fell at the line end.
 fn first_line_is_headline(s: &str) -> bool {
-    let t = s.trim_matches(['*', ' ']);
+    let t = trim_spaces_and_stars(s);
     (4..=HEADLINE_ALONE_MAX).contains(&chars_up_to(t, HEADLINE_ALONE_MAX)) && !has_sentence_punct(t)
 }
 

@@ -244,7 +244,7 @@ fn classify_marked<'a>(
     }
     set_text(&mut line, t);
     line.md_heading = md_heading;
-    if t.trim_matches(['*', '#', ' ']).is_empty() {
+    if t.bytes().all(|c| matches!(c, b'*' | b'#' | b' ')) {
         return line; // Blank: nothing but markers, which fold away
     }
     line.kind = if let Some(h) = heading(t, md_heading) {
@@ -434,7 +434,7 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         if !matches!(sep, '、' | '．' | '.') || chars_up_to(&u[..num_end], 3) > 3 {
             return None;
         }
-        let name = after[sep.len_utf8()..].trim_matches(['*', ' ']);
+        let name = trim_spaces_and_stars(&after[sep.len_utf8()..]);
         let n = chars_up_to(name, 16);
         if (2..=15).contains(&n)
             && !has_sentence_punct(name)
@@ -453,7 +453,7 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         return None;
     }
     if md_heading {
-        let name = t.trim_matches(['*', ' ']);
+        let name = trim_spaces_and_stars(t);
         if chars_up_to(name, 12) <= 12 && !has_sentence_punct(name) {
             return Some(Heading {
                 name,
