@@ -145,12 +145,14 @@ pub fn ends_sentence(s: &str) -> bool {
 /// [`ends_sentence`] of `t`, which ends in a byte a sentence end may end in.
 #[inline(never)]
 fn ends_in_sentence_mark(t: &str) -> bool {
-    let mut it = t.chars().rev();
-    let Some(last) = it.next() else { return false };
-    let prev = it.next();
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    // The character before is decoded only when the last one asks for it.
+    let prev = || t[..t.len() - last.len_utf8()].chars().next_back();
     match last {
-        '”' | '’' | '」' | '』' | '"' => prev.is_some_and(is_sentence_end),
-        '.' => prev.is_some_and(|p| !p.is_ascii_digit()),
+        '”' | '’' | '」' | '』' | '"' => prev().is_some_and(is_sentence_end),
+        '.' => prev().is_some_and(|p| !p.is_ascii_digit()),
         c => is_sentence_end(c),
     }
 }
