@@ -216,6 +216,19 @@ pub fn split_sources(s: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
+/// The bytes a separator of [`SourceSplit`] starts with: one table lookup
+/// passes over most bytes of a name.
+const SEPARATOR_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b',' as usize] = true;
+    t[b';' as usize] = true;
+    t[b'/' as usize] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// The pieces of a source list between separators (like `str::split`,
 /// empty pieces included), found on bytes: this runs on every closing
 /// parenthetical.
@@ -230,6 +243,9 @@ impl<'a> Iterator for SourceSplit<'a> {
         let s = self.rest?;
         let b = s.as_bytes();
         for (i, &x) in b.iter().enumerate() {
+            if !SEPARATOR_START[usize::from(x)] {
+                continue;
+            }
             let sep = match x {
                 b' ' | b',' | b';' | b'/' => 1,
                 // 、 is E3 80 81; ， ； ／ are EF BC 8C / 9B / 8F.
