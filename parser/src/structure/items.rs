@@ -187,6 +187,18 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
     parenthetical_at_end(&s[..end])
 }
 
+/// Whether `s` may end in a source parenthetical: its last byte other than
+/// a space, `*` or line break is that of `)` or `）`. A superset of what
+/// [`trailing_source`] accepts, inlined where every line is asked.
+#[inline(always)]
+pub fn may_end_in_paren(s: &str) -> bool {
+    s.as_bytes()
+        .iter()
+        .rev()
+        .find(|&&x| !matches!(x, b' ' | b'*' | b'\n'))
+        .is_some_and(|&x| x == b')' || x == 0x89)
+}
+
 /// [`trailing_source`] of `t`, which ends in a closing parenthesis.
 #[inline(never)]
 fn parenthetical_at_end(t: &str) -> Option<Tail> {

@@ -16,7 +16,8 @@
 //! line ends its paragraph.
 
 use super::items::{
-    find_break, headline_alone, leading_source, starts_item_with, trailing_source, Tail,
+    find_break, headline_alone, leading_source, may_end_in_paren, starts_item_with,
+    trailing_source, Tail,
 };
 use super::lines::{Heading, Headings, Kind, Line};
 use super::text::{
@@ -151,7 +152,9 @@ pub fn detect_width(lines: &[Line<'_>]) -> Option<usize> {
     for l in lines {
         if is_text(l) && (lo..=top).contains(&usize::from(l.width)) {
             in_cluster += 1;
-            if !ends_sentence(l.text) && trailing_source(l.text).is_none() {
+            if !ends_sentence(l.text)
+                && !(may_end_in_paren(l.text) && trailing_source(l.text).is_some())
+            {
                 mid_sentence += 1;
             }
         }
@@ -250,7 +253,11 @@ pub fn blocks<'a>(
             },
             Kind::Footer | Kind::Text => (l.text, w),
         };
-        let tail = trailing_source(text);
+        let tail = if may_end_in_paren(text) {
+            trailing_source(text)
+        } else {
+            None
+        };
         let join = match prev {
             Some((p, pw, ptail)) => decide(
                 &b.out.pieces[b.start..],
