@@ -152,10 +152,11 @@ pub fn detect_width(lines: &[Line<'_>]) -> Option<usize> {
     for l in lines {
         if is_text(l) && (lo..=top).contains(&usize::from(l.width)) {
             in_cluster += 1;
-            if !ends_sentence(l.text)
-                && !(may_end_in_paren(l.text) && trailing_source(l.text).is_some())
-            {
-                mid_sentence += 1;
+            if !ends_sentence(l.text) {
+                let source = may_end_in_paren(l.text) && trailing_source(l.text).is_some();
+                if !source {
+                    mid_sentence += 1;
+                }
             }
         }
     }
