@@ -198,7 +198,18 @@ pub fn trim_space_end(s: &str) -> &str {
 /// `s` without spaces (`is_space`) at either end.
 #[inline]
 pub fn trim_space(s: &str) -> &str {
-    trim_space_end(trim_space_start(s))
+    // Every space starts with one of the first bytes and ends with one of
+    // the last: text that neither starts nor ends so (most labels) is
+    // returned after two byte tests.
+    let b = s.as_bytes();
+    let may_start = matches!(b.first(), Some(b' ' | b'\t' | 0xE3 | 0xC2));
+    let may_end = matches!(b.last(), Some(b' ' | b'\t' | 0x80 | 0xA0));
+    match (may_start, may_end) {
+        (false, false) => s,
+        (true, false) => trim_space_start(s),
+        (false, true) => trim_space_end(s),
+        (true, true) => trim_space_end(trim_space_start(s)),
+    }
 }
 
 /// True when `b` may hold a space: a byte ` ` or tab, or the lead byte of

@@ -43,22 +43,49 @@ fn change_words(last: char) -> &'static [(&'static str, Change)] {
     }
 }
 
+/// The last characters [`change_words`] knows: most labels end in none of
+/// them, which one bit test tells.
+static CHANGE_LAST: CharSet = CharSet::new(&[
+    '长', '加', '高', '升', '涨', '了', '产', '收', '幅', '速', '降', '少', '低', '滑', '落', '减',
+]);
+
 /// The direction of the change word `before` ends with, if any.
 pub fn change_of(before: &str) -> Option<Change> {
     let n = before.len();
     let last = char_before(before, n)?.0;
+    if !CHANGE_LAST.contains(last) {
+        return None;
+    }
     change_words(last)
         .iter()
         .find(|(w, _)| ends_at(before, n, w))
         .map(|&(_, change)| change)
 }
 
+/// The last characters [`trailing_word`] knows, for a one-bit test first.
+static TRAILING_LAST: CharSet = CharSet::new(&[
+    '了', '在', '可', '将', '到', '达', '为', '是', '计', '有', '共', '成', '现', '破', '的', '和',
+    '与', '及', '已', '都', '别', '仅', '比', '长', '加', '高', '升', '涨', '降', '产', '收', '少',
+    '低', '滑', '落', '减', '年', '较', '合',
+]);
+
 /// The reporting verb or qualifier ending `t`, if any (`完成`, `达到`, `为`,
 /// `累计`, `同比`, `增长`…): what stands between a label and its figure.
 /// Looked up by the last character, so stripping costs a few comparisons.
 fn trailing_word(t: &str) -> Option<&'static str> {
     let (c, _) = char_before(t, t.len())?;
-    let words: &[&str] = match c {
+    if !TRAILING_LAST.contains(c) {
+        return None;
+    }
+    trailing_words(c)
+        .iter()
+        .copied()
+        .find(|w| ends_at(t, t.len(), w))
+}
+
+/// The words [`trailing_word`] strips that end in `c`.
+fn trailing_words(c: char) -> &'static [&'static str] {
+    match c {
         '了' => &["达到了", "完成了", "实现了", "新增了", "了"],
         '在' => &["控制在", "稳定在", "保持在", "在"],
         '可' => &["可"],
@@ -98,9 +125,8 @@ fn trailing_word(t: &str) -> Option<&'static str> {
         '年' => &["比上年", "较上年", "比去年", "较去年"],
         '较' => &["较"],
         '合' => &["合"],
-        _ => return None,
-    };
-    words.iter().copied().find(|w| ends_at(t, t.len(), w))
+        _ => &[],
+    }
 }
 
 /// `达到`, `为`, `提高到`…: a clause that only says the figure is reached.
@@ -129,11 +155,25 @@ pub fn is_copula(before: &str) -> bool {
     t.is_empty() && !before.is_empty()
 }
 
+/// The first characters [`leading_word`] knows, for a one-bit test first.
+static LEADING_FIRST: CharSet = CharSet::new(&[
+    '其', '同', '另', '此', '并', '且', '共', '累', '以', '比', '较', '合', '总', '已', '均', '的',
+    '和', '与', '及', '全', '我', '该', '占', '为', '对', '向', '给', '还', '又', '按', '通',
+]);
+
 /// The connective or scope word opening `t`, if any (`其中`, `全县`, `我县`,
 /// `该镇`, `共`, `累计`, `占`…). Looked up by the first character.
 fn leading_word(t: &str) -> Option<&'static str> {
     let (c, _) = char_at(t, 0)?;
-    let words: &[&str] = match c {
+    if !LEADING_FIRST.contains(c) {
+        return None;
+    }
+    leading_words(c).iter().copied().find(|w| at(t, 0, w))
+}
+
+/// The words [`leading_word`] strips that start with `c`.
+fn leading_words(c: char) -> &'static [&'static str] {
+    match c {
         '其' => &["其中"],
         '同' => &["同时", "同比"],
         '另' => &["另外"],
@@ -174,9 +214,8 @@ fn leading_word(t: &str) -> Option<&'static str> {
         '又' => &["又"],
         '按' => &["按照"],
         '通' => &["通过"],
-        _ => return None,
-    };
-    words.iter().copied().find(|w| at(t, 0, w))
+        _ => &[],
+    }
 }
 
 const MAX_LABEL_CHARS: usize = 20;
@@ -324,6 +363,17 @@ pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::super::chars::{is_space, trim_space};
     use super::*;
+
+    /// The one-bit tests in front of the word lists let every listed
+    /// character through.
+    #[test]
+    fn first_and_last_character_sets_cover_the_word_lists() {
+        for c in ('\u{3000}'..='\u{9fff}').chain('\u{ff00}'..='\u{ffef}') {
+            assert!(change_words(c).is_empty() || CHANGE_LAST.contains(c), "{c}");
+            assert!(trailing_words(c).is_empty() || TRAILING_LAST.contains(c), "{c}");
+            assert!(leading_words(c).is_empty() || LEADING_FIRST.contains(c), "{c}");
+        }
+    }
 
     #[test]
     fn label_edges_trim_like_the_character_rule() {
