@@ -302,7 +302,52 @@ fn skip_spaces_back_from(s: &str, mut i: usize) -> usize {
 /// This runs over the text between two figures and over every line.
 #[inline]
 pub fn count_chars(bytes: &[u8]) -> usize {
+    // A figure's own text is a dozen bytes or so: too short for the SIMD
+    // loops' set-up to pay.
+    if bytes.len() < 32 {
+        return count_chars_short(bytes);
+    }
+    count_chars_long(bytes)
+}
+
+/// [`count_chars`] of 32 bytes or more, kept out of line so that callers
+/// inline only the short count.
+#[inline(never)]
+fn count_chars_long(bytes: &[u8]) -> usize {
     count_leads::<false>(bytes)
+}
+
+/// [`count_chars`] eight bytes at a time in a `u64` (the last word
+/// overlapping the one before), for short slices.
+#[inline]
+fn count_chars_short(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Continuation bytes (10xxxxxx) among the bytes of `v`.
+    let continuations = |v: u64| {
+        let marks = (v & !(v << 1) & HI) >> 7; // 1 in the lowest bit of each such byte
+        (marks.wrapping_mul(LO) >> 56) as usize
+    };
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[k..k + 8]);
+        u64::from_le_bytes(w)
+    };
+    let n = b.len();
+    if n < 8 {
+        return b.iter().filter(|&&x| (x as i8) >= -64).count();
+    }
+    let mut cont = 0;
+    let mut k = 0;
+    while k + 8 <= n {
+        cont += continuations(word(k));
+        k += 8;
+    }
+    if k < n {
+        // The last eight bytes, of which only the top `n - k` are new.
+        cont += continuations(word(n - 8) >> (8 * (8 - (n - k))));
+    }
+    n - cont
 }
 
 /// Display columns of `bytes` as a fixed-pitch layout prints them:
@@ -581,6 +626,16 @@ mod tests {
             // Every sub-slice that starts and ends on a boundary.
             for (i, _) in s.char_indices().take(20) {
                 assert_eq!(count_chars(&b[i..]), s[i..].chars().count());
+            }
+        }
+        for len in 0..40 {
+            let s: String = (0..len).map(|k| pieces[(k * 5 + 3) % pieces.len()]).collect();
+            let b = s.as_bytes();
+            for i in 0..=b.len() {
+                for j in i..=b.len() {
+                    let want = b[i..j].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+                    assert_eq!(count_chars_short(&b[i..j]), want, "{s:?} {i}..{j}");
+                }
             }
         }
         let long = "县财政局a".repeat(2000);

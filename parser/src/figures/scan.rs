@@ -60,6 +60,7 @@ impl<F: FnMut(Found)> Out<F> {
 
     /// Characters before byte `i` (a character boundary), counted from the
     /// last position asked about.
+    #[inline]
     pub fn chars_before(&mut self, s: &str, i: usize) -> usize {
         let (at, n) = self.counted;
         let b = s.as_bytes();
