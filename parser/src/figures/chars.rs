@@ -243,17 +243,24 @@ pub fn may_hold_space(b: &[u8]) -> bool {
         .any(|&x| matches!(x, b' ' | b'\t' | 0xC2 | 0xE3))
 }
 
-/// True when the byte at `i` may start a space (ASCII, U+3000 or NBSP).
+/// True when a space (`is_space`) starts at byte `i`. Exact, not a guess
+/// on the lead byte: E3 also starts `。`, `、` and `《`, which often follow
+/// a number.
 #[inline(always)]
-fn may_be_space(b: &[u8], i: usize) -> bool {
-    matches!(b.get(i), Some(b' ' | b'\t' | 0xE3 | 0xC2))
+fn space_starts_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b' ' | b'\t') => true,
+        Some(0xE3) => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+        Some(0xC2) => b.get(i + 1) == Some(&0xA0),
+        _ => false,
+    }
 }
 
 /// Skips at most three spaces forwards from `i`; returns the new position.
 /// The test for "no space here" is inlined everywhere; the walk is not.
 #[inline(always)]
 pub fn skip_space(s: &str, i: usize) -> usize {
-    if !may_be_space(s.as_bytes(), i) {
+    if !space_starts_at(s.as_bytes(), i) {
         return i;
     }
     skip_spaces_from(s, i)
@@ -277,8 +284,15 @@ fn skip_spaces_from(s: &str, mut i: usize) -> usize {
 /// Skips at most three spaces backwards from `i`; returns the new position.
 #[inline(always)]
 pub fn skip_space_back(s: &str, i: usize) -> usize {
-    // Every space ends in one of these bytes (U+3000 in 0x80, NBSP in 0xA0).
-    if i == 0 || !matches!(s.as_bytes().get(i - 1), Some(b' ' | b'\t' | 0x80 | 0xA0)) {
+    // A space ends here: ` `, tab, U+3000 (E3 80 80) or NBSP (C2 A0); many
+    // Han characters end in 0x80 too, so the whole space is matched.
+    let b = s.as_bytes();
+    let space_ends = match b.get(..i) {
+        Some([.., b' ' | b'\t']) => true,
+        Some([.., 0xE3, 0x80, 0x80]) | Some([.., 0xC2, 0xA0]) => true,
+        _ => false,
+    };
+    if !space_ends {
         return i;
     }
     skip_spaces_back_from(s, i)

@@ -58,6 +58,11 @@ fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
 /// `最近`, `赶超` are words, so the character before must not glue to them.
 pub fn approx_before(s: &str, start: usize) -> Option<(&'static str, usize)> {
     let q = skip_space_back(s, start);
+    // The words end in 过 (E8 BF 87), 约 (E7 BA A6), 近 (E8 BF 91), 超
+    // (E8 B6 85) or 逾 (E9 80 BE): one byte rules most numbers out.
+    if q == 0 || !matches!(s.as_bytes()[q - 1], 0x87 | 0xA6 | 0x91 | 0x85 | 0xBE) {
+        return None;
+    }
     let (word, before): (&'static str, &[&str]) = if ends_at(s, q, "超过") {
         ("超过", &["不"])
     } else if ends_at(s, q, "约") {
