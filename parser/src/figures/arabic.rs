@@ -81,6 +81,11 @@ pub fn read_arabic(s: &str, i: usize) -> (Option<Mantissa>, usize) {
             p += n;
             continue;
         }
+        // Only `.` `,` and the full-width `．` `，` (EF BC 8E / 8C) go on:
+        // what ends most numbers (a space, a unit) is told by its first byte.
+        if !matches!(s.as_bytes().get(p), Some(b'.' | b',' | 0xEF)) {
+            break;
+        }
         let Some((c, n)) = char_at(s, p) else { break };
         match c {
             '.' | '．' if digit_at(s, p + n).is_some() => {
