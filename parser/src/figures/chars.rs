@@ -224,8 +224,7 @@ pub fn may_hold_space(b: &[u8]) -> bool {
     const HI: u64 = 0x8080_8080_8080_8080;
     // Non-zero when some byte of `v` is zero.
     let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-    let mut words = b.chunks_exact(8);
-    for word in &mut words {
+    let word_has_space_byte = |word: &[u8]| {
         let mut w = [0u8; 8];
         w.copy_from_slice(word);
         let v = u64::from_le_bytes(w);
@@ -233,14 +232,18 @@ pub fn may_hold_space(b: &[u8]) -> bool {
             | zero(v ^ (LO * 0x09))
             | zero(v ^ (LO * 0xC2))
             | zero(v ^ (LO * 0xE3));
-        if hits != 0 {
-            return true;
-        }
+        hits != 0
+    };
+    if b.len() < 8 {
+        return b.iter().any(|&x| matches!(x, b' ' | b'\t' | 0xC2 | 0xE3));
     }
-    words
-        .remainder()
-        .iter()
-        .any(|&x| matches!(x, b' ' | b'\t' | 0xC2 | 0xE3))
+    let mut words = b.chunks_exact(8);
+    if words.any(word_has_space_byte) {
+        return true;
+    }
+    // The last eight bytes (overlapping words already read: a byte read
+    // twice gives the same answer).
+    !words.remainder().is_empty() && word_has_space_byte(&b[b.len() - 8..])
 }
 
 /// True when a space (`is_space`) starts at byte `i`. Exact, not a guess
@@ -526,7 +529,9 @@ unsafe fn count_leads_avx2<const WIDE: bool>(b: &[u8]) -> usize {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-pub(crate) unsafe fn column_marks_avx2(v: std::arch::x86_64::__m256i) -> std::arch::x86_64::__m256i {
+pub(crate) unsafe fn column_marks_avx2(
+    v: std::arch::x86_64::__m256i,
+) -> std::arch::x86_64::__m256i {
     use std::arch::x86_64::*;
     let lead = _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0xBFu8 as i8));
     let wide_min = _mm256_set1_epi8(0xE0u8 as i8);
@@ -543,7 +548,10 @@ pub(crate) unsafe fn column_marks_avx2(v: std::arch::x86_64::__m256i) -> std::ar
 pub(crate) unsafe fn sum_bytes_avx2(acc: std::arch::x86_64::__m256i) -> usize {
     use std::arch::x86_64::*;
     let sums = _mm256_sad_epu8(acc, _mm256_setzero_si256());
-    let half = _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
+    let half = _mm_add_epi64(
+        _mm256_castsi256_si128(sums),
+        _mm256_extracti128_si256(sums, 1),
+    );
     (_mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half))) as usize
 }
 
@@ -643,12 +651,25 @@ mod tests {
             }
         }
         for len in 0..40 {
-            let s: String = (0..len).map(|k| pieces[(k * 5 + 3) % pieces.len()]).collect();
+            let s: String = (0..len)
+                .map(|k| pieces[(k * 5 + 3) % pieces.len()])
+                .collect();
             let b = s.as_bytes();
             for i in 0..=b.len() {
                 for j in i..=b.len() {
                     let want = b[i..j].iter().filter(|&&x| x & 0xC0 != 0x80).count();
                     assert_eq!(count_chars_short(&b[i..j]), want, "{s:?} {i}..{j}");
+                }
+            }
+        }
+        // `may_hold_space` sees a space-starting byte wherever it sits.
+        for len in 0..40 {
+            for at in 0..len {
+                for mark in [b' ', b'\t', 0xC2, 0xE3] {
+                    let mut b = vec![0x88u8; len];
+                    assert!(!may_hold_space(&b), "{len}");
+                    b[at] = mark;
+                    assert!(may_hold_space(&b), "{len} {at} {mark:x}");
                 }
             }
         }

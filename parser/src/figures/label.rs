@@ -4,8 +4,8 @@
 use crate::model::Change;
 
 use super::chars::{
-    at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, skip_space,
-    trim_space_end, trim_space_start, CharSet,
+    at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_han,
+    skip_space, trim_space_end, trim_space_start, CharSet,
 };
 use super::context::squeeze;
 use crate::small_string::SmallString;
@@ -281,7 +281,7 @@ pub fn clean_label(before: &str) -> Option<SmallString> {
             break;
         }
     }
-    if t.len() > MAX_LABEL_CHARS && t.chars().count() > MAX_LABEL_CHARS {
+    if t.len() > MAX_LABEL_CHARS && count_chars(t.as_bytes()) > MAX_LABEL_CHARS {
         // A long phrase ending in a quoted name measures that name:
         // `在某市举办“招商推介会” 1 次` → `招商推介会`.
         if let Some(inner) = t.strip_suffix('”').and_then(|x| x.rsplit_once('“')) {
@@ -370,8 +370,14 @@ mod tests {
     fn first_and_last_character_sets_cover_the_word_lists() {
         for c in ('\u{3000}'..='\u{9fff}').chain('\u{ff00}'..='\u{ffef}') {
             assert!(change_words(c).is_empty() || CHANGE_LAST.contains(c), "{c}");
-            assert!(trailing_words(c).is_empty() || TRAILING_LAST.contains(c), "{c}");
-            assert!(leading_words(c).is_empty() || LEADING_FIRST.contains(c), "{c}");
+            assert!(
+                trailing_words(c).is_empty() || TRAILING_LAST.contains(c),
+                "{c}"
+            );
+            assert!(
+                leading_words(c).is_empty() || LEADING_FIRST.contains(c),
+                "{c}"
+            );
         }
     }
 
