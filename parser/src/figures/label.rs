@@ -249,6 +249,13 @@ fn edge_at_end(b: &[u8]) -> usize {
 /// `before` without spaces and clause marks at either end.
 fn trim_label_edges(before: &str) -> &str {
     let b = before.as_bytes();
+    // Most labels start and end with a Han character (first byte E4–E9),
+    // and no edge mark has such a first byte: nothing to trim.
+    let han_lead = |x: &u8| (0xE4..=0xE9).contains(x);
+    let ends_han = b.len() >= 3 && han_lead(&b[b.len() - 3]);
+    if b.first().is_some_and(han_lead) && ends_han {
+        return before;
+    }
     let mut i = 0;
     while let n @ 1.. = edge_at_start(&b[i..]) {
         i += n;
@@ -301,7 +308,10 @@ pub fn clean_label(before: &str) -> Option<SmallString> {
             _ => tail,
         };
     }
-    let named = t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
+    // A label starting with a Han character (U+4E00.., bytes E4 B8.. to
+    // E9) is told without decoding: the common case.
+    let starts_han = matches!(t.as_bytes(), [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..]);
+    let named = starts_han || t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
     named.then(|| squeeze(t))
 }
 
