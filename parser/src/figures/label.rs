@@ -346,25 +346,31 @@ fn ends_noun(s: &str, p: usize, c: char) -> bool {
 /// The noun right after a figure, when the figure counts it: up to ten Han
 /// characters ended by clause punctuation or a word that ends nouns.
 pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
     let start = skip_space(s, end);
     let mut p = start;
     for _ in 0..=10 {
-        let Some((c, n)) = char_at(s, p) else {
+        // A Han character (U+4E00–U+9FFF: first byte E4–E9), read straight
+        // from its bytes. Every word that ends a noun starts with one.
+        if let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = b.get(p..p + 3) {
+            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6);
+            if cp >= 0x4E00 {
+                if NOUN_END_FIRST.contains3(b0, b1, b2) {
+                    let c = char::from_u32(cp | u32::from(b2 & 0x3F));
+                    if c.is_some_and(|c| ends_noun(s, p, c)) {
+                        return (p > start).then_some((start, p));
+                    }
+                }
+                p += 3;
+                continue;
+            }
+        }
+        let Some((c, _)) = char_at(s, p) else {
             return (p > start).then_some((start, p));
         };
-        if p > start && ends_noun(s, p, c) {
-            return Some((start, p));
-        }
-        if is_han(c) {
-            if p == start && ends_noun(s, p, c) {
-                return None;
-            }
-            p += n;
-        } else if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) {
-            return Some((start, p));
-        } else {
-            return None;
-        }
+        // Not a Han character (those were read above).
+        return (p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')))
+            .then_some((start, p));
     }
     None
 }
@@ -388,6 +394,51 @@ mod tests {
                 leading_words(c).is_empty() || LEADING_FIRST.contains(c),
                 "{c}"
             );
+        }
+    }
+
+    /// The byte-level reading of the noun after a figure, against the
+    /// character-level rule.
+    #[test]
+    fn noun_after_reads_as_the_character_rule() {
+        fn reference(s: &str, end: usize) -> Option<(usize, usize)> {
+            let start = skip_space(s, end);
+            let mut p = start;
+            for _ in 0..=10 {
+                let Some((c, n)) = char_at(s, p) else {
+                    return (p > start).then_some((start, p));
+                };
+                if p > start && ends_noun(s, p, c) {
+                    return Some((start, p));
+                }
+                if is_han(c) {
+                    if p == start && ends_noun(s, p, c) {
+                        return None;
+                    }
+                    p += n;
+                } else if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”'))
+                {
+                    return Some((start, p));
+                } else {
+                    return None;
+                }
+            }
+            None
+        }
+        let pieces = [
+            "企业", "的", "进行", "进", "开展", "全部", "全", "人口", "，", "。", "、", "（", "(",
+            "”", "a", "1", " ", "\u{3000}", "㐀", "\u{4dff}", "乙", "龥", "\u{9fff}", "\u{a000}",
+            "😀", "é", "参加", "参", "",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}{a}{b}{c}{b}{c}{a}{a}{b}");
+                    for (i, _) in s.char_indices() {
+                        assert_eq!(noun_after(&s, i), reference(&s, i), "{s:?} at {i}");
+                    }
+                }
+            }
         }
     }
 
