@@ -199,7 +199,7 @@ fn is_short_range(s: &str, dash: usize, start: usize, end: usize) -> bool {
 }
 
 /// An Arabic number at `i` (ASCII or full-width). Returns where to go on.
-pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     let (m, run_end) = read_arabic(s, i);
     let Some(m) = m else { return run_end };
     if is_code(s, i, run_end) || is_ordinal(s, i) {

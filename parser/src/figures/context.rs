@@ -156,7 +156,7 @@ struct Prev {
 
 impl Annotator {
     /// The figure for `f`; `done` holds the figures before it.
-    pub fn figure(&mut self, s: &str, f: Found, done: &[Figure]) -> Figure {
+    pub fn figure(&mut self, s: &str, f: &Found, done: &[Figure]) -> Figure {
         let k = done.len();
         let place = f.place;
         let prev = self.prev.filter(|_| k > 0);
