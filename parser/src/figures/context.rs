@@ -208,14 +208,18 @@ impl Annotator {
                 label = last.and_then(|l| l.label.clone());
             }
         }
-        // Figures of one sentence usually share the phrase: copy, not rebuild.
+        // Figures of one sentence usually share the phrase, and sentences
+        // in a row often repeat it (`1—8 月份…。1—8 月份…`): copy, not rebuild.
         let period = place.period.map(|(a, b)| match (prev, last) {
             (
-                Some(p),
+                Some(Prev {
+                    period: Some((pa, pb)),
+                    ..
+                }),
                 Some(Figure {
                     period: Some(x), ..
                 }),
-            ) if p.period == place.period => x.clone(),
+            ) if (pa, pb) == (a, b) || s[pa..pb] == s[a..b] => x.clone(),
             _ => squeeze(&s[a..b]),
         });
         self.prev = Some(Prev {
