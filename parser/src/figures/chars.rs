@@ -290,11 +290,10 @@ pub fn skip_space_back(s: &str, i: usize) -> usize {
     // A space ends here: ` `, tab, U+3000 (E3 80 80) or NBSP (C2 A0); many
     // Han characters end in 0x80 too, so the whole space is matched.
     let b = s.as_bytes();
-    let space_ends = match b.get(..i) {
-        Some([.., b' ' | b'\t']) => true,
-        Some([.., 0xE3, 0x80, 0x80]) | Some([.., 0xC2, 0xA0]) => true,
-        _ => false,
-    };
+    let space_ends = matches!(
+        b.get(..i),
+        Some([.., b' ' | b'\t'] | [.., 0xE3, 0x80, 0x80] | [.., 0xC2, 0xA0])
+    );
     if !space_ends {
         return i;
     }
