@@ -71,7 +71,14 @@ pub fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
 /// True when the text at byte `i` starts with `pat`.
 #[inline]
 pub fn at(s: &str, i: usize, pat: &str) -> bool {
-    let (b, p) = (s.as_bytes(), pat.as_bytes());
+    at_bytes(s, i, pat.as_bytes())
+}
+
+/// [`at`] for a pattern given as bytes (the rest of a word whose first
+/// character is already matched).
+#[inline]
+pub fn at_bytes(s: &str, i: usize, p: &[u8]) -> bool {
+    let b = s.as_bytes();
     let Some(&last) = p.last() else { return true };
     // The last byte of a pattern tells most candidates apart (for CJK the
     // lead bytes are all alike), and checking it first spares a memcmp call.
