@@ -250,8 +250,10 @@ fn near(s: &str, from: usize, to: usize) -> usize {
     if to - from <= 160 {
         return from;
     }
+    // Forward to a character's first byte (never past `to`, one).
+    let b = s.as_bytes();
     let mut p = to - 120;
-    while !s.is_char_boundary(p) {
+    while b.get(p).is_some_and(|&x| (x as i8) < -64) {
         p += 1;
     }
     p
