@@ -81,6 +81,11 @@ pub fn read_arabic(s: &str, i: usize) -> (Option<Mantissa>, usize) {
             p += n;
             continue;
         }
+        // Only `.` `,` and the full-width `．` `，` (EF BC 8E / 8C) go on:
+        // what ends most numbers (a space, a unit) is told by its first byte.
+        if !matches!(s.as_bytes().get(p), Some(b'.' | b',' | 0xEF)) {
+            break;
+        }
         let Some((c, n)) = char_at(s, p) else { break };
         match c {
             '.' | '．' if digit_at(s, p + n).is_some() => {
@@ -112,20 +117,43 @@ fn thousands_group_follows(s: &str, mut p: usize) -> bool {
     digit_at(s, p).is_none()
 }
 
+/// Bytes from `bytes` and the ASCII letters, as a lookup table.
+const fn byte_table(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = (x as u8).is_ascii_alphabetic();
+        x += 1;
+    }
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// Last bytes of what [`is_code`] tests before a number: letters,
+/// `_ # . / @ \\ - : ~`, `＃` (EF BC 83), `－` (EF BC 8D), `·` (C2 B7).
+/// A space or a Han character before it is ruled out on this byte.
+static CODE_BEFORE_LAST: [bool; 256] = byte_table(b"_#./@\\-:~\x83\x8D\xB7");
+
+/// First bytes of what [`is_code`] tests after a number: letters,
+/// `: - / ~ _ @`, `·` (C2 B7), `－` (EF BC 8D).
+static CODE_AFTER_FIRST: [bool; 256] = byte_table(b":-/~_@\xC2\xEF");
+
 /// True when the digits at `start..end` are part of a code, a time, a date
 /// or a number written with ASCII punctuation: `G107`, `5G`, `10:30`,
 /// `2023-08-31`, `4·15`, `0373-7201234`, `1/3`. A short range (`3-5 人`,
 /// `2023-2025年`) is no code: its second number is read on.
 fn is_code(s: &str, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
-    // Every character tested below is ASCII, `＃` `－` (EF BC 83 / 8D) or
-    // `·` (C2 B7): a number between two other characters (CJK, mostly)
-    // is ruled out on one byte each side.
-    let maybe_before =
-        start > 0 && (b[start - 1] < 0x80 || matches!(b[start - 1], 0x83 | 0x8D | 0xB7));
+    // A number between two characters tested for nowhere below (CJK,
+    // spaces, mostly) is ruled out on one byte each side.
+    let maybe_before = start > 0 && CODE_BEFORE_LAST[usize::from(b[start - 1])];
     let maybe_after = b
         .get(end)
-        .is_some_and(|&x| x < 0x80 || matches!(x, 0xC2 | 0xEF));
+        .is_some_and(|&x| CODE_AFTER_FIRST[usize::from(x)]);
     if !maybe_before && !maybe_after {
         return false;
     }
@@ -171,7 +199,7 @@ fn is_short_range(s: &str, dash: usize, start: usize, end: usize) -> bool {
 }
 
 /// An Arabic number at `i` (ASCII or full-width). Returns where to go on.
-pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     let (m, run_end) = read_arabic(s, i);
     let Some(m) = m else { return run_end };
     if is_code(s, i, run_end) || is_ordinal(s, i) {
@@ -202,4 +230,28 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
     };
     push(out, s, start, &t, scaled(m, t.exp), approx_pre);
     t.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character `is_code` tests on either side of a number passes
+    /// the one-byte tables in front of it.
+    #[test]
+    fn code_tables_let_every_tested_character_through() {
+        let before = "_#＃·./@\\-－:~";
+        let after = ":·-－/~_@";
+        let letters = ('a'..='z').chain('A'..='Z');
+        for c in before.chars().chain(letters.clone()) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert!(CODE_BEFORE_LAST[usize::from(b[b.len() - 1])], "{c:?}");
+        }
+        for c in after.chars().chain(letters) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert!(CODE_AFTER_FIRST[usize::from(b[0])], "{c:?}");
+        }
+    }
 }

@@ -71,7 +71,14 @@ pub fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
 /// True when the text at byte `i` starts with `pat`.
 #[inline]
 pub fn at(s: &str, i: usize, pat: &str) -> bool {
-    let (b, p) = (s.as_bytes(), pat.as_bytes());
+    at_bytes(s, i, pat.as_bytes())
+}
+
+/// [`at`] for a pattern given as bytes (the rest of a word whose first
+/// character is already matched).
+#[inline]
+pub fn at_bytes(s: &str, i: usize, p: &[u8]) -> bool {
+    let b = s.as_bytes();
     let Some(&last) = p.last() else { return true };
     // The last byte of a pattern tells most candidates apart (for CJK the
     // lead bytes are all alike), and checking it first spares a memcmp call.
@@ -198,7 +205,18 @@ pub fn trim_space_end(s: &str) -> &str {
 /// `s` without spaces (`is_space`) at either end.
 #[inline]
 pub fn trim_space(s: &str) -> &str {
-    trim_space_end(trim_space_start(s))
+    // Every space starts with one of the first bytes and ends with one of
+    // the last: text that neither starts nor ends so (most labels) is
+    // returned after two byte tests.
+    let b = s.as_bytes();
+    let may_start = matches!(b.first(), Some(b' ' | b'\t' | 0xE3 | 0xC2));
+    let may_end = matches!(b.last(), Some(b' ' | b'\t' | 0x80 | 0xA0));
+    match (may_start, may_end) {
+        (false, false) => s,
+        (true, false) => trim_space_start(s),
+        (false, true) => trim_space_end(s),
+        (true, true) => trim_space_end(trim_space_start(s)),
+    }
 }
 
 /// True when `b` may hold a space: a byte ` ` or tab, or the lead byte of
@@ -213,8 +231,7 @@ pub fn may_hold_space(b: &[u8]) -> bool {
     const HI: u64 = 0x8080_8080_8080_8080;
     // Non-zero when some byte of `v` is zero.
     let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-    let mut words = b.chunks_exact(8);
-    for word in &mut words {
+    let word_has_space_byte = |word: &[u8]| {
         let mut w = [0u8; 8];
         w.copy_from_slice(word);
         let v = u64::from_le_bytes(w);
@@ -222,27 +239,38 @@ pub fn may_hold_space(b: &[u8]) -> bool {
             | zero(v ^ (LO * 0x09))
             | zero(v ^ (LO * 0xC2))
             | zero(v ^ (LO * 0xE3));
-        if hits != 0 {
-            return true;
-        }
+        hits != 0
+    };
+    if b.len() < 8 {
+        return b.iter().any(|&x| matches!(x, b' ' | b'\t' | 0xC2 | 0xE3));
     }
-    words
-        .remainder()
-        .iter()
-        .any(|&x| matches!(x, b' ' | b'\t' | 0xC2 | 0xE3))
+    let mut words = b.chunks_exact(8);
+    if words.any(word_has_space_byte) {
+        return true;
+    }
+    // The last eight bytes (overlapping words already read: a byte read
+    // twice gives the same answer).
+    !words.remainder().is_empty() && word_has_space_byte(&b[b.len() - 8..])
 }
 
-/// True when the byte at `i` may start a space (ASCII, U+3000 or NBSP).
+/// True when a space (`is_space`) starts at byte `i`. Exact, not a guess
+/// on the lead byte: E3 also starts `。`, `、` and `《`, which often follow
+/// a number.
 #[inline(always)]
-fn may_be_space(b: &[u8], i: usize) -> bool {
-    matches!(b.get(i), Some(b' ' | b'\t' | 0xE3 | 0xC2))
+fn space_starts_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b' ' | b'\t') => true,
+        Some(0xE3) => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+        Some(0xC2) => b.get(i + 1) == Some(&0xA0),
+        _ => false,
+    }
 }
 
 /// Skips at most three spaces forwards from `i`; returns the new position.
 /// The test for "no space here" is inlined everywhere; the walk is not.
 #[inline(always)]
 pub fn skip_space(s: &str, i: usize) -> usize {
-    if !may_be_space(s.as_bytes(), i) {
+    if !space_starts_at(s.as_bytes(), i) {
         return i;
     }
     skip_spaces_from(s, i)
@@ -266,8 +294,14 @@ fn skip_spaces_from(s: &str, mut i: usize) -> usize {
 /// Skips at most three spaces backwards from `i`; returns the new position.
 #[inline(always)]
 pub fn skip_space_back(s: &str, i: usize) -> usize {
-    // Every space ends in one of these bytes (U+3000 in 0x80, NBSP in 0xA0).
-    if i == 0 || !matches!(s.as_bytes().get(i - 1), Some(b' ' | b'\t' | 0x80 | 0xA0)) {
+    // A space ends here: ` `, tab, U+3000 (E3 80 80) or NBSP (C2 A0); many
+    // Han characters end in 0x80 too, so the whole space is matched.
+    let b = s.as_bytes();
+    let space_ends = matches!(
+        b.get(..i),
+        Some([.., b' ' | b'\t'] | [.., 0xE3, 0x80, 0x80] | [.., 0xC2, 0xA0])
+    );
+    if !space_ends {
         return i;
     }
     skip_spaces_back_from(s, i)
@@ -291,7 +325,52 @@ fn skip_spaces_back_from(s: &str, mut i: usize) -> usize {
 /// This runs over the text between two figures and over every line.
 #[inline]
 pub fn count_chars(bytes: &[u8]) -> usize {
+    // A figure's own text is a dozen bytes or so: too short for the SIMD
+    // loops' set-up to pay.
+    if bytes.len() < 32 {
+        return count_chars_short(bytes);
+    }
+    count_chars_long(bytes)
+}
+
+/// [`count_chars`] of 32 bytes or more, kept out of line so that callers
+/// inline only the short count.
+#[inline(never)]
+fn count_chars_long(bytes: &[u8]) -> usize {
     count_leads::<false>(bytes)
+}
+
+/// [`count_chars`] eight bytes at a time in a `u64` (the last word
+/// overlapping the one before), for short slices.
+#[inline]
+fn count_chars_short(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Continuation bytes (10xxxxxx) among the bytes of `v`.
+    let continuations = |v: u64| {
+        let marks = (v & !(v << 1) & HI) >> 7; // 1 in the lowest bit of each such byte
+        (marks.wrapping_mul(LO) >> 56) as usize
+    };
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[k..k + 8]);
+        u64::from_le_bytes(w)
+    };
+    let n = b.len();
+    if n < 8 {
+        return b.iter().filter(|&&x| (x as i8) >= -64).count();
+    }
+    let mut cont = 0;
+    let mut k = 0;
+    while k + 8 <= n {
+        cont += continuations(word(k));
+        k += 8;
+    }
+    if k < n {
+        // The last eight bytes, of which only the top `n - k` are new.
+        cont += continuations(word(n - 8) >> (8 * (8 - (n - k))));
+    }
+    n - cont
 }
 
 /// Display columns of `bytes` as a fixed-pitch layout prints them:
@@ -456,7 +535,9 @@ unsafe fn count_leads_avx2<const WIDE: bool>(b: &[u8]) -> usize {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-pub(crate) unsafe fn column_marks_avx2(v: std::arch::x86_64::__m256i) -> std::arch::x86_64::__m256i {
+pub(crate) unsafe fn column_marks_avx2(
+    v: std::arch::x86_64::__m256i,
+) -> std::arch::x86_64::__m256i {
     use std::arch::x86_64::*;
     let lead = _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0xBFu8 as i8));
     let wide_min = _mm256_set1_epi8(0xE0u8 as i8);
@@ -473,7 +554,10 @@ pub(crate) unsafe fn column_marks_avx2(v: std::arch::x86_64::__m256i) -> std::ar
 pub(crate) unsafe fn sum_bytes_avx2(acc: std::arch::x86_64::__m256i) -> usize {
     use std::arch::x86_64::*;
     let sums = _mm256_sad_epu8(acc, _mm256_setzero_si256());
-    let half = _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
+    let half = _mm_add_epi64(
+        _mm256_castsi256_si128(sums),
+        _mm256_extracti128_si256(sums, 1),
+    );
     (_mm_cvtsi128_si64(half) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half))) as usize
 }
 
@@ -570,6 +654,29 @@ mod tests {
             // Every sub-slice that starts and ends on a boundary.
             for (i, _) in s.char_indices().take(20) {
                 assert_eq!(count_chars(&b[i..]), s[i..].chars().count());
+            }
+        }
+        for len in 0..40 {
+            let s: String = (0..len)
+                .map(|k| pieces[(k * 5 + 3) % pieces.len()])
+                .collect();
+            let b = s.as_bytes();
+            for i in 0..=b.len() {
+                for j in i..=b.len() {
+                    let want = b[i..j].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+                    assert_eq!(count_chars_short(&b[i..j]), want, "{s:?} {i}..{j}");
+                }
+            }
+        }
+        // `may_hold_space` sees a space-starting byte wherever it sits.
+        for len in 0..40 {
+            for at in 0..len {
+                for mark in [b' ', b'\t', 0xC2, 0xE3] {
+                    let mut b = vec![0x88u8; len];
+                    assert!(!may_hold_space(&b), "{len}");
+                    b[at] = mark;
+                    assert!(may_hold_space(&b), "{len} {at} {mark:x}");
+                }
             }
         }
         let long = "县财政局a".repeat(2000);

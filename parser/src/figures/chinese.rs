@@ -55,7 +55,7 @@ const EVENT_VERBS: [&str; 20] = [
 
 /// A Chinese numeral `c` (a digit or a place: `cn_digit` or `cn_multiplier`
 /// reads it) at byte `i`. Returns where to go on.
-pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(Found)>) -> usize {
+pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) -> usize {
     debug_assert!(cn_digit(c).is_some() || cn_multiplier(c).is_some());
     // Most numerals stand alone in a word (`统一`, `一是`, `一步`): when the
     // next character is no numeral, space, qualifier or unit, nothing can
@@ -199,7 +199,7 @@ fn every_before(s: &str, mut p: usize) -> bool {
 }
 
 /// `百分之八十`, `百分之 95`, `百分之百`: a percent in words.
-pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(Found)>) -> usize {
+pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     let p = i + "百分之".len();
     let (value, mut end) = if digit_at(s, p).is_some() {
         match read_arabic(s, p) {

@@ -156,7 +156,7 @@ struct Prev {
 
 impl Annotator {
     /// The figure for `f`; `done` holds the figures before it.
-    pub fn figure(&mut self, s: &str, f: Found, done: &[Figure]) -> Figure {
+    pub fn figure(&mut self, s: &str, f: &Found, done: &[Figure]) -> Figure {
         let k = done.len();
         let place = f.place;
         let prev = self.prev.filter(|_| k > 0);
@@ -208,14 +208,18 @@ impl Annotator {
                 label = last.and_then(|l| l.label.clone());
             }
         }
-        // Figures of one sentence usually share the phrase: copy, not rebuild.
+        // Figures of one sentence usually share the phrase, and sentences
+        // in a row often repeat it (`1—8 月份…。1—8 月份…`): copy, not rebuild.
         let period = place.period.map(|(a, b)| match (prev, last) {
             (
-                Some(p),
+                Some(Prev {
+                    period: Some((pa, pb)),
+                    ..
+                }),
                 Some(Figure {
                     period: Some(x), ..
                 }),
-            ) if p.period == place.period => x.clone(),
+            ) if (pa, pb) == (a, b) || s[pa..pb] == s[a..b] => x.clone(),
             _ => squeeze(&s[a..b]),
         });
         self.prev = Some(Prev {
@@ -246,8 +250,10 @@ fn near(s: &str, from: usize, to: usize) -> usize {
     if to - from <= 160 {
         return from;
     }
+    // Forward to a character's first byte (never past `to`, one).
+    let b = s.as_bytes();
     let mut p = to - 120;
-    while !s.is_char_boundary(p) {
+    while b.get(p).is_some_and(|&x| (x as i8) < -64) {
         p += 1;
     }
     p

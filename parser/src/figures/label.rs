@@ -4,8 +4,8 @@
 use crate::model::Change;
 
 use super::chars::{
-    at, at_any, char_at, char_before, ends_any, ends_at, is_clause_break, is_han, skip_space,
-    trim_space_end, trim_space_start, CharSet,
+    at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_han,
+    skip_space, trim_space_end, trim_space_start, CharSet,
 };
 use super::context::squeeze;
 use crate::small_string::SmallString;
@@ -43,22 +43,49 @@ fn change_words(last: char) -> &'static [(&'static str, Change)] {
     }
 }
 
+/// The last characters [`change_words`] knows: most labels end in none of
+/// them, which one bit test tells.
+static CHANGE_LAST: CharSet = CharSet::new(&[
+    '长', '加', '高', '升', '涨', '了', '产', '收', '幅', '速', '降', '少', '低', '滑', '落', '减',
+]);
+
 /// The direction of the change word `before` ends with, if any.
 pub fn change_of(before: &str) -> Option<Change> {
     let n = before.len();
     let last = char_before(before, n)?.0;
+    if !CHANGE_LAST.contains(last) {
+        return None;
+    }
     change_words(last)
         .iter()
         .find(|(w, _)| ends_at(before, n, w))
         .map(|&(_, change)| change)
 }
 
+/// The last characters [`trailing_word`] knows, for a one-bit test first.
+static TRAILING_LAST: CharSet = CharSet::new(&[
+    '了', '在', '可', '将', '到', '达', '为', '是', '计', '有', '共', '成', '现', '破', '的', '和',
+    '与', '及', '已', '都', '别', '仅', '比', '长', '加', '高', '升', '涨', '降', '产', '收', '少',
+    '低', '滑', '落', '减', '年', '较', '合',
+]);
+
 /// The reporting verb or qualifier ending `t`, if any (`完成`, `达到`, `为`,
 /// `累计`, `同比`, `增长`…): what stands between a label and its figure.
 /// Looked up by the last character, so stripping costs a few comparisons.
 fn trailing_word(t: &str) -> Option<&'static str> {
     let (c, _) = char_before(t, t.len())?;
-    let words: &[&str] = match c {
+    if !TRAILING_LAST.contains(c) {
+        return None;
+    }
+    trailing_words(c)
+        .iter()
+        .copied()
+        .find(|w| ends_at(t, t.len(), w))
+}
+
+/// The words [`trailing_word`] strips that end in `c`.
+fn trailing_words(c: char) -> &'static [&'static str] {
+    match c {
         '了' => &["达到了", "完成了", "实现了", "新增了", "了"],
         '在' => &["控制在", "稳定在", "保持在", "在"],
         '可' => &["可"],
@@ -98,9 +125,8 @@ fn trailing_word(t: &str) -> Option<&'static str> {
         '年' => &["比上年", "较上年", "比去年", "较去年"],
         '较' => &["较"],
         '合' => &["合"],
-        _ => return None,
-    };
-    words.iter().copied().find(|w| ends_at(t, t.len(), w))
+        _ => &[],
+    }
 }
 
 /// `达到`, `为`, `提高到`…: a clause that only says the figure is reached.
@@ -129,11 +155,25 @@ pub fn is_copula(before: &str) -> bool {
     t.is_empty() && !before.is_empty()
 }
 
+/// The first characters [`leading_word`] knows, for a one-bit test first.
+static LEADING_FIRST: CharSet = CharSet::new(&[
+    '其', '同', '另', '此', '并', '且', '共', '累', '以', '比', '较', '合', '总', '已', '均', '的',
+    '和', '与', '及', '全', '我', '该', '占', '为', '对', '向', '给', '还', '又', '按', '通',
+]);
+
 /// The connective or scope word opening `t`, if any (`其中`, `全县`, `我县`,
 /// `该镇`, `共`, `累计`, `占`…). Looked up by the first character.
 fn leading_word(t: &str) -> Option<&'static str> {
     let (c, _) = char_at(t, 0)?;
-    let words: &[&str] = match c {
+    if !LEADING_FIRST.contains(c) {
+        return None;
+    }
+    leading_words(c).iter().copied().find(|w| at(t, 0, w))
+}
+
+/// The words [`leading_word`] strips that start with `c`.
+fn leading_words(c: char) -> &'static [&'static str] {
+    match c {
         '其' => &["其中"],
         '同' => &["同时", "同比"],
         '另' => &["另外"],
@@ -174,9 +214,8 @@ fn leading_word(t: &str) -> Option<&'static str> {
         '又' => &["又"],
         '按' => &["按照"],
         '通' => &["通过"],
-        _ => return None,
-    };
-    words.iter().copied().find(|w| at(t, 0, w))
+        _ => &[],
+    }
 }
 
 const MAX_LABEL_CHARS: usize = 20;
@@ -210,6 +249,13 @@ fn edge_at_end(b: &[u8]) -> usize {
 /// `before` without spaces and clause marks at either end.
 fn trim_label_edges(before: &str) -> &str {
     let b = before.as_bytes();
+    // Most labels start and end with a Han character (first byte E4–E9),
+    // and no edge mark has such a first byte: nothing to trim.
+    let han_lead = |x: &u8| (0xE4..=0xE9).contains(x);
+    let ends_han = b.len() >= 3 && han_lead(&b[b.len() - 3]);
+    if b.first().is_some_and(han_lead) && ends_han {
+        return before;
+    }
     let mut i = 0;
     while let n @ 1.. = edge_at_start(&b[i..]) {
         i += n;
@@ -242,7 +288,7 @@ pub fn clean_label(before: &str) -> Option<SmallString> {
             break;
         }
     }
-    if t.len() > MAX_LABEL_CHARS && t.chars().count() > MAX_LABEL_CHARS {
+    if t.len() > MAX_LABEL_CHARS && count_chars(t.as_bytes()) > MAX_LABEL_CHARS {
         // A long phrase ending in a quoted name measures that name:
         // `在某市举办“招商推介会” 1 次` → `招商推介会`.
         if let Some(inner) = t.strip_suffix('”').and_then(|x| x.rsplit_once('“')) {
@@ -262,7 +308,10 @@ pub fn clean_label(before: &str) -> Option<SmallString> {
             _ => tail,
         };
     }
-    let named = t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
+    // A label starting with a Han character (U+4E00.., bytes E4 B8.. to
+    // E9) is told without decoding: the common case.
+    let starts_han = matches!(t.as_bytes(), [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..]);
+    let named = starts_han || t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
     named.then(|| squeeze(t))
 }
 
@@ -297,25 +346,31 @@ fn ends_noun(s: &str, p: usize, c: char) -> bool {
 /// The noun right after a figure, when the figure counts it: up to ten Han
 /// characters ended by clause punctuation or a word that ends nouns.
 pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
     let start = skip_space(s, end);
     let mut p = start;
     for _ in 0..=10 {
-        let Some((c, n)) = char_at(s, p) else {
+        // A Han character (U+4E00–U+9FFF: first byte E4–E9), read straight
+        // from its bytes. Every word that ends a noun starts with one.
+        if let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = b.get(p..p + 3) {
+            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6);
+            if cp >= 0x4E00 {
+                if NOUN_END_FIRST.contains3(b0, b1, b2) {
+                    let c = char::from_u32(cp | u32::from(b2 & 0x3F));
+                    if c.is_some_and(|c| ends_noun(s, p, c)) {
+                        return (p > start).then_some((start, p));
+                    }
+                }
+                p += 3;
+                continue;
+            }
+        }
+        let Some((c, _)) = char_at(s, p) else {
             return (p > start).then_some((start, p));
         };
-        if p > start && ends_noun(s, p, c) {
-            return Some((start, p));
-        }
-        if is_han(c) {
-            if p == start && ends_noun(s, p, c) {
-                return None;
-            }
-            p += n;
-        } else if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')) {
-            return Some((start, p));
-        } else {
-            return None;
-        }
+        // Not a Han character (those were read above).
+        return (p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')))
+            .then_some((start, p));
     }
     None
 }
@@ -324,6 +379,68 @@ pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::super::chars::{is_space, trim_space};
     use super::*;
+
+    /// The one-bit tests in front of the word lists let every listed
+    /// character through.
+    #[test]
+    fn first_and_last_character_sets_cover_the_word_lists() {
+        for c in ('\u{3000}'..='\u{9fff}').chain('\u{ff00}'..='\u{ffef}') {
+            assert!(change_words(c).is_empty() || CHANGE_LAST.contains(c), "{c}");
+            assert!(
+                trailing_words(c).is_empty() || TRAILING_LAST.contains(c),
+                "{c}"
+            );
+            assert!(
+                leading_words(c).is_empty() || LEADING_FIRST.contains(c),
+                "{c}"
+            );
+        }
+    }
+
+    /// The byte-level reading of the noun after a figure, against the
+    /// character-level rule.
+    #[test]
+    fn noun_after_reads_as_the_character_rule() {
+        fn reference(s: &str, end: usize) -> Option<(usize, usize)> {
+            let start = skip_space(s, end);
+            let mut p = start;
+            for _ in 0..=10 {
+                let Some((c, n)) = char_at(s, p) else {
+                    return (p > start).then_some((start, p));
+                };
+                if p > start && ends_noun(s, p, c) {
+                    return Some((start, p));
+                }
+                if is_han(c) {
+                    if p == start && ends_noun(s, p, c) {
+                        return None;
+                    }
+                    p += n;
+                } else if p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”'))
+                {
+                    return Some((start, p));
+                } else {
+                    return None;
+                }
+            }
+            None
+        }
+        let pieces = [
+            "企业", "的", "进行", "进", "开展", "全部", "全", "人口", "，", "。", "、", "（", "(",
+            "”", "a", "1", " ", "\u{3000}", "㐀", "\u{4dff}", "乙", "龥", "\u{9fff}", "\u{a000}",
+            "😀", "é", "参加", "参", "",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}{a}{b}{c}{b}{c}{a}{a}{b}");
+                    for (i, _) in s.char_indices() {
+                        assert_eq!(noun_after(&s, i), reference(&s, i), "{s:?} at {i}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn label_edges_trim_like_the_character_rule() {

@@ -69,7 +69,31 @@ fn period_word(s: &str, p: usize, first: char) -> Option<&'static str> {
 /// A period phrase opening the clause `start..end`; with `whole`, the clause
 /// is complete and may itself be the phrase (`“五一”节假日期间`, `自活动开展以来`).
 /// Returns the phrase's byte range.
+#[inline]
 pub fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(usize, usize)> {
+    // Most clauses open with a character no period phrase opens with (nor
+    // a scope word before one): ruled out here, without a call.
+    if !whole {
+        let opening = char_at(s, skip_space(s, start))?.0;
+        if !PERIOD_FIRST.contains(opening) {
+            return None;
+        }
+    }
+    clause_period_at(s, start, end, whole)
+}
+
+/// The characters [`clause_period_at`] can find a phrase after (when the
+/// clause need not be whole): numerals, the first characters of the time
+/// words, and `在` `于` `全` `我` `该` before them.
+static PERIOD_FIRST: CharSet = CharSet::new(&[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '〇', '○',
+    '零', '今', '去', '上', '下', '全', '本', '年', '目', '当', '近', '日', '截', '第', '前', '在',
+    '于', '我', '该',
+]);
+
+/// [`clause_period`] past its first test.
+fn clause_period_at(s: &str, start: usize, end: usize, whole: bool) -> Option<(usize, usize)> {
     let mut p = skip_space(s, start);
     let (mut first, n) = char_at(s, p)?;
     match first {
@@ -112,6 +136,8 @@ pub fn clause_period(s: &str, start: usize, end: usize, whole: bool) -> Option<(
             | '前'
     );
     if !is_numeral(first) && !opens_time {
+        // (Never reached for a clause that need not be whole and opens
+        // with a character outside `PERIOD_FIRST`.)
         return if whole {
             whole_clause_period(s, p, end)
         } else {
@@ -206,4 +232,37 @@ fn whole_clause_period(s: &str, p: usize, end: usize) -> Option<(usize, usize)> 
     let e = skip_space_back(s, end);
     let marked = ends_at(s, e, "以来") || ends_at(s, e, "期间");
     (marked && e > p && s[p..e].chars().count() <= 20).then_some((p, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A clause opening with a character outside `PERIOD_FIRST` has no
+    /// period phrase at its start, whatever follows.
+    #[test]
+    fn period_first_lets_every_opening_through() {
+        let rests = [
+            "",
+            "年",
+            "县1—7月份",
+            "2023年以来",
+            "1—8 月份",
+            "至目前",
+            "半年来",
+        ];
+        for c in ('\u{20}'..='\u{7e}')
+            .chain('\u{3000}'..='\u{9fff}')
+            .chain('\u{ff00}'..='\u{ffef}')
+        {
+            // (Spaces are skipped before the opening character is read.)
+            if PERIOD_FIRST.contains(c) || is_space(c) {
+                continue;
+            }
+            for rest in rests {
+                let s = format!("{c}{rest}");
+                assert_eq!(clause_period_at(&s, 0, s.len(), false), None, "{s:?}");
+            }
+        }
+    }
 }

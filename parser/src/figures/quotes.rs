@@ -17,17 +17,17 @@ impl QuoteMemo {
     /// the byte after that mark.
     pub fn skip(&mut self, s: &str, i: usize, open: char) -> Option<usize> {
         let (close, slot) = match open {
-            '“' => ('”', 0),
-            '‘' => ('’', 1),
-            '「' => ('」', 2),
-            '『' => ('』', 3),
-            '《' => ('》', 4),
-            '〈' => ('〉', 5),
-            '＂' => ('＂', 6),
-            '"' => ('"', 7),
+            '“' => ("”", 0),
+            '‘' => ("’", 1),
+            '「' => ("」", 2),
+            '『' => ("』", 3),
+            '《' => ("》", 4),
+            '〈' => ("〉", 5),
+            '＂' => ("＂", 6),
+            '"' => ("\"", 7),
             // An apostrophe is a quote only around a short name.
-            '\'' => ('\'', 8),
-            '＇' => ('＇', 9),
+            '\'' => ("'", 8),
+            '＇' => ("＇", 9),
             _ => return None,
         };
         let from = i + open.len_utf8();
@@ -38,38 +38,70 @@ impl QuoteMemo {
         let rest = s.get(from..)?.as_bytes();
         let mut depth = 1;
         let mut saw_close = false;
-        let (mut close_buf, mut open_buf) = ([0u8; 4], [0u8; 4]);
-        let close_bytes = close.encode_utf8(&mut close_buf).as_bytes();
-        let open_bytes = open.encode_utf8(&mut open_buf).as_bytes();
-        // On bytes, a character at a time (its length from its first byte).
+        let close_bytes = close.as_bytes();
+        // The opening mark as written at `i`.
+        let open_bytes = s.as_bytes().get(i..from)?;
+        // Only characters starting at `reach` bytes or before are read.
+        // Every byte looked for is a first byte (or a line break), so a
+        // byte match is a character boundary: the bytes are searched a word
+        // at a time, not stepped through a character at a time.
+        let limit = rest.len().min(reach + 1);
         let mut k = 0;
-        while let Some(&x) = rest.get(k) {
-            let step = match x {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                0xC0.. => 2,
-                _ => 1,
-            };
-            if k > reach || x == b'\n' || x == b'\r' {
+        while let Some(h) = next_mark(rest, k, limit, close_bytes[0], open_bytes[0]) {
+            let x = rest[h];
+            if x == b'\n' || x == b'\r' {
                 if !saw_close {
-                    self.no_close_until[slot] = from + k;
+                    self.no_close_until[slot] = from + h;
                 }
                 return None;
             }
-            if x == close_bytes[0] && rest[k..].starts_with(close_bytes) {
+            if x == close_bytes[0] && rest[h..].starts_with(close_bytes) {
                 saw_close = true;
                 depth -= 1;
                 if depth == 0 {
-                    return Some(from + k + close_bytes.len());
+                    return Some(from + h + close_bytes.len());
                 }
-            } else if x == open_bytes[0] && rest[k..].starts_with(open_bytes) {
+            } else if x == open_bytes[0] && rest[h..].starts_with(open_bytes) {
                 depth += 1;
             }
-            k += step;
+            k = h + 1;
         }
+        // Out of reach, or at the end of the text. (A character-by-character
+        // walk would stop at the first character starting past `reach`: no
+        // character starts between `limit` and it, so the same later
+        // searches are ruled out.)
         if !saw_close {
-            self.no_close_until[slot] = s.len();
+            self.no_close_until[slot] = if limit == rest.len() {
+                s.len()
+            } else {
+                from + limit
+            };
         }
         None
     }
+}
+
+/// The first byte of `b[k..limit]` that is `a`, `c` or a line break.
+#[inline]
+fn next_mark(b: &[u8], mut k: usize, limit: usize, a: u8, c: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each zero byte of `v` (and maybe of bytes above one:
+    // the lowest bit set is always a true zero).
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let (a8, c8) = (LO * u64::from(a), LO * u64::from(c));
+    while k + 8 <= limit {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[k..k + 8]);
+        let v = u64::from_le_bytes(w);
+        let hits = zero(v ^ a8)
+            | zero(v ^ c8)
+            | zero(v ^ (LO * u64::from(b'\n')))
+            | zero(v ^ (LO * u64::from(b'\r')));
+        if hits != 0 {
+            return Some(k + (hits.trailing_zeros() / 8) as usize);
+        }
+        k += 8;
+    }
+    (k..limit).find(|&j| matches!(b[j], x if x == a || x == c || x == b'\n' || x == b'\r'))
 }

@@ -43,7 +43,7 @@ pub struct Found {
 
 /// Where the pass hands each figure as it finds it, with the clause
 /// structure it follows on the way.
-pub struct Out<F: FnMut(Found)> {
+pub struct Out<F: FnMut(&Found)> {
     sink: F,
     clauses: Clauses,
     /// A byte offset already counted in characters, and its count: figures
@@ -51,15 +51,16 @@ pub struct Out<F: FnMut(Found)> {
     counted: (usize, usize),
 }
 
-impl<F: FnMut(Found)> Out<F> {
+impl<F: FnMut(&Found)> Out<F> {
     /// Hands a figure to the sink, placed in its clause and sentence.
     pub fn emit(&mut self, s: &str, mut found: Found) {
         found.place = self.clauses.on_figure(s, found.start);
-        (self.sink)(found);
+        (self.sink)(&found);
     }
 
     /// Characters before byte `i` (a character boundary), counted from the
     /// last position asked about.
+    #[inline]
     pub fn chars_before(&mut self, s: &str, i: usize) -> usize {
         let (at, n) = self.counted;
         let b = s.as_bytes();
@@ -151,7 +152,7 @@ const fn second_bytes() -> [u64; 256] {
 static SECOND: [u64; 256] = second_bytes();
 
 /// Every figure in `s`, in order, handed to `sink` as it is found.
-pub fn scan(s: &str, sink: impl FnMut(Found)) {
+pub fn scan(s: &str, sink: impl FnMut(&Found)) {
     let b = s.as_bytes();
     let n = b.len();
     let mut out = Out {
@@ -254,7 +255,7 @@ fn dispatch(
     s: &str,
     i: usize,
     cp: u32,
-    out: &mut Out<impl FnMut(Found)>,
+    out: &mut Out<impl FnMut(&Found)>,
     quotes: &mut QuoteMemo,
 ) -> Option<usize> {
     let c = char::from_u32(cp)?;
@@ -304,7 +305,7 @@ fn money_context(s: &str, start: usize) -> bool {
 
 /// Hands a figure found at `start..t.end` to the sink.
 pub fn push(
-    out: &mut Out<impl FnMut(Found)>,
+    out: &mut Out<impl FnMut(&Found)>,
     s: &str,
     start: usize,
     t: &Tail,

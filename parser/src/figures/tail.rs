@@ -58,6 +58,11 @@ fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
 /// `最近`, `赶超` are words, so the character before must not glue to them.
 pub fn approx_before(s: &str, start: usize) -> Option<(&'static str, usize)> {
     let q = skip_space_back(s, start);
+    // The words end in 过 (E8 BF 87), 约 (E7 BA A6), 近 (E8 BF 91), 超
+    // (E8 B6 85) or 逾 (E9 80 BE): one byte rules most numbers out.
+    if q == 0 || !matches!(s.as_bytes()[q - 1], 0x87 | 0xA6 | 0x91 | 0x85 | 0xBE) {
+        return None;
+    }
     let (word, before): (&'static str, &[&str]) = if ends_at(s, q, "超过") {
         ("超过", &["不"])
     } else if ends_at(s, q, "约") {
@@ -272,6 +277,7 @@ fn ends_duration(s: &str, p: usize) -> bool {
 }
 
 /// `前 10 名`, `最后一名`, `后三位`: a rank, not a head count.
+#[inline]
 pub fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
     matches!(unit.text, "名" | "位")
         && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()

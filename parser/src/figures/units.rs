@@ -9,7 +9,7 @@
 
 use crate::model::FigureKind::{self, Count, Duration, Measure, Money, Percent};
 
-use super::chars::{at, char_at, CharSet};
+use super::chars::{at, at_bytes, char_at, CharSet};
 
 /// Which Chinese numerals may count with a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -459,39 +459,50 @@ static SYMBOLS: [Unit; 7] = [
 /// Units spelled in Latin letters; they must not run on into more letters
 /// (`5G` is a network, `4A` a rating).
 static LATIN: [Unit; 20] = [
+    // k
     u("km²", Measure, No, &[]),
     u("km2", Measure, No, &[]),
     u("km", Measure, No, &[]),
     u("kg", Measure, No, &[]),
     u("kWh", Measure, No, &[]),
     u("kwh", Measure, No, &[]),
-    u("KWh", Measure, No, &[]),
     u("kW", Measure, No, &[]),
     u("kw", Measure, No, &[]),
+    u("kV", Measure, No, &[]),
+    // K
+    u("KWh", Measure, No, &[]),
     u("KW", Measure, No, &[]),
+    u("KV", Measure, No, &[]),
+    // M
     u("MWh", Measure, No, &[]),
     u("MW", Measure, No, &[]),
-    u("kV", Measure, No, &[]),
-    u("KV", Measure, No, &[]),
+    // m
     u("m²", Measure, No, &[]),
     u("m³", Measure, No, &[]),
     u("m2", Measure, No, &[]),
     u("m3", Measure, No, &[]),
     u("m", Measure, No, &[]),
+    // t
     u("t", Measure, No, &[]),
 ];
 
 /// The unit at byte `i` of `s`, if one starts there and is not the first
 /// half of another word.
 pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
-    let (c, _) = char_at(s, i)?;
+    let (c, n) = char_at(s, i)?;
     // Most characters after a number start no unit: one bit says so.
     if !UNIT_STARTS.contains(c) {
         return None;
     }
     let group = group_of(s, i, c)?;
     let latin = c.is_ascii();
-    let unit = group.iter().find(|u| at(s, i, u.text))?;
+    // Every unit of the group starts with `c`: only the rest is compared.
+    let unit = group.iter().find(|u| {
+        u.text
+            .as_bytes()
+            .get(n..)
+            .is_some_and(|rest| at_bytes(s, i + n, rest))
+    })?;
     let end = i + unit.text.len();
     // Only a Han character can continue the unit into a word.
     let han_next = s
@@ -642,8 +653,20 @@ pub fn group_of(s: &str, i: usize, c: char) -> Option<&'static [Unit]> {
         '港' => &GANG,
         '日' => &RI,
         '英' => &YING,
-        '㎡' | '㎞' | '㎏' | '㎥' | '㎝' | '㎜' | '℃' => &SYMBOLS,
-        'k' | 'K' | 'M' | 'm' | 't' => &LATIN,
+        // Each group holds only units starting with `c` (`match_unit`
+        // compares what follows it).
+        '㎡' => &SYMBOLS[0..1],
+        '㎞' => &SYMBOLS[1..2],
+        '㎏' => &SYMBOLS[2..3],
+        '㎥' => &SYMBOLS[3..4],
+        '㎝' => &SYMBOLS[4..5],
+        '㎜' => &SYMBOLS[5..6],
+        '℃' => &SYMBOLS[6..7],
+        'k' => &LATIN[0..9],
+        'K' => &LATIN[9..12],
+        'M' => &LATIN[12..14],
+        'm' => &LATIN[14..19],
+        't' => &LATIN[19..20],
         _ => return None,
     };
     Some(group)
@@ -699,6 +722,19 @@ mod tests {
                 UNIT_STARTS.contains(c),
                 "{c:?}: a unit group and UNIT_FIRST_CHARS disagree"
             );
+        }
+    }
+
+    /// `match_unit` compares only what follows the first character.
+    #[test]
+    fn every_unit_of_a_group_starts_with_its_character() {
+        for c in UNIT_FIRST_CHARS {
+            for rest in ["", "米", "方米", "方公里", "平米", "元", "次", "m²", "Wh"] {
+                let s = format!("{c}{rest}");
+                for u in group_of(&s, 0, c).unwrap_or(&[]) {
+                    assert!(u.text.starts_with(c), "{c:?}: {:?}", u.text);
+                }
+            }
         }
     }
 }
