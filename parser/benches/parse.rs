@@ -19,7 +19,9 @@
 //! characters/s (elements) and bytes/s; at the end the best of a few plain
 //! timed runs is printed as M chars/s against the bar: 67.5 M chars/s, 50×
 //! JioNLP's money extractor (1.35 M chars/s), and the time per character at
-//! 256 KB, 1 MB, 4 MB and 16 MB shows that cost grows linearly with input.
+//! 256 KB, 1 MB, 4 MB and 16 MB shows that cost grows linearly with input
+//! (again with the allocator keeping freed memory, so that page faults on
+//! the 16 MB run's fresh memory do not hide the parser's own cost).
 //! Kept short (10 samples, 3 s each) so it runs in well under two minutes.
 
 mod corpus;
@@ -137,17 +139,35 @@ fn main() {
 }
 
 /// Parse time per character on everyday bulletins of growing size: flat
-/// when cost grows linearly with the input.
+/// when cost grows linearly with the input. Measured twice: with the
+/// allocator as it is, and with glibc told to keep the memory it is given
+/// back (see `keep_freed_memory`): a 16 MB parse produces ~60 MB of output,
+/// which glibc returns to the system between runs, so every run faults it
+/// in again, a cost the smaller sizes (served from memory freed by the run
+/// before) do not pay. The second table shows the parser's own cost.
 fn scaling() {
+    let texts: Vec<String> = [MB / 4, MB, 4 * MB, 16 * MB]
+        .into_iter()
+        .map(|size| corpus::bulletin_of(size, 3, Density::Everyday).text)
+        .collect();
     println!("\nscaling (everyday density, best of 5 runs; linear when ns/char stays flat):");
+    scaling_table(&texts);
+    if keep_freed_memory() {
+        println!(
+            "the same, with the allocator keeping freed memory (no page faults between runs):"
+        );
+        scaling_table(&texts);
+    }
+}
+
+fn scaling_table(texts: &[String]) {
     let mut first = None;
-    for size in [MB / 4, MB, 4 * MB, 16 * MB] {
-        let text = corpus::bulletin_of(size, 3, Density::Everyday).text;
+    for text in texts {
         let chars = text.chars().count();
         let best = (0..5)
             .map(|_| {
                 let start = Instant::now();
-                black_box(parse(black_box(&text)));
+                black_box(parse(black_box(text)));
                 start.elapsed()
             })
             .min()
@@ -164,6 +184,27 @@ fn scaling() {
             ns_per_char / base
         );
     }
+}
+
+/// Tells glibc's malloc to keep freed memory instead of handing it back to
+/// the system (`M_TRIM_THRESHOLD`) and to serve large blocks from the heap
+/// rather than fresh mappings (`M_MMAP_THRESHOLD`). False where that is not
+/// glibc.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn keep_freed_memory() -> bool {
+    const M_TRIM_THRESHOLD: i32 = -1;
+    const M_MMAP_THRESHOLD: i32 = -3;
+    extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    // SAFETY: mallopt only sets allocator parameters; both values are in
+    // range (glibc caps the mmap threshold at 32 MB).
+    unsafe { mallopt(M_TRIM_THRESHOLD, i32::MAX) == 1 && mallopt(M_MMAP_THRESHOLD, 32 << 20) == 1 }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_freed_memory() -> bool {
+    false
 }
 
 fn report(what: &str, w: &Workload, run: fn(&[String])) {

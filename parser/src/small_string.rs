@@ -27,7 +27,10 @@ pub struct SmallString(Repr);
 #[derive(Clone)]
 enum Repr {
     /// Invariant: `bytes[..len]` is UTF-8 (only ever copied from a `str`).
-    Inline { len: u8, bytes: [u8; INLINE] },
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
     Heap(Box<str>),
 }
 
@@ -65,7 +68,7 @@ impl From<&str> for SmallString {
     fn from(s: &str) -> Self {
         if s.len() <= INLINE {
             let mut bytes = [0; INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            copy_short(s.as_bytes(), &mut bytes);
             SmallString(Repr::Inline {
                 len: s.len() as u8,
                 bytes,
@@ -120,6 +123,28 @@ impl FromIterator<char> for SmallString {
             len += c.encode_utf8(&mut bytes[len..]).len();
         }
         SmallString::from(inline_str(&bytes, len))
+    }
+}
+
+/// Copies `src` (at most `INLINE` bytes) to the start of `dst` as two
+/// fixed-size, possibly overlapping moves: a copy of a variable length
+/// otherwise becomes a call to `memcpy`, once per figure text and label.
+#[inline(always)]
+fn copy_short(src: &[u8], dst: &mut [u8; INLINE]) {
+    let n = src.len();
+    if n >= 16 {
+        dst[..16].copy_from_slice(&src[..16]);
+        dst[n - 16..n].copy_from_slice(&src[n - 16..]);
+    } else if n >= 8 {
+        dst[..8].copy_from_slice(&src[..8]);
+        dst[n - 8..n].copy_from_slice(&src[n - 8..]);
+    } else if n >= 4 {
+        dst[..4].copy_from_slice(&src[..4]);
+        dst[n - 4..n].copy_from_slice(&src[n - 4..]);
+    } else {
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s;
+        }
     }
 }
 
@@ -240,7 +265,13 @@ mod tests {
 
     #[test]
     fn short_text_stays_inline_and_long_text_goes_to_the_heap() {
-        for s in ["", "元", "170 余万元", "一般公共预算收", "1234567890123456789012"] {
+        for s in [
+            "",
+            "元",
+            "170 余万元",
+            "一般公共预算收",
+            "1234567890123456789012",
+        ] {
             let small = SmallString::from(s);
             assert!(small.is_inline(), "{s}");
             assert_eq!(small, s);
@@ -251,6 +282,16 @@ mod tests {
             assert!(!small.is_inline(), "{s}");
             assert_eq!(small.as_str(), s);
             assert_eq!(String::from(small), s);
+        }
+    }
+
+    #[test]
+    fn every_inline_length_copies_exactly() {
+        let text = "abcdefghijklmnopqrstuvwxyz";
+        for n in 0..=INLINE {
+            let small = SmallString::from(&text[..n]);
+            assert!(small.is_inline());
+            assert_eq!(small.as_str(), &text[..n], "{n} bytes");
         }
     }
 
@@ -278,7 +319,9 @@ mod tests {
         assert_eq!(escaped, "a\"b");
         assert_eq!(format!("{s:?}"), format!("{:?}", "1—8月份"));
         assert_eq!(format!("{s}"), "1—8月份");
-        let mut sorted: Vec<SmallString> = ["乙", "b", "一般公共预算收入", "a"].map(SmallString::from).into();
+        let mut sorted: Vec<SmallString> = ["乙", "b", "一般公共预算收入", "a"]
+            .map(SmallString::from)
+            .into();
         sorted.sort();
         assert_eq!(sorted, ["a", "b", "一般公共预算收入", "乙"]);
         assert_eq!(SmallString::default(), "");
