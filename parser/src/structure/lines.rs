@@ -185,13 +185,21 @@ fn classify<'a>(
         // The spaces cut off took a column each.
         width: capped_width(text, columns - lead - trail),
     };
-    match text.chars().next() {
-        None => line,
-        Some(c) if !MARKS.contains(c) => Line {
+    // The first character tested on its bytes: a three-byte one (most
+    // lines start with CJK) without decoding it.
+    let marked = match *text.as_bytes() {
+        [] => return line,
+        [b0, ..] if b0 < 0x80 => MARKS.contains(char::from(b0)),
+        [b0 @ 0xE0..=0xEF, b1, b2, ..] => MARKS.contains3(b0, b1, b2),
+        _ => text.chars().next().is_some_and(|c| MARKS.contains(c)),
+    };
+    if marked {
+        classify_marked(line, dropped, headings)
+    } else {
+        Line {
             kind: Kind::Text,
             ..line
-        },
-        Some(_) => classify_marked(line, dropped, headings),
+        }
     }
 }
 
