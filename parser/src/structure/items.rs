@@ -202,14 +202,20 @@ pub fn may_end_in_paren(s: &str) -> bool {
 /// [`trailing_source`] of `t`, which ends in a closing parenthesis.
 #[inline(never)]
 fn parenthetical_at_end(t: &str) -> Option<Tail> {
-    let close = t.chars().next_back().filter(|&c| is_close_paren(c))?;
-    let close_at = t.len() - close.len_utf8();
+    let b = t.as_bytes();
+    // `)` or `）` (EF BC 89), told from the bytes.
+    let close_at = match b {
+        [.., b')'] => b.len() - 1,
+        [.., 0xEF, 0xBC, 0x89] => b.len() - 3,
+        _ => return None,
+    };
     let open_at = open_paren_before(t, close_at)?;
-    let inner_start = open_at + t[open_at..].chars().next().map_or(1, char::len_utf8);
+    // `(` is one byte, `（` three.
+    let inner_start = open_at + if b[open_at] == b'(' { 1 } else { 3 };
     let raw_inner = &t[inner_start..close_at];
     let names = trim_spaces_and_stars(raw_inner);
     if names.is_empty()
-        || !names.chars().any(is_cjk)
+        || !has_cjk(names)
         || (names.starts_with(['完', '待', '续', '下', '上', '接', '转'])
             && NOT_SOURCES.iter().any(|w| names.starts_with(w)))
     {
@@ -219,7 +225,7 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     if names.len() > 20 && split_sources(names).any(|n| chars_up_to(n, 20) > 20) {
         return None;
     }
-    let tb = &t.as_bytes()[..open_at];
+    let tb = &b[..open_at];
     let kept = tb.len()
         - tb.iter()
             .rev()
@@ -242,55 +248,71 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     })
 }
 
+/// Some character of `s` is CJK. A lead byte E5–E9 starts one of
+/// U+5000–U+9FFF, all CJK, so most names are told on their first bytes.
+fn has_cjk(s: &str) -> bool {
+    s.bytes().any(|x| (0xE5..=0xE9).contains(&x)) || s.chars().any(is_cjk)
+}
+
+/// The last bytes of the characters [`open_paren_before`] stops at:
+/// `)` `）` `\n` `。！？；…．` `!?;` `：:` `(` `（`. Many other characters end
+/// in one of these bytes too; only those are decoded.
+const PAREN_WALK_MARKS: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = [
+        b')', 0x89, b'\n', 0x82, 0x81, 0x9F, 0x9B, 0xA6, 0x8E, b'!', b'?', b';', 0x9A, b':',
+        b'(', 0x88,
+    ];
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// How many characters before the closing parenthesis
+/// [`open_paren_before`] looks at.
+const PAREN_WALK_CHARS: usize = 41;
+
 /// The opening parenthesis of a parenthetical closing at `close_at`: the
 /// nearest within 40 characters before it, unless a closing parenthesis, a
-/// line break, a sentence end or a colon comes first. Walked back on bytes:
-/// only a character whose last byte one of those marks ends with is decoded.
+/// line break, a sentence end or a colon comes first. Searched backwards on
+/// bytes with a table: only a character ending in one of those marks' last
+/// bytes is decoded, and only then are the characters up to it counted.
 fn open_paren_before(t: &str, close_at: usize) -> Option<usize> {
     let b = t.as_bytes();
+    // The characters looked at lie within four bytes each.
+    let lo = close_at.saturating_sub(PAREN_WALK_CHARS * 4);
     let mut p = close_at;
-    for n in 0.. {
-        if p == 0 {
+    loop {
+        while p > lo && !PAREN_WALK_MARKS[usize::from(b[p - 1])] {
+            p -= 1;
+        }
+        if p == lo {
             return None;
+        }
+        // `b[p - 1]` ends a character only when `p` is a boundary.
+        if !t.is_char_boundary(p) {
+            p -= 1;
+            continue;
         }
         let mut q = p - 1;
         while q > 0 && (b[q] as i8) < -64 {
             q -= 1;
         }
-        if n > 40 {
+        if count_chars(&b[p..close_at]) >= PAREN_WALK_CHARS {
             return None;
         }
-        // `)` `）` `\n` `。！？；…．` `!?;` `：:` `(` `（`, by their last byte.
-        let marked = matches!(
-            b[p - 1],
-            b')' | 0x89
-                | b'\n'
-                | 0x82
-                | 0x81
-                | 0x9F
-                | 0x9B
-                | 0xA6
-                | 0x8E
-                | b'!'
-                | b'?'
-                | b';'
-                | 0x9A
-                | b':'
-                | b'('
-                | 0x88
-        );
-        if marked {
-            let c = t[q..p].chars().next()?;
-            if is_close_paren(c) || c == '\n' || is_sentence_end(c) || is_colon(c) {
-                return None;
-            }
-            if is_open_paren(c) {
-                return Some(q);
-            }
+        let c = t[q..p].chars().next()?;
+        if is_close_paren(c) || c == '\n' || is_sentence_end(c) || is_colon(c) {
+            return None;
+        }
+        if is_open_paren(c) {
+            return Some(q);
         }
         p = q;
     }
-    None
 }
 
 /// The paragraph begins an item: a source leads it, or it has a headline
