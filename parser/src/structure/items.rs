@@ -495,9 +495,15 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
     let first_line = first_pieces.first().map_or(0, |x| x.line);
     let last_line = last_pieces.last().map_or(first_line, |x| x.line);
 
-    let mut sources = Vec::new();
+    // Room for the names seen on the way (a leading source, a closing
+    // parenthetical): one each, most of the time, allocated at once
+    // rather than through the growth path.
+    let lead = leading_source(&raw[..first_para_end]);
+    let mut sources = Vec::with_capacity(
+        usize::from(lead.is_some()) + usize::from(last_para.last_tail.is_some()),
+    );
     let mut head_start = 0;
-    if let Some((names_end, text_start)) = leading_source(&raw[..first_para_end]) {
+    if let Some((names_end, text_start)) = lead {
         take_names(&raw[..names_end], &mut sources, ledger);
         ledger.take(&raw[names_end..text_start]);
         head_start = text_start;

@@ -94,7 +94,10 @@ pub struct Split<'a> {
 pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
     // One line per ~40 bytes is a fair guess for both layouts.
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
-    let mut headings = Vec::new();
+    // Room for one section heading and one dropped line a kilobyte (a
+    // dense bulletin's rate), so that neither vector regrows line by line.
+    let mut headings = Vec::with_capacity(text.len() / 1024 + 8);
+    dropped.reserve(text.len() / 1024 + 8);
     let mut after_blank = false;
     let mut no = 0;
     // Each line's width comes with its end, from one reading.

@@ -202,7 +202,10 @@ pub fn blocks<'a>(
         .collect();
     let mut b = Builder {
         out: Blocks {
-            blocks: Vec::new(),
+            // A block takes a line or more: one a line in two is room
+            // enough for paragraphs of a line or two, without regrowing a
+            // big vector on the way.
+            blocks: Vec::with_capacity(lines.len() / 2 + 8),
             pieces: Vec::with_capacity(lines.len()),
             stars: true,
         },
