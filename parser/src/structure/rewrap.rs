@@ -204,8 +204,10 @@ pub fn blocks<'a>(
         out: Blocks {
             // A block takes a line or more: one a line in two is room
             // enough for paragraphs of a line or two, without regrowing a
-            // big vector on the way.
-            blocks: Vec::with_capacity(lines.len() / 2 + 8),
+            // big vector on the way. (Capped: a huge text of short lines
+            // joined into a few paragraphs must not reserve gigabytes; past
+            // the cap the vector grows as usual.)
+            blocks: Vec::with_capacity((lines.len() / 2 + 8).min(1 << 16)),
             pieces: Vec::with_capacity(lines.len()),
             stars: true,
         },
