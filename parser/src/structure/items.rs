@@ -260,8 +260,8 @@ fn has_cjk(s: &str) -> bool {
 const PAREN_WALK_MARKS: [bool; 256] = {
     let mut t = [false; 256];
     let marks = [
-        b')', 0x89, b'\n', 0x82, 0x81, 0x9F, 0x9B, 0xA6, 0x8E, b'!', b'?', b';', 0x9A, b':',
-        b'(', 0x88,
+        b')', 0x89, b'\n', 0x82, 0x81, 0x9F, 0x9B, 0xA6, 0x8E, b'!', b'?', b';', 0x9A, b':', b'(',
+        0x88,
     ];
     let mut k = 0;
     while k < marks.len() {

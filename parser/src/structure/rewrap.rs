@@ -20,9 +20,7 @@ use super::items::{
     trailing_source, Tail,
 };
 use super::lines::{Heading, Headings, Kind, Line};
-use super::text::{
-    ends_sentence, eq_ignoring_spaces, floor_boundary, is_close_paren, is_open_paren, width,
-};
+use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, width};
 use super::Sink;
 use std::ops::Range;
 
@@ -377,7 +375,27 @@ fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
 #[inline(never)]
 fn source_cut_by_wrap(cur: &[Piece<'_>]) -> bool {
     let last = &cur[cur.len() - 1];
-    if !last.text.trim_end().ends_with(is_close_paren) || last.text.contains(is_open_paren) {
+    let t = last.text.as_bytes();
+    // White space ends in an ASCII space or control, or is two bytes from
+    // C2 or three with 80, 81 or 9A in the middle: any other text is its
+    // own `trim_end`, and the test is on bytes, without decoding.
+    let may_end_blank = matches!(
+        t,
+        [.., 0x09..=0x0D | b' '] | [.., 0xC2, _] | [.., 0x80 | 0x81 | 0x9A, _]
+    );
+    let trimmed = if may_end_blank {
+        last.text.trim_end().as_bytes()
+    } else {
+        t
+    };
+    // Ends in `)` or `）` (EF BC 89); holds no `(` or `（` (EF BC 88).
+    let closes = matches!(trimmed, [.., b')'] | [.., 0xEF, 0xBC, 0x89]);
+    let opens = || {
+        t.iter().enumerate().any(|(i, &x)| {
+            x == b'(' || (x == 0x88 && i >= 2 && t[i - 2] == 0xEF && t[i - 1] == 0xBC)
+        })
+    };
+    if !closes || opens() {
         return false;
     }
     let before = cur[cur.len() - 2].text;
