@@ -361,14 +361,28 @@ fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
     // The last byte of `)` or `）` (EF BC 89), or of white space after it
     // (ASCII, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F,
     // U+205F, U+3000): anything else cannot end in a parenthesis.
-    let may_close = last.text.as_bytes().last().is_some_and(|&x| {
-        matches!(
-            x,
-            b')' | 0x09..=0x0D | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
-        )
-    });
+    let may_close = last
+        .text
+        .as_bytes()
+        .last()
+        .is_some_and(|&x| MAY_CLOSE_LAST[usize::from(x)]);
     cur.len() >= 2 && may_close && source_cut_by_wrap(cur)
 }
+
+/// The last bytes [`ends_with_source`] lets through, as a table: one
+/// lookup for every line.
+const MAY_CLOSE_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = matches!(
+            x as u8,
+            b')' | 0x09..=0x0D | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
+        );
+        x += 1;
+    }
+    t
+};
 
 /// [`ends_with_source`] for a paragraph of two or more pieces whose last
 /// may end in a parenthesis.
