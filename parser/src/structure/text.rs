@@ -117,30 +117,27 @@ pub fn ends_sentence(s: &str) -> bool {
     // Every character that can end a sentence here ends in one of these
     // bytes (`。` 82, `！？；．` 81 9F 9B 8E, `…` A6, `”’」』` 9D 99 8D 8F):
     // most lines are ruled out without decoding.
-    if end == 0
-        || !matches!(
-            s.as_bytes()[end - 1],
-            b'!' | b'?'
-                | b';'
-                | b'.'
-                | b'"'
-                | 0x82
-                | 0x81
-                | 0x9F
-                | 0x9B
-                | 0x8E
-                | 0xA6
-                | 0x9D
-                | 0x99
-                | 0x8D
-                | 0x8F
-        )
-    {
+    if end == 0 || !SENTENCE_END_LAST[usize::from(s.as_bytes()[end - 1])] {
         return false;
     }
     // The last byte ends a character: the cut is on a boundary.
     ends_in_sentence_mark(&s[..end])
 }
+
+/// The last bytes of the characters that can end a sentence, as a table
+/// (one lookup rather than a jump table, for every line).
+const SENTENCE_END_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let ends = [
+        b'!', b'?', b';', b'.', b'"', 0x82, 0x81, 0x9F, 0x9B, 0x8E, 0xA6, 0x9D, 0x99, 0x8D, 0x8F,
+    ];
+    let mut k = 0;
+    while k < ends.len() {
+        t[ends[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// [`ends_sentence`] of `t`, which ends in a byte a sentence end may end in.
 #[inline(never)]
