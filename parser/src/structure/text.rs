@@ -82,6 +82,10 @@ pub fn is_sentence_end(c: char) -> bool {
 pub fn has_sentence_punct(s: &str) -> bool {
     let b = s.as_bytes();
     for (i, &x) in b.iter().enumerate() {
+        // Most bytes start none of them: one lookup passes over those.
+        if !PUNCT_START[usize::from(x)] {
+            continue;
+        }
         match x {
             b';' | b'!' | b'?' => return true,
             b',' => {
@@ -103,6 +107,18 @@ pub fn has_sentence_punct(s: &str) -> bool {
     }
     false
 }
+
+/// The first bytes of what [`has_sentence_punct`] looks for.
+const PUNCT_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b';' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b',' as usize] = true;
+    t[0xEF] = true;
+    t[0xE3] = true;
+    t
+};
 
 /// True when the text ends a sentence: its last character (before trailing
 /// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
