@@ -184,13 +184,7 @@ pub fn blocks<'a>(
         headings.next_if(|(at, _)| *at == no).map(|&(_, h)| h)
     };
     let full = detect_width(lines).map(|w| w - (w / 10).max(4));
-    // First bytes of the page headers: most lines start otherwise.
-    let mut header_starts = [false; 256];
-    for h in headers {
-        if let Some(&x) = h.as_bytes().first() {
-            header_starts[usize::from(x)] = true;
-        }
-    }
+    let header_starts = HeaderStarts::of(headers);
     // Each header with the byte length of its first character, decoded once
     // here rather than for every line whose first byte matches (a CJK
     // header's lead byte is shared by thousands of characters).
@@ -225,10 +219,7 @@ pub fn blocks<'a>(
         // may look like anything, even a markdown heading.
         if l.kind != Kind::Noise
             && l.text.len() <= 120
-            && l.text
-                .as_bytes()
-                .first()
-                .is_some_and(|&x| header_starts[usize::from(x)])
+            && header_starts.may_start(l.text)
             && headers
                 .iter()
                 .any(|&(h, n)| same_first_char(h, n, l.text) && eq_ignoring_spaces(h, l.text))
@@ -298,6 +289,53 @@ pub fn blocks<'a>(
     }
     b.flush(prev.and_then(|p| p.2));
     b.out
+}
+
+/// How the page headers start, for a quick no on most lines: the first
+/// byte of a header starting with an ASCII character (spaces are ignored
+/// in the comparison, so its next byte may be anything), the first two
+/// bytes of one starting with a wider character (a CJK header's lead byte
+/// alone is shared by thousands of characters).
+struct HeaderStarts {
+    ascii: [bool; 128],
+    /// Bit `b0 << 8 | b1`.
+    wide: Vec<u64>,
+}
+
+impl HeaderStarts {
+    fn of(headers: &[&str]) -> HeaderStarts {
+        let mut starts = HeaderStarts {
+            ascii: [false; 128],
+            wide: Vec::new(),
+        };
+        for h in headers {
+            match *h.as_bytes() {
+                [x, ..] if x < 0x80 => starts.ascii[usize::from(x)] = true,
+                [x, y, ..] => {
+                    if starts.wide.is_empty() {
+                        starts.wide = vec![0; 1024];
+                    }
+                    let bit = usize::from(x) << 8 | usize::from(y);
+                    starts.wide[bit >> 6] |= 1 << (bit & 63);
+                }
+                _ => {}
+            }
+        }
+        starts
+    }
+
+    /// `text` may be a header: it starts as one does.
+    #[inline]
+    fn may_start(&self, text: &str) -> bool {
+        match *text.as_bytes() {
+            [x, ..] if x < 0x80 => self.ascii[usize::from(x)],
+            [x, y, ..] if !self.wide.is_empty() => {
+                let bit = usize::from(x) << 8 | usize::from(y);
+                self.wide[bit >> 6] & (1 << (bit & 63)) != 0
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Both texts start with the same character, `a`'s first, of `n` bytes
