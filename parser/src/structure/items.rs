@@ -192,11 +192,18 @@ pub fn trailing_source(s: &str) -> Option<Tail> {
 /// [`trailing_source`] accepts, inlined where every line is asked.
 #[inline(always)]
 pub fn may_end_in_paren(s: &str) -> bool {
-    s.as_bytes()
-        .iter()
-        .rev()
-        .find(|&&x| !matches!(x, b' ' | b'*' | b'\n'))
-        .is_some_and(|&x| x == b')' || x == 0x89)
+    // The last byte decides, unless it is one of those passed over (lines
+    // end in a space or `*` seldom: their trims took the spaces).
+    match s.as_bytes() {
+        [.., b')' | 0x89] => true,
+        [.., b' ' | b'*' | b'\n'] => s
+            .as_bytes()
+            .iter()
+            .rev()
+            .find(|&&x| !matches!(x, b' ' | b'*' | b'\n'))
+            .is_some_and(|&x| x == b')' || x == 0x89),
+        _ => false,
+    }
 }
 
 /// [`trailing_source`] of `t`, which ends in a closing parenthesis.
