@@ -209,7 +209,10 @@ pub fn blocks<'a>(
         text_bytes: 0,
     };
     // The last piece: its line, width and source parenthetical.
-    let mut prev: Option<(&Line<'a>, usize, Option<Tail>)> = None;
+    let mut prev: Option<(&Line<'a>, usize)> = None;
+    // Its source parenthetical (kept apart: most lines have none, and the
+    // tuple above is then not rewritten with one every line).
+    let mut prev_tail: Option<Tail> = None;
     let mut gap = false;
     for l in lines {
         // Only text lines are measured.
@@ -235,9 +238,9 @@ pub fn blocks<'a>(
             }
             Kind::Section { .. } => match heading_of(l.no) {
                 Some(h) => {
-                    b.flush(prev.and_then(|p| p.2));
+                    b.flush(prev_tail);
                     b.out.blocks.push(Block::Section { heading: h });
-                    prev = None;
+                    (prev, prev_tail) = (None, None);
                     gap = false;
                     if h.rest.is_empty() {
                         continue;
@@ -254,14 +257,14 @@ pub fn blocks<'a>(
             None
         };
         let join = match prev {
-            Some((p, pw, ptail)) => decide(
+            Some((p, pw)) => decide(
                 &b.out.pieces[b.start..],
                 p,
                 pw,
-                ptail,
+                prev_tail.is_some(),
                 l,
                 text,
-                tail,
+                tail.is_some_and(|t| t.alone),
                 gap,
                 full,
             ),
@@ -274,7 +277,7 @@ pub fn blocks<'a>(
                 join,
             }),
             None => {
-                b.flush(prev.and_then(|p| p.2));
+                b.flush(prev_tail);
                 b.first_tail = tail;
                 b.out.pieces.push(Piece {
                     line: l.no,
@@ -284,10 +287,13 @@ pub fn blocks<'a>(
             }
         }
         b.text_bytes += text.len() + 1;
-        prev = Some((l, w, tail));
+        prev = Some((l, w));
+        if tail.is_some() || prev_tail.is_some() {
+            prev_tail = tail;
+        }
         gap = false;
     }
-    b.flush(prev.and_then(|p| p.2));
+    b.flush(prev_tail);
     b.out
 }
 
@@ -352,15 +358,15 @@ fn decide(
     cur: &[Piece<'_>],
     prev: &Line<'_>,
     prev_width: usize,
-    prev_tail: Option<Tail>,
+    prev_has_tail: bool,
     next: &Line<'_>,
     next_text: &str,
-    next_tail: Option<Tail>,
+    next_tail_alone: bool,
     gap: bool,
     full: Option<usize>,
 ) -> Option<Join> {
     let last = cur.last()?.text;
-    if ends_with_source(cur, prev_tail) || next_tail.is_some_and(|t| t.alone) {
+    if ends_with_source(cur, prev_has_tail) || next_tail_alone {
         return None;
     }
     let ends = ends_sentence(last);
@@ -388,11 +394,11 @@ fn decide(
     })
 }
 
-/// The paragraph so far ends in a source parenthetical (`last_tail`, found
-/// on its last piece), possibly cut by a hard wrap (`…亿元。（财` + `政局）`).
+/// The paragraph so far ends in a source parenthetical (`has_tail`: one
+/// was found on its last piece), possibly cut by a hard wrap (`…亿元。（财` + `政局）`).
 #[inline]
-fn ends_with_source(cur: &[Piece<'_>], last_tail: Option<Tail>) -> bool {
-    if last_tail.is_some() {
+fn ends_with_source(cur: &[Piece<'_>], has_tail: bool) -> bool {
+    if has_tail {
         return true;
     }
     let Some(last) = cur.last() else { return false };
@@ -482,7 +488,7 @@ impl Builder<'_> {
         let para = Para {
             headline_alone: single && headline_alone(first, self.full, first_break),
             source_only: single && self.first_tail.is_some_and(|t| t.alone),
-            closes: ends_with_source(pieces, last_tail),
+            closes: ends_with_source(pieces, last_tail.is_some()),
             last_tail,
             first_break,
             pieces: self.start..end,
