@@ -103,7 +103,10 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
     // Each line's width comes with its end, from one reading.
     let stars = for_each_line(text.as_bytes(), |start, end, columns| {
         no += 1;
-        let mut line = classify(no, &text[start..end], columns, dropped, &mut headings);
+        // Trimmed on bytes here, so that the text is cut out once.
+        let (lead, trail) = space_around(&text.as_bytes()[start..end]);
+        let trimmed = &text[start + lead..end - trail];
+        let mut line = classify_trimmed(no, trimmed, lead, trail, columns, dropped, &mut headings);
         if line.kind == Kind::Blank {
             after_blank = true;
         } else {
@@ -164,7 +167,9 @@ fn capped_width(text: &str, columns: usize) -> u16 {
 }
 
 /// What the line `raw` of `columns` display columns is on its own (a
-/// section line's heading goes to `headings`).
+/// section line's heading goes to `headings`). ([`split`] trims the line
+/// itself.)
+#[cfg(test)]
 fn classify<'a>(
     no: usize,
     raw: &'a str,
@@ -172,11 +177,32 @@ fn classify<'a>(
     dropped: &mut Vec<Dropped>,
     headings: &mut Headings<'a>,
 ) -> Line<'a> {
-    let rb = raw.as_bytes();
-    let lead = rb.iter().take_while(|&&x| x == b' ').count();
-    let trail = rb[lead..].iter().rev().take_while(|&&x| x == b' ').count();
+    let (lead, trail) = space_around(raw.as_bytes());
     // Spaces are ASCII: both cuts are character boundaries.
     let text = &raw[lead..raw.len() - trail];
+    classify_trimmed(no, text, lead, trail, columns, dropped, headings)
+}
+
+/// The spaces leading and trailing `raw` (all of it counts as leading).
+#[inline]
+fn space_around(raw: &[u8]) -> (usize, usize) {
+    let lead = raw.iter().take_while(|&&x| x == b' ').count();
+    let trail = raw[lead..].iter().rev().take_while(|&&x| x == b' ').count();
+    (lead, trail)
+}
+
+/// [`classify`] of the line `text` once `lead` spaces before it and
+/// `trail` after it are cut off (`columns` counts them).
+#[inline]
+fn classify_trimmed<'a>(
+    no: usize,
+    text: &'a str,
+    lead: usize,
+    trail: usize,
+    columns: usize,
+    dropped: &mut Vec<Dropped>,
+    headings: &mut Headings<'a>,
+) -> Line<'a> {
     let line = Line {
         no,
         text,
