@@ -512,7 +512,10 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
     let mut head_start = 0;
     if let Some((names_end, text_start)) = lead {
         take_names(&raw[..names_end], &mut sources, ledger);
-        ledger.take(&raw[names_end..text_start]);
+        // (Tested first: with the ledger off, the syntax is not even cut out.)
+        if ledger.is_on() {
+            ledger.take(&raw[names_end..text_start]);
+        }
         head_start = text_start;
     }
     let first = &raw[head_start..first_para_end];
@@ -543,13 +546,17 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
     debug_assert_eq!(closing, trailing_source(&raw[body_start..]));
     if let Some(tail) = closing {
         let base = body_start;
-        ledger.take(&raw[base + tail.open..base + tail.inner.0]);
+        if ledger.is_on() {
+            ledger.take(&raw[base + tail.open..base + tail.inner.0]);
+        }
         take_names(
             &raw[base + tail.inner.0..base + tail.inner.1],
             &mut sources,
             ledger,
         );
-        ledger.take(&raw[base + tail.inner.1..base + tail.end]);
+        if ledger.is_on() {
+            ledger.take(&raw[base + tail.inner.1..base + tail.end]);
+        }
         body_end = base + tail.open;
     }
     let head = trim_spaces_and_newlines(&raw[head_start..head_end]);

@@ -118,10 +118,12 @@ pub(crate) struct Ledger {
 }
 
 impl Ledger {
+    #[inline]
     fn is_on(&self) -> bool {
         self.on
     }
 
+    #[inline]
     fn take(&mut self, s: &str) {
         if self.on && !s.is_empty() {
             self.taken.push(s.to_string());
