@@ -257,7 +257,7 @@ pub fn may_hold_space(b: &[u8]) -> bool {
 /// on the lead byte: E3 also starts `。`, `、` and `《`, which often follow
 /// a number.
 #[inline(always)]
-fn space_starts_at(b: &[u8], i: usize) -> bool {
+pub fn space_starts_at(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         Some(b' ' | b'\t') => true,
         Some(0xE3) => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),

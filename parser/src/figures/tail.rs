@@ -8,6 +8,7 @@ use crate::numerals::{cn_digit, cn_multiplier};
 use super::arabic::arabic_digit;
 use super::chars::{
     at, at_any, char_at, char_before, ends_any, ends_at, is_han, skip_space, skip_space_back,
+    space_starts_at,
 };
 use super::units::{match_multiplier, match_unit, Unit};
 
@@ -230,13 +231,15 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
             }
         }
     }
-    if let Some(r) = bracketed_alternative(s, end) {
-        end = r;
-    }
-    let r = skip_space(s, end);
-    if let Some(a) = approx_after(s, r) {
-        approx = approx.or(Some(a));
-        end = r + a.len();
+    if may_follow_unit(s.as_bytes(), end) {
+        if let Some(r) = bracketed_alternative(s, end) {
+            end = r;
+        }
+        let r = skip_space(s, end);
+        if let Some(a) = approx_after(s, r) {
+            approx = approx.or(Some(a));
+            end = r + a.len();
+        }
     }
     Some(Tail {
         end,
@@ -247,6 +250,20 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
         unit_end,
         half,
     })
+}
+
+/// Whether what may follow a unit ending at `end` (a space, a bracketed
+/// alternative, `以上`, `左右`) starts there: after most units it is
+/// ruled out on a byte or three, without decoding.
+#[inline(always)]
+fn may_follow_unit(b: &[u8], end: usize) -> bool {
+    match b.get(end) {
+        Some(b'(') => true,
+        Some(0xEF) => b.get(end + 1..end + 3) == Some(&[0xBC, 0x88]), // （
+        Some(0xE4) => b.get(end + 1..end + 3) == Some(&[0xBB, 0xA5]), // 以
+        Some(0xE5) => b.get(end + 1..end + 3) == Some(&[0xB7, 0xA6]), // 左
+        _ => space_starts_at(b, end),
+    }
 }
 
 /// After `1 年多`: the 多 closes the figure (not `3天多次检查`, where it
