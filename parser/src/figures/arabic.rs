@@ -5,7 +5,7 @@
 use super::chars::{char_at, char_before, skip_space};
 use super::scan::{push, Found, Out};
 use super::tail::{approx_before, is_ordinal, is_rank, tail};
-use super::units::match_unit;
+use super::units::{match_unit, Role};
 use crate::numerals::cn_digit;
 
 /// A number as written: an integer mantissa and its count of decimals, so
@@ -213,7 +213,7 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
             return run_end;
         }
         // `2023年`, `23年8月`: a date.
-        if u.text == "年" {
+        if u.role == Role::Year {
             let whole = m.decimals == 0 && t.exp == 0;
             let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
             let next = skip_space(s, t.unit_end);

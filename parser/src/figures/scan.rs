@@ -319,10 +319,7 @@ pub fn push(
         None if money_context(s, start) => FigureKind::Money,
         None => FigureKind::Count,
     };
-    let unit = t.unit_text.or(t.unit.map(|u| u.text)).map(|u| match u {
-        "％" => "%",
-        u => u,
-    });
+    let unit = t.unit_text.or(t.unit.map(|u| u.shown));
     let (start_char, end_char) = out.char_range(s, start, t.end);
     out.emit(
         s,

@@ -10,7 +10,7 @@ use super::chars::{
     at, at_any, char_at, char_before, ends_any, ends_at, is_han, skip_space, skip_space_back,
     space_starts_at,
 };
-use super::units::{match_multiplier, match_unit, Unit};
+use super::units::{match_multiplier, match_unit, Role, Unit};
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
 /// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
@@ -200,7 +200,7 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
     end = q + unit.text.len();
     let unit_end = end;
     // `1个多月`, `3 个余小时`, `两个半月`: the qualifier sits inside the unit.
-    if unit.text == "个" {
+    if unit.role == Role::Ge {
         let inner = approx_mid(s, end).or_else(|| at(s, end, "半").then_some("半"));
         if let Some(a) = inner {
             let rest = at_any(s, end + a.len(), &["月", "小时", "星期", "季度", "工作日"]);
@@ -296,6 +296,6 @@ fn ends_duration(s: &str, p: usize) -> bool {
 /// `前 10 名`, `最后一名`, `后三位`: a rank, not a head count.
 #[inline]
 pub fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
-    matches!(unit.text, "名" | "位")
+    unit.role == Role::Rank
         && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
 }

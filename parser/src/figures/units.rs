@@ -37,6 +37,39 @@ pub struct Unit {
     /// Bit `x & 63` for the third byte `x` of each follower: a character
     /// after the unit whose third byte has no bit starts none of them.
     followers: u64,
+    /// The few units the rules single out, told apart without comparing
+    /// text once per figure.
+    pub role: Role,
+    /// The unit as a figure shows it (`％` as `%`).
+    pub shown: &'static str,
+}
+
+/// Units with rules of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `个`: `1个多月`, `两个半月` hold a qualifier inside the unit.
+    Ge,
+    /// `年`: after a year (`2023年`) no duration.
+    Year,
+    /// `名`, `位`: `前 10 名` is a rank.
+    Rank,
+    Other,
+}
+
+/// `a == b`, in a constant.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 const fn u(
@@ -56,12 +89,23 @@ const fn u(
         };
         k += 1;
     }
+    let role = if same_text(text, "个") {
+        Role::Ge
+    } else if same_text(text, "年") {
+        Role::Year
+    } else if same_text(text, "名") || same_text(text, "位") {
+        Role::Rank
+    } else {
+        Role::Other
+    };
     Unit {
         text,
         kind,
         cn,
         not_before,
         followers,
+        role,
+        shown: if same_text(text, "％") { "%" } else { text },
     }
 }
 
