@@ -16,7 +16,13 @@ use super::units::{match_multiplier, match_unit, Role, Unit};
 /// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
 #[inline]
 pub fn is_ordinal(s: &str, start: usize) -> bool {
-    let p = skip_space_back(s, start);
+    is_ordinal_from(s, skip_space_back(s, start))
+}
+
+/// [`is_ordinal`] from `p`, where the spaces before the number end (a
+/// caller testing the number before more than once skips them once).
+#[inline]
+pub fn is_ordinal_from(s: &str, p: usize) -> bool {
     // `第` and the separators below end in one of these bytes (第 E7 AC AC,
     // 、 E3 80 81, ， EF BC 8C, 至 E8 87 B3, 到 E5 88 B0, — E2 80 94,
     // ～ EF BD 9E): most numbers are ruled out without decoding.
@@ -58,7 +64,11 @@ fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
 /// Approximation words before a number. `不超过` is a bound and `签约`,
 /// `最近`, `赶超` are words, so the character before must not glue to them.
 pub fn approx_before(s: &str, start: usize) -> Option<(&'static str, usize)> {
-    let q = skip_space_back(s, start);
+    approx_before_from(s, skip_space_back(s, start))
+}
+
+/// [`approx_before`] from `q`, where the spaces before the number end.
+pub fn approx_before_from(s: &str, q: usize) -> Option<(&'static str, usize)> {
     // The words end in 过 (E8 BF 87), 约 (E7 BA A6), 近 (E8 BF 91), 超
     // (E8 B6 85) or 逾 (E9 80 BE): one byte rules most numbers out.
     if q == 0 || !matches!(s.as_bytes()[q - 1], 0x87 | 0xA6 | 0x91 | 0x85 | 0xBE) {
