@@ -14,13 +14,8 @@ use super::units::{match_multiplier, match_unit, Role, Unit};
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
 /// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
-#[inline]
-pub fn is_ordinal(s: &str, start: usize) -> bool {
-    is_ordinal_from(s, skip_space_back(s, start))
-}
-
-/// [`is_ordinal`] from `p`, where the spaces before the number end (a
-/// caller testing the number before more than once skips them once).
+/// `p` is where the spaces before the number end (`skip_space_back`; a
+/// caller testing what stands before a number skips them once).
 #[inline]
 pub fn is_ordinal_from(s: &str, p: usize) -> bool {
     // `第` and the separators below end in one of these bytes (第 E7 AC AC,
@@ -34,7 +29,7 @@ pub fn is_ordinal_from(s: &str, p: usize) -> bool {
         && ordinal_mark_before(s, p)
 }
 
-/// [`is_ordinal`] from `p`, where the spaces before the number end.
+/// [`is_ordinal_from`] past its one-byte test.
 #[inline(never)]
 fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
     for _ in 0..6 {
@@ -63,11 +58,7 @@ fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
 
 /// Approximation words before a number. `不超过` is a bound and `签约`,
 /// `最近`, `赶超` are words, so the character before must not glue to them.
-pub fn approx_before(s: &str, start: usize) -> Option<(&'static str, usize)> {
-    approx_before_from(s, skip_space_back(s, start))
-}
-
-/// [`approx_before`] from `q`, where the spaces before the number end.
+/// `q` is where the spaces before the number end (as for [`is_ordinal_from`]).
 pub fn approx_before_from(s: &str, q: usize) -> Option<(&'static str, usize)> {
     // The words end in 过 (E8 BF 87), 约 (E7 BA A6), 近 (E8 BF 91), 超
     // (E8 B6 85) or 逾 (E9 80 BE): one byte rules most numbers out.
