@@ -297,6 +297,5 @@ fn ends_duration(s: &str, p: usize) -> bool {
 /// `前 10 名`, `最后一名`, `后三位`: a rank, not a head count.
 #[inline]
 pub fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
-    unit.role == Role::Rank
-        && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
+    unit.role == Role::Rank && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
 }
