@@ -21,13 +21,20 @@ pub fn is_ordinal_from(s: &str, p: usize) -> bool {
     // `第` and the separators below end in one of these bytes (第 E7 AC AC,
     // 、 E3 80 81, ， EF BC 8C, 至 E8 87 B3, 到 E5 88 B0, — E2 80 94,
     // ～ EF BD 9E): most numbers are ruled out without decoding.
-    p > 0
-        && matches!(
-            s.as_bytes()[p - 1],
-            0xAC | 0x81 | 0x8C | 0xB3 | 0xB0 | 0x94 | 0x9E | b',' | b'-' | b'~'
-        )
-        && ordinal_mark_before(s, p)
+    p > 0 && ORDINAL_LAST[usize::from(s.as_bytes()[p - 1])] && ordinal_mark_before(s, p)
 }
+
+/// The last bytes of `第` and of the list separators, as a lookup table.
+static ORDINAL_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let last = [0xAC, 0x81, 0x8C, 0xB3, 0xB0, 0x94, 0x9E, b',', b'-', b'~'];
+    let mut k = 0;
+    while k < last.len() {
+        t[last[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// [`is_ordinal_from`] past its one-byte test.
 #[inline(never)]
