@@ -2,10 +2,10 @@
 //! decimals) and what keeps one from being a quantity: a code, a time, a
 //! date written with ASCII punctuation.
 
-use super::chars::{char_at, char_before, skip_space};
+use super::chars::{char_at, char_before, skip_space, skip_space_back};
 use super::scan::{push, Found, Out};
-use super::tail::{approx_before, is_ordinal, is_rank, tail};
-use super::units::match_unit;
+use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail};
+use super::units::{match_unit, Role};
 use crate::numerals::cn_digit;
 
 /// A number as written: an integer mantissa and its count of decimals, so
@@ -202,7 +202,9 @@ fn is_short_range(s: &str, dash: usize, start: usize, end: usize) -> bool {
 pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     let (m, run_end) = read_arabic(s, i);
     let Some(m) = m else { return run_end };
-    if is_code(s, i, run_end) || is_ordinal(s, i) {
+    // Where the spaces before the number end: read for `第` and for `约`.
+    let bare_start = skip_space_back(s, i);
+    if is_code(s, i, run_end) || is_ordinal_from(s, bare_start) {
         return run_end;
     }
     let Some(t) = tail(s, run_end, false) else {
@@ -213,7 +215,7 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
             return run_end;
         }
         // `2023年`, `23年8月`: a date.
-        if u.text == "年" {
+        if u.role == Role::Year {
             let whole = m.decimals == 0 && t.exp == 0;
             let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
             let next = skip_space(s, t.unit_end);
@@ -224,7 +226,7 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
             }
         }
     }
-    let (approx_pre, start) = match approx_before(s, i) {
+    let (approx_pre, start) = match approx_before_from(s, bare_start) {
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };

@@ -253,11 +253,22 @@ pub fn may_hold_space(b: &[u8]) -> bool {
     !words.remainder().is_empty() && word_has_space_byte(&b[b.len() - 8..])
 }
 
+/// Length of the space (`is_space`) starting at byte `i`, or 0.
+#[inline(always)]
+pub fn space_at(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b' ' | b'\t') => 1,
+        Some(0xE3) if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+        Some(0xC2) if b.get(i + 1) == Some(&0xA0) => 2,
+        _ => 0,
+    }
+}
+
 /// True when a space (`is_space`) starts at byte `i`. Exact, not a guess
 /// on the lead byte: E3 also starts `。`, `、` and `《`, which often follow
 /// a number.
 #[inline(always)]
-fn space_starts_at(b: &[u8], i: usize) -> bool {
+pub fn space_starts_at(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         Some(b' ' | b'\t') => true,
         Some(0xE3) => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),

@@ -10,7 +10,7 @@ use super::chars::{
 };
 use super::context::Place;
 use super::scan::{push, Found, Out};
-use super::tail::{approx_after, approx_before, is_ordinal, is_rank, tail, Tail};
+use super::tail::{approx_after, approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{AfterCn, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 
 /// Whether `c`, the character before a Chinese numeral at `i`, makes the
@@ -111,7 +111,9 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
             return run_end;
         }
     }
-    if is_ordinal(s, i) {
+    // Where the spaces before the numeral end: read for `第` and for `近`.
+    let bare_start = skip_space_back(s, i);
+    if is_ordinal_from(s, bare_start) {
         return run_end;
     }
     let Some(value) = parse_cn_number(run) else {
@@ -119,7 +121,7 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     };
     // `百日行动`, `千家万户`, `万人助万企`: a bare place is an idiom; only
     // `百余人`, `千余名`, `近百人`, `逾千人` count.
-    let approx_pre = approx_before(s, i);
+    let approx_pre = approx_before_from(s, bare_start);
     let bare_place = !matches!(cn_digit(first), Some(1..=9)) && first != '十';
     if bare_place && t.approx.is_none() && approx_pre.is_none() {
         return run_end;
@@ -219,7 +221,8 @@ pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> us
             _ => return e.max(p),
         }
     };
-    if is_ordinal(s, i) {
+    let bare_start = skip_space_back(s, i);
+    if is_ordinal_from(s, bare_start) {
         return end;
     }
     let mut approx = None;
@@ -228,7 +231,7 @@ pub fn percent_words(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> us
         approx = Some(a);
         end = r + a.len();
     }
-    let (approx_pre, start) = match approx_before(s, i) {
+    let (approx_pre, start) = match approx_before_from(s, bare_start) {
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };

@@ -80,7 +80,16 @@ impl<F: FnMut(&Found)> Out<F> {
     /// position asked about on: figures come in order).
     pub fn char_range(&mut self, s: &str, start: usize, end: usize) -> (usize, usize) {
         let a = self.chars_before(s, start);
-        (a, self.chars_before(s, end))
+        // What `chars_before(s, end)` gives, counted on from `start` here.
+        let b = s.as_bytes();
+        let (from, to) = (start.min(b.len()), end.min(b.len()));
+        let z = if to >= from {
+            a + count_chars(&b[from..to])
+        } else {
+            a - count_chars(&b[to..from])
+        };
+        self.counted = (to, z);
+        (a, z)
     }
 }
 
@@ -319,10 +328,7 @@ pub fn push(
         None if money_context(s, start) => FigureKind::Money,
         None => FigureKind::Count,
     };
-    let unit = t.unit_text.or(t.unit.map(|u| u.text)).map(|u| match u {
-        "％" => "%",
-        u => u,
-    });
+    let unit = t.unit_text.or(t.unit.map(|u| u.shown));
     let (start_char, end_char) = out.char_range(s, start, t.end);
     out.emit(
         s,

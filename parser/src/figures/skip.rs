@@ -3,62 +3,101 @@
 //! WebAssembly, the scanner looks at every character itself).
 //!
 //! A byte is marked when it may start something the scanner acts on: an
-//! ASCII byte from `!` to `;`, `?` or a line break, or a three-byte
+//! ASCII byte from `!` to `?` (and NUL) or a line break, or a three-byte
 //! character whose three bytes match a candidate's (a numeral, a quote,
-//! clause punctuation: `super::scan::CANDIDATE_CHARS`). The first two bytes
-//! are matched exactly per lead byte and the third against the set of third
-//! bytes of that lead byte's candidates, so a few other characters are
-//! marked too (`元`, `卫`); the scanner checks every mark exactly. No
-//! candidate is ever left unmarked (a test checks every character).
-//! Continuation bytes are never marked, so a mark is a character boundary.
+//! clause punctuation: `super::scan::CANDIDATE_CHARS`). Each byte is
+//! classified by two nibble-table lookups per table set (`NibbleTables`), so
+//! a few other characters are marked too (`争`); the scanner checks every
+//! mark exactly. No candidate is ever left unmarked (a test checks every
+//! character). Continuation bytes are never marked, so a mark is a
+//! character boundary.
 
 #[cfg(any(target_arch = "x86_64", test))]
 use super::scan::CANDIDATE_CHARS;
 
-/// The third bytes of the three-byte candidates, as nibble tables (entry
-/// `lo` has bit `hi - 8` set when `hi << 4 | lo` is one), for each group of
-/// first two bytes the block test knows: E2 80 / E3 80, EF BC, E4 B8–BA,
-/// E5 85 / 8D / 9B / E7 99. Built from the candidates; building fails
-/// (at compile time) if one has other first bytes.
+/// Nibble tables that classify the bytes of a block: a byte `x` at offset
+/// `k` of a character gets the bits `lo[k][x & 15] & hi[k][x >> 4]`, and a
+/// position is marked where the bits of its three bytes (`k` = 0, 1, 2)
+/// share one. Each bit stands for a group of candidates, and passes exactly
+/// the bytes whose nibbles occur at that offset in the group (a small
+/// superset of the group: grouping by first two bytes and by the high
+/// nibble of the third keeps it small). Two sets of tables (`P`, `Q`) give
+/// sixteen bits for the fourteen groups. The two ASCII bits test the first
+/// byte only (every byte passes them at offsets 1 and 2): `!` to `/` and
+/// `1` to `?` (high nibble 2 or 3, low not 0), and NUL, `\n`, `\r`, `0`,
+/// `:`, `=` (high nibble 0 or 3, low 0, A or D).
 #[cfg(target_arch = "x86_64")]
-struct Groups {
-    e2_e3: [u8; 16],
-    ef: [u8; 16],
-    e4: [u8; 16],
-    e5_e7: [u8; 16],
+#[derive(Clone, Copy)]
+struct NibbleTables {
+    lo: [[u8; 16]; 3],
+    hi: [[u8; 16]; 3],
+}
+
+/// Which table set and bit a three-byte candidate belongs to: ASCII
+/// takes bits 6 and 7 of `P`.
+#[cfg(target_arch = "x86_64")]
+const fn candidate_group(b0: u8, b1: u8, b2: u8) -> (usize, u8) {
+    let hi2 = (b2 >> 4) - 8; // 0..=3: a continuation byte
+    match (b0, b1) {
+        (0xE2, 0x80) => (0, 1 << 0),
+        (0xE3, 0x80) => (0, 1 << 1),
+        (0xEF, 0xBC) if hi2 == 1 => (0, 1 << 2),
+        (0xEF, 0xBC) => (0, 1 << 3),
+        (0xE4, _) => (1, 1 << hi2),
+        (0xE5 | 0xE7, _) => (1, 1 << (4 + hi2)),
+        _ => panic!("a candidate the block test does not know"),
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
-const fn groups() -> Groups {
-    let mut g = Groups {
-        e2_e3: [0; 16],
-        ef: [0; 16],
-        e4: [0; 16],
-        e5_e7: [0; 16],
-    };
+const fn nibble_tables() -> [NibbleTables; 2] {
+    let mut t = [NibbleTables {
+        lo: [[0; 16]; 3],
+        hi: [[0; 16]; 3],
+    }; 2];
     let mut k = 0;
     while k < CANDIDATE_CHARS.len() {
         let c = CANDIDATE_CHARS[k] as u32;
-        let (b0, b1, b2) = (
+        let bytes = [
             (0xE0 | (c >> 12)) as u8,
             (0x80 | ((c >> 6) & 0x3F)) as u8,
             (0x80 | (c & 0x3F)) as u8,
-        );
-        let table = match (b0, b1) {
-            (0xE2 | 0xE3, 0x80) => &mut g.e2_e3,
-            (0xEF, 0xBC) => &mut g.ef,
-            (0xE4, 0xB8..=0xBA) => &mut g.e4,
-            (0xE5, 0x85 | 0x8D | 0x9B) | (0xE7, 0x99) => &mut g.e5_e7,
-            _ => panic!("a candidate the block test does not know"),
-        };
-        table[(b2 & 0x0F) as usize] |= 1 << ((b2 >> 4) - 8);
+        ];
+        let (set, bit) = candidate_group(bytes[0], bytes[1], bytes[2]);
+        let mut p = 0;
+        while p < 3 {
+            t[set].lo[p][(bytes[p] & 15) as usize] |= bit;
+            t[set].hi[p][(bytes[p] >> 4) as usize] |= bit;
+            p += 1;
+        }
         k += 1;
     }
-    g
+    // ASCII, first byte: bit 6 for high nibble 2 or 3 with low 1..F, bit 7
+    // for high 0 or 3 with low 0, A or D. Later bytes pass both bits.
+    const A: u8 = 1 << 6;
+    const B: u8 = 1 << 7;
+    let mut x = 0;
+    while x < 16 {
+        if x != 0 {
+            t[0].lo[0][x] |= A;
+        }
+        if x == 0 || x == 0xA || x == 0xD {
+            t[0].lo[0][x] |= B;
+        }
+        t[0].lo[1][x] |= A | B;
+        t[0].lo[2][x] |= A | B;
+        t[0].hi[1][x] |= A | B;
+        t[0].hi[2][x] |= A | B;
+        x += 1;
+    }
+    t[0].hi[0][2] |= A;
+    t[0].hi[0][3] |= A | B;
+    t[0].hi[0][0] |= B;
+    t
 }
 
 #[cfg(target_arch = "x86_64")]
-static GROUPS: Groups = groups();
+static NIBBLES: [NibbleTables; 2] = nibble_tables();
 
 /// Where the scanner has to look next, remembering the marks of the last
 /// block read (figures and punctuation come close together).
@@ -106,8 +145,8 @@ impl Skipper {
             }
             i += 32;
         }
-        // The last bytes (fewer than 34): read from a copy padded with zero
-        // bytes, which mark nothing.
+        // The last bytes (fewer than 34): read from a copy padded with
+        // spaces, which mark nothing.
         loop {
             // `i` may be inside a character here (blocks are read whole):
             // back to its start.
@@ -118,7 +157,7 @@ impl Skipper {
                 break;
             }
             let rest = &b[i..b.len().min(i + 34)];
-            let mut padded = [0u8; 34];
+            let mut padded = [b' '; 34];
             padded[..rest.len()].copy_from_slice(rest);
             let marks = block_marks(&padded, 0);
             if marks != 0 {
@@ -162,50 +201,27 @@ fn block_marks(_: &[u8], _: usize) -> u32 {
 #[target_feature(enable = "avx2")]
 unsafe fn block_marks_avx2(p: *const u8) -> u32 {
     use std::arch::x86_64::*;
-    let v0 = _mm256_loadu_si256(p as *const __m256i);
-    let v1 = _mm256_loadu_si256(p.add(1) as *const __m256i);
-    let v2 = _mm256_loadu_si256(p.add(2) as *const __m256i);
-    let splat = |x: u8| _mm256_set1_epi8(x as i8);
-    let eq = |a: __m256i, x: u8| _mm256_cmpeq_epi8(a, splat(x));
-    // `lo <= a <= lo + width`, unsigned.
-    let within = |a: __m256i, lo: u8, width: u8| {
-        let d = _mm256_sub_epi8(a, splat(lo));
-        _mm256_cmpeq_epi8(_mm256_min_epu8(d, splat(width)), d)
-    };
-    let (or, and) = (|a, b| _mm256_or_si256(a, b), |a, b| _mm256_and_si256(a, b));
+    let v = [
+        _mm256_loadu_si256(p as *const __m256i),
+        _mm256_loadu_si256(p.add(1) as *const __m256i),
+        _mm256_loadu_si256(p.add(2) as *const __m256i),
+    ];
+    let low4 = _mm256_set1_epi8(0x0F);
+    let lo = v.map(|x| _mm256_and_si256(x, low4));
+    let hi = v.map(|x| _mm256_and_si256(_mm256_srli_epi16(x, 4), low4));
     let table =
         |t: &[u8; 16]| _mm256_broadcastsi128_si256(_mm_loadu_si128(t.as_ptr() as *const __m128i));
-    // ASCII: `!"'` `,` digits `:;` (all in 21..3B), `?`, line breaks.
-    let ascii = or(
-        or(within(v0, 0x21, 0x1A), eq(v0, b'?')),
-        or(eq(v0, b'\n'), eq(v0, b'\r')),
-    );
-    // Third bytes: bit `hi - 8` of a nibble table at `lo`, non-zero (not
-    // all ones) where the byte is in the table's set.
-    const HIGH_BIT: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128];
-    let lo = and(v2, splat(0x0F));
-    let hi = and(_mm256_srli_epi16(v2, 4), splat(0x0F));
-    let high_bit = _mm256_shuffle_epi8(table(&HIGH_BIT), hi);
-    let third = |t: &[u8; 16]| and(_mm256_shuffle_epi8(table(t), lo), high_bit);
-    let g = &GROUPS;
-    // Quotes and punctuation: E2 80 / E3 80, EF BC.
-    let punct = and(and(within(v0, 0xE2, 1), eq(v1, 0x80)), third(&g.e2_e3));
-    let wide = and(and(eq(v0, 0xEF), eq(v1, 0xBC)), third(&g.ef));
-    // Numerals: E4 B8–BA; E5 85 / 8D / 9B and E7 99.
-    let e4 = and(and(eq(v0, 0xE4), within(v1, 0xB8, 2)), third(&g.e4));
-    let e5_e7 = and(
-        and(
-            or(eq(v0, 0xE5), eq(v0, 0xE7)),
-            or(
-                or(eq(v1, 0x85), eq(v1, 0x8D)),
-                or(eq(v1, 0x9B), eq(v1, 0x99)),
-            ),
-        ),
-        third(&g.e5_e7),
-    );
-    let any = or(or(ascii, punct), or(wide, or(e4, e5_e7)));
-    // `ascii` is all ones or zero per byte, the rest zero or not: a byte
-    // is marked where `any` is not zero.
+    // The bits of one table set the three bytes from each position share.
+    let shared = |t: &NibbleTables| {
+        let byte = |k: usize| {
+            _mm256_and_si256(
+                _mm256_shuffle_epi8(table(&t.lo[k]), lo[k]),
+                _mm256_shuffle_epi8(table(&t.hi[k]), hi[k]),
+            )
+        };
+        _mm256_and_si256(_mm256_and_si256(byte(0), byte(1)), byte(2))
+    };
+    let any = _mm256_or_si256(shared(&NIBBLES[0]), shared(&NIBBLES[1]));
     !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, _mm256_setzero_si256())) as u32)
 }
 

@@ -8,26 +8,35 @@ use crate::numerals::{cn_digit, cn_multiplier};
 use super::arabic::arabic_digit;
 use super::chars::{
     at, at_any, char_at, char_before, ends_any, ends_at, is_han, skip_space, skip_space_back,
+    space_starts_at,
 };
-use super::units::{match_multiplier, match_unit, Unit};
+use super::units::{match_multiplier, match_unit, Role, Unit};
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
 /// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
+/// `p` is where the spaces before the number end (`skip_space_back`; a
+/// caller testing what stands before a number skips them once).
 #[inline]
-pub fn is_ordinal(s: &str, start: usize) -> bool {
-    let p = skip_space_back(s, start);
+pub fn is_ordinal_from(s: &str, p: usize) -> bool {
     // `第` and the separators below end in one of these bytes (第 E7 AC AC,
     // 、 E3 80 81, ， EF BC 8C, 至 E8 87 B3, 到 E5 88 B0, — E2 80 94,
     // ～ EF BD 9E): most numbers are ruled out without decoding.
-    p > 0
-        && matches!(
-            s.as_bytes()[p - 1],
-            0xAC | 0x81 | 0x8C | 0xB3 | 0xB0 | 0x94 | 0x9E | b',' | b'-' | b'~'
-        )
-        && ordinal_mark_before(s, p)
+    p > 0 && ORDINAL_LAST[usize::from(s.as_bytes()[p - 1])] && ordinal_mark_before(s, p)
 }
 
-/// [`is_ordinal`] from `p`, where the spaces before the number end.
+/// The last bytes of `第` and of the list separators, as a lookup table.
+static ORDINAL_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let last = [0xAC, 0x81, 0x8C, 0xB3, 0xB0, 0x94, 0x9E, b',', b'-', b'~'];
+    let mut k = 0;
+    while k < last.len() {
+        t[last[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// [`is_ordinal_from`] past its one-byte test.
 #[inline(never)]
 fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
     for _ in 0..6 {
@@ -56,8 +65,8 @@ fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
 
 /// Approximation words before a number. `不超过` is a bound and `签约`,
 /// `最近`, `赶超` are words, so the character before must not glue to them.
-pub fn approx_before(s: &str, start: usize) -> Option<(&'static str, usize)> {
-    let q = skip_space_back(s, start);
+/// `q` is where the spaces before the number end (as for [`is_ordinal_from`]).
+pub fn approx_before_from(s: &str, q: usize) -> Option<(&'static str, usize)> {
     // The words end in 过 (E8 BF 87), 约 (E7 BA A6), 近 (E8 BF 91), 超
     // (E8 B6 85) or 逾 (E9 80 BE): one byte rules most numbers out.
     if q == 0 || !matches!(s.as_bytes()[q - 1], 0x87 | 0xA6 | 0x91 | 0x85 | 0xBE) {
@@ -199,7 +208,7 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
     end = q + unit.text.len();
     let unit_end = end;
     // `1个多月`, `3 个余小时`, `两个半月`: the qualifier sits inside the unit.
-    if unit.text == "个" {
+    if unit.role == Role::Ge {
         let inner = approx_mid(s, end).or_else(|| at(s, end, "半").then_some("半"));
         if let Some(a) = inner {
             let rest = at_any(s, end + a.len(), &["月", "小时", "星期", "季度", "工作日"]);
@@ -230,13 +239,15 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
             }
         }
     }
-    if let Some(r) = bracketed_alternative(s, end) {
-        end = r;
-    }
-    let r = skip_space(s, end);
-    if let Some(a) = approx_after(s, r) {
-        approx = approx.or(Some(a));
-        end = r + a.len();
+    if may_follow_unit(s.as_bytes(), end) {
+        if let Some(r) = bracketed_alternative(s, end) {
+            end = r;
+        }
+        let r = skip_space(s, end);
+        if let Some(a) = approx_after(s, r) {
+            approx = approx.or(Some(a));
+            end = r + a.len();
+        }
     }
     Some(Tail {
         end,
@@ -247,6 +258,20 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
         unit_end,
         half,
     })
+}
+
+/// Whether what may follow a unit ending at `end` (a space, a bracketed
+/// alternative, `以上`, `左右`) starts there: after most units it is
+/// ruled out on a byte or three, without decoding.
+#[inline(always)]
+fn may_follow_unit(b: &[u8], end: usize) -> bool {
+    match b.get(end) {
+        Some(b'(') => true,
+        Some(0xEF) => b.get(end + 1..end + 3) == Some(&[0xBC, 0x88]), // （
+        Some(0xE4) => b.get(end + 1..end + 3) == Some(&[0xBB, 0xA5]), // 以
+        Some(0xE5) => b.get(end + 1..end + 3) == Some(&[0xB7, 0xA6]), // 左
+        _ => space_starts_at(b, end),
+    }
 }
 
 /// After `1 年多`: the 多 closes the figure (not `3天多次检查`, where it
@@ -279,6 +304,5 @@ fn ends_duration(s: &str, p: usize) -> bool {
 /// `前 10 名`, `最后一名`, `后三位`: a rank, not a head count.
 #[inline]
 pub fn is_rank(s: &str, start: usize, unit: &Unit) -> bool {
-    matches!(unit.text, "名" | "位")
-        && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
+    unit.role == Role::Rank && ends_any(s, skip_space_back(s, start), &["前", "后"]).is_some()
 }

@@ -37,6 +37,39 @@ pub struct Unit {
     /// Bit `x & 63` for the third byte `x` of each follower: a character
     /// after the unit whose third byte has no bit starts none of them.
     followers: u64,
+    /// The few units the rules single out, told apart without comparing
+    /// text once per figure.
+    pub role: Role,
+    /// The unit as a figure shows it (`％` as `%`).
+    pub shown: &'static str,
+}
+
+/// Units with rules of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `个`: `1个多月`, `两个半月` hold a qualifier inside the unit.
+    Ge,
+    /// `年`: after a year (`2023年`) no duration.
+    Year,
+    /// `名`, `位`: `前 10 名` is a rank.
+    Rank,
+    Other,
+}
+
+/// `a == b`, in a constant.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 const fn u(
@@ -56,12 +89,23 @@ const fn u(
         };
         k += 1;
     }
+    let role = if same_text(text, "个") {
+        Role::Ge
+    } else if same_text(text, "年") {
+        Role::Year
+    } else if same_text(text, "名") || same_text(text, "位") {
+        Role::Rank
+    } else {
+        Role::Other
+    };
     Unit {
         text,
         kind,
         cn,
         not_before,
         followers,
+        role,
+        shown: if same_text(text, "％") { "%" } else { text },
     }
 }
 
@@ -317,12 +361,12 @@ static FENG: [Unit; 1] = [u("封", Count, One, &["闭", "存", "控", "顶", "�
 static XIANG_BOX: [Unit; 1] = [u("箱", Count, One, &[])];
 static DAI: [Unit; 1] = [u("袋", Count, One, &[])];
 static TONG: [Unit; 1] = [u("桶", Count, One, &[])];
-static PING: [Unit; 3] = [
+static PING: [Unit; 4] = [
     u("平方公里", Measure, One, &[]),
     u("平方千米", Measure, One, &[]),
     u("平方米", Measure, One, &[]),
+    u("平米", Measure, One, &[]),
 ];
-static PING2: [Unit; 1] = [u("平米", Measure, One, &[])];
 static PING_BOTTLE: [Unit; 1] = [u("瓶", Count, One, &[])];
 static HE: [Unit; 1] = [u("盒", Count, One, &[])];
 static KUAI: [Unit; 1] = [u("块", Count, One, &[])];
@@ -489,14 +533,26 @@ static LATIN: [Unit; 20] = [
 /// The unit at byte `i` of `s`, if one starts there and is not the first
 /// half of another word.
 pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
-    let (c, n) = char_at(s, i)?;
-    // Most characters after a number start no unit: one bit says so.
-    if !UNIT_STARTS.contains(c) {
+    let b = s.as_bytes();
+    // Every unit starts with an ASCII or a three-byte character: its bytes,
+    // not its code point, are the key (no decoding).
+    let (key, n) = match *b.get(i)? {
+        x @ 0..=0x7F => (u32::from(x), 1),
+        x @ 0xE0..=0xEF => match b.get(i + 1..i + 3)? {
+            &[y, z] => ((u32::from(x) << 16) | (u32::from(y) << 8) | u32::from(z), 3),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    // Most characters after a number start no unit: one slot says so.
+    let slot = unit_slot(key);
+    if UNIT_KEYS[slot] != key {
         return None;
     }
-    let group = group_of(s, i, c)?;
-    let latin = c.is_ascii();
-    // Every unit of the group starts with `c`: only the rest is compared.
+    let group = UNIT_GROUPS[usize::from(UNIT_SLOT_GROUP[slot])];
+    let latin = n == 1;
+    // Every unit of the group starts with the key's character: only the
+    // rest is compared.
     let unit = group.iter().find(|u| {
         u.text
             .as_bytes()
@@ -540,8 +596,72 @@ pub const UNIT_FIRST_CHARS: [char; 116] = [
 /// [`UNIT_FIRST_CHARS`] as a set.
 pub static UNIT_STARTS: CharSet = CharSet::new(&UNIT_FIRST_CHARS);
 
-/// The units starting with `c`, the character at byte `i` of `s`.
-pub fn group_of(s: &str, i: usize, c: char) -> Option<&'static [Unit]> {
+/// The key [`match_unit`] looks a first character up by: an ASCII byte, or
+/// the three bytes of a three-byte character (every unit starts with one).
+const fn unit_key(c: char) -> u32 {
+    let c = c as u32;
+    if c < 0x80 {
+        return c;
+    }
+    assert!(
+        c >= 0x800 && c < 0x10000,
+        "a unit starting with a character that is not three bytes long"
+    );
+    ((0xE0 | (c >> 12)) << 16) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | (0x80 | (c & 0x3F))
+}
+
+/// Slots of the unit lookup: a multiplicative hash of the key, the
+/// multiplier found (offline) to give each first character its own slot.
+const UNIT_SLOTS: usize = 512;
+
+#[inline(always)]
+const fn unit_slot(key: u32) -> usize {
+    (key.wrapping_mul(0xAE5D_DD99) >> 23) as usize
+}
+
+/// The key in each slot (`u32::MAX`, no key, where none is).
+static UNIT_KEYS: [u32; UNIT_SLOTS] = unit_slots().0;
+
+/// For each slot, the index of its group in [`UNIT_GROUPS`].
+static UNIT_SLOT_GROUP: [u8; UNIT_SLOTS] = unit_slots().1;
+
+/// The group of each of [`UNIT_FIRST_CHARS`], in that order.
+static UNIT_GROUPS: [&[Unit]; UNIT_FIRST_CHARS.len()] = {
+    let mut g: [&[Unit]; UNIT_FIRST_CHARS.len()] = [&[]; UNIT_FIRST_CHARS.len()];
+    let mut k = 0;
+    while k < g.len() {
+        g[k] = match group_of(UNIT_FIRST_CHARS[k]) {
+            Some(group) => group,
+            None => panic!("a first character without a group"),
+        };
+        k += 1;
+    }
+    g
+};
+
+/// Fails to build when two first characters share a slot.
+const fn unit_slots() -> ([u32; UNIT_SLOTS], [u8; UNIT_SLOTS]) {
+    let mut keys = [u32::MAX; UNIT_SLOTS];
+    let mut groups = [0u8; UNIT_SLOTS];
+    let mut k = 0;
+    while k < UNIT_FIRST_CHARS.len() {
+        let key = unit_key(UNIT_FIRST_CHARS[k]);
+        let slot = unit_slot(key);
+        assert!(keys[slot] == u32::MAX, "two unit characters share a slot");
+        keys[slot] = key;
+        groups[slot] = k as u8;
+        k += 1;
+    }
+    (keys, groups)
+}
+
+/// `units[from..to]`, in a constant.
+const fn part(units: &'static [Unit], from: usize, to: usize) -> &'static [Unit] {
+    units.split_at(to).0.split_at(from).1
+}
+
+/// The units starting with `c`.
+const fn group_of(c: char) -> Option<&'static [Unit]> {
     let group: &'static [Unit] = match c {
         '个' => &GE,
         '人' => &REN,
@@ -599,13 +719,7 @@ pub fn group_of(s: &str, i: usize, c: char) -> Option<&'static [Unit]> {
         '箱' => &XIANG_BOX,
         '袋' => &DAI,
         '桶' => &TONG,
-        '平' => {
-            if at(s, i, "平米") {
-                &PING2
-            } else {
-                &PING
-            }
-        }
+        '平' => &PING,
         '瓶' => &PING_BOTTLE,
         '盒' => &HE,
         '块' => &KUAI,
@@ -655,18 +769,18 @@ pub fn group_of(s: &str, i: usize, c: char) -> Option<&'static [Unit]> {
         '英' => &YING,
         // Each group holds only units starting with `c` (`match_unit`
         // compares what follows it).
-        '㎡' => &SYMBOLS[0..1],
-        '㎞' => &SYMBOLS[1..2],
-        '㎏' => &SYMBOLS[2..3],
-        '㎥' => &SYMBOLS[3..4],
-        '㎝' => &SYMBOLS[4..5],
-        '㎜' => &SYMBOLS[5..6],
-        '℃' => &SYMBOLS[6..7],
-        'k' => &LATIN[0..9],
-        'K' => &LATIN[9..12],
-        'M' => &LATIN[12..14],
-        'm' => &LATIN[14..19],
-        't' => &LATIN[19..20],
+        '㎡' => part(&SYMBOLS, 0, 1),
+        '㎞' => part(&SYMBOLS, 1, 2),
+        '㎏' => part(&SYMBOLS, 2, 3),
+        '㎥' => part(&SYMBOLS, 3, 4),
+        '㎝' => part(&SYMBOLS, 4, 5),
+        '㎜' => part(&SYMBOLS, 5, 6),
+        '℃' => part(&SYMBOLS, 6, 7),
+        'k' => part(&LATIN, 0, 9),
+        'K' => part(&LATIN, 9, 12),
+        'M' => part(&LATIN, 12, 14),
+        'm' => part(&LATIN, 14, 19),
+        't' => part(&LATIN, 19, 20),
         _ => return None,
     };
     Some(group)
@@ -716,9 +830,8 @@ mod tests {
     #[test]
     fn unit_starts_are_exactly_the_groups() {
         for c in (0..0x10000).filter_map(char::from_u32) {
-            let s = c.to_string();
             assert_eq!(
-                group_of(&s, 0, c).is_some(),
+                group_of(c).is_some(),
                 UNIT_STARTS.contains(c),
                 "{c:?}: a unit group and UNIT_FIRST_CHARS disagree"
             );
@@ -729,12 +842,32 @@ mod tests {
     #[test]
     fn every_unit_of_a_group_starts_with_its_character() {
         for c in UNIT_FIRST_CHARS {
-            for rest in ["", "米", "方米", "方公里", "平米", "元", "次", "m²", "Wh"] {
-                let s = format!("{c}{rest}");
-                for u in group_of(&s, 0, c).unwrap_or(&[]) {
-                    assert!(u.text.starts_with(c), "{c:?}: {:?}", u.text);
-                }
+            for u in group_of(c).unwrap_or(&[]) {
+                assert!(u.text.starts_with(c), "{c:?}: {:?}", u.text);
             }
+        }
+    }
+
+    /// The slot lookup finds exactly the characters that have a group, and
+    /// their group.
+    #[test]
+    fn unit_slots_hold_exactly_the_first_characters() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let b = s.as_bytes();
+            let key = match b.len() {
+                1 => u32::from(b[0]),
+                3 => (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]),
+                _ => continue,
+            };
+            let slot = unit_slot(key);
+            let found =
+                (UNIT_KEYS[slot] == key).then(|| UNIT_GROUPS[usize::from(UNIT_SLOT_GROUP[slot])]);
+            assert_eq!(
+                found.map(<[Unit]>::as_ptr),
+                group_of(c).map(<[Unit]>::as_ptr),
+                "{c:?}"
+            );
         }
     }
 }
