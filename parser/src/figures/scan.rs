@@ -5,11 +5,12 @@
 //! character is and whether it can matter at all. Most CJK characters have
 //! a lead byte no figure, quote or clause mark starts with, and are stepped
 //! over on that alone; for the few lead bytes that numerals and punctuation
-//! share (E2 E3 E4 E5 E7 EF), one bit of an 8 KiB bitmap of the characters
-//! that can start something decides. Only there does it parse, forwards and
-//! backwards, never further than a few characters. Character offsets are
-//! counted only when a figure is found (`Out::chars_before`), from the last
-//! one on.
+//! share (E2 E3 E4 E5 E7 EF), the commonest clause marks are told from
+//! their bytes, and a 64-slot table keyed on all three bytes (`STOPS`)
+//! decides the rest and says what to do. Only there does it parse, forwards
+//! and backwards, never further than a few characters. Character offsets
+//! are counted only when a figure is found (`Out::chars_before`), from the
+//! last one on.
 //!
 //! Quoted text (`“五清单”`, `《…方案》`, `「…」`) is jumped over whole: what is
 //! inside quotes is a name, not a quantity.
@@ -17,9 +18,7 @@
 use crate::model::FigureKind;
 
 use super::arabic::number;
-use super::chars::{
-    at, char_before, count_chars, ends_any, is_clause_break, is_sentence_break, CharSet,
-};
+use super::chars::{at, char_before, count_chars, ends_any, is_clause_break, is_sentence_break};
 use super::chinese::{chinese, percent_words};
 use super::context::{Clauses, Place};
 use super::quotes::QuoteMemo;
@@ -102,10 +101,6 @@ pub(super) const CANDIDATE_CHARS: [char; 40] = [
     '，', '。', '；', '：', '！', '？', '、', // clause and list punctuation
 ];
 
-/// The characters of [`CANDIDATE_CHARS`]. Looked up straight from the
-/// bytes (`contains3`): no full decoding needed.
-static CANDIDATE: CharSet = CharSet::new(&CANDIDATE_CHARS);
-
 /// What the scanner does at a byte that starts a character.
 const SKIP1: u8 = 1;
 const SKIP2: u8 = 2;
@@ -144,21 +139,80 @@ const fn lead_classes() -> [u8; 256] {
 
 static LEAD: [u8; 256] = lead_classes();
 
-/// For a [`CHECK3`] lead byte, bit `b1 & 63` is set when some candidate
-/// has that lead byte followed by `b1`: most characters sharing a lead byte
-/// with a numeral or a punctuation mark are told apart by their second byte.
-const fn second_bytes() -> [u64; 256] {
-    let mut t = [0u64; 256];
+/// What the scan does at a candidate character.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Action {
+    /// Clause punctuation: ends a clause (`sentence`: and the sentence).
+    Break { sentence: bool },
+    /// `、`: ends a list item.
+    List,
+    /// A full-width digit: an Arabic number starts.
+    Number,
+    /// `百`: `百分之…` or a Chinese numeral.
+    Hundred,
+    /// Any other Chinese numeral.
+    Numeral,
+    /// An opening quote (`quotes.skip` tells which).
+    Quote,
+}
+
+/// A candidate's three bytes as one key, its character and its action.
+#[derive(Clone, Copy)]
+struct Stop {
+    key: u32,
+    c: char,
+    action: Action,
+}
+
+/// The action for candidate `c` (what a test checks against
+/// `is_clause_break`, `is_sentence_break` and the numeral readers).
+const fn action_of(c: char) -> Action {
+    match c {
+        '，' | '：' => Action::Break { sentence: false },
+        '。' | '；' | '！' | '？' => Action::Break { sentence: true },
+        '、' => Action::List,
+        '０'..='９' => Action::Number,
+        '百' => Action::Hundred,
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '千'
+        | '万' | '亿' => Action::Numeral,
+        _ => Action::Quote,
+    }
+}
+
+/// Slots of the candidate lookup: a multiplicative hash of the three bytes,
+/// the multiplier found (offline) to give each candidate its own slot.
+const STOP_SLOTS: usize = 64;
+
+#[inline(always)]
+const fn stop_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x5AD5_0343) >> 26) as usize
+}
+
+/// Each candidate in its slot; empty slots hold a key no three bytes of a
+/// character give. Fails to build when two candidates share a slot.
+static STOPS: [Stop; STOP_SLOTS] = {
+    let mut t = [Stop {
+        key: u32::MAX,
+        c: '\0',
+        action: Action::Quote,
+    }; STOP_SLOTS];
     let mut k = 0;
     while k < CANDIDATE_CHARS.len() {
-        let c = CANDIDATE_CHARS[k] as u32;
-        t[(0xE0 | (c >> 12)) as usize] |= 1u64 << ((c >> 6) & 0x3F);
+        let c = CANDIDATE_CHARS[k];
+        let cp = c as u32;
+        let key =
+            ((0xE0 | (cp >> 12)) << 16) | ((0x80 | ((cp >> 6) & 0x3F)) << 8) | (0x80 | (cp & 0x3F));
+        let slot = stop_slot(key);
+        assert!(t[slot].key == u32::MAX, "two candidates share a slot");
+        t[slot] = Stop {
+            key,
+            c,
+            action: action_of(c),
+        };
         k += 1;
     }
     t
-}
-
-static SECOND: [u64; 256] = second_bytes();
+};
 
 /// Every figure in `s`, in order, handed to `sink` as it is found.
 pub fn scan(s: &str, sink: impl FnMut(&Found)) {
@@ -194,18 +248,13 @@ pub fn scan(s: &str, sink: impl FnMut(&Found)) {
                     i += 3;
                     continue;
                 }
-                if SECOND[usize::from(b0)] & (1u64 << (b1 & 0x3F)) == 0 {
+                let key = (u32::from(b0) << 16) | (u32::from(b1) << 8) | u32::from(b2);
+                let stop = &STOPS[stop_slot(key)];
+                if stop.key != key {
                     i += 3;
                     continue;
                 }
-                if !CANDIDATE.contains3(b0, b1, b2) {
-                    i += 3;
-                    continue;
-                }
-                let cp = (u32::from(b0 & 0x0F) << 12)
-                    | (u32::from(b1 & 0x3F) << 6)
-                    | u32::from(b2 & 0x3F);
-                dispatch(s, i, cp, &mut out, &mut quotes)
+                act(s, i, stop, &mut out, &mut quotes)
             }
             ASCII => match b0 {
                 b'0'..=b'9' => Some(number(s, i, &mut out)),
@@ -260,28 +309,27 @@ fn utf8_len(b0: u8) -> usize {
     }
 }
 
-fn dispatch(
+#[inline(always)]
+fn act(
     s: &str,
     i: usize,
-    cp: u32,
+    stop: &Stop,
     out: &mut Out<impl FnMut(&Found)>,
     quotes: &mut QuoteMemo,
 ) -> Option<usize> {
-    let c = char::from_u32(cp)?;
-    if is_clause_break(c) {
-        out.clauses.on_break(s, i, 3, is_sentence_break(c));
-        return None;
-    }
-    if c == '、' {
-        out.clauses.on_list_break(i + 3);
-        return None;
-    }
-    match c {
-        '０'..='９' => Some(number(s, i, out)),
-        '百' if at(s, i, "百分之") => Some(percent_words(s, i, out)),
-        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-        | '千' | '万' | '亿' => Some(chinese(s, i, c, out)),
-        _ => quotes.skip(s, i, c),
+    match stop.action {
+        Action::Break { sentence } => {
+            out.clauses.on_break(s, i, 3, sentence);
+            None
+        }
+        Action::List => {
+            out.clauses.on_list_break(i + 3);
+            None
+        }
+        Action::Number => Some(number(s, i, out)),
+        Action::Hundred if at(s, i, "百分之") => Some(percent_words(s, i, out)),
+        Action::Hundred | Action::Numeral => Some(chinese(s, i, stop.c, out)),
+        Action::Quote => quotes.skip(s, i, stop.c),
     }
 }
 
@@ -351,6 +399,43 @@ mod tests {
     use super::*;
 
     /// The shortcut for common marks does what `dispatch` does with them.
+    /// Each candidate's action is what the character rules say, and the
+    /// table finds exactly the candidates.
+    #[test]
+    fn stops_hold_each_candidate_with_its_action() {
+        for c in CANDIDATE_CHARS {
+            let want = if is_clause_break(c) {
+                Action::Break {
+                    sentence: is_sentence_break(c),
+                }
+            } else if c == '、' {
+                Action::List
+            } else if ('０'..='９').contains(&c) {
+                Action::Number
+            } else if c == '百' {
+                Action::Hundred
+            } else if crate::numerals::cn_digit(c).is_some()
+                || crate::numerals::cn_multiplier(c).is_some()
+            {
+                Action::Numeral
+            } else {
+                Action::Quote
+            };
+            assert_eq!(action_of(c), want, "{c:?}");
+        }
+        for c in (0x800..0x10000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let key = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            let stop = &STOPS[stop_slot(key)];
+            let found = stop.key == key;
+            assert_eq!(found, CANDIDATE_CHARS.contains(&c), "{c:?}");
+            if found {
+                assert_eq!(stop.c, c);
+            }
+        }
+    }
+
     #[test]
     fn common_marks_are_read_as_dispatch_reads_them() {
         for c in CANDIDATE_CHARS {
