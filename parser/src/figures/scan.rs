@@ -286,7 +286,7 @@ enum Mark {
 }
 
 /// `，` `。` `；` `、`, three in four of the marks the scan stops at, told
-/// from their bytes before any decoding (what `dispatch` would do with them).
+/// from their bytes before the table lookup (what `act` would do with them).
 #[inline(always)]
 fn common_mark(b0: u8, b1: u8, b2: u8) -> Option<Mark> {
     match (b0, b1, b2) {
