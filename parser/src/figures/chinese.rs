@@ -60,8 +60,14 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     // Most numerals stand alone in a word (`统一`, `一是`, `一步`): when the
     // next character is no numeral, space, qualifier or unit, nothing can
     // follow (the check after the run below, made early).
+    // A three-byte character after it (nearly always) is tested straight
+    // from its bytes.
     let after = i + c.len_utf8();
-    if char_at(s, after).is_some_and(|(x, _)| WORD_GOES_ON.contains(x)) {
+    let goes_on = match s.as_bytes().get(after..after + 3) {
+        Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => WORD_GOES_ON.contains3(b0, b1, b2),
+        _ => char_at(s, after).is_some_and(|(x, _)| WORD_GOES_ON.contains(x)),
+    };
+    if goes_on {
         return after;
     }
     // The whole run of numeral characters is read and skipped at once, so
