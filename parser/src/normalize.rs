@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use crate::figures::byte_set;
+
 /// Cleans pasted text:
 ///
 /// - a BOM and zero-width characters (U+200B–U+200D, U+2060, U+FEFF, U+180E,
@@ -41,16 +43,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 
 /// Bytes that can start a sequence [`clean`] changes: a table lookup keeps
 /// the scan at about one byte per cycle on CJK text.
-const LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    let leads: [u8; 9] = [b'\r', b'\t', 0x0B, 0x0C, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
-    let mut k = 0;
-    while k < leads.len() {
-        t[leads[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+const LEAD: [bool; 256] = byte_set(b"\r\t\x0B\x0C\xC2\xE1\xE2\xE3\xEF");
 
 /// The next special sequence at or after `from`: (offset, length, replacement).
 #[inline]

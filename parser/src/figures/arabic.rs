@@ -2,7 +2,7 @@
 //! decimals) and what keeps one from being a quantity: a code, a time, a
 //! date written with ASCII punctuation.
 
-use super::chars::{char_at, char_before, skip_space, skip_space_back};
+use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
 use super::scan::{push, Found, Out};
 use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail};
 use super::units::{match_unit, Role};
@@ -119,16 +119,11 @@ fn thousands_group_follows(s: &str, mut p: usize) -> bool {
 
 /// Bytes from `bytes` and the ASCII letters, as a lookup table.
 const fn byte_table(bytes: &[u8]) -> [bool; 256] {
-    let mut t = [false; 256];
+    let mut t = byte_set(bytes);
     let mut x = 0;
     while x < 256 {
-        t[x] = (x as u8).is_ascii_alphabetic();
+        t[x] |= (x as u8).is_ascii_alphabetic();
         x += 1;
-    }
-    let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
     }
     t
 }

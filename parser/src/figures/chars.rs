@@ -86,9 +86,10 @@ pub fn at_bytes(s: &str, i: usize, p: &[u8]) -> bool {
 }
 
 /// Byte-wise equality of two slices of equal length. The patterns here are
-/// a few bytes long, too short to be worth a call to `memcmp`.
+/// a few bytes long, too short to be worth a call to `memcmp`. (A `const
+/// fn`, so the unit table's checks at compile time use it too.)
 #[inline(always)]
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(super) const fn same(a: &[u8], b: &[u8]) -> bool {
     let mut k = 0;
     while k < a.len() {
         if a[k] != b[k] {
@@ -97,6 +98,18 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         k += 1;
     }
     true
+}
+
+/// A 256-entry table, true at each of `bytes`: the one-lookup byte tests
+/// of the scanners (first or last bytes of the characters they stop at).
+pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
 }
 
 /// True when the text ending at byte `i` ends with `pat`.
@@ -540,7 +553,7 @@ unsafe fn count_leads_avx2<const WIDE: bool>(b: &[u8]) -> usize {
 /// Per lane of `v`, minus the display columns the byte starts: -1 for the
 /// lead byte of a one- or two-byte character, -2 for one of three or four
 /// bytes (CJK, full-width forms), 0 for a continuation byte. Summed
-/// negated by [`count_leads_avx2`] and `structure::bytes::line_end`.
+/// negated by [`count_leads_avx2`] and `structure::bytes::LineScan`.
 ///
 /// SAFETY: the CPU must have AVX2.
 #[cfg(target_arch = "x86_64")]

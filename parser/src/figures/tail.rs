@@ -7,8 +7,8 @@ use crate::numerals::{cn_digit, cn_multiplier};
 
 use super::arabic::arabic_digit;
 use super::chars::{
-    at, at_any, char_at, char_before, ends_any, ends_at, is_han, skip_space, skip_space_back,
-    space_starts_at,
+    at, at_any, byte_set, char_at, char_before, ends_any, ends_at, is_han, skip_space,
+    skip_space_back, space_starts_at,
 };
 use super::units::{match_multiplier, match_unit, Role, Unit};
 
@@ -25,16 +25,7 @@ pub fn is_ordinal_from(s: &str, p: usize) -> bool {
 }
 
 /// The last bytes of `第` and of the list separators, as a lookup table.
-static ORDINAL_LAST: [bool; 256] = {
-    let mut t = [false; 256];
-    let last = [0xAC, 0x81, 0x8C, 0xB3, 0xB0, 0x94, 0x9E, b',', b'-', b'~'];
-    let mut k = 0;
-    while k < last.len() {
-        t[last[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static ORDINAL_LAST: [bool; 256] = byte_set(b"\xAC\x81\x8C\xB3\xB0\x94\x9E,-~");
 
 /// [`is_ordinal_from`] past its one-byte test.
 #[inline(never)]

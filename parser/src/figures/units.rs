@@ -9,7 +9,7 @@
 
 use crate::model::FigureKind::{self, Count, Duration, Measure, Money, Percent};
 
-use super::chars::{at, at_bytes, char_at, CharSet};
+use super::chars::{at, at_bytes, char_at, same, CharSet};
 
 /// Which Chinese numerals may count with a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,18 +58,7 @@ pub enum Role {
 
 /// `a == b`, in a constant.
 const fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut k = 0;
-    while k < a.len() {
-        if a[k] != b[k] {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    a.len() == b.len() && same(a.as_bytes(), b.as_bytes())
 }
 
 const fn u(

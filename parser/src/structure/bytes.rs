@@ -173,8 +173,9 @@ pub fn find_colon(b: &[u8]) -> Option<usize> {
         unsafe {
             let splat = |x: u8| _mm_set1_epi8(x as i8);
             let (colon, ef, bc, x9a) = (splat(b':'), splat(0xEF), splat(0xBC), splat(0x9A));
-            while i + 18 <= b.len() {
-                let p = b.as_ptr().add(i);
+            // Starts of `:` or `：` (EF BC 9A) among the 16 at `at`.
+            let block = |at: usize| {
+                let p = b.as_ptr().add(at);
                 let v0 = _mm_loadu_si128(p as *const __m128i);
                 let v1 = _mm_loadu_si128(p.add(1) as *const __m128i);
                 let v2 = _mm_loadu_si128(p.add(2) as *const __m128i);
@@ -183,7 +184,10 @@ pub fn find_colon(b: &[u8]) -> Option<usize> {
                     _mm_cmpeq_epi8(v2, x9a),
                 );
                 let hit = _mm_or_si128(wide, _mm_cmpeq_epi8(v0, colon));
-                let mask = _mm_movemask_epi8(hit) as u32;
+                _mm_movemask_epi8(hit) as u32
+            };
+            while i + 18 <= b.len() {
+                let mask = block(i);
                 if mask != 0 {
                     return Some(i + mask.trailing_zeros() as usize);
                 }
@@ -194,16 +198,7 @@ pub fn find_colon(b: &[u8]) -> Option<usize> {
             // only a `:` can take), instead of a byte-by-byte look.
             if i > 0 && i + 2 < b.len() {
                 i = b.len() - 18;
-                let p = b.as_ptr().add(i);
-                let v0 = _mm_loadu_si128(p as *const __m128i);
-                let v1 = _mm_loadu_si128(p.add(1) as *const __m128i);
-                let v2 = _mm_loadu_si128(p.add(2) as *const __m128i);
-                let wide = _mm_and_si128(
-                    _mm_and_si128(_mm_cmpeq_epi8(v0, ef), _mm_cmpeq_epi8(v1, bc)),
-                    _mm_cmpeq_epi8(v2, x9a),
-                );
-                let hit = _mm_or_si128(wide, _mm_cmpeq_epi8(v0, colon));
-                let mask = _mm_movemask_epi8(hit) as u32;
+                let mask = block(i);
                 if mask != 0 {
                     return Some(i + mask.trailing_zeros() as usize);
                 }

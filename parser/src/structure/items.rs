@@ -11,7 +11,7 @@ use super::text::{
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars};
 use super::{Ledger, Sink};
 use crate::figures;
-use crate::figures::count_chars;
+use crate::figures::{byte_set, count_chars};
 use crate::model::{Bulletin, Figure, Item, LineRange, Span};
 use crate::small_string::SmallString;
 use std::borrow::Cow;
@@ -264,19 +264,7 @@ fn has_cjk(s: &str) -> bool {
 /// The last bytes of the characters [`open_paren_before`] stops at:
 /// `)` `）` `\n` `。！？；…．` `!?;` `：:` `(` `（`. Many other characters end
 /// in one of these bytes too; only those are decoded.
-const PAREN_WALK_MARKS: [bool; 256] = {
-    let mut t = [false; 256];
-    let marks = [
-        b')', 0x89, b'\n', 0x82, 0x81, 0x9F, 0x9B, 0xA6, 0x8E, b'!', b'?', b';', 0x9A, b':', b'(',
-        0x88,
-    ];
-    let mut k = 0;
-    while k < marks.len() {
-        t[marks[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+const PAREN_WALK_MARKS: [bool; 256] = byte_set(b")\x89\n\x82\x81\x9F\x9B\xA6\x8E!?;\x9A:(\x88");
 
 /// How many characters before the closing parenthesis
 /// [`open_paren_before`] looks at.

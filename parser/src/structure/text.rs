@@ -1,7 +1,7 @@
 //! Character classes and small text measures shared by the structure passes.
 //! Full-width and half-width punctuation are recognised alike everywhere.
 
-use crate::figures::{columns, CharSet};
+use crate::figures::{byte_set, columns, CharSet};
 
 /// A CJK ideograph (the basic block, extension A and the supplementary
 /// planes, compatibility ideographs) or `〇`.
@@ -109,16 +109,7 @@ pub fn has_sentence_punct(s: &str) -> bool {
 }
 
 /// The first bytes of what [`has_sentence_punct`] looks for.
-const PUNCT_START: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b';' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b',' as usize] = true;
-    t[0xEF] = true;
-    t[0xE3] = true;
-    t
-};
+const PUNCT_START: [bool; 256] = byte_set(b";!?,\xEF\xE3");
 
 /// True when the text ends a sentence: its last character (before trailing
 /// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
@@ -142,18 +133,7 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// The last bytes of the characters that can end a sentence, as a table
 /// (one lookup rather than a jump table, for every line).
-const SENTENCE_END_LAST: [bool; 256] = {
-    let mut t = [false; 256];
-    let ends = [
-        b'!', b'?', b';', b'.', b'"', 0x82, 0x81, 0x9F, 0x9B, 0x8E, 0xA6, 0x9D, 0x99, 0x8D, 0x8F,
-    ];
-    let mut k = 0;
-    while k < ends.len() {
-        t[ends[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+const SENTENCE_END_LAST: [bool; 256] = byte_set(b"!?;.\"\x82\x81\x9F\x9B\x8E\xA6\x9D\x99\x8D\x8F");
 
 /// [`ends_sentence`] of `t`, which ends in a byte a sentence end may end in.
 #[inline(never)]
@@ -231,16 +211,7 @@ pub fn split_sources(s: &str) -> impl Iterator<Item = &str> {
 
 /// The bytes a separator of [`SourceSplit`] starts with: one table lookup
 /// passes over most bytes of a name.
-const SEPARATOR_START: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b' ' as usize] = true;
-    t[b',' as usize] = true;
-    t[b';' as usize] = true;
-    t[b'/' as usize] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
+const SEPARATOR_START: [bool; 256] = byte_set(b" ,;/\xE3\xEF");
 
 /// The pieces of a source list between separators (like `str::split`,
 /// empty pieces included), found on bytes: this runs on every closing
