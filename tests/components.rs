@@ -53,6 +53,7 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
     Figure {
         text: text.into(),
         value,
+        value_max: None,
         unit: unit.map(|u| u.to_owned().into()),
         approx: None,
         kind,
@@ -71,6 +72,7 @@ fn item(section: &str, headline: &str, body: &str, source: &str, figures: &[(&st
         headline: headline.into(),
         body: body.into(),
         sources: vec![source.into()],
+        authors: Vec::new(),
         figures: figures.iter().map(|&(t, v, u, k)| figure(body, t, v, u, k)).collect(),
         emphasis: Vec::new(),
         lines: LineRange { first: 3, last: 3 },

@@ -15,9 +15,14 @@ pub struct Document {
 /// `bulletin parse`. `to_file`: output goes to a file (CSV then gets the
 /// byte-order mark Excel needs).
 pub fn parse(documents: &[Document], format: Option<Format>, to_file: bool) -> Vec<u8> {
+    // A file may hold several issues: each is a bulletin of its own.
     let parsed: Vec<(&str, Bulletin)> = documents
         .iter()
-        .map(|d| (d.name.as_str(), bulletin_parser::parse(&d.text)))
+        .flat_map(|d| {
+            bulletin_parser::parse_all(&d.text)
+                .into_iter()
+                .map(move |b| (d.name.as_str(), b))
+        })
         .collect();
     let pairs: Vec<(&str, &Bulletin)> = parsed.iter().map(|(name, b)| (*name, b)).collect();
     let single = pairs.len() == 1;

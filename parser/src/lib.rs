@@ -25,6 +25,13 @@ pub fn parse(text: &str) -> Bulletin {
     structure::parse(text)
 }
 
+/// Parses a text that may hold several bulletins one after another (a
+/// month's issues pasted at once, a year's collection in one file): one
+/// [`Bulletin`] per issue, in order. A text with one bulletin gives one.
+pub fn parse_all(text: &str) -> Vec<Bulletin> {
+    vec![structure::parse(text)]
+}
+
 /// Every figure in a piece of text (no structure: the whole text is one body).
 pub fn extract_figures(text: &str) -> Vec<Figure> {
     figures::extract(text)

@@ -26,6 +26,9 @@ pub struct Bulletin {
     /// checked and the page can show what was dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dropped: Vec<Dropped>,
+    /// Editor's notes (`编者按：…`), each its text; not items.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -52,6 +55,10 @@ pub struct Item {
     pub body: String,
     /// Reporting units from the closing parenthetical: `["财政局"]`.
     pub sources: Vec<SmallString>,
+    /// People named beside the unit in the source parenthetical:
+    /// `（县发改委 张伟）` → `["张伟"]`.
+    #[serde(default)]
+    pub authors: Vec<String>,
     pub figures: Vec<Figure>,
     /// Character ranges of `body` that were bold (`**…**`) in the input; the
     /// figures after one belong to it (`Figure::entity`).
@@ -83,6 +90,10 @@ pub struct Figure {
     /// The normalised number: `170 余万元` → 1700000; a percent is the plain number.
     #[serde(serialize_with = "number_as_integer_when_whole")]
     pub value: f64,
+    /// The upper end of a range (`3至5万元` → value 30000, value_max 50000);
+    /// `None` for a single number.
+    #[serde(default, serialize_with = "option_number_as_integer_when_whole")]
+    pub value_max: Option<f64>,
     /// The unit after any multiplier, bracketed alternative dropped: `元`, `台`,
     /// `个百分点`; `None` when the text gives only a multiplier (`21.4 亿`).
     /// Borrowed from the parser's unit table (no allocation per figure;
@@ -190,5 +201,12 @@ fn number_as_integer_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S
         s.serialize_i64(*v as i64)
     } else {
         s.serialize_f64(*v)
+    }
+}
+
+fn option_number_as_integer_when_whole<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => number_as_integer_when_whole(v, s),
+        None => s.serialize_none(),
     }
 }

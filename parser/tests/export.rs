@@ -18,6 +18,7 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
     Figure {
         text: text.into(),
         value,
+        value_max: None,
         unit: unit.map(|u| u.to_owned().into()),
         approx: None,
         kind,
@@ -72,6 +73,7 @@ fn sample() -> Bulletin {
                 headline: "县发改委 全力推进重点项目建设".into(),
                 body: body1.into(),
                 sources: vec!["发改委".into()],
+                authors: vec![],
                 figures: vec![f1, f2, f3, f4],
                 emphasis: vec![],
                 lines: LineRange { first: 9, last: 11 },
@@ -81,6 +83,7 @@ fn sample() -> Bulletin {
                 headline: "东湖乡扎实开展矛盾纠纷排查化解".into(),
                 body: body2.into(),
                 sources: vec!["城关镇".into(), "东湖乡".into()],
+                authors: vec![],
                 figures: vec![f5, f6],
                 emphasis: vec![Span { start: 0, end: 3 }],
                 lines: LineRange {
@@ -104,6 +107,7 @@ fn sample() -> Bulletin {
             text: "（此页无正文）".into(),
         }],
         dropped: vec![],
+        notes: vec![],
     }
 }
 

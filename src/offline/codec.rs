@@ -23,7 +23,7 @@ use bulletin_parser::{
 
 /// The bulletin without its items (they travel separately, in pieces).
 pub fn encode_head(bulletin: &Bulletin) -> Vec<u8> {
-    let Bulletin { masthead, sections, items: _, footer, warnings, dropped } = bulletin;
+    let Bulletin { masthead, sections, items: _, footer, warnings, dropped, notes } = bulletin;
     let mut w = Writer::default();
     let Masthead { title, issue, issue_number, issuer, date } = masthead;
     w.opt_str(title);
@@ -49,6 +49,7 @@ pub fn encode_head(bulletin: &Bulletin) -> Vec<u8> {
         w.str(text);
         w.str(reason);
     });
+    w.seq(notes, |w, s| w.str(s));
     w.0
 }
 
@@ -66,18 +67,20 @@ pub fn decode_head(bytes: &[u8]) -> Option<Bulletin> {
     let footer = Footer { distribution: r.opt_str()?, editor: r.opt_str()?, reviewer: r.opt_str()?, signer: r.opt_str()? };
     let warnings = r.seq(|r| Some(Warning { lines: r.lines()?, message: r.str()?, text: r.str()? }))?;
     let dropped = r.seq(|r| Some(Dropped { line: r.usize()?, text: r.str()?, reason: r.str()? }))?;
+    let notes = r.seq(Reader::str)?;
     r.end()?;
-    Some(Bulletin { masthead, sections, items: Vec::new(), footer, warnings, dropped })
+    Some(Bulletin { masthead, sections, items: Vec::new(), footer, warnings, dropped, notes })
 }
 
 pub fn encode_items(items: &[Item]) -> Vec<u8> {
     let mut w = Writer::default();
     w.seq(items, |w, item| {
-        let Item { section, headline, body, sources, figures, emphasis, lines } = item;
+        let Item { section, headline, body, sources, authors, figures, emphasis, lines } = item;
         w.opt_str(section);
         w.str(headline);
         w.str(body);
         w.seq(sources, |w, s| w.str(s));
+        w.seq(authors, |w, s| w.str(s));
         w.seq(figures, Writer::figure);
         w.seq(emphasis, |w, span| {
             let Span { start, end } = span;
@@ -97,6 +100,7 @@ pub fn decode_items(bytes: &[u8]) -> Option<Vec<Item>> {
             headline: r.str()?,
             body: r.str()?,
             sources: r.seq(Reader::str)?,
+            authors: r.seq(Reader::str)?,
             figures: r.seq(Reader::figure)?,
             emphasis: r.seq(|r| Some(Span { start: r.usize()?, end: r.usize()? }))?,
             lines: r.lines()?,
@@ -157,9 +161,10 @@ impl Writer {
     }
 
     fn figure(&mut self, figure: &Figure) {
-        let Figure { text, value, unit, approx, kind, start, end, label, change, period, entity } = figure;
+        let Figure { text, value, value_max, unit, approx, kind, start, end, label, change, period, entity } = figure;
         self.str(text);
         self.0.extend_from_slice(&value.to_le_bytes());
+        self.opt(value_max, |w, v| w.0.extend_from_slice(&v.to_le_bytes()));
         self.opt_str(&unit.as_deref());
         self.opt_str(&approx.as_deref());
         self.0.push(KINDS.iter().position(|k| k == kind).unwrap_or(0) as u8);
@@ -252,6 +257,7 @@ impl Reader<'_> {
         Some(Figure {
             text: self.str()?,
             value: f64::from_le_bytes(self.take(8)?.try_into().ok()?),
+            value_max: self.opt(|r| Some(f64::from_le_bytes(r.take(8)?.try_into().ok()?)))?,
             unit: self.opt_str::<String>()?.map(Cow::Owned),
             approx: self.opt_str::<String>()?.map(Cow::Owned),
             kind: *KINDS.get(usize::from(self.byte()?))?,
@@ -291,6 +297,7 @@ mod tests {
         let figure = |kind, change| Figure {
             text: "3.5%".into(),
             value: 3.5,
+            value_max: Some(5.25),
             unit: Some("%".into()),
             approx: Some("约".into()),
             kind,
@@ -304,7 +311,7 @@ mod tests {
         let mut figures: Vec<Figure> =
             FigureKind::ALL.iter().map(|k| figure(*k, Some(Change::Up))).collect();
         figures.push(figure(FigureKind::Money, Some(Change::Down)));
-        figures.push(Figure { value: 24_877_000_000.0, unit: None, approx: None, change: None, ..figure(FigureKind::Money, None) });
+        figures.push(Figure { value: 24_877_000_000.0, value_max: None, unit: None, approx: None, change: None, ..figure(FigureKind::Money, None) });
         figures.push(Figure { value: -0.125, ..figure(FigureKind::Measure, None) });
         Bulletin {
             masthead: Masthead {
@@ -321,6 +328,7 @@ mod tests {
                     headline: format!("标题 {i}"),
                     body: "正文，含数字 3.5% 与“引号”\n和换行。".into(),
                     sources: vec!["财政局".into(), "城关镇".into()],
+                    authors: vec!["张伟".into()],
                     figures: figures.clone(),
                     emphasis: vec![Span { start: 0, end: 3 }, Span { start: usize::MAX, end: usize::MAX / 3 }],
                     lines: LineRange { first: i + 1, last: i + 3 },
@@ -334,6 +342,7 @@ mod tests {
             },
             warnings: vec![Warning { lines: LineRange { first: 9, last: 10 }, message: "未归属".into(), text: "一行".into() }],
             dropped: vec![Dropped { line: 30, text: "- 3 -".into(), reason: "page-number".into() }],
+            notes: vec!["编者按：一则按语。".into()],
         }
     }
 

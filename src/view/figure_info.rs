@@ -51,6 +51,7 @@ mod tests {
         Figure {
             text: "3.6 亿元".into(),
             value: 3.6e8,
+            value_max: None,
             unit: Some("元".into()),
             approx: None,
             kind: FigureKind::Money,

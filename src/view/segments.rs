@@ -100,6 +100,7 @@ mod tests {
         Figure {
             text: text.into(),
             value: 1.0,
+            value_max: None,
             unit: None,
             approx: None,
             kind: FigureKind::Count,

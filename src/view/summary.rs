@@ -44,6 +44,7 @@ mod tests {
         Figure {
             text: "1 个".into(),
             value: 1.0,
+            value_max: None,
             unit: Some("个".into()),
             approx: None,
             kind,

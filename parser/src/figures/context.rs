@@ -231,6 +231,7 @@ impl Annotator {
         Figure {
             text: SmallString::from(&s[f.start..f.end]),
             value: f.value,
+            value_max: None,
             unit: f.unit.map(Cow::Borrowed),
             approx: f.approx.map(Cow::Borrowed),
             kind: f.kind,

@@ -581,6 +581,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         headline,
         body,
         sources,
+        authors: Vec::new(),
         figures,
         emphasis,
         lines: LineRange {
