@@ -2,10 +2,11 @@
 //! decimals) and what keeps one from being a quantity: a code, a time, a
 //! date written with ASCII punctuation.
 
+use super::chars::{at, at_any};
 use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
 use super::scan::{push, Found, Out};
-use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail};
-use super::units::{match_unit, Role};
+use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
+use super::units::{match_multiplier, match_unit, Role};
 use crate::numerals::cn_digit;
 
 /// A number as written: an integer mantissa and its count of decimals, so
@@ -199,10 +200,34 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     let Some(m) = m else { return run_end };
     // Where the spaces before the number end: read for `第` and for `约`.
     let bare_start = skip_space_back(s, i);
-    if is_code(s, i, run_end) || is_ordinal_from(s, bare_start) {
+    if is_ordinal_from(s, bare_start) {
         return run_end;
     }
-    let Some(t) = tail(s, run_end, false) else {
+    let joined_before = char_before(s, i).is_some_and(|(c, _)| {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | ':' | '#' | '＃' | '·' | '_' | '@')
+    });
+    // `3万4000人`, `5万4千6百元`: Arabic digits in Chinese places.
+    let mixed = if joined_before {
+        None
+    } else {
+        mixed_number(s, run_end, m)
+    };
+    let (value, run_end) = match mixed {
+        Some(Ok((v, e))) => (Some(v), e),
+        Some(Err(e)) => return e, // `3万400`: which place the 400 fills is a guess
+        None => (None, run_end),
+    };
+    if value.is_none() && !joined_before {
+        if let Some(r) = range_after(s, run_end) {
+            if let Some(end) = arabic_range(s, i, m, bare_start, r, out) {
+                return end;
+            }
+        }
+    }
+    if value.is_none() && is_code(s, i, run_end) {
+        return run_end;
+    }
+    let Some(t) = tail(s, run_end, value.is_some()) else {
         return run_end;
     };
     if let Some(u) = t.unit {
@@ -210,23 +235,179 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
             return run_end;
         }
         // `2023年`, `23年8月`: a date.
-        if u.role == Role::Year {
-            let whole = m.decimals == 0 && t.exp == 0;
-            let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
-            let next = skip_space(s, t.unit_end);
-            let dated = char_at(s, next)
-                .is_some_and(|(c, _)| arabic_digit(c).is_some() || cn_digit(c).is_some());
-            if year || dated {
-                return t.end.max(run_end);
-            }
+        if u.role == Role::Year && is_date(s, m, &t) {
+            return t.end.max(run_end);
         }
     }
     let (approx_pre, start) = match approx_before_from(s, bare_start) {
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    push(out, s, start, &t, scaled(m, t.exp), approx_pre);
+    let v = value.map_or_else(|| scaled(m, t.exp), |v| v * 10f64.powi(t.exp));
+    push(out, s, start, &t, v, approx_pre, None);
     t.end
+}
+
+/// `2023年`, `23年8月`: a number before `年` that is a year, not a duration.
+fn is_date(s: &str, m: Mantissa, t: &Tail) -> bool {
+    let whole = m.decimals == 0 && t.exp == 0;
+    let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
+    let next = skip_space(s, t.unit_end);
+    let dated =
+        char_at(s, next).is_some_and(|(c, _)| arabic_digit(c).is_some() || cn_digit(c).is_some());
+    year || dated
+}
+
+/// A range connector after the lower end of a range (its own multiplier
+/// or unit skipped), followed by a number: the byte where the lower end's
+/// words end, the connector's end and where the upper number starts.
+pub struct RangeAt {
+    pub lower_end: usize,
+    pub upper: usize,
+}
+
+/// Characters that join the two ends of a range: `3至5`, `3到5`, `3-5`,
+/// `3—5`, `3~5`.
+pub const RANGE_JOINERS: [&str; 8] = ["至", "到", "-", "－", "—", "–", "~", "～"];
+
+/// Where a range's connector follows `p` (spaces, then an optional
+/// multiplier and unit of the lower end, then the connector).
+pub fn range_after(s: &str, p: usize) -> Option<RangeAt> {
+    let mut q = skip_space(s, p);
+    // The lower end's own multiplier and unit (`3万-5万元`, `3%-5%`).
+    if let Some((_, n)) = match_multiplier(s, q) {
+        q += n;
+    }
+    if let Some(u) = match_unit(s, q) {
+        q += u.text.len();
+    }
+    let lower_end = q;
+    let q = skip_space(s, q);
+    let j = at_any(s, q, &RANGE_JOINERS)?;
+    let mut r = q + j.len();
+    if j == "—" && at(s, r, "—") {
+        r += j.len();
+    }
+    Some(RangeAt {
+        lower_end,
+        upper: skip_space(s, r),
+    })
+}
+
+/// `3至5万元`, `200-300元`, `3万-5万元`, `3%-5%`, `3~5天`: one figure from
+/// the lower end at `i` to the upper end's unit; the upper end's
+/// multiplier applies to a bare lower end. `None` (nothing emitted) when
+/// the two do not make a range of one quantity: `1—8月`, `2023—2024年`,
+/// a phone number, a descending pair.
+fn arabic_range(
+    s: &str,
+    i: usize,
+    m: Mantissa,
+    bare_start: usize,
+    r: RangeAt,
+    out: &mut Out<impl FnMut(&Found)>,
+) -> Option<usize> {
+    digit_at(s, r.upper)?;
+    let (m2, e2) = read_arabic(s, r.upper);
+    let m2 = m2?;
+    if is_code(s, r.upper, e2) && !matches!(s.as_bytes().get(e2), Some(b'-' | b'~')) {
+        return None;
+    }
+    let t = tail(s, e2, false)?;
+    // The lower end's own words: a multiplier, then a unit like the upper's.
+    let (_, lower_run) = read_arabic(s, i);
+    let mut q = skip_space(s, lower_run);
+    let own = match_multiplier(s, q).map(|(e, n)| {
+        q += n;
+        e
+    });
+    let own_unit = match_unit(s, q);
+    if q < r.lower_end && !own_unit.is_some_and(|u| t.unit.is_some_and(|v| std::ptr::eq(u, v))) {
+        return None; // `3人-5万元`: two different quantities
+    }
+    if let Some(u) = t.unit {
+        if is_rank(s, i, u) || u.role == Role::Year && (is_date(s, m2, &t) || is_date(s, m, &t)) {
+            return None;
+        }
+    } else if own.is_some_and(|e| e != t.exp) {
+        return None;
+    }
+    let hi = scaled(m2, t.exp);
+    let lo = lower_value(
+        own.map(|e| scaled(m, e)),
+        scaled(m, t.exp),
+        scaled(m, 0),
+        hi,
+        own_unit.is_some(),
+    )?;
+    let (approx_pre, start) = match approx_before_from(s, bare_start) {
+        Some((a, w)) => (Some(a), w),
+        None => (None, i),
+    };
+    push(
+        out,
+        s,
+        start,
+        &t,
+        lo,
+        approx_pre,
+        Some(hi + if t.half { 0.5 } else { 0.0 }),
+    );
+    Some(t.end)
+}
+
+/// A range's lower end: its own magnitude when written (`3万-5万`), else
+/// the upper end's (`3至5万` is 3万), else bare (`5000-1万` is 5000), and
+/// only when it is below the upper end.
+pub fn lower_value(
+    own: Option<f64>,
+    scaled_up: f64,
+    bare: f64,
+    hi: f64,
+    unit_own: bool,
+) -> Option<f64> {
+    let lo = match own {
+        Some(v) => v,
+        None if unit_own => bare,
+        None if scaled_up < hi => scaled_up,
+        None => bare,
+    };
+    (lo < hi).then_some(lo)
+}
+
+/// A number in Arabic digits and Chinese places after the digits that end
+/// at `p` (`3万4000`, `5万4千6百`, `1亿2000万`): `Ok` its value and end,
+/// `Err` its end when the places are no way to read it right (`3万400`);
+/// `None` when no digit follows a place. Each part must fit below the place
+/// before it, so the value is the plain sum of the parts.
+fn mixed_number(s: &str, p: usize, m: Mantissa) -> Option<Result<(f64, usize), usize>> {
+    let (e, n) = match_multiplier(s, p)?;
+    digit_at(s, p + n)?;
+    if m.decimals > 0 {
+        return Some(Err(p + n));
+    }
+    let (mut total, mut last, mut end) = (scaled(m, e), e, p + n);
+    loop {
+        let (m2, e2) = read_arabic(s, end);
+        let Some(m2) = m2.filter(|m| m.decimals == 0) else {
+            return Some(Err(e2));
+        };
+        let width = (e2 - end) as i32;
+        match match_multiplier(s, e2) {
+            Some((x, k)) if x < last && width + x <= last => {
+                total += scaled(m2, x);
+                last = x;
+                end = e2 + k;
+                if digit_at(s, end).is_none() {
+                    return Some(Ok((total, end)));
+                }
+            }
+            // Trailing digits with no place fill every place below the
+            // last one (`3万4000`, `5千300`), or which place is a guess.
+            None if width == last => return Some(Ok((total + scaled(m2, 0), e2))),
+            _ => return Some(Err(e2)),
+        }
+    }
 }
 
 #[cfg(test)]
