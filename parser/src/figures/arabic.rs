@@ -310,8 +310,13 @@ fn arabic_range(
     digit_at(s, r.upper)?;
     let (m2, e2) = read_arabic(s, r.upper);
     let m2 = m2?;
-    if is_code(s, r.upper, e2) && !matches!(s.as_bytes().get(e2), Some(b'-' | b'~')) {
-        return None;
+    // The upper end must end as a number does (not `3-5-7`, `1-3:30`).
+    if let Some((c, n)) = char_at(s, e2) {
+        let code = matches!(c, ':' | '·' | '-' | '－' | '/' | '~' | '_' | '@' | '.')
+            && digit_at(s, e2 + n).is_some();
+        if code || c.is_ascii_alphabetic() && match_unit(s, e2).is_none() {
+            return None;
+        }
     }
     let t = tail(s, e2, false)?;
     // The lower end's own words: a multiplier, then a unit like the upper's.

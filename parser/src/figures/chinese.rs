@@ -4,9 +4,7 @@
 use crate::model::FigureKind;
 use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
-use super::arabic::{
-    arabic_digit, digit_at, lower_value, range_after, read_arabic, scaled, Mantissa,
-};
+use super::arabic::{arabic_digit, digit_at, range_after, read_arabic, scaled, Mantissa};
 use super::chars::{
     at, char_at, char_before, ends_any, ends_at, is_clause_break, skip_space, skip_space_back,
     CharSet,
@@ -22,7 +20,7 @@ use super::units::{match_unit, AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_START
 fn cn_blocked_before(s: &str, i: usize, c: char) -> bool {
     match c {
         '数' | '几' | '初' | '之' | '逐' | '统' | '唯' | '同' | '某' | '划' | '期' | '拜'
-        | '万' | '单' => true,
+        | '万' | '单' | '番' => true,
         '干' => ends_at(s, i, "若干"),
         _ => false,
     }
@@ -120,7 +118,8 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         return run_end;
     };
     let Some(unit) = t.unit else { return run_end };
-    if unit.cn == AfterCn::No {
+    // `一年半`: a half closes a duration a year would otherwise not count.
+    if unit.cn == AfterCn::No && !(t.half && unit.role == Role::Year) {
         return run_end;
     }
     // `数十亿`, `几十个`, `上百家`: a vague magnitude, read as stated.
@@ -161,12 +160,13 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         return run_end;
     }
     // `五位一体`, `三个一批`, `两个一百年`, `四个不摘`: slogans.
-    if let Some((c, _)) = char_at(s, t.unit_end) {
-        if cn_digit(c).is_some() || c == '十' || c == '不' {
+    if let Some((c, n)) = char_at(s, t.unit_end) {
+        let cents = ["角", "毛", "分"].iter().any(|w| at(s, t.unit_end + n, w));
+        if (cn_digit(c).is_some() && !cents) || c == '十' || c == '不' {
             return run_end;
         }
     }
-    let bare = t.approx.is_none() && t.exp == 0;
+    let bare = t.approx.is_none() && t.exp == 0 && !t.half;
     // `二次`, `二级`: a lone 二 is an ordinal or a compound; counts use 两.
     if bare && text == "二" {
         return run_end;
@@ -227,8 +227,9 @@ pub fn cn_run(s: &str, i: usize) -> Option<CnRun> {
         {
             run.point = true;
         } else if cn_multiplier(c).is_some() && (!run.point || matches!(c, '万' | '亿')) {
-            if c == '千' && p > i && match_unit(s, p).is_some() {
-                break; // `四十三千米`
+            // `四十三千米`: 千 starts the unit; `一万二千米`: 千 is a place.
+            if c == '千' && p > i && match_unit(s, p).is_some() && !after_big_place(s, i, p) {
+                break;
             }
             run.places = true;
         } else {
@@ -241,6 +242,15 @@ pub fn cn_run(s: &str, i: usize) -> Option<CnRun> {
     }
     run.end = p;
     Some(run)
+}
+
+/// Whether the numerals `i..p` end in a digit right after 万 or 亿
+/// (`一万二`): a 千 there is the next place down, not a unit's first half.
+fn after_big_place(s: &str, i: usize, p: usize) -> bool {
+    let Some((d, n)) = char_before(s, p) else {
+        return false;
+    };
+    p - n > i && cn_digit(d).is_some() && matches!(char_before(s, p - n), Some(('万' | '亿', _)))
 }
 
 /// Past a run too long to be a count.
@@ -293,6 +303,36 @@ fn doubling(
     end
 }
 
+/// The lower end `lo` of a Chinese range whose upper end reads `up` (value
+/// `hi`): scaled by the upper end's trailing places as a whole (`三至五千万`
+/// is 3000万) or by its 万/亿 section (`十至二十万` is 10万) or bare
+/// (`五千至一万`), whichever alone lands within a tenth of the upper end;
+/// when none does, the section's scale or bare, if below it. `None` when
+/// two readings fit, or none is below the upper end.
+fn cn_lower(lo: f64, up: &str, hi: f64, exp: i32) -> Option<f64> {
+    let mut whole = 1.0;
+    let mut section = 1.0;
+    let mut in_section = true;
+    for m in up.chars().rev().map_while(cn_multiplier) {
+        whole *= m;
+        in_section &= m >= 1.0e4;
+        if in_section {
+            section *= m;
+        }
+    }
+    let cands = [
+        exact(lo * whole, exp),
+        exact(lo * section, exp),
+        exact(lo, exp),
+    ];
+    let mut fit = cands.iter().copied().filter(|&c| c < hi && c * 10.0 >= hi);
+    let first = fit.next();
+    if fit.any(|c| Some(c) != first) {
+        return None;
+    }
+    first.or_else(|| cands[1..].iter().copied().find(|&c| c < hi))
+}
+
 /// `三至五个`, `一到两万元`, `十至二十万人`, `三—五成`: a range in Chinese
 /// numerals; the upper end's trailing places (万, 千万) apply to a lower
 /// end that is smaller without them (`三至五万` is 3万 to 5万).
@@ -315,7 +355,8 @@ fn cn_range(
     let up_text = &s[r.upper..up.end];
     let t = tail(s, up.end, true)?;
     let unit = t.unit?;
-    if unit.cn == AfterCn::No || unit.role == Role::Year {
+    let year_ok = unit.role == Role::Year && up.digits + u32::from(up.places) <= 2;
+    if unit.cn == AfterCn::No && !year_ok {
         return None;
     }
     if let Some((b, _)) = char_before(s, i) {
@@ -328,10 +369,7 @@ fn cn_range(
         return None;
     }
     let hi = exact(parse_cn_number(up_text)?, t.exp);
-    let lo0 = parse_cn_number(text)?;
-    // The upper end's trailing places: `五万` → 万, `五千万` → 千万.
-    let mag: f64 = up_text.chars().rev().map_while(cn_multiplier).product();
-    let lo = lower_value(None, exact(lo0 * mag, t.exp), exact(lo0, t.exp), hi, false)?;
+    let lo = cn_lower(parse_cn_number(text)?, up_text, hi, t.exp)?;
     let (approx_pre, start) = match approx_before_from(s, bare_start) {
         Some((a, w)) => (Some(a), w),
         None => (None, i),

@@ -454,7 +454,6 @@ fn sign_before(s: &str, start: usize) -> Option<(usize, UnitTest)> {
                     || crate::numerals::is_cn_numeral_char(p)
                     || arabic_digit(p).is_some()
                     || matches!(p, '-' | '－' | '.' | '/' | '%' | '％' | ')' | '）')
-                    || super::units::match_unit(s, start - n - p.len_utf8()).is_some()
             });
             (!joined).then_some((n, |u: Option<&str>| u.is_some()))
         }
