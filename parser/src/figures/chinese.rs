@@ -186,12 +186,18 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
 /// `线上百场`, `基础上百分`.
 const UP_WORDS: [&str; 10] = ["线", "网", "会", "之", "础", "面", "马", "以", "北", "向"];
 
-/// `value × 10^exp` rounded to the decimals `点` can give (six), so that
-/// `三点五亿` is exactly 350000000.
+/// `value × 10^exp` with `value`'s decimals (at most six, as `点` gives
+/// them) counted exactly, so that `三点五亿` is exactly 350000000.
 fn exact(value: f64, exp: i32) -> f64 {
-    let k = if value.fract() == 0.0 { 0 } else { 6 };
+    let mut k = 0;
+    let mut v = value;
+    while v.fract() != 0.0 && k < 6 && v < 1.0e9 {
+        // Each step is exact up to the rounding of the decimals written.
+        v = (v * 10.0 * 1e6).round() / 1e6;
+        k += 1;
+    }
     let m = Mantissa {
-        digits: (value * 1e6).round() as u64 / if k == 0 { 1_000_000 } else { 1 },
+        digits: v.round() as u64,
         decimals: k,
     };
     scaled(m, exp)
@@ -236,7 +242,7 @@ pub fn cn_run(s: &str, i: usize) -> Option<CnRun> {
             break;
         }
         p += n;
-        if p - i > 48 {
+        if p - i > 96 {
             return None; // no count is that long
         }
     }
