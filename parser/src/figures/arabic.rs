@@ -4,7 +4,7 @@
 
 use super::chars::{at, at_any};
 use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
-use super::scan::{push, Found, Out};
+use super::scan::{push, sign_before, Found, Out};
 use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{match_multiplier, match_unit, Role};
 use crate::numerals::cn_digit;
@@ -338,13 +338,19 @@ fn arabic_range(
         return None;
     }
     let hi = scaled(m2, t.exp);
-    let lo = lower_value(
-        own.map(|e| scaled(m, e)),
-        scaled(m, t.exp),
-        scaled(m, 0),
-        hi,
-        own_unit.is_some(),
-    )?;
+    // `-5~3℃`: a written minus on the lower end (`push` applies it).
+    let sign = match sign_before(s, i) {
+        Some((_, unit_ok)) if unit_ok(t.unit.map(|u| u.shown)) => -1.0,
+        _ => 1.0,
+    };
+    let lo = sign
+        * lower_value(
+            own.map(|e| sign * scaled(m, e)),
+            sign * scaled(m, t.exp),
+            sign * scaled(m, 0),
+            hi,
+            own_unit.is_some(),
+        )?;
     let (approx_pre, start) = match approx_before_from(s, bare_start) {
         Some((a, w)) => (Some(a), w),
         None => (None, i),
@@ -397,8 +403,10 @@ fn mixed_number(s: &str, p: usize, m: Mantissa) -> Option<Result<(f64, usize), u
         let Some(m2) = m2.filter(|m| m.decimals == 0) else {
             return Some(Err(e2));
         };
-        let width = (e2 - end) as i32;
+        let width = digit_count(m2.digits);
         match match_multiplier(s, e2) {
+            // `3万4千米`: 34000 米 or 3万4 千米, a guess either way.
+            Some(_) if match_unit(s, e2).is_some() => return Some(Err(e2)),
             Some((x, k)) if x < last && width + x <= last => {
                 total += scaled(m2, x);
                 last = x;
@@ -410,9 +418,23 @@ fn mixed_number(s: &str, p: usize, m: Mantissa) -> Option<Result<(f64, usize), u
             // Trailing digits with no place fill every place below the
             // last one (`3万4000`, `5千300`), or which place is a guess.
             None if width == last => return Some(Ok((total + scaled(m2, 0), e2))),
+            // `2万5`, `5千3`: one digit is the next place down, as spoken.
+            None if width == 1 && last >= 2 => {
+                return Some(Ok((total + scaled(m2, last - 1), e2)));
+            }
             _ => return Some(Err(e2)),
         }
     }
+}
+
+/// Decimal digits of `n` (`0` has one).
+fn digit_count(mut n: u64) -> i32 {
+    let mut k = 1;
+    while n >= 10 {
+        n /= 10;
+        k += 1;
+    }
+    k
 }
 
 #[cfg(test)]

@@ -411,6 +411,10 @@ pub fn push(
     }
     if let Some((w, unit_ok)) = sign_before(s, start) {
         if unit_ok(unit) {
+            // `下降-2%`: a fall by a negative amount is a guess either way.
+            if ends_any(s, skip_space_back(s, start - w), &FALL_WORDS).is_some() {
+                return;
+            }
             value = -value;
             start -= w;
         }
@@ -434,6 +438,9 @@ pub fn push(
     );
 }
 
+/// Verbs of falling that make a written minus after them ambiguous.
+const FALL_WORDS: [&str; 6] = ["下降", "减少", "降低", "下滑", "回落", "降幅"];
+
 /// Which units a sign may stand before.
 type UnitTest = fn(Option<&str>) -> bool;
 
@@ -445,7 +452,7 @@ fn signed_word_unit(u: Option<&str>) -> bool {
 /// A written minus right before the number at `start`: its byte length and
 /// the units it may take. `-3.9%`, `－5℃`, `负3.9%`, `零下5摄氏度`; not a
 /// dash between two numbers (`3-5`), nor `正负`, `胜负`.
-fn sign_before(s: &str, start: usize) -> Option<(usize, UnitTest)> {
+pub(super) fn sign_before(s: &str, start: usize) -> Option<(usize, UnitTest)> {
     let (c, n) = char_before(s, start)?;
     match c {
         '-' | '－' | '−' => {
@@ -481,13 +488,13 @@ fn jiao_fen(s: &str, p: usize) -> Option<(f64, usize)> {
     let mut end = q + "角".len();
     let q2 = if at(s, q, "角") || at(s, q, "毛") {
         end
-    } else if at(s, q, "分") && !at(s, q, "分之") {
+    } else if at(s, q, "分") && at_any(s, q, &["分之", "分钟"]).is_none() {
         return Some((a / 100.0, q + "分".len()));
     } else {
         return None;
     };
     if let Some((b, r)) = digit(q2) {
-        if at(s, r, "分") && !at(s, r, "分之") {
+        if at(s, r, "分") && at_any(s, r, &["分之", "分钟"]).is_none() {
             cents += b / 100.0;
             end = r + "分".len();
         }
