@@ -2,7 +2,6 @@
 //! decimals) and what keeps one from being a quantity: a code, a time, a
 //! date written with ASCII punctuation.
 
-use super::chars::{at, at_any};
 use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
 use super::scan::{push, sign_before, Found, Out};
 use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
@@ -203,33 +202,43 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     if is_ordinal_from(s, bare_start) {
         return run_end;
     }
-    let joined_before = char_before(s, i).is_some_and(|(c, _)| {
-        c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | ':' | '#' | '＃' | '·' | '_' | '@')
-    });
-    // `3万4000人`, `5万4千6百元`: Arabic digits in Chinese places.
-    let mixed = if joined_before {
-        None
-    } else {
-        mixed_number(s, run_end, m)
+    // `3万4000人`, `5万4千6百元`: Arabic digits in Chinese places (a place
+    // character's first byte is E4, E5 or E7).
+    // A digit follows one or two place characters, or it is none.
+    let digit_in = |k: usize| digit_at(s, run_end + k).is_some();
+    let mixed = match s.as_bytes().get(run_end) {
+        Some(0xE4 | 0xE5 | 0xE7) if (digit_in(3) || digit_in(6)) && !joined_before(s, i) => {
+            mixed_number(s, run_end, m)
+        }
+        _ => None,
     };
     let (value, run_end) = match mixed {
         Some(Ok((v, e))) => (Some(v), e),
         Some(Err(e)) => return e, // `3万400`: which place the 400 fills is a guess
         None => (None, run_end),
     };
-    if value.is_none() && !joined_before {
-        if let Some(r) = range_after(s, run_end) {
-            if let Some(end) = arabic_range(s, i, m, bare_start, r, out) {
+    // `200-300元`, `3至5万元`: a bare lower end, the range's words after it.
+    let bare_range = |out: &mut Out<_>| {
+        let upper = joiner_after(s, run_end).filter(|_| !joined_before(s, i))?;
+        arabic_range(s, i, m, bare_start, None, upper, out)
+    };
+    if value.is_none() && is_code(s, i, run_end) {
+        return bare_range(out).unwrap_or(run_end);
+    }
+    let Some(t) = tail(s, run_end, value.is_some()) else {
+        return match value {
+            None => bare_range(out).unwrap_or(run_end),
+            Some(_) => run_end,
+        };
+    };
+    // `3万-5万元`, `3%-5%`, `8500元到3万元`: the lower end with its own words.
+    if value.is_none() && t.end == t.unit_end && t.approx.is_none() {
+        if let Some(upper) = joiner_after(s, t.end).filter(|_| !joined_before(s, i)) {
+            if let Some(end) = arabic_range(s, i, m, bare_start, Some(&t), upper, out) {
                 return end;
             }
         }
     }
-    if value.is_none() && is_code(s, i, run_end) {
-        return run_end;
-    }
-    let Some(t) = tail(s, run_end, value.is_some()) else {
-        return run_end;
-    };
     if let Some(u) = t.unit {
         if is_rank(s, i, u) {
             return run_end;
@@ -248,6 +257,14 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     t.end
 }
 
+/// Whether the number at `i` hangs on to what is before it (`A3`, `1.2`,
+/// `/3`, `10:30`): then it starts no range and no mixed number.
+fn joined_before(s: &str, i: usize) -> bool {
+    char_before(s, i).is_some_and(|(c, _)| {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | ':' | '#' | '＃' | '·' | '_' | '@')
+    })
+}
+
 /// `2023年`, `23年8月`: a number before `年` that is a year, not a duration.
 fn is_date(s: &str, m: Mantissa, t: &Tail) -> bool {
     let whole = m.decimals == 0 && t.exp == 0;
@@ -258,40 +275,32 @@ fn is_date(s: &str, m: Mantissa, t: &Tail) -> bool {
     year || dated
 }
 
-/// A range connector after the lower end of a range (its own multiplier
-/// or unit skipped), followed by a number: the byte where the lower end's
-/// words end, the connector's end and where the upper number starts.
-pub struct RangeAt {
-    pub lower_end: usize,
-    pub upper: usize,
-}
-
 /// Characters that join the two ends of a range: `3至5`, `3到5`, `3-5`,
-/// `3—5`, `3~5`.
-pub const RANGE_JOINERS: [&str; 8] = ["至", "到", "-", "－", "—", "–", "~", "～"];
+/// `3—5`, `3~5` (what [`joiner_after`] reads, on their bytes).
+#[cfg(test)]
+const RANGE_JOINERS: [&str; 8] = ["至", "到", "-", "－", "—", "–", "~", "～"];
 
-/// Where a range's connector follows `p` (spaces, then an optional
-/// multiplier and unit of the lower end, then the connector).
-pub fn range_after(s: &str, p: usize) -> Option<RangeAt> {
-    let mut q = skip_space(s, p);
-    // The lower end's own multiplier and unit (`3万-5万元`, `3%-5%`).
-    if let Some((_, n)) = match_multiplier(s, q) {
-        q += n;
-    }
-    if let Some(u) = match_unit(s, q) {
-        q += u.text.len();
-    }
-    let lower_end = q;
-    let q = skip_space(s, q);
-    let j = at_any(s, q, &RANGE_JOINERS)?;
-    let mut r = q + j.len();
-    if j == "—" && at(s, r, "—") {
-        r += j.len();
-    }
-    Some(RangeAt {
-        lower_end,
-        upper: skip_space(s, r),
-    })
+/// Where the upper end of a range starts when a joiner follows `p` (after
+/// spaces). Ruled out on one byte for nearly every number.
+#[inline(always)]
+pub fn joiner_after(s: &str, p: usize) -> Option<usize> {
+    let q = skip_space(s, p);
+    let b = s.as_bytes();
+    // The joiners' bytes: `-` `~`, 至 E8 87 B3, 到 E5 88 B0, － EF BC 8D,
+    // ～ EF BD 9E, — E2 80 94, – E2 80 93.
+    let n = match b.get(q..q + 3) {
+        Some([b'-' | b'~', ..]) => 1,
+        Some([0xE8, 0x87, 0xB3] | [0xE5, 0x88, 0xB0] | [0xEF, 0xBC, 0x8D] | [0xEF, 0xBD, 0x9E]) => {
+            3
+        }
+        Some([0xE2, 0x80, 0x93]) => 3,
+        Some([0xE2, 0x80, 0x94]) if b.get(q + 3..q + 6) == Some(&[0xE2, 0x80, 0x94]) => 6,
+        Some([0xE2, 0x80, 0x94]) => 3,
+        // A one-byte joiner at the very end of the text.
+        None if matches!(b.get(q), Some(b'-' | b'~')) => 1,
+        _ => return None,
+    };
+    Some(skip_space(s, q + n))
 }
 
 /// `3至5万元`, `200-300元`, `3万-5万元`, `3%-5%`, `3~5天`: one figure from
@@ -304,11 +313,12 @@ fn arabic_range(
     i: usize,
     m: Mantissa,
     bare_start: usize,
-    r: RangeAt,
+    lower: Option<&Tail>,
+    upper: usize,
     out: &mut Out<impl FnMut(&Found)>,
 ) -> Option<usize> {
-    digit_at(s, r.upper)?;
-    let (m2, e2) = read_arabic(s, r.upper);
+    digit_at(s, upper)?;
+    let (m2, e2) = read_arabic(s, upper);
     let m2 = m2?;
     // The upper end must end as a number does (not `3-5-7`, `1-3:30`).
     if let Some((c, n)) = char_at(s, e2) {
@@ -320,14 +330,9 @@ fn arabic_range(
     }
     let t = tail(s, e2, false)?;
     // The lower end's own words: a multiplier, then a unit like the upper's.
-    let (_, lower_run) = read_arabic(s, i);
-    let mut q = skip_space(s, lower_run);
-    let own = match_multiplier(s, q).map(|(e, n)| {
-        q += n;
-        e
-    });
-    let own_unit = match_unit(s, q);
-    if q < r.lower_end && !own_unit.is_some_and(|u| t.unit.is_some_and(|v| std::ptr::eq(u, v))) {
+    let own = lower.map(|l| l.exp).filter(|&e| e != 0);
+    let own_unit = lower.and_then(|l| l.unit);
+    if own_unit.is_some_and(|u| !t.unit.is_some_and(|v| std::ptr::eq(u, v))) {
         return None; // `3人-5万元`: two different quantities
     }
     if let Some(u) = t.unit {
@@ -440,6 +445,20 @@ fn digit_count(mut n: u64) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joiners_are_read_on_their_bytes() {
+        for j in RANGE_JOINERS {
+            let s = format!("3{j}5");
+            assert_eq!(joiner_after(&s, 1), Some(1 + j.len()), "{j}");
+            let s = format!("3 {j} 5");
+            assert_eq!(joiner_after(&s, 1), Some(3 + j.len()), "{j}");
+        }
+        assert_eq!(joiner_after("3——5", 1), Some(7));
+        for s in ["3，5", "3。", "3、5", "3", "3人"] {
+            assert_eq!(joiner_after(s, 1), None, "{s}");
+        }
+    }
 
     /// Every character `is_code` tests on either side of a number passes
     /// the one-byte tables in front of it.

@@ -4,7 +4,7 @@
 use crate::model::FigureKind;
 use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
-use super::arabic::{arabic_digit, digit_at, range_after, read_arabic, scaled, Mantissa};
+use super::arabic::{arabic_digit, digit_at, joiner_after, read_arabic, scaled, Mantissa};
 use super::chars::{
     at, char_at, char_before, ends_any, ends_at, is_clause_break, skip_space, skip_space_back,
     CharSet,
@@ -349,16 +349,13 @@ fn cn_range(
     run_end: usize,
     out: &mut Out<impl FnMut(&Found)>,
 ) -> Option<usize> {
-    let r = range_after(s, run_end)?;
-    if r.lower_end != skip_space(s, run_end) && r.lower_end != run_end {
-        return None; // the lower end has words of its own
-    }
-    let (c, _) = char_at(s, r.upper)?;
+    let upper = joiner_after(s, run_end)?;
+    let (c, _) = char_at(s, upper)?;
     if cn_digit(c).is_none() && c != '十' {
         return None;
     }
-    let up = cn_run(s, r.upper)?;
-    let up_text = &s[r.upper..up.end];
+    let up = cn_run(s, upper)?;
+    let up_text = &s[upper..up.end];
     let t = tail(s, up.end, true)?;
     let unit = t.unit?;
     let year_ok = unit.role == Role::Year && up.digits + u32::from(up.places) <= 2;

@@ -397,7 +397,10 @@ pub fn push(
         unit = Some("元");
         kind = FigureKind::Money;
     }
-    if t.end == t.unit_end {
+    // What may follow a unit here starts with a digit (`元1角`), a Chinese
+    // numeral (E4..E9) or a slash (`/亩`, `／亩`: 2F, EF).
+    let after = s.as_bytes().get(end).copied().unwrap_or(0);
+    if t.end == t.unit_end && matches!(after, b'/' | b'0'..=b'9' | 0xE4..=0xE9 | 0xEF) {
         if unit == Some("元") && value_max.is_none() {
             if let Some((cents, e)) = jiao_fen(s, end) {
                 value = ((value + cents) * 100.0).round() / 100.0;
@@ -452,7 +455,18 @@ fn signed_word_unit(u: Option<&str>) -> bool {
 /// A written minus right before the number at `start`: its byte length and
 /// the units it may take. `-3.9%`, `－5℃`, `负3.9%`, `零下5摄氏度`; not a
 /// dash between two numbers (`3-5`), nor `正负`, `胜负`.
+#[inline(always)]
 pub(super) fn sign_before(s: &str, start: usize) -> Option<(usize, UnitTest)> {
+    // The last bytes of `-` `－` `−` `负` `下`: most figures are ruled out on one.
+    match s.as_bytes().get(start.wrapping_sub(1)) {
+        Some(0x2D | 0x8D | 0x92 | 0x9F | 0x8B) => written_sign(s, start),
+        _ => None,
+    }
+}
+
+/// [`sign_before`] past its one-byte test.
+#[inline(never)]
+fn written_sign(s: &str, start: usize) -> Option<(usize, UnitTest)> {
     let (c, n) = char_before(s, start)?;
     match c {
         '-' | '－' | '−' => {

@@ -95,8 +95,13 @@ pub fn approx_before_from(s: &str, q: usize) -> Option<(&'static str, usize)> {
 }
 
 /// `余`, `多` or `几` between a number and its unit or multiplier.
+#[inline]
 fn approx_mid(s: &str, i: usize) -> Option<&'static str> {
-    at_any(s, i, &["余", "多", "几"])
+    // 余 is E4 BD 99, 多 E5 A4 9A, 几 E5 87 A0.
+    match s.as_bytes().get(i) {
+        Some(0xE4 | 0xE5) => at_any(s, i, &["余", "多", "几"]),
+        _ => None,
+    }
 }
 
 /// `以上` or `左右` after a unit.

@@ -795,6 +795,7 @@ const fn group_of(c: char) -> Option<&'static [Unit]> {
 /// A run of Chinese multiplier characters after Arabic digits (`万`, `亿`,
 /// `千万`, `万亿`): its power of ten and its length in bytes. Stops before a
 /// unit that starts with a multiplier character (`万千瓦` is 万 + 千瓦).
+#[inline]
 pub fn match_multiplier(s: &str, i: usize) -> Option<(i32, usize)> {
     let mut exp = 0;
     let mut p = i;
