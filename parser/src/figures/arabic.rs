@@ -260,10 +260,19 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
 /// Whether the number at `i` hangs on to what is before it (`A3`, `1.2`,
 /// `/3`, `10:30`): then it starts no range and no mixed number.
 fn joined_before(s: &str, i: usize) -> bool {
-    char_before(s, i).is_some_and(|(c, _)| {
-        c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | ':' | '#' | '＃' | '·' | '_' | '@')
-    })
+    i > 0 && JOINED_LAST[usize::from(s.as_bytes()[i - 1])]
 }
+
+/// ASCII letters and digits and `. / : # _ @`, as a lookup table.
+static JOINED_LAST: [bool; 256] = {
+    let mut t = byte_set(b"./:#_@");
+    let mut x = 0;
+    while x < 128 {
+        t[x] |= (x as u8).is_ascii_alphanumeric();
+        x += 1;
+    }
+    t
+};
 
 /// `2023年`, `23年8月`: a number before `年` that is a year, not a duration.
 fn is_date(s: &str, m: Mantissa, t: &Tail) -> bool {
@@ -345,7 +354,7 @@ fn arabic_range(
     let hi = scaled(m2, t.exp);
     // `-5~3℃`: a written minus on the lower end (`push` applies it).
     let sign = match sign_before(s, i) {
-        Some((_, unit_ok)) if unit_ok(t.unit.map(|u| u.shown)) => -1.0,
+        Some((_, sign)) if sign.takes(t.unit.map(|u| u.shown)) => -1.0,
         _ => 1.0,
     };
     let lo = sign

@@ -289,6 +289,19 @@ fn doubling(
         _ => return run_end,
     };
     let end = run_end + "番".len();
+    emit_ratio(out, s, (start, end), f64::from(1u32 << n), "倍", None)
+}
+
+/// Hands a ratio read in words (`三分之一`, `翻一番`) to the sink; returns
+/// where it ends.
+fn emit_ratio(
+    out: &mut Out<impl FnMut(&Found)>,
+    s: &str,
+    (start, end): (usize, usize),
+    value: f64,
+    unit: &'static str,
+    approx: Option<&'static str>,
+) -> usize {
     let (start_char, end_char) = out.char_range(s, start, end);
     out.emit(
         s,
@@ -298,11 +311,11 @@ fn doubling(
             end,
             start_char,
             end_char,
-            value: f64::from(1u32 << n),
+            value,
             value_max: None,
-            unit: Some("倍"),
+            unit: Some(unit),
             per: None,
-            approx: None,
+            approx,
             kind: FigureKind::Percent,
         },
     );
@@ -481,24 +494,7 @@ pub fn fraction(s: &str, i: usize, p: usize, den: f64, out: &mut Out<impl FnMut(
         Some(('负', n)) => (start - n, -value),
         _ => (start, value),
     };
-    let (start_char, end_char) = out.char_range(s, start, end);
-    out.emit(
-        s,
-        Found {
-            place: Place::default(),
-            start,
-            end,
-            start_char,
-            end_char,
-            value,
-            value_max: None,
-            unit: Some(unit),
-            per: None,
-            approx: approx_pre.or(approx),
-            kind: FigureKind::Percent,
-        },
-    );
-    end
+    emit_ratio(out, s, (start, end), value, unit, approx_pre.or(approx))
 }
 
 #[cfg(test)]

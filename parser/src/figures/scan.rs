@@ -412,8 +412,8 @@ pub fn push(
             end = e;
         }
     }
-    if let Some((w, unit_ok)) = sign_before(s, start) {
-        if unit_ok(unit) {
+    if let Some((w, sign)) = sign_before(s, start) {
+        if sign.takes(unit) {
             // `下降-2%`: a fall by a negative amount is a guess either way.
             if ends_any(s, skip_space_back(s, start - w), &FALL_WORDS).is_some() {
                 return;
@@ -444,19 +444,30 @@ pub fn push(
 /// Verbs of falling that make a written minus after them ambiguous.
 const FALL_WORDS: [&str; 6] = ["下降", "减少", "降低", "下滑", "回落", "降幅"];
 
-/// Which units a sign may stand before.
-type UnitTest = fn(Option<&str>) -> bool;
+/// Which units a written sign may stand before: any (`-3.9%`, `-500万元`),
+/// a ratio (`负3.9%`), a temperature (`零下5℃`).
+#[derive(Clone, Copy)]
+pub(super) enum SignOf {
+    Any,
+    Ratio,
+    Temperature,
+}
 
-/// Units a written `负` or `零下` may stand before: a ratio, a temperature.
-fn signed_word_unit(u: Option<&str>) -> bool {
-    matches!(u, Some("%" | "‰" | "个百分点" | "℃" | "度"))
+impl SignOf {
+    pub(super) fn takes(self, unit: Option<&str>) -> bool {
+        match self {
+            SignOf::Any => unit.is_some(),
+            SignOf::Ratio => matches!(unit, Some("%" | "‰" | "个百分点" | "℃" | "度")),
+            SignOf::Temperature => matches!(unit, Some("℃" | "度")),
+        }
+    }
 }
 
 /// A written minus right before the number at `start`: its byte length and
 /// the units it may take. `-3.9%`, `－5℃`, `负3.9%`, `零下5摄氏度`; not a
 /// dash between two numbers (`3-5`), nor `正负`, `胜负`.
 #[inline(always)]
-pub(super) fn sign_before(s: &str, start: usize) -> Option<(usize, UnitTest)> {
+pub(super) fn sign_before(s: &str, start: usize) -> Option<(usize, SignOf)> {
     // The last bytes of `-` `－` `−` `负` `下`: most figures are ruled out on one.
     match s.as_bytes().get(start.wrapping_sub(1)) {
         Some(0x2D | 0x8D | 0x92 | 0x9F | 0x8B) => written_sign(s, start),
@@ -466,24 +477,22 @@ pub(super) fn sign_before(s: &str, start: usize) -> Option<(usize, UnitTest)> {
 
 /// [`sign_before`] past its one-byte test.
 #[inline(never)]
-fn written_sign(s: &str, start: usize) -> Option<(usize, UnitTest)> {
+fn written_sign(s: &str, start: usize) -> Option<(usize, SignOf)> {
     let (c, n) = char_before(s, start)?;
+    let p = start - n;
     match c {
         '-' | '－' | '−' => {
-            let joined = char_before(s, start - n).is_some_and(|(p, _)| {
-                p.is_ascii_alphanumeric()
-                    || crate::numerals::is_cn_numeral_char(p)
-                    || arabic_digit(p).is_some()
-                    || matches!(p, '-' | '－' | '.' | '/' | '%' | '％' | ')' | '）')
+            let joined = char_before(s, p).is_some_and(|(x, _)| {
+                x.is_ascii_alphanumeric()
+                    || crate::numerals::is_cn_numeral_char(x)
+                    || "-－.%％/)）０１２３４５６７８９".contains(x)
             });
-            (!joined).then_some((n, |u: Option<&str>| u.is_some()))
+            (!joined).then_some((n, SignOf::Any))
         }
-        '负' if ends_any(s, start - n, &["正", "胜", "抱", "担", "自"]).is_none() => {
-            Some((n, signed_word_unit))
+        '负' if ends_any(s, p, &["正", "胜", "抱", "担", "自"]).is_none() => {
+            Some((n, SignOf::Ratio))
         }
-        '下' if ends_at(s, start - n, "零") => Some((n + "零".len(), |u: Option<&str>| {
-            matches!(u, Some("℃" | "度"))
-        })),
+        '下' if ends_at(s, p, "零") => Some((n + "零".len(), SignOf::Temperature)),
         _ => None,
     }
 }
