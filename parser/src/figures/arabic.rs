@@ -291,7 +291,7 @@ const RANGE_JOINERS: [&str; 8] = ["至", "到", "-", "－", "—", "–", "~", "
 
 /// Where the upper end of a range starts when a joiner follows `p` (after
 /// spaces). Ruled out on one byte for nearly every number.
-#[inline(always)]
+#[inline]
 pub fn joiner_after(s: &str, p: usize) -> Option<usize> {
     let q = skip_space(s, p);
     let b = s.as_bytes();

@@ -12,7 +12,7 @@ use super::chars::{
 use super::context::Place;
 use super::scan::{push, Found, Out};
 use super::tail::{approx_after, approx_before_from, is_ordinal_from, is_rank, tail, Tail};
-use super::units::{match_unit, AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
+use super::units::{AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 
 /// Whether `c`, the character before a Chinese numeral at `i`, makes the
 /// numeral part of a word or a vague amount: `数十家`, `几十个`, `若干`,
@@ -79,10 +79,11 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     }
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.
-    let Some(run) = cn_run(s, i) else {
-        return skip_run(s, i);
-    };
+    let run = cn_run(s, i);
     let run_end = run.end;
+    if run.long {
+        return run_end; // no count is that long
+    }
     let text = &s[i..run_end];
     let Some((first, _)) = char_at(s, i) else {
         return run_end;
@@ -210,31 +211,30 @@ pub struct CnRun {
     pub places: bool,
     /// `三点五`: a decimal point inside.
     pub point: bool,
+    /// Longer than any count (32 characters): no figure.
+    pub long: bool,
 }
 
 /// The run of Chinese numerals at `i`: digits, places, and one `点`
 /// between digits. Stops before a unit that starts with a place (`千米`).
-/// `None` when it runs on too long to be a count.
-pub fn cn_run(s: &str, i: usize) -> Option<CnRun> {
+pub fn cn_run(s: &str, i: usize) -> CnRun {
     let mut run = CnRun {
         end: i,
         digits: 0,
         places: false,
         point: false,
+        long: false,
     };
     let mut p = i;
     while let Some((c, n)) = char_at(s, p) {
+        let next_digit = || char_at(s, p + n).is_some_and(|(d, _)| cn_digit(d).is_some());
         if cn_digit(c).is_some() {
             run.digits += 1;
-        } else if c == '点'
-            && p > i
-            && !run.point
-            && char_at(s, p + n).is_some_and(|(d, _)| cn_digit(d).is_some())
-        {
+        } else if c == '点' && p > i && !run.point && next_digit() {
             run.point = true;
-        } else if cn_multiplier(c).is_some() && (!run.point || matches!(c, '万' | '亿')) {
+        } else if cn_multiplier(c).is_some() && (!run.point || c == '万' || c == '亿') {
             // `四十三千米`: 千 starts the unit; `一万二千米`: 千 is a place.
-            if c == '千' && p > i && match_unit(s, p).is_some() && !after_big_place(s, i, p) {
+            if c == '千' && p > i && starts_unit(s, p) && !after_big_place(s, i, p) {
                 break;
             }
             run.places = true;
@@ -242,12 +242,15 @@ pub fn cn_run(s: &str, i: usize) -> Option<CnRun> {
             break;
         }
         p += n;
-        if p - i > 96 {
-            return None; // no count is that long
-        }
     }
     run.end = p;
-    Some(run)
+    run.long = p - i > 96;
+    run
+}
+
+/// `千米`, `千瓦`, `千克`, `千伏`: a unit whose 千 is no place.
+fn starts_unit(s: &str, p: usize) -> bool {
+    ["千米", "千瓦", "千克", "千伏"].iter().any(|w| at(s, p, w))
 }
 
 /// Whether the numerals `i..p` end in a digit right after 万 or 亿
@@ -257,17 +260,6 @@ fn after_big_place(s: &str, i: usize, p: usize) -> bool {
         return false;
     };
     p - n > i && cn_digit(d).is_some() && matches!(char_before(s, p - n), Some(('万' | '亿', _)))
-}
-
-/// Past a run too long to be a count.
-fn skip_run(s: &str, mut p: usize) -> usize {
-    while let Some((c, n)) = char_at(s, p) {
-        if cn_digit(c).is_none() && cn_multiplier(c).is_none() && c != '点' {
-            break;
-        }
-        p += n;
-    }
-    p
 }
 
 /// `翻一番`, `翻两番`, `翻了一番`: doubled once (2 倍), twice (4 倍).
@@ -367,7 +359,7 @@ fn cn_range(
     if cn_digit(c).is_none() && c != '十' {
         return None;
     }
-    let up = cn_run(s, upper)?;
+    let up = Some(cn_run(s, upper)).filter(|r| !r.long)?;
     let up_text = &s[upper..up.end];
     let t = tail(s, up.end, true)?;
     let unit = t.unit?;
@@ -462,9 +454,10 @@ pub fn fraction(s: &str, i: usize, p: usize, den: f64, out: &mut Out<impl FnMut(
             (None, e) => return e,
         }
     } else {
-        let Some(run) = cn_run(s, p) else {
-            return skip_run(s, p);
-        };
+        let run = cn_run(s, p);
+        if run.long {
+            return run.end;
+        }
         match s.get(p..run.end).and_then(parse_cn_number) {
             Some(v) if run.end > p => (v, run.end),
             _ => return run.end.max(p),

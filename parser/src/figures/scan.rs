@@ -485,11 +485,16 @@ fn written_sign(s: &str, start: usize) -> Option<(usize, SignOf)> {
             let joined = char_before(s, p).is_some_and(|(x, _)| {
                 x.is_ascii_alphanumeric()
                     || crate::numerals::is_cn_numeral_char(x)
-                    || "-－.%％/)）０１２３４５６７８９".contains(x)
+                    || arabic_digit(x).is_some()
+                    || matches!(x, '-' | '－' | '.' | '%' | '％' | '/' | ')' | '）')
             });
             (!joined).then_some((n, SignOf::Any))
         }
-        '负' if ends_any(s, p, &["正", "胜", "抱", "担", "自"]).is_none() => {
+        '负' if !matches!(
+            char_before(s, p),
+            Some(('正' | '胜' | '抱' | '担' | '自', _))
+        ) =>
+        {
             Some((n, SignOf::Ratio))
         }
         '下' if ends_at(s, p, "零") => Some((n + "零".len(), SignOf::Temperature)),

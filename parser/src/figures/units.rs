@@ -98,6 +98,8 @@ const fn u(
             "%"
         } else if same_text(text, "摄氏度") {
             "℃"
+        } else if same_text(text, "块钱") {
+            "元"
         } else {
             text
         },
@@ -364,7 +366,8 @@ static PING: [Unit; 4] = [
 ];
 static PING_BOTTLE: [Unit; 1] = [u("瓶", Count, One, &[])];
 static HE: [Unit; 1] = [u("盒", Count, One, &[])];
-static KUAI: [Unit; 1] = [u("块", Count, One, &[])];
+// `十块钱`: spoken 元.
+static KUAI: [Unit; 2] = [u("块钱", Money, One, &[]), u("块", Count, One, &[])];
 static MIAN: [Unit; 1] = [u("面", Count, No, &["积", "貌", "临", "向", "对", "上"])];
 static LEI: [Unit; 1] = [u("类", Count, Many, &["型", "别", "似"])];
 static ZHONG: [Unit; 1] = [u("种", Count, Many, &["植", "类", "子", "苗", "养"])];
