@@ -20,7 +20,7 @@ use crate::model::FigureKind;
 use super::arabic::arabic_digit;
 use super::arabic::number;
 use super::chars::{
-    at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break,
+    at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_han,
     is_sentence_break, skip_space_back,
 };
 use super::chinese::{chinese, percent_words};
@@ -475,31 +475,32 @@ pub(super) fn sign_before(s: &str, start: usize) -> Option<(usize, SignOf)> {
     }
 }
 
-/// [`sign_before`] past its one-byte test.
+/// [`sign_before`] past its one-byte test. The sign must stand free: after
+/// a word (a Han character that is no numeral), a space, an opening bracket,
+/// clause punctuation, or nothing; `3-5`, `A-3`, `正负3%` hold no sign.
 #[inline(never)]
 fn written_sign(s: &str, start: usize) -> Option<(usize, SignOf)> {
     let (c, n) = char_before(s, start)?;
     let p = start - n;
-    match c {
-        '-' | '－' | '−' => {
-            let joined = char_before(s, p).is_some_and(|(x, _)| {
-                x.is_ascii_alphanumeric()
-                    || crate::numerals::is_cn_numeral_char(x)
-                    || arabic_digit(x).is_some()
-                    || matches!(x, '-' | '－' | '.' | '%' | '％' | '/' | ')' | '）')
-            });
-            (!joined).then_some((n, SignOf::Any))
+    let sign = match c {
+        '-' | '－' | '−' => SignOf::Any,
+        '负' => SignOf::Ratio,
+        '下' if ends_at(s, p, "零") => return Some((n + "零".len(), SignOf::Temperature)),
+        _ => return None,
+    };
+    let free = match char_before(s, p) {
+        None => true,
+        Some((x, _)) => {
+            (is_han(x)
+                && !crate::numerals::is_cn_numeral_char(x)
+                && !matches!(x, '正' | '胜' | '抱' | '担' | '自'))
+                || matches!(
+                    x,
+                    ' ' | '\n' | '（' | '(' | '，' | '：' | '；' | '、' | '“' | '\u{3000}'
+                )
         }
-        '负' if !matches!(
-            char_before(s, p),
-            Some(('正' | '胜' | '抱' | '担' | '自', _))
-        ) =>
-        {
-            Some((n, SignOf::Ratio))
-        }
-        '下' if ends_at(s, p, "零") => Some((n + "零".len(), SignOf::Temperature)),
-        _ => None,
-    }
+    };
+    free.then_some((n, sign))
 }
 
 /// `1角1分`, `5角`, `8分` right after `元` (`123元1角1分`): the cents.
