@@ -44,11 +44,12 @@ OPTIONS
     -V, --version    Show the version.
 
 TABLES
-    figures: 文件 栏目 序号 标题 来源单位 原文 数值 单位 约数 类别 指标 增减 时期 主体 起 止
+    figures: 文件 栏目 序号 标题 来源单位 原文 数值 数值上限 单位 约数 类别 指标 增减 时期 主体 起 止
     items:   文件 栏目 序号 标题 来源单位 正文 数据个数
-    (bulletin figures: 文件 原文 数值 单位 约数 类别 指标 增减 时期 主体 起 止)
-    数值 is a plain decimal; 起/止 are character offsets into the body (the
-    text for `figures`); 类别 is 金额 百分比 数量 计量 时长.
+    (bulletin figures: 文件 原文 数值 数值上限 单位 约数 类别 指标 增减 时期 主体 起 止)
+    数值 is a plain decimal (a range's lower end; 数值上限 its upper end);
+    起/止 are character offsets into the body (the text for `figures`);
+    类别 is 金额 百分比 数量 计量 时长.
 
 EXIT STATUS
     0 success; 1 usage error; 2 an input could not be read (the other

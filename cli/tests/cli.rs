@@ -360,7 +360,7 @@ fn csv_has_a_bom_in_files_only() {
     let text = stdout(&out);
     assert!(
         text.starts_with(
-            "文件,栏目,序号,标题,来源单位,原文,数值,单位,约数,类别,指标,增减,时期,主体,起,止\r\n"
+            "文件,栏目,序号,标题,来源单位,原文,数值,数值上限,单位,约数,类别,指标,增减,时期,主体,起,止\r\n"
         ),
         "{text}"
     );
@@ -501,16 +501,16 @@ fn figures_from_standard_input() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "文件\t原文\t数值\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止"
+        "文件\t原文\t数值\t数值上限\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止"
     );
     assert_eq!(lines.len(), 3, "{text}");
     assert!(
-        lines[1].contains("\t15.5 公里\t15.5\t公里\t"),
+        lines[1].contains("\t15.5 公里\t15.5\t\t公里\t"),
         "{}",
         lines[1]
     );
     assert!(
-        lines[2].contains("\t320 余户\t320\t户\t余\t"),
+        lines[2].contains("\t320 余户\t320\t\t户\t余\t"),
         "{}",
         lines[2]
     );

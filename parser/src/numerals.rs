@@ -45,11 +45,37 @@ pub fn is_cn_numeral_char(c: char) -> bool {
 }
 
 /// Reads a Chinese numeral such as `一百二十三`, `两千`, `十`, `三万五千`,
-/// `一千零八`, or a digit-by-digit one such as `二○二三`. Returns `None` for
-/// anything else (including an empty string).
+/// `一千零八`, a spoken one (`一万三` 13000, `两千四百五` 2450, `一万零十二`
+/// 10012, `四万万`), one with a `点` decimal point (`三点五`, `十二点五`), or
+/// a digit-by-digit one such as `二○二三`. Returns `None` for anything else
+/// (including an empty string).
 pub fn parse_cn_number(s: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
+    }
+    // `三点五`, `十二点零五`: the part after 点 is read digit by digit.
+    if let Some((whole, frac)) = s.split_once('点') {
+        let w = parse_cn_number(whole)?;
+        // `三点五亿`: places after the decimals scale the whole number.
+        let digits = frac.trim_end_matches(|c| cn_multiplier(c).is_some());
+        let mag: f64 = frac[digits.len()..]
+            .chars()
+            .filter_map(cn_multiplier)
+            .product();
+        let frac = digits;
+        let mut v = 0.0;
+        let mut scale = 1.0;
+        for c in frac.chars() {
+            scale /= 10.0;
+            v += f64::from(cn_digit(c)?) * scale;
+        }
+        // Rounded to the decimals written: 0.1 steps are not exact in binary.
+        let k = frac.chars().count() as i32;
+        if k == 0 || k > 6 {
+            return None;
+        }
+        let p = 10f64.powi(k);
+        return Some(((w + v) * p).round() * mag / p);
     }
     // Digit-by-digit (years, codes): only digits, no place characters.
     if s.chars().all(|c| cn_digit(c).is_some()) {
@@ -67,22 +93,39 @@ pub fn parse_cn_number(s: &str) -> Option<f64> {
     let mut section = 0.0; // within the current 万 section
     let mut digit: Option<f64> = None;
     let mut last_place = f64::INFINITY;
+    // The place just written (digit-free since): a lone digit after it
+    // counts one place lower (`一万三`, `三百五`); `零` in between cancels.
+    let mut just_placed: Option<f64> = None;
+    let mut zero = false;
     for c in s.chars() {
         if let Some(d) = cn_digit(c) {
             // `零` only holds a place (`一千零八`), so a digit may follow it.
             if digit.is_some_and(|prev| prev != 0.0) && d != 0 {
                 return None; // two digits in a row (`二三`) is not positional
             }
+            if d == 0 {
+                zero = true;
+                just_placed = None;
+            }
             digit = Some(f64::from(d));
         } else if let Some(m) = cn_multiplier(c) {
             if m >= 1.0e4 {
-                section += digit.take().unwrap_or(0.0);
+                let d = digit.take().unwrap_or(0.0);
+                if section == 0.0 && d == 0.0 && just_placed == Some(1.0e4) && m == 1.0e4 {
+                    total *= 1.0e4; // `四万万`: ten thousand ten-thousands
+                    just_placed = Some(1.0e8);
+                    continue;
+                }
+                section += d;
                 if section == 0.0 && total == 0.0 {
                     section = 1.0; // `万` alone
                 }
                 if m == 1.0e8 {
                     total = (total + section) * m;
                 } else {
+                    if total > 0.0 && total < 1.0e8 {
+                        return None; // `三万五万`
+                    }
                     total += section * m;
                 }
                 section = 0.0;
@@ -91,12 +134,24 @@ pub fn parse_cn_number(s: &str) -> Option<f64> {
                 if m >= last_place {
                     return None; // `十百` is malformed
                 }
-                let d = digit.take().unwrap_or(1.0); // `十二`: an implied one
+                // `十二`: an implied one; `零十二`: as after nothing.
+                let d = match digit.take() {
+                    Some(0.0) | None => 1.0,
+                    Some(d) => d,
+                };
                 section += d * m;
                 last_place = m;
             }
+            just_placed = Some(m);
+            zero = false;
         } else {
             return None;
+        }
+    }
+    if let (Some(d), Some(m), false) = (digit, just_placed, zero) {
+        // `一万三`, `两千四百五`: the trailing digit is one place lower.
+        if m >= 100.0 && d > 0.0 {
+            return Some(total + section + d * m / 10.0);
         }
     }
     section += digit.unwrap_or(0.0);
@@ -121,7 +176,10 @@ pub fn parse_arabic(s: &str) -> Option<f64> {
             if let Some(k) = decimals.as_mut() {
                 *k += 1;
             }
-            match mantissa.checked_mul(10).and_then(|m| m.checked_add(u64::from(d))) {
+            match mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(u64::from(d)))
+            {
                 Some(m) if m < (1 << 53) && exact => mantissa = m,
                 _ => {
                     if exact {
@@ -147,7 +205,11 @@ pub fn parse_arabic(s: &str) -> Option<f64> {
     }
     let whole = if exact { mantissa as f64 } else { approx };
     let k = decimals.unwrap_or(0);
-    Some(if k <= 22 { whole / 10f64.powi(k) } else { (0..k).fold(whole, |v, _| v / 10.0) })
+    Some(if k <= 22 {
+        whole / 10f64.powi(k)
+    } else {
+        (0..k).fold(whole, |v, _| v / 10.0)
+    })
 }
 
 /// An integer written either way: `39`, `３９`, `三十九`, `二十五`.
@@ -184,6 +246,20 @@ mod tests {
         assert_eq!(parse_cn_number(""), None);
         assert_eq!(parse_cn_number("十百"), None);
         assert_eq!(parse_cn_number("三x"), None);
+        assert_eq!(parse_cn_number("一万三"), Some(13000.0));
+        assert_eq!(parse_cn_number("两千四百五"), Some(2450.0));
+        assert_eq!(parse_cn_number("三百五"), Some(350.0));
+        assert_eq!(parse_cn_number("一万零十二"), Some(10012.0));
+        assert_eq!(parse_cn_number("一千零五"), Some(1005.0));
+        assert_eq!(parse_cn_number("四万万"), Some(4.0e8));
+        assert_eq!(parse_cn_number("三点五"), Some(3.5));
+        assert_eq!(parse_cn_number("十二点五"), Some(12.5));
+        assert_eq!(parse_cn_number("零点零五"), Some(0.05));
+        assert_eq!(parse_cn_number("十五"), Some(15.0));
+        assert_eq!(parse_cn_number("一亿三"), Some(130_000_000.0));
+        assert_eq!(parse_cn_number("三点"), None);
+        assert_eq!(parse_cn_number("三点五亿"), Some(350_000_000.0));
+        assert_eq!(parse_cn_number("十二点三四万"), Some(123_400.0));
     }
 
     #[test]
@@ -199,7 +275,14 @@ mod tests {
         // Past 2^53 the value is close, not exact (no bulletin prints such a figure).
         let big = parse_arabic("12345678901234567890").unwrap();
         assert!((big / 12345678901234567890.0 - 1.0).abs() < 1e-12);
-        for t in ["3.47", "440.55", "10.57", "0.005", "123456.789", "9007199254740993"] {
+        for t in [
+            "3.47",
+            "440.55",
+            "10.57",
+            "0.005",
+            "123456.789",
+            "9007199254740993",
+        ] {
             assert_eq!(parse_arabic(t), t.parse::<f64>().ok(), "{t}");
         }
         assert_eq!(parse_integer("第"), None);

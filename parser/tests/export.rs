@@ -172,23 +172,23 @@ fn figures_csv_rows() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "文件,栏目,序号,标题,来源单位,原文,数值,单位,约数,类别,指标,增减,时期,主体,起,止"
+        "文件,栏目,序号,标题,来源单位,原文,数值,数值上限,单位,约数,类别,指标,增减,时期,主体,起,止"
     );
     assert_eq!(
         lines[1],
-        "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,248.77 亿元,24877000000,元,,金额,固定资产投资,,今年以来,,16,25"
+        "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,248.77 亿元,24877000000,,元,,金额,固定资产投资,,今年以来,,16,25"
     );
-    assert_eq!(lines[2], "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,3.5%,3.5,%,,百分比,,增加,,,31,35");
+    assert_eq!(lines[2], "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,3.5%,3.5,,%,,百分比,,增加,,,31,35");
     assert!(
-        lines[4].contains(",170 余万元,1700000,元,余,金额,"),
+        lines[4].contains(",170 余万元,1700000,,元,余,金额,"),
         "{}",
         lines[4]
     );
     assert_eq!(
         lines[5],
-        "松陵-12.txt,平安建设,2,东湖乡扎实开展矛盾纠纷排查化解,城关镇、东湖乡,109 起,109,起,,数量,,,,城关镇,11,16"
+        "松陵-12.txt,平安建设,2,东湖乡扎实开展矛盾纠纷排查化解,城关镇、东湖乡,109 起,109,,起,,数量,,,,城关镇,11,16"
     );
-    assert!(lines[6].contains(",15.5 公里,15.5,公里,,计量,"));
+    assert!(lines[6].contains(",15.5 公里,15.5,,公里,,计量,"));
     assert_eq!(
         lines.len(),
         8,
@@ -228,13 +228,41 @@ fn text_figures_table_for_the_figures_command() {
     let lines: Vec<&str> = tsv.lines().collect();
     assert_eq!(
         lines[0],
-        "文件\t原文\t数值\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止"
+        "文件\t原文\t数值\t数值上限\t单位\t约数\t类别\t指标\t增减\t时期\t主体\t起\t止"
     );
     assert_eq!(
         lines[1],
-        "-\t248.77 亿元\t24877000000\t元\t\t金额\t固定资产投资\t\t今年以来\t\t16\t25"
+        "-\t248.77 亿元\t24877000000\t\t元\t\t金额\t固定资产投资\t\t今年以来\t\t16\t25"
     );
     assert_eq!(lines.len(), 5);
+}
+
+#[test]
+fn a_range_has_both_ends_in_their_own_columns() {
+    let figures = bulletin_parser::figures::extract("每户补助3至5万元。");
+    let tsv = text_figures_table(&[("-", figures.as_slice())]).to_tsv();
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert!(
+        lines[1].starts_with("-\t3至5万元\t30000\t50000\t元\t"),
+        "{}",
+        lines[1]
+    );
+    let b = Bulletin {
+        items: vec![Item {
+            headline: "h".into(),
+            body: "每户补助3至5万元。".into(),
+            figures,
+            ..Item::default()
+        }],
+        ..Bulletin::default()
+    };
+    let csv = figures_csv(&[("a.txt", &b)]);
+    assert!(csv.contains(",3至5万元,30000,50000,元,,金额,"), "{csv}");
+    let json = to_json(&b);
+    assert!(
+        json.contains(r#""value": 30000"#) && json.contains(r#""value_max": 50000"#),
+        "{json}"
+    );
 }
 
 #[test]
@@ -287,7 +315,7 @@ fn xlsx_has_the_parts_excel_needs() {
         "{figures}"
     );
     assert!(figures.contains(r#"<c r="G3" s="3"><v>3.5</v></c>"#));
-    assert!(figures.contains(r#"<autoFilter ref="A1:P7"/>"#));
+    assert!(figures.contains(r#"<autoFilter ref="A1:Q7"/>"#));
     // Same input, same bytes.
     assert_eq!(book, xlsx(&[("松陵-12.txt", &b)]));
 }
@@ -326,8 +354,8 @@ assert figs["G3"].value == 3.5
 assert figs["F5"].value == "170 余万元"
 assert figs["I5"].value == "余"
 assert figs["C6"].value == 2
-assert figs.max_row == 7 and figs.max_column == 16, (figs.max_row, figs.max_column)
-assert figs.auto_filter.ref == "A1:P7"
+assert figs.max_row == 7 and figs.max_column == 17, (figs.max_row, figs.max_column)
+assert figs.auto_filter.ref == "A1:Q7"
 print("ok")
 "#;
     let out = std::process::Command::new("python3")

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::hooks::SharedBulletin;
 use crate::view::i18n::{kind_name, showing_range, shown_of, t, Lang, Msg};
-use crate::view::numfmt::{grouped, plain_decimal};
+use crate::view::numfmt::{grouped, plain_decimal, span};
 use crate::view::outline::{figure_anchor, item_anchor};
 use crate::view::progressive::{is_large, TABLE_PAGE};
 use crate::view::table::{options, order, pick, push_rows, search_text, Column, FigureRow, Filter, Options, Sort};
@@ -267,7 +267,7 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
             <tr data-item={r.item.to_string()} data-kind={r.kind.as_str()}>
                 <td class="c-order"><a href={format!("#{}", item_anchor(r.item))}>{ r.item + 1 }</a></td>
                 <td class="c-text"><a href={format!("#{}", figure_anchor(r.item, r.figure))}>{ r.text.as_str() }</a></td>
-                <td class="c-value num"><data value={plain_decimal(r.value)}>{ grouped(r.value) }</data></td>
+                <td class="c-value num"><data value={plain_decimal(r.value)}>{ span(r.value, r.value_max, grouped) }</data></td>
                 { cell("c-unit", r.unit.as_deref()) }
                 <td class="c-kind"><span class={classes!("kind-chip", format!("fig-{}", r.kind.as_str()))}>{ kind_name(lang, r.kind) }</span></td>
                 { cell("c-label", r.label.as_deref()) }

@@ -4,12 +4,12 @@
 use bulletin_parser::Figure;
 
 use crate::view::i18n::{change_name, kind_name, t, Lang, Msg};
-use crate::view::numfmt::{grouped, readable};
+use crate::view::numfmt::{grouped, readable, span};
 
 /// `(field name, value)` pairs for the tooltip.
 pub fn details(lang: Lang, f: &Figure) -> Vec<(&'static str, String)> {
-    let mut value = grouped(f.value);
-    let spoken = readable(lang, f.value);
+    let mut value = span(f.value, f.value_max, grouped);
+    let spoken = span(f.value, f.value_max, |v| readable(lang, v));
     if spoken != value {
         value = format!("{value}（{spoken}）");
     }
@@ -71,6 +71,14 @@ mod tests {
         assert_eq!(keys, vec!["数值", "单位", "类型", "指标", "增减"]);
         assert_eq!(d[0].1, "360,000,000（3.6 亿）");
         assert_eq!(d[4].1, "增加");
+    }
+
+    #[test]
+    fn a_range_shows_both_ends() {
+        let mut f = figure();
+        f.value = 30000.0;
+        f.value_max = Some(50000.0);
+        assert_eq!(details(Lang::Zh, &f)[0].1, "30,000–50,000（3–5 万）");
     }
 
     #[test]

@@ -60,6 +60,19 @@ pub fn readable(lang: Lang, v: f64) -> String {
     grouped(v)
 }
 
+/// A value, or a range's two ends joined by an en dash, each end formatted
+/// by `f`: `30,000–50,000`; in 万/亿 the shared word once (`3–5 万`).
+pub fn span(v: f64, max: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    let lo = f(v);
+    let Some(hi) = max.map(&f) else { return lo };
+    for word in [" 万", " 亿"] {
+        if let (Some(a), Some(b)) = (lo.strip_suffix(word), hi.strip_suffix(word)) {
+            return format!("{a}–{b}{word}");
+        }
+    }
+    format!("{lo}–{hi}")
+}
+
 /// Rounded to four decimals: `248.77000001` → `248.77`. Rounds in floating
 /// point rather than formatting with a precision, which would pull a second
 /// float formatter into the wasm.
@@ -70,6 +83,20 @@ fn trimmed(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_join_their_ends_once() {
+        assert_eq!(span(30000.0, Some(50000.0), grouped), "30,000–50,000");
+        assert_eq!(
+            span(30000.0, Some(50000.0), |v| readable(Lang::Zh, v)),
+            "3–5 万"
+        );
+        assert_eq!(
+            span(5000.0, Some(10000.0), |v| readable(Lang::Zh, v)),
+            "5,000–1 万"
+        );
+        assert_eq!(span(3.5, None, grouped), "3.5");
+    }
 
     #[test]
     fn plain_decimal_has_no_exponent_and_no_trailing_zeros() {

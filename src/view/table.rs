@@ -20,6 +20,8 @@ pub struct FigureRow {
     pub sources: Vec<SmallString>,
     pub text: SmallString,
     pub value: f64,
+    /// A range's upper end (`3至5万元`): the value column shows `30,000–50,000`.
+    pub value_max: Option<f64>,
     pub unit: Option<String>,
     pub approx: Option<String>,
     pub kind: FigureKind,
@@ -50,6 +52,7 @@ pub fn push_rows(bulletin: &Bulletin, items: std::ops::Range<usize>, out: &mut V
                 sources: item.sources.clone(),
                 text: f.text.clone(),
                 value: f.value,
+                value_max: f.value_max,
                 unit: f.unit.as_deref().map(str::to_owned),
                 approx: f.approx.as_deref().map(str::to_owned),
                 kind: f.kind,
@@ -141,6 +144,10 @@ pub fn search_text(row: &FigureRow) -> String {
     }
     s.make_ascii_lowercase();
     s.push_str(&plain_decimal(row.value));
+    if let Some(hi) = row.value_max {
+        s.push(FIELD_SEPARATOR);
+        s.push_str(&plain_decimal(hi));
+    }
     s
 }
 
@@ -306,6 +313,7 @@ mod tests {
             sources: vec![if item == 0 { "农业农村局" } else { "人社局" }.into()],
             text: text.into(),
             value,
+            value_max: None,
             unit: unit.map(str::to_string),
             approx: None,
             kind,

@@ -5,9 +5,9 @@
 //! headers and the category words in them are Chinese; researchers who want
 //! stable English keys use the JSON. The figures table, one row per figure:
 //!
-//! | 文件 | 栏目 | 序号 | 标题 | 来源单位 | 原文 | 数值 | 单位 | 约数 | 类别 | 指标 | 增减 | 时期 | 主体 | 起 | 止 |
-//! |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
-//! | file | section | item number, from 1 | headline | sources, joined by 、 | figure text | value, plain decimal | unit | approx | kind (金额 百分比 数量 计量 时长) | label | change (增加 减少) | period | entity | start | end |
+//! | 文件 | 栏目 | 序号 | 标题 | 来源单位 | 原文 | 数值 | 数值上限 | 单位 | 约数 | 类别 | 指标 | 增减 | 时期 | 主体 | 起 | 止 |
+//! |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+//! | file | section | item number, from 1 | headline | sources, joined by 、 | figure text | value (a range's lower end), plain decimal | a range's upper end, else empty | unit | approx | kind (金额 百分比 数量 计量 时长) | label | change (增加 减少) | period | entity | start | end |
 //!
 //! The items table: 文件, 栏目, 序号, 标题, 来源单位, 正文, 数据个数 (figure count).
 //! CSV is RFC 4180 with CRLF line ends; Excel needs [`CSV_BOM`] in front to

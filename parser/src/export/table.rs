@@ -22,7 +22,7 @@ pub struct Table {
 }
 
 /// The figures table: one row per figure of every item of every bulletin.
-pub const FIGURE_HEADERS: [&str; 16] = [
+pub const FIGURE_HEADERS: [&str; 17] = [
     "文件",
     "栏目",
     "序号",
@@ -30,6 +30,7 @@ pub const FIGURE_HEADERS: [&str; 16] = [
     "来源单位",
     "原文",
     "数值",
+    "数值上限",
     "单位",
     "约数",
     "类别",
@@ -53,8 +54,20 @@ pub const ITEM_HEADERS: [&str; 7] = [
 ];
 
 /// The figures of free text (`bulletin figures`): no items around them.
-pub const TEXT_FIGURE_HEADERS: [&str; 12] = [
-    "文件", "原文", "数值", "单位", "约数", "类别", "指标", "增减", "时期", "主体", "起", "止",
+pub const TEXT_FIGURE_HEADERS: [&str; 13] = [
+    "文件",
+    "原文",
+    "数值",
+    "数值上限",
+    "单位",
+    "约数",
+    "类别",
+    "指标",
+    "增减",
+    "时期",
+    "主体",
+    "起",
+    "止",
 ];
 
 /// `docs` are `(file name, bulletin)` pairs.
@@ -118,15 +131,17 @@ pub fn text_figures_table(docs: &[(&str, &[Figure])]) -> Table {
     }
 }
 
-/// 原文 … 止: the eleven columns every figures table ends with.
-fn figure_cells(figure: &Figure) -> [Cell; 11] {
+/// 原文 … 止: the twelve columns every figures table ends with. A range
+/// (`3—5万元`) has its lower end in 数值 and its upper end in 数值上限.
+fn figure_cells(figure: &Figure) -> [Cell; 12] {
+    let number = |v: Option<f64>| match v {
+        Some(v) if v.is_finite() => Cell::Number(v),
+        _ => Cell::Empty,
+    };
     [
         text(&figure.text),
-        if figure.value.is_finite() {
-            Cell::Number(figure.value)
-        } else {
-            Cell::Empty
-        },
+        number(Some(figure.value)),
+        number(figure.value_max),
         optional(figure.unit.as_deref()),
         optional(figure.approx.as_deref()),
         text(kind_name(figure.kind)),

@@ -88,8 +88,8 @@ const STYLE_HEADER: u8 = 1;
 const STYLE_WHOLE: u8 = 2;
 const STYLE_DECIMAL: u8 = 3;
 
-/// The column whose numbers are amounts, shown with thousands separators.
-const VALUE_COLUMN: &str = "数值";
+/// The columns whose numbers are amounts, shown with thousands separators.
+const VALUE_COLUMNS: [&str; 2] = ["数值", "数值上限"];
 
 /// Excel refuses cells longer than this many characters.
 const MAX_CELL_CHARS: usize = 32767;
@@ -156,7 +156,12 @@ fn sheet_xml(table: &Table, selected: bool) -> String {
         push_text_cell(&mut xml, col, 1, header, Some(STYLE_HEADER));
     }
     xml.push_str("</row>");
-    let value_column = table.headers.iter().position(|h| *h == VALUE_COLUMN);
+    let value_column = |col: usize| {
+        table
+            .headers
+            .get(col)
+            .is_some_and(|h| VALUE_COLUMNS.contains(h))
+    };
     for (i, row) in table.rows.iter().enumerate() {
         let r = i + 2;
         xml.push_str(&format!(r#"<row r="{r}">"#));
@@ -164,7 +169,7 @@ fn sheet_xml(table: &Table, selected: bool) -> String {
             match cell {
                 Cell::Text(s) => push_text_cell(&mut xml, col, r, s, None),
                 Cell::Number(v) if v.is_finite() => {
-                    let style = match value_column == Some(col) {
+                    let style = match value_column(col) {
                         true if v.fract() == 0.0 => format!(r#" s="{STYLE_WHOLE}""#),
                         true => format!(r#" s="{STYLE_DECIMAL}""#),
                         false => String::new(),

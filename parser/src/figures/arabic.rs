@@ -3,9 +3,9 @@
 //! date written with ASCII punctuation.
 
 use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
-use super::scan::{push, Found, Out};
-use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail};
-use super::units::{match_unit, Role};
+use super::scan::{push, sign_before, Found, Out};
+use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
+use super::units::{match_multiplier, match_unit, Role};
 use crate::numerals::cn_digit;
 
 /// A number as written: an integer mantissa and its count of decimals, so
@@ -199,39 +199,275 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     let Some(m) = m else { return run_end };
     // Where the spaces before the number end: read for `第` and for `约`.
     let bare_start = skip_space_back(s, i);
-    if is_code(s, i, run_end) || is_ordinal_from(s, bare_start) {
+    if is_ordinal_from(s, bare_start) {
         return run_end;
     }
-    let Some(t) = tail(s, run_end, false) else {
-        return run_end;
+    // `3万4000人`, `5万4千6百元`: Arabic digits in Chinese places (a place
+    // character's first byte is E4, E5 or E7).
+    // A digit follows one or two place characters, or it is none.
+    let digit_in = |k: usize| digit_at(s, run_end + k).is_some();
+    let mixed = match s.as_bytes().get(run_end) {
+        Some(0xE4 | 0xE5 | 0xE7) if (digit_in(3) || digit_in(6)) && !joined_before(s, i) => {
+            mixed_number(s, run_end, m)
+        }
+        _ => None,
     };
+    let (value, run_end) = match mixed {
+        Some(Ok((v, e))) => (Some(v), e),
+        Some(Err(e)) => return e, // `3万400`: which place the 400 fills is a guess
+        None => (None, run_end),
+    };
+    // `200-300元`, `3至5万元`: a bare lower end, the range's words after it.
+    let bare_range = |out: &mut Out<_>| {
+        let upper = joiner_after(s, run_end).filter(|_| !joined_before(s, i))?;
+        arabic_range(s, i, m, bare_start, None, upper, out)
+    };
+    if value.is_none() && is_code(s, i, run_end) {
+        return bare_range(out).unwrap_or(run_end);
+    }
+    let Some(t) = tail(s, run_end, value.is_some()) else {
+        return match value {
+            None => bare_range(out).unwrap_or(run_end),
+            Some(_) => run_end,
+        };
+    };
+    // `3万-5万元`, `3%-5%`, `8500元到3万元`: the lower end with its own words.
+    if value.is_none() && t.end == t.unit_end && t.approx.is_none() {
+        if let Some(upper) = joiner_after(s, t.end).filter(|_| !joined_before(s, i)) {
+            if let Some(end) = arabic_range(s, i, m, bare_start, Some(&t), upper, out) {
+                return end;
+            }
+        }
+    }
     if let Some(u) = t.unit {
         if is_rank(s, i, u) {
             return run_end;
         }
         // `2023年`, `23年8月`: a date.
-        if u.role == Role::Year {
-            let whole = m.decimals == 0 && t.exp == 0;
-            let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
-            let next = skip_space(s, t.unit_end);
-            let dated = char_at(s, next)
-                .is_some_and(|(c, _)| arabic_digit(c).is_some() || cn_digit(c).is_some());
-            if year || dated {
-                return t.end.max(run_end);
-            }
+        if u.role == Role::Year && is_date(s, m, &t) {
+            return t.end.max(run_end);
         }
     }
     let (approx_pre, start) = match approx_before_from(s, bare_start) {
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    push(out, s, start, &t, scaled(m, t.exp), approx_pre);
+    let v = value.map_or_else(|| scaled(m, t.exp), |v| v * 10f64.powi(t.exp));
+    push(out, s, start, &t, v, approx_pre, None);
     t.end
+}
+
+/// Whether the number at `i` hangs on to what is before it (`A3`, `1.2`,
+/// `/3`, `10:30`): then it starts no range and no mixed number.
+fn joined_before(s: &str, i: usize) -> bool {
+    i > 0 && JOINED_LAST[usize::from(s.as_bytes()[i - 1])]
+}
+
+/// ASCII letters and digits and `. / : # _ @`, as a lookup table.
+static JOINED_LAST: [bool; 256] = {
+    let mut t = byte_set(b"./:#_@");
+    let mut x = 0;
+    while x < 128 {
+        t[x] |= (x as u8).is_ascii_alphanumeric();
+        x += 1;
+    }
+    t
+};
+
+/// `2023年`, `23年8月`: a number before `年` that is a year, not a duration.
+fn is_date(s: &str, m: Mantissa, t: &Tail) -> bool {
+    let whole = m.decimals == 0 && t.exp == 0;
+    let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
+    let next = skip_space(s, t.unit_end);
+    let dated =
+        char_at(s, next).is_some_and(|(c, _)| arabic_digit(c).is_some() || cn_digit(c).is_some());
+    year || dated
+}
+
+/// Characters that join the two ends of a range: `3至5`, `3到5`, `3-5`,
+/// `3—5`, `3~5` (what [`joiner_after`] reads, on their bytes).
+#[cfg(test)]
+const RANGE_JOINERS: [&str; 8] = ["至", "到", "-", "－", "—", "–", "~", "～"];
+
+/// Where the upper end of a range starts when a joiner follows `p` (after
+/// spaces). Ruled out on one byte for nearly every number.
+#[inline]
+pub fn joiner_after(s: &str, p: usize) -> Option<usize> {
+    let q = skip_space(s, p);
+    let b = s.as_bytes();
+    // The joiners' bytes: `-` `~`, 至 E8 87 B3, 到 E5 88 B0, － EF BC 8D,
+    // ～ EF BD 9E, — E2 80 94, – E2 80 93.
+    let n = match b.get(q..q + 3) {
+        Some([b'-' | b'~', ..]) => 1,
+        Some([0xE8, 0x87, 0xB3] | [0xE5, 0x88, 0xB0] | [0xEF, 0xBC, 0x8D] | [0xEF, 0xBD, 0x9E]) => {
+            3
+        }
+        Some([0xE2, 0x80, 0x93]) => 3,
+        Some([0xE2, 0x80, 0x94]) if b.get(q + 3..q + 6) == Some(&[0xE2, 0x80, 0x94]) => 6,
+        Some([0xE2, 0x80, 0x94]) => 3,
+        // A one-byte joiner at the very end of the text.
+        None if matches!(b.get(q), Some(b'-' | b'~')) => 1,
+        _ => return None,
+    };
+    Some(skip_space(s, q + n))
+}
+
+/// `3至5万元`, `200-300元`, `3万-5万元`, `3%-5%`, `3~5天`: one figure from
+/// the lower end at `i` to the upper end's unit; the upper end's
+/// multiplier applies to a bare lower end. `None` (nothing emitted) when
+/// the two do not make a range of one quantity: `1—8月`, `2023—2024年`,
+/// a phone number, a descending pair.
+fn arabic_range(
+    s: &str,
+    i: usize,
+    m: Mantissa,
+    bare_start: usize,
+    lower: Option<&Tail>,
+    upper: usize,
+    out: &mut Out<impl FnMut(&Found)>,
+) -> Option<usize> {
+    digit_at(s, upper)?;
+    let (m2, e2) = read_arabic(s, upper);
+    let m2 = m2?;
+    // The upper end must end as a number does (not `3-5-7`, `1-3:30`).
+    if let Some((c, n)) = char_at(s, e2) {
+        let code = matches!(c, ':' | '·' | '-' | '－' | '/' | '~' | '_' | '@' | '.')
+            && digit_at(s, e2 + n).is_some();
+        if code || c.is_ascii_alphabetic() && match_unit(s, e2).is_none() {
+            return None;
+        }
+    }
+    let t = tail(s, e2, false)?;
+    // The lower end's own words: a multiplier, then a unit like the upper's.
+    let own = lower.map(|l| l.exp).filter(|&e| e != 0);
+    let own_unit = lower.and_then(|l| l.unit);
+    if own_unit.is_some_and(|u| !t.unit.is_some_and(|v| std::ptr::eq(u, v))) {
+        return None; // `3人-5万元`: two different quantities
+    }
+    if let Some(u) = t.unit {
+        if is_rank(s, i, u) || u.role == Role::Year && (is_date(s, m2, &t) || is_date(s, m, &t)) {
+            return None;
+        }
+    } else if own.is_some_and(|e| e != t.exp) {
+        return None;
+    }
+    let hi = scaled(m2, t.exp);
+    // `-5~3℃`: a written minus on the lower end (`push` applies it).
+    let sign = match sign_before(s, i) {
+        Some((_, sign)) if sign.takes(t.unit.map(|u| u.shown)) => -1.0,
+        _ => 1.0,
+    };
+    let lo = sign
+        * lower_value(
+            own.map(|e| sign * scaled(m, e)),
+            sign * scaled(m, t.exp),
+            sign * scaled(m, 0),
+            hi,
+            own_unit.is_some(),
+        )?;
+    let (approx_pre, start) = match approx_before_from(s, bare_start) {
+        Some((a, w)) => (Some(a), w),
+        None => (None, i),
+    };
+    push(
+        out,
+        s,
+        start,
+        &t,
+        lo,
+        approx_pre,
+        Some(hi + if t.half { 0.5 } else { 0.0 }),
+    );
+    Some(t.end)
+}
+
+/// A range's lower end: its own magnitude when written (`3万-5万`), else
+/// the upper end's (`3至5万` is 3万), else bare (`5000-1万` is 5000), and
+/// only when it is below the upper end.
+pub fn lower_value(
+    own: Option<f64>,
+    scaled_up: f64,
+    bare: f64,
+    hi: f64,
+    unit_own: bool,
+) -> Option<f64> {
+    let lo = match own {
+        Some(v) => v,
+        None if unit_own => bare,
+        None if scaled_up < hi => scaled_up,
+        None => bare,
+    };
+    (lo < hi).then_some(lo)
+}
+
+/// A number in Arabic digits and Chinese places after the digits that end
+/// at `p` (`3万4000`, `5万4千6百`, `1亿2000万`): `Ok` its value and end,
+/// `Err` its end when the places are no way to read it right (`3万400`);
+/// `None` when no digit follows a place. Each part must fit below the place
+/// before it, so the value is the plain sum of the parts.
+fn mixed_number(s: &str, p: usize, m: Mantissa) -> Option<Result<(f64, usize), usize>> {
+    let (e, n) = match_multiplier(s, p)?;
+    digit_at(s, p + n)?;
+    if m.decimals > 0 {
+        return Some(Err(p + n));
+    }
+    let (mut total, mut last, mut end) = (scaled(m, e), e, p + n);
+    loop {
+        let (m2, e2) = read_arabic(s, end);
+        let Some(m2) = m2.filter(|m| m.decimals == 0) else {
+            return Some(Err(e2));
+        };
+        let width = digit_count(m2.digits);
+        match match_multiplier(s, e2) {
+            // `3万4千米`: 34000 米 or 3万4 千米, a guess either way.
+            Some(_) if match_unit(s, e2).is_some() => return Some(Err(e2)),
+            Some((x, k)) if x < last && width + x <= last => {
+                total += scaled(m2, x);
+                last = x;
+                end = e2 + k;
+                if digit_at(s, end).is_none() {
+                    return Some(Ok((total, end)));
+                }
+            }
+            // Trailing digits with no place fill every place below the
+            // last one (`3万4000`, `5千300`), or which place is a guess.
+            None if width == last => return Some(Ok((total + scaled(m2, 0), e2))),
+            // `2万5`, `5千3`: one digit is the next place down, as spoken.
+            None if width == 1 && last >= 2 => {
+                return Some(Ok((total + scaled(m2, last - 1), e2)));
+            }
+            _ => return Some(Err(e2)),
+        }
+    }
+}
+
+/// Decimal digits of `n` (`0` has one).
+fn digit_count(mut n: u64) -> i32 {
+    let mut k = 1;
+    while n >= 10 {
+        n /= 10;
+        k += 1;
+    }
+    k
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joiners_are_read_on_their_bytes() {
+        for j in RANGE_JOINERS {
+            let s = format!("3{j}5");
+            assert_eq!(joiner_after(&s, 1), Some(1 + j.len()), "{j}");
+            let s = format!("3 {j} 5");
+            assert_eq!(joiner_after(&s, 1), Some(3 + j.len()), "{j}");
+        }
+        assert_eq!(joiner_after("3——5", 1), Some(7));
+        for s in ["3，5", "3。", "3、5", "3", "3人"] {
+            assert_eq!(joiner_after(s, 1), None, "{s}");
+        }
+    }
 
     /// Every character `is_code` tests on either side of a number passes
     /// the one-byte tables in front of it.

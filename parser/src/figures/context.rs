@@ -178,10 +178,15 @@ impl Annotator {
         // `分别增长 18.6% 和 21.3%`: a figure joined to a change by a
         // conjunction moved the same way.
         let joined = matches!(before, "" | "和" | "与" | "及" | "、");
-        let change = change_of(before).or_else(|| {
-            let prev_change = done.last().and_then(|l| l.change);
-            prev_change.filter(|_| joined && prev_in_clause.is_some())
-        });
+        // A written minus is a fall, whatever the verb (`增长-3.9%`).
+        let signed_down = f.value < 0.0 && f.kind == FigureKind::Percent;
+        let change = signed_down
+            .then_some(crate::model::Change::Down)
+            .or_else(|| change_of(before))
+            .or_else(|| {
+                let prev_change = done.last().and_then(|l| l.change);
+                prev_change.filter(|_| joined && prev_in_clause.is_some())
+            });
         let noun = noun_after(s, f.end);
         let noun_end = noun.map_or(f.end, |n| n.1);
         let mut label = noun
@@ -231,8 +236,11 @@ impl Annotator {
         Figure {
             text: SmallString::from(&s[f.start..f.end]),
             value: f.value,
-            value_max: None,
-            unit: f.unit.map(Cow::Borrowed),
+            value_max: f.value_max,
+            unit: match (f.unit, f.per) {
+                (Some(u), Some(p)) => Some(Cow::Owned(format!("{u}/{p}"))),
+                (u, _) => u.map(Cow::Borrowed),
+            },
             approx: f.approx.map(Cow::Borrowed),
             kind: f.kind,
             start: f.start_char,

@@ -16,7 +16,7 @@ use crate::small_string::SmallString;
 fn change_words(last: char) -> &'static [(&'static str, Change)] {
     use Change::{Down, Up};
     match last {
-        '长' => &[("增长", Up)],
+        '长' => &[("负增长", Down), ("增长", Up)],
         '加' => &[("增加", Up)],
         '高' => &[("提高", Up)],
         '升' => &[("上升", Up), ("提升", Up)],
@@ -109,7 +109,7 @@ fn trailing_words(c: char) -> &'static [&'static str] {
         '别' => &["分别"],
         '仅' => &["仅"],
         '比' => &["同比"],
-        '长' => &["增长"],
+        '长' => &["负增长", "增长"],
         '加' => &["增加"],
         '高' => &["提高"],
         '升' => &["上升", "提升"],

@@ -94,9 +94,14 @@ pub fn approx_before_from(s: &str, q: usize) -> Option<(&'static str, usize)> {
     Some((word, w))
 }
 
-/// `余` or `多` between a number and its unit or multiplier.
+/// `余`, `多` or `几` between a number and its unit or multiplier.
+#[inline]
 fn approx_mid(s: &str, i: usize) -> Option<&'static str> {
-    at_any(s, i, &["余", "多"])
+    // 余 is E4 BD 99, 多 E5 A4 9A, 几 E5 87 A0.
+    match s.as_bytes().get(i) {
+        Some(0xE4 | 0xE5) => at_any(s, i, &["余", "多", "几"]),
+        _ => None,
+    }
 }
 
 /// `以上` or `左右` after a unit.
@@ -218,6 +223,10 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
                 end += a.len() + r.len();
             }
         }
+    } else if unit.kind == FigureKind::Measure && at(s, end, "半") && ends_duration(s, end + 3) {
+        // `一吨半`, `2亩半`: half a unit more (not `3米半径`).
+        half = true;
+        end += "半".len();
     } else if unit.kind == FigureKind::Duration {
         // `2 天半`, `1 年多`, `10 年余`.
         if at(s, end, "半") {

@@ -94,7 +94,15 @@ const fn u(
         not_before,
         followers,
         role,
-        shown: if same_text(text, "％") { "%" } else { text },
+        shown: if same_text(text, "％") {
+            "%"
+        } else if same_text(text, "摄氏度") {
+            "℃"
+        } else if same_text(text, "块钱") {
+            "元"
+        } else {
+            text
+        },
     }
 }
 
@@ -358,7 +366,8 @@ static PING: [Unit; 4] = [
 ];
 static PING_BOTTLE: [Unit; 1] = [u("瓶", Count, One, &[])];
 static HE: [Unit; 1] = [u("盒", Count, One, &[])];
-static KUAI: [Unit; 1] = [u("块", Count, One, &[])];
+// `十块钱`: spoken 元.
+static KUAI: [Unit; 2] = [u("块钱", Money, One, &[]), u("块", Count, One, &[])];
 static MIAN: [Unit; 1] = [u("面", Count, No, &["积", "貌", "临", "向", "对", "上"])];
 static LEI: [Unit; 1] = [u("类", Count, Many, &["型", "别", "似"])];
 static ZHONG: [Unit; 1] = [u("种", Count, Many, &["植", "类", "子", "苗", "养"])];
@@ -428,14 +437,17 @@ static TIAN: [Unit; 1] = [u(
 )];
 static XIAO: [Unit; 1] = [u("小时", Duration, One, &[])];
 static MIAO: [Unit; 1] = [u("秒", Duration, One, &["杀"])];
-static ZHOU: [Unit; 1] = [u(
-    "周",
-    Duration,
-    No,
-    &[
-        "年", "岁", "边", "末", "转", "期", "一", "二", "三", "四", "五", "六", "日",
-    ],
-)];
+static ZHOU: [Unit; 2] = [
+    u("周岁", Duration, One, &[]),
+    u(
+        "周",
+        Duration,
+        No,
+        &[
+            "年", "岁", "边", "末", "转", "期", "一", "二", "三", "四", "五", "六", "日",
+        ],
+    ),
+];
 // `年` after digits is a duration only when the number is no year:
 // `scan` rules out `2023年` and `23年8月` before it asks here.
 static NIAN: [Unit; 1] = [u(
@@ -476,8 +488,12 @@ static YUAN: [Unit; 1] = [u(
 static MEI: [Unit; 1] = [u("美元", Money, One, &[])];
 static OU: [Unit; 1] = [u("欧元", Money, One, &[])];
 static GANG: [Unit; 1] = [u("港元", Money, One, &[])];
-static RI: [Unit; 1] = [u("日元", Money, No, &[])];
+static RI: [Unit; 1] = [u("日元", Money, Many, &["旦"])];
 static YING: [Unit; 1] = [u("英镑", Money, No, &[])];
+static HAN: [Unit; 1] = [u("韩元", Money, No, &[])];
+static LU: [Unit; 1] = [u("卢布", Money, No, &[])];
+static AO: [Unit; 1] = [u("澳元", Money, No, &[])];
+static SHE: [Unit; 1] = [u("摄氏度", Measure, One, &[])];
 
 static SYMBOLS: [Unit; 7] = [
     u("㎡", Measure, No, &[]),
@@ -571,7 +587,7 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
 
 /// The first character of every unit: exactly the characters
 /// [`group_of`] has a group for (a test checks both ways).
-pub const UNIT_FIRST_CHARS: [char; 116] = [
+pub const UNIT_FIRST_CHARS: [char; 120] = [
     '个', '人', '名', '位', '户', '家', '所', '处', '件', '套', '台', '分', '份', '张', '条', '项',
     '班', '道', '起', '例', '宗', '笔', '批', '期', '场', '轮', '遍', '回', '趟', '次', '座', '间',
     '栋', '幢', '层', '辆', '尾', '枚', '艘', '架', '车', '只', '头', '羽', '株', '棵', '盏', '根',
@@ -579,7 +595,7 @@ pub const UNIT_FIRST_CHARS: [char; 116] = [
     '幅', '部', '单', '届', '立', '公', '工', '亩', '千', '厘', '毫', '米', '斤', '克', '吨', '兆',
     '瓦', '伏', '度', '升', '方', '海', '天', '小', '秒', '周', '年', '岁', '百', '%', '％', '‰',
     '成', '倍', '元', '美', '欧', '港', '日', '英', '㎡', '㎞', '㎏', '㎥', '㎝', '㎜', '℃', 'k',
-    'K', 'M', 'm', 't',
+    'K', 'M', 'm', 't', '韩', '卢', '澳', '摄',
 ];
 
 /// [`UNIT_FIRST_CHARS`] as a set.
@@ -605,7 +621,7 @@ const UNIT_SLOTS: usize = 512;
 
 #[inline(always)]
 const fn unit_slot(key: u32) -> usize {
-    (key.wrapping_mul(0xAE5D_DD99) >> 23) as usize
+    (key.wrapping_mul(0xB64D_D92B) >> 23) as usize
 }
 
 /// The key in each slot (`u32::MAX`, no key, where none is).
@@ -756,6 +772,10 @@ const fn group_of(c: char) -> Option<&'static [Unit]> {
         '港' => &GANG,
         '日' => &RI,
         '英' => &YING,
+        '韩' => &HAN,
+        '卢' => &LU,
+        '澳' => &AO,
+        '摄' => &SHE,
         // Each group holds only units starting with `c` (`match_unit`
         // compares what follows it).
         '㎡' => part(&SYMBOLS, 0, 1),
@@ -778,6 +798,7 @@ const fn group_of(c: char) -> Option<&'static [Unit]> {
 /// A run of Chinese multiplier characters after Arabic digits (`万`, `亿`,
 /// `千万`, `万亿`): its power of ten and its length in bytes. Stops before a
 /// unit that starts with a multiplier character (`万千瓦` is 万 + 千瓦).
+#[inline]
 pub fn match_multiplier(s: &str, i: usize) -> Option<(i32, usize)> {
     let mut exp = 0;
     let mut p = i;
