@@ -307,9 +307,11 @@ fn find_headline(text: &str, head: &str, from: usize) -> Option<usize> {
     while let Some(i) = text[at..].find(head) {
         let pos = at + i;
         let line_start = text[..pos].rfind('\n').map_or(0, |n| n + 1);
+        // Only spaces, bold markers or a list marker (`1.`, `（一）`) before it.
         if text[line_start..pos]
             .trim_matches(['*', ' ', '\u{3000}'])
-            .is_empty()
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".、．（）()一二三四五六七八九十①②③④⑤".contains(c))
         {
             return Some(pos);
         }

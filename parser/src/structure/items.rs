@@ -2,6 +2,7 @@
 //! split into headline, body and sources (SPEC "An item").
 
 use super::bytes::{find_byte, find_colon, find_stars};
+use super::lines::Heading;
 use super::rewrap::{Block, Blocks, Join};
 use super::text::{
     chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
@@ -220,7 +221,9 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     // `(` is one byte, `（` three.
     let inner_start = open_at + if b[open_at] == b'(' { 1 } else { 3 };
     let raw_inner = &t[inner_start..close_at];
-    let names = trim_spaces_and_stars(raw_inner);
+    let (ls, le) = label_free(trim_spaces_and_stars(raw_inner));
+    let labelled = ls > 0 || le < trim_spaces_and_stars(raw_inner).len();
+    let names = &trim_spaces_and_stars(raw_inner)[ls..le];
     if names.is_empty()
         || !has_cjk(names)
         || (names.starts_with(['完', '待', '续', '下', '上', '接', '转'])
@@ -240,19 +243,68 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
             .count();
     let before = &t[..kept];
     let alone = before.is_empty();
-    if !(alone || ends_sentence(before) || split_sources(names).all(is_unit_name)) {
+    if !(alone || labelled || ends_sentence(before) || split_sources(names).all(is_unit_name)) {
         return None;
     }
     let lead = raw_inner
         .bytes()
         .take_while(|&x| x == b' ' || x == b'*')
-        .count();
+        .count()
+        + ls;
     Some(Tail {
         open: open_at,
         inner: (inner_start + lead, inner_start + lead + names.len()),
         end: t.len(),
         alone,
     })
+}
+
+/// Labels that may open a source parenthetical (`（供稿：县交通局）`).
+const SOURCE_LABELS: [&str; 6] = ["稿件来源", "信息来源", "供稿单位", "供稿", "来源", "报送"];
+/// Words that may close the names in one (`（县农业农村局供稿）`).
+const SOURCE_SUFFIXES: [&str; 4] = ["供稿", "提供", "报送", "来稿"];
+
+/// `s` ends in an opening parenthesis and a source label: the colon after
+/// it belongs to a source parenthetical, not to a sentence.
+fn source_label_before(s: &str) -> bool {
+    SOURCE_LABELS.iter().any(|l| {
+        s.strip_suffix(l)
+            .map(|r| r.trim_end_matches(' '))
+            .is_some_and(|r| r.ends_with(['（', '(']))
+    })
+}
+
+/// The names of a source parenthetical without a label before them
+/// (`供稿：`, `来源:`) or a verb after them (`供稿`): (start, end) in `names`.
+fn label_free(names: &str) -> (usize, usize) {
+    let mut start = 0;
+    for l in SOURCE_LABELS {
+        if let Some(r) = names.strip_prefix(l) {
+            let r2 = r.trim_start_matches(' ');
+            if let Some(c) = r2.chars().next().filter(|&c| is_colon(c)) {
+                start = names.len() - r2.len() + c.len_utf8();
+                break;
+            }
+        }
+    }
+    let mut end = names.len();
+    let inner = &names[start..end];
+    for w in SOURCE_SUFFIXES {
+        if let Some(r) = inner.strip_suffix(w) {
+            if chars_up_to(r.trim_end_matches(' '), 2) >= 2 {
+                end = start + r.trim_end_matches(' ').len();
+                break;
+            }
+        }
+    }
+    let lead = names[start..end].len() - names[start..end].trim_start_matches(' ').len();
+    (start + lead, end)
+}
+
+/// A person's name in a source parenthetical, after a unit (`（县发改委 张伟）`):
+/// two to four CJK characters that do not end in a unit word.
+fn is_person_name(t: &str) -> bool {
+    (2..=4).contains(&chars_up_to(t, 5)) && t.chars().all(is_cjk) && !is_unit_name(t)
 }
 
 /// Some character of `s` is CJK. A lead byte E5–E9 starts one of
@@ -300,6 +352,10 @@ fn open_paren_before(t: &str, close_at: usize) -> Option<usize> {
             return None;
         }
         let c = t[q..p].chars().next()?;
+        if is_colon(c) && source_label_before(&t[..q]) {
+            p = q; // `（供稿：县交通局）`: the label's colon is inside the source
+            continue;
+        }
         if is_close_paren(c) || c == '\n' || is_sentence_end(c) || is_colon(c) {
             return None;
         }
@@ -371,6 +427,9 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     // when short, as most are).
     let mut section: Option<&str> = None;
     let mut cur: Option<Draft> = None;
+    let lead_brackets = brackets_name_sources(body);
+    // A bracketed source waiting for the item it opens: (name, same line).
+    let mut pending: Option<(&str, bool)> = None;
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
             Block::Section { heading } => {
@@ -379,12 +438,42 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 }
                 ledger.take(heading.open);
                 ledger.take(heading.close);
+                if !heading.rest.is_empty() || (lead_brackets && is_bracket(heading)) {
+                    if let Some((name, _)) = pending.take() {
+                        sink.warn(0, 0, ORPHAN_SOURCE, name.to_string());
+                    }
+                    pending = Some((heading.name, !heading.rest.is_empty()));
+                    continue;
+                }
                 b.sections.push(heading.name.to_string());
                 section = Some(heading.name);
                 continue;
             }
             Block::Para(p) => p,
         };
+        if let Some((name, inline)) = pending.take() {
+            // The bracket opens a new item, whatever the paragraph looks like.
+            if let Some(d) = cur.take() {
+                b.items.push(finish(d, body, ledger, &mut found));
+            }
+            let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
+            let alone = p.headline_alone && body_follows;
+            cur = Some(Draft {
+                section: section.map(SmallString::from),
+                lead: Some(name),
+                lead_inline: inline,
+                first: k,
+                last: k,
+                headline_alone: alone,
+                awaiting_body: alone,
+            });
+            if p.closes && !alone {
+                if let Some(d) = cur.take() {
+                    b.items.push(finish(d, body, ledger, &mut found));
+                }
+            }
+            continue;
+        }
         if p.source_only {
             match cur.take() {
                 Some(mut d) => {
@@ -415,6 +504,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 let alone = p.headline_alone && body_follows;
                 cur = Some(Draft {
                     section: section.map(SmallString::from),
+                    lead: None,
+                    lead_inline: false,
                     first: k,
                     last: k,
                     headline_alone: alone,
@@ -433,9 +524,45 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     }
 }
 
+/// A heading in square brackets of any kind (`【…】`, `[…]`).
+fn is_bracket(h: &Heading<'_>) -> bool {
+    !h.close.is_empty()
+}
+
+/// Whether the bracketed lines standing alone in this bulletin name the
+/// source of the item under each (`【县教体局】` above its headline) rather
+/// than a section. Decided for all of them at once, from what surrounds
+/// them: every such name is shaped like a unit's, and no item under them
+/// closes with a source parenthetical of its own (a section's items do).
+fn brackets_name_sources(body: &Blocks<'_>) -> bool {
+    let mut brackets = 0;
+    let mut closes = false;
+    let mut inside = false;
+    for block in &body.blocks {
+        match block {
+            Block::Section { heading } if heading.rest.is_empty() => {
+                inside = is_bracket(heading);
+                if inside {
+                    if !is_unit_name(heading.name) {
+                        return false;
+                    }
+                    brackets += 1;
+                }
+            }
+            Block::Section { .. } => inside = false,
+            Block::Para(p) => closes |= inside && p.closes,
+        }
+    }
+    brackets > 0 && !closes
+}
+
 /// An item being gathered: the paragraph blocks `first..=last`.
-struct Draft {
+struct Draft<'a> {
     section: Option<SmallString>,
+    /// Its source, named in brackets before it (`【县住建局】`).
+    lead: Option<&'a str>,
+    /// That bracket stood on the item's first line.
+    lead_inline: bool,
     first: usize,
     last: usize,
     /// The first paragraph is the headline alone.
@@ -443,7 +570,7 @@ struct Draft {
     awaiting_body: bool,
 }
 
-fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figure>) -> Item {
+fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figure>) -> Item {
     let paras = || {
         body.blocks[d.first..=d.last]
             .iter()
@@ -497,9 +624,25 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
     let mut sources = Vec::with_capacity(
         usize::from(lead.is_some()) + usize::from(last_para.last_tail.is_some()),
     );
+    let mut authors = Vec::new();
     let mut head_start = 0;
+    // `一、` `1.` `（一）` `①` before the headline: a list marker, not headline.
+    let marker = list_marker_len(&raw[..first_para_end]);
+    if marker > 0 {
+        ledger.take(&raw[..marker]);
+        head_start = marker;
+    }
+    // `【县住建局】` before the item: its source.
+    if let Some(name) = d.lead {
+        take_names(name, &mut sources, &mut authors, ledger);
+    }
+    let lead = if marker > 0 {
+        leading_source(&raw[marker..first_para_end]).map(|(a, b)| (a + marker, b + marker))
+    } else {
+        lead
+    };
     if let Some((names_end, text_start)) = lead {
-        take_names(&raw[..names_end], &mut sources, ledger);
+        take_names(&raw[head_start..names_end], &mut sources, &mut authors, ledger);
         // (Tested first: with the ledger off, the syntax is not even cut out.)
         if ledger.is_on() {
             ledger.take(&raw[names_end..text_start]);
@@ -513,8 +656,19 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         _ => find_break(first),
     }
     .or_else(|| number_gap_break(first));
+    // `【县住建局】加快推进老旧小区改造。今年以来…`: after a bracketed source
+    // on the same line the headline runs to the first `。` when no gap
+    // comes first (that `。` belongs to neither part).
+    let stop = d
+        .lead_inline
+        .then(|| first_full_stop(first))
+        .flatten()
+        .filter(|&k| brk.is_none_or(|(h, _)| k < h));
     let (head_end, body_start) = if d.headline_alone {
         (first_para_end, first_para_end)
+    } else if let Some(k) = stop {
+        ledger.take("。");
+        (head_start + k, head_start + k + '。'.len_utf8())
     } else if let Some((h, b)) = brk {
         (head_start + h, head_start + b)
     } else if first_pieces.len() > 1
@@ -540,6 +694,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         take_names(
             &raw[base + tail.inner.0..base + tail.inner.1],
             &mut sources,
+            &mut authors,
             ledger,
         );
         if ledger.is_on() {
@@ -581,7 +736,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         headline,
         body,
         sources,
-        authors: Vec::new(),
+        authors,
         figures,
         emphasis,
         lines: LineRange {
@@ -589,6 +744,69 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
             last: last_line,
         },
     }
+}
+
+/// Bytes of a list marker opening a headline: `一、`, `1.`, `1、`, `（一）`,
+/// `(2)`, `①`, with the spaces after it; 0 when there is none (or nothing
+/// follows it). `1—2月…` and `一是…` are not markers.
+pub fn list_marker_len(s: &str) -> usize {
+    let t = s.trim_start_matches('*');
+    let skip = s.len() - t.len();
+    let num = |x: &str| {
+        x.find(|c: char| !(c.is_ascii_digit() || ascii_digit_wide(c) || is_cn_num(c)))
+            .unwrap_or(x.len())
+    };
+    let mut end = 0;
+    if let Some(c) = t.chars().next() {
+        if ('\u{2460}'..='\u{2473}').contains(&c) {
+            end = c.len_utf8();
+        } else if c == '（' || c == '(' {
+            let inner = &t[c.len_utf8()..];
+            let n = num(inner);
+            if n > 0 && chars_up_to(&inner[..n], 4) <= 3 {
+                if let Some(cl) = inner[n..].chars().next().filter(|&x| x == '）' || x == ')') {
+                    end = c.len_utf8() + n + cl.len_utf8();
+                }
+            }
+        } else {
+            let n = num(t);
+            if n > 0 && chars_up_to(&t[..n], 4) <= 3 {
+                let all_cn = t[..n].chars().all(is_cn_num);
+                match t[n..].chars().next() {
+                    Some('、') => end = n + '、'.len_utf8(),
+                    Some('．') => end = n + '．'.len_utf8(),
+                    Some('.') if !all_cn && !t[n + 1..].starts_with(|c: char| c.is_ascii_digit()) => end = n + 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if end == 0 {
+        return 0;
+    }
+    let rest = t[end..].trim_start_matches(' ');
+    if trim_spaces_and_stars(rest).is_empty() {
+        return 0;
+    }
+    // Bold markers before the marker stay with the headline.
+    if skip > 0 {
+        return 0;
+    }
+    t.len() - rest.len()
+}
+
+fn ascii_digit_wide(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+fn is_cn_num(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零')
+}
+
+/// The first `。` within a headline's length of `s`.
+fn first_full_stop(s: &str) -> Option<usize> {
+    let k = s[..floor_boundary(s, HEADLINE_ALONE_MAX * 3)].find('。')?;
+    (chars_up_to(&s[..k], HEADLINE_ALONE_MAX) >= 2).then_some(k)
 }
 
 /// [`trailing_source`] of `raw[from..]`, read off the tail the rewrap found
@@ -632,8 +850,20 @@ fn first_line_is_headline(s: &str) -> bool {
 }
 
 /// Splits a list of names into `sources`; the separators are syntax.
-fn take_names(names: &str, sources: &mut Vec<SmallString>, ledger: &mut Ledger) {
+fn take_names(
+    names: &str,
+    sources: &mut Vec<SmallString>,
+    authors: &mut Vec<String>,
+    ledger: &mut Ledger,
+) {
+    let mut unit_seen = false;
     for n in split_sources(names) {
+        // People named after a unit are the item's authors (`（县发改委 张伟）`).
+        if unit_seen && is_person_name(n) {
+            authors.push(n.to_string());
+            continue;
+        }
+        unit_seen |= is_unit_name(n);
         if sources.iter().any(|s| s == n) {
             // Named both before the headline and in the closing parenthetical:
             // one unit, listed once; the repeat is syntax, not lost text.
