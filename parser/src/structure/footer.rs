@@ -13,6 +13,8 @@ pub enum Role {
     Editor,
     Reviewer,
     Signer,
+    /// Who wrote or proofread the issue (`撰稿：`, `校对：`): no field of its own.
+    Credit,
 }
 
 struct Key {
@@ -90,6 +92,21 @@ const KEYS: &[Key] = &[
         bare: true,
     },
     Key {
+        word: "核稿",
+        role: Role::Reviewer,
+        bare: false,
+    },
+    Key {
+        word: "撰稿",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
+        word: "校对",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
         word: "报",
         role: Role::Distribution,
         bare: false,
@@ -117,9 +134,19 @@ pub struct Field<'a> {
 
 /// The key at the start of `s` and the byte offset where its value starts.
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
+    // `**责任编辑：**胡静`: bold labels read like plain ones.
+    let t = s.trim_start_matches('*');
+    let (k, v, bare) = plain_key_at(t)?;
+    let stars = s.len() - t.len();
+    let after = &t[v..];
+    let value = after.trim_start_matches(['*', ' ']);
+    Some((k, stars + t.len() - value.len(), bare))
+}
+
+fn plain_key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     if !matches!(
         s.chars().next()?,
-        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送'
+        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送' | '撰' | '核' | '校'
     ) {
         return None;
     }
@@ -174,7 +201,7 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let mut out = Vec::with_capacity(marks.len());
     for (n, &(start, key, value_start, bare)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(s.len(), |m| m.0);
-        let value = trim_bytes(&s[value_start..end], b' ');
+        let value = trim_bytes(trim_bytes(&s[value_start..end], b' '), b'*');
         if key.role != Role::Distribution {
             // Names: short, no sentences.
             let limit = if bare { 12 } else { 24 };
@@ -230,6 +257,10 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
                 open = !ends_sentence(f.value);
                 continue;
             }
+            Role::Credit => {
+                sink.drop_line(line.no, &format!("{}{}", f.key, f.value), "footer-credit");
+                continue;
+            }
             Role::Editor => &mut footer.editor,
             Role::Reviewer => &mut footer.reviewer,
             Role::Signer => &mut footer.signer,
@@ -248,6 +279,26 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
     open
 }
 
+/// `（共印50份）`, `共印 50 份`, `印数：50份`: how many copies were printed;
+/// neither a source nor a figure.
+pub fn is_print_count(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c == ' ' || c == '*' || is_paren(c));
+    let Some(n) = t
+        .strip_prefix("共印")
+        .or_else(|| t.strip_prefix("印数").map(|r| r.trim_start_matches(['：', ':', ' '])))
+        .or_else(|| t.strip_prefix("印"))
+    else {
+        return false;
+    };
+    let n = n.trim_matches(' ');
+    let digits = n.trim_end_matches('份').trim_end_matches(' ');
+    n.ends_with('份') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c.is_numeric())
+}
+
+fn is_paren(c: char) -> bool {
+    matches!(c, '（' | '）' | '(' | ')')
+}
+
 pub const DUPLICATE: &str = "重复的报尾项";
 pub const EMPTY: &str = "报尾项没有内容";
 pub const AFTER_FOOTER: &str = "报尾之后无法归类的文字";
@@ -260,6 +311,7 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
         match l.kind {
             Kind::Blank | Kind::Noise => {}
             Kind::Footer => open = apply(l, footer, sink, ledger),
+            Kind::Text if is_print_count(l.text) => sink.drop_line(l.no, l.text, "print-count"),
             Kind::Section { .. } | Kind::Text => match (&mut footer.distribution, open) {
                 (Some(d), true) => {
                     if d.chars()

@@ -430,6 +430,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     let lead_brackets = brackets_name_sources(body);
     // A bracketed source waiting for the item it opens: (name, same line).
     let mut pending: Option<(&str, bool)> = None;
+    let mut in_note = false;
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
             Block::Section { heading } => {
@@ -447,10 +448,38 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 }
                 b.sections.push(heading.name.to_string());
                 section = Some(heading.name);
+                in_note = false;
                 continue;
             }
             Block::Para(p) => p,
         };
+        // `编者按：…` and the paragraphs after it, up to the next item: a note.
+        let first_text = body.pieces[p.pieces.start].text;
+        let key = note_key(first_text);
+        if key > 0 || (in_note && !p.headline_alone && !p.starts(&body.pieces) && !p.closes) {
+            if let Some(d) = cur.take() {
+                b.items.push(finish(d, body, ledger, &mut found));
+            }
+            ledger.take(&first_text[..key]);
+            let mut text = String::with_capacity(p.text_bytes);
+            for (i, piece) in body.pieces[p.pieces.clone()].iter().enumerate() {
+                if i > 0 && piece.join == Join::Space {
+                    text.push(' ');
+                }
+                text.push_str(if i == 0 { &piece.text[key..] } else { piece.text });
+            }
+            let text = trim_spaces_and_newlines(&text).to_string();
+            match b.notes.last_mut() {
+                Some(n) if key == 0 => {
+                    n.push('\n');
+                    n.push_str(&text);
+                }
+                _ => b.notes.push(text),
+            }
+            in_note = true;
+            continue;
+        }
+        in_note = false;
         if let Some((name, inline)) = pending.take() {
             // The bracket opens a new item, whatever the paragraph looks like.
             if let Some(d) = cur.take() {
@@ -522,6 +551,24 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     if let Some(d) = cur.take() {
         b.items.push(finish(d, body, ledger, &mut found));
     }
+}
+
+/// Bytes of an editor's-note key opening `s` (`编者按：`, `按：`, `编者的话：`),
+/// bold markers and the colon included; 0 when there is none.
+fn note_key(s: &str) -> usize {
+    let t = s.trim_start_matches('*');
+    for k in ["编者按", "编者的话", "编者注", "按"] {
+        if let Some(r) = t.strip_prefix(k) {
+            let r = r.trim_start_matches(['*', ' ']);
+            if let Some(c) = r.chars().next().filter(|&c| is_colon(c)) {
+                let r = r[c.len_utf8()..].trim_start_matches(['*', ' ']);
+                if !r.is_empty() {
+                    return s.len() - r.len();
+                }
+            }
+        }
+    }
+    0
 }
 
 /// A heading in square brackets of any kind (`【…】`, `[…]`).

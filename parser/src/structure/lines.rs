@@ -251,13 +251,13 @@ const LINE_MARKS: [char; 89] = [
 ];
 
 /// Footer keys' first characters (`本期发`, `责任编辑`, `签发`, …).
-const FOOTER_MARKS: [char; 10] = ['本', '责', '签', '抄', '分', '发', '编', '审', '报', '送'];
+const FOOTER_MARKS: [char; 13] = ['本', '责', '签', '抄', '分', '发', '编', '审', '报', '送', '撰', '核', '校'];
 
 static MARKS: CharSet = CharSet::new(&concat_marks());
 
 
-const fn concat_marks() -> [char; 99] {
-    let mut all = ['\0'; 99];
+const fn concat_marks() -> [char; 102] {
+    let mut all = ['\0'; 102];
     let mut k = 0;
     while k < LINE_MARKS.len() {
         all[k] = LINE_MARKS[k];

@@ -223,9 +223,10 @@ pub fn blocks<'a>(
         if l.kind != Kind::Noise
             && l.text.len() <= 120
             && header_starts.may_start(l.text)
-            && headers
+            && (headers
                 .iter()
                 .any(|&(h, n)| same_first_char(h, n, l.text) && eq_ignoring_spaces(h, l.text))
+                || made_of_headers(l.text, &headers))
         {
             sink.drop_line(l.no, l.text, "page-header");
             gap = true;
@@ -342,6 +343,32 @@ impl HeaderStarts {
             _ => false,
         }
     }
+}
+
+/// A running page header that puts two masthead lines on one
+/// (`某县政务快报 第8期` for a title and an issue printed apart): the line,
+/// spaces aside, is masthead lines one after another.
+fn made_of_headers(text: &str, headers: &[(&str, usize)]) -> bool {
+    let mut rest = text.trim_start_matches(' ');
+    let mut parts = 0;
+    while !rest.is_empty() {
+        let Some(next) = headers.iter().find_map(|&(h, _)| strip_ignoring_spaces(rest, h)) else {
+            return false;
+        };
+        rest = next.trim_start_matches(' ');
+        parts += 1;
+    }
+    parts >= 2
+}
+
+/// `s` without a prefix equal to `h` once spaces are ignored in both.
+fn strip_ignoring_spaces<'a>(s: &'a str, h: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for c in h.chars().filter(|&c| c != ' ') {
+        rest = rest.trim_start_matches(' ');
+        rest = rest.strip_prefix(c)?;
+    }
+    (!h.trim().is_empty()).then_some(rest)
 }
 
 /// Both texts start with the same character, `a`'s first, of `n` bytes
