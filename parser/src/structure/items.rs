@@ -439,11 +439,12 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 }
                 ledger.take(heading.open);
                 ledger.take(heading.close);
-                if !heading.rest.is_empty() || (lead_brackets && is_bracket(heading)) {
+                let inline = !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
+                if inline || (heading.rest.is_empty() && lead_brackets && is_bracket(heading)) {
                     if let Some((name, _)) = pending.take() {
                         sink.warn(0, 0, ORPHAN_SOURCE, name.to_string());
                     }
-                    pending = Some((heading.name, !heading.rest.is_empty()));
+                    pending = Some((heading.name, inline));
                     continue;
                 }
                 b.sections.push(heading.name.to_string());
@@ -569,6 +570,27 @@ fn note_key(s: &str) -> usize {
         }
     }
     0
+}
+
+/// `【县住建局】加快推进…` names the item's source; `【民生保障】县民政局…` a
+/// section. Told by what surrounds it: a bracket shaped like a unit's name,
+/// or one whose item has no closing source of its own (up to the next
+/// bracket), is the item's source.
+fn inline_bracket_is_source(h: &Heading<'_>, after: &[Block<'_>]) -> bool {
+    if !has_cjk(h.name) {
+        return false;
+    }
+    if is_unit_name(h.name) {
+        return true;
+    }
+    for block in after {
+        match block {
+            Block::Section { .. } => return true,
+            Block::Para(p) if p.closes => return false,
+            Block::Para(_) => {}
+        }
+    }
+    true
 }
 
 /// A heading in square brackets of any kind (`【…】`, `[…]`).
