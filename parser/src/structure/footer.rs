@@ -3,7 +3,7 @@
 //! `签发人：`, a key with no colon, several keys on one line).
 
 use super::lines::{Kind, Line};
-use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_bytes};
+use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon};
 use super::{Ledger, Sink};
 use crate::model::Footer;
 
@@ -107,6 +107,16 @@ const KEYS: &[Key] = &[
         bare: false,
     },
     Key {
+        word: "共印",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
+        word: "印数",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
         word: "报",
         role: Role::Distribution,
         bare: false,
@@ -135,18 +145,19 @@ pub struct Field<'a> {
 /// The key at the start of `s` and the byte offset where its value starts.
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     // `**责任编辑：**胡静`: bold labels read like plain ones.
-    let t = s.trim_start_matches('*');
+    // A markdown table row (`| 责任编辑：某某 | 审核：某某 |`) reads the same.
+    let t = s.trim_start_matches(['*', '|', ' ']);
     let (k, v, bare) = plain_key_at(t)?;
     let stars = s.len() - t.len();
     let after = &t[v..];
-    let value = after.trim_start_matches(['*', ' ']);
+    let value = after.trim_start_matches(['*', ' ', '|']);
     Some((k, stars + t.len() - value.len(), bare))
 }
 
 fn plain_key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     if !matches!(
         s.chars().next()?,
-        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送' | '撰' | '核' | '校'
+        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送' | '撰' | '核' | '校' | '共' | '印'
     ) {
         return None;
     }
@@ -181,11 +192,11 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let bytes = s.as_bytes();
     let mut i = v0;
     while i < bytes.len() {
-        if bytes[i] != b' ' {
+        if bytes[i] != b' ' && bytes[i] != b'|' {
             i += 1;
             continue;
         }
-        let j = i + s[i..].len() - s[i..].trim_start_matches(' ').len();
+        let j = i + s[i..].len() - s[i..].trim_start_matches([' ', '|']).len();
         // After a space the next byte starts a character.
         if let Some((k, v, bare)) = key_at(&s[j..]) {
             // A key with no colon only after a wide gap; a single-character
@@ -201,7 +212,7 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let mut out = Vec::with_capacity(marks.len());
     for (n, &(start, key, value_start, bare)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(s.len(), |m| m.0);
-        let value = trim_bytes(trim_bytes(&s[value_start..end], b' '), b'*');
+        let value = s[value_start..end].trim_matches([' ', '*', '|']);
         if key.role != Role::Distribution {
             // Names: short, no sentences.
             let limit = if bare { 12 } else { 24 };

@@ -209,9 +209,11 @@ fn strip_symbol(t: &str) -> &str {
 /// `字体大小：大 中 小`, `【打印】【关闭】`, `返回顶部`. A line made only of
 /// such words (and brackets, separators) is noise.
 fn is_page_furniture(t: &str) -> bool {
-    const WORDS: [&str; 16] = [
+    const WORDS: [&str; 25] = [
         "打印本页", "打印", "关闭窗口", "关闭", "字体大小", "字体", "字号", "返回顶部", "返回",
         "收藏", "分享", "大", "中", "小", "默认", "全文",
+        // secrecy marks printed above a title
+        "内部资料", "内部刊物", "注意保存", "注意保密", "妥善保管", "秘密", "机密", "绝密", "内部",
     ];
     if t.len() > 90 {
         return false;
@@ -219,7 +221,9 @@ fn is_page_furniture(t: &str) -> bool {
     let mut rest = t;
     let mut words = 0;
     loop {
-        rest = rest.trim_start_matches([' ', '【', '】', '[', ']', '|', '｜', '/', '：', ':', '·', '(', ')', '（', '）']);
+        rest = rest.trim_start_matches([
+            ' ', '【', '】', '[', ']', '|', '｜', '/', '：', ':', '·', '(', ')', '（', '）', '，', ',', '、',
+        ]);
         if rest.is_empty() {
             return words > 0;
         }
@@ -237,7 +241,7 @@ fn is_page_furniture(t: &str) -> bool {
 /// markers, rules, page numbers, section headings, footer keys. A line
 /// starting with anything else is text, and [`classify`] says so at once
 /// (a test checks that the full reading agrees for every other character).
-const LINE_MARKS: [char; 89] = [
+const LINE_MARKS: [char; 97] = [
     // markdown quote, heading, bullets; rules (and `*` for bold)
     '>', '#', '-', '*', '+', '•', '_', '—', '─', '━', '=', '＝', '~', '－',
     // page numbers: digits, dashes, 第/共, Page
@@ -248,6 +252,7 @@ const LINE_MARKS: [char; 89] = [
     '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十',
     // section symbols (`★ 工作动态`), contents (`目录`), web page furniture
     '★', '☆', '◆', '◇', '■', '□', '●', '▲', '△', '►', '▶', '◎', '※', '目', '打', '关', '字', '返',
+    '内', '注', '秘', '机', '绝', '妥', '|', '印',
 ];
 
 /// Footer keys' first characters (`本期发`, `责任编辑`, `签发`, …).
@@ -256,8 +261,8 @@ const FOOTER_MARKS: [char; 13] = ['本', '责', '签', '抄', '分', '发', '编
 static MARKS: CharSet = CharSet::new(&concat_marks());
 
 
-const fn concat_marks() -> [char; 102] {
-    let mut all = ['\0'; 102];
+const fn concat_marks() -> [char; 110] {
+    let mut all = ['\0'; 110];
     let mut k = 0;
     while k < LINE_MARKS.len() {
         all[k] = LINE_MARKS[k];
@@ -443,7 +448,8 @@ fn is_rule(t: &str) -> bool {
     for c in t.chars() {
         match c {
             '-' | '*' | '_' | '—' | '─' | '━' | '=' | '＝' | '~' | '－' => marks += 1,
-            ' ' => {}
+            // a markdown table's separator row: `|---|:---:|`
+            ' ' | '|' | ':' => {}
             _ => return false,
         }
     }

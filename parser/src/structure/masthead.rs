@@ -79,7 +79,19 @@ pub fn read<'a>(
             continue;
         }
         if let Some(scan) = scan(text).filter(|s| adds_field(s, m)) {
+            let before = candidates.len();
             apply(&scan, l.no, m, sink, ledger, &mut candidates, first_content);
+            // `签发：某某` printed on the issuer's line is the footer's.
+            let mut k = before;
+            while k < candidates.len() {
+                let tok = candidates[k].1;
+                if footer::is_footer_line(tok) {
+                    footer::apply(&Line { text: tok, ..*l }, footer_out, sink, ledger);
+                    candidates.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
             header_texts.push(text);
             i += 1;
             continue;
@@ -283,7 +295,7 @@ fn scan(t: &str) -> Option<Scan<'_>> {
             return None; // overlapping matches: not a clean masthead line
         }
         for tok in t[from..s].split("  ") {
-            let tok = tok.trim_matches(' ');
+            let tok = tok.trim_matches([' ', '*']);
             if !tok.is_empty() {
                 tokens.push(tok);
             }
@@ -378,6 +390,8 @@ fn issuer_parts(t: &str) -> Option<(&str, &str, &str)> {
     let mut suffix = "";
     for s in ["编印", "主办", "印发", "编发", "编", "印"] {
         if let Some(n) = body.strip_suffix(s) {
+            // `…办公室 编`: a space may stand before the verb.
+            let n = n.trim_end_matches(' ');
             if is_office(n) {
                 name = n;
                 suffix = &body[n.len()..];

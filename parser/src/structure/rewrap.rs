@@ -349,13 +349,15 @@ impl HeaderStarts {
 /// (`某县政务快报 第8期` for a title and an issue printed apart): the line,
 /// spaces aside, is masthead lines one after another.
 fn made_of_headers(text: &str, headers: &[(&str, usize)]) -> bool {
-    let mut rest = text.trim_start_matches(' ');
+    // Brackets may wrap a part: `某县政务快报（2024年第9期）`.
+    const AROUND: [char; 5] = [' ', '（', '）', '(', ')'];
+    let mut rest = text.trim_start_matches(AROUND);
     let mut parts = 0;
     while !rest.is_empty() {
         let Some(next) = headers.iter().find_map(|&(h, _)| strip_ignoring_spaces(rest, h)) else {
             return false;
         };
-        rest = next.trim_start_matches(' ');
+        rest = next.trim_start_matches(AROUND);
         parts += 1;
     }
     parts >= 2
