@@ -569,7 +569,12 @@ fn a_print_count_after_the_footer_is_dropped_quietly() {
             "快报\n第1期\n\n甲局开展工作 内容。（甲局）\n\n签发：麻彦伟\n\n{count}\n"
         ));
         assert!(b.warnings.is_empty(), "{count}: {:?}", b.warnings);
-        assert!(b.dropped.iter().any(|d| d.reason == "print-count"), "{count}");
+        assert!(
+            b.dropped
+                .iter()
+                .any(|d| d.reason == "print-count" || d.reason == "footer-credit"),
+            "{count}"
+        );
         assert_eq!(b.items[0].sources, ["甲局"]);
     }
 }
