@@ -29,7 +29,7 @@ pub fn parse(text: &str) -> Bulletin {
 /// month's issues pasted at once, a year's collection in one file): one
 /// [`Bulletin`] per issue, in order. A text with one bulletin gives one.
 pub fn parse_all(text: &str) -> Vec<Bulletin> {
-    vec![structure::parse(text)]
+    structure::parse_all(text)
 }
 
 /// Every figure in a piece of text (no structure: the whole text is one body).

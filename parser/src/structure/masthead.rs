@@ -231,7 +231,7 @@ fn is_title_like(t: &str) -> bool {
 }
 
 /// Words that name a bulletin.
-fn has_title_word(t: &str) -> bool {
+pub(super) fn has_title_word(t: &str) -> bool {
     chars_up_to(t, 16) <= 16
         && [
             "快报", "简报", "信息", "动态", "专报", "通讯", "要情", "参阅", "周报", "月报", "旬报",
