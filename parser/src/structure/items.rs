@@ -429,11 +429,11 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     let mut cur: Option<Draft> = None;
     let lead_brackets = brackets_name_sources(body);
     // A bracketed source waiting for the item it opens: (name, same line).
-    let mut pending: Option<(&str, bool)> = None;
+    let mut pending: Option<(&str, bool, usize)> = None;
     let mut in_note = false;
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
-            Block::Section { heading } => {
+            Block::Section { heading, line } => {
                 if let Some(d) = cur.take() {
                     b.items.push(finish(d, body, ledger, &mut found));
                 }
@@ -441,10 +441,10 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 ledger.take(heading.close);
                 let inline = !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
                 if inline || (heading.rest.is_empty() && lead_brackets && is_bracket(heading)) {
-                    if let Some((name, _)) = pending.take() {
-                        sink.warn(0, 0, ORPHAN_SOURCE, name.to_string());
+                    if let Some((name, _, at)) = pending.take() {
+                        sink.warn(at, at, ORPHAN_SOURCE, name.to_string());
                     }
-                    pending = Some((heading.name, inline));
+                    pending = Some((heading.name, inline, *line));
                     continue;
                 }
                 b.sections.push(heading.name.to_string());
@@ -481,7 +481,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             continue;
         }
         in_note = false;
-        if let Some((name, inline)) = pending.take() {
+        if let Some((name, inline, _)) = pending.take() {
             // The bracket opens a new item, whatever the paragraph looks like.
             if let Some(d) = cur.take() {
                 b.items.push(finish(d, body, ledger, &mut found));
@@ -552,6 +552,34 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     if let Some(d) = cur.take() {
         b.items.push(finish(d, body, ledger, &mut found));
     }
+    if let Some((name, _, at)) = pending {
+        sink.warn(at, at, ORPHAN_SOURCE, name.to_string());
+    }
+    check_items(&b.items, sink);
+}
+
+pub const NO_HEADLINE: &str = "条目没有标题：标题与正文的分界不确定";
+pub const NO_BODY: &str = "条目没有正文：可能是单独一行的标题或误判的条目";
+pub const NO_SOURCE: &str = "本期多数条目注明来源，此条没有：来源可能与正文粘连";
+
+/// The segmentation checked as a whole: every item has a headline and a
+/// body, and when most items of the bulletin name a source, one that names
+/// none is likely misread. What looks wrong is said in a warning pointing at
+/// the item's lines. The text stays where it was placed, so these warnings
+/// carry none of their own.
+fn check_items(items: &[Item], sink: &mut Sink) {
+    let with_source = items.iter().filter(|i| !i.sources.is_empty()).count();
+    let sourced = items.len() >= 3 && with_source * 4 >= items.len() * 3;
+    for it in items {
+        let (first, last) = (it.lines.first, it.lines.last);
+        if it.headline.is_empty() {
+            sink.warn(first, last, NO_HEADLINE, String::new());
+        } else if it.body.is_empty() {
+            sink.warn(first, last, NO_BODY, String::new());
+        } else if sourced && it.sources.is_empty() {
+            sink.warn(first, last, NO_SOURCE, String::new());
+        }
+    }
 }
 
 /// Bytes of an editor's-note key opening `s` (`编者按：`, `按：`, `编者的话：`),
@@ -609,7 +637,7 @@ fn brackets_name_sources(body: &Blocks<'_>) -> bool {
     let mut inside = false;
     for block in &body.blocks {
         match block {
-            Block::Section { heading } if heading.rest.is_empty() => {
+            Block::Section { heading, .. } if heading.rest.is_empty() => {
                 inside = is_bracket(heading);
                 if inside {
                     if !is_unit_name(heading.name) {

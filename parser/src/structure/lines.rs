@@ -209,6 +209,15 @@ fn strip_symbol(t: &str) -> &str {
 /// `字体大小：大 中 小`, `【打印】【关闭】`, `返回顶部`. A line made only of
 /// such words (and brackets, separators) is noise.
 fn is_page_furniture(t: &str) -> bool {
+    // A breadcrumb: `当前位置：首页 > 政务公开 > 政务信息`.
+    if ["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置"]
+        .iter()
+        .any(|k| t.starts_with(k))
+        && t.len() <= 240
+        && (t.contains('>') || t.contains('》') || t.contains('→') || t.contains('＞'))
+    {
+        return true;
+    }
     const WORDS: [&str; 25] = [
         "打印本页", "打印", "关闭窗口", "关闭", "字体大小", "字体", "字号", "返回顶部", "返回",
         "收藏", "分享", "大", "中", "小", "默认", "全文",
@@ -241,7 +250,7 @@ fn is_page_furniture(t: &str) -> bool {
 /// markers, rules, page numbers, section headings, footer keys. A line
 /// starting with anything else is text, and [`classify`] says so at once
 /// (a test checks that the full reading agrees for every other character).
-const LINE_MARKS: [char; 97] = [
+const LINE_MARKS: [char; 101] = [
     // markdown quote, heading, bullets; rules (and `*` for bold)
     '>', '#', '-', '*', '+', '•', '_', '—', '─', '━', '=', '＝', '~', '－',
     // page numbers: digits, dashes, 第/共, Page
@@ -252,7 +261,7 @@ const LINE_MARKS: [char; 97] = [
     '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十',
     // section symbols (`★ 工作动态`), contents (`目录`), web page furniture
     '★', '☆', '◆', '◇', '■', '□', '●', '▲', '△', '►', '▶', '◎', '※', '目', '打', '关', '字', '返',
-    '内', '注', '秘', '机', '绝', '妥', '|', '印',
+    '内', '注', '秘', '机', '绝', '妥', '|', '印', '当', '您', '你', '所',
 ];
 
 /// Footer keys' first characters (`本期发`, `责任编辑`, `签发`, …).
@@ -261,8 +270,8 @@ const FOOTER_MARKS: [char; 13] = ['本', '责', '签', '抄', '分', '发', '编
 static MARKS: CharSet = CharSet::new(&concat_marks());
 
 
-const fn concat_marks() -> [char; 110] {
-    let mut all = ['\0'; 110];
+const fn concat_marks() -> [char; 114] {
+    let mut all = ['\0'; 114];
     let mut k = 0;
     while k < LINE_MARKS.len() {
         all[k] = LINE_MARKS[k];

@@ -365,9 +365,33 @@ fn apply<'a>(
                 m.issuer = Some(name.to_string());
             }
             Some(_) => sink.warn(no, no, DUPLICATE, tok.to_string()),
+            // `总第415期` printed apart from the issue, `（星期五）` after the date.
+            None if is_running_total(tok) => sink.drop_line(no, tok, "running-total"),
+            None if is_weekday(tok) => sink.drop_line(no, tok, "weekday"),
             None => candidates.push((no, tok, first_content)),
         }
     }
+}
+
+/// `总第415期`, `（总第415期）`: a running total standing apart from the issue.
+fn is_running_total(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c == ' ' || is_open_paren(c) || is_close_paren(c));
+    t.strip_prefix("总第")
+        .and_then(|r| r.strip_suffix('期'))
+        .is_some_and(|n| {
+            let n = n.trim_matches(' ');
+            !n.is_empty() && n.chars().all(|c| ascii_digit(c).is_some() || is_cn_numeral_char(c))
+        })
+}
+
+/// `（星期五）`, `星期五`, `周五`, `(星期日)`: the weekday of the date.
+fn is_weekday(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c == ' ' || is_open_paren(c) || is_close_paren(c));
+    let day = t
+        .strip_prefix("星期")
+        .or_else(|| t.strip_prefix("礼拜"))
+        .or_else(|| t.strip_prefix('周'));
+    day.is_some_and(|d| ["一", "二", "三", "四", "五", "六", "日", "天"].contains(&d))
 }
 
 /// `延津县人民政府办公室`, `中共某县县委办公室编`, `主办：县政府办公室` →

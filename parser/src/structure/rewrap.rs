@@ -72,7 +72,7 @@ impl Para {
 
 #[derive(Debug)]
 pub enum Block<'a> {
-    Section { heading: Heading<'a> },
+    Section { heading: Heading<'a>, line: usize },
     Para(Para),
 }
 
@@ -240,7 +240,10 @@ pub fn blocks<'a>(
             Kind::Section { .. } => match heading_of(l.no) {
                 Some(h) => {
                     b.flush(prev_tail);
-                    b.out.blocks.push(Block::Section { heading: h });
+                    b.out.blocks.push(Block::Section {
+                        heading: h,
+                        line: l.no,
+                    });
                     (prev, prev_tail) = (None, None);
                     gap = false;
                     if h.rest.is_empty() {
