@@ -36,6 +36,15 @@ const HEADLINE_ALONE_MAX: usize = 60;
 /// `None` when there is no break in the first [`HEADLINE_LIMIT`] characters,
 /// or when the whole paragraph is one bold run (a headline alone).
 pub fn find_break(s: &str) -> Option<(usize, usize)> {
+    // `(1) 河口镇推进…`: the space after a list marker is not the break.
+    let marker = list_marker_len(s);
+    if marker > 0 {
+        return find_break_from(&s[marker..]).map(|(h, b)| (marker + h, marker + b));
+    }
+    find_break_from(s)
+}
+
+fn find_break_from(s: &str) -> Option<(usize, usize)> {
     if let Some(rest) = s.strip_prefix("**") {
         // The closing `**` within the first HEADLINE_LIMIT characters.
         let close =
@@ -221,9 +230,8 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     // `(` is one byte, `（` three.
     let inner_start = open_at + if b[open_at] == b'(' { 1 } else { 3 };
     let raw_inner = &t[inner_start..close_at];
-    let (ls, le) = label_free(trim_spaces_and_stars(raw_inner));
-    let labelled = ls > 0 || le < trim_spaces_and_stars(raw_inner).len();
-    let names = &trim_spaces_and_stars(raw_inner)[ls..le];
+    let names = trim_spaces_and_stars(raw_inner);
+    let labelled = has_label(names);
     if names.is_empty()
         || !has_cjk(names)
         || (names.starts_with(['完', '待', '续', '下', '上', '接', '转'])
@@ -249,8 +257,7 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     let lead = raw_inner
         .bytes()
         .take_while(|&x| x == b' ' || x == b'*')
-        .count()
-        + ls;
+        .count();
     Some(Tail {
         open: open_at,
         inner: (inner_start + lead, inner_start + lead + names.len()),
@@ -259,46 +266,54 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     })
 }
 
-/// Labels that may open a source parenthetical (`（供稿：县交通局）`).
-const SOURCE_LABELS: [&str; 6] = ["稿件来源", "信息来源", "供稿单位", "供稿", "来源", "报送"];
-/// Words that may close the names in one (`（县农业农村局供稿）`).
-const SOURCE_SUFFIXES: [&str; 4] = ["供稿", "提供", "报送", "来稿"];
+/// Labels before the units in a source parenthetical (`（供稿：县交通局）`,
+/// `（作者：李强 单位：县农业农村局）`).
+const SOURCE_LABELS: [&str; 8] = [
+    "稿件来源", "信息来源", "供稿单位", "来源单位", "供稿", "来源", "报送", "单位",
+];
+/// Labels before the people in one (`作者：李强`).
+const AUTHOR_LABELS: [&str; 6] = ["撰稿人", "撰稿", "作者", "通讯员", "记者", "执笔"];
+/// Words that may close a unit's name in one (`（县农业农村局供稿）`).
+const SOURCE_SUFFIXES: [&str; 6] = ["供稿", "提供", "报送", "来稿", "报道", "消息"];
 
-/// `s` ends in an opening parenthesis and a source label: the colon after
-/// it belongs to a source parenthetical, not to a sentence.
+/// `s` ends in a label of a source parenthetical, right after its opening
+/// parenthesis or a space: the colon after it belongs to the parenthetical,
+/// not to a sentence.
 fn source_label_before(s: &str) -> bool {
-    SOURCE_LABELS.iter().any(|l| {
+    SOURCE_LABELS.iter().chain(AUTHOR_LABELS.iter()).any(|l| {
         s.strip_suffix(l)
-            .map(|r| r.trim_end_matches(' '))
-            .is_some_and(|r| r.ends_with(['（', '(']))
+            .is_some_and(|r| r.ends_with(['（', '(', ' ', '、', '，', ',', '；', ';']))
     })
 }
 
-/// The names of a source parenthetical without a label before them
-/// (`供稿：`, `来源:`) or a verb after them (`供稿`): (start, end) in `names`.
-fn label_free(names: &str) -> (usize, usize) {
-    let mut start = 0;
-    for l in SOURCE_LABELS {
-        if let Some(r) = names.strip_prefix(l) {
-            let r2 = r.trim_start_matches(' ');
-            if let Some(c) = r2.chars().next().filter(|&c| is_colon(c)) {
-                start = names.len() - r2.len() + c.len_utf8();
-                break;
+/// A `label：value` name in a source parenthetical: (label with its colon,
+/// the value, whether the label names people).
+fn labelled(n: &str) -> Option<(&str, &str, bool)> {
+    for (labels, people) in [(&SOURCE_LABELS[..], false), (&AUTHOR_LABELS[..], true)] {
+        for l in labels {
+            if let Some(r) = n.strip_prefix(l) {
+                let r2 = r.trim_start_matches(' ');
+                if let Some(c) = r2.chars().next().filter(|&c| is_colon(c)) {
+                    let at = n.len() - r2.len() + c.len_utf8();
+                    return Some((&n[..at], n[at..].trim_start_matches(' '), people));
+                }
             }
         }
     }
-    let mut end = names.len();
-    let inner = &names[start..end];
-    for w in SOURCE_SUFFIXES {
-        if let Some(r) = inner.strip_suffix(w) {
-            if chars_up_to(r.trim_end_matches(' '), 2) >= 2 {
-                end = start + r.trim_end_matches(' ').len();
-                break;
-            }
-        }
-    }
-    let lead = names[start..end].len() - names[start..end].trim_start_matches(' ').len();
-    (start + lead, end)
+    None
+}
+
+/// A unit's name without a verb after it (`县农业农村局供稿` → `县农业农村局`).
+fn without_suffix(n: &str) -> &str {
+    SOURCE_SUFFIXES
+        .iter()
+        .find_map(|w| n.strip_suffix(w).filter(|r| chars_up_to(r, 2) >= 2))
+        .map_or(n, |r| r.trim_end_matches(' '))
+}
+
+/// Some name of the parenthetical carries a label or a verb.
+fn has_label(names: &str) -> bool {
+    split_sources(names).any(|n| labelled(n).is_some() || without_suffix(n).len() < n.len())
 }
 
 /// A person's name in a source parenthetical, after a unit (`（县发改委 张伟）`):
@@ -954,12 +969,45 @@ fn take_names(
     ledger: &mut Ledger,
 ) {
     let mut unit_seen = false;
+    // After `作者：` the names are people until another label.
+    let mut people = false;
     for n in split_sources(names) {
+        // `通讯员 陈晨`: a label standing alone before its names.
+        if AUTHOR_LABELS.contains(&n) {
+            ledger.take(n);
+            people = true;
+            continue;
+        }
+        let n = match labelled(n) {
+            Some((label, value, who)) => {
+                ledger.take(label);
+                people = who;
+                value
+            }
+            None => n,
+        };
+        // `据县融媒体中心报道`: the unit a report is credited to.
+        let n = match n.strip_prefix('据').filter(|r| r.ends_with("报道") || r.ends_with("消息")) {
+            Some(r) => {
+                ledger.take("据");
+                r
+            }
+            None => n,
+        };
+        let bare = without_suffix(n);
+        if bare.len() < n.len() && ledger.is_on() {
+            ledger.take(&n[bare.len()..]);
+        }
+        let n = bare;
+        if n.is_empty() {
+            continue;
+        }
         // People named after a unit are the item's authors (`（县发改委 张伟）`).
-        if unit_seen && is_person_name(n) {
+        if (people && !is_unit_name(n)) || (unit_seen && is_person_name(n)) {
             authors.push(n.to_string());
             continue;
         }
+        people = false;
         unit_seen |= is_unit_name(n);
         if sources.iter().any(|s| s == n) {
             // Named both before the headline and in the closing parenthetical:

@@ -607,7 +607,12 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
     if SECTION_SYMBOLS.contains(&first) {
         let name = trim_spaces_and_stars(&u[first.len_utf8()..]);
         let n = chars_up_to(name, 13);
-        if (2..=12).contains(&n) && !has_sentence_punct(name) && !name.contains("  ") && !names_a_unit(name) {
+        // (`◆ 乡镇传真` is a section: a short name may mention 镇 or 局.)
+        if (2..=12).contains(&n)
+            && !has_sentence_punct(name)
+            && !name.contains("  ")
+            && !(n > 6 && names_a_unit(name))
+        {
             return Some(Heading {
                 name,
                 open: &u[..u.len() - u[first.len_utf8()..].len()],
