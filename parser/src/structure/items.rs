@@ -535,7 +535,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             continue;
         }
         let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
-        let opens_item = || (p.headline_alone && body_follows) || p.starts(&body.pieces);
+        let opens_item =
+            || !p.table_row && ((p.headline_alone && body_follows) || p.starts(&body.pieces));
         match cur.as_mut() {
             Some(d) if d.awaiting_body => {
                 d.last = k;

@@ -20,7 +20,7 @@ use super::items::{
     trailing_source, Tail,
 };
 use super::lines::{Heading, Headings, Kind, Line};
-use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, width};
+use super::text::{chars_up_to, ends_sentence, eq_ignoring_spaces, floor_boundary, width};
 use super::Sink;
 use std::ops::Range;
 
@@ -49,6 +49,8 @@ pub struct Para {
     pub headline_alone: bool,
     /// Nothing but a source parenthetical.
     pub source_only: bool,
+    /// One row of a flattened table: never opens an item.
+    pub table_row: bool,
     /// Ends in a source parenthetical: the item ends here.
     pub closes: bool,
     /// The headline break in the first piece, when there is one.
@@ -376,6 +378,32 @@ fn strip_ignoring_spaces<'a>(s: &'a str, h: &str) -> Option<&'a str> {
     (!h.trim().is_empty()).then_some(rest)
 }
 
+/// A row of a table flattened to text: three or more short cells
+/// separated by wide gaps (a tab or two spaces, after clean-up), none of
+/// them a sentence. (A headline and its body make two cells, not three.)
+pub fn is_table_row(t: &str) -> bool {
+    if t.len() > 400 || find_gap(t, 0).is_none() {
+        return false;
+    }
+    let mut cells = 0;
+    for cell in t.split("  ") {
+        let cell = cell.trim_matches(' ');
+        if cell.is_empty() {
+            continue;
+        }
+        if chars_up_to(cell, 25) > 24 || ends_sentence(cell) {
+            return false;
+        }
+        cells += 1;
+    }
+    cells >= 3
+}
+
+/// The first wide gap (two spaces) at or after `from`.
+fn find_gap(t: &str, from: usize) -> Option<usize> {
+    t[from..].find("  ").map(|k| from + k)
+}
+
 /// Both texts start with the same character, `a`'s first, of `n` bytes
 /// (neither starts with a space: lines are trimmed). The first byte alone is
 /// shared by many CJK characters.
@@ -399,6 +427,11 @@ fn decide(
 ) -> Option<Join> {
     let last = cur.last()?.text;
     if ends_with_source(cur, prev_has_tail) || next_tail_alone {
+        return None;
+    }
+    // A table flattened to lines keeps one row a line: a cell's figure
+    // never glues to the next row's number.
+    if is_table_row(last) || is_table_row(next_text) {
         return None;
     }
     let ends = ends_sentence(last);
@@ -517,8 +550,10 @@ impl Builder<'_> {
         let first = pieces[0].text;
         let single = pieces.len() == 1;
         let first_break = find_break(first);
+        let table_row = single && is_table_row(first);
         let para = Para {
-            headline_alone: single && headline_alone(first, self.full, first_break),
+            table_row,
+            headline_alone: !table_row && single && headline_alone(first, self.full, first_break),
             source_only: single && self.first_tail.is_some_and(|t| t.alone),
             closes: ends_with_source(pieces, last_tail.is_some()),
             last_tail,
