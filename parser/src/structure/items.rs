@@ -3,7 +3,7 @@
 
 use super::bytes::{find_byte, find_colon, find_stars};
 use super::lines::Heading;
-use super::rewrap::{Block, Blocks, Join};
+use super::rewrap::{Block, Blocks, Join, Piece};
 use super::text::{
     chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
     is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
@@ -442,7 +442,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     // when short, as most are).
     let mut section: Option<&str> = None;
     let mut cur: Option<Draft> = None;
-    let lead_brackets = brackets_name_sources(body);
+
     // A bracketed source waiting for the item it opens: (name, same line).
     let mut pending: Option<(&str, bool, usize)> = None;
     let mut in_note = false;
@@ -455,7 +455,10 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 ledger.take(heading.open);
                 ledger.take(heading.close);
                 let inline = !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
-                if inline || (heading.rest.is_empty() && lead_brackets && is_bracket(heading)) {
+                if inline
+                    || (heading.rest.is_empty()
+                        && bracket_is_source(heading, &blocks[k + 1..], &body.pieces))
+                {
                     if let Some((name, _, at)) = pending.take() {
                         sink.warn(at, at, ORPHAN_SOURCE, name.to_string());
                     }
@@ -642,31 +645,34 @@ fn is_bracket(h: &Heading<'_>) -> bool {
     !h.close.is_empty()
 }
 
-/// Whether the bracketed lines standing alone in this bulletin name the
-/// source of the item under each (`【县教体局】` above its headline) rather
-/// than a section. Decided for all of them at once, from what surrounds
-/// them: every such name is shaped like a unit's, and no item under them
-/// closes with a source parenthetical of its own (a section's items do).
-fn brackets_name_sources(body: &Blocks<'_>) -> bool {
-    let mut brackets = 0;
-    let mut closes = false;
-    let mut inside = false;
-    for block in &body.blocks {
-        match block {
-            Block::Section { heading, .. } if heading.rest.is_empty() => {
-                inside = is_bracket(heading);
-                if inside {
-                    if !is_unit_name(heading.name) {
-                        return false;
-                    }
-                    brackets += 1;
-                }
-            }
-            Block::Section { .. } => inside = false,
-            Block::Para(p) => closes |= inside && p.closes,
-        }
+/// Whether a bracketed line standing alone (`【县教体局】`) names the source
+/// of the item under it rather than a section. Told by what surrounds it:
+/// the name is shaped like a unit's, and the item right under it names no
+/// source of its own, neither leading (`县教体局：…`, as a section's items
+/// may) nor closing (`…。（县教体局）`, as a section's items do).
+fn bracket_is_source(h: &Heading<'_>, after: &[Block<'_>], pieces: &[Piece<'_>]) -> bool {
+    if !is_bracket(h) || !has_cjk(h.name) || !is_unit_name(h.name) {
+        return false;
     }
-    brackets > 0 && !closes
+    let mut paras = 0;
+    let mut prev_alone = false;
+    for block in after {
+        let Block::Para(p) = block else { break };
+        if paras == 0 && leading_source(pieces[p.pieces.start].text).is_some() {
+            return false;
+        }
+        // A later paragraph opening an item (not the body after a headline
+        // standing alone): the first item ended without a source.
+        if paras > 0 && !prev_alone && !p.table_row && p.starts(pieces) {
+            break;
+        }
+        if p.closes {
+            return false;
+        }
+        prev_alone = paras == 0 && p.headline_alone;
+        paras += 1;
+    }
+    paras > 0
 }
 
 /// An item being gathered: the paragraph blocks `first..=last`.

@@ -594,11 +594,19 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         if first == '[' && after.starts_with('(') {
             return None; // a markdown link
         }
+        // `**【民生保障】**`: the bold run around the bracket closes after it;
+        // other stars after it open the text's own bold (`【X】**标题**`).
+        let mut rest = after.trim_start_matches(' ');
+        if rest.bytes().all(|b| b == b'*' || b == b' ') {
+            rest = "";
+        } else if u.len() < t.len() {
+            rest = rest.strip_prefix("**").unwrap_or(rest).trim_start_matches(' ');
+        }
         return Some(Heading {
             name,
             open: &u[..open_len],
             close: &u[close..close + close_char.len_utf8()],
-            rest: after.trim_start_matches(['*', ' ']),
+            rest,
             explicit: true,
         });
     }
