@@ -37,10 +37,19 @@ pub fn starts(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if t.len() <= 150 && t.contains('期') {
-            if let Some(n) = issue_line(t) {
+            if let Some((n, titled)) = issue_line(t) {
+                // A new issue is named: its title is on the issue line or
+                // right above it (a bare `第9期` in the text is not a masthead).
+                let titled = titled
+                    || recent.last().is_some_and(|&(_, l, r)| {
+                        l + TITLE_LINES >= no
+                            && title_line(r)
+                            && has_title_word(r)
+                            && find_issue(r).is_none()
+                    });
                 match current {
                     None => current = Some(n),
-                    Some(c) if c != n && content >= MIN_LINES => {
+                    Some(c) if c != n && content >= MIN_LINES && titled => {
                         // The issue starts at the title lines right above.
                         let mut first = (start, no);
                         for &(s, l, r) in recent.iter().rev() {
@@ -64,9 +73,10 @@ pub fn starts(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The issue number of a masthead issue line: the issue, with nothing else
-/// on the line but a title, brackets, an issuer or a date.
-fn issue_line(t: &str) -> Option<u32> {
+/// The issue number of a masthead issue line (the issue, with nothing else
+/// on the line but a title, brackets, an issuer or a date), and whether the
+/// title is on it.
+fn issue_line(t: &str) -> Option<(u32, bool)> {
     let (s, e, n) = find_issue(t)?;
     let n = n?;
     let rest = format!("{}{}", &t[..s], &t[e..]);
@@ -75,7 +85,7 @@ fn issue_line(t: &str) -> Option<u32> {
         || has_title_word(rest)
         || find_date(rest).is_some()
         || (chars_up_to(rest, 40) <= 40 && rest.contains("办公室"));
-    (plain && !has_sentence_punct(rest)).then_some(n)
+    (plain && !has_sentence_punct(rest)).then_some((n, has_title_word(rest)))
 }
 
 /// A line that may be a title (or a secrecy mark) above an issue line:
