@@ -32,6 +32,13 @@ pub fn parse_all(text: &str) -> Vec<Bulletin> {
     structure::parse_all(text)
 }
 
+/// The texts of the issues in a text that may hold several (see
+/// [`parse_all`]): one text, unchanged, when it holds one. For the page,
+/// which makes each issue an entry of its own.
+pub fn split_issues(text: &str) -> Vec<String> {
+    structure::split_issues(text)
+}
+
 /// Every figure in a piece of text (no structure: the whole text is one body).
 pub fn extract_figures(text: &str) -> Vec<Figure> {
     figures::extract(text)

@@ -65,6 +65,19 @@ pub fn parse_all(text: &str) -> Vec<Bulletin> {
     out
 }
 
+/// The texts of the issues in `text` (cleaned, when it holds several).
+pub fn split_issues(text: &str) -> Vec<String> {
+    let clean = normalize::clean(text);
+    let starts = issues::starts(&clean);
+    if starts.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut cuts = vec![0];
+    cuts.extend(starts.iter().map(|s| s.0));
+    cuts.push(clean.len());
+    cuts.windows(2).map(|w| clean[w[0]..w[1]].to_string()).collect()
+}
+
 /// Moves every line number in `b` down by `by` lines.
 fn shift_lines(b: &mut Bulletin, by: usize) {
     if by == 0 {
