@@ -151,7 +151,7 @@ impl Contents {
             return;
         }
         let bare = trim_spaces_and_stars(line.text);
-        if CONTENTS_TITLES.iter().any(|t| bare.replace(' ', "") == *t) {
+        if bare.len() <= 24 && is_contents_title(bare) {
             *self = Contents {
                 open: true,
                 ..Contents::default()
@@ -192,6 +192,17 @@ impl Contents {
             reason: "contents".into(),
         });
     }
+}
+
+/// `本期要目`, `目  录`: a contents title, spaces aside.
+fn is_contents_title(t: &str) -> bool {
+    CONTENTS_TITLES.iter().any(|c| {
+        let mut rest = t;
+        c.chars().all(|ch| {
+            rest = rest.trim_start_matches(' ');
+            rest.strip_prefix(ch).map(|r| rest = r).is_some()
+        }) && rest.trim_start_matches(' ').is_empty()
+    })
 }
 
 /// Symbols that mark a section line or a listed headline (`★ 工作动态`, `◆县…`).

@@ -21,6 +21,7 @@ use super::items::{
 };
 use super::lines::{Heading, Headings, Kind, Line};
 use super::text::{chars_up_to, ends_sentence, eq_ignoring_spaces, floor_boundary, width};
+use super::bytes::find_byte;
 use super::Sink;
 use std::ops::Range;
 
@@ -382,7 +383,8 @@ fn strip_ignoring_spaces<'a>(s: &'a str, h: &str) -> Option<&'a str> {
 /// separated by wide gaps (a tab or two spaces, after clean-up), none of
 /// them a sentence. (A headline and its body make two cells, not three.)
 pub fn is_table_row(t: &str) -> bool {
-    if t.len() > 400 || find_gap(t, 0).is_none() {
+    // Most lines hold no space at all: one memchr says so.
+    if t.len() > 400 || find_byte(b' ', t.as_bytes()).is_none() || find_gap(t, 0).is_none() {
         return false;
     }
     let mut cells = 0;
