@@ -126,11 +126,7 @@ pub fn Document(props: &DocumentProps) -> Html {
         <div class={classes!("document", large.then_some("progressive"))} data-items={total.to_string()}
             data-window={format!("{}-{}", current.start, current.end)}>
             if current.start == 0 && !bulletin.notes.is_empty() {
-                <aside class="notes" aria-label={t(lang, Msg::Notes)}>
-                    { for bulletin.notes.iter().map(|n| html! {
-                        <p class="note"><span class="sources-label">{ t(lang, Msg::Notes) }</span>{ n.as_str() }</p>
-                    }) }
-                </aside>
+                <aside class="notes" aria-label={t(lang, Msg::Notes)}>{ bulletin.notes.join("\n") }</aside>
             }
             if current.start > 0 {
                 { load_more("earlier", show_earlier(lang, current.start), &on_earlier, &NodeRef::default()) }

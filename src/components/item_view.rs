@@ -49,9 +49,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             }
             <p class="sources"><span class="sources-label">{ t(lang, Msg::Sources) }</span>{ sources }
                 if !item.authors.is_empty() {
-                    <span class="authors"><span class="sources-label">{ t(lang, Msg::Authors) }</span>
-                        { for item.authors.iter().map(|a| html! { <span class="author">{ a.as_str() }</span> }) }
-                    </span>
+                    <span class="authors">{ format!("{} {}", t(lang, Msg::Authors), item.authors.join("、")) }</span>
                 }
             </p>
             <p class="body">{ for body }</p>

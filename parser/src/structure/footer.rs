@@ -3,7 +3,8 @@
 //! `签发人：`, a key with no colon, several keys on one line).
 
 use super::lines::{Kind, Line};
-use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon};
+use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set};
+use crate::numerals::is_cn_numeral_char;
 use super::{Ledger, Sink};
 use crate::model::Footer;
 
@@ -146,11 +147,11 @@ pub struct Field<'a> {
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     // `**责任编辑：**胡静`: bold labels read like plain ones.
     // A markdown table row (`| 责任编辑：某某 | 审核：某某 |`) reads the same.
-    let t = s.trim_start_matches(['*', '|', ' ']);
+    let t = trim_start_set(s, &['*', '|', ' ']);
     let (k, v, bare) = plain_key_at(t)?;
     let stars = s.len() - t.len();
     let after = &t[v..];
-    let value = after.trim_start_matches(['*', ' ', '|']);
+    let value = trim_start_set(after, &['*', ' ', '|']);
     Some((k, stars + t.len() - value.len(), bare))
 }
 
@@ -196,7 +197,7 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
             i += 1;
             continue;
         }
-        let j = i + s[i..].len() - s[i..].trim_start_matches([' ', '|']).len();
+        let j = i + s[i..].len() - trim_start_set(&s[i..], &[' ', '|']).len();
         // After a space the next byte starts a character.
         if let Some((k, v, bare)) = key_at(&s[j..]) {
             // A key with no colon only after a wide gap; a single-character
@@ -212,7 +213,7 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let mut out = Vec::with_capacity(marks.len());
     for (n, &(start, key, value_start, bare)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(s.len(), |m| m.0);
-        let value = s[value_start..end].trim_matches([' ', '*', '|']);
+        let value = trim_set(&s[value_start..end], &[' ', '*', '|']);
         if key.role != Role::Distribution {
             // Names: short, no sentences.
             let limit = if bare { 12 } else { 24 };
@@ -293,21 +294,17 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
 /// `（共印50份）`, `共印 50 份`, `印数：50份`: how many copies were printed;
 /// neither a source nor a figure.
 pub fn is_print_count(t: &str) -> bool {
-    let t = t.trim_matches(|c: char| c == ' ' || c == '*' || is_paren(c));
+    let t = trim_set(t, &[' ', '*', '（', '）', '(', ')']);
     let Some(n) = t
         .strip_prefix("共印")
-        .or_else(|| t.strip_prefix("印数").map(|r| r.trim_start_matches(['：', ':', ' '])))
+        .or_else(|| t.strip_prefix("印数").map(|r| trim_start_set(r, &['：', ':', ' '])))
         .or_else(|| t.strip_prefix("印"))
     else {
         return false;
     };
     let n = n.trim_matches(' ');
     let digits = n.trim_end_matches('份').trim_end_matches(' ');
-    n.ends_with('份') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c.is_numeric())
-}
-
-fn is_paren(c: char) -> bool {
-    matches!(c, '（' | '）' | '(' | ')')
+    n.ends_with('份') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_numeral_char(c))
 }
 
 pub const DUPLICATE: &str = "重复的报尾项";

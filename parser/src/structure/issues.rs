@@ -10,7 +10,7 @@
 
 use super::footer;
 use super::masthead::{find_date, find_issue, has_title_word};
-use super::text::{chars_up_to, has_sentence_punct};
+use super::text::{chars_up_to, has_sentence_punct, trim_set};
 
 /// The fewest non-blank lines an issue has before the next may start (a
 /// masthead, an item and a footer).
@@ -32,7 +32,7 @@ pub fn starts(text: &str) -> Vec<(usize, usize)> {
         let no = k + 1;
         let start = at;
         at += line.len() + 1;
-        let t = line.trim_matches([' ', '*', '#']);
+        let t = trim_set(line, &[' ', '*', '#']);
         if t.is_empty() {
             continue;
         }
@@ -80,7 +80,7 @@ fn issue_line(t: &str) -> Option<(u32, bool)> {
     let (s, e, n) = find_issue(t)?;
     let n = n?;
     let rest = format!("{}{}", &t[..s], &t[e..]);
-    let rest = rest.trim_matches([' ', '(', ')', '（', '）']);
+    let rest = trim_set(&rest, &[' ', '(', ')', '（', '）']);
     let plain = rest.is_empty()
         || has_title_word(rest)
         || find_date(rest).is_some()

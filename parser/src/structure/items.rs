@@ -9,7 +9,7 @@ use super::text::{
     is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
     width,
 };
-use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars};
+use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
 use super::{Ledger, Sink};
 use crate::figures;
 use crate::figures::{byte_set, count_chars};
@@ -607,9 +607,9 @@ fn note_key(s: &str) -> usize {
     let t = s.trim_start_matches('*');
     for k in ["编者按", "编者的话", "编者注", "按"] {
         if let Some(r) = t.strip_prefix(k) {
-            let r = r.trim_start_matches(['*', ' ']);
+            let r = trim_start_set(r, &['*', ' ']);
             if let Some(c) = r.chars().next().filter(|&c| is_colon(c)) {
-                let r = r[c.len_utf8()..].trim_start_matches(['*', ' ']);
+                let r = trim_start_set(&r[c.len_utf8()..], &['*', ' ']);
                 if !r.is_empty() {
                     return s.len() - r.len();
                 }

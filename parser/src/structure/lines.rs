@@ -5,7 +5,9 @@
 
 use super::bytes::for_each_line;
 use super::footer;
-use super::text::{chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars};
+use super::text::{
+    chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars, trim_start_set,
+};
 use crate::figures::CharSet;
 use crate::figures::{columns, count_chars};
 use crate::model::Dropped;
@@ -241,9 +243,10 @@ fn is_page_furniture(t: &str) -> bool {
     let mut rest = t;
     let mut words = 0;
     loop {
-        rest = rest.trim_start_matches([
-            ' ', '【', '】', '[', ']', '|', '｜', '/', '：', ':', '·', '(', ')', '（', '）', '，', ',', '、',
-        ]);
+        rest = trim_start_set(
+            rest,
+            &[' ', '【', '】', '[', ']', '|', '｜', '/', '：', ':', '·', '(', ')', '（', '）', '，', ',', '、'],
+        );
         if rest.is_empty() {
             return words > 0;
         }

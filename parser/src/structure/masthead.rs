@@ -6,7 +6,7 @@ use super::footer;
 use super::items::starts_item;
 use super::lines::{Kind, Line};
 use super::text::{
-    chars_up_to, has_sentence_punct, is_cjk, is_close_paren, is_colon, is_open_paren,
+    chars_up_to, has_sentence_punct, is_cjk, is_close_paren, is_colon, is_open_paren, trim_set,
 };
 use super::{Ledger, Sink};
 use crate::model::Masthead;
@@ -243,7 +243,7 @@ pub(super) fn has_title_word(t: &str) -> bool {
 
 /// `**延津政务快报**` → `延津政务快报`; `延 津 政 务 快 报` → `延津政务快报`.
 fn tidy_title(t: &str) -> String {
-    let t = t.trim_matches(['*', ' ']);
+    let t = trim_set(t, &['*', ' ']);
     let spaced = t
         .split(' ')
         .filter(|p| !p.is_empty())
@@ -269,7 +269,7 @@ struct Scan<'a> {
 /// (no issue, date or issuer, or other text too long to be masthead).
 fn scan(t: &str) -> Option<Scan<'_>> {
     // `**第 26 期**`: bold markers are not masthead text.
-    let t = t.trim_matches(['*', ' ']);
+    let t = trim_set(t, &['*', ' ']);
     if t.len() > 200 {
         return None;
     }
@@ -295,7 +295,7 @@ fn scan(t: &str) -> Option<Scan<'_>> {
             return None; // overlapping matches: not a clean masthead line
         }
         for tok in t[from..s].split("  ") {
-            let tok = tok.trim_matches([' ', '*']);
+            let tok = trim_set(tok, &[' ', '*']);
             if !tok.is_empty() {
                 tokens.push(tok);
             }
@@ -373,9 +373,12 @@ fn apply<'a>(
     }
 }
 
+/// Spaces and parentheses around a masthead token.
+const PARENS_AND_SPACE: &[char] = &[' ', '（', '）', '(', ')'];
+
 /// `总第415期`, `（总第415期）`: a running total standing apart from the issue.
 fn is_running_total(t: &str) -> bool {
-    let t = t.trim_matches(|c: char| c == ' ' || is_open_paren(c) || is_close_paren(c));
+    let t = trim_set(t, PARENS_AND_SPACE);
     t.strip_prefix("总第")
         .and_then(|r| r.strip_suffix('期'))
         .is_some_and(|n| {
@@ -386,7 +389,7 @@ fn is_running_total(t: &str) -> bool {
 
 /// `（星期五）`, `星期五`, `周五`, `(星期日)`: the weekday of the date.
 fn is_weekday(t: &str) -> bool {
-    let t = t.trim_matches(|c: char| c == ' ' || is_open_paren(c) || is_close_paren(c));
+    let t = trim_set(t, PARENS_AND_SPACE);
     let day = t
         .strip_prefix("星期")
         .or_else(|| t.strip_prefix("礼拜"))

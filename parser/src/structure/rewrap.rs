@@ -20,7 +20,9 @@ use super::items::{
     trailing_source, Tail,
 };
 use super::lines::{Heading, Headings, Kind, Line};
-use super::text::{chars_up_to, ends_sentence, eq_ignoring_spaces, floor_boundary, width};
+use super::text::{
+    chars_up_to, ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width,
+};
 use super::bytes::find_byte;
 use super::Sink;
 use std::ops::Range;
@@ -356,14 +358,14 @@ impl HeaderStarts {
 /// spaces aside, is masthead lines one after another.
 fn made_of_headers(text: &str, headers: &[(&str, usize)]) -> bool {
     // Brackets may wrap a part: `某县政务快报（2024年第9期）`.
-    const AROUND: [char; 5] = [' ', '（', '）', '(', ')'];
-    let mut rest = text.trim_start_matches(AROUND);
+    const AROUND: &[char] = &[' ', '（', '）', '(', ')'];
+    let mut rest = trim_start_set(text, AROUND);
     let mut parts = 0;
     while !rest.is_empty() {
         let Some(next) = headers.iter().find_map(|&(h, _)| strip_ignoring_spaces(rest, h)) else {
             return false;
         };
-        rest = next.trim_start_matches(AROUND);
+        rest = trim_start_set(next, AROUND);
         parts += 1;
     }
     parts >= 2
