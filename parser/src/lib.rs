@@ -29,7 +29,14 @@ pub fn parse(text: &str) -> Bulletin {
 /// month's issues pasted at once, a year's collection in one file): one
 /// [`Bulletin`] per issue, in order. A text with one bulletin gives one.
 pub fn parse_all(text: &str) -> Vec<Bulletin> {
-    vec![structure::parse(text)]
+    structure::parse_all(text)
+}
+
+/// The texts of the issues in a text that may hold several (see
+/// [`parse_all`]): one text, unchanged, when it holds one. For the page,
+/// which makes each issue an entry of its own.
+pub fn split_issues(text: &str) -> Vec<String> {
+    structure::split_issues(text)
 }
 
 /// Every figure in a piece of text (no structure: the whole text is one body).

@@ -35,6 +35,15 @@ const LAYOUTS: &[(&str, Layout)] = &[
     ("everything web-copied", |t, e| {
         crlf(&half_width(&nbsp(&bom(t, e), e), e), e)
     }),
+    ("【source】 before headline", |t, e| bracket_source(t, e, false)),
+    ("【source】 line above", |t, e| bracket_source(t, e, true)),
+    ("labelled sources + authors", labelled_sources),
+    ("list markers", list_markers),
+    ("symbol sections", symbol_sections),
+    ("running page headers", running_headers),
+    ("headers, no blank lines", |t, e| {
+        no_blank_lines(&running_headers(&headline_own_line(t, e), e), e)
+    }),
 ];
 
 // ---- the layouts -------------------------------------------------------------
@@ -198,6 +207,154 @@ fn source_leads(t: &str, e: &Value) -> String {
     text
 }
 
+/// `【县财政局】headline body` (or `【县财政局】` on the line above the
+/// headline) instead of `headline body。（县财政局）`: one-unit sources only.
+fn bracket_source(t: &str, e: &Value, own_line: bool) -> String {
+    let mut text = t.to_string();
+    let mut from = 0;
+    for item in e["items"].as_array().unwrap() {
+        let head = item["headline"].as_str().unwrap();
+        let srcs = strs(&item["sources"]);
+        let Some(h) = find_headline(&text, head, from) else {
+            continue;
+        };
+        from = h + head.len();
+        if srcs.len() != 1 {
+            continue;
+        }
+        let Some((ps, pe)) = find_source_paren(&text, h, &srcs) else {
+            continue;
+        };
+        let ps = text[..ps].trim_end_matches([' ', '\n']).len().max(h);
+        text.replace_range(ps..pe, "");
+        let start = text[..h].rfind('\n').map_or(0, |n| n + 1);
+        let prefix = if own_line {
+            format!("【{}】\n", srcs[0])
+        } else {
+            format!("【{}】", srcs[0])
+        };
+        text.insert_str(start, &prefix);
+        from = h + prefix.len() + head.len();
+    }
+    text
+}
+
+/// Closing sources with a label and a person: `（供稿：县财政局 张伟）`.
+fn labelled_sources(t: &str, e: &Value) -> String {
+    let mut text = t.to_string();
+    let mut from = 0;
+    for (n, item) in e["items"].as_array().unwrap().iter().enumerate() {
+        let head = item["headline"].as_str().unwrap();
+        let srcs = strs(&item["sources"]);
+        let Some(h) = find_headline(&text, head, from) else {
+            continue;
+        };
+        from = h + head.len();
+        if srcs.is_empty() {
+            continue;
+        }
+        let Some((ps, pe)) = find_source_paren(&text, h, &srcs) else {
+            continue;
+        };
+        let names = srcs.join("、");
+        let new = match n % 3 {
+            0 => format!("（供稿：{names} 张伟）"),
+            1 => format!("（{names} 李娜 王磊）"),
+            _ => format!("（来源：{names}）"),
+        };
+        text.replace_range(ps..pe, &new);
+        from = ps + new.len();
+    }
+    text
+}
+
+/// `一、` / `（二）` / `3. ` / `④` before every headline.
+fn list_markers(t: &str, e: &Value) -> String {
+    const MARKS: [&str; 4] = ["一、", "（二）", "3. ", "④"];
+    let mut text = t.to_string();
+    let mut from = 0;
+    for (n, item) in e["items"].as_array().unwrap().iter().enumerate() {
+        let head = item["headline"].as_str().unwrap();
+        let Some(h) = find_headline(&text, head, from) else {
+            continue;
+        };
+        let start = text[..h].rfind('\n').map_or(0, |n| n + 1);
+        let at = if text[start..h].trim_matches(['*', ' ', '\u{3000}']).is_empty() {
+            // after the indent and an opening `**`
+            h - if text[..h].ends_with("**") { 2 } else { 0 }
+        } else {
+            continue; // already numbered
+        };
+        text.insert_str(at, MARKS[n % 4]);
+        from = h + MARKS[n % 4].len() + head.len();
+    }
+    text
+}
+
+/// `★ 民生保障` on its own line instead of `【民生保障】`.
+fn symbol_sections(t: &str, e: &Value) -> String {
+    let sections = strs(&e["sections"]);
+    t.lines()
+        .map(|l| match sections.iter().find(|n| is_heading_of(l, n)) {
+            Some(n) if l.trim_matches(['*', '#', ' ']).starts_with('【') => {
+                let rest = l.trim().splitn(2, '】').nth(1).unwrap_or("");
+                let rest = rest.trim_start_matches(['*', ' ']);
+                if rest.is_empty() {
+                    format!("★ {n}")
+                } else {
+                    format!("★ {n}\n{rest}")
+                }
+            }
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A PDF copy's running header (`title issue` on one line), with a form
+/// feed, in the middle of every other item's body.
+fn running_headers(t: &str, e: &Value) -> String {
+    let (Some(title), Some(issue)) = (
+        e["masthead"]["title"].as_str(),
+        e["masthead"]["issue"].as_str(),
+    ) else {
+        return t.to_string();
+    };
+    let mut text = t.to_string();
+    let mut from = 0;
+    for (n, item) in e["items"].as_array().unwrap().iter().enumerate() {
+        let head = item["headline"].as_str().unwrap();
+        let Some(h) = find_headline(&text, head, from) else {
+            continue;
+        };
+        from = h + head.len();
+        if n % 2 == 1 {
+            continue;
+        }
+        let line_end = text[h..].find('\n').map_or(text.len(), |i| h + i);
+        let mut line_start = h;
+        let mut skip = head.chars().count() + 4;
+        // The headline's line, or the next one when the headline is alone.
+        for _ in 0..2 {
+            let end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            if let Some(at) = break_point(&text[line_start..end], skip) {
+                let at = line_start + at;
+                let insert = format!("\n- {} -\n\x0c{title} {issue}\n", n + 2);
+                text.insert_str(at, &insert);
+                from = at + insert.len();
+                break;
+            }
+            if end >= text.len() {
+                break;
+            }
+            line_start = end + 1;
+            skip = 6;
+        }
+        let _ = line_end;
+    }
+    text
+}
+
 /// A page break (blank line, page number, blank line) in the middle of
 /// every item's body: in the headline's line after the headline, or, when
 /// that line is short (a headline alone), in one of the next lines.
@@ -307,9 +464,11 @@ fn find_headline(text: &str, head: &str, from: usize) -> Option<usize> {
     while let Some(i) = text[at..].find(head) {
         let pos = at + i;
         let line_start = text[..pos].rfind('\n').map_or(0, |n| n + 1);
+        // Only spaces, bold markers or a list marker (`1.`, `（一）`) before it.
         if text[line_start..pos]
             .trim_matches(['*', ' ', '\u{3000}'])
-            .is_empty()
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".、．（）()一二三四五六七八九十①②③④⑤".contains(c))
         {
             return Some(pos);
         }

@@ -43,7 +43,9 @@ fn parts(b: &Bulletin) -> Vec<&str> {
         out.push(&it.headline);
         out.push(&it.body);
         out.extend(it.sources.iter().map(|s| s.as_str()));
+        out.extend(it.authors.iter().map(String::as_str));
     }
+    out.extend(b.notes.iter().map(String::as_str));
     out.extend(b.warnings.iter().map(|w| w.text.as_str()));
     out.extend(b.dropped.iter().map(|d| d.text.as_str()));
     out
@@ -66,6 +68,24 @@ const FOOTER_KEYS: &[&str] = &[
     "报",
     "送",
     "发",
+    "核稿",
+    "撰稿",
+    "校对",
+    // web page information keys, source labels, editor's-note keys
+    "发布时间",
+    "发布日期",
+    "来源单位",
+    "信息来源",
+    "来源",
+    "发布机构",
+    "稿件来源",
+    "供稿单位",
+    "供稿",
+    "报送",
+    "编者按",
+    "编者的话",
+    "编者注",
+    "按",
 ];
 
 /// Consumed text must be syntax: brackets, parentheses, separators, an
@@ -77,8 +97,19 @@ fn is_syntax(s: &str) -> bool {
         .collect();
     let punct_only = t
         .chars()
-        .all(|c| "【】[]［］〖〗（）()：:、，,；;/／.．".contains(c));
-    let enumerator = t.chars().all(|c| "一二三四五六七八九十、.．".contains(c));
+        .all(|c| "【】[]［］〖〗（）()：:、，,；;/／.．。".contains(c));
+    // list markers (`一、`, `1.`, `（一）`, `①`) and section symbols (`★`)
+    let enumerator = t.chars().all(|c| {
+        "一二三四五六七八九十〇零、.．（）()★☆◆◇■□●○▲△►▶◎※".contains(c)
+            || c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || ('\u{2460}'..='\u{2473}').contains(&c)
+    });
+    // a source label around the names (`供稿：`), or a verb after them (`供稿`)
+    let label = ["供稿", "提供", "报送", "来稿", "报道", "消息", "据"].contains(&t.as_str())
+        || ["撰稿人", "撰稿", "作者", "通讯员", "记者", "执笔", "单位"]
+            .iter()
+            .any(|k| t.strip_prefix(k).is_some_and(|r| r.is_empty() || r == "：" || r == ":"));
     let key = FOOTER_KEYS.iter().any(|k| {
         t.strip_prefix(k)
             .is_some_and(|r| r.is_empty() || r == "：" || r == ":")
@@ -107,7 +138,7 @@ fn is_syntax(s: &str) -> bool {
             || ('０'..='９').contains(&c)
             || "〇○零一二三四五六七八九十两年月日号.-/．／－".contains(c)
     }) && !t.is_empty();
-    punct_only || enumerator || key || affix || date
+    punct_only || enumerator || key || affix || date || label
 }
 
 fn check(input: &str) -> Result<(), TestCaseError> {

@@ -217,7 +217,8 @@ fn section_styles() {
 fn a_numbered_headline_is_not_a_section() {
     let b = parse("快报\n第1期\n\n一、县财政局强化管理\n围绕预算管理，压减支出 300 万元。（县财政局）\n\n二、乡村振兴\n\n某镇推进产业发展  新建大棚 40 座。（某镇）\n");
     assert_eq!(b.sections, ["乡村振兴"]);
-    assert_eq!(heads(&b), ["一、县财政局强化管理", "某镇推进产业发展"]);
+    // The list marker is not part of the headline.
+    assert_eq!(heads(&b), ["县财政局强化管理", "某镇推进产业发展"]);
     assert_eq!(b.items[0].section, None);
 }
 
@@ -554,11 +555,28 @@ fn footer_forms() {
 
 #[test]
 fn junk_after_the_footer_is_a_warning() {
-    let b = parse("快报\n第1期\n\n甲局开展工作 内容。（甲局）\n\n签发：麻彦伟\n\n（共印 50 份）\n");
+    let b = parse("快报\n第1期\n\n甲局开展工作 内容。（甲局）\n\n签发：麻彦伟\n\n县里另有安排请留意\n");
     assert_eq!(b.footer.signer.as_deref(), Some("麻彦伟"));
     assert_eq!(b.warnings.len(), 1);
-    assert_eq!(b.warnings[0].text, "（共印 50 份）");
+    assert_eq!(b.warnings[0].text, "县里另有安排请留意");
     assert_eq!(b.warnings[0].lines, LineRange { first: 8, last: 8 });
+}
+
+#[test]
+fn a_print_count_after_the_footer_is_dropped_quietly() {
+    for count in ["（共印 50 份）", "(共印50份)", "共印120份", "印数：30份"] {
+        let b = parse(&format!(
+            "快报\n第1期\n\n甲局开展工作 内容。（甲局）\n\n签发：麻彦伟\n\n{count}\n"
+        ));
+        assert!(b.warnings.is_empty(), "{count}: {:?}", b.warnings);
+        assert!(
+            b.dropped
+                .iter()
+                .any(|d| d.reason == "print-count" || d.reason == "footer-credit"),
+            "{count}"
+        );
+        assert_eq!(b.items[0].sources, ["甲局"]);
+    }
 }
 
 #[test]

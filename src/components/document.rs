@@ -17,7 +17,7 @@ use crate::components::item_view::ItemView;
 use crate::components::load_more::{load_more, watch};
 use crate::components::masthead::BulletinFooter;
 use crate::hooks::SharedBulletin;
-use crate::view::i18n::{show_earlier, show_more, Lang};
+use crate::view::i18n::{show_earlier, show_more, t, Lang, Msg};
 use crate::view::outline::{groups, Group};
 use crate::view::progressive::{anchor_target, first_window, group_start, groups_in, more_after, more_before, reveal};
 
@@ -125,6 +125,9 @@ pub fn Document(props: &DocumentProps) -> Html {
     html! {
         <div class={classes!("document", large.then_some("progressive"))} data-items={total.to_string()}
             data-window={format!("{}-{}", current.start, current.end)}>
+            if current.start == 0 && !bulletin.notes.is_empty() {
+                <aside class="notes" aria-label={t(lang, Msg::Notes)}>{ bulletin.notes.join("\n") }</aside>
+            }
             if current.start > 0 {
                 { load_more("earlier", show_earlier(lang, current.start), &on_earlier, &NodeRef::default()) }
             }

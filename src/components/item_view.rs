@@ -47,7 +47,11 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             } else {
                 <h3 id={heading_id}>{ &item.headline }</h3>
             }
-            <p class="sources"><span class="sources-label">{ t(lang, Msg::Sources) }</span>{ sources }</p>
+            <p class="sources"><span class="sources-label">{ t(lang, Msg::Sources) }</span>{ sources }
+                if !item.authors.is_empty() {
+                    <span class="authors">{ format!("{} {}", t(lang, Msg::Authors), item.authors.join("、")) }</span>
+                }
+            </p>
             <p class="body">{ for body }</p>
         </article>
     }

@@ -137,11 +137,18 @@ impl Workspace {
         for opened in batch {
             match opened {
                 Opened::Text { name, text, note } => {
-                    let id = self.next_id;
-                    self.next_id += 1;
-                    self.entries.push(Entry { id, name, text: SharedText::from(text), note });
-                    first_new.get_or_insert(id);
-                    added += 1;
+                    // A file holding several issues (a month pasted at once,
+                    // a year's 汇编) gives an entry per issue.
+                    let issues = bulletin_parser::split_issues(&text);
+                    let n = issues.len();
+                    for (k, issue) in issues.into_iter().enumerate() {
+                        let id = self.next_id;
+                        self.next_id += 1;
+                        let name = if n > 1 { format!("{name} ({}/{n})", k + 1) } else { name.clone() };
+                        self.entries.push(Entry { id, name, text: SharedText::from(issue), note: note.clone() });
+                        first_new.get_or_insert(id);
+                        added += 1;
+                    }
                 }
                 Opened::Failed(e) => self.errors.push(e),
             }
@@ -211,6 +218,18 @@ mod tests {
 
     fn failed(name: &str) -> Opened {
         Opened::Failed(FileError { name: name.into(), reason: "不是文本文件".into() })
+    }
+
+    #[test]
+    fn a_file_of_several_issues_gives_an_entry_per_issue() {
+        let one = |n: u32| format!("某县政务信息\n第{n}期\n\n甲局推进项目建设  甲局召开推进会。（甲局）\n乙镇整治环境  乙镇清理垃圾30吨。（乙镇）\n\n责任编辑：胡静\n\n");
+        let mut w = Workspace::new("");
+        let text = format!("{}{}", one(3), one(4));
+        assert_eq!(w.add(vec![Opened::Text { name: "汇编.txt".into(), text, note: None }]), 2);
+        let names: Vec<&str> = w.entries[1..].iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["汇编.txt (1/2)", "汇编.txt (2/2)"]);
+        assert!(w.entries[2].text.starts_with("某县政务信息\n第4期"));
+        assert_eq!(w.active_entry().name, "汇编.txt (1/2)");
     }
 
     #[test]

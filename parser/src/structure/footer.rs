@@ -3,7 +3,8 @@
 //! `签发人：`, a key with no colon, several keys on one line).
 
 use super::lines::{Kind, Line};
-use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_bytes};
+use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set};
+use crate::numerals::is_cn_numeral_char;
 use super::{Ledger, Sink};
 use crate::model::Footer;
 
@@ -13,6 +14,8 @@ pub enum Role {
     Editor,
     Reviewer,
     Signer,
+    /// Who wrote or proofread the issue (`撰稿：`, `校对：`): no field of its own.
+    Credit,
 }
 
 struct Key {
@@ -90,6 +93,31 @@ const KEYS: &[Key] = &[
         bare: true,
     },
     Key {
+        word: "核稿",
+        role: Role::Reviewer,
+        bare: false,
+    },
+    Key {
+        word: "撰稿",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
+        word: "校对",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
+        word: "共印",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
+        word: "印数",
+        role: Role::Credit,
+        bare: false,
+    },
+    Key {
         word: "报",
         role: Role::Distribution,
         bare: false,
@@ -117,9 +145,20 @@ pub struct Field<'a> {
 
 /// The key at the start of `s` and the byte offset where its value starts.
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
+    // `**责任编辑：**胡静`: bold labels read like plain ones.
+    // A markdown table row (`| 责任编辑：某某 | 审核：某某 |`) reads the same.
+    let t = trim_start_set(s, &['*', '|', ' ']);
+    let (k, v, bare) = plain_key_at(t)?;
+    let stars = s.len() - t.len();
+    let after = &t[v..];
+    let value = trim_start_set(after, &['*', ' ', '|']);
+    Some((k, stars + t.len() - value.len(), bare))
+}
+
+fn plain_key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     if !matches!(
         s.chars().next()?,
-        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送'
+        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送' | '撰' | '核' | '校' | '共' | '印'
     ) {
         return None;
     }
@@ -154,11 +193,11 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let bytes = s.as_bytes();
     let mut i = v0;
     while i < bytes.len() {
-        if bytes[i] != b' ' {
+        if bytes[i] != b' ' && bytes[i] != b'|' {
             i += 1;
             continue;
         }
-        let j = i + s[i..].len() - s[i..].trim_start_matches(' ').len();
+        let j = i + s[i..].len() - trim_start_set(&s[i..], &[' ', '|']).len();
         // After a space the next byte starts a character.
         if let Some((k, v, bare)) = key_at(&s[j..]) {
             // A key with no colon only after a wide gap; a single-character
@@ -174,7 +213,7 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let mut out = Vec::with_capacity(marks.len());
     for (n, &(start, key, value_start, bare)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(s.len(), |m| m.0);
-        let value = trim_bytes(&s[value_start..end], b' ');
+        let value = trim_set(&s[value_start..end], &[' ', '*', '|']);
         if key.role != Role::Distribution {
             // Names: short, no sentences.
             let limit = if bare { 12 } else { 24 };
@@ -230,6 +269,10 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
                 open = !ends_sentence(f.value);
                 continue;
             }
+            Role::Credit => {
+                sink.drop_line(line.no, &format!("{}{}", f.key, f.value), "footer-credit");
+                continue;
+            }
             Role::Editor => &mut footer.editor,
             Role::Reviewer => &mut footer.reviewer,
             Role::Signer => &mut footer.signer,
@@ -248,6 +291,22 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
     open
 }
 
+/// `（共印50份）`, `共印 50 份`, `印数：50份`: how many copies were printed;
+/// neither a source nor a figure.
+pub fn is_print_count(t: &str) -> bool {
+    let t = trim_set(t, &[' ', '*', '（', '）', '(', ')']);
+    let Some(n) = t
+        .strip_prefix("共印")
+        .or_else(|| t.strip_prefix("印数").map(|r| trim_start_set(r, &['：', ':', ' '])))
+        .or_else(|| t.strip_prefix("印"))
+    else {
+        return false;
+    };
+    let n = n.trim_matches(' ');
+    let digits = n.trim_end_matches('份').trim_end_matches(' ');
+    n.ends_with('份') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_numeral_char(c))
+}
+
 pub const DUPLICATE: &str = "重复的报尾项";
 pub const EMPTY: &str = "报尾项没有内容";
 pub const AFTER_FOOTER: &str = "报尾之后无法归类的文字";
@@ -260,6 +319,7 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
         match l.kind {
             Kind::Blank | Kind::Noise => {}
             Kind::Footer => open = apply(l, footer, sink, ledger),
+            Kind::Text if is_print_count(l.text) => sink.drop_line(l.no, l.text, "print-count"),
             Kind::Section { .. } | Kind::Text => match (&mut footer.distribution, open) {
                 (Some(d), true) => {
                     if d.chars()

@@ -2,13 +2,14 @@
 //! split into headline, body and sources (SPEC "An item").
 
 use super::bytes::{find_byte, find_colon, find_stars};
-use super::rewrap::{Block, Blocks, Join};
+use super::lines::Heading;
+use super::rewrap::{Block, Blocks, Join, Piece};
 use super::text::{
     chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
     is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
     width,
 };
-use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars};
+use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
 use super::{Ledger, Sink};
 use crate::figures;
 use crate::figures::{byte_set, count_chars};
@@ -35,6 +36,15 @@ const HEADLINE_ALONE_MAX: usize = 60;
 /// `None` when there is no break in the first [`HEADLINE_LIMIT`] characters,
 /// or when the whole paragraph is one bold run (a headline alone).
 pub fn find_break(s: &str) -> Option<(usize, usize)> {
+    // `(1) 河口镇推进…`: the space after a list marker is not the break.
+    let marker = list_marker_len(s);
+    if marker > 0 {
+        return find_break_from(&s[marker..]).map(|(h, b)| (marker + h, marker + b));
+    }
+    find_break_from(s)
+}
+
+fn find_break_from(s: &str) -> Option<(usize, usize)> {
     if let Some(rest) = s.strip_prefix("**") {
         // The closing `**` within the first HEADLINE_LIMIT characters.
         let close =
@@ -221,6 +231,7 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
     let inner_start = open_at + if b[open_at] == b'(' { 1 } else { 3 };
     let raw_inner = &t[inner_start..close_at];
     let names = trim_spaces_and_stars(raw_inner);
+    let labelled = has_label(names);
     if names.is_empty()
         || !has_cjk(names)
         || (names.starts_with(['完', '待', '续', '下', '上', '接', '转'])
@@ -240,7 +251,7 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
             .count();
     let before = &t[..kept];
     let alone = before.is_empty();
-    if !(alone || ends_sentence(before) || split_sources(names).all(is_unit_name)) {
+    if !(alone || labelled || ends_sentence(before) || split_sources(names).all(is_unit_name)) {
         return None;
     }
     let lead = raw_inner
@@ -253,6 +264,62 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
         end: t.len(),
         alone,
     })
+}
+
+/// Labels before the units in a source parenthetical (`（供稿：县交通局）`,
+/// `（作者：李强 单位：县农业农村局）`).
+const SOURCE_LABELS: [&str; 8] = [
+    "稿件来源", "信息来源", "供稿单位", "来源单位", "供稿", "来源", "报送", "单位",
+];
+/// Labels before the people in one (`作者：李强`).
+const AUTHOR_LABELS: [&str; 6] = ["撰稿人", "撰稿", "作者", "通讯员", "记者", "执笔"];
+/// Words that may close a unit's name in one (`（县农业农村局供稿）`).
+const SOURCE_SUFFIXES: [&str; 6] = ["供稿", "提供", "报送", "来稿", "报道", "消息"];
+
+/// `s` ends in a label of a source parenthetical, right after its opening
+/// parenthesis or a space: the colon after it belongs to the parenthetical,
+/// not to a sentence.
+fn source_label_before(s: &str) -> bool {
+    SOURCE_LABELS.iter().chain(AUTHOR_LABELS.iter()).any(|l| {
+        s.strip_suffix(l)
+            .is_some_and(|r| r.ends_with(['（', '(', ' ', '、', '，', ',', '；', ';']))
+    })
+}
+
+/// A `label：value` name in a source parenthetical: (label with its colon,
+/// the value, whether the label names people).
+fn labelled(n: &str) -> Option<(&str, &str, bool)> {
+    for (labels, people) in [(&SOURCE_LABELS[..], false), (&AUTHOR_LABELS[..], true)] {
+        for l in labels {
+            if let Some(r) = n.strip_prefix(l) {
+                let r2 = r.trim_start_matches(' ');
+                if let Some(c) = r2.chars().next().filter(|&c| is_colon(c)) {
+                    let at = n.len() - r2.len() + c.len_utf8();
+                    return Some((&n[..at], n[at..].trim_start_matches(' '), people));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A unit's name without a verb after it (`县农业农村局供稿` → `县农业农村局`).
+fn without_suffix(n: &str) -> &str {
+    SOURCE_SUFFIXES
+        .iter()
+        .find_map(|w| n.strip_suffix(w).filter(|r| chars_up_to(r, 2) >= 2))
+        .map_or(n, |r| r.trim_end_matches(' '))
+}
+
+/// Some name of the parenthetical carries a label or a verb.
+fn has_label(names: &str) -> bool {
+    split_sources(names).any(|n| labelled(n).is_some() || without_suffix(n).len() < n.len())
+}
+
+/// A person's name in a source parenthetical, after a unit (`（县发改委 张伟）`):
+/// two to four CJK characters that do not end in a unit word.
+fn is_person_name(t: &str) -> bool {
+    (2..=4).contains(&chars_up_to(t, 5)) && t.chars().all(is_cjk) && !is_unit_name(t)
 }
 
 /// Some character of `s` is CJK. A lead byte E5–E9 starts one of
@@ -300,6 +367,10 @@ fn open_paren_before(t: &str, close_at: usize) -> Option<usize> {
             return None;
         }
         let c = t[q..p].chars().next()?;
+        if is_colon(c) && source_label_before(&t[..q]) {
+            p = q; // `（供稿：县交通局）`: the label's colon is inside the source
+            continue;
+        }
         if is_close_paren(c) || c == '\n' || is_sentence_end(c) || is_colon(c) {
             return None;
         }
@@ -371,20 +442,86 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     // when short, as most are).
     let mut section: Option<&str> = None;
     let mut cur: Option<Draft> = None;
+
+    // A bracketed source waiting for the item it opens: (name, same line).
+    let mut pending: Option<(&str, bool, usize)> = None;
+    let mut in_note = false;
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
-            Block::Section { heading } => {
+            Block::Section { heading, line } => {
                 if let Some(d) = cur.take() {
                     b.items.push(finish(d, body, ledger, &mut found));
                 }
                 ledger.take(heading.open);
                 ledger.take(heading.close);
+                let inline = !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
+                if inline
+                    || (heading.rest.is_empty()
+                        && bracket_is_source(heading, &blocks[k + 1..], &body.pieces))
+                {
+                    if let Some((name, _, at)) = pending.take() {
+                        sink.warn(at, at, ORPHAN_SOURCE, name.to_string());
+                    }
+                    pending = Some((heading.name, inline, *line));
+                    continue;
+                }
                 b.sections.push(heading.name.to_string());
                 section = Some(heading.name);
+                in_note = false;
                 continue;
             }
             Block::Para(p) => p,
         };
+        // `编者按：…` and the paragraphs after it, up to the next item: a note.
+        let first_text = body.pieces[p.pieces.start].text;
+        let key = note_key(first_text);
+        if key > 0 || (in_note && !p.headline_alone && !p.starts(&body.pieces) && !p.closes) {
+            if let Some(d) = cur.take() {
+                b.items.push(finish(d, body, ledger, &mut found));
+            }
+            ledger.take(&first_text[..key]);
+            let mut text = String::with_capacity(p.text_bytes);
+            for (i, piece) in body.pieces[p.pieces.clone()].iter().enumerate() {
+                if i > 0 && piece.join == Join::Space {
+                    text.push(' ');
+                }
+                text.push_str(if i == 0 { &piece.text[key..] } else { piece.text });
+            }
+            let text = trim_spaces_and_newlines(&text).to_string();
+            match b.notes.last_mut() {
+                Some(n) if key == 0 => {
+                    n.push('\n');
+                    n.push_str(&text);
+                }
+                _ => b.notes.push(text),
+            }
+            in_note = true;
+            continue;
+        }
+        in_note = false;
+        if let Some((name, inline, _)) = pending.take() {
+            // The bracket opens a new item, whatever the paragraph looks like.
+            if let Some(d) = cur.take() {
+                b.items.push(finish(d, body, ledger, &mut found));
+            }
+            let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
+            let alone = p.headline_alone && body_follows;
+            cur = Some(Draft {
+                section: section.map(SmallString::from),
+                lead: Some(name),
+                lead_inline: inline,
+                first: k,
+                last: k,
+                headline_alone: alone,
+                awaiting_body: alone,
+            });
+            if p.closes && !alone {
+                if let Some(d) = cur.take() {
+                    b.items.push(finish(d, body, ledger, &mut found));
+                }
+            }
+            continue;
+        }
         if p.source_only {
             match cur.take() {
                 Some(mut d) => {
@@ -401,7 +538,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             continue;
         }
         let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
-        let opens_item = || (p.headline_alone && body_follows) || p.starts(&body.pieces);
+        let opens_item =
+            || !p.table_row && ((p.headline_alone && body_follows) || p.starts(&body.pieces));
         match cur.as_mut() {
             Some(d) if d.awaiting_body => {
                 d.last = k;
@@ -415,6 +553,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 let alone = p.headline_alone && body_follows;
                 cur = Some(Draft {
                     section: section.map(SmallString::from),
+                    lead: None,
+                    lead_inline: false,
                     first: k,
                     last: k,
                     headline_alone: alone,
@@ -431,11 +571,117 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     if let Some(d) = cur.take() {
         b.items.push(finish(d, body, ledger, &mut found));
     }
+    if let Some((name, _, at)) = pending {
+        sink.warn(at, at, ORPHAN_SOURCE, name.to_string());
+    }
+    check_items(&b.items, sink);
+}
+
+pub const NO_HEADLINE: &str = "条目没有标题：标题与正文的分界不确定";
+pub const NO_BODY: &str = "条目没有正文：可能是单独一行的标题或误判的条目";
+pub const NO_SOURCE: &str = "本期多数条目注明来源，此条没有：来源可能与正文粘连";
+
+/// The segmentation checked as a whole: every item has a headline and a
+/// body, and when most items of the bulletin name a source, one that names
+/// none is likely misread. What looks wrong is said in a warning pointing at
+/// the item's lines. The text stays where it was placed, so these warnings
+/// carry none of their own.
+fn check_items(items: &[Item], sink: &mut Sink) {
+    let with_source = items.iter().filter(|i| !i.sources.is_empty()).count();
+    let sourced = items.len() >= 3 && with_source * 4 >= items.len() * 3;
+    for it in items {
+        let (first, last) = (it.lines.first, it.lines.last);
+        if it.headline.is_empty() {
+            sink.warn(first, last, NO_HEADLINE, String::new());
+        } else if it.body.is_empty() {
+            sink.warn(first, last, NO_BODY, String::new());
+        } else if sourced && it.sources.is_empty() {
+            sink.warn(first, last, NO_SOURCE, String::new());
+        }
+    }
+}
+
+/// Bytes of an editor's-note key opening `s` (`编者按：`, `按：`, `编者的话：`),
+/// bold markers and the colon included; 0 when there is none.
+fn note_key(s: &str) -> usize {
+    let t = s.trim_start_matches('*');
+    for k in ["编者按", "编者的话", "编者注", "按"] {
+        if let Some(r) = t.strip_prefix(k) {
+            let r = trim_start_set(r, &['*', ' ']);
+            if let Some(c) = r.chars().next().filter(|&c| is_colon(c)) {
+                let r = trim_start_set(&r[c.len_utf8()..], &['*', ' ']);
+                if !r.is_empty() {
+                    return s.len() - r.len();
+                }
+            }
+        }
+    }
+    0
+}
+
+/// `【县住建局】加快推进…` names the item's source; `【民生保障】县民政局…` a
+/// section. Told by what surrounds it: a bracket shaped like a unit's name,
+/// or one whose item has no closing source of its own (up to the next
+/// bracket), is the item's source.
+fn inline_bracket_is_source(h: &Heading<'_>, after: &[Block<'_>]) -> bool {
+    if !has_cjk(h.name) {
+        return false;
+    }
+    if is_unit_name(h.name) {
+        return true;
+    }
+    for block in after {
+        match block {
+            Block::Section { .. } => return true,
+            Block::Para(p) if p.closes => return false,
+            Block::Para(_) => {}
+        }
+    }
+    true
+}
+
+/// A heading in square brackets of any kind (`【…】`, `[…]`).
+fn is_bracket(h: &Heading<'_>) -> bool {
+    !h.close.is_empty()
+}
+
+/// Whether a bracketed line standing alone (`【县教体局】`) names the source
+/// of the item under it rather than a section. Told by what surrounds it:
+/// the name is shaped like a unit's, and the item right under it names no
+/// source of its own, neither leading (`县教体局：…`, as a section's items
+/// may) nor closing (`…。（县教体局）`, as a section's items do).
+fn bracket_is_source(h: &Heading<'_>, after: &[Block<'_>], pieces: &[Piece<'_>]) -> bool {
+    if !is_bracket(h) || !has_cjk(h.name) || !is_unit_name(h.name) {
+        return false;
+    }
+    let mut paras = 0;
+    let mut prev_alone = false;
+    for block in after {
+        let Block::Para(p) = block else { break };
+        if paras == 0 && leading_source(pieces[p.pieces.start].text).is_some() {
+            return false;
+        }
+        // A later paragraph opening an item (not the body after a headline
+        // standing alone): the first item ended without a source.
+        if paras > 0 && !prev_alone && !p.table_row && p.starts(pieces) {
+            break;
+        }
+        if p.closes {
+            return false;
+        }
+        prev_alone = paras == 0 && p.headline_alone;
+        paras += 1;
+    }
+    paras > 0
 }
 
 /// An item being gathered: the paragraph blocks `first..=last`.
-struct Draft {
+struct Draft<'a> {
     section: Option<SmallString>,
+    /// Its source, named in brackets before it (`【县住建局】`).
+    lead: Option<&'a str>,
+    /// That bracket stood on the item's first line.
+    lead_inline: bool,
     first: usize,
     last: usize,
     /// The first paragraph is the headline alone.
@@ -443,7 +689,7 @@ struct Draft {
     awaiting_body: bool,
 }
 
-fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figure>) -> Item {
+fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figure>) -> Item {
     let paras = || {
         body.blocks[d.first..=d.last]
             .iter()
@@ -497,9 +743,25 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
     let mut sources = Vec::with_capacity(
         usize::from(lead.is_some()) + usize::from(last_para.last_tail.is_some()),
     );
+    let mut authors = Vec::new();
     let mut head_start = 0;
+    // `一、` `1.` `（一）` `①` before the headline: a list marker, not headline.
+    let marker = list_marker_len(&raw[..first_para_end]);
+    if marker > 0 {
+        ledger.take(&raw[..marker]);
+        head_start = marker;
+    }
+    // `【县住建局】` before the item: its source.
+    if let Some(name) = d.lead {
+        take_names(name, &mut sources, &mut authors, ledger);
+    }
+    let lead = if marker > 0 {
+        leading_source(&raw[marker..first_para_end]).map(|(a, b)| (a + marker, b + marker))
+    } else {
+        lead
+    };
     if let Some((names_end, text_start)) = lead {
-        take_names(&raw[..names_end], &mut sources, ledger);
+        take_names(&raw[head_start..names_end], &mut sources, &mut authors, ledger);
         // (Tested first: with the ledger off, the syntax is not even cut out.)
         if ledger.is_on() {
             ledger.take(&raw[names_end..text_start]);
@@ -513,8 +775,19 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         _ => find_break(first),
     }
     .or_else(|| number_gap_break(first));
+    // `【县住建局】加快推进老旧小区改造。今年以来…`: after a bracketed source
+    // on the same line the headline runs to the first `。` when no gap
+    // comes first (that `。` belongs to neither part).
+    let stop = d
+        .lead_inline
+        .then(|| first_full_stop(first))
+        .flatten()
+        .filter(|&k| brk.is_none_or(|(h, _)| k < h));
     let (head_end, body_start) = if d.headline_alone {
         (first_para_end, first_para_end)
+    } else if let Some(k) = stop {
+        ledger.take("。");
+        (head_start + k, head_start + k + '。'.len_utf8())
     } else if let Some((h, b)) = brk {
         (head_start + h, head_start + b)
     } else if first_pieces.len() > 1
@@ -540,6 +813,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         take_names(
             &raw[base + tail.inner.0..base + tail.inner.1],
             &mut sources,
+            &mut authors,
             ledger,
         );
         if ledger.is_on() {
@@ -581,7 +855,7 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
         headline,
         body,
         sources,
-        authors: Vec::new(),
+        authors,
         figures,
         emphasis,
         lines: LineRange {
@@ -589,6 +863,69 @@ fn finish(d: Draft, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<Figu
             last: last_line,
         },
     }
+}
+
+/// Bytes of a list marker opening a headline: `一、`, `1.`, `1、`, `（一）`,
+/// `(2)`, `①`, with the spaces after it; 0 when there is none (or nothing
+/// follows it). `1—2月…` and `一是…` are not markers.
+pub fn list_marker_len(s: &str) -> usize {
+    let t = s.trim_start_matches('*');
+    let skip = s.len() - t.len();
+    let num = |x: &str| {
+        x.find(|c: char| !(c.is_ascii_digit() || ascii_digit_wide(c) || is_cn_num(c)))
+            .unwrap_or(x.len())
+    };
+    let mut end = 0;
+    if let Some(c) = t.chars().next() {
+        if ('\u{2460}'..='\u{2473}').contains(&c) {
+            end = c.len_utf8();
+        } else if c == '（' || c == '(' {
+            let inner = &t[c.len_utf8()..];
+            let n = num(inner);
+            if n > 0 && chars_up_to(&inner[..n], 4) <= 3 {
+                if let Some(cl) = inner[n..].chars().next().filter(|&x| x == '）' || x == ')') {
+                    end = c.len_utf8() + n + cl.len_utf8();
+                }
+            }
+        } else {
+            let n = num(t);
+            if n > 0 && chars_up_to(&t[..n], 4) <= 3 {
+                let all_cn = t[..n].chars().all(is_cn_num);
+                match t[n..].chars().next() {
+                    Some('、') => end = n + '、'.len_utf8(),
+                    Some('．') => end = n + '．'.len_utf8(),
+                    Some('.') if !all_cn && !t[n + 1..].starts_with(|c: char| c.is_ascii_digit()) => end = n + 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if end == 0 {
+        return 0;
+    }
+    let rest = t[end..].trim_start_matches(' ');
+    if trim_spaces_and_stars(rest).is_empty() {
+        return 0;
+    }
+    // Bold markers before the marker stay with the headline.
+    if skip > 0 {
+        return 0;
+    }
+    t.len() - rest.len()
+}
+
+fn ascii_digit_wide(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+fn is_cn_num(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零')
+}
+
+/// The first `。` within a headline's length of `s`.
+fn first_full_stop(s: &str) -> Option<usize> {
+    let k = s[..floor_boundary(s, HEADLINE_ALONE_MAX * 3)].find('。')?;
+    (chars_up_to(&s[..k], HEADLINE_ALONE_MAX) >= 2).then_some(k)
 }
 
 /// [`trailing_source`] of `raw[from..]`, read off the tail the rewrap found
@@ -632,8 +969,53 @@ fn first_line_is_headline(s: &str) -> bool {
 }
 
 /// Splits a list of names into `sources`; the separators are syntax.
-fn take_names(names: &str, sources: &mut Vec<SmallString>, ledger: &mut Ledger) {
+fn take_names(
+    names: &str,
+    sources: &mut Vec<SmallString>,
+    authors: &mut Vec<String>,
+    ledger: &mut Ledger,
+) {
+    let mut unit_seen = false;
+    // After `作者：` the names are people until another label.
+    let mut people = false;
     for n in split_sources(names) {
+        // `通讯员 陈晨`: a label standing alone before its names.
+        if AUTHOR_LABELS.contains(&n) {
+            ledger.take(n);
+            people = true;
+            continue;
+        }
+        let n = match labelled(n) {
+            Some((label, value, who)) => {
+                ledger.take(label);
+                people = who;
+                value
+            }
+            None => n,
+        };
+        // `据县融媒体中心报道`: the unit a report is credited to.
+        let n = match n.strip_prefix('据').filter(|r| r.ends_with("报道") || r.ends_with("消息")) {
+            Some(r) => {
+                ledger.take("据");
+                r
+            }
+            None => n,
+        };
+        let bare = without_suffix(n);
+        if bare.len() < n.len() && ledger.is_on() {
+            ledger.take(&n[bare.len()..]);
+        }
+        let n = bare;
+        if n.is_empty() {
+            continue;
+        }
+        // People named after a unit are the item's authors (`（县发改委 张伟）`).
+        if (people && !is_unit_name(n)) || (unit_seen && is_person_name(n)) {
+            authors.push(n.to_string());
+            continue;
+        }
+        people = false;
+        unit_seen |= is_unit_name(n);
         if sources.iter().any(|s| s == n) {
             // Named both before the headline and in the closing parenthetical:
             // one unit, listed once; the repeat is syntax, not lost text.

@@ -5,7 +5,9 @@
 
 use super::bytes::for_each_line;
 use super::footer;
-use super::text::{chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars};
+use super::text::{
+    chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars, trim_start_set,
+};
 use crate::figures::CharSet;
 use crate::figures::{columns, count_chars};
 use crate::model::Dropped;
@@ -100,6 +102,7 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
     dropped.reserve(text.len() / 1024 + 8);
     let mut after_blank = false;
     let mut no = 0;
+    let mut toc = Contents::default();
     // Each line's width comes with its end, from one reading.
     let stars = for_each_line(text.as_bytes(), |start, end, columns| {
         no += 1;
@@ -107,6 +110,7 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
         let (lead, trail) = space_around(&text.as_bytes()[start..end]);
         let trimmed = &text[start + lead..end - trail];
         let mut line = classify_trimmed(no, trimmed, lead, trail, columns, dropped, &mut headings);
+        toc.follow(&mut line, after_blank, dropped, &mut headings);
         if line.kind == Kind::Blank {
             after_blank = true;
         } else {
@@ -122,11 +126,145 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
     }
 }
 
+/// A table of contents (`本期要目`, `目录`, `本期导读`) and the headlines
+/// listed under it: noise, since the items themselves follow. The list ends
+/// at a blank line or rule after its first entry, at a line too long or too
+/// sentence-like to be an entry, or where its first entry comes again (the
+/// first item starts with no blank line before it).
+#[derive(Default)]
+struct Contents {
+    open: bool,
+    entries: usize,
+    first: Option<String>,
+}
+
+/// Lines that open a table of contents.
+const CONTENTS_TITLES: [&str; 5] = ["本期要目", "本期目录", "本期导读", "目录", "要目"];
+
+impl Contents {
+    fn follow<'a>(
+        &mut self,
+        line: &mut Line<'a>,
+        after_blank: bool,
+        dropped: &mut Vec<Dropped>,
+        headings: &mut Headings<'a>,
+    ) {
+        if line.kind == Kind::Blank {
+            return;
+        }
+        let bare = trim_spaces_and_stars(line.text);
+        if bare.len() <= 24 && is_contents_title(bare) {
+            *self = Contents {
+                open: true,
+                ..Contents::default()
+            };
+            line.kind = Kind::Noise;
+            dropped.push(Dropped {
+                line: line.no,
+                text: line.text.to_string(),
+                reason: "contents".into(),
+            });
+            return;
+        }
+        if !self.open {
+            return;
+        }
+        let entry = trim_spaces_and_stars(strip_symbol(bare));
+        let ends = (self.entries > 0 && (after_blank || line.kind == Kind::Noise))
+            || line.kind == Kind::Footer
+            || entry.is_empty()
+            || chars_up_to(entry, 41) > 40
+            || has_sentence_punct(entry)
+            || self.first.as_deref() == Some(entry);
+        if ends {
+            self.open = false;
+            return;
+        }
+        if matches!(line.kind, Kind::Section { .. }) && headings.last().is_some_and(|h| h.0 == line.no) {
+            headings.pop();
+        }
+        self.entries += 1;
+        if self.first.is_none() {
+            self.first = Some(entry.to_string());
+        }
+        line.kind = Kind::Noise;
+        dropped.push(Dropped {
+            line: line.no,
+            text: line.text.to_string(),
+            reason: "contents".into(),
+        });
+    }
+}
+
+/// `本期要目`, `目  录`: a contents title, spaces aside.
+fn is_contents_title(t: &str) -> bool {
+    CONTENTS_TITLES.iter().any(|c| {
+        let mut rest = t;
+        c.chars().all(|ch| {
+            rest = rest.trim_start_matches(' ');
+            rest.strip_prefix(ch).map(|r| rest = r).is_some()
+        }) && rest.trim_start_matches(' ').is_empty()
+    })
+}
+
+/// Symbols that mark a section line or a listed headline (`★ 工作动态`, `◆县…`).
+const SECTION_SYMBOLS: [char; 14] = ['★', '☆', '◆', '◇', '■', '□', '●', '○', '▲', '△', '►', '▶', '◎', '※'];
+
+/// `t` without a leading section symbol and the spaces after it.
+fn strip_symbol(t: &str) -> &str {
+    match t.chars().next() {
+        Some(c) if SECTION_SYMBOLS.contains(&c) => t[c.len_utf8()..].trim_start_matches(' '),
+        _ => t,
+    }
+}
+
+/// Web page furniture copied with the text: `打印本页`, `关闭窗口`,
+/// `字体大小：大 中 小`, `【打印】【关闭】`, `返回顶部`. A line made only of
+/// such words (and brackets, separators) is noise.
+fn is_page_furniture(t: &str) -> bool {
+    // A breadcrumb: `当前位置：首页 > 政务公开 > 政务信息`.
+    if ["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置"]
+        .iter()
+        .any(|k| t.starts_with(k))
+        && t.len() <= 240
+        && (t.contains('>') || t.contains('》') || t.contains('→') || t.contains('＞'))
+    {
+        return true;
+    }
+    const WORDS: [&str; 25] = [
+        "打印本页", "打印", "关闭窗口", "关闭", "字体大小", "字体", "字号", "返回顶部", "返回",
+        "收藏", "分享", "大", "中", "小", "默认", "全文",
+        // secrecy marks printed above a title
+        "内部资料", "内部刊物", "注意保存", "注意保密", "妥善保管", "秘密", "机密", "绝密", "内部",
+    ];
+    if t.len() > 90 {
+        return false;
+    }
+    let mut rest = t;
+    let mut words = 0;
+    loop {
+        rest = trim_start_set(
+            rest,
+            &[' ', '【', '】', '[', ']', '|', '｜', '/', '：', ':', '·', '(', ')', '（', '）', '，', ',', '、'],
+        );
+        if rest.is_empty() {
+            return words > 0;
+        }
+        match WORDS.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => {
+                words += usize::from(w.chars().count() >= 2);
+                rest = &rest[w.len()..];
+            }
+            None => return false,
+        }
+    }
+}
+
 /// First characters of every line that is more than plain text: markdown
 /// markers, rules, page numbers, section headings, footer keys. A line
 /// starting with anything else is text, and [`classify`] says so at once
 /// (a test checks that the full reading agrees for every other character).
-const LINE_MARKS: [char; 71] = [
+const LINE_MARKS: [char; 101] = [
     // markdown quote, heading, bullets; rules (and `*` for bold)
     '>', '#', '-', '*', '+', '•', '_', '—', '─', '━', '=', '＝', '~', '－',
     // page numbers: digits, dashes, 第/共, Page
@@ -135,15 +273,19 @@ const LINE_MARKS: [char; 71] = [
     // section headings: brackets, Chinese enumerators
     '【', '[', '［', '〖', '〇', '○', '零', 'Ｏ', 'О', '一', '壹', '二', '两', '贰', '三', '叁',
     '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十',
+    // section symbols (`★ 工作动态`), contents (`目录`), web page furniture
+    '★', '☆', '◆', '◇', '■', '□', '●', '▲', '△', '►', '▶', '◎', '※', '目', '打', '关', '字', '返',
+    '内', '注', '秘', '机', '绝', '妥', '|', '印', '当', '您', '你', '所',
 ];
 
 /// Footer keys' first characters (`本期发`, `责任编辑`, `签发`, …).
-const FOOTER_MARKS: [char; 10] = ['本', '责', '签', '抄', '分', '发', '编', '审', '报', '送'];
+const FOOTER_MARKS: [char; 13] = ['本', '责', '签', '抄', '分', '发', '编', '审', '报', '送', '撰', '核', '校'];
 
 static MARKS: CharSet = CharSet::new(&concat_marks());
 
-const fn concat_marks() -> [char; 81] {
-    let mut all = ['\0'; 81];
+
+const fn concat_marks() -> [char; 114] {
+    let mut all = ['\0'; 114];
     let mut k = 0;
     while k < LINE_MARKS.len() {
         all[k] = LINE_MARKS[k];
@@ -264,6 +406,16 @@ fn classify_marked<'a>(
         });
         return line;
     }
+    if is_page_furniture(t) {
+        set_text(&mut line, t);
+        line.kind = Kind::Noise;
+        dropped.push(Dropped {
+            line: no,
+            text: t.to_string(),
+            reason: "page-furniture".into(),
+        });
+        return line;
+    }
     let mut md_heading = false;
     if t.starts_with('#') {
         let h = t.trim_start_matches('#');
@@ -319,7 +471,8 @@ fn is_rule(t: &str) -> bool {
     for c in t.chars() {
         match c {
             '-' | '*' | '_' | '—' | '─' | '━' | '=' | '＝' | '~' | '－' => marks += 1,
-            ' ' => {}
+            // a markdown table's separator row: `|---|:---:|`
+            ' ' | '|' | ':' => {}
             _ => return false,
         }
     }
@@ -455,13 +608,42 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         if first == '[' && after.starts_with('(') {
             return None; // a markdown link
         }
+        // `**【民生保障】**`: the bold run around the bracket closes after it;
+        // other stars after it open the text's own bold (`【X】**标题**`).
+        let mut rest = after.trim_start_matches(' ');
+        if rest.bytes().all(|b| b == b'*' || b == b' ') {
+            rest = "";
+        } else if u.len() < t.len() {
+            rest = rest.strip_prefix("**").unwrap_or(rest).trim_start_matches(' ');
+        }
         return Some(Heading {
             name,
             open: &u[..open_len],
             close: &u[close..close + close_char.len_utf8()],
-            rest: after.trim_start_matches(['*', ' ']),
+            rest,
             explicit: true,
         });
+    }
+    // `★ 工作动态`: a short name after a section symbol, alone on its line.
+    // A listed headline (`◆县发改委全力推进…`) names a unit and is longer.
+    if SECTION_SYMBOLS.contains(&first) {
+        let name = trim_spaces_and_stars(&u[first.len_utf8()..]);
+        let n = chars_up_to(name, 13);
+        // (`◆ 乡镇传真` is a section: a short name may mention 镇 or 局.)
+        if (2..=12).contains(&n)
+            && !has_sentence_punct(name)
+            && !name.contains("  ")
+            && !(n > 6 && names_a_unit(name))
+        {
+            return Some(Heading {
+                name,
+                open: &u[..u.len() - u[first.len_utf8()..].len()],
+                close: "",
+                rest: "",
+                explicit: true,
+            });
+        }
+        return None;
     }
     // `一、民生保障`: a short name after a Chinese enumerator.
     if cn_digit(first).is_some() || first == '十' {

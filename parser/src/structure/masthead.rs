@@ -6,7 +6,7 @@ use super::footer;
 use super::items::starts_item;
 use super::lines::{Kind, Line};
 use super::text::{
-    chars_up_to, has_sentence_punct, is_cjk, is_close_paren, is_colon, is_open_paren,
+    chars_up_to, has_sentence_punct, is_cjk, is_close_paren, is_colon, is_open_paren, trim_set,
 };
 use super::{Ledger, Sink};
 use crate::model::Masthead;
@@ -73,8 +73,25 @@ pub fn read<'a>(
         let first_content = !seen_content;
         seen_content = true;
         let text = l.text;
+        if let Some(web) = web_meta(text) {
+            read_web_meta(&web, l.no, m, sink, ledger);
+            i += 1;
+            continue;
+        }
         if let Some(scan) = scan(text).filter(|s| adds_field(s, m)) {
+            let before = candidates.len();
             apply(&scan, l.no, m, sink, ledger, &mut candidates, first_content);
+            // `签发：某某` printed on the issuer's line is the footer's.
+            let mut k = before;
+            while k < candidates.len() {
+                let tok = candidates[k].1;
+                if footer::is_footer_line(tok) {
+                    footer::apply(&Line { text: tok, ..*l }, footer_out, sink, ledger);
+                    candidates.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
             header_texts.push(text);
             i += 1;
             continue;
@@ -128,6 +145,85 @@ fn ahead(lines: &[Line<'_>], from: usize) -> Ahead {
     Ahead::End
 }
 
+/// The keys of a web page's information line (`发布时间:… 来源:… 浏览次数:…`).
+const WEB_KEYS: [&str; 11] = [
+    "发布时间", "发布日期", "来源单位", "信息来源", "来源", "发布机构", "浏览次数", "点击数",
+    "阅读次数", "访问量", "作者",
+];
+
+/// A web page's information line: its `key:value` fields, in order.
+struct WebMeta<'a> {
+    fields: Vec<(&'a str, &'a str, &'a str)>,
+}
+
+/// Reads `发布时间:2024-03-08 09:30  来源:某县人民政府办公室  浏览次数:1,206`
+/// as (key, colon, value) fields; `None` unless the line is made of such
+/// fields only and names a publication time or a view count.
+fn web_meta(t: &str) -> Option<WebMeta<'_>> {
+    if t.len() > 240 {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut rest = t;
+    while !rest.is_empty() {
+        let (key, value_at) = web_key_at(rest)?;
+        let value_part = &rest[value_at..];
+        // The value runs to the next key after a space.
+        let mut end = value_part.len();
+        for (i, _) in value_part.match_indices(' ') {
+            let next = value_part[i..].trim_start_matches(' ');
+            if web_key_at(next).is_some() {
+                end = i;
+                break;
+            }
+        }
+        fields.push((key, &rest[key.len()..value_at], value_part[..end].trim_matches(' ')));
+        rest = value_part[end..].trim_start_matches(' ');
+    }
+    fields
+        .iter()
+        .any(|f| f.0.starts_with("发布") || f.0.contains("次数") || f.0 == "点击数")
+        .then_some(WebMeta { fields })
+}
+
+/// A web information key at the start of `s`, and where its value starts.
+fn web_key_at(s: &str) -> Option<(&str, usize)> {
+    let k = WEB_KEYS.iter().find(|k| s.starts_with(**k))?;
+    let after = s[k.len()..].trim_start_matches(' ');
+    let c = after.chars().next().filter(|&c| is_colon(c))?;
+    Some((&s[..k.len()], s.len() - after.len() + c.len_utf8()))
+}
+
+/// The date and issuer from a web information line; the rest is noise.
+fn read_web_meta(w: &WebMeta<'_>, no: usize, m: &mut Masthead, sink: &mut Sink, ledger: &mut Ledger) {
+    for &(key, colon, value) in &w.fields {
+        if key.starts_with("发布") && !key.contains("机构") {
+            if let Some((s, e, iso)) = find_date(value).filter(|_| m.date.is_none()) {
+                ledger.take(key);
+                ledger.take(colon);
+                ledger.take(&value[s..e]);
+                m.date = Some(iso);
+                let rest = format!("{}{}", &value[..s], &value[e..]);
+                if !rest.trim().is_empty() {
+                    sink.drop_line(no, rest.trim(), "web-meta");
+                }
+                continue;
+            }
+        }
+        if matches!(key, "来源" | "来源单位" | "信息来源" | "发布机构") && m.issuer.is_none() {
+            if let Some((k, name, suffix)) = issuer_parts(value) {
+                ledger.take(key);
+                ledger.take(colon);
+                ledger.take(k);
+                ledger.take(suffix);
+                m.issuer = Some(name.to_string());
+                continue;
+            }
+        }
+        sink.drop_line(no, &format!("{key}{colon}{value}"), "web-meta");
+    }
+}
+
 /// Short, no sentence punctuation, not a parenthetical: could be a title.
 fn is_title_like(t: &str) -> bool {
     let n = chars_up_to(t, 30);
@@ -135,7 +231,7 @@ fn is_title_like(t: &str) -> bool {
 }
 
 /// Words that name a bulletin.
-fn has_title_word(t: &str) -> bool {
+pub(super) fn has_title_word(t: &str) -> bool {
     chars_up_to(t, 16) <= 16
         && [
             "快报", "简报", "信息", "动态", "专报", "通讯", "要情", "参阅", "周报", "月报", "旬报",
@@ -147,7 +243,7 @@ fn has_title_word(t: &str) -> bool {
 
 /// `**延津政务快报**` → `延津政务快报`; `延 津 政 务 快 报` → `延津政务快报`.
 fn tidy_title(t: &str) -> String {
-    let t = t.trim_matches(['*', ' ']);
+    let t = trim_set(t, &['*', ' ']);
     let spaced = t
         .split(' ')
         .filter(|p| !p.is_empty())
@@ -162,6 +258,8 @@ fn tidy_title(t: &str) -> String {
 /// A masthead line taken apart.
 struct Scan<'a> {
     issue: Option<(&'a str, Option<u32>)>,
+    /// Brackets written around the issue.
+    parens: Option<(&'a str, &'a str)>,
     date: Option<(&'a str, String)>,
     /// What is left, split on wide gaps.
     tokens: Vec<&'a str>,
@@ -170,13 +268,22 @@ struct Scan<'a> {
 /// Reads a line as masthead fields, or `None` when it is not a masthead line
 /// (no issue, date or issuer, or other text too long to be masthead).
 fn scan(t: &str) -> Option<Scan<'_>> {
+    // `**第 26 期**`: bold markers are not masthead text.
+    let t = trim_set(t, &['*', ' ']);
     if t.len() > 200 {
         return None;
     }
     let issue = find_issue(t);
     let date = find_date(t);
+    // `某县政务信息(第8期)`: brackets around the issue go with it.
+    let parens = issue.and_then(|(s, e, _)| {
+        let open = t[..s].chars().next_back().filter(|&c| is_open_paren(c))?;
+        let close = t[e..].chars().next().filter(|&c| is_close_paren(c))?;
+        Some((s - open.len_utf8(), e + close.len_utf8()))
+    });
+    let issue_cut = issue.map(|i| parens.unwrap_or((i.0, i.1)));
     let mut cuts: Vec<(usize, usize)> =
-        [issue.map(|i| (i.0, i.1)), date.as_ref().map(|d| (d.0, d.1))]
+        [issue_cut, date.as_ref().map(|d| (d.0, d.1))]
             .into_iter()
             .flatten()
             .collect();
@@ -188,7 +295,7 @@ fn scan(t: &str) -> Option<Scan<'_>> {
             return None; // overlapping matches: not a clean masthead line
         }
         for tok in t[from..s].split("  ") {
-            let tok = tok.trim_matches(' ');
+            let tok = trim_set(tok, &[' ', '*']);
             if !tok.is_empty() {
                 tokens.push(tok);
             }
@@ -206,6 +313,7 @@ fn scan(t: &str) -> Option<Scan<'_>> {
         return None;
     }
     Some(Scan {
+        parens: parens.zip(issue).map(|((ps, pe), (s, e, _))| (&t[ps..s], &t[e..pe])),
         issue: issue.map(|(s, e, n)| (&t[s..e], n)),
         date: date.map(|(s, e, iso)| (&t[s..e], iso)),
         tokens,
@@ -229,6 +337,10 @@ fn apply<'a>(
     candidates: &mut Vec<(usize, &'a str, bool)>,
     first_content: bool,
 ) {
+    if let Some((open, close)) = scan.parens {
+        ledger.take(open);
+        ledger.take(close);
+    }
     if let Some((text, n)) = scan.issue {
         if m.issue.is_none() {
             m.issue = Some(text.to_string());
@@ -253,9 +365,36 @@ fn apply<'a>(
                 m.issuer = Some(name.to_string());
             }
             Some(_) => sink.warn(no, no, DUPLICATE, tok.to_string()),
+            // `总第415期` printed apart from the issue, `（星期五）` after the date.
+            None if is_running_total(tok) => sink.drop_line(no, tok, "running-total"),
+            None if is_weekday(tok) => sink.drop_line(no, tok, "weekday"),
             None => candidates.push((no, tok, first_content)),
         }
     }
+}
+
+/// Spaces and parentheses around a masthead token.
+const PARENS_AND_SPACE: &[char] = &[' ', '（', '）', '(', ')'];
+
+/// `总第415期`, `（总第415期）`: a running total standing apart from the issue.
+fn is_running_total(t: &str) -> bool {
+    let t = trim_set(t, PARENS_AND_SPACE);
+    t.strip_prefix("总第")
+        .and_then(|r| r.strip_suffix('期'))
+        .is_some_and(|n| {
+            let n = n.trim_matches(' ');
+            !n.is_empty() && n.chars().all(|c| ascii_digit(c).is_some() || is_cn_numeral_char(c))
+        })
+}
+
+/// `（星期五）`, `星期五`, `周五`, `(星期日)`: the weekday of the date.
+fn is_weekday(t: &str) -> bool {
+    let t = trim_set(t, PARENS_AND_SPACE);
+    let day = t
+        .strip_prefix("星期")
+        .or_else(|| t.strip_prefix("礼拜"))
+        .or_else(|| t.strip_prefix('周'));
+    day.is_some_and(|d| ["一", "二", "三", "四", "五", "六", "日", "天"].contains(&d))
 }
 
 /// `延津县人民政府办公室`, `中共某县县委办公室编`, `主办：县政府办公室` →
@@ -278,6 +417,8 @@ fn issuer_parts(t: &str) -> Option<(&str, &str, &str)> {
     let mut suffix = "";
     for s in ["编印", "主办", "印发", "编发", "编", "印"] {
         if let Some(n) = body.strip_suffix(s) {
+            // `…办公室 编`: a space may stand before the verb.
+            let n = n.trim_end_matches(' ');
             if is_office(n) {
                 name = n;
                 suffix = &body[n.len()..];

@@ -17,6 +17,7 @@
 
 mod bytes;
 mod footer;
+mod issues;
 mod items;
 mod lines;
 mod masthead;
@@ -43,6 +44,56 @@ pub fn parse_with_ledger(text: &str) -> (Bulletin, Vec<String>) {
     };
     let b = run(text, &mut ledger);
     (b, ledger.taken)
+}
+
+/// Parses a text that may hold several bulletins: one per issue, line
+/// numbers counted in the whole text.
+pub fn parse_all(text: &str) -> Vec<Bulletin> {
+    let clean = normalize::clean(text);
+    let starts = issues::starts(&clean);
+    if starts.is_empty() {
+        return vec![run(&clean, &mut Ledger::default())];
+    }
+    let mut out = Vec::with_capacity(starts.len() + 1);
+    let mut from = (0usize, 1usize);
+    for &to in starts.iter().chain(std::iter::once(&(clean.len(), 0))) {
+        let mut b = run(&clean[from.0..to.0], &mut Ledger::default());
+        shift_lines(&mut b, from.1 - 1);
+        out.push(b);
+        from = to;
+    }
+    out
+}
+
+/// The texts of the issues in `text` (cleaned, when it holds several).
+pub fn split_issues(text: &str) -> Vec<String> {
+    let clean = normalize::clean(text);
+    let starts = issues::starts(&clean);
+    if starts.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut cuts = vec![0];
+    cuts.extend(starts.iter().map(|s| s.0));
+    cuts.push(clean.len());
+    cuts.windows(2).map(|w| clean[w[0]..w[1]].to_string()).collect()
+}
+
+/// Moves every line number in `b` down by `by` lines.
+fn shift_lines(b: &mut Bulletin, by: usize) {
+    if by == 0 {
+        return;
+    }
+    for it in &mut b.items {
+        it.lines.first += by;
+        it.lines.last += by;
+    }
+    for w in &mut b.warnings {
+        w.lines.first += by;
+        w.lines.last += by;
+    }
+    for d in &mut b.dropped {
+        d.line += by;
+    }
 }
 
 fn run(text: &str, ledger: &mut Ledger) -> Bulletin {

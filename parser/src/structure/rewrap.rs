@@ -20,7 +20,10 @@ use super::items::{
     trailing_source, Tail,
 };
 use super::lines::{Heading, Headings, Kind, Line};
-use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, width};
+use super::text::{
+    chars_up_to, ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width,
+};
+use super::bytes::find_byte;
 use super::Sink;
 use std::ops::Range;
 
@@ -49,6 +52,8 @@ pub struct Para {
     pub headline_alone: bool,
     /// Nothing but a source parenthetical.
     pub source_only: bool,
+    /// One row of a flattened table: never opens an item.
+    pub table_row: bool,
     /// Ends in a source parenthetical: the item ends here.
     pub closes: bool,
     /// The headline break in the first piece, when there is one.
@@ -72,7 +77,7 @@ impl Para {
 
 #[derive(Debug)]
 pub enum Block<'a> {
-    Section { heading: Heading<'a> },
+    Section { heading: Heading<'a>, line: usize },
     Para(Para),
 }
 
@@ -223,9 +228,10 @@ pub fn blocks<'a>(
         if l.kind != Kind::Noise
             && l.text.len() <= 120
             && header_starts.may_start(l.text)
-            && headers
+            && (headers
                 .iter()
                 .any(|&(h, n)| same_first_char(h, n, l.text) && eq_ignoring_spaces(h, l.text))
+                || made_of_headers(l.text, &headers))
         {
             sink.drop_line(l.no, l.text, "page-header");
             gap = true;
@@ -239,7 +245,10 @@ pub fn blocks<'a>(
             Kind::Section { .. } => match heading_of(l.no) {
                 Some(h) => {
                     b.flush(prev_tail);
-                    b.out.blocks.push(Block::Section { heading: h });
+                    b.out.blocks.push(Block::Section {
+                        heading: h,
+                        line: l.no,
+                    });
                     (prev, prev_tail) = (None, None);
                     gap = false;
                     if h.rest.is_empty() {
@@ -344,6 +353,61 @@ impl HeaderStarts {
     }
 }
 
+/// A running page header that puts two masthead lines on one
+/// (`某县政务快报 第8期` for a title and an issue printed apart): the line,
+/// spaces aside, is masthead lines one after another.
+fn made_of_headers(text: &str, headers: &[(&str, usize)]) -> bool {
+    // Brackets may wrap a part: `某县政务快报（2024年第9期）`.
+    const AROUND: &[char] = &[' ', '（', '）', '(', ')'];
+    let mut rest = trim_start_set(text, AROUND);
+    let mut parts = 0;
+    while !rest.is_empty() {
+        let Some(next) = headers.iter().find_map(|&(h, _)| strip_ignoring_spaces(rest, h)) else {
+            return false;
+        };
+        rest = trim_start_set(next, AROUND);
+        parts += 1;
+    }
+    parts >= 2
+}
+
+/// `s` without a prefix equal to `h` once spaces are ignored in both.
+fn strip_ignoring_spaces<'a>(s: &'a str, h: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for c in h.chars().filter(|&c| c != ' ') {
+        rest = rest.trim_start_matches(' ');
+        rest = rest.strip_prefix(c)?;
+    }
+    (!h.trim().is_empty()).then_some(rest)
+}
+
+/// A row of a table flattened to text: three or more short cells
+/// separated by wide gaps (a tab or two spaces, after clean-up), none of
+/// them a sentence. (A headline and its body make two cells, not three.)
+pub fn is_table_row(t: &str) -> bool {
+    // Most lines hold no space at all: one memchr says so.
+    if t.len() > 400 || find_byte(b' ', t.as_bytes()).is_none() || find_gap(t, 0).is_none() {
+        return false;
+    }
+    let mut cells = 0;
+    for cell in t.split("  ") {
+        let cell = cell.trim_matches(' ');
+        if cell.is_empty() {
+            continue;
+        }
+        if chars_up_to(cell, 25) > 24 || ends_sentence(cell) {
+            return false;
+        }
+        cells += 1;
+    }
+    cells >= 3
+}
+
+/// The first wide gap (two spaces) at or after `from`.
+fn find_gap(t: &str, from: usize) -> Option<usize> {
+    t[from..].find("  ").map(|k| from + k)
+}
+
 /// Both texts start with the same character, `a`'s first, of `n` bytes
 /// (neither starts with a space: lines are trimmed). The first byte alone is
 /// shared by many CJK characters.
@@ -367,6 +431,11 @@ fn decide(
 ) -> Option<Join> {
     let last = cur.last()?.text;
     if ends_with_source(cur, prev_has_tail) || next_tail_alone {
+        return None;
+    }
+    // A table flattened to lines keeps one row a line: a cell's figure
+    // never glues to the next row's number.
+    if is_table_row(last) || is_table_row(next_text) {
         return None;
     }
     let ends = ends_sentence(last);
@@ -485,8 +554,10 @@ impl Builder<'_> {
         let first = pieces[0].text;
         let single = pieces.len() == 1;
         let first_break = find_break(first);
+        let table_row = single && is_table_row(first);
         let para = Para {
-            headline_alone: single && headline_alone(first, self.full, first_break),
+            table_row,
+            headline_alone: !table_row && single && headline_alone(first, self.full, first_break),
             source_only: single && self.first_tail.is_some_and(|t| t.alone),
             closes: ends_with_source(pieces, last_tail.is_some()),
             last_tail,

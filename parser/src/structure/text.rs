@@ -177,10 +177,10 @@ pub fn chars_up_to(s: &str, cap: usize) -> usize {
 
 /// Last characters that name a reporting unit: 局 镇 乡 街道 中心 办 委 …
 /// (`县财政局`, `胙城乡`, `文岩街道`, `公共资源交易中心`, `县妇联`).
-const UNIT_LAST: [char; 36] = [
+const UNIT_LAST: [char; 37] = [
     '局', '镇', '乡', '办', '委', '室', '院', '所', '站', '队', '部', '处', '科', '会', '团', '社',
     '馆', '区', '县', '司', '组', '厅', '府', '行', '校', '园', '场', '厂', '村', '街', '心', '道',
-    '台', '联', '协', '庭',
+    '台', '联', '协', '庭', '股',
 ];
 
 static UNIT_LAST_SET: CharSet = CharSet::new(&UNIT_LAST);
@@ -360,4 +360,27 @@ mod tests {
             assert_eq!(split_sources(s).collect::<Vec<_>>(), want, "{s:?}");
         }
     }
+}
+
+/// `s` without the characters of `set` at its start. One function for every
+/// set (a `trim_start_matches` per array type would each be compiled apart,
+/// and every byte ships to the page).
+pub fn trim_start_set<'a>(s: &'a str, set: &[char]) -> &'a str {
+    match s.char_indices().find(|(_, c)| !set.contains(c)) {
+        Some((i, _)) => &s[i..],
+        None => "",
+    }
+}
+
+/// `s` without the characters of `set` at its end.
+pub fn trim_end_set<'a>(s: &'a str, set: &[char]) -> &'a str {
+    match s.char_indices().rev().find(|(_, c)| !set.contains(c)) {
+        Some((i, c)) => &s[..i + c.len_utf8()],
+        None => "",
+    }
+}
+
+/// `s` without the characters of `set` at either end.
+pub fn trim_set<'a>(s: &'a str, set: &[char]) -> &'a str {
+    trim_end_set(trim_start_set(s, set), set)
 }
