@@ -37,6 +37,28 @@ pub enum DecodeError {
     UnsupportedZip(&'static str),
     /// The `.docx` is a valid zip but its document part is unreadable.
     BadDocx(&'static str),
+    /// Elements nested deeper than `limit` (no real document does).
+    TooDeep { limit: usize },
+    /// A zip entry that would inflate past `limit` bytes, or more than
+    /// `ratio` times its compressed size (a zip bomb).
+    InflateLimit { limit: u64, ratio: u64 },
+    /// Input larger than `limit` bytes (`size`, when known).
+    TooLarge { size: Option<u64>, limit: u64 },
+}
+
+/// `1048576` → `1 MiB`, `1536` → `1536 bytes`: limits said the way people
+/// set them.
+pub fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    if bytes >= MIB && bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else if bytes >= 1024 && bytes % 1024 == 0 {
+        format!("{} KiB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 impl fmt::Display for DecodeError {
@@ -99,6 +121,27 @@ impl fmt::Display for DecodeError {
                 f,
                 "Word 文档已损坏（{what}） / damaged Word document ({what})"
             ),
+            TooDeep { limit } => write!(
+                f,
+                "文档结构嵌套超过 {limit} 层，文件已损坏或不安全，未读取 / elements nested deeper than {limit} levels: damaged or hostile file, not read"
+            ),
+            InflateLimit { limit, ratio } => {
+                let limit = human_size(*limit);
+                write!(
+                    f,
+                    "文档解压后超过上限（{limit}，或压缩比 {ratio}:1），疑似压缩炸弹，未读取 / the document inflates past the limit ({limit}, or {ratio} times its compressed size): likely a zip bomb, not read"
+                )
+            }
+            TooLarge { size, limit } => {
+                let limit = human_size(*limit);
+                match size {
+                    Some(size) => {
+                        let size = human_size(*size);
+                        write!(f, "文件过大（{size}，上限 {limit}） / file too large ({size}; the limit is {limit})")
+                    }
+                    None => write!(f, "文件过大（超过上限 {limit}） / file too large (more than the limit of {limit})"),
+                }
+            }
         }
     }
 }

@@ -24,10 +24,10 @@ mod xml;
 mod zip;
 
 pub use crc::crc32;
-pub use docx::docx_xml_to_text;
-pub use error::DecodeError;
+pub use docx::{docx_xml_to_text, MAX_XML_DEPTH};
+pub use error::{human_size, DecodeError};
 pub use html::html_to_text;
-pub use sniff::{sniff, Detected, TextEncoding};
+pub use sniff::{sniff, sniff_with_note, Detected, TextEncoding};
 pub use unicode::{decode_utf16, decode_utf8};
 pub use zip::{zip_entry, ZipEntry, ZipMethod};
 
