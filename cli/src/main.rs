@@ -7,6 +7,7 @@ mod args;
 mod input;
 mod output;
 mod render;
+mod xlsx_out;
 
 use std::ffi::OsString;
 
@@ -39,42 +40,54 @@ fn run(arguments: Vec<OsString>) -> i32 {
     }
 }
 
-/// Reads every input (reporting those that fail and going on), renders what
-/// was read, writes it.
+/// Reads every input (reporting those that fail and going on) and writes
+/// what each gives as soon as it is parsed: memory is bounded by the
+/// largest single input, not by the run.
 fn run_command(options: &Options, figures_only: bool) -> i32 {
-    let mut documents = Vec::new();
     let mut failed = false;
+    let mut parse_sink = (!figures_only)
+        .then(|| render::ParseSink::new(options.format, options.output.clone()));
+    let mut figures_sink =
+        figures_only.then(|| render::FiguresSink::new(options.format, options.output.clone()));
+    let write_error = |e: &std::io::Error| output::WriteError::of(e, options.output.as_deref());
     for input in input::expand(&options.inputs) {
         let (name, result) = match input {
-            Ok(input) => (input.name(), input::read(&input)),
+            Ok(input) => (input.name(), input::read(&input, options.max_input)),
             Err((name, message)) => (name, Err(message)),
         };
-        match result {
-            Ok(text) => {
-                if let Some(warning) = &text.warning {
-                    eprintln!("bulletin: {name}: {warning}");
-                }
-                documents.push(render::Document {
-                    name,
-                    text: text.text,
-                });
-            }
+        let text = match result {
+            Ok(text) => text,
             Err(message) => {
                 eprintln!("bulletin: {name}: {message}");
                 failed = true;
+                continue;
             }
+        };
+        if let Some(warning) = &text.warning {
+            eprintln!("bulletin: {name}: {warning}");
+        }
+        let written = if let Some(sink) = &mut parse_sink {
+            // A file may hold several issues: each is a bulletin of its own.
+            bulletin_parser::parse_all(&text.text)
+                .into_iter()
+                .try_for_each(|b| sink.bulletin(&name, b))
+        } else if let Some(sink) = &mut figures_sink {
+            sink.figures(&name, &bulletin_parser::extract_figures(&text.text))
+        } else {
+            Ok(())
+        };
+        if let Err(e) = written {
+            let status = if failed { EXIT_BAD_INPUT } else { 0 };
+            return finish(Err(write_error(&e)), status);
         }
     }
     let status = if failed { EXIT_BAD_INPUT } else { 0 };
-    if documents.is_empty() {
-        return status;
-    }
-    let rendered = if figures_only {
-        render::figures(&documents, options.format, options.output.is_some())
-    } else {
-        render::parse(&documents, options.format, options.output.is_some())
+    let finished = match (parse_sink, figures_sink) {
+        (Some(sink), _) => sink.finish(),
+        (_, Some(sink)) => sink.finish(),
+        _ => Ok(()),
     };
-    finish(output::write(options.output.as_deref(), &rendered), status)
+    finish(finished.map_err(|e| write_error(&e)), status)
 }
 
 fn finish(written: Result<(), output::WriteError>, status: i32) -> i32 {

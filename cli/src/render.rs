@@ -1,85 +1,192 @@
-//! Parsed documents to output bytes, in the format asked for.
+//! Parsed bulletins to output bytes, in the format asked for, written as
+//! each one is parsed: memory holds one bulletin (and its rendering) at a
+//! time, never the whole run.
+//!
+//! Two forms depend on whether the run gives one bulletin or several (the
+//! pretty JSON object or a JSON array, plain text with or without `==>
+//! file <==` headers; without `-f`, one object or JSON Lines). For those the
+//! first bulletin is held until a second one arrives or the run ends.
 
-use bulletin_parser::export::{self, CSV_BOM};
+use std::io;
+use std::path::PathBuf;
+
+use bulletin_parser::export::{self, strip_controls, CSV_BOM};
 use bulletin_parser::{Bulletin, Figure};
 
 use crate::args::Format;
+use crate::output::Output;
+use crate::xlsx_out::XlsxOut;
 
-/// One input, decoded.
-pub struct Document {
-    /// The input as named on the command line (`-` for standard input).
-    pub name: String,
-    pub text: String,
+/// Where `bulletin parse` writes, bulletin by bulletin.
+pub struct ParseSink {
+    format: Option<Format>,
+    out: Output,
+    /// The first bulletin, until it is known whether more follow.
+    held: Option<(String, Bulletin)>,
+    /// Bulletins written in the several-bulletins form.
+    written: usize,
+    header_written: bool,
+    xlsx: Option<XlsxOut>,
 }
 
-/// `bulletin parse`. `to_file`: output goes to a file (CSV then gets the
-/// byte-order mark Excel needs).
-pub fn parse(documents: &[Document], format: Option<Format>, to_file: bool) -> Vec<u8> {
-    // A file may hold several issues: each is a bulletin of its own.
-    let parsed: Vec<(&str, Bulletin)> = documents
-        .iter()
-        .flat_map(|d| {
-            bulletin_parser::parse_all(&d.text)
-                .into_iter()
-                .map(move |b| (d.name.as_str(), b))
-        })
-        .collect();
-    let pairs: Vec<(&str, &Bulletin)> = parsed.iter().map(|(name, b)| (*name, b)).collect();
-    let single = pairs.len() == 1;
-    let text = match format {
-        None | Some(Format::Json) if single => format!("{}\n", export::to_json(pairs[0].1)),
-        None | Some(Format::JsonLines) => pairs
-            .iter()
-            .map(|(name, b)| format!("{}\n", with_file(&export::to_json_line(b), name)))
-            .collect(),
-        Some(Format::Json) => json_array(&pairs),
-        Some(Format::Csv) => bom(to_file) + &export::figures_csv(&pairs),
-        Some(Format::ItemsCsv) => bom(to_file) + &export::items_csv(&pairs),
-        Some(Format::Tsv) => export::figures_table(&pairs).to_tsv(),
-        Some(Format::Xlsx) => return export::xlsx(&pairs),
-        Some(Format::Text) if single => export::plain_text(pairs[0].1),
-        Some(Format::Text) => pairs
-            .iter()
-            .map(|(name, b)| format!("==> {name} <==\n{}", export::plain_text(b)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    };
-    text.into_bytes()
+impl ParseSink {
+    pub fn new(format: Option<Format>, output: Option<PathBuf>) -> Self {
+        let xlsx = match (format, &output) {
+            (Some(Format::Xlsx), Some(path)) => Some(XlsxOut::new(path.clone())),
+            _ => None,
+        };
+        ParseSink {
+            format,
+            out: Output::new(output),
+            held: None,
+            written: 0,
+            header_written: false,
+            xlsx,
+        }
+    }
+
+    /// Writes one bulletin (or holds it, see the module docs).
+    pub fn bulletin(&mut self, name: &str, bulletin: Bulletin) -> io::Result<()> {
+        let pair = [(name, &bulletin)];
+        match self.format {
+            Some(Format::JsonLines) => {
+                let line = with_file(&export::to_json_line(&bulletin), name);
+                self.out.write_all(line.as_bytes())?;
+                self.out.write_all(b"\n")
+            }
+            Some(Format::Csv) => {
+                let csv = export::figures_csv(&pair);
+                self.table_rows(&csv, "\r\n", true)
+            }
+            Some(Format::ItemsCsv) => {
+                let csv = export::items_csv(&pair);
+                self.table_rows(&csv, "\r\n", true)
+            }
+            Some(Format::Tsv) => {
+                let tsv = export::figures_table(&pair).to_tsv();
+                self.table_rows(&tsv, "\n", false)
+            }
+            Some(Format::Xlsx) => match &mut self.xlsx {
+                Some(xlsx) => xlsx.add(name, &bulletin),
+                None => Err(io::Error::other("--format xlsx needs --output FILE.xlsx")),
+            },
+            None | Some(Format::Json) | Some(Format::Text) => {
+                if self.written == 0 && self.held.is_none() {
+                    self.held = Some((name.to_owned(), bulletin));
+                    return Ok(());
+                }
+                if let Some((first_name, first)) = self.held.take() {
+                    self.several(&first_name, &first)?;
+                }
+                self.several(name, &bulletin)
+            }
+        }
+    }
+
+    /// A table's rows, its header line only before the first.
+    fn table_rows(&mut self, table: &str, line_end: &str, csv: bool) -> io::Result<()> {
+        let body = match table.find(line_end) {
+            Some(i) if self.header_written => &table[i + line_end.len()..],
+            _ => {
+                if csv && self.out.is_file() {
+                    self.out.write_all(CSV_BOM.as_bytes())?;
+                }
+                self.header_written = true;
+                table
+            }
+        };
+        self.out.write_all(body.as_bytes())
+    }
+
+    /// One bulletin of several.
+    fn several(&mut self, name: &str, bulletin: &Bulletin) -> io::Result<()> {
+        let first = self.written == 0;
+        self.written += 1;
+        match self.format {
+            Some(Format::Json) => {
+                let start = if first { "[\n" } else { ",\n" };
+                self.out.write_all(start.as_bytes())?;
+                self.out.write_all(array_element(name, bulletin).as_bytes())
+            }
+            Some(Format::Text) => {
+                let gap = if first { "" } else { "\n" };
+                let mut text = format!("{gap}==> {name} <==\n{}", export::plain_text(bulletin));
+                strip_controls(&mut text);
+                self.out.write_all(text.as_bytes())
+            }
+            _ => {
+                let line = with_file(&export::to_json_line(bulletin), name);
+                self.out.write_all(line.as_bytes())?;
+                self.out.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Ends the output: the held bulletin in its one-bulletin form, the
+    /// JSON array's bracket, the workbook's sheets.
+    pub fn finish(mut self) -> io::Result<()> {
+        if let Some((_, bulletin)) = self.held.take() {
+            let text = match self.format {
+                Some(Format::Text) => export::plain_text(&bulletin),
+                _ => format!("{}\n", export::to_json(&bulletin)),
+            };
+            self.out.write_all(text.as_bytes())?;
+        } else if self.format == Some(Format::Json) && self.written > 0 {
+            self.out.write_all(b"\n]\n")?;
+        }
+        if let Some(xlsx) = self.xlsx.take() {
+            xlsx.finish()?;
+        }
+        self.out.finish()
+    }
 }
 
-/// `bulletin figures`: the figures of each whole text.
-pub fn figures(documents: &[Document], format: Option<Format>, to_file: bool) -> Vec<u8> {
-    let found: Vec<(&str, Vec<Figure>)> = documents
-        .iter()
-        .map(|d| (d.name.as_str(), bulletin_parser::extract_figures(&d.text)))
-        .collect();
-    let tables: Vec<(&str, &[Figure])> = found
-        .iter()
-        .map(|(name, f)| (*name, f.as_slice()))
-        .collect();
-    let text = match format {
-        Some(Format::Csv) => bom(to_file) + &export::text_figures_table(&tables).to_csv(),
-        Some(Format::Tsv) => export::text_figures_table(&tables).to_tsv(),
-        _ => {
-            let mut out = String::new();
-            for (name, figures) in &tables {
-                for figure in figures.iter() {
+/// Where `bulletin figures` writes, text by text.
+pub struct FiguresSink {
+    format: Option<Format>,
+    out: Output,
+    header_written: bool,
+}
+
+impl FiguresSink {
+    pub fn new(format: Option<Format>, output: Option<PathBuf>) -> Self {
+        FiguresSink {
+            format,
+            out: Output::new(output),
+            header_written: false,
+        }
+    }
+
+    pub fn figures(&mut self, name: &str, figures: &[Figure]) -> io::Result<()> {
+        let tables = [(name, figures)];
+        let (table, line_end) = match self.format {
+            Some(Format::Csv) => (export::text_figures_table(&tables).to_csv(), "\r\n"),
+            Some(Format::Tsv) => (export::text_figures_table(&tables).to_tsv(), "\n"),
+            _ => {
+                let mut out = String::new();
+                for figure in figures {
                     let json = serde_json::to_string(figure).unwrap_or_default();
                     out.push_str(&with_file(&json, name));
                     out.push('\n');
                 }
+                return self.out.write_all(out.as_bytes());
             }
-            out
-        }
-    };
-    text.into_bytes()
-}
+        };
+        let body = match table.find(line_end) {
+            Some(i) if self.header_written => &table[i + line_end.len()..],
+            _ => {
+                if self.format == Some(Format::Csv) && self.out.is_file() {
+                    self.out.write_all(CSV_BOM.as_bytes())?;
+                }
+                self.header_written = true;
+                &table[..]
+            }
+        };
+        self.out.write_all(body.as_bytes())
+    }
 
-fn bom(to_file: bool) -> String {
-    if to_file {
-        CSV_BOM.to_owned()
-    } else {
-        String::new()
+    pub fn finish(self) -> io::Result<()> {
+        self.out.finish()
     }
 }
 
@@ -93,26 +200,21 @@ fn with_file(object: &str, file: &str) -> String {
     }
 }
 
-/// Several bulletins as one pretty JSON array, each object with `"file"`.
-fn json_array(pairs: &[(&str, &Bulletin)]) -> String {
-    let objects: Vec<String> = pairs
-        .iter()
-        .map(|(name, b)| {
-            let pretty = export::to_json(b);
-            let file = serde_json::to_string(name).unwrap_or_default();
-            let object = match pretty.strip_prefix("{\n") {
-                Some(rest) => format!("{{\n  \"file\": {file},\n{rest}"),
-                None => pretty,
-            };
-            // JSON strings hold no raw line breaks, so indenting lines is safe.
-            object
-                .lines()
-                .map(|line| format!("  {line}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
-    format!("[\n{}\n]\n", objects.join(",\n"))
+/// One bulletin as an element of the pretty JSON array, with `"file"`,
+/// indented, without the separator.
+fn array_element(name: &str, bulletin: &Bulletin) -> String {
+    let pretty = export::to_json(bulletin);
+    let file = serde_json::to_string(name).unwrap_or_default();
+    let object = match pretty.strip_prefix("{\n") {
+        Some(rest) => format!("{{\n  \"file\": {file},\n{rest}"),
+        None => pretty,
+    };
+    // JSON strings hold no raw line breaks, so indenting lines is safe.
+    object
+        .lines()
+        .map(|line| format!("  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -131,7 +233,11 @@ mod tests {
     #[test]
     fn array_of_two_is_valid_json_with_files() {
         let a = Bulletin::default();
-        let text = json_array(&[("a.txt", &a), ("b.txt", &a)]);
+        let text = format!(
+            "[\n{},\n{}\n]\n",
+            array_element("a.txt", &a),
+            array_element("b.txt", &a)
+        );
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v[0]["file"], "a.txt");
         assert_eq!(v[1]["file"], "b.txt");

@@ -69,8 +69,8 @@ fn write_row(out: &mut String, cells: impl Iterator<Item = Cell>, separator: cha
             out.push(separator);
         }
         match cell {
-            Cell::Text(s) if separator == ',' => push_csv_field(out, &s),
-            Cell::Text(s) => out.extend(s.chars().map(|c| {
+            Cell::Text(s) if separator == ',' => push_csv_field(out, &defused(&s)),
+            Cell::Text(s) => out.extend(defused(&s).chars().map(|c| {
                 if matches!(c, '\t' | '\r' | '\n') {
                     ' '
                 } else {
@@ -82,6 +82,18 @@ fn write_row(out: &mut String, cells: impl Iterator<Item = Cell>, separator: cha
         }
     }
     out.push_str(line_end);
+}
+
+/// A text cell Excel would run as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return before one) gets a leading `'`, which Excel shows as text
+/// and hides (OWASP's advice for CSV injection). Only text cells: numbers
+/// are written as numbers and stay numbers.
+fn defused(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
 }
 
 fn push_csv_field(out: &mut String, field: &str) {
@@ -116,5 +128,30 @@ mod tests {
             table.to_tsv(),
             "a\tb\nx,y\tsay \"hi\"\ntwo lines\t1.5\n\t中文\n"
         );
+    }
+
+    #[test]
+    fn formulas_in_text_cells_are_defused_and_numbers_stay_numbers() {
+        let table = Table {
+            headers: vec!["a", "b", "c"],
+            rows: vec![
+                vec![
+                    Cell::Text("=HYPERLINK(\"http://x\",\"y\")".into()),
+                    Cell::Text("-3.9%".into()),
+                    Cell::Number(-3.9),
+                ],
+                vec![
+                    Cell::Text("+1".into()),
+                    Cell::Text("@SUM(A1)".into()),
+                    Cell::Text("\t=1".into()),
+                ],
+                vec![Cell::Text("县=局".into()), Cell::Empty, Cell::Number(5.0)],
+            ],
+        };
+        assert_eq!(
+            table.to_csv(),
+            "a,b,c\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-3.9%,-3.9\r\n'+1,'@SUM(A1),'\t=1\r\n县=局,,5\r\n"
+        );
+        assert!(table.to_tsv().contains("'=HYPERLINK"));
     }
 }
