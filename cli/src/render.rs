@@ -17,12 +17,65 @@ use crate::args::Format;
 use crate::output::Output;
 use crate::xlsx_out::XlsxOut;
 
+/// A bulletin made ready for the output on the worker thread that parsed
+/// it, so that the writing thread only writes: the rendered text where the
+/// format allows, the bulletin itself where the rendering depends on what
+/// comes after it (held first bulletins) or is done at the end (XLSX).
+pub enum Rendered {
+    /// A JSON Line, or a table's header and rows.
+    Text(String),
+    Bulletin(Bulletin),
+    /// Without `-f`: the bulletin, in case it is the only one, and its
+    /// JSON Line, in case it is not.
+    Both(Bulletin, String),
+}
+
+/// Renders what can be rendered of `bulletin` alone (see [`Rendered`]).
+pub fn prerender(format: Option<Format>, name: &str, bulletin: Bulletin) -> Rendered {
+    let pair = [(name, &bulletin)];
+    match format {
+        Some(Format::JsonLines) => Rendered::Text(json_line(name, &bulletin)),
+        Some(Format::Csv) => Rendered::Text(export::figures_csv(&pair)),
+        Some(Format::ItemsCsv) => Rendered::Text(export::items_csv(&pair)),
+        Some(Format::Tsv) => Rendered::Text(export::figures_table(&pair).to_tsv()),
+        None => {
+            let line = json_line(name, &bulletin);
+            Rendered::Both(bulletin, line)
+        }
+        _ => Rendered::Bulletin(bulletin),
+    }
+}
+
+/// Renders the figures of one text for `bulletin figures`.
+pub fn prerender_figures(format: Option<Format>, name: &str, figures: &[Figure]) -> String {
+    let tables = [(name, figures)];
+    match format {
+        Some(Format::Csv) => export::text_figures_table(&tables).to_csv(),
+        Some(Format::Tsv) => export::text_figures_table(&tables).to_tsv(),
+        _ => {
+            let mut out = String::new();
+            for figure in figures {
+                let json = serde_json::to_string(figure).unwrap_or_default();
+                out.push_str(&with_file(&json, name));
+                out.push('\n');
+            }
+            out
+        }
+    }
+}
+
+fn json_line(name: &str, bulletin: &Bulletin) -> String {
+    let mut line = with_file(&export::to_json_line(bulletin), name);
+    line.push('\n');
+    line
+}
+
 /// Where `bulletin parse` writes, bulletin by bulletin.
 pub struct ParseSink {
     format: Option<Format>,
     out: Output,
     /// The first bulletin, until it is known whether more follow.
-    held: Option<(String, Bulletin)>,
+    held: Option<(String, Rendered)>,
     /// Bulletins written in the several-bulletins form.
     written: usize,
     header_written: bool,
@@ -46,39 +99,32 @@ impl ParseSink {
     }
 
     /// Writes one bulletin (or holds it, see the module docs).
-    pub fn bulletin(&mut self, name: &str, bulletin: Bulletin) -> io::Result<()> {
-        let pair = [(name, &bulletin)];
+    pub fn bulletin(&mut self, name: &str, rendered: Rendered) -> io::Result<()> {
         match self.format {
-            Some(Format::JsonLines) => {
-                let line = with_file(&export::to_json_line(&bulletin), name);
-                self.out.write_all(line.as_bytes())?;
-                self.out.write_all(b"\n")
+            Some(Format::JsonLines) | Some(Format::Csv) | Some(Format::ItemsCsv)
+            | Some(Format::Tsv) => {
+                let Rendered::Text(text) = rendered else {
+                    return Ok(());
+                };
+                match self.format {
+                    Some(Format::JsonLines) => self.out.write_all(text.as_bytes()),
+                    Some(Format::Tsv) => self.table_rows(&text, "\n", false),
+                    _ => self.table_rows(&text, "\r\n", true),
+                }
             }
-            Some(Format::Csv) => {
-                let csv = export::figures_csv(&pair);
-                self.table_rows(&csv, "\r\n", true)
-            }
-            Some(Format::ItemsCsv) => {
-                let csv = export::items_csv(&pair);
-                self.table_rows(&csv, "\r\n", true)
-            }
-            Some(Format::Tsv) => {
-                let tsv = export::figures_table(&pair).to_tsv();
-                self.table_rows(&tsv, "\n", false)
-            }
-            Some(Format::Xlsx) => match &mut self.xlsx {
-                Some(xlsx) => xlsx.add(name, &bulletin),
-                None => Err(io::Error::other("--format xlsx needs --output FILE.xlsx")),
+            Some(Format::Xlsx) => match (&mut self.xlsx, rendered) {
+                (Some(xlsx), Rendered::Bulletin(b)) => xlsx.add(name, &b),
+                _ => Err(io::Error::other("--format xlsx needs --output FILE.xlsx")),
             },
             None | Some(Format::Json) | Some(Format::Text) => {
                 if self.written == 0 && self.held.is_none() {
-                    self.held = Some((name.to_owned(), bulletin));
+                    self.held = Some((name.to_owned(), rendered));
                     return Ok(());
                 }
                 if let Some((first_name, first)) = self.held.take() {
-                    self.several(&first_name, &first)?;
+                    self.several(&first_name, first)?;
                 }
-                self.several(name, &bulletin)
+                self.several(name, rendered)
             }
         }
     }
@@ -99,36 +145,43 @@ impl ParseSink {
     }
 
     /// One bulletin of several.
-    fn several(&mut self, name: &str, bulletin: &Bulletin) -> io::Result<()> {
+    fn several(&mut self, name: &str, rendered: Rendered) -> io::Result<()> {
         let first = self.written == 0;
         self.written += 1;
+        let bulletin = match rendered {
+            Rendered::Both(_, line) | Rendered::Text(line) => {
+                return self.out.write_all(line.as_bytes());
+            }
+            Rendered::Bulletin(b) => b,
+        };
         match self.format {
             Some(Format::Json) => {
                 let start = if first { "[\n" } else { ",\n" };
                 self.out.write_all(start.as_bytes())?;
-                self.out.write_all(array_element(name, bulletin).as_bytes())
+                self.out
+                    .write_all(array_element(name, &bulletin).as_bytes())
             }
             Some(Format::Text) => {
                 let gap = if first { "" } else { "\n" };
-                let mut text = format!("{gap}==> {name} <==\n{}", export::plain_text(bulletin));
+                let mut text =
+                    format!("{gap}==> {name} <==\n{}", export::plain_text(&bulletin));
                 strip_controls(&mut text);
                 self.out.write_all(text.as_bytes())
             }
-            _ => {
-                let line = with_file(&export::to_json_line(bulletin), name);
-                self.out.write_all(line.as_bytes())?;
-                self.out.write_all(b"\n")
-            }
+            _ => self.out.write_all(json_line(name, &bulletin).as_bytes()),
         }
     }
 
     /// Ends the output: the held bulletin in its one-bulletin form, the
     /// JSON array's bracket, the workbook's sheets.
     pub fn finish(mut self) -> io::Result<()> {
-        if let Some((_, bulletin)) = self.held.take() {
-            let text = match self.format {
-                Some(Format::Text) => export::plain_text(&bulletin),
-                _ => format!("{}\n", export::to_json(&bulletin)),
+        if let Some((_, rendered)) = self.held.take() {
+            let text = match (self.format, rendered) {
+                (_, Rendered::Text(text)) => text,
+                (Some(Format::Text), Rendered::Bulletin(b)) => export::plain_text(&b),
+                (_, Rendered::Bulletin(b) | Rendered::Both(b, _)) => {
+                    format!("{}\n", export::to_json(&b))
+                }
             };
             self.out.write_all(text.as_bytes())?;
         } else if self.format == Some(Format::Json) && self.written > 0 {
@@ -157,20 +210,12 @@ impl FiguresSink {
         }
     }
 
-    pub fn figures(&mut self, name: &str, figures: &[Figure]) -> io::Result<()> {
-        let tables = [(name, figures)];
-        let (table, line_end) = match self.format {
-            Some(Format::Csv) => (export::text_figures_table(&tables).to_csv(), "\r\n"),
-            Some(Format::Tsv) => (export::text_figures_table(&tables).to_tsv(), "\n"),
-            _ => {
-                let mut out = String::new();
-                for figure in figures {
-                    let json = serde_json::to_string(figure).unwrap_or_default();
-                    out.push_str(&with_file(&json, name));
-                    out.push('\n');
-                }
-                return self.out.write_all(out.as_bytes());
-            }
+    /// Writes one text's figures, rendered by [`prerender_figures`].
+    pub fn figures(&mut self, table: &str) -> io::Result<()> {
+        let line_end = match self.format {
+            Some(Format::Csv) => "\r\n",
+            Some(Format::Tsv) => "\n",
+            _ => return self.out.write_all(table.as_bytes()),
         };
         let body = match table.find(line_end) {
             Some(i) if self.header_written => &table[i + line_end.len()..],
@@ -179,7 +224,7 @@ impl FiguresSink {
                     self.out.write_all(CSV_BOM.as_bytes())?;
                 }
                 self.header_written = true;
-                &table[..]
+                table
             }
         };
         self.out.write_all(body.as_bytes())
