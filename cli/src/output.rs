@@ -50,6 +50,7 @@ impl Output {
         self.path.is_some()
     }
 
+    // Shadows `Write::write_all` on purpose: the same, without the loop.
     pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.writer.is_none() {
             let writer: Box<dyn Write> = match &self.path {
@@ -67,6 +68,20 @@ impl Output {
     pub fn finish(self) -> io::Result<()> {
         match self.writer {
             Some(mut w) => w.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.writer {
+            Some(w) => w.flush(),
             None => Ok(()),
         }
     }

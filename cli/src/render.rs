@@ -7,11 +7,12 @@
 //! file <==` headers; without `-f`, one object or JSON Lines). For those the
 //! first bulletin is held until a second one arrives or the run ends.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use bulletin_parser::export::{self, strip_controls, CSV_BOM};
-use bulletin_parser::{Bulletin, Figure};
+use bulletin_parser::export::{Cell, Table};
+use bulletin_parser::{Bulletin, Figure, Item};
 
 use crate::args::Format;
 use crate::output::Output;
@@ -30,8 +31,27 @@ pub enum Rendered {
     Both(Bulletin, String),
 }
 
+/// A bulletin with more figures than this, or more text, is not rendered
+/// whole into memory: its JSON is streamed to the output and its figures
+/// table written [`ROWS_AT_ONCE`] rows at a time. (A text of nothing but
+/// figures — `1万1万…` — gives millions.)
+const BIG_FIGURES: usize = 50_000;
+const BIG_TEXT: usize = 4 << 20;
+
+/// Figure rows built and written at a time for a big bulletin.
+const ROWS_AT_ONCE: usize = 4096;
+
+fn is_big(bulletin: &Bulletin) -> bool {
+    let figures: usize = bulletin.items.iter().map(|i| i.figures.len()).sum();
+    let text: usize = bulletin.items.iter().map(|i| i.body.len()).sum();
+    figures > BIG_FIGURES || text > BIG_TEXT
+}
+
 /// Renders what can be rendered of `bulletin` alone (see [`Rendered`]).
 pub fn prerender(format: Option<Format>, name: &str, bulletin: Bulletin) -> Rendered {
+    if is_big(&bulletin) {
+        return Rendered::Bulletin(bulletin);
+    }
     let pair = [(name, &bulletin)];
     match format {
         Some(Format::JsonLines) => Rendered::Text(json_line(name, &bulletin)),
@@ -103,8 +123,9 @@ impl ParseSink {
         match self.format {
             Some(Format::JsonLines) | Some(Format::Csv) | Some(Format::ItemsCsv)
             | Some(Format::Tsv) => {
-                let Rendered::Text(text) = rendered else {
-                    return Ok(());
+                let text = match rendered {
+                    Rendered::Text(text) => text,
+                    Rendered::Bulletin(b) | Rendered::Both(b, _) => return self.big(name, &b),
                 };
                 match self.format {
                     Some(Format::JsonLines) => self.out.write_all(text.as_bytes()),
@@ -126,6 +147,32 @@ impl ParseSink {
                 }
                 self.several(name, rendered)
             }
+        }
+    }
+
+    /// A big bulletin (see [`BIG_FIGURES`]) in a streaming format: JSON
+    /// straight to the output, tables a slice of rows at a time.
+    fn big(&mut self, name: &str, bulletin: &Bulletin) -> io::Result<()> {
+        match self.format {
+            Some(Format::Csv) | Some(Format::Tsv) => {
+                let csv = self.format == Some(Format::Csv);
+                let mut result = Ok(());
+                figure_rows_in_slices(name, bulletin, |table| {
+                    if result.is_ok() {
+                        result = if csv {
+                            self.table_rows(&table.to_csv(), "\r\n", true)
+                        } else {
+                            self.table_rows(&table.to_tsv(), "\n", false)
+                        };
+                    }
+                });
+                result
+            }
+            Some(Format::ItemsCsv) => {
+                let csv = export::items_csv(&[(name, bulletin)]);
+                self.table_rows(&csv, "\r\n", true)
+            }
+            _ => write_json_line(&mut self.out, name, bulletin),
         }
     }
 
@@ -168,7 +215,7 @@ impl ParseSink {
                 strip_controls(&mut text);
                 self.out.write_all(text.as_bytes())
             }
-            _ => self.out.write_all(json_line(name, &bulletin).as_bytes()),
+            _ => write_json_line(&mut self.out, name, &bulletin),
         }
     }
 
@@ -176,14 +223,17 @@ impl ParseSink {
     /// JSON array's bracket, the workbook's sheets.
     pub fn finish(mut self) -> io::Result<()> {
         if let Some((_, rendered)) = self.held.take() {
-            let text = match (self.format, rendered) {
-                (_, Rendered::Text(text)) => text,
-                (Some(Format::Text), Rendered::Bulletin(b)) => export::plain_text(&b),
-                (_, Rendered::Bulletin(b) | Rendered::Both(b, _)) => {
-                    format!("{}\n", export::to_json(&b))
+            match (self.format, rendered) {
+                (_, Rendered::Text(text)) => self.out.write_all(text.as_bytes())?,
+                (Some(Format::Text), Rendered::Bulletin(b)) => {
+                    self.out.write_all(export::plain_text(&b).as_bytes())?
                 }
-            };
-            self.out.write_all(text.as_bytes())?;
+                (_, Rendered::Bulletin(b) | Rendered::Both(b, _)) => {
+                    // The same bytes as `export::to_json`, streamed.
+                    serde_json::to_writer_pretty(&mut self.out, &b).map_err(io::Error::from)?;
+                    self.out.write_all(b"\n")?;
+                }
+            }
         } else if self.format == Some(Format::Json) && self.written > 0 {
             self.out.write_all(b"\n]\n")?;
         }
@@ -235,6 +285,68 @@ impl FiguresSink {
     }
 }
 
+/// The figures table of `bulletin` a few thousand rows at a time, each
+/// slice a table of its own (with the header, which the writer drops after
+/// the first): the rows are those of `export::figures_table`, the item
+/// numbers (序号) those of the whole bulletin.
+pub fn figure_rows_in_slices(name: &str, bulletin: &Bulletin, mut each: impl FnMut(Table)) {
+    for (index, item) in bulletin.items.iter().enumerate() {
+        for slice in item.figures.chunks(ROWS_AT_ONCE) {
+            let one = Bulletin {
+                items: vec![Item {
+                    section: item.section.clone(),
+                    headline: item.headline.clone(),
+                    sources: item.sources.clone(),
+                    figures: slice.to_vec(),
+                    ..Item::default()
+                }],
+                ..Bulletin::default()
+            };
+            let mut table = export::figures_table(&[(name, &one)]);
+            if let Some(column) = table.headers.iter().position(|h| *h == "序号") {
+                for row in &mut table.rows {
+                    if let Some(cell) = row.get_mut(column) {
+                        *cell = Cell::Number((index + 1) as f64);
+                    }
+                }
+            }
+            each(table);
+        }
+    }
+}
+
+/// One JSON Line with `"file"` first, serialised straight to `out`.
+fn write_json_line(out: &mut impl Write, name: &str, bulletin: &Bulletin) -> io::Result<()> {
+    let file = serde_json::to_string(name).unwrap_or_default();
+    write!(out, "{{\"file\":{file},")?;
+    let mut rest = SkipFirstByte { out, skipped: false };
+    serde_json::to_writer(&mut rest, bulletin).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// Drops the first byte written (the `{` of an object whose first key was
+/// written before it).
+struct SkipFirstByte<'a, W: Write> {
+    out: &'a mut W,
+    skipped: bool,
+}
+
+impl<W: Write> Write for SkipFirstByte<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if !self.skipped && !bytes.is_empty() {
+            self.skipped = true;
+            self.out.write_all(&bytes[1..])?;
+        } else {
+            self.out.write_all(bytes)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// A compact JSON object with `"file"` as its first key.
 fn with_file(object: &str, file: &str) -> String {
     let file = serde_json::to_string(file).unwrap_or_default();
@@ -273,6 +385,26 @@ mod tests {
             r#"{"file":"x\"y.txt","a":1}"#
         );
         assert_eq!(with_file("{}", "a"), r#"{"file":"a"}"#);
+    }
+
+    #[test]
+    fn a_streamed_json_line_is_the_rendered_one() {
+        let b = bulletin_parser::parse("某县政务信息\n\n县局开展活动 投资 3 亿元，增长 5%。（县局）\n");
+        let mut out = Vec::new();
+        write_json_line(&mut out, "a\"b.txt", &b).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), json_line("a\"b.txt", &b));
+    }
+
+    #[test]
+    fn figure_rows_in_slices_are_the_whole_table() {
+        let body = "投资 3 亿元，".repeat(5000);
+        let text = format!("某县政务信息\n\n县局甲开展活动 起步。（甲局）\n\n县局乙推进项目 {body}（乙局）\n");
+        let b = bulletin_parser::parse(&text);
+        let whole = export::figures_table(&[("x.txt", &b)]);
+        let mut rows = Vec::new();
+        figure_rows_in_slices("x.txt", &b, |t| rows.extend(t.rows));
+        assert!(whole.rows.len() > ROWS_AT_ONCE, "{}", whole.rows.len());
+        assert_eq!(rows, whole.rows);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 use bulletin_parser::export::{
-    figures_table, items_table, sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail,
+    items_table, sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail,
     value_column, workbook_parts, Cell, ColumnWidths, SheetInfo, ZipStream, FIGURE_HEADERS,
     ITEM_HEADERS, MAX_DATA_ROWS,
 };
@@ -73,7 +73,15 @@ impl XlsxOut {
         let pair = [(name, bulletin)];
         let per_sheet = self.per_sheet;
         self.items.add(&items_table(&pair).rows, per_sheet)?;
-        self.figures.add(&figures_table(&pair).rows, per_sheet)
+        // A few thousand figure rows at a time: a bulletin of millions of
+        // figures never has its whole table in memory.
+        let mut result = Ok(());
+        crate::render::figure_rows_in_slices(name, bulletin, |table| {
+            if result.is_ok() {
+                result = self.figures.add(&table.rows, per_sheet);
+            }
+        });
+        result
     }
 
     /// Writes the workbook to the output file.
