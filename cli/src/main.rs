@@ -87,8 +87,8 @@ fn process(
 /// bounded by the few inputs in flight, not by the run.
 fn run_command(options: &Options, figures_only: bool) -> i32 {
     let mut failed = false;
-    let mut parse_sink = (!figures_only)
-        .then(|| render::ParseSink::new(options.format, options.output.clone()));
+    let mut parse_sink =
+        (!figures_only).then(|| render::ParseSink::new(options.format, options.output.clone()));
     let mut figures_sink =
         figures_only.then(|| render::FiguresSink::new(options.format, options.output.clone()));
     let write_error = |e: &std::io::Error| output::WriteError::of(e, options.output.as_deref());

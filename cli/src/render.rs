@@ -121,7 +121,9 @@ impl ParseSink {
     /// Writes one bulletin (or holds it, see the module docs).
     pub fn bulletin(&mut self, name: &str, rendered: Rendered) -> io::Result<()> {
         match self.format {
-            Some(Format::JsonLines) | Some(Format::Csv) | Some(Format::ItemsCsv)
+            Some(Format::JsonLines)
+            | Some(Format::Csv)
+            | Some(Format::ItemsCsv)
             | Some(Format::Tsv) => {
                 let text = match rendered {
                     Rendered::Text(text) => text,
@@ -210,8 +212,7 @@ impl ParseSink {
             }
             Some(Format::Text) => {
                 let gap = if first { "" } else { "\n" };
-                let mut text =
-                    format!("{gap}==> {name} <==\n{}", export::plain_text(&bulletin));
+                let mut text = format!("{gap}==> {name} <==\n{}", export::plain_text(&bulletin));
                 strip_controls(&mut text);
                 self.out.write_all(text.as_bytes())
             }
@@ -319,7 +320,10 @@ pub fn figure_rows_in_slices(name: &str, bulletin: &Bulletin, mut each: impl FnM
 fn write_json_line(out: &mut impl Write, name: &str, bulletin: &Bulletin) -> io::Result<()> {
     let file = serde_json::to_string(name).unwrap_or_default();
     write!(out, "{{\"file\":{file},")?;
-    let mut rest = SkipFirstByte { out, skipped: false };
+    let mut rest = SkipFirstByte {
+        out,
+        skipped: false,
+    };
     serde_json::to_writer(&mut rest, bulletin).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
@@ -389,7 +393,8 @@ mod tests {
 
     #[test]
     fn a_streamed_json_line_is_the_rendered_one() {
-        let b = bulletin_parser::parse("某县政务信息\n\n县局开展活动 投资 3 亿元，增长 5%。（县局）\n");
+        let b =
+            bulletin_parser::parse("某县政务信息\n\n县局开展活动 投资 3 亿元，增长 5%。（县局）\n");
         let mut out = Vec::new();
         write_json_line(&mut out, "a\"b.txt", &b).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), json_line("a\"b.txt", &b));
@@ -398,7 +403,9 @@ mod tests {
     #[test]
     fn figure_rows_in_slices_are_the_whole_table() {
         let body = "投资 3 亿元，".repeat(5000);
-        let text = format!("某县政务信息\n\n县局甲开展活动 起步。（甲局）\n\n县局乙推进项目 {body}（乙局）\n");
+        let text = format!(
+            "某县政务信息\n\n县局甲开展活动 起步。（甲局）\n\n县局乙推进项目 {body}（乙局）\n"
+        );
         let b = bulletin_parser::parse(&text);
         let whole = export::figures_table(&[("x.txt", &b)]);
         let mut rows = Vec::new();

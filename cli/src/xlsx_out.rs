@@ -10,9 +10,9 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 use bulletin_parser::export::{
-    items_table, sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail,
-    value_column, workbook_parts, Cell, ColumnWidths, SheetInfo, ZipStream, FIGURE_HEADERS,
-    ITEM_HEADERS, MAX_DATA_ROWS,
+    items_table, sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail, value_column,
+    workbook_parts, Cell, ColumnWidths, SheetInfo, ZipStream, FIGURE_HEADERS, ITEM_HEADERS,
+    MAX_DATA_ROWS,
 };
 use bulletin_parser::Bulletin;
 
@@ -150,7 +150,13 @@ impl Table {
             };
             part.rows += 1;
             part.widths.add(row);
-            sheet_row(&mut xml, part.rows + 1, row, self.headers.len(), value_column);
+            sheet_row(
+                &mut xml,
+                part.rows + 1,
+                row,
+                self.headers.len(),
+                value_column,
+            );
         }
         self.flush_into_last(&mut xml)
     }
@@ -166,10 +172,8 @@ impl Table {
     fn new_part(&mut self) -> io::Result<()> {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!(
-            "bulletin-xlsx-{}-{n}.rows",
-            std::process::id()
-        ));
+        let path =
+            std::env::temp_dir().join(format!("bulletin-xlsx-{}-{n}.rows", std::process::id()));
         let file = BufWriter::with_capacity(1 << 16, File::create(&path)?);
         self.parts.push(Part {
             path,

@@ -23,8 +23,7 @@ fn bin() -> Command {
 }
 
 fn temp_dir(test: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("bulletin-hostile-{}-{test}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("bulletin-hostile-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -161,7 +160,11 @@ fn gbk_traditional_text_is_read_as_gbk() {
     let path = write(&dir, "trad.txt", &bytes);
     let out = run(&["parse", "-f", "jsonl", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("縣財政局強化債務管理"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("縣財政局強化債務管理"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stderr(&out).contains("GB18030"), "{}", stderr(&out));
 }
 
@@ -185,10 +188,19 @@ fn text_output_carries_no_terminal_escapes() {
     let text = BULLETIN.replace("今年以来", "今年以来\u{1b}]0;title\u{7}\u{1b}[31m");
     let path = write(&dir, "esc\u{1b}[2J.txt", text.as_bytes());
     let other = write(&dir, "b.txt", BULLETIN.as_bytes());
-    let out = run(&["parse", "-f", "text", path.to_str().unwrap(), other.to_str().unwrap()]);
+    let out = run(&[
+        "parse",
+        "-f",
+        "text",
+        path.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let shown = stdout(&out);
-    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
     assert!(shown.contains("今年以来]0;title[31m"), "{shown}");
 }
 
@@ -210,15 +222,27 @@ fn xlsx_goes_on_in_new_sheets_past_the_row_limit() {
     let workbook = bulletin_parser::decode::zip_entry(&bytes, "xl/workbook.xml").unwrap();
     let workbook = std::str::from_utf8(workbook.data).unwrap();
     // 4 items (2 files × 2) and 10 figures at 3 rows a sheet.
-    for name in ["条目", "条目 (2)", "数据", "数据 (2)", "数据 (3)", "数据 (4)"] {
-        assert!(workbook.contains(&format!("name=\"{name}\"")), "{name}: {workbook}");
+    for name in [
+        "条目",
+        "条目 (2)",
+        "数据",
+        "数据 (2)",
+        "数据 (3)",
+        "数据 (4)",
+    ] {
+        assert!(
+            workbook.contains(&format!("name=\"{name}\"")),
+            "{name}: {workbook}"
+        );
     }
     assert!(!workbook.contains("数据 (5)"), "{workbook}");
     for i in 1..=6 {
         let part = format!("xl/worksheets/sheet{i}.xml");
         let sheet = bulletin_parser::decode::zip_entry(&bytes, &part).unwrap();
         assert_eq!(bulletin_parser::decode::crc32(sheet.data), sheet.crc32);
-        assert!(std::str::from_utf8(sheet.data).unwrap().ends_with("</worksheet>"));
+        assert!(std::str::from_utf8(sheet.data)
+            .unwrap()
+            .ends_with("</worksheet>"));
     }
 }
 

@@ -15,9 +15,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (encoding, bom_len) = match detected {
-        Detected::Text { encoding, bom_len } | Detected::Html { encoding, bom_len, .. } => {
-            (encoding, bom_len)
-        }
+        Detected::Text { encoding, bom_len }
+        | Detected::Html {
+            encoding, bom_len, ..
+        } => (encoding, bom_len),
         Detected::Docx => return,
     };
     if bom_len > 0 {

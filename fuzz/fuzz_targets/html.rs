@@ -12,5 +12,10 @@ fuzz_target!(|data: &[u8]| {
     assert!(!out.starts_with('\n') && !out.ends_with('\n'));
     // An entity of 2 bytes (`&a`) is at most a 4-byte character; markers
     // and the cell gap add a few bytes per element, which costs 3 or more.
-    assert!(out.len() <= 4 * text.len() + 8, "{} -> {}", text.len(), out.len());
+    assert!(
+        out.len() <= 4 * text.len() + 8,
+        "{} -> {}",
+        text.len(),
+        out.len()
+    );
 });

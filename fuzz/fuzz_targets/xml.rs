@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
     match docx_xml_to_text(&text) {
         // `<w:tab/>` (9 bytes) writes two spaces; `<w:br/>` a break; bold
         // markers add at most four bytes per run: never 2x the input.
-        Ok(out) => assert!(out.len() <= 2 * text.len() + 8, "{} -> {}", text.len(), out.len()),
+        Ok(out) => assert!(
+            out.len() <= 2 * text.len() + 8,
+            "{} -> {}",
+            text.len(),
+            out.len()
+        ),
         Err(DecodeError::TooDeep { limit }) => assert_eq!(limit, MAX_XML_DEPTH),
         Err(e) => panic!("unexpected error {e}"),
     }

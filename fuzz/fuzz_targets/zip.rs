@@ -7,7 +7,11 @@ use bulletin_parser::decode::{crc32, inflate_limit, zip_entry, ZipMethod};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    for name in ["word/document.xml", "[Content_Types].xml", "xl/workbook.xml"] {
+    for name in [
+        "word/document.xml",
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+    ] {
         let Ok(entry) = zip_entry(data, name) else {
             continue;
         };

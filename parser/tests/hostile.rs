@@ -52,7 +52,12 @@ fn docx_bare_ampersands_are_linear_and_kept() {
     assert_linear(
         "bare &",
         100_000,
-        |n| document(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "&".repeat(n))),
+        |n| {
+            document(&format!(
+                "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+                "&".repeat(n)
+            ))
+        },
         |xml| {
             let text = docx_xml_to_text(xml).unwrap();
             assert_eq!(text.len(), xml.matches('&').count());
@@ -100,7 +105,10 @@ fn docx_nested_past_the_limit_is_an_error_not_lost_text() {
                     }
                 );
                 let message = e.to_string();
-                assert!(message.contains("1024") && message.contains("nested"), "{message}");
+                assert!(
+                    message.contains("1024") && message.contains("nested"),
+                    "{message}"
+                );
             }
         }
     }
@@ -112,7 +120,12 @@ fn html_empty_paragraphs_are_linear() {
     assert_linear(
         "<p></p>",
         20_000,
-        |n| format!("<html><body>{}<p>正文</p></body></html>", "<p></p>".repeat(n)),
+        |n| {
+            format!(
+                "<html><body>{}<p>正文</p></body></html>",
+                "<p></p>".repeat(n)
+            )
+        },
         |html| assert_eq!(html_to_text(html), "正文"),
     );
 }
@@ -159,7 +172,12 @@ fn html_entities_before_long_words_are_linear() {
     assert_linear(
         "&word",
         20_000,
-        |n| format!("<p>{}</p>", "&abcdefghijklmnopqrstuvwxyz0123456789".repeat(n)),
+        |n| {
+            format!(
+                "<p>{}</p>",
+                "&abcdefghijklmnopqrstuvwxyz0123456789".repeat(n)
+            )
+        },
         |html| assert!(html_to_text(html).starts_with("&abc")),
     );
 }
@@ -197,7 +215,10 @@ fn utf16_without_bom_and_without_ascii_is_read_with_a_note() {
             }
         );
         let note = note.expect("a guess says so");
-        assert!(note.contains("UTF-16") && note.contains("byte-order mark"), "{note}");
+        assert!(
+            note.contains("UTF-16") && note.contains("byte-order mark"),
+            "{note}"
+        );
     }
     // With ASCII in it, the NUL pattern says the same, also with a note.
     let (_, note) = sniff_with_note(&utf16("第 12 期 2024 年 3 月 8 日 增长 3.5%", false)).unwrap();
@@ -213,7 +234,12 @@ fn binary_after_a_byte_order_mark_is_binary() {
         let mut bytes = bom.to_vec();
         bytes.extend_from_slice(&noise);
         assert!(
-            matches!(sniff(&bytes), Err(DecodeError::Binary(_) | DecodeError::InvalidUtf8 { .. } | DecodeError::InvalidUtf16 { .. })),
+            matches!(
+                sniff(&bytes),
+                Err(DecodeError::Binary(_)
+                    | DecodeError::InvalidUtf8 { .. }
+                    | DecodeError::InvalidUtf16 { .. })
+            ),
             "{bom:?}: {:?}",
             sniff(&bytes)
         );
@@ -221,7 +247,10 @@ fn binary_after_a_byte_order_mark_is_binary() {
     // A UTF-8 BOM and then valid UTF-8 with control characters.
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(&b"ab\x01\x02\x03\x04\x05\x06\x07\x08".repeat(10));
-    assert_eq!(sniff(&bytes), Err(DecodeError::Binary("control characters")));
+    assert_eq!(
+        sniff(&bytes),
+        Err(DecodeError::Binary("control characters"))
+    );
     // A UTF-16 BOM, then U+0000 far into the file.
     let mut bytes = b"\xFF\xFE".to_vec();
     bytes.extend(utf16(&"县".repeat(50_000), false));
@@ -278,7 +307,10 @@ fn plain_text_has_no_terminal_escapes() {
         "某县政务信息\n\n县商务局开展促消费活动 活动期间\u{1b}[2J\u{1b}]0;pwned\u{7}销售额 3 亿元\u{202E}。（商务局）\n",
     );
     let text = plain_text(&bulletin);
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202E}'), "{text:?}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202E}'),
+        "{text:?}"
+    );
     assert!(text.contains("销售额 3 亿元"));
 }
 
@@ -288,7 +320,11 @@ fn xlsx_splits_sheets_past_the_row_limit() {
     let bulletin = bulletin_parser::parse(
         "某县政务信息\n\n县统计局发布数据 全县 1 个 2 个 3 个 4 个 5 个 6 个 7 个。（统计局）\n",
     );
-    let figures = bulletin.items.iter().map(|i| i.figures.len()).sum::<usize>();
+    let figures = bulletin
+        .items
+        .iter()
+        .map(|i| i.figures.len())
+        .sum::<usize>();
     assert_eq!(figures, 7);
     let book = xlsx_split(&[("a.txt", &bulletin)], 3);
     let workbook = bulletin_parser::decode::zip_entry(&book, "xl/workbook.xml").unwrap();
@@ -300,7 +336,10 @@ fn xlsx_splits_sheets_past_the_row_limit() {
     let last = bulletin_parser::decode::zip_entry(&book, "xl/worksheets/sheet4.xml").unwrap();
     let last = std::str::from_utf8(last.data).unwrap();
     // One data row after the header, its row number restarting at 2.
-    assert!(last.contains(r#"<dimension ref="A1:P2"/>"#) || last.contains("<dimension ref=\"A1:"), "{last}");
+    assert!(
+        last.contains(r#"<dimension ref="A1:P2"/>"#) || last.contains("<dimension ref=\"A1:"),
+        "{last}"
+    );
     assert!(last.contains(r#"<row r="2">"#) && !last.contains(r#"<row r="3">"#));
     assert_eq!(FIGURE_HEADERS.len(), 16);
 }

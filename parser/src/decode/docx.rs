@@ -261,7 +261,10 @@ mod tests {
             cell("城关镇"),
             cell("67 户")
         ));
-        assert_eq!(docx_xml_to_text(&xml).unwrap(), "乡镇  户数\n城关镇  67 户\n表后");
+        assert_eq!(
+            docx_xml_to_text(&xml).unwrap(),
+            "乡镇  户数\n城关镇  67 户\n表后"
+        );
     }
 
     #[test]

@@ -30,8 +30,8 @@ pub use html::html_to_text;
 pub use sniff::{sniff, sniff_with_note, Detected, TextEncoding};
 pub use unicode::{decode_utf16, decode_utf8};
 pub use zip::{
-    inflate_limit, inflate_limit_error, zip_entry, ZipEntry, ZipMethod, INFLATE_FLOOR,
-    INFLATE_MAX, INFLATE_RATIO,
+    inflate_limit, inflate_limit_error, zip_entry, ZipEntry, ZipMethod, INFLATE_FLOOR, INFLATE_MAX,
+    INFLATE_RATIO,
 };
 
 /// The part of a `.docx` that holds the document's text.

@@ -332,7 +332,10 @@ fn utf16_by_text(sample: &[u8]) -> Option<(TextEncoding, usize)> {
         let mut i = 0;
         while i < units {
             let u = unit(i);
-            if (0xD800..0xDC00).contains(&u) && i + 1 < units && (0xDC00..0xE000).contains(&unit(i + 1)) {
+            if (0xD800..0xDC00).contains(&u)
+                && i + 1 < units
+                && (0xDC00..0xE000).contains(&unit(i + 1))
+            {
                 text += 2;
                 i += 2;
                 continue;

@@ -36,8 +36,7 @@ pub const INFLATE_FLOOR: u64 = 1 << 20;
 pub fn inflate_limit(compressed: u64) -> u64 {
     compressed
         .saturating_mul(INFLATE_RATIO)
-        .max(INFLATE_FLOOR)
-        .min(INFLATE_MAX)
+        .clamp(INFLATE_FLOOR, INFLATE_MAX)
 }
 
 /// The error for an entry that inflates (or says it will) past its limit.

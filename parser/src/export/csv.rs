@@ -34,7 +34,11 @@ impl Table {
     /// RFC 4180 CSV, header row first.
     pub fn to_csv(&self) -> String {
         let mut out = String::with_capacity(64 * (self.rows.len() + 1));
-        let headers: Vec<Cell> = self.headers.iter().map(|h| Cell::Text((*h).to_owned())).collect();
+        let headers: Vec<Cell> = self
+            .headers
+            .iter()
+            .map(|h| Cell::Text((*h).to_owned()))
+            .collect();
         write_row(&mut out, &headers, ',', "\r\n");
         for row in &self.rows {
             write_row(&mut out, row, ',', "\r\n");
@@ -46,7 +50,11 @@ impl Table {
     /// quoting, so tabs and line breaks inside a field become spaces.
     pub fn to_tsv(&self) -> String {
         let mut out = String::with_capacity(64 * (self.rows.len() + 1));
-        let headers: Vec<Cell> = self.headers.iter().map(|h| Cell::Text((*h).to_owned())).collect();
+        let headers: Vec<Cell> = self
+            .headers
+            .iter()
+            .map(|h| Cell::Text((*h).to_owned()))
+            .collect();
         write_row(&mut out, &headers, '\t', "\n");
         for row in &self.rows {
             write_row(&mut out, row, '\t', "\n");
@@ -135,7 +143,18 @@ mod tests {
 
     #[test]
     fn whole_numbers_print_as_plain_number_does() {
-        for v in [0.0, -0.0, 1.0, -3.0, 24877000000.0, 999999999999999.0, 1e15, 1e21, 2.5, -0.5] {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            24877000000.0,
+            999999999999999.0,
+            1e15,
+            1e21,
+            2.5,
+            -0.5,
+        ] {
             let mut out = String::new();
             push_number(&mut out, v);
             assert_eq!(out, plain_number(v), "{v}");

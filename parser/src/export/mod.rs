@@ -28,7 +28,7 @@ pub use table::{
 };
 pub use text::{plain_text, strip_controls};
 pub use xlsx::{
-    sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail, value_column, workbook_parts,
-    xlsx, xlsx_split, ColumnWidths, SheetInfo, MAX_DATA_ROWS, MAX_SHEET_ROWS,
+    sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail, value_column, workbook_parts, xlsx,
+    xlsx_split, ColumnWidths, SheetInfo, MAX_DATA_ROWS, MAX_SHEET_ROWS,
 };
 pub use zip_writer::{ZipStream, ZipWriter};
