@@ -33,6 +33,23 @@ async function snapshot() {
   return { tabs: await tabNames(), current: await currentTab(), headlines: await headlines(page) };
 }
 
+/** Drops files as `dropFiles` does, without waiting for a render: a
+ *  refused file renders nothing new. */
+async function dropRefused(files) {
+  const payload = files.map((f) => ({ name: f.name, type: f.mimeType, b64: f.buffer.toString('base64') }));
+  await page.evaluate((payload) => {
+    const dt = new DataTransfer();
+    for (const f of payload) {
+      const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name, { type: f.type }));
+    }
+    const target = document.querySelector('#bulletin-text');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  }, payload);
+}
+
 /** Waits for the file alert, returns its text and dismisses it. */
 async function refusal() {
   const alert = page.locator('.file-errors');
@@ -86,12 +103,12 @@ test('a zip bomb is refused naming the ratio and the cap, honest or lying', asyn
     ['炸弹.docx', bomb(64 << 20)],
     ['说谎的炸弹.docx', bomb(64 << 20, 1000)],
   ]) {
-    await dropFiles(page, [{ name, mimeType: '', buffer: bytes }]);
+    await dropRefused([{ name, mimeType: '', buffer: bytes }]);
     const message = await refusal();
     assert.ok(message.includes(name), message);
     assert.match(message, /128 MiB/);
     assert.match(message, /100/);
-    assert.match(message, /zip bomb/);
+    assert.match(message, /压缩炸弹|zip bomb/);
     assert.deepEqual(await snapshot(), before);
   }
 });
@@ -102,7 +119,7 @@ test('a binary file is refused as binary', async () => {
   const text = Buffer.from('县财政局发行债券 3.47 亿元。\n'.repeat(3000), 'utf8');
   const bytes = Buffer.concat([text, Buffer.from([0, 1, 2, 0, 0, 0, 7, 8])]);
   assert.ok(text.length > 64 * 1024);
-  await dropFiles(page, [{ name: 'data.bin.txt', mimeType: 'text/plain', buffer: bytes }]);
+  await dropRefused([{ name: 'data.bin.txt', mimeType: 'text/plain', buffer: bytes }]);
   const message = await refusal();
   assert.match(message, /data\.bin\.txt/);
   assert.match(message, /not a text file|不是文本/);
