@@ -36,7 +36,7 @@ pub fn EntryTabs(props: &EntryTabsProps) -> Html {
                 let close = { let cb = props.on_close.clone(); Callback::from(move |_| cb.emit(id)) };
                 // A note's first line is shown; the rest (why an encoding
                 // was guessed) is in the tooltip.
-                let short = tab.note.as_deref().map(|n| n.split('\n').next().unwrap_or(n));
+                let short = tab.note.as_deref().map(|n| n.find('\n').map_or(n, |i| &n[..i]));
                 let title = match &tab.note {
                     Some(note) if note.contains('\n') => format!("{name}\n{note}"),
                     _ => name.clone(),

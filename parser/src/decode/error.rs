@@ -46,18 +46,19 @@ pub enum DecodeError {
     TooLarge { size: Option<u64>, limit: u64 },
 }
 
-/// `1048576` → `1 MiB`, `1536` → `1536 bytes`: limits said the way people
+/// `1048576` → `1 MiB`, `65536` → `64 KiB`: limits said the way people
 /// set them.
 pub fn human_size(bytes: u64) -> String {
-    const MIB: u64 = 1 << 20;
-    if bytes >= MIB && bytes.is_multiple_of(MIB) {
-        format!("{} MiB", bytes / MIB)
-    } else if bytes >= MIB {
-        format!("{:.1} MiB", bytes as f64 / MIB as f64)
-    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
-        format!("{} KiB", bytes / 1024)
-    } else {
-        format!("{bytes} bytes")
+    // Printed as `usize`: the page already carries that formatting code.
+    let (unit, scale) = match bytes {
+        b if b >= 1 << 20 => ("MiB", 1u64 << 20),
+        b if b >= 1024 => ("KiB", 1024),
+        b => return format!("{} bytes", b as usize),
+    };
+    let whole = (bytes / scale) as usize;
+    match ((bytes % scale) * 10 / scale) as usize {
+        0 => format!("{whole} {unit}"),
+        d => format!("{whole}.{d} {unit}"),
     }
 }
 
@@ -123,27 +124,35 @@ impl fmt::Display for DecodeError {
             ),
             TooDeep { limit } => write!(
                 f,
-                "文档结构嵌套超过 {limit} 层，文件已损坏或不安全，未读取 / elements nested deeper than {limit} levels: damaged or hostile file, not read"
+                "嵌套超过 {limit} 层，未读取 / nested deeper than {limit} levels: not read"
             ),
-            InflateLimit { limit, ratio } => {
-                let limit = human_size(*limit);
-                write!(
-                    f,
-                    "文档解压后超过上限（{limit}，或压缩比 {ratio}:1），疑似压缩炸弹，未读取 / the document inflates past the limit ({limit}, or {ratio} times its compressed size): likely a zip bomb, not read"
-                )
-            }
-            TooLarge { size, limit } => {
-                let limit = human_size(*limit);
-                match size {
-                    Some(size) => {
-                        let size = human_size(*size);
-                        write!(f, "文件过大（{size}，上限 {limit}） / file too large ({size}; the limit is {limit})")
-                    }
-                    None => write!(f, "文件过大（超过上限 {limit}） / file too large (more than the limit of {limit})"),
-                }
-            }
+            InflateLimit { limit, ratio } => write!(
+                f,
+                "解压后超过 {0} 或压缩比 {ratio}:1，疑似压缩炸弹 / inflates past {0} or {ratio} times its compressed size: likely a zip bomb",
+                human_size(*limit)
+            ),
+            TooLarge { size, limit } => write!(
+                f,
+                "文件过大（{0}，上限 {1}） / file too large ({0}; the limit is {1})",
+                size.map_or_else(|| "?".to_owned(), human_size),
+                human_size(*limit)
+            ),
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_set_them() {
+        assert_eq!(human_size(64 << 20), "64 MiB");
+        assert_eq!(human_size(128 << 20), "128 MiB");
+        assert_eq!(human_size(80_000_000), "76.2 MiB");
+        assert_eq!(human_size(65536), "64 KiB");
+        assert_eq!(human_size(1000), "1000 bytes");
+    }
+}

@@ -167,8 +167,8 @@ fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize, Option<String>), 
     if let Some(encoding) = utf16_by_nuls(sample) {
         check_utf16_not_binary(bytes, encoding)?;
         let note = format!(
-            "没有字节顺序标记，按 {0} 读取（ASCII 字符的高位字节为 0） / no byte-order mark: read as {0} (the high byte of its ASCII characters is 0)",
-            encoding.label().to_ascii_uppercase()
+            "无字节顺序标记，按 {0} 读取 / no byte-order mark: read as {0} (NUL high bytes)",
+            utf16_name(encoding)
         );
         return Ok((encoding, 0, Some(note)));
     }
@@ -182,9 +182,9 @@ fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize, Option<String>), 
     // at a time nearly every unit is a Chinese character or punctuation.
     if let Some((encoding, percent)) = utf16_by_text(sample) {
         check_utf16_not_binary(bytes, encoding)?;
-        let label = encoding.label().to_ascii_uppercase();
         let note = format!(
-            "没有字节顺序标记，按 {label} 读取（{percent}% 的双字节单元是中文、ASCII 或标点） / no byte-order mark: read as {label} ({percent}% of its two-byte units are Chinese, ASCII or punctuation)"
+            "无字节顺序标记，按 {0} 读取 / no byte-order mark: read as {0} ({percent}% of units are text)",
+            utf16_name(encoding)
         );
         return Ok((encoding, 0, Some(note)));
     }
@@ -198,7 +198,7 @@ fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize, Option<String>), 
         Ok(stats) if stats.looks_like_big5() => Err(DecodeError::LooksLikeBig5),
         Ok(_) => {
             let note = format!(
-                "未标明编码：第 {utf8_error} 字节起不是 UTF-8，但符合 GB18030/GBK，按 GBK 读取 / no encoding mark: not UTF-8 (from byte {utf8_error}) but valid GB18030, read as GBK/GB18030"
+                "第 {utf8_error} 字节起非 UTF-8，按 GBK 读取 / not UTF-8 (from byte {utf8_error}): read as GB18030/GBK"
             );
             Ok((TextEncoding::Gb18030, 0, Some(note)))
         }
@@ -206,6 +206,14 @@ fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize, Option<String>), 
             Err(DecodeError::InvalidUtf8 { offset: utf8_error })
         }
         Err(gb_error) => Err(DecodeError::UnknownEncoding { offset: gb_error }),
+    }
+}
+
+fn utf16_name(encoding: TextEncoding) -> &'static str {
+    if encoding == TextEncoding::Utf16Be {
+        "UTF-16BE"
+    } else {
+        "UTF-16LE"
     }
 }
 
@@ -310,7 +318,7 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<TextEncoding> {
 
 /// UTF-16 without a byte-order mark and without ASCII to give it away:
 /// the share of two-byte units that are text (CJK, ASCII, punctuation,
-/// full-width forms, properly paired surrogates), in each byte order. One
+/// full-width forms, surrogates), in each byte order. One
 /// order at 90% or more, well ahead of the other, is the encoding. Only
 /// asked of bytes that are not UTF-8 (ASCII read two bytes at a time looks
 /// like CJK, so valid UTF-8 never gets here).
@@ -319,33 +327,12 @@ fn utf16_by_text(sample: &[u8]) -> Option<(TextEncoding, usize)> {
     if units < 4 {
         return None;
     }
-    let share = |big_endian: bool| -> usize {
-        let unit = |i: usize| {
-            let pair = [sample[2 * i], sample[2 * i + 1]];
-            if big_endian {
-                u16::from_be_bytes(pair)
-            } else {
-                u16::from_le_bytes(pair)
-            }
-        };
-        let mut text = 0;
-        let mut i = 0;
-        while i < units {
-            let u = unit(i);
-            if (0xD800..0xDC00).contains(&u)
-                && i + 1 < units
-                && (0xDC00..0xE000).contains(&unit(i + 1))
-            {
-                text += 2;
-                i += 2;
-                continue;
-            }
-            text += is_text_unit(u) as usize;
-            i += 1;
-        }
-        text * 100 / units
-    };
-    let (le, be) = (share(false), share(true));
+    let (mut le, mut be) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        le += is_text_unit(u16::from_le_bytes([pair[0], pair[1]])) as usize;
+        be += is_text_unit(u16::from_be_bytes([pair[0], pair[1]])) as usize;
+    }
+    let (le, be) = (le * 100 / units, be * 100 / units);
     if le >= 90 && le >= be + 20 {
         Some((TextEncoding::Utf16Le, le))
     } else if be >= 90 && be >= le + 20 {
@@ -360,7 +347,7 @@ fn is_text_unit(u: u16) -> bool {
     matches!(u,
         0x09 | 0x0A | 0x0C | 0x0D | 0x20..=0x7E | 0xA0..=0x24F | 0x2000..=0x206F
         | 0x2100..=0x27BF | 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+        | 0xD800..=0xDFFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
 /// Binary data behind a UTF-16 byte-order mark (or in what the NUL pattern
