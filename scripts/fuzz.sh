@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the parser and the input decoders with cargo-fuzz (libFuzzer).
+# Fuzzes the parser and the input decoders with cargo-fuzz (libFuzzer):
+# parse, decode (all decoders at once), zip, xml (.docx), html, encodings.
 #   scripts/fuzz.sh [SECONDS]        each target for SECONDS (default 60)
 #   scripts/fuzz.sh 600 parse        one target
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`) and a nightly
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse decode)
+[ ${#targets[@]} -gt 0 ] || targets=(parse decode zip xml html encodings)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "cargo-fuzz is not installed: cargo install cargo-fuzz --locked" >&2

@@ -40,6 +40,10 @@ OPTIONS
         Write to FILE instead of standard output. CSV written to a file
         starts with a UTF-8 byte-order mark so that Excel reads the Chinese
         correctly; CSV on standard output has none.
+    --max-input-size SIZE
+        Refuse an input file larger than SIZE (default 64M; a number of
+        bytes, or with K, M or G). A .docx part may inflate to at most 100
+        times its compressed size and never past 128 MiB.
     -h, --help       Show this help.
     -V, --version    Show the version.
 
@@ -89,7 +93,13 @@ pub struct Options {
     pub output: Option<PathBuf>,
     /// Files, directories, `-`.
     pub inputs: Vec<PathBuf>,
+    /// The largest input file read, in bytes (`--max-input-size`).
+    pub max_input: u64,
 }
+
+/// `--max-input-size` when not given: larger than any bulletin by far,
+/// small enough that a mistaken `/dev/zero` or video stops at once.
+pub const DEFAULT_MAX_INPUT: u64 = 64 << 20;
 
 /// A usage error, said in one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +127,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         format: None,
         output: None,
         inputs: Vec::new(),
+        max_input: DEFAULT_MAX_INPUT,
     };
     let mut only_inputs = false;
     while let Some(arg) = args.next() {
@@ -146,6 +157,10 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
                 options.format = Some(format(&v.to_string_lossy(), is_figures)?);
             }
             "-o" | "--output" => options.output = Some(PathBuf::from(value(flag)?)),
+            "--max-input-size" => {
+                let v = value(flag)?;
+                options.max_input = size(&v.to_string_lossy())?;
+            }
             _ => return Err(Usage(format!("unknown option '{text}'"))),
         }
     }
@@ -163,6 +178,31 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
     } else {
         Command::Parse(options)
     })
+}
+
+/// `65536`, `512K`, `64M`, `1G` (also `64MiB`, `64MB`: binary units).
+fn size(text: &str) -> Result<u64, Usage> {
+    let t = text.trim().to_ascii_lowercase();
+    let t = t
+        .strip_suffix("ib")
+        .or_else(|| t.strip_suffix('b'))
+        .unwrap_or(&t);
+    let (digits, shift) = match t.chars().last() {
+        Some('k') => (&t[..t.len() - 1], 10),
+        Some('m') => (&t[..t.len() - 1], 20),
+        Some('g') => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .filter(|&n| n > 0)
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| {
+            Usage(format!(
+                "--max-input-size: '{text}' is not a size (e.g. 64M, 512K, 1G)"
+            ))
+        })
 }
 
 fn format(name: &str, is_figures: bool) -> Result<Format, Usage> {
@@ -210,6 +250,7 @@ mod tests {
                 format: Some(Format::Csv),
                 output: Some("out.csv".into()),
                 inputs: vec!["a.txt".into(), "dir".into(), "-".into()],
+                max_input: DEFAULT_MAX_INPUT,
             }))
         );
         assert_eq!(
@@ -217,7 +258,8 @@ mod tests {
             Ok(Command::Figures(Options {
                 format: Some(Format::Tsv),
                 output: None,
-                inputs: vec!["-odd-name.txt".into()]
+                inputs: vec!["-odd-name.txt".into()],
+                max_input: DEFAULT_MAX_INPUT,
             }))
         );
         assert_eq!(parse(args(&["--help"])), Ok(Command::Help));
@@ -246,5 +288,21 @@ mod tests {
             .0
             .contains("--output"));
         assert!(parse(args(&["parse", "--bogus", "a"])).is_err());
+        assert!(parse(args(&["parse", "--max-input-size", "lots", "a"]))
+            .unwrap_err()
+            .0
+            .contains("not a size"));
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(size("65536"), Ok(65536));
+        assert_eq!(size("512K"), Ok(512 << 10));
+        assert_eq!(size("64M"), Ok(64 << 20));
+        assert_eq!(size("64MiB"), Ok(64 << 20));
+        assert_eq!(size("1g"), Ok(1 << 30));
+        assert!(size("0").is_err());
+        assert!(size("-5").is_err());
+        assert!(size("99999999999G").is_err());
     }
 }

@@ -7,16 +7,12 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use bulletin_parser::decode::{
-    self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, sniff, zip_entry,
-    DecodeError, Detected, TextEncoding, ZipMethod,
+    self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, inflate_limit_error,
+    sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
 };
 
 /// Files a directory input contributes.
 const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "docx", "html", "htm"];
-
-/// A `.docx` whose text part claims to be larger than this is refused
-/// rather than inflated (a real one is a few megabytes at most).
-const MAX_DOCUMENT_XML: u64 = 1 << 30;
 
 /// One input to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,18 +88,39 @@ fn bulletin_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Reads and decodes one input. The error is the one-line message.
-pub fn read(input: &Input) -> Result<Text, String> {
-    let bytes = match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| io_message(&e))?;
-            bytes
-        }
-        Input::File(path) => std::fs::read(path).map_err(|e| io_message(&e))?,
+/// Reads and decodes one input of at most `max_size` bytes. The error is
+/// the one-line message.
+pub fn read(input: &Input, max_size: u64) -> Result<Text, String> {
+    let too_large = |size: Option<u64>| {
+        format!(
+            "{}；可用 --max-input-size 调整 / raise the limit with --max-input-size",
+            DecodeError::TooLarge {
+                size,
+                limit: max_size
+            }
+        )
     };
+    let bytes = match input {
+        Input::Stdin => read_at_most(std::io::stdin().lock(), max_size, 0),
+        Input::File(path) => {
+            let file = std::fs::File::open(path).map_err(|e| io_message(&e))?;
+            let meta = file.metadata().map_err(|e| io_message(&e))?;
+            if meta.is_dir() {
+                return Err("这是目录 / is a directory".to_owned());
+            }
+            // A regular file says its size: refuse it before reading. A
+            // device or pipe (`/dev/zero`) is read up to the limit.
+            if meta.is_file() && meta.len() > max_size {
+                return Err(too_large(Some(meta.len())));
+            }
+            let hint = if meta.is_file() { meta.len() } else { 0 };
+            read_at_most(file, max_size, hint)
+        }
+    }
+    .map_err(|e| match e {
+        ReadError::TooLarge => too_large(None),
+        ReadError::Io(e) => io_message(&e),
+    })?;
     let html_by_name = match input {
         Input::File(path) => {
             let ext = path
@@ -113,13 +130,36 @@ pub fn read(input: &Input) -> Result<Text, String> {
         }
         Input::Stdin => false,
     };
-    bytes_to_text(&bytes, html_by_name).map_err(|e| e.to_string())
+    bytes_to_text(bytes, html_by_name).map_err(|e| e.to_string())
+}
+
+enum ReadError {
+    TooLarge,
+    Io(std::io::Error),
+}
+
+/// All of `reader`, or `TooLarge` as soon as it passes `max` bytes.
+fn read_at_most(reader: impl Read, max: u64, hint: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(hint.min(max) as usize);
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
 }
 
 /// The bulletin text in a file's bytes. `html_by_name`: the file is called
 /// `.html`, so read it as a web page even if it lacks the usual markers.
-pub fn bytes_to_text(bytes: &[u8], html_by_name: bool) -> Result<Text, DecodeError> {
-    match sniff(bytes)? {
+pub fn bytes_to_text(bytes: Vec<u8>, html_by_name: bool) -> Result<Text, DecodeError> {
+    let (detected, note) = sniff_with_note(&bytes)?;
+    let joined = |warning: Option<String>| match (note.clone(), warning) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    };
+    match detected {
         Detected::Text { encoding, .. } => {
             let (text, warning) = decode_text(bytes, encoding)?;
             let text = if html_by_name {
@@ -127,33 +167,50 @@ pub fn bytes_to_text(bytes: &[u8], html_by_name: bool) -> Result<Text, DecodeErr
             } else {
                 text
             };
-            Ok(Text { text, warning })
+            Ok(Text {
+                text,
+                warning: joined(warning),
+            })
         }
         Detected::Html { encoding, .. } => {
             let (text, warning) = decode_text(bytes, encoding)?;
             Ok(Text {
                 text: html_to_text(&text),
-                warning,
+                warning: joined(warning),
             })
         }
         Detected::Docx => Ok(Text {
-            text: docx_text(bytes)?,
+            text: docx_text(&bytes)?,
             warning: None,
         }),
     }
 }
 
+/// UTF-8 bytes to text without a copy when they are valid (the common
+/// case); otherwise [`decode_utf8`]'s rules and messages.
+fn utf8_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => decode_utf8(e.as_bytes()),
+    }
+}
+
 /// Decodes text whose encoding `sniff` found; byte-order marks dropped.
 fn decode_text(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     encoding: TextEncoding,
 ) -> Result<(String, Option<String>), DecodeError> {
     match encoding {
-        TextEncoding::Utf8 => Ok((decode_utf8(bytes)?, None)),
-        TextEncoding::Utf16Le => Ok((decode_utf16(bytes, false)?, None)),
-        TextEncoding::Utf16Be => Ok((decode_utf16(bytes, true)?, None)),
+        TextEncoding::Utf8 => Ok((utf8_owned(bytes)?, None)),
+        TextEncoding::Utf16Le => Ok((decode_utf16(&bytes, false)?, None)),
+        TextEncoding::Utf16Be => Ok((decode_utf16(&bytes, true)?, None)),
         TextEncoding::Gb18030 => {
-            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
             // `sniff` checked the byte structure; a few four-byte codes are
             // still unassigned and come out as U+FFFD.
             let warning = had_errors.then(|| {
@@ -167,26 +224,28 @@ fn decode_text(
 /// The text of a Word document.
 fn docx_text(zip: &[u8]) -> Result<String, DecodeError> {
     let entry = zip_entry(zip, decode::DOCX_DOCUMENT)?;
-    if entry.uncompressed_size > MAX_DOCUMENT_XML {
-        return Err(DecodeError::BadDocx("document.xml too large"));
-    }
     let xml = match entry.method {
         ZipMethod::Stored => entry.data.to_vec(),
         ZipMethod::Deflated => {
-            // The declared size bounds the output, so a zip bomb cannot
-            // exhaust memory.
+            // Refused before inflating when it declares more than its
+            // limit (a ratio and a cap); inflated no further than it
+            // declares, so a bomb that lies about its size stops there.
+            entry.inflate_limit()?;
             miniz_oxide::inflate::decompress_to_vec_with_limit(
                 entry.data,
                 entry.uncompressed_size as usize,
             )
-            .map_err(|_| DecodeError::BadDocx("document.xml does not inflate"))?
+            .map_err(|e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => inflate_limit_error(),
+                _ => DecodeError::BadDocx("document.xml does not inflate"),
+            })?
         }
     };
     if xml.len() as u64 != entry.uncompressed_size || crc32(&xml) != entry.crc32 {
         return Err(DecodeError::BadDocx("document.xml fails its checksum"));
     }
-    let xml = decode_utf8(&xml).map_err(|_| DecodeError::BadDocx("document.xml is not UTF-8"))?;
-    Ok(docx_xml_to_text(&xml))
+    let xml = utf8_owned(xml).map_err(|_| DecodeError::BadDocx("document.xml is not UTF-8"))?;
+    docx_xml_to_text(&xml)
 }
 
 fn io_message(e: &std::io::Error) -> String {

@@ -5,8 +5,10 @@
 
 mod args;
 mod input;
+mod ordered;
 mod output;
 mod render;
+mod xlsx_out;
 
 use std::ffi::OsString;
 
@@ -39,42 +41,100 @@ fn run(arguments: Vec<OsString>) -> i32 {
     }
 }
 
-/// Reads every input (reporting those that fail and going on), renders what
-/// was read, writes it.
-fn run_command(options: &Options, figures_only: bool) -> i32 {
-    let mut documents = Vec::new();
-    let mut failed = false;
-    for input in input::expand(&options.inputs) {
-        let (name, result) = match input {
-            Ok(input) => (input.name(), input::read(&input)),
-            Err((name, message)) => (name, Err(message)),
-        };
-        match result {
-            Ok(text) => {
-                if let Some(warning) = &text.warning {
-                    eprintln!("bulletin: {name}: {warning}");
-                }
-                documents.push(render::Document {
-                    name,
-                    text: text.text,
-                });
-            }
-            Err(message) => {
-                eprintln!("bulletin: {name}: {message}");
-                failed = true;
-            }
-        }
-    }
-    let status = if failed { EXIT_BAD_INPUT } else { 0 };
-    if documents.is_empty() {
-        return status;
-    }
-    let rendered = if figures_only {
-        render::figures(&documents, options.format, options.output.is_some())
-    } else {
-        render::parse(&documents, options.format, options.output.is_some())
+/// What one input gave: its name, and its bulletins (or figures) with a
+/// warning, or the message saying why it could not be read.
+struct Done {
+    name: String,
+    result: Result<(Option<String>, Work), String>,
+}
+
+enum Work {
+    Bulletins(Vec<render::Rendered>),
+    Figures(String),
+}
+
+/// Reads, decodes, parses and renders one input (on a worker thread).
+fn process(
+    input: Result<input::Input, (String, String)>,
+    options: &Options,
+    figures_only: bool,
+) -> Done {
+    let max_input = options.max_input;
+    let (name, result) = match input {
+        Ok(input) => (input.name(), input::read(&input, max_input)),
+        Err((name, message)) => (name, Err(message)),
     };
-    finish(output::write(options.output.as_deref(), &rendered), status)
+    let result = result.map(|text| {
+        let work = if figures_only {
+            let figures = bulletin_parser::extract_figures(&text.text);
+            Work::Figures(render::prerender_figures(options.format, &name, &figures))
+        } else {
+            // A file may hold several issues: each is a bulletin of its own.
+            Work::Bulletins(
+                bulletin_parser::parse_all(&text.text)
+                    .into_iter()
+                    .map(|b| render::prerender(options.format, &name, b))
+                    .collect(),
+            )
+        };
+        (text.warning, work)
+    });
+    Done { name, result }
+}
+
+/// Reads every input (reporting those that fail and going on) and writes
+/// what each gives as soon as it is parsed, in the order given: memory is
+/// bounded by the few inputs in flight, not by the run.
+fn run_command(options: &Options, figures_only: bool) -> i32 {
+    let mut failed = false;
+    let mut parse_sink =
+        (!figures_only).then(|| render::ParseSink::new(options.format, options.output.clone()));
+    let mut figures_sink =
+        figures_only.then(|| render::FiguresSink::new(options.format, options.output.clone()));
+    let write_error = |e: &std::io::Error| output::WriteError::of(e, options.output.as_deref());
+    let inputs = input::expand(&options.inputs);
+    let mut write_failed = None;
+    ordered::run(
+        inputs,
+        |input| process(input, options, figures_only),
+        |done| {
+            let (warning, work) = match done.result {
+                Ok(ok) => ok,
+                Err(message) => {
+                    eprintln!("bulletin: {}: {message}", done.name);
+                    failed = true;
+                    return true;
+                }
+            };
+            if let Some(warning) = &warning {
+                eprintln!("bulletin: {}: {warning}", done.name);
+            }
+            let written = match (work, &mut parse_sink, &mut figures_sink) {
+                (Work::Bulletins(all), Some(sink), _) => all
+                    .into_iter()
+                    .try_for_each(|b| sink.bulletin(&done.name, b)),
+                (Work::Figures(table), _, Some(sink)) => sink.figures(&table),
+                _ => Ok(()),
+            };
+            match written {
+                Ok(()) => true,
+                Err(e) => {
+                    write_failed = Some(e);
+                    false
+                }
+            }
+        },
+    );
+    let status = if failed { EXIT_BAD_INPUT } else { 0 };
+    if let Some(e) = write_failed {
+        return finish(Err(write_error(&e)), status);
+    }
+    let finished = match (parse_sink, figures_sink) {
+        (Some(sink), _) => sink.finish(),
+        (_, Some(sink)) => sink.finish(),
+        _ => Ok(()),
+    };
+    finish(finished.map_err(|e| write_error(&e)), status)
 }
 
 fn finish(written: Result<(), output::WriteError>, status: i32) -> i32 {

@@ -35,7 +35,7 @@ fn a_word_document_end_to_end() {
     let entry = zip_entry(&bytes, DOCX_DOCUMENT).unwrap();
     assert_eq!(entry.method, ZipMethod::Stored);
     assert_eq!(crc32(entry.data), entry.crc32);
-    let text = docx_xml_to_text(std::str::from_utf8(entry.data).unwrap());
+    let text = docx_xml_to_text(std::str::from_utf8(entry.data).unwrap()).unwrap();
     assert_eq!(text, LINES.join("\n"));
 }
 

@@ -7,7 +7,7 @@
 //! holds the HTML and Word readers and inflates the `.docx` with the
 //! browser's `DecompressionStream`.
 
-use bulletin_parser::decode::{sniff, Detected, TextEncoding};
+use bulletin_parser::decode::{sniff_with_note, Detected, TextEncoding};
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, TextDecoder, TextDecoderOptions};
@@ -52,20 +52,27 @@ async fn read_text(file: &File) -> Result<(String, Option<String>), String> {
     decode(&file.name(), &bytes).await
 }
 
-/// The text of a file's bytes and a note on how it was read.
+/// The text of a file's bytes and a note on how it was read. When the
+/// encoding was a guess the note says so (`GBK?`), and after a line break
+/// why: the tab shows the first line and the whole note on hover.
 pub async fn decode(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), String> {
-    match sniff(bytes).map_err(|e| e.to_string())? {
+    let (detected, guess) = sniff_with_note(bytes).map_err(|e| e.to_string())?;
+    let with_guess = |note: Option<String>| match (note, &guess) {
+        (Some(note), Some(why)) => Some(format!("{note}?\n{why}")),
+        (note, _) => note,
+    };
+    match detected {
         Detected::Text { encoding, bom_len } => {
             let text = text_decode(encoding, &bytes[bom_len..])?;
             if has_extension(name, &["html", "htm", "xhtml"]) {
-                Ok((html_text(&text).await?, Some(note("HTML", encoding))))
+                Ok((html_text(&text).await?, with_guess(Some(note("HTML", encoding)))))
             } else {
-                Ok((text, encoding_note(encoding).map(str::to_string)))
+                Ok((text, with_guess(encoding_note(encoding).map(str::to_string))))
             }
         }
         Detected::Html { encoding, bom_len, .. } => {
             let text = text_decode(encoding, &bytes[bom_len..])?;
-            Ok((html_text(&text).await?, Some(note("HTML", encoding))))
+            Ok((html_text(&text).await?, with_guess(Some(note("HTML", encoding)))))
         }
         Detected::Docx => {
             let text = tools::docx_text(bytes).await.map_err(|e| match e {

@@ -34,12 +34,19 @@ pub fn EntryTabs(props: &EntryTabsProps) -> Html {
                 let name = if id == PASTE_ID { t(lang, Msg::PasteEntry).to_string() } else { tab.name.clone() };
                 let select = { let cb = props.on_select.clone(); Callback::from(move |_| cb.emit(id)) };
                 let close = { let cb = props.on_close.clone(); Callback::from(move |_| cb.emit(id)) };
+                // A note's first line is shown; the rest (why an encoding
+                // was guessed) is in the tooltip.
+                let short = tab.note.as_deref().map(|n| n.find('\n').map_or(n, |i| &n[..i]));
+                let title = match &tab.note {
+                    Some(note) if note.contains('\n') => format!("{name}\n{note}"),
+                    _ => name.clone(),
+                };
                 html! {
                     <li class={classes!("entry-tab", current.then_some("current"))} data-entry={id.to_string()}>
                         <button type="button" class="entry-select" onclick={select}
-                            aria-current={current.then_some("true")} title={name.clone()}>
+                            aria-current={current.then_some("true")} title={title}>
                             <span class="entry-name">{ name.clone() }</span>
-                            if let Some(note) = &tab.note { <span class="entry-note">{ note }</span> }
+                            if let Some(note) = short { <span class="entry-note">{ note }</span> }
                         </button>
                         if id != PASTE_ID {
                             <button type="button" class="entry-close" onclick={close}

@@ -33,17 +33,45 @@ async function start(msg) {
   await wasm_bindgen({ module_or_path: wasm });
 }
 
-async function docxText(bytes) {
-  const part = wasm_bindgen.docx_part(bytes);
-  const { deflated, crc32 } = part;
-  let xml = part.data;
-  part.free();
-  if (deflated) {
+// Inflates raw deflate with the browser's DecompressionStream, stopping
+// (and cancelling the stream) as soon as the output passes `limit` bytes:
+// a zip bomb costs at most `limit` bytes of memory, then gets `message`.
+async function inflateAtMost(bytes, limit, message) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    let step;
     try {
-      xml = await through(xml, "deflate-raw");
+      step = await reader.read();
     } catch {
       throw "docx-no-text";
     }
+    if (step.done) break;
+    total += step.value.length;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      throw message;
+    }
+    chunks.push(step.value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+async function docxText(bytes) {
+  const part = wasm_bindgen.docx_part(bytes);
+  const { deflated, crc32, limit } = part;
+  const limitMessage = part.limit_message;
+  let xml = part.data;
+  part.free();
+  if (deflated) {
+    xml = await inflateAtMost(xml, limit, limitMessage);
   }
   return wasm_bindgen.docx_text(xml, crc32);
 }

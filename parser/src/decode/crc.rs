@@ -24,7 +24,13 @@ const TABLE: [u32; 256] = {
 
 /// The CRC-32 of `data`, as stored in zip headers.
 pub fn crc32(data: &[u8]) -> u32 {
-    let mut c = !0u32;
+    crc32_continue(0, data)
+}
+
+/// The CRC-32 of what `crc` was the CRC of, followed by `data`: for data
+/// written piece by piece (`crc32_continue(crc32(a), b) == crc32(a ++ b)`).
+pub fn crc32_continue(crc: u32, data: &[u8]) -> u32 {
+    let mut c = !crc;
     for &b in data {
         c = TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8);
     }
@@ -34,6 +40,12 @@ pub fn crc32(data: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::crc32;
+
+    #[test]
+    fn pieces_give_the_crc_of_the_whole() {
+        let whole = crc32(b"hello, world");
+        assert_eq!(super::crc32_continue(crc32(b"hello"), b", world"), whole);
+    }
 
     #[test]
     fn known_values() {

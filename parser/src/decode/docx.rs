@@ -7,28 +7,35 @@
 //! codes, the duplicate fallback copy of a text box — is skipped; so are
 //! styles, which this reader does not resolve.
 
+use std::collections::HashMap;
+
 use super::marked::MarkedText;
 use super::xml::{attr, tokens, unescape, Token};
+use super::DecodeError;
 
-/// The text of a `document.xml`. Never fails: what cannot be read is skipped.
-pub fn docx_xml_to_text(document_xml: &str) -> String {
+/// The text of a `document.xml`. What cannot be read is skipped; the one
+/// error is nesting deeper than [`MAX_XML_DEPTH`], which no word processor
+/// writes and which would otherwise lose text silently.
+pub fn docx_xml_to_text(document_xml: &str) -> Result<String, DecodeError> {
     let mut reader = Reader {
         out: MarkedText::with_capacity(document_xml.len() / 4),
         stack: Vec::with_capacity(32),
+        open: HashMap::new(),
         skip_depth: None,
         run_bold: false,
         tables: 0,
         pending: Pending::None,
     };
     for token in tokens(document_xml) {
-        reader.token(token);
+        reader.token(token)?;
     }
-    reader.out.finish()
+    Ok(reader.out.finish())
 }
 
-/// Nesting deeper than this (never seen in a real document) is not tracked,
-/// so malformed input cannot make end tags slow to match.
-const MAX_DEPTH: usize = 1024;
+/// How deep elements may nest in a `document.xml`. Word's own documents stay
+/// under 40 even with tables in tables; deeper is damaged or hostile input,
+/// refused with a message rather than read with text missing.
+pub const MAX_XML_DEPTH: usize = 1024;
 
 /// A separator inside a table, written only when more text follows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,6 +51,9 @@ struct Reader<'a> {
     out: MarkedText,
     /// Names of the open elements.
     stack: Vec<&'a str>,
+    /// How many elements of each name are open: a stray end tag is known
+    /// stray at once instead of by searching the whole stack.
+    open: HashMap<&'a str, u32>,
     /// While inside a skipped element: the stack depth it opened at.
     skip_depth: Option<usize>,
     /// The run being read is bold.
@@ -54,17 +64,23 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn token(&mut self, token: Token<'a>) {
+    fn token(&mut self, token: Token<'a>) -> Result<(), DecodeError> {
         match token {
             Token::Start { name, attrs, empty } => {
                 if self.skip_depth.is_none() {
                     self.start(name, attrs, empty);
                 }
-                if !empty && self.stack.len() < MAX_DEPTH {
+                if !empty {
+                    if self.stack.len() >= MAX_XML_DEPTH {
+                        return Err(DecodeError::TooDeep {
+                            limit: MAX_XML_DEPTH,
+                        });
+                    }
                     if self.skip_depth.is_none() && is_skipped(name) {
                         self.skip_depth = Some(self.stack.len());
                     }
                     self.stack.push(name);
+                    *self.open.entry(name).or_insert(0) += 1;
                 }
             }
             Token::End { name } => self.end(name),
@@ -79,6 +95,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        Ok(())
     }
 
     fn start(&mut self, name: &str, attrs: &str, empty: bool) {
@@ -106,10 +123,19 @@ impl<'a> Reader<'a> {
     }
 
     fn end(&mut self, name: &str) {
-        let Some(at) = self.stack.iter().rposition(|&open| open == name) else {
+        if self.open.get(name).is_none_or(|&n| n == 0) {
             return; // A stray end tag.
+        }
+        // Found, and everything above it is closed with it: the search costs
+        // no more than the truncation, so each element is paid for once.
+        let Some(at) = self.stack.iter().rposition(|&open| open == name) else {
+            return;
         };
-        self.stack.truncate(at);
+        for closed in self.stack.drain(at..) {
+            if let Some(n) = self.open.get_mut(closed) {
+                *n -= 1;
+            }
+        }
         if let Some(depth) = self.skip_depth {
             if at <= depth {
                 self.skip_depth = None;
@@ -192,7 +218,7 @@ mod tests {
             run(" 累计清理 120 余处。", false),
         ));
         assert_eq!(
-            docx_xml_to_text(&xml),
+            docx_xml_to_text(&xml).unwrap(),
             "城关镇推进老旧小区改造\n\n**县交通局开展路域环境整治** 累计清理 120 余处。"
         );
     }
@@ -200,7 +226,7 @@ mod tests {
     #[test]
     fn leading_empty_paragraphs_keep_line_numbers() {
         let xml = doc("<w:p/><w:p></w:p><w:p><w:r><w:t>第三段</w:t></w:r></w:p><w:p/>");
-        assert_eq!(docx_xml_to_text(&xml), "\n\n第三段");
+        assert_eq!(docx_xml_to_text(&xml).unwrap(), "\n\n第三段");
     }
 
     #[test]
@@ -208,7 +234,7 @@ mod tests {
         let xml = doc(
             r#"<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>普通</w:t></w:r><w:r><w:rPr><w:b w:val="true"/></w:rPr><w:t>加粗</w:t></w:r></w:p>"#,
         );
-        assert_eq!(docx_xml_to_text(&xml), "普通**加粗**");
+        assert_eq!(docx_xml_to_text(&xml).unwrap(), "普通**加粗**");
     }
 
     #[test]
@@ -220,7 +246,7 @@ mod tests {
             "<w:r><w:instrText> PAGE </w:instrText></w:r></w:p>",
         ));
         assert_eq!(
-            docx_xml_to_text(&xml),
+            docx_xml_to_text(&xml).unwrap(),
             "县政府办公室  2024 年 3 月 8 日\n第一行\nA&B<C>"
         );
     }
@@ -235,7 +261,10 @@ mod tests {
             cell("城关镇"),
             cell("67 户")
         ));
-        assert_eq!(docx_xml_to_text(&xml), "乡镇  户数\n城关镇  67 户\n表后");
+        assert_eq!(
+            docx_xml_to_text(&xml).unwrap(),
+            "乡镇  户数\n城关镇  67 户\n表后"
+        );
     }
 
     #[test]
@@ -247,6 +276,6 @@ mod tests {
             "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
             "<w:p><w:r><w:t>第 5 期</w:t></w:r></w:p>"
         ));
-        assert_eq!(docx_xml_to_text(&xml), "政务快报\n\n第 5 期");
+        assert_eq!(docx_xml_to_text(&xml).unwrap(), "政务快报\n\n第 5 期");
     }
 }

@@ -37,6 +37,29 @@ pub enum DecodeError {
     UnsupportedZip(&'static str),
     /// The `.docx` is a valid zip but its document part is unreadable.
     BadDocx(&'static str),
+    /// Elements nested deeper than `limit` (no real document does).
+    TooDeep { limit: usize },
+    /// A zip entry that would inflate past `limit` bytes, or more than
+    /// `ratio` times its compressed size (a zip bomb).
+    InflateLimit { limit: u64, ratio: u64 },
+    /// Input larger than `limit` bytes (`size`, when known).
+    TooLarge { size: Option<u64>, limit: u64 },
+}
+
+/// `1048576` → `1 MiB`, `65536` → `64 KiB`: limits said the way people
+/// set them.
+pub fn human_size(bytes: u64) -> String {
+    // Printed as `usize`: the page already carries that formatting code.
+    let (unit, scale) = match bytes {
+        b if b >= 1 << 20 => ("MiB", 1u64 << 20),
+        b if b >= 1024 => ("KiB", 1024),
+        b => return format!("{} bytes", b as usize),
+    };
+    let whole = (bytes / scale) as usize;
+    match ((bytes % scale) * 10 / scale) as usize {
+        0 => format!("{whole} {unit}"),
+        d => format!("{whole}.{d} {unit}"),
+    }
 }
 
 impl fmt::Display for DecodeError {
@@ -99,8 +122,37 @@ impl fmt::Display for DecodeError {
                 f,
                 "Word 文档已损坏（{what}） / damaged Word document ({what})"
             ),
+            TooDeep { limit } => write!(
+                f,
+                "嵌套超过 {limit} 层，未读取 / nested deeper than {limit} levels: not read"
+            ),
+            InflateLimit { limit, ratio } => write!(
+                f,
+                "解压后超过 {0} 或压缩比 {ratio}:1，疑似压缩炸弹 / inflates past {0} or {ratio} times its compressed size: likely a zip bomb",
+                human_size(*limit)
+            ),
+            TooLarge { size, limit } => write!(
+                f,
+                "文件过大（{0}，上限 {1}） / file too large ({0}; the limit is {1})",
+                size.map_or_else(|| "?".to_owned(), human_size),
+                human_size(*limit)
+            ),
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_set_them() {
+        assert_eq!(human_size(64 << 20), "64 MiB");
+        assert_eq!(human_size(128 << 20), "128 MiB");
+        assert_eq!(human_size(80_000_000), "76.2 MiB");
+        assert_eq!(human_size(65536), "64 KiB");
+        assert_eq!(human_size(1000), "1000 bytes");
+    }
+}

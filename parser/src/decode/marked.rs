@@ -92,7 +92,15 @@ impl MarkedText {
         if self.out.is_empty() {
             return;
         }
-        let have = self.out.len() - self.out.trim_end_matches('\n').len();
+        // Count only up to `n` trailing breaks: a page of ten thousand
+        // empty paragraphs must not be rescanned at each one.
+        let have = self
+            .out
+            .bytes()
+            .rev()
+            .take(n)
+            .take_while(|&b| b == b'\n')
+            .count();
         for _ in have..n {
             self.out.push('\n');
             self.line_blank = true;

@@ -57,21 +57,29 @@ const HTML_PRESCAN: usize = 4096;
 
 /// Says what `bytes` are; an error when they cannot be a bulletin.
 pub fn sniff(bytes: &[u8]) -> Result<Detected, DecodeError> {
+    sniff_with_note(bytes).map(|(detected, _)| detected)
+}
+
+/// [`sniff`], and when the encoding had to be guessed (no byte-order mark,
+/// not UTF-8) a note saying which it chose and why, in both languages, for
+/// the user to see (the CLI prints it to stderr, the page beside the file).
+pub fn sniff_with_note(bytes: &[u8]) -> Result<(Detected, Option<String>), DecodeError> {
     if let Some(verdict) = by_signature(bytes) {
-        return verdict;
+        return verdict.map(|d| (d, None));
     }
-    let (encoding, bom_len) = text_encoding(bytes)?;
-    match html_charset(&bytes[bom_len..], encoding) {
+    let (encoding, bom_len, note) = text_encoding(bytes)?;
+    let detected = match html_charset(&bytes[bom_len..], encoding) {
         Some(charset) => {
             let encoding = html_encoding(bom_len, encoding, charset.as_deref())?;
-            Ok(Detected::Html {
+            Detected::Html {
                 encoding,
                 bom_len,
                 charset,
-            })
+            }
         }
-        None => Ok(Detected::Text { encoding, bom_len }),
-    }
+        None => Detected::Text { encoding, bom_len },
+    };
+    Ok((detected, note))
 }
 
 /// Formats known by their first bytes. `None`: no known signature.
@@ -136,25 +144,51 @@ fn zip_kind(bytes: &[u8]) -> Result<Detected, DecodeError> {
     Err(DecodeError::NotDocx(kind))
 }
 
-/// The encoding of a text file and the length of its byte-order mark.
-fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize), DecodeError> {
+/// The encoding of a text file, the length of its byte-order mark, and a
+/// note when the encoding was a guess. Every check that decides "binary"
+/// reads the whole input, not a sample: a NUL at byte 100,000 is as binary
+/// as one at byte 10.
+fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize, Option<String>), DecodeError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return check_utf8(&bytes[3..], 3).map(|()| (TextEncoding::Utf8, 3));
+        check_utf8(&bytes[3..], 3)?;
+        check_not_binary(&bytes[3..])?;
+        return Ok((TextEncoding::Utf8, 3, None));
     }
-    if bytes.starts_with(b"\xFF\xFE") {
-        return Ok((TextEncoding::Utf16Le, 2));
+    for (bom, encoding) in [
+        (b"\xFF\xFE", TextEncoding::Utf16Le),
+        (b"\xFE\xFF", TextEncoding::Utf16Be),
+    ] {
+        if bytes.starts_with(bom) {
+            check_utf16_not_binary(&bytes[2..], encoding)?;
+            return Ok((encoding, 2, None));
+        }
     }
-    if bytes.starts_with(b"\xFE\xFF") {
-        return Ok((TextEncoding::Utf16Be, 2));
+    let sample = &bytes[..bytes.len().min(SAMPLE) & !1];
+    if let Some(encoding) = utf16_by_nuls(sample) {
+        check_utf16_not_binary(bytes, encoding)?;
+        let note = format!(
+            "无字节顺序标记，按 {0} 读取 / no byte-order mark: read as {0} (NUL high bytes)",
+            utf16_name(encoding)
+        );
+        return Ok((encoding, 0, Some(note)));
     }
-    if let Some(encoding) = utf16_by_nuls(&bytes[..bytes.len().min(SAMPLE) & !1]) {
-        return Ok((encoding, 0));
-    }
-    check_not_binary(&bytes[..bytes.len().min(SAMPLE)])?;
     let utf8 = Utf8Profile::of(bytes);
     let Some(utf8_error) = utf8.first_error else {
-        return Ok((TextEncoding::Utf8, 0));
+        check_not_binary(bytes)?;
+        return Ok((TextEncoding::Utf8, 0, None));
     };
+    // Chinese text in UTF-16 without a mark (what iconv writes) has no NUL
+    // bytes when it has little ASCII; it is not UTF-8, and read two bytes
+    // at a time nearly every unit is a Chinese character or punctuation.
+    if let Some((encoding, percent)) = utf16_by_text(sample) {
+        check_utf16_not_binary(bytes, encoding)?;
+        let note = format!(
+            "无字节顺序标记，按 {0} 读取 / no byte-order mark: read as {0} ({percent}% of units are text)",
+            utf16_name(encoding)
+        );
+        return Ok((encoding, 0, Some(note)));
+    }
+    check_not_binary(bytes)?;
     // A UTF-8 file with a stray bad byte or two would pass the GB18030
     // structure check (any two high bytes do) and decode to nonsense.
     if utf8.is_damaged_utf8() {
@@ -162,11 +196,24 @@ fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize), DecodeError> {
     }
     match gb18030_structure(bytes) {
         Ok(stats) if stats.looks_like_big5() => Err(DecodeError::LooksLikeBig5),
-        Ok(_) => Ok((TextEncoding::Gb18030, 0)),
+        Ok(_) => {
+            let note = format!(
+                "第 {utf8_error} 字节起非 UTF-8，按 GBK 读取 / not UTF-8 (from byte {utf8_error}): read as GB18030/GBK"
+            );
+            Ok((TextEncoding::Gb18030, 0, Some(note)))
+        }
         Err(gb_error) if utf8_error >= gb_error => {
             Err(DecodeError::InvalidUtf8 { offset: utf8_error })
         }
         Err(gb_error) => Err(DecodeError::UnknownEncoding { offset: gb_error }),
+    }
+}
+
+fn utf16_name(encoding: TextEncoding) -> &'static str {
+    if encoding == TextEncoding::Utf16Be {
+        "UTF-16BE"
+    } else {
+        "UTF-16LE"
     }
 }
 
@@ -176,6 +223,8 @@ struct Utf8Profile {
     errors: usize,
     /// Lead bytes of multi-byte sequences in the part scanned.
     multibyte: usize,
+    /// Valid multi-byte sequences in the part scanned.
+    valid_multibyte: usize,
 }
 
 impl Utf8Profile {
@@ -184,13 +233,17 @@ impl Utf8Profile {
 
     fn of(bytes: &[u8]) -> Self {
         let (mut first_error, mut errors, mut pos) = (None, 0, 0);
+        let mut valid_multibyte = 0;
+        let leads = |valid: &[u8]| valid.iter().filter(|&&b| b >= 0xC2).count();
         while errors < Self::ENOUGH_ERRORS {
             match std::str::from_utf8(&bytes[pos..]) {
                 Ok(_) => {
+                    valid_multibyte += leads(&bytes[pos..]);
                     pos = bytes.len();
                     break;
                 }
                 Err(e) => {
+                    valid_multibyte += leads(&bytes[pos..pos + e.valid_up_to()]);
                     let Some(len) = e.error_len() else {
                         pos = bytes.len();
                         break;
@@ -209,13 +262,18 @@ impl Utf8Profile {
             first_error,
             errors,
             multibyte,
+            valid_multibyte,
         }
     }
 
     /// Mostly valid multi-byte UTF-8: at most one bad sequence in twenty
-    /// characters. (GBK read as UTF-8 fails at nearly every character.)
+    /// characters, or — in a short text — at least four valid multi-byte
+    /// characters for each bad one. (GBK read as UTF-8 fails at nearly every
+    /// character and is valid only by rare accident.)
     fn is_damaged_utf8(&self) -> bool {
-        self.errors > 0 && self.multibyte >= 8 && self.errors * 20 <= self.multibyte
+        self.errors > 0
+            && ((self.multibyte >= 8 && self.errors * 20 <= self.multibyte)
+                || (self.valid_multibyte >= 2 && self.errors * 4 <= self.valid_multibyte))
     }
 }
 
@@ -258,6 +316,68 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<TextEncoding> {
     }
 }
 
+/// UTF-16 without a byte-order mark and without ASCII to give it away:
+/// the share of two-byte units that are text (CJK, ASCII, punctuation,
+/// full-width forms, surrogates), in each byte order. One
+/// order at 90% or more, well ahead of the other, is the encoding. Only
+/// asked of bytes that are not UTF-8 (ASCII read two bytes at a time looks
+/// like CJK, so valid UTF-8 never gets here).
+fn utf16_by_text(sample: &[u8]) -> Option<(TextEncoding, usize)> {
+    let units = sample.len() / 2;
+    if units < 4 {
+        return None;
+    }
+    let (mut le, mut be) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        le += is_text_unit(u16::from_le_bytes([pair[0], pair[1]])) as usize;
+        be += is_text_unit(u16::from_be_bytes([pair[0], pair[1]])) as usize;
+    }
+    let (le, be) = (le * 100 / units, be * 100 / units);
+    if le >= 90 && le >= be + 20 {
+        Some((TextEncoding::Utf16Le, le))
+    } else if be >= 90 && be >= le + 20 {
+        Some((TextEncoding::Utf16Be, be))
+    } else {
+        None
+    }
+}
+
+/// A UTF-16 code unit a Chinese bulletin plausibly holds.
+fn is_text_unit(u: u16) -> bool {
+    matches!(u,
+        0x09 | 0x0A | 0x0C | 0x0D | 0x20..=0x7E | 0xA0..=0x24F | 0x2000..=0x206F
+        | 0x2100..=0x27BF | 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xD800..=0xDFFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+}
+
+/// Binary data behind a UTF-16 byte-order mark (or in what the NUL pattern
+/// said is UTF-16): a U+0000, or more than a few control characters, over
+/// the whole input, as [`check_not_binary`] for bytes.
+fn check_utf16_not_binary(bytes: &[u8], encoding: TextEncoding) -> Result<(), DecodeError> {
+    let big_endian = encoding == TextEncoding::Utf16Be;
+    let mut controls = 0usize;
+    let units = bytes.len() / 2;
+    for pair in bytes.chunks_exact(2) {
+        let pair = [pair[0], pair[1]];
+        let u = if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        };
+        if u == 0 {
+            return Err(DecodeError::Binary("NUL characters"));
+        }
+        controls += ((u < 0x20 && !matches!(u, 0x09 | 0x0A | 0x0D | 0x0C | 0x1B))
+            || (0x7F..=0x9F).contains(&u)
+            || u == 0xFFFE
+            || u == 0xFFFF) as usize;
+    }
+    if controls >= 4 && controls * 32 > units {
+        return Err(DecodeError::Binary("control characters"));
+    }
+    Ok(())
+}
+
 /// NUL bytes, or more than a few control characters, mean binary data. Tab,
 /// line breaks, form feed (PDF page breaks) and escape are allowed.
 fn check_not_binary(sample: &[u8]) -> Result<(), DecodeError> {
@@ -282,11 +402,15 @@ struct GbStats {
     /// simplified Chinese (GB2312 puts every common character at A1–FE), but
     /// about four in ten characters of Big5 text.
     low_trail: usize,
+    /// Two-byte characters Big5 cannot hold (lead below 0xA1 or above 0xF9,
+    /// trail 0x7F–0xA0): traditional characters in GBK fall there often,
+    /// Big5 text never (bar a rare Hong Kong extension).
+    not_big5: usize,
 }
 
 impl GbStats {
     fn looks_like_big5(&self) -> bool {
-        self.double >= 16 && self.low_trail * 5 > self.double
+        self.double >= 16 && self.low_trail * 5 > self.double && self.not_big5 * 50 < self.double
     }
 }
 
@@ -315,6 +439,8 @@ fn gb18030_structure(bytes: &[u8]) -> Result<GbStats, usize> {
             0x40..=0x7E | 0x80..=0xFE => {
                 stats.double += 1;
                 stats.low_trail += (second < 0xA1) as usize;
+                stats.not_big5 +=
+                    (!(0xA1..=0xF9).contains(&b) || (0x7F..=0xA0).contains(&second)) as usize;
                 i += 2;
             }
             0x30..=0x39 => {

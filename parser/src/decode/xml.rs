@@ -122,6 +122,9 @@ pub(crate) fn attr<'a>(attrs: &'a str, name: &str) -> Option<Cow<'a, str>> {
     }
 }
 
+/// The longest entity name read (`#x10FFFF` is eight; `#1114111` seven).
+const MAX_ENTITY: usize = 10;
+
 /// Decodes the five XML entities and numeric character references; anything
 /// else that looks like an entity is kept as written.
 pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
@@ -134,7 +137,9 @@ pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         let decoded = rest.get(1..).and_then(|r| {
-            let semi = r.find(';').filter(|&i| i <= 10)?;
+            // Look for the `;` within the longest entity only: searching the
+            // whole rest for each bare `&` would be quadratic.
+            let semi = r.bytes().take(MAX_ENTITY + 1).position(|b| b == b';')?;
             let c = match &r[..semi] {
                 "amp" => '&',
                 "lt" => '<',

@@ -23,6 +23,41 @@ pub struct ZipEntry<'a> {
     pub crc32: u32,
 }
 
+/// A part may inflate to at most this many times its compressed size.
+/// Word's document.xml compresses 5 to 30 times; zip bombs, thousands.
+pub const INFLATE_RATIO: u64 = 100;
+/// And never past this, whatever its compressed size.
+pub const INFLATE_MAX: u64 = 128 << 20;
+/// A part may always inflate this far (a tiny document of repetitive
+/// markup has a high ratio and is harmless).
+pub const INFLATE_FLOOR: u64 = 1 << 20;
+
+/// How many bytes an entry of `compressed` bytes may inflate to.
+pub fn inflate_limit(compressed: u64) -> u64 {
+    compressed
+        .saturating_mul(INFLATE_RATIO)
+        .clamp(INFLATE_FLOOR, INFLATE_MAX)
+}
+
+/// The error for an entry that inflates (or says it will) past its limit.
+pub fn inflate_limit_error() -> DecodeError {
+    DecodeError::InflateLimit {
+        limit: INFLATE_MAX,
+        ratio: INFLATE_RATIO,
+    }
+}
+
+impl ZipEntry<'_> {
+    /// How far this entry may inflate; an error when it declares more.
+    pub fn inflate_limit(&self) -> Result<u64, DecodeError> {
+        let limit = inflate_limit(self.data.len() as u64);
+        if self.uncompressed_size > limit {
+            return Err(inflate_limit_error());
+        }
+        Ok(limit)
+    }
+}
+
 const EOCD_SIGNATURE: u32 = 0x0605_4b50;
 const CENTRAL_SIGNATURE: u32 = 0x0201_4b50;
 const LOCAL_SIGNATURE: u32 = 0x0403_4b50;

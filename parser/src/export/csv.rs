@@ -33,15 +33,15 @@ pub fn items_csv_for_excel(docs: &[(&str, &Bulletin)]) -> String {
 impl Table {
     /// RFC 4180 CSV, header row first.
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        write_row(
-            &mut out,
-            self.headers.iter().map(|h| Cell::Text((*h).to_owned())),
-            ',',
-            "\r\n",
-        );
+        let mut out = String::with_capacity(64 * (self.rows.len() + 1));
+        let headers: Vec<Cell> = self
+            .headers
+            .iter()
+            .map(|h| Cell::Text((*h).to_owned()))
+            .collect();
+        write_row(&mut out, &headers, ',', "\r\n");
         for row in &self.rows {
-            write_row(&mut out, row.iter().cloned(), ',', "\r\n");
+            write_row(&mut out, row, ',', "\r\n");
         }
         out
     }
@@ -49,39 +49,62 @@ impl Table {
     /// Tab-separated values, header row first, `\n` line ends. TSV has no
     /// quoting, so tabs and line breaks inside a field become spaces.
     pub fn to_tsv(&self) -> String {
-        let mut out = String::new();
-        write_row(
-            &mut out,
-            self.headers.iter().map(|h| Cell::Text((*h).to_owned())),
-            '\t',
-            "\n",
-        );
+        let mut out = String::with_capacity(64 * (self.rows.len() + 1));
+        let headers: Vec<Cell> = self
+            .headers
+            .iter()
+            .map(|h| Cell::Text((*h).to_owned()))
+            .collect();
+        write_row(&mut out, &headers, '\t', "\n");
         for row in &self.rows {
-            write_row(&mut out, row.iter().cloned(), '\t', "\n");
+            write_row(&mut out, row, '\t', "\n");
         }
         out
     }
 }
 
-fn write_row(out: &mut String, cells: impl Iterator<Item = Cell>, separator: char, line_end: &str) {
-    for (i, cell) in cells.enumerate() {
+fn write_row(out: &mut String, cells: &[Cell], separator: char, line_end: &str) {
+    for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(separator);
         }
         match cell {
-            Cell::Text(s) if separator == ',' => push_csv_field(out, &s),
-            Cell::Text(s) => out.extend(s.chars().map(|c| {
+            Cell::Text(s) if separator == ',' => push_csv_field(out, &defused(s)),
+            Cell::Text(s) => out.extend(defused(s).chars().map(|c| {
                 if matches!(c, '\t' | '\r' | '\n') {
                     ' '
                 } else {
                     c
                 }
             })),
-            Cell::Number(v) => out.push_str(&plain_number(v)),
+            Cell::Number(v) => push_number(out, *v),
             Cell::Empty => {}
         }
     }
     out.push_str(line_end);
+}
+
+/// [`plain_number`], without its exact-decimal round trip for whole numbers
+/// below 10^15 (offsets, counts, most values), which print the same.
+fn push_number(out: &mut String, v: f64) {
+    use std::fmt::Write;
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let _ = write!(out, "{}", v as i64);
+    } else {
+        out.push_str(&plain_number(v));
+    }
+}
+
+/// A text cell Excel would run as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return before one) gets a leading `'`, which Excel shows as text
+/// and hides (OWASP's advice for CSV injection). Only text cells: numbers
+/// are written as numbers and stay numbers.
+fn defused(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
 }
 
 fn push_csv_field(out: &mut String, field: &str) {
@@ -116,5 +139,50 @@ mod tests {
             table.to_tsv(),
             "a\tb\nx,y\tsay \"hi\"\ntwo lines\t1.5\n\t中文\n"
         );
+    }
+
+    #[test]
+    fn whole_numbers_print_as_plain_number_does() {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            24877000000.0,
+            999999999999999.0,
+            1e15,
+            1e21,
+            2.5,
+            -0.5,
+        ] {
+            let mut out = String::new();
+            push_number(&mut out, v);
+            assert_eq!(out, plain_number(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn formulas_in_text_cells_are_defused_and_numbers_stay_numbers() {
+        let table = Table {
+            headers: vec!["a", "b", "c"],
+            rows: vec![
+                vec![
+                    Cell::Text("=HYPERLINK(\"http://x\",\"y\")".into()),
+                    Cell::Text("-3.9%".into()),
+                    Cell::Number(-3.9),
+                ],
+                vec![
+                    Cell::Text("+1".into()),
+                    Cell::Text("@SUM(A1)".into()),
+                    Cell::Text("\t=1".into()),
+                ],
+                vec![Cell::Text("县=局".into()), Cell::Empty, Cell::Number(5.0)],
+            ],
+        };
+        assert_eq!(
+            table.to_csv(),
+            "a,b,c\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-3.9%,-3.9\r\n'+1,'@SUM(A1),'\t=1\r\n县=局,,5\r\n"
+        );
+        assert!(table.to_tsv().contains("'=HYPERLINK"));
     }
 }

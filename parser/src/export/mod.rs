@@ -26,6 +26,9 @@ pub use table::{
     change_name, figures_table, items_table, kind_name, plain_number, text_figures_table, Cell,
     Table, FIGURE_HEADERS, ITEM_HEADERS, TEXT_FIGURE_HEADERS,
 };
-pub use text::plain_text;
-pub use xlsx::xlsx;
-pub use zip_writer::ZipWriter;
+pub use text::{plain_text, strip_controls};
+pub use xlsx::{
+    sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail, value_columns, workbook_parts, xlsx,
+    xlsx_split, ColumnWidths, SheetInfo, MAX_DATA_ROWS, MAX_SHEET_ROWS,
+};
+pub use zip_writer::{ZipStream, ZipWriter};

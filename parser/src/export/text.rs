@@ -71,7 +71,22 @@ pub fn plain_text(bulletin: &Bulletin) -> String {
     if !text.is_empty() {
         text.push('\n');
     }
+    strip_controls(&mut text);
     text
+}
+
+/// Removes control characters but line breaks and tabs: text for a
+/// terminal or a clipboard must not carry escape sequences (ESC, CSI) or
+/// bidirectional overrides that would rewrite what is shown.
+pub fn strip_controls(text: &mut String) {
+    if text.chars().any(is_hidden_control) {
+        text.retain(|c| !is_hidden_control(c));
+    }
+}
+
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn masthead_lines(m: &Masthead) -> Vec<String> {

@@ -12,33 +12,154 @@ use super::table::{figures_table, items_table, plain_number, Cell, Table};
 use super::zip_writer::ZipWriter;
 use crate::model::Bulletin;
 
+/// Excel's row limit per worksheet, the header row included. A table with
+/// more rows goes on in further sheets (`数据`, `数据 (2)`, …), each with the
+/// header row again.
+pub const MAX_SHEET_ROWS: usize = 1_048_576;
+
+/// Data rows per sheet: [`MAX_SHEET_ROWS`] less the header.
+pub const MAX_DATA_ROWS: usize = MAX_SHEET_ROWS - 1;
+
+/// One worksheet of a workbook, as the workbook part lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetInfo {
+    pub name: String,
+    pub columns: usize,
+    /// Data rows, the header not counted.
+    pub rows: usize,
+}
+
+/// The name of part `part` (from 0) of the sheet called `base`.
+pub fn sheet_name(base: &str, part: usize) -> String {
+    if part == 0 {
+        base.to_owned()
+    } else {
+        format!("{base} ({})", part + 1)
+    }
+}
+
 /// The workbook's bytes. `docs` are `(file name, bulletin)` pairs.
 pub fn xlsx(docs: &[(&str, &Bulletin)]) -> Vec<u8> {
-    let sheets = [("条目", items_table(docs)), ("数据", figures_table(docs))];
+    xlsx_split(docs, MAX_DATA_ROWS)
+}
+
+/// [`xlsx`] with at most `per_sheet` data rows a sheet (tests use a small
+/// number to see the split without a million rows).
+pub fn xlsx_split(docs: &[(&str, &Bulletin)], per_sheet: usize) -> Vec<u8> {
+    let per_sheet = per_sheet.clamp(1, MAX_DATA_ROWS);
+    let tables = [("条目", items_table(docs)), ("数据", figures_table(docs))];
+    let mut sheets: Vec<(SheetInfo, &Table, &[Vec<Cell>])> = Vec::new();
+    for (base, table) in &tables {
+        let parts = table.rows.len().div_ceil(per_sheet).max(1);
+        for part in 0..parts {
+            let from = (part * per_sheet).min(table.rows.len());
+            let to = (from + per_sheet).min(table.rows.len());
+            let rows = &table.rows[from..to];
+            let info = SheetInfo {
+                name: sheet_name(base, part),
+                columns: table.headers.len(),
+                rows: rows.len(),
+            };
+            sheets.push((info, table, rows));
+        }
+    }
+    let infos: Vec<SheetInfo> = sheets.iter().map(|(info, _, _)| info.clone()).collect();
     let mut zip = ZipWriter::new();
-    zip.add("[Content_Types].xml", CONTENT_TYPES.as_bytes());
-    zip.add("_rels/.rels", ROOT_RELS.as_bytes());
-    zip.add("xl/workbook.xml", workbook_xml(&sheets).as_bytes());
-    zip.add("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes());
-    zip.add("xl/styles.xml", STYLES.as_bytes());
-    for (i, (_, table)) in sheets.iter().enumerate() {
-        let name = format!("xl/worksheets/sheet{}.xml", i + 1);
-        zip.add(&name, sheet_xml(table, i == 0).as_bytes());
+    for (name, data) in workbook_parts(&infos) {
+        zip.add(&name, data.as_bytes());
+    }
+    for (i, (info, table, rows)) in sheets.iter().enumerate() {
+        let mut widths = ColumnWidths::new(&table.headers);
+        for row in rows.iter() {
+            widths.add(row);
+        }
+        let mut xml = sheet_head(&table.headers, &widths.finish(), info.rows, i == 0);
+        let value_columns = value_columns(&table.headers);
+        for (r, row) in rows.iter().enumerate() {
+            sheet_row(&mut xml, r + 2, row, table.headers.len(), &value_columns);
+        }
+        xml.push_str(&sheet_tail(info.columns, info.rows));
+        zip.add(&sheet_part(i), xml.as_bytes());
     }
     zip.finish()
 }
 
-const CONTENT_TYPES: &str = concat!(
+/// The zip entry name of the `index`th sheet (from 0).
+pub fn sheet_part(index: usize) -> String {
+    format!("xl/worksheets/sheet{}.xml", index + 1)
+}
+
+/// Every part but the worksheets, `(entry name, content)`: content types,
+/// relationships, the workbook and the styles.
+pub fn workbook_parts(sheets: &[SheetInfo]) -> Vec<(String, String)> {
+    let mut types = String::from(CONTENT_TYPES_HEAD);
+    let mut rels = String::from(WORKBOOK_RELS_HEAD);
+    for i in 0..sheets.len() {
+        types.push_str(&format!(
+            r#"<Override PartName="/{}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#,
+            sheet_part(i)
+        ));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{}.xml"/>"#,
+            i + 1,
+            i + 1
+        ));
+    }
+    types.push_str("</Types>");
+    rels.push_str(&format!(
+        r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+        sheets.len() + 1
+    ));
+    vec![
+        ("[Content_Types].xml".to_owned(), types),
+        ("_rels/.rels".to_owned(), ROOT_RELS.to_owned()),
+        ("xl/workbook.xml".to_owned(), workbook_xml(sheets)),
+        ("xl/_rels/workbook.xml.rels".to_owned(), rels),
+        ("xl/styles.xml".to_owned(), STYLES.to_owned()),
+    ]
+}
+
+/// Column widths fitted to the content, one row at a time.
+pub struct ColumnWidths(Vec<usize>);
+
+impl ColumnWidths {
+    pub fn new(headers: &[&str]) -> Self {
+        ColumnWidths(headers.iter().map(|h| display_width(h) + 2).collect())
+    }
+
+    pub fn add(&mut self, row: &[Cell]) {
+        for (col, cell) in row.iter().enumerate().take(self.0.len()) {
+            let w = match cell {
+                Cell::Text(s) => display_width(s),
+                // Thousands separators add a third.
+                Cell::Number(v) => plain_number(*v).len() * 4 / 3,
+                Cell::Empty => 0,
+            };
+            self.0[col] = self.0[col].max(w + 2);
+        }
+    }
+
+    /// Widths in Excel's units (about one Latin character; a Chinese
+    /// character takes two), between a floor and a ceiling.
+    pub fn finish(&self) -> Vec<usize> {
+        self.0.iter().map(|w| (*w).clamp(6, 60)).collect()
+    }
+}
+
+/// The columns whose numbers are amounts (a value and a range's upper end),
+/// those the table has.
+pub fn value_columns(headers: &[&str]) -> Vec<usize> {
+    (0..headers.len()).filter(|&i| VALUE_COLUMNS.contains(&headers[i])).collect()
+}
+
+const CONTENT_TYPES_HEAD: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     "\n",
     r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
     r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
     r#"<Default Extension="xml" ContentType="application/xml"/>"#,
     r#"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
-    r#"<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#,
-    r#"<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#,
     r#"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
-    "</Types>"
 );
 
 const ROOT_RELS: &str = concat!(
@@ -49,14 +170,10 @@ const ROOT_RELS: &str = concat!(
     "</Relationships>"
 );
 
-const WORKBOOK_RELS: &str = concat!(
+const WORKBOOK_RELS_HEAD: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     "\n",
     r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"#,
-    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>"#,
-    r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
-    "</Relationships>"
 );
 
 /// Cell formats: 0 plain, 1 header (bold, shaded), 2 whole number with
@@ -94,7 +211,7 @@ const VALUE_COLUMNS: [&str; 2] = ["数值", "数值上限"];
 /// Excel refuses cells longer than this many characters.
 const MAX_CELL_CHARS: usize = 32767;
 
-fn workbook_xml(sheets: &[(&str, Table)]) -> String {
+fn workbook_xml(sheets: &[SheetInfo]) -> String {
     let mut xml = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         "\n",
@@ -102,31 +219,31 @@ fn workbook_xml(sheets: &[(&str, Table)]) -> String {
         r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
         r#"<bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
     ));
-    for (i, (name, _)) in sheets.iter().enumerate() {
+    for (i, sheet) in sheets.iter().enumerate() {
         xml.push_str(&format!(
             r#"<sheet name="{}" sheetId="{}" r:id="rId{}"/>"#,
-            escape(name),
+            escape(&sheet.name),
             i + 1,
             i + 1
         ));
     }
     xml.push_str("</sheets><definedNames>");
-    for (i, (name, table)) in sheets.iter().enumerate() {
+    for (i, sheet) in sheets.iter().enumerate() {
         // Excel keeps each sheet's filter range as this hidden name.
         xml.push_str(&format!(
             r#"<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'{}'!{}</definedName>"#,
-            escape(name),
-            absolute_range(table)
+            escape(&sheet.name),
+            absolute_range(sheet.columns, sheet.rows)
         ));
     }
     xml.push_str("</definedNames></workbook>");
     xml
 }
 
-fn sheet_xml(table: &Table, selected: bool) -> String {
-    let width = table.headers.len();
-    let range = range(table);
-    let mut xml = String::with_capacity(256 + table.rows.len() * width * 48);
+/// A worksheet up to and including its header row. `rows`: data rows.
+pub fn sheet_head(headers: &[&str], widths: &[usize], rows: usize, selected: bool) -> String {
+    let range = range(headers.len(), rows);
+    let mut xml = String::with_capacity(2048);
     xml.push_str(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         "\n",
@@ -143,52 +260,57 @@ fn sheet_xml(table: &Table, selected: bool) -> String {
         if selected { r#" tabSelected="1""# } else { "" }
     ));
     xml.push_str(r#"<sheetFormatPr defaultRowHeight="15"/><cols>"#);
-    for (i, w) in column_widths(table).iter().enumerate() {
+    for (i, w) in widths.iter().enumerate() {
         xml.push_str(&format!(
             r#"<col min="{0}" max="{0}" width="{w}" customWidth="1"/>"#,
             i + 1
         ));
     }
     xml.push_str("</cols><sheetData>");
-
     xml.push_str(r#"<row r="1">"#);
-    for (col, header) in table.headers.iter().enumerate() {
+    for (col, header) in headers.iter().enumerate() {
         push_text_cell(&mut xml, col, 1, header, Some(STYLE_HEADER));
     }
     xml.push_str("</row>");
-    let value_column = |col: usize| {
-        table
-            .headers
-            .get(col)
-            .is_some_and(|h| VALUE_COLUMNS.contains(h))
-    };
-    for (i, row) in table.rows.iter().enumerate() {
-        let r = i + 2;
-        xml.push_str(&format!(r#"<row r="{r}">"#));
-        for (col, cell) in row.iter().enumerate().take(width) {
-            match cell {
-                Cell::Text(s) => push_text_cell(&mut xml, col, r, s, None),
-                Cell::Number(v) if v.is_finite() => {
-                    let style = match value_column(col) {
-                        true if v.fract() == 0.0 => format!(r#" s="{STYLE_WHOLE}""#),
-                        true => format!(r#" s="{STYLE_DECIMAL}""#),
-                        false => String::new(),
-                    };
-                    xml.push_str(&format!(
-                        r#"<c r="{}{r}"{style}><v>{}</v></c>"#,
-                        column_name(col),
-                        plain_number(*v)
-                    ));
-                }
-                Cell::Number(_) | Cell::Empty => {}
-            }
-        }
-        xml.push_str("</row>");
-    }
-    xml.push_str("</sheetData>");
-    xml.push_str(&format!(r#"<autoFilter ref="{range}"/>"#));
-    xml.push_str("</worksheet>");
     xml
+}
+
+/// Row `r` (the header is row 1) of a worksheet, appended to `xml`.
+pub fn sheet_row(
+    xml: &mut String,
+    r: usize,
+    row: &[Cell],
+    width: usize,
+    value_columns: &[usize],
+) {
+    xml.push_str(&format!(r#"<row r="{r}">"#));
+    for (col, cell) in row.iter().enumerate().take(width) {
+        match cell {
+            Cell::Text(s) => push_text_cell(xml, col, r, s, None),
+            Cell::Number(v) if v.is_finite() => {
+                let style = match value_columns.contains(&col) {
+                    true if v.fract() == 0.0 => format!(r#" s="{STYLE_WHOLE}""#),
+                    true => format!(r#" s="{STYLE_DECIMAL}""#),
+                    false => String::new(),
+                };
+                xml.push_str(&format!(
+                    r#"<c r="{}{r}"{style}><v>{}</v></c>"#,
+                    column_name(col),
+                    plain_number(*v)
+                ));
+            }
+            Cell::Number(_) | Cell::Empty => {}
+        }
+    }
+    xml.push_str("</row>");
+}
+
+/// The end of a worksheet of `columns` columns and `rows` data rows.
+pub fn sheet_tail(columns: usize, rows: usize) -> String {
+    format!(
+        r#"</sheetData><autoFilter ref="{}"/></worksheet>"#,
+        range(columns, rows)
+    )
 }
 
 fn push_text_cell(xml: &mut String, col: usize, row: usize, text: &str, style: Option<u8>) {
@@ -208,14 +330,14 @@ fn push_text_cell(xml: &mut String, col: usize, row: usize, text: &str, style: O
 }
 
 /// `A1:P12`: the header and every row.
-fn range(table: &Table) -> String {
-    let last = column_name(table.headers.len().saturating_sub(1));
-    format!("A1:{last}{}", table.rows.len() + 1)
+fn range(columns: usize, rows: usize) -> String {
+    let last = column_name(columns.saturating_sub(1));
+    format!("A1:{last}{}", rows + 1)
 }
 
-fn absolute_range(table: &Table) -> String {
-    let last = column_name(table.headers.len().saturating_sub(1));
-    format!("$A$1:${last}${}", table.rows.len() + 1)
+fn absolute_range(columns: usize, rows: usize) -> String {
+    let last = column_name(columns.saturating_sub(1));
+    format!("$A$1:${last}${}", rows + 1)
 }
 
 /// 0 → `A`, 25 → `Z`, 26 → `AA`.
@@ -230,24 +352,6 @@ fn column_name(mut index: usize) -> String {
     }
     name.reverse();
     String::from_utf8(name).unwrap_or_default()
-}
-
-/// Widths in Excel's units (about one Latin character; a Chinese character
-/// takes two), fitted to the content between a floor and a ceiling.
-fn column_widths(table: &Table) -> Vec<usize> {
-    let mut widths: Vec<usize> = table.headers.iter().map(|h| display_width(h) + 2).collect();
-    for row in &table.rows {
-        for (col, cell) in row.iter().enumerate().take(widths.len()) {
-            let w = match cell {
-                Cell::Text(s) => display_width(s),
-                // Thousands separators add a third.
-                Cell::Number(v) => plain_number(*v).len() * 4 / 3,
-                Cell::Empty => 0,
-            };
-            widths[col] = widths[col].max(w + 2);
-        }
-    }
-    widths.into_iter().map(|w| w.clamp(6, 60)).collect()
 }
 
 fn display_width(s: &str) -> usize {

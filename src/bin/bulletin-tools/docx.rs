@@ -3,7 +3,9 @@
 //! [`document_part`] finds word/document.xml in the zip, [`part_text`]
 //! checks the inflated bytes and reads the text out of the XML.
 
-use bulletin_parser::decode::{crc32, docx_xml_to_text, zip_entry, ZipMethod, DOCX_DOCUMENT};
+use bulletin_parser::decode::{
+    crc32, docx_xml_to_text, inflate_limit_error, zip_entry, ZipMethod, DOCX_DOCUMENT,
+};
 
 /// The error [`part_text`] returns when the document part is damaged; the
 /// page shows its own message for it.
@@ -14,12 +16,26 @@ pub struct Part {
     pub deflated: bool,
     pub crc32: u32,
     pub data: Vec<u8>,
+    /// The most bytes the part may inflate to (a ratio of its compressed
+    /// size, and a cap): the worker stops the browser's inflater there.
+    pub limit: u32,
+    /// The message when it would go past `limit`.
+    pub limit_message: String,
 }
 
 /// Errors are the parser's messages (both languages), e.g. "not a .docx".
 pub fn document_part(bytes: &[u8]) -> Result<Part, String> {
     let entry = zip_entry(bytes, DOCX_DOCUMENT).map_err(|e| e.to_string())?;
-    Ok(Part { deflated: entry.method == ZipMethod::Deflated, crc32: entry.crc32, data: entry.data.to_vec() })
+    let deflated = entry.method == ZipMethod::Deflated;
+    // A part that declares more than its limit is refused before inflating.
+    let limit = if deflated { entry.inflate_limit().map_err(|e| e.to_string())? } else { entry.data.len() as u64 };
+    Ok(Part {
+        deflated,
+        crc32: entry.crc32,
+        data: entry.data.to_vec(),
+        limit: limit.min(u32::MAX as u64) as u32,
+        limit_message: inflate_limit_error().to_string(),
+    })
 }
 
 /// The text of the (inflated) document part, or [`NO_TEXT`].
@@ -28,7 +44,7 @@ pub fn part_text(xml: &[u8], crc: u32) -> Result<String, String> {
         return Err(NO_TEXT.to_string());
     }
     let xml = std::str::from_utf8(xml).map_err(|_| NO_TEXT.to_string())?;
-    Ok(docx_xml_to_text(xml))
+    docx_xml_to_text(xml).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -83,5 +99,13 @@ mod tests {
         bad[10] ^= 1;
         assert_eq!(part_text(&bad, part.crc32).unwrap_err(), NO_TEXT);
         assert!(document_part(b"plain text, not a zip").is_err());
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_a_message_not_lost_text() {
+        let deep = format!("{}<w:t>x</w:t>", "<w:p>".repeat(2000));
+        let part = document_part(&stored_zip(DOCX_DOCUMENT, deep.as_bytes())).unwrap();
+        let message = part_text(&part.data, part.crc32).unwrap_err();
+        assert!(message.contains("1024"), "{message}");
     }
 }

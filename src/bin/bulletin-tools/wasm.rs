@@ -37,12 +37,21 @@ pub struct DocxPart {
     pub deflated: bool,
     pub crc32: u32,
     pub data: Vec<u8>,
+    /// The most bytes the part may inflate to; `limit_message` says so.
+    pub limit: u32,
+    pub limit_message: String,
 }
 
 #[wasm_bindgen]
 pub fn docx_part(bytes: &[u8]) -> Result<DocxPart, String> {
     let part = docx::document_part(bytes)?;
-    Ok(DocxPart { deflated: part.deflated, crc32: part.crc32, data: part.data })
+    Ok(DocxPart {
+        deflated: part.deflated,
+        crc32: part.crc32,
+        data: part.data,
+        limit: part.limit,
+        limit_message: part.limit_message,
+    })
 }
 
 /// The text of the inflated document part; the error `docx-no-text` when
