@@ -98,6 +98,12 @@ fn scans_encrypted_files_and_unmapped_fonts_are_refused_with_a_reason() {
 }
 
 #[test]
+fn copy_protected_pdfs_without_a_user_password_are_read() {
+    assert_same_bulletin(&pdf("protected-aes128.pdf").unwrap(), "qingfeng", "AES-128, owner password only");
+    assert_same_bulletin(&pdf("protected-rc4.pdf").unwrap(), "liuhe", "RC4-128, owner password only");
+}
+
+#[test]
 fn damaged_and_truncated_files_never_panic() {
     for name in ["qingfeng-lo.pdf", "long-lo.pdf", "qingfeng-fpdf.pdf", "qingfeng.doc"] {
         let bytes = file(name);

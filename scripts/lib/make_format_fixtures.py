@@ -11,7 +11,10 @@ scripts/make-format-fixtures.sh, which sets up the tools).
 - *-fpdf.pdf        fpdf2: Type0 Identity-H with ToUnicode, xref stream off
 - long-lo.pdf       a generated 20-page bulletin (timing)
 - scan.pdf          one page holding only an image (a "scan")
-- encrypted.pdf     qpdf, 128-bit AES with a user password
+- encrypted.pdf     qpdf, 128-bit AES with a user password (refused)
+- protected-aes128.pdf, protected-rc4.pdf
+                    qpdf, no user password, only an owner password (copy
+                    protection): read like any viewer reads them
 - no-map.pdf        an Identity-H font without ToUnicode (garbage if read)
 """
 import html
@@ -221,6 +224,10 @@ def main():
         no_map_pdf(os.path.join(FILES, "no-map.pdf"))
         subprocess.run(["qpdf", "--encrypt", "user-pw", "owner-pw", "128", "--use-aes=y", "--",
                         os.path.join(FILES, "qingfeng-lo.pdf"), os.path.join(FILES, "encrypted.pdf")], check=True)
+        subprocess.run(["qpdf", "--encrypt", "", "owner-pw", "128", "--use-aes=y", "--print=none", "--extract=n", "--",
+                        os.path.join(FILES, "qingfeng-lo.pdf"), os.path.join(FILES, "protected-aes128.pdf")], check=True)
+        subprocess.run(["qpdf", "--allow-weak-crypto", "--encrypt", "", "owner-pw", "128", "--use-aes=n", "--extract=n", "--",
+                        os.path.join(FILES, "liuhe-rl-cid.pdf"), os.path.join(FILES, "protected-rc4.pdf")], check=True)
     finally:
         shutil.rmtree(tmp)
 

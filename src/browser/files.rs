@@ -78,15 +78,12 @@ pub async fn decode(name: &str, bytes: &[u8]) -> Result<(String, Option<String>)
         }
         // PDF and Word 97/WPS: doc-readers in the tools module; a PDF's
         // pages are counted on the page's progress bar as they are read.
-        Detected::Pdf => {
-            let read = tools::pdf_text(bytes, |done, total| status::publish(Some(Progress { done, total }))).await;
+        detected => {
+            let (action, kind) = if detected == Detected::Pdf { ("pdf", "PDF") } else { ("doc", "Word 97") };
+            let read = tools::binary_text(action, bytes, |done, total| status::publish(Some(Progress { done, total }))).await;
             status::publish(None);
             let (text, warning) = read.map_err(|e| reason(&e))?;
-            Ok((text, Some(warning.map_or_else(|| "PDF".to_string(), |w| format!("PDF · {w}")))))
-        }
-        Detected::Ole => {
-            let text = tools::doc_text(bytes).await.map_err(|e| reason(&e))?;
-            Ok((text, Some("Word 97".to_string())))
+            Ok((text, Some(warning.map_or_else(|| kind.to_string(), |w| format!("{kind} · {w}")))))
         }
     }
 }

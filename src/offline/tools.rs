@@ -93,27 +93,21 @@ pub async fn docx_text(bytes: &[u8]) -> Result<String, ToolsError> {
     as_string(send(message).await?)
 }
 
-/// The text of a PDF and a note when some glyphs could not be mapped;
-/// `on_progress(done, total)` hears each page read. A scan, an encrypted
-/// file or unmapped fonts are `Failed` with the reader's message.
-pub async fn pdf_text(bytes: &[u8], on_progress: impl Fn(usize, usize) + 'static) -> Result<(String, Option<String>), ToolsError> {
-    let message = request("pdf")?;
+/// The text of a PDF (`action` "pdf") or a Word 97/WPS file ("doc"), and
+/// a note when part of it could not be read; `on_progress(done, total)`
+/// hears each PDF page read. A scan, an encrypted file or unmapped fonts
+/// are `Failed` with the reader's message. (One function for both keeps
+/// the first-load wasm small.)
+pub async fn binary_text(action: &str, bytes: &[u8], on_progress: impl Fn(usize, usize) + 'static) -> Result<(String, Option<String>), ToolsError> {
+    let message = request(action)?;
     set(&message, "bytes", &Uint8Array::from(bytes))?;
     let progress: OnProgress = Rc::new(move |data: &JsValue| {
         let read = |key: &str| Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
         on_progress(read("done"), read("total"));
     });
     let result = send_with(message, Some(progress)).await?;
-    let text = Reflect::get(&result, &"text".into()).ok().and_then(|t| t.as_string());
-    let warning = Reflect::get(&result, &"warning".into()).ok().and_then(|w| w.as_string());
-    Ok((text.ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?, warning))
-}
-
-/// The text of a Word 97–2003 `.doc` or WPS `.wps` file.
-pub async fn doc_text(bytes: &[u8]) -> Result<String, ToolsError> {
-    let message = request("doc")?;
-    set(&message, "bytes", &Uint8Array::from(bytes))?;
-    as_string(send(message).await?)
+    let field = |key: &str| Reflect::get(&result, &key.into()).ok().and_then(|t| t.as_string());
+    Ok((field("text").ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?, field("warning")))
 }
 
 /// The error of a damaged .docx (see [`docx_text`]).

@@ -8,7 +8,7 @@
 // {type: "request", id, action: "docx", bytes};
 // {type: "request", id, action: "pdf", bytes} (answers {text, warning}
 // after {type: "progress", id, done, total} for each page);
-// {type: "request", id, action: "doc", bytes}.
+// {type: "request", id, action: "doc", bytes} (answers {text, warning}).
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -70,7 +70,7 @@ async function handle(msg) {
     case "pdf":
       return pdfText(msg);
     case "doc":
-      return wasm_bindgen.doc_text(msg.bytes);
+      return { text: wasm_bindgen.doc_text(msg.bytes), warning: null };
     default:
       throw new Error(`unknown action ${msg.action}`);
   }

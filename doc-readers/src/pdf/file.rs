@@ -40,6 +40,11 @@ pub struct File<'a> {
     /// read, so overlapping or unterminated objects cannot make the work
     /// quadratic in the file size.
     work: Cell<usize>,
+    /// Decrypts strings and streams of a file encrypted for the empty user
+    /// password; the number of the encryption dictionary, left as it is.
+    crypt: Option<(super::crypt::Decryptor, Option<u32>)>,
+    /// Which object each stream's data belongs to (its key), by data start.
+    stream_owner: RefCell<HashMap<usize, (u32, u16)>>,
 }
 
 impl<'a> File<'a> {
@@ -53,6 +58,8 @@ impl<'a> File<'a> {
             loading: RefCell::new(HashSet::new()),
             budget: Budget(Cell::new(inflate_cap)),
             work: Cell::new(bytes.len().saturating_mul(16).saturating_add(64 << 20)),
+            crypt: None,
+            stream_owner: RefCell::new(HashMap::new()),
         };
         let read = file.read_xref_chain();
         let has_root = |f: &File| f.trailer.get(b"Root").is_some() && f.resolve(f.trailer.get(b"Root").unwrap()).as_dict().is_some();
@@ -265,6 +272,14 @@ impl<'a> File<'a> {
         self.trailer = trailer;
     }
 
+    /// From now on strings and streams are decrypted with `crypt`; objects
+    /// read before (the encryption dictionary among them) are read again.
+    pub fn set_decryptor(&mut self, crypt: super::crypt::Decryptor, encrypt_num: Option<u32>) {
+        self.crypt = Some((crypt, encrypt_num));
+        self.cache.borrow_mut().clear();
+        self.objstm.borrow_mut().clear();
+    }
+
     /// Object `num`, loaded once and cached.
     pub fn object(&self, num: u32) -> Option<Obj> {
         if let Some(o) = self.cache.borrow().get(&num) {
@@ -275,13 +290,23 @@ impl<'a> File<'a> {
         }
         let obj = match self.xref.get(&num) {
             Some(Entry::Offset(0)) | None => None,
-            Some(Entry::Offset(off)) => self.parse_at(*off, Some(num)),
+            Some(Entry::Offset(off)) => self.parse_at(*off, Some(num)).map(|obj| match &self.crypt {
+                // Strings in an object stream were decrypted with the stream.
+                Some((crypt, encrypt)) if *encrypt != Some(num) => crypt.strings(obj, num, self.gen_of(*off)),
+                _ => obj,
+            }),
             Some(Entry::InStream { stream, index }) => self.from_objstm(*stream, *index),
         };
         self.loading.borrow_mut().remove(&num);
         let obj = obj?;
         self.cache.borrow_mut().insert(num, obj.clone());
         Some(obj)
+    }
+
+    fn gen_of(&self, offset: usize) -> u16 {
+        let mut lex = Lexer::new(self.bytes, offset);
+        lex.object(0);
+        lex.object(0).and_then(|g| g.as_int()).unwrap_or(0).clamp(0, u16::MAX as i64) as u16
     }
 
     /// Follows references to the object itself (null when missing).
@@ -318,7 +343,7 @@ impl<'a> File<'a> {
 
     fn parse_object_at(&self, lex: &mut Lexer, expect: Option<u32>) -> Option<Obj> {
         let num = lex.object(0)?.as_int()?;
-        let _gen = lex.object(0)?.as_int()?;
+        let gen = lex.object(0)?.as_int()?;
         if expect.is_some_and(|e| e as i64 != num) {
             return None;
         }
@@ -362,6 +387,9 @@ impl<'a> File<'a> {
                 end
             }
         };
+        if (0..=u32::MAX as i64).contains(&num) {
+            self.stream_owner.borrow_mut().insert(start, (num as u32, gen.clamp(0, u16::MAX as i64) as u16));
+        }
         Some(Obj::Stream(dict, start, end))
     }
 
@@ -370,7 +398,15 @@ impl<'a> File<'a> {
         let Obj::Stream(dict, start, end) = obj else {
             return Err(FilterError::Unsupported);
         };
-        let raw = self.bytes[*start..*end].to_vec();
+        let mut raw = self.bytes[*start..*end].to_vec();
+        if let Some((crypt, _)) = &self.crypt {
+            // Cross-reference streams are never encrypted.
+            if dict.name(b"Type") != Some(b"XRef") {
+                if let Some(&(num, gen)) = self.stream_owner.borrow().get(start) {
+                    raw = crypt.stream(&raw, num, gen);
+                }
+            }
+        }
         let as_list = |o: Obj| -> Vec<Obj> {
             match o {
                 Obj::Array(a) => a.iter().map(|x| self.resolve(x)).collect(),

@@ -311,6 +311,12 @@ impl Font {
         // meaning unless the font says so (Symbol and Dingbats have their own
         // standard sets, left unmapped here).
         let standard = !symbolic && !base_font.ends_with(b"Symbol") && !base_font.ends_with(b"Dingbats");
+        // A TrueType subset (`ABCDEF+Name`) with neither an encoding nor a
+        // map numbers its glyphs its own way (how CJK text is drawn through
+        // simple fonts): reading its codes as Latin would be garbage.
+        let subset = base_font.len() > 7 && base_font[6] == b'+' && base_font[..6].iter().all(u8::is_ascii_uppercase);
+        let own_codes = subset && file.get(dict, b"Subtype").as_name() == Some(b"TrueType") && dict.get(b"Encoding").is_none() && self.to_unicode.is_none();
+        let standard = standard && !own_codes;
         let (base, differences) = match file.get(dict, b"Encoding") {
             Obj::Name(n) => (Some(n), None),
             Obj::Dict(d) => (file.get(&d, b"BaseEncoding").as_name().map(|n| n.to_vec()), Some(file.get(&d, b"Differences"))),

@@ -7,11 +7,13 @@
 //! by `"\n\f\n"`: the parser reads the form feed as a page break and joins a
 //! sentence it cut.
 //!
-//! What is refused, with a message saying why ([`ReadError`]): encrypted
-//! files, files whose pages hold no text (scans — OCR is needed) and files
-//! whose fonts carry no Unicode map (their text would be garbage).
+//! What is refused, with a message saying why ([`ReadError`]): files that
+//! need a password (or AES-256; a file only "protected" against copying is
+//! read, [`crypt`]), files whose pages hold no text (scans — OCR is needed)
+//! and files whose fonts carry no Unicode map (their text would be garbage).
 
 mod content;
+mod crypt;
 mod file;
 mod filter;
 mod font;
@@ -68,9 +70,25 @@ pub fn pdf_to_text(
         return Err(ReadError::PdfDamaged("no %PDF- header"));
     };
     let bytes = &bytes[start..];
-    let file = File::open(bytes, limits.total_inflate).map_err(ReadError::PdfDamaged)?;
-    if file.trailer.get(b"Encrypt").is_some_and(|e| !matches!(file.resolve(e), Obj::Null)) {
-        return Err(ReadError::PdfEncrypted);
+    let mut file = File::open(bytes, limits.total_inflate).map_err(ReadError::PdfDamaged)?;
+    if let Some(entry) = file.trailer.get(b"Encrypt").cloned() {
+        if let Obj::Dict(encrypt) = file.resolve(&entry) {
+            // "Protected" against copying or printing but no password to
+            // open: read as every viewer does. A real password: refused.
+            let id0 = match file.get(&file.trailer, b"ID") {
+                Obj::Array(ids) => match ids.first() {
+                    Some(Obj::Str(s)) => s.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let crypt = crypt::Decryptor::for_empty_password(&file, &encrypt, &id0).ok_or(ReadError::PdfEncrypted)?;
+            let num = match entry {
+                Obj::Ref(n, _) => Some(n),
+                _ => None,
+            };
+            file.set_decryptor(crypt, num);
+        }
     }
     let root = file.get(&file.trailer, b"Root");
     let root = root.as_dict().ok_or(ReadError::PdfDamaged("no document catalog"))?;
