@@ -12,7 +12,9 @@ use bulletin_parser::decode::{
 };
 
 /// Files a directory input contributes.
-const EXTENSIONS: [&str; 9] = ["txt", "md", "markdown", "docx", "html", "htm", "pdf", "doc", "wps"];
+const EXTENSIONS: [&str; 9] = [
+    "txt", "md", "markdown", "docx", "html", "htm", "pdf", "doc", "wps",
+];
 
 /// A `.docx` whose text part claims to be larger than this is refused
 /// rather than inflated (a real one is a few megabytes at most).
@@ -117,11 +119,32 @@ pub fn read(input: &Input) -> Result<Text, String> {
         // PDF and Word 97/WPS: the doc-readers crate (one reader for the CLI
         // and the page's tools module).
         Ok(Detected::Pdf) => {
-            let gbk = |b: &[u8]| Some(encoding_rs::GBK.decode_without_bom_handling(b).0.into_owned());
-            let read = doc_readers::pdf::pdf_to_text(&bytes, Some(&gbk), &Default::default(), &mut |_, _| {});
-            read.map(|t| Text { warning: t.warning(), text: t.text }).map_err(|e| e.to_string())
+            let gbk = |b: &[u8]| {
+                Some(
+                    encoding_rs::GBK
+                        .decode_without_bom_handling(b)
+                        .0
+                        .into_owned(),
+                )
+            };
+            let read = doc_readers::pdf::pdf_to_text(
+                &bytes,
+                Some(&gbk),
+                &Default::default(),
+                &mut |_, _| {},
+            );
+            read.map(|t| Text {
+                warning: t.warning(),
+                text: t.text,
+            })
+            .map_err(|e| e.to_string())
         }
-        Ok(Detected::Ole) => doc_readers::doc::doc_to_text(&bytes).map(|text| Text { text, warning: None }).map_err(|e| e.to_string()),
+        Ok(Detected::Ole) => doc_readers::doc::doc_to_text(&bytes)
+            .map(|text| Text {
+                text,
+                warning: None,
+            })
+            .map_err(|e| e.to_string()),
         _ => bytes_to_text(&bytes, html_by_name).map_err(|e| e.to_string()),
     }
 }

@@ -12,8 +12,18 @@ fn files() -> PathBuf {
 }
 
 fn run(args: &[&Path]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_bulletin")).arg("parse").arg("-f").arg("jsonl").args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("parse")
+        .arg("-f")
+        .arg("jsonl")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 /// Items as (headline, sources, figures as value+unit with spaces dropped
@@ -80,7 +90,11 @@ fn a_directory_takes_pdf_doc_and_wps_files() {
 
 #[test]
 fn scans_and_encrypted_pdfs_exit_2_with_the_reason() {
-    for (file, reason) in [("scan.pdf", "OCR"), ("encrypted.pdf", "加密"), ("no-map.pdf", "OCR")] {
+    for (file, reason) in [
+        ("scan.pdf", "OCR"),
+        ("encrypted.pdf", "加密"),
+        ("no-map.pdf", "OCR"),
+    ] {
         let (code, out, err) = run(&[&files().join(file)]);
         assert_eq!(code, 2, "{file}");
         assert!(out.is_empty());

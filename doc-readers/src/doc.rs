@@ -44,7 +44,10 @@ pub fn doc_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     let ole = Ole::open(bytes)?;
     let Some(word) = ole.stream("WordDocument")? else {
         let names = ole.root_names();
-        if names.iter().any(|n| n.eq_ignore_ascii_case("EncryptedPackage")) {
+        if names
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case("EncryptedPackage"))
+        {
             return Err(ReadError::WordEncrypted);
         }
         return Err(ReadError::NotWord(other_kind(&names)));
@@ -59,7 +62,11 @@ pub fn doc_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     if flags & 0x0100 != 0 {
         return Err(ReadError::WordEncrypted);
     }
-    let table_name = if flags & 0x0200 != 0 { "1Table" } else { "0Table" };
+    let table_name = if flags & 0x0200 != 0 {
+        "1Table"
+    } else {
+        "0Table"
+    };
     let table = ole.stream(table_name)?.ok_or(Bad("no table stream"))?;
     // FibBase (32 bytes), then csw u16 + fibRgW, cslw u16 + fibRgLw,
     // cbRgFcLcb u16 + fibRgFcLcb (pairs of u32).
@@ -78,9 +85,14 @@ pub fn doc_to_text(bytes: &[u8]) -> Result<String, ReadError> {
         Some((u32_at(&word, at)? as usize, u32_at(&word, at + 4)? as usize))
     };
     let (fc_clx, lcb_clx) = pair(33).ok_or(Bad("FIB"))?;
-    let clx = table.get(fc_clx..fc_clx.checked_add(lcb_clx).ok_or(Bad("Clx"))?).ok_or(Bad("Clx"))?;
+    let clx = table
+        .get(fc_clx..fc_clx.checked_add(lcb_clx).ok_or(Bad("Clx"))?)
+        .ok_or(Bad("Clx"))?;
     let pieces = piece_table(clx).ok_or(Bad("piece table"))?;
-    let bold = pair(12).and_then(|(fc, lcb)| table.get(fc..fc.checked_add(lcb)?)).map(|plc| bold_runs(plc, &word)).unwrap_or_default();
+    let bold = pair(12)
+        .and_then(|(fc, lcb)| table.get(fc..fc.checked_add(lcb)?))
+        .map(|plc| bold_runs(plc, &word))
+        .unwrap_or_default();
 
     // The main document: characters 0..ccp_text, piece by piece.
     let mut units: Vec<(u16, bool)> = Vec::with_capacity(ccp_text.min(word.len()));
@@ -136,9 +148,18 @@ fn piece_table(clx: &[u8]) -> Option<Vec<Piece>> {
         let pcd = 4 * (n + 1) + 8 * k;
         let raw = u32_at(plc, pcd + 2)?;
         let compressed = raw & 0x4000_0000 != 0;
-        let fc = if compressed { ((raw & !0x4000_0000) / 2) as usize } else { raw as usize };
+        let fc = if compressed {
+            ((raw & !0x4000_0000) / 2) as usize
+        } else {
+            raw as usize
+        };
         if end > start {
-            pieces.push(Piece { cp_start: start, cp_end: end, fc, compressed });
+            pieces.push(Piece {
+                cp_start: start,
+                cp_end: end,
+                fc,
+                compressed,
+            });
         }
     }
     Some(pieces)
@@ -153,15 +174,21 @@ fn bold_runs(plc: &[u8], word: &[u8]) -> Vec<(usize, usize)> {
     }
     let n = (plc.len() - 4) / 8;
     for k in 0..n {
-        let Some(pn) = u32_at(plc, 4 * (n + 1) + 4 * k) else { break };
+        let Some(pn) = u32_at(plc, 4 * (n + 1) + 4 * k) else {
+            break;
+        };
         let at = (pn & 0x3F_FFFF) as usize * 512;
-        let Some(fkp) = word.get(at..at + 512) else { continue };
+        let Some(fkp) = word.get(at..at + 512) else {
+            continue;
+        };
         let crun = fkp[511] as usize;
         if 4 * (crun + 1) + crun > 511 {
             continue;
         }
         for r in 0..crun {
-            let (Some(start), Some(end)) = (u32_at(fkp, 4 * r), u32_at(fkp, 4 * (r + 1))) else { break };
+            let (Some(start), Some(end)) = (u32_at(fkp, 4 * r), u32_at(fkp, 4 * (r + 1))) else {
+                break;
+            };
             let offset = fkp[4 * (crun + 1) + r] as usize * 2;
             if offset == 0 || offset >= 511 {
                 continue;
@@ -193,9 +220,14 @@ fn sprm_bold(grpprl: &[u8]) -> bool {
             _ => {
                 // Variable length: a size byte (sprmTDefTable's is 2 bytes).
                 if sprm == 0xD608 {
-                    u16_at(grpprl, i).map(|n| n as usize + 1).unwrap_or(grpprl.len())
+                    u16_at(grpprl, i)
+                        .map(|n| n as usize + 1)
+                        .unwrap_or(grpprl.len())
                 } else {
-                    grpprl.get(i).map(|&n| n as usize + 1).unwrap_or(grpprl.len())
+                    grpprl
+                        .get(i)
+                        .map(|&n| n as usize + 1)
+                        .unwrap_or(grpprl.len())
                 }
             }
         };
@@ -230,8 +262,9 @@ fn utf16_chars(units: &[(u16, bool)]) -> Vec<(char, bool)> {
 
 fn cp1252(b: u8) -> char {
     const HIGH: [u16; 32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ];
     match b {
         0x80..=0x9f => char::from_u32(HIGH[(b - 0x80) as usize] as u32).unwrap_or('\u{FFFD}'),
@@ -350,14 +383,24 @@ mod tests {
     #[test]
     fn paragraphs_fields_and_tables() {
         assert_eq!(text("第一段\r第二段\r"), "第一段\n第二段");
-        assert_eq!(text("见\u{13} HYPERLINK \"x\" \u{14}链接\u{15}。"), "见链接。");
+        assert_eq!(
+            text("见\u{13} HYPERLINK \"x\" \u{14}链接\u{15}。"),
+            "见链接。"
+        );
         assert_eq!(text("页\u{13} PAGE \u{15}码"), "页码");
-        assert_eq!(text("项目\u{7}金额\u{7}\u{7}道路\u{7}12 万元\u{7}\u{7}"), "项目\t金额\n道路\t12 万元");
+        assert_eq!(
+            text("项目\u{7}金额\u{7}\u{7}道路\u{7}12 万元\u{7}\u{7}"),
+            "项目\t金额\n道路\t12 万元"
+        );
     }
 
     #[test]
     fn bold_runs_become_markdown() {
-        let chars: Vec<(char, bool)> = "县水利局 加固堤防\r".chars().enumerate().map(|(i, c)| (c, i < 4)).collect();
+        let chars: Vec<(char, bool)> = "县水利局 加固堤防\r"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| (c, i < 4))
+            .collect();
         assert_eq!(to_text(&chars), "**县水利局** 加固堤防");
     }
 

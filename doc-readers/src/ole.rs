@@ -60,27 +60,55 @@ impl<'a> Ole<'a> {
         let sectors = bytes.len().saturating_sub(sector) / sector + 1;
         // The sector numbers of the allocation table: 109 in the header,
         // the rest in a chain of DIFAT sectors.
-        let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).filter(|&s| s <= MAX_REG).collect();
+        let mut fat_sectors: Vec<u32> = (0..109)
+            .filter_map(|i| u32_at(bytes, 76 + 4 * i))
+            .filter(|&s| s <= MAX_REG)
+            .collect();
         let mut hops = 0;
         while difat_next <= MAX_REG && hops <= sectors && fat_sectors.len() < n_fat.min(sectors) {
             hops += 1;
-            let Some(data) = sector_slice(bytes, sector, difat_next) else { break };
+            let Some(data) = sector_slice(bytes, sector, difat_next) else {
+                break;
+            };
             let per = sector / 4 - 1;
-            fat_sectors.extend((0..per).filter_map(|i| u32_at(data, 4 * i)).filter(|&s| s <= MAX_REG));
+            fat_sectors.extend(
+                (0..per)
+                    .filter_map(|i| u32_at(data, 4 * i))
+                    .filter(|&s| s <= MAX_REG),
+            );
             difat_next = u32_at(data, 4 * per).unwrap_or(END);
         }
         fat_sectors.truncate(n_fat.max(1).min(sectors));
         let mut fat = Vec::with_capacity(fat_sectors.len() * sector / 4);
         for s in fat_sectors {
             let data = sector_slice(bytes, sector, s).ok_or(Bad("allocation table"))?;
-            fat.extend(data.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap())));
+            fat.extend(
+                data.chunks_exact(4)
+                    .map(|c| u32::from_le_bytes(c.try_into().unwrap())),
+            );
         }
-        let mut ole = Ole { bytes, sector, mini_sector: 1 << mini_shift, mini_cutoff, fat, mini_fat: Vec::new(), mini_stream: Vec::new(), entries: Vec::new() };
+        let mut ole = Ole {
+            bytes,
+            sector,
+            mini_sector: 1 << mini_shift,
+            mini_cutoff,
+            fat,
+            mini_fat: Vec::new(),
+            mini_stream: Vec::new(),
+            entries: Vec::new(),
+        };
         let dir = ole.chain(first_dir, u64::MAX)?;
         for raw in dir.chunks_exact(128) {
             let name_len = (u16_at(raw, 64).unwrap_or(0) as usize).min(64);
-            let units: Vec<u16> = raw[..name_len.saturating_sub(2)].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-            let size = if sector == 512 { u32_at(raw, 120).unwrap_or(0) as u64 } else { u64::from_le_bytes(raw[120..128].try_into().unwrap()) };
+            let units: Vec<u16> = raw[..name_len.saturating_sub(2)]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            let size = if sector == 512 {
+                u32_at(raw, 120).unwrap_or(0) as u64
+            } else {
+                u64::from_le_bytes(raw[120..128].try_into().unwrap())
+            };
             ole.entries.push(DirEntry {
                 name: String::from_utf16_lossy(&units),
                 kind: raw[66],
@@ -97,7 +125,10 @@ impl<'a> Ole<'a> {
         }
         if first_mini_fat <= MAX_REG {
             let data = ole.chain(first_mini_fat, u64::MAX)?;
-            ole.mini_fat = data.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap())).collect();
+            ole.mini_fat = data
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+                .collect();
         }
         if root.start <= MAX_REG {
             ole.mini_stream = ole.chain(root.start, root.size)?;
@@ -115,7 +146,8 @@ impl<'a> Ole<'a> {
             if steps > self.fat.len() + 1 {
                 return Err(ReadError::OleDamaged("sector chain loops"));
             }
-            let data = sector_slice(self.bytes, self.sector, s).ok_or(ReadError::OleDamaged("sector past the end"))?;
+            let data = sector_slice(self.bytes, self.sector, s)
+                .ok_or(ReadError::OleDamaged("sector past the end"))?;
             out.extend_from_slice(data);
             s = *self.fat.get(s as usize).unwrap_or(&END);
         }
@@ -138,7 +170,10 @@ impl<'a> Ole<'a> {
                 return Err(ReadError::OleDamaged("mini chain loops"));
             }
             let at = s as usize * self.mini_sector;
-            let data = self.mini_stream.get(at..at + self.mini_sector).ok_or(ReadError::OleDamaged("mini sector past the end"))?;
+            let data = self
+                .mini_stream
+                .get(at..at + self.mini_sector)
+                .ok_or(ReadError::OleDamaged("mini sector past the end"))?;
             out.extend_from_slice(data);
             s = *self.mini_fat.get(s as usize).unwrap_or(&END);
         }
@@ -151,7 +186,10 @@ impl<'a> Ole<'a> {
 
     /// The names of the root storage's children.
     pub fn root_names(&self) -> Vec<String> {
-        self.children().into_iter().map(|i| self.entries[i].name.clone()).collect()
+        self.children()
+            .into_iter()
+            .map(|i| self.entries[i].name.clone())
+            .collect()
     }
 
     fn children(&self) -> Vec<usize> {
@@ -159,7 +197,9 @@ impl<'a> Ole<'a> {
         let mut stack = vec![self.entries[0].child];
         let mut seen = vec![false; self.entries.len()];
         while let Some(i) = stack.pop() {
-            let Some(e) = self.entries.get(i as usize) else { continue };
+            let Some(e) = self.entries.get(i as usize) else {
+                continue;
+            };
             if std::mem::replace(&mut seen[i as usize], true) {
                 continue;
             }
@@ -173,7 +213,9 @@ impl<'a> Ole<'a> {
     /// A stream of the root storage, by name (case-insensitive, as CFB
     /// compares names).
     pub fn stream(&self, name: &str) -> Result<Option<Vec<u8>>, ReadError> {
-        let Some(i) = self.children().into_iter().find(|&i| self.entries[i].kind == 2 && self.entries[i].name.eq_ignore_ascii_case(name)) else {
+        let Some(i) = self.children().into_iter().find(|&i| {
+            self.entries[i].kind == 2 && self.entries[i].name.eq_ignore_ascii_case(name)
+        }) else {
             return Ok(None);
         };
         let e = &self.entries[i];

@@ -16,7 +16,12 @@ fn source(name: &str) -> String {
 }
 
 fn gbk(bytes: &[u8]) -> Option<String> {
-    Some(encoding_rs::GBK.decode_without_bom_handling(bytes).0.into_owned())
+    Some(
+        encoding_rs::GBK
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    )
 }
 
 fn pdf(name: &str) -> Result<String, ReadError> {
@@ -27,12 +32,18 @@ fn pdf(name: &str) -> Result<String, ReadError> {
 fn summary(b: &Bulletin) -> String {
     let mut out = format!("{:?}\n{:?}\n{:?}\n", b.masthead, b.sections, b.footer);
     for item in &b.items {
-        out += &format!("{:?} | {} | {:?}\n", item.section, item.headline, item.sources);
+        out += &format!(
+            "{:?} | {} | {:?}\n",
+            item.section, item.headline, item.sources
+        );
         for f in &item.figures {
             // A line wrap between number and unit eats the space between
             // them (`48.6\n亿元` joins as `48.6亿元`): same figure.
             let text: String = f.text.chars().filter(|c| !c.is_whitespace()).collect();
-            out += &format!("  {text} = {} {:?} {:?} {:?}\n", f.value, f.value_max, f.unit, f.approx);
+            out += &format!(
+                "  {text} = {} {:?} {:?} {:?}\n",
+                f.value, f.value_max, f.unit, f.approx
+            );
         }
     }
     out
@@ -41,39 +52,72 @@ fn summary(b: &Bulletin) -> String {
 fn assert_same_bulletin(read: &str, name: &str, what: &str) {
     let expected = parse(&source(name));
     let got = parse(read);
-    assert!(expected.items.len() >= 4, "{name}: the source parses to items");
-    assert_eq!(summary(&got), summary(&expected), "{what}: read text was\n{read}");
+    assert!(
+        expected.items.len() >= 4,
+        "{name}: the source parses to items"
+    );
+    assert_eq!(
+        summary(&got),
+        summary(&expected),
+        "{what}: read text was\n{read}"
+    );
 }
 
 #[test]
 fn libreoffice_pdfs_embedded_cjk_fonts_identity_h_with_to_unicode() {
-    assert_same_bulletin(&pdf("qingfeng-lo.pdf").unwrap(), "qingfeng", "qingfeng-lo.pdf");
+    assert_same_bulletin(
+        &pdf("qingfeng-lo.pdf").unwrap(),
+        "qingfeng",
+        "qingfeng-lo.pdf",
+    );
     assert_same_bulletin(&pdf("liuhe-lo.pdf").unwrap(), "liuhe", "liuhe-lo.pdf");
 }
 
 #[test]
 fn reportlab_pdf_simple_truetype_subsets() {
-    assert_same_bulletin(&pdf("qingfeng-rl-ttf.pdf").unwrap(), "qingfeng", "qingfeng-rl-ttf.pdf");
+    assert_same_bulletin(
+        &pdf("qingfeng-rl-ttf.pdf").unwrap(),
+        "qingfeng",
+        "qingfeng-rl-ttf.pdf",
+    );
 }
 
 #[test]
 fn reportlab_pdf_predefined_cmap_unigb_ucs2_h_without_embedded_font() {
-    assert_same_bulletin(&pdf("liuhe-rl-cid.pdf").unwrap(), "liuhe", "liuhe-rl-cid.pdf");
+    assert_same_bulletin(
+        &pdf("liuhe-rl-cid.pdf").unwrap(),
+        "liuhe",
+        "liuhe-rl-cid.pdf",
+    );
 }
 
 #[test]
 fn fpdf2_pdf() {
-    assert_same_bulletin(&pdf("qingfeng-fpdf.pdf").unwrap(), "qingfeng", "qingfeng-fpdf.pdf");
+    assert_same_bulletin(
+        &pdf("qingfeng-fpdf.pdf").unwrap(),
+        "qingfeng",
+        "qingfeng-fpdf.pdf",
+    );
 }
 
 #[test]
 fn twenty_pages_with_page_breaks_and_progress() {
     let mut calls = Vec::new();
-    let read = pdf_to_text(&file("long-lo.pdf"), None, &Limits::default(), &mut |done, total| calls.push((done, total))).unwrap();
+    let read = pdf_to_text(
+        &file("long-lo.pdf"),
+        None,
+        &Limits::default(),
+        &mut |done, total| calls.push((done, total)),
+    )
+    .unwrap();
     assert_eq!(read.pages, 20);
     assert_eq!(calls.len(), 20);
     assert_eq!(calls.last(), Some(&(20, 20)));
-    assert_eq!(read.text.matches('\x0c').count(), 19, "a form feed between pages");
+    assert_eq!(
+        read.text.matches('\x0c').count(),
+        19,
+        "a form feed between pages"
+    );
     assert_eq!(read.unmapped, 0);
     assert_same_bulletin(&read.text, "long", "long-lo.pdf");
 }
@@ -89,25 +133,54 @@ fn word_97_documents_with_bold_headlines() {
 
 #[test]
 fn scans_encrypted_files_and_unmapped_fonts_are_refused_with_a_reason() {
-    assert!(matches!(pdf("scan.pdf"), Err(ReadError::PdfNoText { pages: 1, images: 1 })));
+    assert!(matches!(
+        pdf("scan.pdf"),
+        Err(ReadError::PdfNoText {
+            pages: 1,
+            images: 1
+        })
+    ));
     assert!(pdf("scan.pdf").unwrap_err().to_string().contains("OCR"));
     assert_eq!(pdf("encrypted.pdf"), Err(ReadError::PdfEncrypted));
     let no_map = pdf("no-map.pdf").unwrap_err();
-    assert!(matches!(no_map, ReadError::PdfUnmappedFonts { .. }), "{no_map:?}");
+    assert!(
+        matches!(no_map, ReadError::PdfUnmappedFonts { .. }),
+        "{no_map:?}"
+    );
     assert!(no_map.to_string().contains("OCR"));
 }
 
 #[test]
 fn copy_protected_pdfs_without_a_user_password_are_read() {
-    assert_same_bulletin(&pdf("protected-aes128.pdf").unwrap(), "qingfeng", "AES-128, owner password only");
-    assert_same_bulletin(&pdf("protected-rc4.pdf").unwrap(), "liuhe", "RC4-128, owner password only");
+    assert_same_bulletin(
+        &pdf("protected-aes128.pdf").unwrap(),
+        "qingfeng",
+        "AES-128, owner password only",
+    );
+    assert_same_bulletin(
+        &pdf("protected-rc4.pdf").unwrap(),
+        "liuhe",
+        "RC4-128, owner password only",
+    );
 }
 
 #[test]
 fn damaged_and_truncated_files_never_panic() {
-    for name in ["qingfeng-lo.pdf", "long-lo.pdf", "qingfeng-fpdf.pdf", "qingfeng.doc"] {
+    for name in [
+        "qingfeng-lo.pdf",
+        "long-lo.pdf",
+        "qingfeng-fpdf.pdf",
+        "qingfeng.doc",
+    ] {
         let bytes = file(name);
-        for cut in [0, 8, 100, bytes.len() / 3, bytes.len() / 2, bytes.len() - 40] {
+        for cut in [
+            0,
+            8,
+            100,
+            bytes.len() / 3,
+            bytes.len() / 2,
+            bytes.len() - 40,
+        ] {
             let part = &bytes[..cut.min(bytes.len())];
             let _ = pdf_to_text(part, None, &Limits::default(), &mut |_, _| {});
             let _ = doc_to_text(part);
@@ -127,5 +200,11 @@ fn a_wrong_xref_offset_is_repaired_by_scanning_for_objects() {
     let at = bytes.windows(9).rposition(|w| w == b"startxref").unwrap();
     bytes.truncate(at);
     bytes.extend_from_slice(b"startxref\n12\n%%EOF\n");
-    assert_same_bulletin(&pdf_to_text(&bytes, None, &Limits::default(), &mut |_, _| {}).unwrap().text, "qingfeng", "repaired");
+    assert_same_bulletin(
+        &pdf_to_text(&bytes, None, &Limits::default(), &mut |_, _| {})
+            .unwrap()
+            .text,
+        "qingfeng",
+        "repaired",
+    );
 }

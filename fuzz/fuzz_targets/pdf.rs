@@ -8,7 +8,11 @@ use doc_readers::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits { total_inflate: 8 << 20, total_tokens: 200_000, max_pages: 64 };
+    let limits = Limits {
+        total_inflate: 8 << 20,
+        total_tokens: 200_000,
+        max_pages: 64,
+    };
     // Often start with a header so the fuzzer reaches the structure code.
     let mut with_header = b"%PDF-1.7\n".to_vec();
     with_header.extend_from_slice(data);

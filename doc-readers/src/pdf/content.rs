@@ -74,7 +74,13 @@ pub struct Interpreter<'f, 'a> {
 
 impl<'f, 'a> Interpreter<'f, 'a> {
     pub fn new(file: &'f File<'a>, gbk: Option<GbkDecoder<'f>>, tokens: usize) -> Self {
-        Interpreter { file, gbk, fonts: HashMap::new(), tokens_left: tokens, forms: HashMap::new() }
+        Interpreter {
+            file,
+            gbk,
+            fonts: HashMap::new(),
+            tokens_left: tokens,
+            forms: HashMap::new(),
+        }
     }
 
     pub fn run_page(&mut self, content: &[u8], resources: &Dict, out: &mut PageContent) {
@@ -91,7 +97,14 @@ impl<'f, 'a> Interpreter<'f, 'a> {
         self.run(content, resources, state, 0, out);
     }
 
-    fn run(&mut self, content: &[u8], resources: &Dict, mut gs: State, depth: u32, out: &mut PageContent) {
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Dict,
+        mut gs: State,
+        depth: u32,
+        out: &mut PageContent,
+    ) {
         let mut saved: Vec<State> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         let mut ops: Vec<Obj> = Vec::new();
@@ -114,15 +127,18 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 if ops.len() < 6 {
                     return None;
                 }
-                let m = [num(ops.len() - 6), num(ops.len() - 5), num(ops.len() - 4), num(ops.len() - 3), num(ops.len() - 2), num(ops.len() - 1)];
+                let m = [
+                    num(ops.len() - 6),
+                    num(ops.len() - 5),
+                    num(ops.len() - 4),
+                    num(ops.len() - 3),
+                    num(ops.len() - 2),
+                    num(ops.len() - 1),
+                ];
                 m.iter().all(|v| v.is_finite()).then_some(m)
             };
             match op {
-                b"q" => {
-                    if saved.len() < MAX_SAVED {
-                        saved.push(gs.clone());
-                    }
-                }
+                b"q" if saved.len() < MAX_SAVED => saved.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = saved.pop() {
                         gs = s;
@@ -139,7 +155,10 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 }
                 b"Tf" => {
                     gs.size = num(1);
-                    gs.font = ops.first().and_then(Obj::as_name).and_then(|n| self.font(resources, n));
+                    gs.font = ops
+                        .first()
+                        .and_then(Obj::as_name)
+                        .and_then(|n| self.font(resources, n));
                 }
                 b"Tc" => gs.char_space = num(0),
                 b"Tw" => gs.word_space = num(0),
@@ -225,12 +244,22 @@ impl<'f, 'a> Interpreter<'f, 'a> {
     }
 
     /// Shows a string: each glyph placed, the text matrix advanced.
-    fn show(&mut self, bytes: &[u8], gs: &State, tm: &mut Matrix, decoded: &mut Vec<Glyph>, out: &mut PageContent) {
+    fn show(
+        &mut self,
+        bytes: &[u8],
+        gs: &State,
+        tm: &mut Matrix,
+        decoded: &mut Vec<Glyph>,
+        out: &mut PageContent,
+    ) {
         let Some(font) = gs.font.clone() else { return };
         decoded.clear();
         font.decode(bytes, self.gbk, decoded);
         for glyph in decoded.drain(..) {
-            let trm = mul(&mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm), &gs.ctm);
+            let trm = mul(
+                &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
+                &gs.ctm,
+            );
             let mut tx = glyph.width * font.scale * gs.size + gs.char_space;
             if glyph.is_space {
                 tx += gs.word_space;
@@ -246,13 +275,28 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             if !(trm[4].is_finite() && trm[5].is_finite() && size.is_finite()) {
                 continue;
             }
-            out.glyphs.push(Placed { x: trm[4], y: trm[5], end_x: end[4], size, text: glyph.text });
+            out.glyphs.push(Placed {
+                x: trm[4],
+                y: trm[5],
+                end_x: end[4],
+                size,
+                text: glyph.text,
+            });
         }
     }
 
-    fn xobject(&mut self, resources: &Dict, name: &[u8], gs: &State, depth: u32, out: &mut PageContent) {
+    fn xobject(
+        &mut self,
+        resources: &Dict,
+        name: &[u8],
+        gs: &State,
+        depth: u32,
+        out: &mut PageContent,
+    ) {
         let xobjects = self.file.get(resources, b"XObject");
-        let Some(entry) = xobjects.as_dict().and_then(|d| d.get(name)).cloned() else { return };
+        let Some(entry) = xobjects.as_dict().and_then(|d| d.get(name)).cloned() else {
+            return;
+        };
         let obj = self.file.resolve(&entry);
         let Some(dict) = obj.as_dict() else { return };
         match self.file.get(dict, b"Subtype").as_name() {
@@ -338,7 +382,9 @@ pub fn layout(glyphs: &[Placed], counts: &mut Counts) -> String {
             let line = lines.last_mut().unwrap();
             // Fake bold: the same glyph drawn again a hair to the side.
             let dup = line.iter().rev().take(3).any(|(p, _)| {
-                p.text == g.text && (p.x - g.x).abs() < 0.15 * g.size.max(1e-3) && (p.y - g.y).abs() < 0.15 * g.size.max(1e-3)
+                p.text == g.text
+                    && (p.x - g.x).abs() < 0.15 * g.size.max(1e-3)
+                    && (p.y - g.y).abs() < 0.15 * g.size.max(1e-3)
             });
             if !dup {
                 line.push((g, space_before));
@@ -382,13 +428,16 @@ pub fn layout(glyphs: &[Placed], counts: &mut Counts) -> String {
 }
 
 fn is_blank(g: &Placed) -> bool {
-    g.text.as_deref().is_some_and(|t| t.chars().all(char::is_whitespace))
+    g.text
+        .as_deref()
+        .is_some_and(|t| t.chars().all(char::is_whitespace))
 }
 
 /// A character that can be text: not a control, private-use or
 /// replacement character (what broken maps produce).
 fn usable(c: char) -> bool {
-    !(c.is_control() && c != '\t') && !('\u{E000}'..='\u{F8FF}').contains(&c) && c != '\u{FFFD}'
+    let private_use = ('\u{E000}'..='\u{F8FF}').contains(&c);
+    !(private_use || c.is_control() && c != '\t' || c == '\u{FFFD}')
 }
 
 #[cfg(test)]
@@ -396,12 +445,24 @@ mod tests {
     use super::*;
 
     fn g(x: f64, y: f64, t: &str) -> Placed {
-        Placed { x, y, end_x: x + 10.0, size: 10.0, text: Some(t.into()) }
+        Placed {
+            x,
+            y,
+            end_x: x + 10.0,
+            size: 10.0,
+            text: Some(t.into()),
+        }
     }
 
     #[test]
     fn lines_and_gaps() {
-        let glyphs = [g(0.0, 100.0, "县"), g(10.0, 100.0, "局"), g(30.0, 100.0, "好"), g(0.0, 85.0, "二"), g(10.5, 85.0, "行")];
+        let glyphs = [
+            g(0.0, 100.0, "县"),
+            g(10.0, 100.0, "局"),
+            g(30.0, 100.0, "好"),
+            g(0.0, 85.0, "二"),
+            g(10.5, 85.0, "行"),
+        ];
         let mut counts = Counts::default();
         assert_eq!(layout(&glyphs, &mut counts), "县局 好\n二行\n");
         assert_eq!(counts.glyphs, 5);
@@ -417,7 +478,10 @@ mod tests {
     #[test]
     fn unmapped_glyphs_are_counted_and_marked() {
         let mut glyphs = vec![g(0.0, 0.0, "a")];
-        glyphs.push(Placed { text: None, ..g(10.0, 0.0, "") });
+        glyphs.push(Placed {
+            text: None,
+            ..g(10.0, 0.0, "")
+        });
         let mut counts = Counts::default();
         assert_eq!(layout(&glyphs, &mut counts), "a\u{FFFD}\n");
         assert_eq!(counts.unmapped, 1);

@@ -23,8 +23,8 @@ pub struct Decryptor {
 }
 
 const PAD: [u8; 32] = [
-    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08, 0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C,
-    0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
+    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
 ];
 
 impl Decryptor {
@@ -55,7 +55,11 @@ impl Decryptor {
                 }
                 let cf = filters.as_dict()?.get(name).map(|o| file.resolve(o))?;
                 let cf = cf.as_dict()?;
-                let bits = file.get(cf, b"Length").as_int().map(|l| if l <= 32 { l * 8 } else { l }).unwrap_or(128);
+                let bits = file
+                    .get(cf, b"Length")
+                    .as_int()
+                    .map(|l| if l <= 32 { l * 8 } else { l })
+                    .unwrap_or(128);
                 match file.get(cf, b"CFM").as_name() {
                     Some(b"V2") => Some((Cipher::Rc4, bits)),
                     Some(b"AESV2") => Some((Cipher::Aes128, 128)),
@@ -102,7 +106,11 @@ impl Decryptor {
             }
             x[..16] == u[..16]
         };
-        ok.then_some(Decryptor { key, strings, streams })
+        ok.then_some(Decryptor {
+            key,
+            strings,
+            streams,
+        })
     }
 
     fn object_key(&self, num: u32, gen: u16, aes: bool) -> Vec<u8> {
@@ -139,15 +147,25 @@ impl Decryptor {
         }
         match obj {
             Obj::Str(s) => Obj::Str(self.apply(self.strings, &s, num, gen)),
-            Obj::Array(a) => Obj::Array(std::rc::Rc::new(a.iter().map(|o| self.walk(o.clone(), num, gen, depth + 1)).collect())),
+            Obj::Array(a) => Obj::Array(std::rc::Rc::new(
+                a.iter()
+                    .map(|o| self.walk(o.clone(), num, gen, depth + 1))
+                    .collect(),
+            )),
             Obj::Dict(d) => Obj::Dict(std::rc::Rc::new(self.dict(&d, num, gen, depth))),
-            Obj::Stream(d, s, e) => Obj::Stream(std::rc::Rc::new(self.dict(&d, num, gen, depth)), s, e),
+            Obj::Stream(d, s, e) => {
+                Obj::Stream(std::rc::Rc::new(self.dict(&d, num, gen, depth)), s, e)
+            }
             other => other,
         }
     }
 
     fn dict(&self, d: &Dict, num: u32, gen: u16, depth: u32) -> Dict {
-        Dict(d.0.iter().map(|(k, v)| (k.clone(), self.walk(v.clone(), num, gen, depth + 1))).collect())
+        Dict(
+            d.0.iter()
+                .map(|(k, v)| (k.clone(), self.walk(v.clone(), num, gen, depth + 1)))
+                .collect(),
+        )
     }
 }
 
@@ -171,10 +189,12 @@ pub fn rc4(key: &[u8], data: &[u8]) -> Vec<u8> {
 
 pub fn md5(data: &[u8]) -> [u8; 16] {
     const S: [u32; 64] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16,
-        23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5,
+        9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
+        15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
     ];
-    let k: [u32; 64] = std::array::from_fn(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32);
+    let k: [u32; 64] =
+        std::array::from_fn(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32);
     let mut h: [u32; 4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
     let mut msg = data.to_vec();
     msg.push(0x80);
@@ -183,7 +203,9 @@ pub fn md5(data: &[u8]) -> [u8; 16] {
     }
     msg.extend_from_slice(&((data.len() as u64).wrapping_mul(8)).to_le_bytes());
     for chunk in msg.chunks_exact(64) {
-        let m: [u32; 16] = std::array::from_fn(|i| u32::from_le_bytes(chunk[4 * i..4 * i + 4].try_into().unwrap()));
+        let m: [u32; 16] = std::array::from_fn(|i| {
+            u32::from_le_bytes(chunk[4 * i..4 * i + 4].try_into().unwrap())
+        });
         let [mut a, mut b, mut c, mut d] = h;
         for i in 0..64 {
             let (f, g) = match i / 16 {
@@ -243,7 +265,10 @@ pub fn aes128_cbc_decrypt(key: &[u8], data: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&state);
     }
     if let Some(&pad) = out.last() {
-        if (1..=16).contains(&pad) && out.len() >= pad as usize && out[out.len() - pad as usize..].iter().all(|&b| b == pad) {
+        if (1..=16).contains(&pad)
+            && out.len() >= pad as usize
+            && out[out.len() - pad as usize..].iter().all(|&b| b == pad)
+        {
             out.truncate(out.len() - pad as usize);
         }
     }
@@ -270,7 +295,11 @@ fn gmul(mut a: u8, mut b: u8) -> u8 {
 fn sbox() -> [u8; 256] {
     let mut sbox = [0u8; 256];
     for (i, out) in sbox.iter_mut().enumerate() {
-        let inv = if i == 0 { 0 } else { (1..=255u8).find(|&x| gmul(i as u8, x) == 1).unwrap_or(0) };
+        let inv = if i == 0 {
+            0
+        } else {
+            (1..=255u8).find(|&x| gmul(i as u8, x) == 1).unwrap_or(0)
+        };
         let mut s = inv;
         for shift in 1..5 {
             s ^= inv.rotate_left(shift);
@@ -289,7 +318,12 @@ fn expand_key(key: &[u8], sbox: &[u8; 256]) -> [[u8; 16]; 11] {
     for i in 4..44 {
         let mut t = w[i - 1];
         if i % 4 == 0 {
-            t = [sbox[t[1] as usize] ^ rcon, sbox[t[2] as usize], sbox[t[3] as usize], sbox[t[0] as usize]];
+            t = [
+                sbox[t[1] as usize] ^ rcon,
+                sbox[t[2] as usize],
+                sbox[t[3] as usize],
+                sbox[t[0] as usize],
+            ];
             rcon = xtime(rcon);
         }
         for j in 0..4 {
@@ -318,7 +352,10 @@ fn inv_mix_columns(s: &mut [u8; 16]) {
     for c in 0..4 {
         let col = [s[4 * c], s[4 * c + 1], s[4 * c + 2], s[4 * c + 3]];
         for r in 0..4 {
-            s[4 * c + r] = gmul(col[r], 14) ^ gmul(col[(r + 1) % 4], 11) ^ gmul(col[(r + 2) % 4], 13) ^ gmul(col[(r + 3) % 4], 9);
+            s[4 * c + r] = gmul(col[r], 14)
+                ^ gmul(col[(r + 1) % 4], 11)
+                ^ gmul(col[(r + 2) % 4], 13)
+                ^ gmul(col[(r + 3) % 4], 9);
         }
     }
 }
@@ -331,13 +368,22 @@ mod tests {
     fn md5_rc4_aes_known_answers() {
         let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
         assert_eq!(hex(&md5(b"")), "d41d8cd98f00b204e9800998ecf8427e");
-        assert_eq!(hex(&md5(b"The quick brown fox jumps over the lazy dog")), "9e107d9d372bb6826bd81d3542a419d6");
+        assert_eq!(
+            hex(&md5(b"The quick brown fox jumps over the lazy dog")),
+            "9e107d9d372bb6826bd81d3542a419d6"
+        );
         assert_eq!(hex(&rc4(b"Key", b"Plaintext")), "bbf316e8d940af0ad3");
         // FIPS-197 C.1 as one CBC block with a zero IV (+ a padding block is
         // absent, so nothing is stripped unless it looks like padding).
         let key: Vec<u8> = (0..16).collect();
         let mut data = vec![0u8; 16];
-        data.extend_from_slice(&[0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30, 0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a]);
-        assert_eq!(hex(&aes128_cbc_decrypt(&key, &data)), "00112233445566778899aabbccddeeff");
+        data.extend_from_slice(&[
+            0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30, 0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4,
+            0xc5, 0x5a,
+        ]);
+        assert_eq!(
+            hex(&aes128_cbc_decrypt(&key, &data)),
+            "00112233445566778899aabbccddeeff"
+        );
     }
 }

@@ -19,6 +19,9 @@ enum Entry {
     InStream { stream: u32, index: usize },
 }
 
+/// An object stream: its decoded data and (object number, offset) pairs.
+type ObjStm = (Vec<u8>, Vec<(u32, usize)>);
+
 /// Cross-reference sections followed through `/Prev` at most.
 const MAX_SECTIONS: usize = 256;
 /// A reference chain `1 0 R` → `2 0 R` → … is followed this far.
@@ -31,7 +34,7 @@ pub struct File<'a> {
     xref: HashMap<u32, Entry>,
     pub trailer: Dict,
     cache: RefCell<HashMap<u32, Obj>>,
-    objstm: RefCell<HashMap<u32, Rc<(Vec<u8>, Vec<(u32, usize)>)>>>,
+    objstm: RefCell<HashMap<u32, Rc<ObjStm>>>,
     /// Objects being loaded: a stream whose `/Length` refers back to itself
     /// (or an object stream inside itself) reads as null, not forever.
     loading: RefCell<HashSet<u32>>,
@@ -62,7 +65,12 @@ impl<'a> File<'a> {
             stream_owner: RefCell::new(HashMap::new()),
         };
         let read = file.read_xref_chain();
-        let has_root = |f: &File| f.trailer.get(b"Root").is_some() && f.resolve(f.trailer.get(b"Root").unwrap()).as_dict().is_some();
+        let has_root = |f: &File| {
+            f.trailer.get(b"Root").is_some()
+                && f.resolve(f.trailer.get(b"Root").unwrap())
+                    .as_dict()
+                    .is_some()
+        };
         if read.is_err() || !has_root(&file) {
             file.rebuild();
             if !has_root(&file) {
@@ -126,8 +134,11 @@ impl<'a> File<'a> {
                             return Err(());
                         }
                         for i in 0..count as u32 {
-                            let (Some(Token::Obj(off)), Some(Token::Obj(_gen)), Some(Token::Keyword(kind))) =
-                                (lex.next(), lex.next(), lex.next())
+                            let (
+                                Some(Token::Obj(off)),
+                                Some(Token::Obj(_gen)),
+                                Some(Token::Keyword(kind)),
+                            ) = (lex.next(), lex.next(), lex.next())
                             else {
                                 return Err(());
                             };
@@ -154,7 +165,9 @@ impl<'a> File<'a> {
         }
         // An xref stream: `N G obj << /Type /XRef … >> stream`.
         let obj = self.parse_at(offset, None).ok_or(())?;
-        let Obj::Stream(dict, _, _) = &obj else { return Err(()) };
+        let Obj::Stream(dict, _, _) = &obj else {
+            return Err(());
+        };
         if dict.name(b"Type") != Some(b"XRef") {
             return Err(());
         }
@@ -188,7 +201,9 @@ impl<'a> File<'a> {
                     if widths[n] == 0 {
                         return default;
                     }
-                    r[from..from + widths[n]].iter().fold(0u64, |a, &b| a << 8 | b as u64)
+                    r[from..from + widths[n]]
+                        .iter()
+                        .fold(0u64, |a, &b| a << 8 | b as u64)
                 };
                 let num = start.saturating_add(i as u32);
                 let entry = match field(0, 1) {
@@ -219,7 +234,10 @@ impl<'a> File<'a> {
             let at = i + found;
             i = at + 3;
             if let Some((num, start)) = object_header_before(bytes, at) {
-                if bytes.get(at + 3).is_some_and(|&b| super::lex::is_white(b) || super::lex::is_delim(b)) {
+                if bytes
+                    .get(at + 3)
+                    .is_some_and(|&b| super::lex::is_white(b) || super::lex::is_delim(b))
+                {
                     self.xref.insert(num, Entry::Offset(start));
                     streams.push(num);
                 }
@@ -234,7 +252,9 @@ impl<'a> File<'a> {
         let mut members = Vec::new();
         let mut root = None;
         for num in streams {
-            let Some(obj) = self.object(num) else { continue };
+            let Some(obj) = self.object(num) else {
+                continue;
+            };
             let Some(dict) = obj.as_dict() else { continue };
             match dict.name(b"Type") {
                 Some(b"ObjStm") => {
@@ -247,7 +267,9 @@ impl<'a> File<'a> {
                 Some(b"Catalog") => root = Some(num),
                 Some(b"XRef") => {
                     for (k, v) in dict.0.iter() {
-                        if matches!(k.as_slice(), b"Root" | b"Info" | b"Encrypt") && trailer.get(k).is_none() {
+                        if matches!(k.as_slice(), b"Root" | b"Info" | b"Encrypt")
+                            && trailer.get(k).is_none()
+                        {
                             trailer.0.push((k.clone(), v.clone()));
                         }
                     }
@@ -256,13 +278,26 @@ impl<'a> File<'a> {
             }
         }
         for (member, stream, index) in members {
-            self.xref.entry(member).or_insert(Entry::InStream { stream, index });
+            self.xref
+                .entry(member)
+                .or_insert(Entry::InStream { stream, index });
         }
-        if trailer.get(b"Root").is_none() || self.resolve(trailer.get(b"Root").unwrap()).as_dict().is_none() {
+        if trailer.get(b"Root").is_none()
+            || self
+                .resolve(trailer.get(b"Root").unwrap())
+                .as_dict()
+                .is_none()
+        {
             // Find a catalog among the members too.
             let nums: Vec<u32> = self.xref.keys().copied().collect();
             let root = root.or_else(|| {
-                nums.into_iter().filter(|&n| self.object(n).and_then(|o| o.as_dict().map(|d| d.name(b"Type") == Some(b"Catalog"))).unwrap_or(false)).min()
+                nums.into_iter()
+                    .filter(|&n| {
+                        self.object(n)
+                            .and_then(|o| o.as_dict().map(|d| d.name(b"Type") == Some(b"Catalog")))
+                            .unwrap_or(false)
+                    })
+                    .min()
             });
             if let Some(root) = root {
                 trailer.0.retain(|(k, _)| k != b"Root");
@@ -290,12 +325,16 @@ impl<'a> File<'a> {
         }
         let obj = match self.xref.get(&num) {
             Some(Entry::Offset(0)) | None => None,
-            Some(Entry::Offset(off)) => self.parse_at(*off, Some(num)).map(|obj| match &self.crypt {
-                // Strings in an object stream were decrypted with the stream.
-                Some((crypt, encrypt)) if *encrypt != Some(num) => crypt.strings(obj, num, self.gen_of(*off)),
-                _ => obj,
-            }),
-            Some(Entry::InStream { stream, index }) => self.from_objstm(*stream, *index),
+            Some(Entry::Offset(off)) => {
+                self.parse_at(*off, Some(num)).map(|obj| match &self.crypt {
+                    // Strings in an object stream were decrypted with the stream.
+                    Some((crypt, encrypt)) if *encrypt != Some(num) => {
+                        crypt.strings(obj, num, self.gen_of(*off))
+                    }
+                    _ => obj,
+                })
+            }
+            Some(Entry::InStream { stream, index }) => self.in_objstm(*stream, *index),
         };
         self.loading.borrow_mut().remove(&num);
         let obj = obj?;
@@ -306,7 +345,10 @@ impl<'a> File<'a> {
     fn gen_of(&self, offset: usize) -> u16 {
         let mut lex = Lexer::new(self.bytes, offset);
         lex.object(0);
-        lex.object(0).and_then(|g| g.as_int()).unwrap_or(0).clamp(0, u16::MAX as i64) as u16
+        lex.object(0)
+            .and_then(|g| g.as_int())
+            .unwrap_or(0)
+            .clamp(0, u16::MAX as i64) as u16
     }
 
     /// Follows references to the object itself (null when missing).
@@ -352,7 +394,9 @@ impl<'a> File<'a> {
             _ => return None,
         }
         let obj = lex.object(0)?;
-        let Obj::Dict(dict) = obj else { return Some(obj) };
+        let Obj::Dict(dict) = obj else {
+            return Some(obj);
+        };
         let save = lex.pos;
         if lex.next() != Some(Token::Keyword(b"stream")) {
             lex.pos = save;
@@ -370,12 +414,22 @@ impl<'a> File<'a> {
             Obj::Ref(n, _) if expect == Some(*n) => Obj::Null,
             other => self.resolve(other),
         });
-        let declared = declared.and_then(|l| l.as_int()).filter(|&l| l >= 0).map(|l| l as usize);
+        let declared = declared
+            .and_then(|l| l.as_int())
+            .filter(|&l| l >= 0)
+            .map(|l| l as usize);
         let end = match declared {
-            Some(len) if start + len <= self.bytes.len() && looks_like_end(&self.bytes[start + len..]) => start + len,
+            Some(len)
+                if start + len <= self.bytes.len()
+                    && looks_like_end(&self.bytes[start + len..]) =>
+            {
+                start + len
+            }
             _ => {
                 // A wrong or missing length: up to `endstream`.
-                let to = find(&self.bytes[start..], b"endstream").map(|i| start + i).unwrap_or(self.bytes.len());
+                let to = find(&self.bytes[start..], b"endstream")
+                    .map(|i| start + i)
+                    .unwrap_or(self.bytes.len());
                 self.charge(to - start);
                 let mut end = to;
                 if end > start && self.bytes[end - 1] == b'\n' {
@@ -388,7 +442,9 @@ impl<'a> File<'a> {
             }
         };
         if (0..=u32::MAX as i64).contains(&num) {
-            self.stream_owner.borrow_mut().insert(start, (num as u32, gen.clamp(0, u16::MAX as i64) as u16));
+            self.stream_owner
+                .borrow_mut()
+                .insert(start, (num as u32, gen.clamp(0, u16::MAX as i64) as u16));
         }
         Some(Obj::Stream(dict, start, end))
     }
@@ -422,19 +478,24 @@ impl<'a> File<'a> {
         filter::decode(raw, &filters, &params, &self.budget)
     }
 
-    fn objstm(&self, stream: u32) -> Option<Rc<(Vec<u8>, Vec<(u32, usize)>)>> {
+    fn objstm(&self, stream: u32) -> Option<Rc<ObjStm>> {
         if let Some(s) = self.objstm.borrow().get(&stream) {
             return Some(s.clone());
         }
         let obj = self.object(stream)?;
         let dict = obj.as_dict()?;
-        let n = self.get(dict, b"N").as_int()?.clamp(0, MAX_OBJSTM_OBJECTS as i64) as usize;
+        let n = self
+            .get(dict, b"N")
+            .as_int()?
+            .clamp(0, MAX_OBJSTM_OBJECTS as i64) as usize;
         let first = self.get(dict, b"First").as_int()?.max(0) as usize;
         let data = self.stream_data(&obj).ok()?;
         let mut lex = Lexer::new(&data, 0);
         let mut index = Vec::with_capacity(n.min(4096));
         for _ in 0..n {
-            let (Some(Obj::Int(num)), Some(Obj::Int(off))) = (lex.object(0), lex.object(0)) else { break };
+            let (Some(Obj::Int(num)), Some(Obj::Int(off))) = (lex.object(0), lex.object(0)) else {
+                break;
+            };
             if num < 0 || off < 0 {
                 break;
             }
@@ -445,7 +506,7 @@ impl<'a> File<'a> {
         Some(stm)
     }
 
-    fn from_objstm(&self, stream: u32, index: usize) -> Option<Obj> {
+    fn in_objstm(&self, stream: u32, index: usize) -> Option<Obj> {
         let stm = self.objstm(stream)?;
         let &(_, offset) = stm.1.get(index)?;
         if self.work.get() == 0 {
@@ -464,7 +525,11 @@ impl<'a> File<'a> {
 
 /// After a stream's declared length: `endstream` (after optional EOL).
 fn looks_like_end(rest: &[u8]) -> bool {
-    let skip = rest.iter().take(4).take_while(|b| super::lex::is_white(**b)).count();
+    let skip = rest
+        .iter()
+        .take(4)
+        .take_while(|b| super::lex::is_white(**b))
+        .count();
     rest[skip..].starts_with(b"endstream")
 }
 
@@ -508,7 +573,10 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let first = needle[0];
     let mut i = 0;
     while i + needle.len() <= hay.len() {
-        match hay[i..hay.len() - needle.len() + 1].iter().position(|&b| b == first) {
+        match hay[i..hay.len() - needle.len() + 1]
+            .iter()
+            .position(|&b| b == first)
+        {
             Some(p) => {
                 i += p;
                 if &hay[i..i + needle.len()] == needle {
@@ -526,5 +594,7 @@ pub fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if hay.len() < needle.len() {
         return None;
     }
-    (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| &hay[i..i + needle.len()] == needle)
 }

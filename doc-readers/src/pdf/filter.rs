@@ -68,9 +68,16 @@ pub fn decode(
 /// zlib (or, from careless writers, raw deflate); a damaged tail keeps what
 /// inflated before it, as PDF readers do.
 fn inflate(data: &[u8], budget: &Budget) -> Result<Vec<u8>, FilterError> {
-    let zlib = data.len() >= 2 && data[0] & 0x0f == 8 && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
+    let zlib = data.len() >= 2
+        && data[0] & 0x0f == 8
+        && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
     let mut state = Box::<DecompressorOxide>::default();
-    let flags = TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF | if zlib { TINFL_FLAG_PARSE_ZLIB_HEADER } else { 0 };
+    let flags = TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF
+        | if zlib {
+            TINFL_FLAG_PARSE_ZLIB_HEADER
+        } else {
+            0
+        };
     let mut out = vec![0u8; (data.len() * 4).clamp(1024, 1 << 20)];
     let (mut inp, mut written) = (0usize, 0usize);
     loop {
@@ -149,7 +156,11 @@ fn predict(data: Vec<u8>, parms: Option<&Dict>) -> Vec<u8> {
 
 fn paeth(a: u8, b: u8, c: u8) -> u8 {
     let p = a as i16 + b as i16 - c as i16;
-    let (pa, pb, pc) = ((p - a as i16).abs(), (p - b as i16).abs(), (p - c as i16).abs());
+    let (pa, pb, pc) = (
+        (p - a as i16).abs(),
+        (p - b as i16).abs(),
+        (p - c as i16).abs(),
+    );
     if pa <= pb && pa <= pc {
         a
     } else if pb <= pc {
@@ -323,10 +334,19 @@ mod tests {
     fn flate_round_trip_and_budget() {
         let text = "县水利局加固堤防 12 公里。".repeat(100);
         let z = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 6);
-        let out = decode(z.clone(), &[Obj::Name(b"FlateDecode".to_vec())], &[], &budget()).unwrap();
+        let out = decode(
+            z.clone(),
+            &[Obj::Name(b"FlateDecode".to_vec())],
+            &[],
+            &budget(),
+        )
+        .unwrap();
         assert_eq!(out, text.as_bytes());
         let small = Budget(Cell::new(100));
-        assert_eq!(decode(z, &[Obj::Name(b"FlateDecode".to_vec())], &[], &small), Err(FilterError::Budget));
+        assert_eq!(
+            decode(z, &[Obj::Name(b"FlateDecode".to_vec())], &[], &small),
+            Err(FilterError::Budget)
+        );
     }
 
     #[test]

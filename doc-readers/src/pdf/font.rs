@@ -49,7 +49,10 @@ impl CMap {
         let mut lex = Lexer::new(data, 0);
         let mut operands: Vec<Obj> = Vec::new();
         let code = |o: &Obj| match o {
-            Obj::Str(s) if !s.is_empty() && s.len() <= 4 => Some((s.len() as u8, s.iter().fold(0u32, |a, &b| a << 8 | b as u32))),
+            Obj::Str(s) if !s.is_empty() && s.len() <= 4 => Some((
+                s.len() as u8,
+                s.iter().fold(0u32, |a, &b| a << 8 | b as u32),
+            )),
             _ => None,
         };
         while let Some(tok) = lex.next() {
@@ -74,26 +77,35 @@ impl CMap {
                         if cmap.single.len() >= MAX_CMAP_ENTRIES {
                             break;
                         }
-                        if let (Some((_, c)), Some(text)) = (code(&pair[0]), destination(&pair[1])) {
+                        if let (Some((_, c)), Some(text)) = (code(&pair[0]), destination(&pair[1]))
+                        {
                             cmap.single.insert(c, text);
                         }
                     }
                 }
                 b"endbfrange" => {
                     for triple in operands.chunks_exact(3) {
-                        let (Some((_, lo)), Some((_, hi))) = (code(&triple[0]), code(&triple[1])) else { continue };
+                        let (Some((_, lo)), Some((_, hi))) = (code(&triple[0]), code(&triple[1]))
+                        else {
+                            continue;
+                        };
                         if hi < lo {
                             continue;
                         }
                         match &triple[2] {
                             Obj::Str(s) => {
-                                let units: Vec<u16> = s.chunks(2).map(|c| (c[0] as u16) << 8 | *c.get(1).unwrap_or(&0) as u16).collect();
+                                let units: Vec<u16> = s
+                                    .chunks(2)
+                                    .map(|c| (c[0] as u16) << 8 | *c.get(1).unwrap_or(&0) as u16)
+                                    .collect();
                                 if !units.is_empty() && cmap.ranges.len() < MAX_CMAP_ENTRIES {
                                     cmap.ranges.push((lo, hi, units));
                                 }
                             }
                             Obj::Array(items) => {
-                                for (i, item) in items.iter().enumerate().take((hi - lo) as usize + 1) {
+                                for (i, item) in
+                                    items.iter().enumerate().take((hi - lo) as usize + 1)
+                                {
                                     if cmap.single.len() >= MAX_CMAP_ENTRIES {
                                         break;
                                     }
@@ -144,7 +156,11 @@ impl CMap {
                 // Ranges are byte-wise: each byte within its own bounds.
                 let within = (0..n).all(|i| {
                     let shift = 8 * (n - 1 - i);
-                    let (b, l, h) = ((v >> shift) & 0xff, (lo >> shift) & 0xff, (hi >> shift) & 0xff);
+                    let (b, l, h) = (
+                        (v >> shift) & 0xff,
+                        (lo >> shift) & 0xff,
+                        (hi >> shift) & 0xff,
+                    );
                     b >= l && b <= h
                 });
                 if within {
@@ -160,7 +176,10 @@ impl CMap {
 fn destination(o: &Obj) -> Option<String> {
     match o {
         Obj::Str(s) => {
-            let units: Vec<u16> = s.chunks(2).map(|c| (c[0] as u16) << 8 | *c.get(1).unwrap_or(&0) as u16).collect();
+            let units: Vec<u16> = s
+                .chunks(2)
+                .map(|c| (c[0] as u16) << 8 | *c.get(1).unwrap_or(&0) as u16)
+                .collect();
             Some(String::from_utf16_lossy(&units))
         }
         Obj::Name(n) => glyph_name(n).map(String::from),
@@ -203,7 +222,11 @@ impl Font {
         let subtype = file.get(dict, b"Subtype");
         let composite = subtype.as_name() == Some(b"Type0");
         let to_unicode = match file.get(dict, b"ToUnicode") {
-            s @ Obj::Stream(..) => file.stream_data(&s).ok().map(|d| CMap::parse(&d)).filter(|c| !c.is_empty()),
+            s @ Obj::Stream(..) => file
+                .stream_data(&s)
+                .ok()
+                .map(|d| CMap::parse(&d))
+                .filter(|c| !c.is_empty()),
             _ => None,
         };
         let mut font = Font {
@@ -269,13 +292,18 @@ impl Font {
                         Obj::Array(list) => {
                             for (k, v) in list.iter().enumerate() {
                                 if let Some(v) = file.resolve(v).as_f64() {
-                                    self.cid_widths.insert((first as u32).wrapping_add(k as u32), v);
+                                    self.cid_widths
+                                        .insert((first as u32).wrapping_add(k as u32), v);
                                 }
                             }
                             i += 2;
                         }
                         last => {
-                            let (Some(last), Some(v)) = (last.as_int(), w.get(i + 2).and_then(Obj::as_f64)) else { break };
+                            let (Some(last), Some(v)) =
+                                (last.as_int(), w.get(i + 2).and_then(Obj::as_f64))
+                            else {
+                                break;
+                            };
                             let span = (last - first).clamp(0, 65535) as u32;
                             for cid in 0..=span {
                                 self.cid_widths.insert((first as u32).wrapping_add(cid), v);
@@ -296,30 +324,52 @@ impl Font {
                 }
             }
         }
-        self.first_char = file.get(dict, b"FirstChar").as_int().unwrap_or(0).clamp(0, 255) as u32;
+        self.first_char = file
+            .get(dict, b"FirstChar")
+            .as_int()
+            .unwrap_or(0)
+            .clamp(0, 255) as u32;
         if let Obj::Array(w) = file.get(dict, b"Widths") {
-            self.widths = w.iter().take(256).map(|o| file.resolve(o).as_f64().unwrap_or(0.0)).collect();
+            self.widths = w
+                .iter()
+                .take(256)
+                .map(|o| file.resolve(o).as_f64().unwrap_or(0.0))
+                .collect();
         }
         let descriptor = file.get(dict, b"FontDescriptor");
         let descriptor = descriptor.as_dict();
-        self.default_width = descriptor.and_then(|d| file.get(d, b"MissingWidth").as_f64()).filter(|w| *w > 0.0).unwrap_or(500.0);
-        let flags = descriptor.and_then(|d| file.get(d, b"Flags").as_int()).unwrap_or(0);
+        self.default_width = descriptor
+            .and_then(|d| file.get(d, b"MissingWidth").as_f64())
+            .filter(|w| *w > 0.0)
+            .unwrap_or(500.0);
+        let flags = descriptor
+            .and_then(|d| file.get(d, b"Flags").as_int())
+            .unwrap_or(0);
         let symbolic = flags & 4 != 0 && flags & 32 == 0;
         let base_font = file.get(dict, b"BaseFont");
         let base_font = base_font.as_name().unwrap_or(b"");
         // A symbolic font's codes select glyphs of its own: no standard
         // meaning unless the font says so (Symbol and Dingbats have their own
         // standard sets, left unmapped here).
-        let standard = !symbolic && !base_font.ends_with(b"Symbol") && !base_font.ends_with(b"Dingbats");
+        let standard =
+            !symbolic && !base_font.ends_with(b"Symbol") && !base_font.ends_with(b"Dingbats");
         // A TrueType subset (`ABCDEF+Name`) with neither an encoding nor a
         // map numbers its glyphs its own way (how CJK text is drawn through
         // simple fonts): reading its codes as Latin would be garbage.
-        let subset = base_font.len() > 7 && base_font[6] == b'+' && base_font[..6].iter().all(u8::is_ascii_uppercase);
-        let own_codes = subset && file.get(dict, b"Subtype").as_name() == Some(b"TrueType") && dict.get(b"Encoding").is_none() && self.to_unicode.is_none();
+        let subset = base_font.len() > 7
+            && base_font[6] == b'+'
+            && base_font[..6].iter().all(u8::is_ascii_uppercase);
+        let own_codes = subset
+            && file.get(dict, b"Subtype").as_name() == Some(b"TrueType")
+            && dict.get(b"Encoding").is_none()
+            && self.to_unicode.is_none();
         let standard = standard && !own_codes;
         let (base, differences) = match file.get(dict, b"Encoding") {
             Obj::Name(n) => (Some(n), None),
-            Obj::Dict(d) => (file.get(&d, b"BaseEncoding").as_name().map(|n| n.to_vec()), Some(file.get(&d, b"Differences"))),
+            Obj::Dict(d) => (
+                file.get(&d, b"BaseEncoding").as_name().map(|n| n.to_vec()),
+                Some(file.get(&d, b"Differences")),
+            ),
             _ => (None, None),
         };
         let base_table: Option<fn(u8) -> Option<char>> = match base.as_deref() {
@@ -341,7 +391,8 @@ impl Font {
                     Obj::Int(n) => code = n,
                     Obj::Name(name) => {
                         if (0..256).contains(&code) {
-                            self.simple[code as usize] = glyph_name(&name).and_then(|s| s.chars().next());
+                            self.simple[code as usize] =
+                                glyph_name(&name).and_then(|s| s.chars().next());
                         }
                         code += 1;
                     }
@@ -357,7 +408,9 @@ impl Font {
             for &b in bytes {
                 let code = b as u32;
                 let text = match &self.to_unicode {
-                    Some(map) => map.lookup(code).or_else(|| self.simple[b as usize].map(String::from)),
+                    Some(map) => map
+                        .lookup(code)
+                        .or_else(|| self.simple[b as usize].map(String::from)),
                     None => self.simple[b as usize].map(String::from),
                 };
                 let width = code
@@ -365,7 +418,11 @@ impl Font {
                     .and_then(|i| self.widths.get(i as usize))
                     .copied()
                     .unwrap_or(self.default_width);
-                out.push(Glyph { text, width, is_space: b == 32 });
+                out.push(Glyph {
+                    text,
+                    width,
+                    is_space: b == 32,
+                });
             }
             return;
         }
@@ -381,20 +438,32 @@ impl Font {
                 CidText::Opaque => None,
                 CidText::Ucs2 => char::from_u32(code).map(String::from),
                 CidText::Utf16 => {
-                    let units: Vec<u16> = code_bytes.chunks(2).map(|c| (c[0] as u16) << 8 | *c.get(1).unwrap_or(&0) as u16).collect();
+                    let units: Vec<u16> = code_bytes
+                        .chunks(2)
+                        .map(|c| (c[0] as u16) << 8 | *c.get(1).unwrap_or(&0) as u16)
+                        .collect();
                     String::from_utf16(&units).ok()
                 }
-                CidText::Gbk => gbk.and_then(|decode| decode(code_bytes)).filter(|s| !s.contains('\u{FFFD}')),
+                CidText::Gbk => gbk
+                    .and_then(|decode| decode(code_bytes))
+                    .filter(|s| !s.contains('\u{FFFD}')),
             });
             // Widths are by CID: exact for Identity, approximate otherwise.
             let width = if self.cid_text == CidText::Opaque && self.encoding_cmap.is_none() {
-                self.cid_widths.get(&code).copied().unwrap_or(self.default_width)
+                self.cid_widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width)
             } else if len == 1 || text.as_deref().is_some_and(|t| t.is_ascii()) {
                 500.0
             } else {
                 self.default_width
             };
-            out.push(Glyph { text, width, is_space: false });
+            out.push(Glyph {
+                text,
+                width,
+                is_space: false,
+            });
         }
     }
 
@@ -409,7 +478,8 @@ impl Font {
                 _ => 2,
             };
         }
-        if self.cid_text == CidText::Utf16 && bytes.len() >= 4 && (0xD8..=0xDB).contains(&bytes[0]) {
+        if self.cid_text == CidText::Utf16 && bytes.len() >= 4 && (0xD8..=0xDB).contains(&bytes[0])
+        {
             return 4;
         }
         2
@@ -422,17 +492,26 @@ pub fn glyph_name(name: &[u8]) -> Option<&'static str> {
     let name = std::str::from_utf8(name).ok()?;
     let base = name.split('.').next().unwrap_or(name);
     if let Some(hex) = base.strip_prefix("uni").filter(|h| h.len() == 4) {
-        return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(leak_char);
+        return u32::from_str_radix(hex, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .map(leak_char);
     }
-    if let Some(hex) = base.strip_prefix('u').filter(|h| (4..=6).contains(&h.len())) {
+    if let Some(hex) = base
+        .strip_prefix('u')
+        .filter(|h| (4..=6).contains(&h.len()))
+    {
         if let Ok(v) = u32::from_str_radix(hex, 16) {
             return char::from_u32(v).map(leak_char);
         }
     }
     if base.len() == 1 && base.as_bytes()[0].is_ascii_alphabetic() {
-        return Some(ASCII_LETTERS.get(base)?);
+        return ASCII_LETTERS.get(base);
     }
-    GLYPH_NAMES.iter().find(|(n, _)| *n == base).map(|(_, s)| *s)
+    GLYPH_NAMES
+        .iter()
+        .find(|(n, _)| *n == base)
+        .map(|(_, s)| *s)
 }
 
 /// Interned one-character strings for `uniXXXX` names.
@@ -462,34 +541,105 @@ impl Letters {
 const ASCII_LETTERS: Letters = Letters;
 
 const GLYPH_NAMES: &[(&str, &str)] = &[
-    ("space", " "), ("exclam", "!"), ("quotedbl", "\""), ("numbersign", "#"), ("dollar", "$"),
-    ("percent", "%"), ("ampersand", "&"), ("quotesingle", "'"), ("quoteright", "\u{2019}"),
-    ("parenleft", "("), ("parenright", ")"), ("asterisk", "*"), ("plus", "+"), ("comma", ","),
-    ("hyphen", "-"), ("period", "."), ("slash", "/"), ("zero", "0"), ("one", "1"), ("two", "2"),
-    ("three", "3"), ("four", "4"), ("five", "5"), ("six", "6"), ("seven", "7"), ("eight", "8"),
-    ("nine", "9"), ("colon", ":"), ("semicolon", ";"), ("less", "<"), ("equal", "="),
-    ("greater", ">"), ("question", "?"), ("at", "@"), ("bracketleft", "["), ("backslash", "\\"),
-    ("bracketright", "]"), ("asciicircum", "^"), ("underscore", "_"), ("grave", "`"),
-    ("quoteleft", "\u{2018}"), ("braceleft", "{"), ("bar", "|"), ("braceright", "}"),
-    ("asciitilde", "~"), ("bullet", "\u{2022}"), ("endash", "\u{2013}"), ("emdash", "\u{2014}"),
-    ("quotedblleft", "\u{201C}"), ("quotedblright", "\u{201D}"), ("quotesinglbase", "\u{201A}"),
-    ("quotedblbase", "\u{201E}"), ("ellipsis", "\u{2026}"), ("degree", "\u{B0}"),
-    ("periodcentered", "\u{B7}"), ("multiply", "\u{D7}"), ("divide", "\u{F7}"), ("minus", "\u{2212}"),
-    ("nbspace", "\u{A0}"), ("nonbreakingspace", "\u{A0}"), ("section", "\u{A7}"), ("copyright", "\u{A9}"),
-    ("registered", "\u{AE}"), ("trademark", "\u{2122}"), ("Euro", "\u{20AC}"), ("sterling", "\u{A3}"),
-    ("yen", "\u{A5}"), ("cent", "\u{A2}"), ("perthousand", "\u{2030}"), ("dagger", "\u{2020}"),
-    ("fi", "fi"), ("fl", "fl"), ("ff", "ff"), ("ffi", "ffi"), ("ffl", "ffl"), ("dotlessi", "\u{131}"),
-    ("eacute", "\u{E9}"), ("agrave", "\u{E0}"), ("egrave", "\u{E8}"), ("udieresis", "\u{FC}"),
-    ("odieresis", "\u{F6}"), ("adieresis", "\u{E4}"), ("germandbls", "\u{DF}"), ("ccedilla", "\u{E7}"),
-    ("plusminus", "\u{B1}"), ("mu", "\u{B5}"), ("paragraph", "\u{B6}"), ("guillemotleft", "\u{AB}"),
-    ("guillemotright", "\u{BB}"), ("exclamdown", "\u{A1}"), ("questiondown", "\u{BF}"),
+    ("space", " "),
+    ("exclam", "!"),
+    ("quotedbl", "\""),
+    ("numbersign", "#"),
+    ("dollar", "$"),
+    ("percent", "%"),
+    ("ampersand", "&"),
+    ("quotesingle", "'"),
+    ("quoteright", "\u{2019}"),
+    ("parenleft", "("),
+    ("parenright", ")"),
+    ("asterisk", "*"),
+    ("plus", "+"),
+    ("comma", ","),
+    ("hyphen", "-"),
+    ("period", "."),
+    ("slash", "/"),
+    ("zero", "0"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("colon", ":"),
+    ("semicolon", ";"),
+    ("less", "<"),
+    ("equal", "="),
+    ("greater", ">"),
+    ("question", "?"),
+    ("at", "@"),
+    ("bracketleft", "["),
+    ("backslash", "\\"),
+    ("bracketright", "]"),
+    ("asciicircum", "^"),
+    ("underscore", "_"),
+    ("grave", "`"),
+    ("quoteleft", "\u{2018}"),
+    ("braceleft", "{"),
+    ("bar", "|"),
+    ("braceright", "}"),
+    ("asciitilde", "~"),
+    ("bullet", "\u{2022}"),
+    ("endash", "\u{2013}"),
+    ("emdash", "\u{2014}"),
+    ("quotedblleft", "\u{201C}"),
+    ("quotedblright", "\u{201D}"),
+    ("quotesinglbase", "\u{201A}"),
+    ("quotedblbase", "\u{201E}"),
+    ("ellipsis", "\u{2026}"),
+    ("degree", "\u{B0}"),
+    ("periodcentered", "\u{B7}"),
+    ("multiply", "\u{D7}"),
+    ("divide", "\u{F7}"),
+    ("minus", "\u{2212}"),
+    ("nbspace", "\u{A0}"),
+    ("nonbreakingspace", "\u{A0}"),
+    ("section", "\u{A7}"),
+    ("copyright", "\u{A9}"),
+    ("registered", "\u{AE}"),
+    ("trademark", "\u{2122}"),
+    ("Euro", "\u{20AC}"),
+    ("sterling", "\u{A3}"),
+    ("yen", "\u{A5}"),
+    ("cent", "\u{A2}"),
+    ("perthousand", "\u{2030}"),
+    ("dagger", "\u{2020}"),
+    ("fi", "fi"),
+    ("fl", "fl"),
+    ("ff", "ff"),
+    ("ffi", "ffi"),
+    ("ffl", "ffl"),
+    ("dotlessi", "\u{131}"),
+    ("eacute", "\u{E9}"),
+    ("agrave", "\u{E0}"),
+    ("egrave", "\u{E8}"),
+    ("udieresis", "\u{FC}"),
+    ("odieresis", "\u{F6}"),
+    ("adieresis", "\u{E4}"),
+    ("germandbls", "\u{DF}"),
+    ("ccedilla", "\u{E7}"),
+    ("plusminus", "\u{B1}"),
+    ("mu", "\u{B5}"),
+    ("paragraph", "\u{B6}"),
+    ("guillemotleft", "\u{AB}"),
+    ("guillemotright", "\u{BB}"),
+    ("exclamdown", "\u{A1}"),
+    ("questiondown", "\u{BF}"),
 ];
 
 /// WinAnsiEncoding (Windows-1252, with the PDF's additions).
 pub fn win_ansi(code: u8) -> Option<char> {
     const HIGH: [u16; 32] = [
-        0x20AC, 0x2022, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x2022, 0x017D, 0x2022,
-        0x2022, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x2022, 0x017E, 0x0178,
+        0x20AC, 0x2022, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x2022, 0x017D, 0x2022, 0x2022, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x2022, 0x017E, 0x0178,
     ];
     match code {
         0x20..=0x7e => Some(code as char),

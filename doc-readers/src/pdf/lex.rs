@@ -197,7 +197,10 @@ impl<'a> Lexer<'a> {
             if self.pos == start || self.pos - start > 5 {
                 return None;
             }
-            let gen: u32 = std::str::from_utf8(&self.buf[start..self.pos]).ok()?.parse().ok()?;
+            let gen: u32 = std::str::from_utf8(&self.buf[start..self.pos])
+                .ok()?
+                .parse()
+                .ok()?;
             self.skip_white();
             if self.buf.get(self.pos) != Some(&b'R') {
                 return None;
@@ -473,7 +476,9 @@ mod tests {
         assert_eq!(obj("(a\\(b\\)\\101)"), Obj::Str(b"a(b)A".to_vec()));
         assert_eq!(obj("<4E6F7>"), Obj::Str(vec![0x4e, 0x6f, 0x70]));
         assert_eq!(obj("12 0 R"), Obj::Ref(12, 0));
-        let Obj::Array(a) = obj("[1 2 R 3]") else { panic!() };
+        let Obj::Array(a) = obj("[1 2 R 3]") else {
+            panic!()
+        };
         assert_eq!(a.as_slice(), &[Obj::Ref(1, 2), Obj::Int(3)]);
     }
 

@@ -82,7 +82,8 @@ pub fn pdf_to_text(
                 },
                 _ => Vec::new(),
             };
-            let crypt = crypt::Decryptor::for_empty_password(&file, &encrypt, &id0).ok_or(ReadError::PdfEncrypted)?;
+            let crypt = crypt::Decryptor::for_empty_password(&file, &encrypt, &id0)
+                .ok_or(ReadError::PdfEncrypted)?;
             let num = match entry {
                 Obj::Ref(n, _) => Some(n),
                 _ => None,
@@ -91,7 +92,9 @@ pub fn pdf_to_text(
         }
     }
     let root = file.get(&file.trailer, b"Root");
-    let root = root.as_dict().ok_or(ReadError::PdfDamaged("no document catalog"))?;
+    let root = root
+        .as_dict()
+        .ok_or(ReadError::PdfDamaged("no document catalog"))?;
     let pages = page_list(&file, root, limits.max_pages);
     if pages.is_empty() {
         return Err(ReadError::PdfDamaged("no pages"));
@@ -118,12 +121,23 @@ pub fn pdf_to_text(
         }
     }
     if counts.unmapped > 0 && counts.unmapped as f64 > MAX_UNMAPPED_SHARE * counts.glyphs as f64 {
-        return Err(ReadError::PdfUnmappedFonts { glyphs: counts.glyphs, unmapped: counts.unmapped });
+        return Err(ReadError::PdfUnmappedFonts {
+            glyphs: counts.glyphs,
+            unmapped: counts.unmapped,
+        });
     }
     if counts.glyphs == 0 || text.chars().all(|c| c.is_whitespace() || c == '\u{FFFD}') {
-        return Err(ReadError::PdfNoText { pages: pages.len(), images });
+        return Err(ReadError::PdfNoText {
+            pages: pages.len(),
+            images,
+        });
     }
-    Ok(PdfText { text: text.trim_end().to_owned(), pages: pages.len(), unmapped: counts.unmapped, glyphs: counts.glyphs })
+    Ok(PdfText {
+        text: text.trim_end().to_owned(),
+        pages: pages.len(),
+        unmapped: counts.unmapped,
+        glyphs: counts.glyphs,
+    })
 }
 
 /// The pages in order, each with its (inherited) resources. The tree is
@@ -136,7 +150,15 @@ fn page_list(file: &File, root: &Dict, max: usize) -> Vec<(Dict, Dict)> {
     out
 }
 
-fn walk(file: &File, node: &Obj, inherited: &Dict, depth: usize, seen: &mut HashSet<u32>, out: &mut Vec<(Dict, Dict)>, max: usize) {
+fn walk(
+    file: &File,
+    node: &Obj,
+    inherited: &Dict,
+    depth: usize,
+    seen: &mut HashSet<u32>,
+    out: &mut Vec<(Dict, Dict)>,
+    max: usize,
+) {
     if depth > MAX_TREE_DEPTH || out.len() >= max {
         return;
     }
@@ -181,4 +203,3 @@ fn page_content(file: &File, page: &Dict) -> Vec<u8> {
     }
     data
 }
-
