@@ -10,6 +10,9 @@ scripts/make-format-fixtures.sh, which sets up the tools).
                     predefined CMap UniGB-UCS2-H, no ToUnicode
 - *-fpdf.pdf        fpdf2: Type0 Identity-H with ToUnicode, xref stream off
 - long-lo.pdf       a generated 20-page bulletin (timing)
+- qingfeng-objstm.pdf
+                    qpdf: the LibreOffice PDF with object streams and a
+                    cross-reference stream
 - scan.pdf          one page holding only an image (a "scan")
 - encrypted.pdf     qpdf, 128-bit AES with a user password (refused)
 - protected-aes128.pdf, protected-rc4.pdf
@@ -224,6 +227,8 @@ def main():
         no_map_pdf(os.path.join(FILES, "no-map.pdf"))
         subprocess.run(["qpdf", "--encrypt", "user-pw", "owner-pw", "128", "--use-aes=y", "--",
                         os.path.join(FILES, "qingfeng-lo.pdf"), os.path.join(FILES, "encrypted.pdf")], check=True)
+        subprocess.run(["qpdf", "--object-streams=generate", os.path.join(FILES, "qingfeng-lo.pdf"),
+                        os.path.join(FILES, "qingfeng-objstm.pdf")], check=True)
         subprocess.run(["qpdf", "--encrypt", "", "owner-pw", "128", "--use-aes=y", "--print=none", "--extract=n", "--",
                         os.path.join(FILES, "qingfeng-lo.pdf"), os.path.join(FILES, "protected-aes128.pdf")], check=True)
         subprocess.run(["qpdf", "--allow-weak-crypto", "--encrypt", "", "owner-pw", "128", "--use-aes=n", "--extract=n", "--",

@@ -29,6 +29,9 @@ const MAX_FORM_DEPTH: u32 = 8;
 const MAX_SAVED: usize = 256;
 /// Operands kept before an operator (more is junk).
 const MAX_OPERANDS: usize = 64;
+/// Glyphs kept for one page (a dense real page has a few thousand); past
+/// this the page is marked as overfull and the reader stops.
+pub const MAX_PAGE_GLYPHS: usize = 1 << 20;
 
 /// A glyph placed on the page, in device space (y up).
 #[derive(Debug, Clone)]
@@ -59,13 +62,17 @@ struct State {
 pub struct PageContent {
     pub glyphs: Vec<Placed>,
     pub images: usize,
+    /// More glyphs than [`MAX_PAGE_GLYPHS`] were drawn.
+    pub overfull: bool,
 }
 
 pub struct Interpreter<'f, 'a> {
     pub file: &'f File<'a>,
     pub gbk: Option<GbkDecoder<'f>>,
-    /// Fonts by object number (direct font dictionaries are not cached).
+    /// Fonts by object number.
     pub fonts: HashMap<u32, Rc<Font>>,
+    /// Fonts given as direct dictionaries, by resource dictionary and name.
+    direct_fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
     /// Tokens left for the whole document.
     pub tokens_left: usize,
     /// Decoded form XObjects by object number.
@@ -78,12 +85,14 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             file,
             gbk,
             fonts: HashMap::new(),
+            direct_fonts: HashMap::new(),
             tokens_left: tokens,
             forms: HashMap::new(),
         }
     }
 
     pub fn run_page(&mut self, content: &[u8], resources: &Dict, out: &mut PageContent) {
+        self.direct_fonts.clear();
         let state = State {
             ctm: IDENTITY,
             font: None,
@@ -240,7 +249,15 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             self.fonts.insert(num, font.clone());
             return Some(font);
         }
-        Some(Rc::new(Font::load(self.file, entry.as_dict()?, self.gbk)))
+        // The resource dictionary lives as long as the page's run, so its
+        // address names it; a `Tf` repeated a million times loads once.
+        let key = (resources as *const Dict as usize, name.to_vec());
+        if let Some(f) = self.direct_fonts.get(&key) {
+            return Some(f.clone());
+        }
+        let font = Rc::new(Font::load(self.file, entry.as_dict()?, self.gbk));
+        self.direct_fonts.insert(key, font.clone());
+        Some(font)
     }
 
     /// Shows a string: each glyph placed, the text matrix advanced.
@@ -323,6 +340,8 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 let own = self.file.get(dict, b"Resources");
                 let res = own.as_dict().cloned().unwrap_or_else(|| resources.clone());
                 self.run(&data, &res, inner, depth + 1, out);
+                // `res` is gone: fonts cached by its address must go too.
+                self.direct_fonts.clear();
             }
             _ => {}
         }

@@ -108,6 +108,9 @@ pub fn pdf_to_text(
         let mut placed = PageContent::default();
         interp.run_page(&content, resources, &mut placed);
         images += placed.images;
+        if placed.overfull {
+            return Err(ReadError::TooLarge("glyphs on one page"));
+        }
         if i > 0 {
             text.push_str("\x0c\n");
         }
