@@ -208,3 +208,41 @@ fn a_wrong_xref_offset_is_repaired_by_scanning_for_objects() {
         "repaired",
     );
 }
+
+/// The file with its `/ToUnicode` entries renamed away (same length, so
+/// every offset stays right).
+fn without_to_unicode(name: &str) -> Vec<u8> {
+    let mut bytes = file(name);
+    let key = b"/ToUnicode";
+    let mut i = 0;
+    while let Some(at) = bytes[i..].windows(key.len()).position(|w| w == key) {
+        bytes[i + at + key.len() - 1] = b'X';
+        i += at + key.len();
+    }
+    assert!(i > 0, "{name} has a ToUnicode map");
+    bytes
+}
+
+#[test]
+fn without_to_unicode_the_embedded_fonts_own_cmap_is_read_back_if_it_has_one() {
+    // fpdf2's subsets keep a Unicode cmap: the text is recovered.
+    let read = pdf_to_text(
+        &without_to_unicode("qingfeng-fpdf.pdf"),
+        None,
+        &Limits::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_same_bulletin(&read.text, "qingfeng", "fpdf2 without ToUnicode");
+    // LibreOffice's subsets have none: refused, never garbage.
+    let refused = pdf_to_text(
+        &without_to_unicode("qingfeng-lo.pdf"),
+        None,
+        &Limits::default(),
+        &mut |_, _| {},
+    );
+    assert!(
+        matches!(refused, Err(ReadError::PdfUnmappedFonts { .. })),
+        "{refused:?}"
+    );
+}

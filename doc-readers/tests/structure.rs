@@ -209,3 +209,65 @@ fn object_streams_and_a_cross_reference_stream() {
     );
     assert_eq!(read(&bytes).unwrap(), read(&plain).unwrap());
 }
+
+/// A page drawing `text` (already encoded) with a Type0 font whose
+/// encoding is the predefined CMap `cmap`, no ToUnicode, not embedded.
+fn cid_page(cmap: &str, text: &[u8]) -> Vec<u8> {
+    let mut content = b"BT /F1 12 Tf 72 700 Td <".to_vec();
+    content.extend(text.iter().flat_map(|b| format!("{b:02X}").into_bytes()));
+    content.extend_from_slice(b"> Tj ET");
+    let mut objects = one_page(&content);
+    objects[4] = o(5, &format!("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{cmap} /DescendantFonts [6 0 R] >>"));
+    objects.push(o(6, "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 >>"));
+    pdf(&objects)
+}
+
+#[test]
+fn predefined_chinese_cmaps_without_to_unicode() {
+    let text = "县财政局拨付资金 1.2 亿元";
+    let gbk_bytes = encoding_rs::GBK.encode(text).0.into_owned();
+    let gbk = |b: &[u8]| {
+        Some(
+            encoding_rs::GBK
+                .decode_without_bom_handling(b)
+                .0
+                .into_owned(),
+        )
+    };
+    for cmap in ["GBK-EUC-H", "GB-EUC-H", "GBpc-EUC-H"] {
+        let bytes = cid_page(cmap, &gbk_bytes);
+        let read = pdf_to_text(&bytes, Some(&gbk), &Limits::default(), &mut |_, _| {}).unwrap();
+        assert_eq!(read.text.replace(' ', ""), text.replace(' ', ""), "{cmap}");
+        // Without a GBK decoder the same file is refused, not garbled.
+        let refused = pdf_to_text(&bytes, None, &Limits::default(), &mut |_, _| {});
+        assert!(
+            matches!(refused, Err(ReadError::PdfUnmappedFonts { .. })),
+            "{cmap}: {refused:?}"
+        );
+    }
+    let ucs2: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for cmap in ["UniGB-UCS2-H", "UniGB-UTF16-H"] {
+        assert_eq!(
+            read(&cid_page(cmap, &ucs2)).unwrap().replace(' ', ""),
+            text.replace(' ', ""),
+            "{cmap}"
+        );
+    }
+    // A character beyond the BMP as a surrogate pair in UTF-16.
+    let rare: Vec<u8> = "𠀀县".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(read(&cid_page("UniGB-UTF16-H", &rare)).unwrap(), "𠀀县");
+}
+
+#[test]
+fn a_page_with_millions_of_glyphs_is_refused_not_kept() {
+    let content = [
+        b"BT /F1 1 Tf (".as_slice(),
+        &vec![b'x'; (1 << 20) + 16],
+        b") Tj ET",
+    ]
+    .concat();
+    assert_eq!(
+        read(&pdf(&one_page(&content))),
+        Err(ReadError::TooLarge("glyphs on one page"))
+    );
+}

@@ -292,6 +292,10 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             if !(trm[4].is_finite() && trm[5].is_finite() && size.is_finite()) {
                 continue;
             }
+            if out.glyphs.len() >= MAX_PAGE_GLYPHS {
+                out.overfull = true;
+                return;
+            }
             out.glyphs.push(Placed {
                 x: trm[4],
                 y: trm[5],

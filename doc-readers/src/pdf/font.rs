@@ -206,6 +206,11 @@ pub struct Font {
     default_width: f64,
     /// Glyph space to text space (0.001, or a Type3 font's matrix).
     pub scale: f64,
+    /// An Identity-H font without ToUnicode: Unicode by glyph, read back
+    /// from the embedded TrueType font's own `cmap` table, and the CID to
+    /// glyph map (`None`: identity).
+    glyph_unicode: HashMap<u16, char>,
+    cid_to_gid: Option<Vec<u16>>,
 }
 
 /// One decoded code.
@@ -241,6 +246,8 @@ impl Font {
             cid_widths: HashMap::new(),
             default_width: 1000.0,
             scale: 0.001,
+            glyph_unicode: HashMap::new(),
+            cid_to_gid: None,
         };
         if composite {
             font.load_composite(file, dict, gbk.is_some());
@@ -280,6 +287,12 @@ impl Font {
             other => other,
         };
         if let Some(cid) = descendant.as_dict() {
+            if self.to_unicode.is_none()
+                && self.cid_text == CidText::Opaque
+                && self.encoding_cmap.is_none()
+            {
+                self.read_embedded_cmap(file, cid);
+            }
             if let Some(dw) = file.get(cid, b"DW").as_f64() {
                 self.default_width = dw;
             }
@@ -312,6 +325,29 @@ impl Font {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// For an Identity-H font without ToUnicode: the embedded TrueType
+    /// font's `cmap` (Unicode → glyph) turned around, so glyph numbers can
+    /// be read back as text, as viewers do. Nothing when there is none.
+    fn read_embedded_cmap(&mut self, file: &File, cid: &Dict) {
+        let Some(descriptor) = file.get(cid, b"FontDescriptor").as_dict().cloned() else {
+            return;
+        };
+        let font_file = file.get(&descriptor, b"FontFile2");
+        let Ok(data) = file.stream_data(&font_file) else {
+            return;
+        };
+        self.glyph_unicode = truetype_glyph_unicode(&data);
+        if let s @ Obj::Stream(..) = file.get(cid, b"CIDToGIDMap") {
+            if let Ok(map) = file.stream_data(&s) {
+                self.cid_to_gid = Some(
+                    map.chunks_exact(2)
+                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                        .collect(),
+                );
             }
         }
     }
@@ -435,6 +471,14 @@ impl Font {
             i += len;
             let mapped = self.to_unicode.as_ref().and_then(|m| m.lookup(code));
             let text = mapped.or_else(|| match self.cid_text {
+                CidText::Opaque if !self.glyph_unicode.is_empty() => {
+                    let gid = match &self.cid_to_gid {
+                        Some(map) => map.get(code as usize).copied(),
+                        None => u16::try_from(code).ok(),
+                    };
+                    gid.and_then(|g| self.glyph_unicode.get(&g))
+                        .map(|c| c.to_string())
+                }
                 CidText::Opaque => None,
                 CidText::Ucs2 => char::from_u32(code).map(String::from),
                 CidText::Utf16 => {
@@ -484,6 +528,116 @@ impl Font {
         }
         2
     }
+}
+
+/// Glyph → Unicode from a TrueType font's `cmap` table (a Unicode subtable
+/// of format 4 or 12), the lowest code point kept for a glyph drawn for
+/// several. Empty when the font has no such table (subsetters often drop it).
+pub fn truetype_glyph_unicode(font: &[u8]) -> HashMap<u16, char> {
+    let u16_at = |at: usize| {
+        font.get(at..at + 2)
+            .map(|b| u16::from_be_bytes([b[0], b[1]]))
+    };
+    let u32_at = |at: usize| {
+        font.get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let mut out: HashMap<u16, char> = HashMap::new();
+    let mut add = |cp: u32, gid: u32| {
+        if let (Some(c), Ok(g)) = (char::from_u32(cp), u16::try_from(gid)) {
+            if g != 0 && out.len() < MAX_CMAP_ENTRIES {
+                let e = out.entry(g).or_insert(c);
+                if c < *e {
+                    *e = c;
+                }
+            }
+        }
+    };
+    let tables = u16_at(4).unwrap_or(0) as usize;
+    let Some(cmap) = (0..tables.min(64)).find_map(|i| {
+        let rec = 12 + 16 * i;
+        (font.get(rec..rec + 4) == Some(b"cmap"))
+            .then(|| u32_at(rec + 8))
+            .flatten()
+            .map(|o| o as usize)
+    }) else {
+        return out;
+    };
+    let subtables = u16_at(cmap + 2).unwrap_or(0) as usize;
+    let mut best: Option<(u8, usize)> = None;
+    for i in 0..subtables.min(64) {
+        let rec = cmap + 4 + 8 * i;
+        let (Some(platform), Some(encoding), Some(offset)) =
+            (u16_at(rec), u16_at(rec + 2), u32_at(rec + 4))
+        else {
+            break;
+        };
+        let rank = match (platform, encoding) {
+            (3, 10) | (0, 4) | (0, 6) => 3,
+            (3, 1) | (0, _) => 2,
+            _ => continue,
+        };
+        if best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, cmap + offset as usize));
+        }
+    }
+    let Some((_, table)) = best else { return out };
+    // Code points visited (a hostile table could claim 2^32 of them).
+    let mut work = 0usize;
+    const MAX_WORK: usize = 1 << 20;
+    match u16_at(table) {
+        Some(4) => {
+            let segs = u16_at(table + 6).unwrap_or(0) as usize / 2;
+            let (ends, starts) = (table + 14, table + 16 + 2 * segs);
+            let (deltas, ranges) = (starts + 2 * segs, starts + 4 * segs);
+            for s in 0..segs {
+                let (Some(end), Some(start), Some(delta), Some(range)) = (
+                    u16_at(ends + 2 * s),
+                    u16_at(starts + 2 * s),
+                    u16_at(deltas + 2 * s),
+                    u16_at(ranges + 2 * s),
+                ) else {
+                    break;
+                };
+                for c in start..=end {
+                    work += 1;
+                    if c == 0xFFFF || work > MAX_WORK {
+                        break;
+                    }
+                    let gid = if range == 0 {
+                        c.wrapping_add(delta)
+                    } else {
+                        let at = ranges + 2 * s + range as usize + 2 * (c - start) as usize;
+                        match u16_at(at) {
+                            Some(0) | None => continue,
+                            Some(g) => g.wrapping_add(delta),
+                        }
+                    };
+                    add(c as u32, gid as u32);
+                }
+            }
+        }
+        Some(12) => {
+            let groups = u32_at(table + 12).unwrap_or(0) as usize;
+            for g in 0..groups.min(MAX_CMAP_ENTRIES) {
+                let at = table + 16 + 12 * g;
+                let (Some(start), Some(end), Some(gid)) =
+                    (u32_at(at), u32_at(at + 4), u32_at(at + 8))
+                else {
+                    break;
+                };
+                for (k, cp) in (start..=end.min(start.saturating_add(65_535))).enumerate() {
+                    work += 1;
+                    if work > MAX_WORK {
+                        break;
+                    }
+                    add(cp, gid.saturating_add(k as u32));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 /// Unicode for a glyph name: `uniXXXX`, `uXXXX`, and the names of the
