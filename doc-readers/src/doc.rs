@@ -54,8 +54,9 @@ pub fn doc_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     };
     let ident = u16_at(&word, 0).ok_or(Bad("FIB"))?;
     let nfib = u16_at(&word, 2).ok_or(Bad("FIB"))?;
-    if ident != 0xA5EC || nfib < 0x00C1 && nfib != 0x0065 {
-        // 0xA5DC and older nFib: Word 6/95 (and Kingsoft's own old formats).
+    if ident != 0xA5EC || nfib < 0x00C0 {
+        // nFib 101 is Word 6, 104 Word 95; another wIdent is Word 2 or an
+        // old Kingsoft format.
         return Err(ReadError::WordTooOld);
     }
     let flags = u16_at(&word, 0x0A).ok_or(Bad("FIB"))?;

@@ -246,3 +246,35 @@ fn without_to_unicode_the_embedded_fonts_own_cmap_is_read_back_if_it_has_one() {
         "{refused:?}"
     );
 }
+
+/// The test .doc with its FIB (at a sector start, wIdent 0xA5EC) patched.
+fn patched_doc(patch: impl Fn(&mut [u8])) -> Vec<u8> {
+    let mut bytes = file("qingfeng.doc");
+    let fib = (512..bytes.len())
+        .step_by(512)
+        .find(|&at| bytes[at..].starts_with(&[0xEC, 0xA5]))
+        .unwrap();
+    patch(&mut bytes[fib..]);
+    bytes
+}
+
+#[test]
+fn old_encrypted_and_non_word_ole_files_are_refused_by_name() {
+    assert!(doc_to_text(&patched_doc(|_| {})).is_ok());
+    let word6 = patched_doc(|fib| fib[2..4].copy_from_slice(&101u16.to_le_bytes()));
+    assert_eq!(doc_to_text(&word6), Err(ReadError::WordTooOld));
+    let locked = patched_doc(|fib| fib[0x0B] |= 0x01);
+    assert_eq!(doc_to_text(&locked), Err(ReadError::WordEncrypted));
+    // The stream renamed: an OLE file without a Word document in it.
+    let mut other = file("qingfeng.doc");
+    let name: Vec<u8> = "WordDocument"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let at = other.windows(name.len()).position(|w| w == name).unwrap();
+    other[at] = b'X';
+    assert_eq!(doc_to_text(&other), Err(ReadError::NotWord("OLE")));
+    assert!(ReadError::NotWord("Excel .xls")
+        .to_string()
+        .contains("Excel .xls"));
+}
