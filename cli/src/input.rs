@@ -1,7 +1,7 @@
 //! From command-line inputs to bulletin text: directories expanded, files
 //! read, their format and encoding sniffed (`bulletin_parser::decode`),
 //! GB18030 decoded with `encoding_rs`, `.docx` parts inflated with
-//! `miniz_oxide`.
+//! `miniz_oxide`; PDF and Word 97/WPS files read by `doc-readers`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,9 @@ use bulletin_parser::decode::{
 };
 
 /// Files a directory input contributes.
-const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "docx", "html", "htm"];
+const EXTENSIONS: [&str; 9] = [
+    "txt", "md", "markdown", "docx", "html", "htm", "pdf", "doc", "wps",
+];
 
 /// One input to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +57,7 @@ pub fn expand(arguments: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
         match bulletin_files(arg) {
             Ok(files) if files.is_empty() => inputs.push(Err((
                 arg.display().to_string(),
-                "目录中没有 .txt/.md/.docx/.html 文件 / no .txt, .md, .docx or .html files in this directory".to_owned(),
+                "目录中没有 .txt/.md/.docx/.html/.pdf/.doc/.wps 文件 / no .txt, .md, .docx, .html, .pdf, .doc or .wps files in this directory".to_owned(),
             ))),
             Ok(files) => inputs.extend(files.into_iter().map(|f| Ok(Input::File(f)))),
             Err(e) => inputs.push(Err((arg.display().to_string(), io_message(&e)))),
@@ -130,7 +132,38 @@ pub fn read(input: &Input, max_size: u64) -> Result<Text, String> {
         }
         Input::Stdin => false,
     };
-    bytes_to_text(bytes, html_by_name).map_err(|e| e.to_string())
+    match sniff(&bytes) {
+        // PDF and Word 97/WPS: the doc-readers crate (one reader for the CLI
+        // and the page's tools module).
+        Ok(Detected::Pdf) => {
+            let gbk = |b: &[u8]| {
+                Some(
+                    encoding_rs::GBK
+                        .decode_without_bom_handling(b)
+                        .0
+                        .into_owned(),
+                )
+            };
+            let read = doc_readers::pdf::pdf_to_text(
+                &bytes,
+                Some(&gbk),
+                &Default::default(),
+                &mut |_, _| {},
+            );
+            read.map(|t| Text {
+                warning: t.warning(),
+                text: t.text,
+            })
+            .map_err(|e| e.to_string())
+        }
+        Ok(Detected::Ole) => doc_readers::doc::doc_to_text(&bytes)
+            .map(|text| Text {
+                text,
+                warning: None,
+            })
+            .map_err(|e| e.to_string()),
+        _ => bytes_to_text(bytes, html_by_name).map_err(|e| e.to_string()),
+    }
 }
 
 enum ReadError {
@@ -183,6 +216,8 @@ pub fn bytes_to_text(bytes: Vec<u8>, html_by_name: bool) -> Result<Text, DecodeE
             text: docx_text(&bytes)?,
             warning: None,
         }),
+        Detected::Pdf => Err(DecodeError::Pdf),
+        Detected::Ole => Err(DecodeError::WordDoc),
     }
 }
 

@@ -5,7 +5,8 @@
 //! text, the common case, is read here; a web page or a Word `.docx` goes to
 //! the tools module (`crate::offline::tools`, loaded on first use), which
 //! holds the HTML and Word readers and inflates the `.docx` with the
-//! browser's `DecompressionStream`.
+//! browser's `DecompressionStream`; PDF and Word 97 `.doc`/`.wps` files
+//! go there too (the `doc-readers` crate).
 
 use bulletin_parser::decode::{sniff_with_note, Detected, TextEncoding};
 use js_sys::Uint8Array;
@@ -13,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, TextDecoder, TextDecoderOptions};
 
 use crate::offline::tools::{self, ToolsError, DOCX_NO_TEXT};
+use crate::offline::{status, Progress};
 use crate::view::i18n::{both, Msg};
 use crate::view::workspace::{FileError, Opened};
 
@@ -80,6 +82,15 @@ pub async fn decode(name: &str, bytes: &[u8]) -> Result<(String, Option<String>)
                 other => reason(&other),
             })?;
             Ok((text, Some("Word".to_string())))
+        }
+        // PDF and Word 97/WPS: doc-readers in the tools module; a PDF's
+        // pages are counted on the page's progress bar as they are read.
+        detected => {
+            let (action, kind) = if detected == Detected::Pdf { ("pdf", "PDF") } else { ("doc", "Word 97") };
+            let read = tools::binary_text(action, bytes, |done, total| status::publish(Some(Progress { done, total }))).await;
+            status::publish(None);
+            let (text, warning) = read.map_err(|e| reason(&e))?;
+            Ok((text, Some(warning.map_or_else(|| kind.to_string(), |w| format!("{kind} · {w}")))))
         }
     }
 }

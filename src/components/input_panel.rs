@@ -15,7 +15,7 @@ use crate::view::i18n::{t, Lang, Msg};
 
 /// Extensions the file picker offers; anything can still be dropped, and
 /// `decode::sniff` decides what it really is.
-const ACCEPT: &str = ".txt,.md,.markdown,.text,.docx,.html,.htm,.xhtml";
+const ACCEPT: &str = ".txt,.md,.markdown,.text,.docx,.html,.htm,.xhtml,.pdf,.doc,.wps";
 
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {

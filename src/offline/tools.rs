@@ -1,5 +1,5 @@
 //! The tools module: the second wasm (`src/bin/bulletin-tools`), with the
-//! exports and the .html/.docx readers, loaded on first use so the first
+//! exports and the .html/.docx/PDF/.doc readers, loaded on first use so the first
 //! page load carries none of it.
 //!
 //! It runs in a web worker made from a Blob URL ([`super::channel`], as the
@@ -25,7 +25,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::channel::Channel;
+use super::channel::{Channel, OnProgress};
 
 const WORKER_SOURCE: &str = include_str!("tools_worker.js");
 
@@ -93,6 +93,23 @@ pub async fn docx_text(bytes: &[u8]) -> Result<String, ToolsError> {
     as_string(send(message).await?)
 }
 
+/// The text of a PDF (`action` "pdf") or a Word 97/WPS file ("doc"), and
+/// a note when part of it could not be read; `on_progress(done, total)`
+/// hears each PDF page read. A scan, an encrypted file or unmapped fonts
+/// are `Failed` with the reader's message. (One function for both keeps
+/// the first-load wasm small.)
+pub async fn binary_text(action: &str, bytes: &[u8], on_progress: impl Fn(usize, usize) + 'static) -> Result<(String, Option<String>), ToolsError> {
+    let message = request(action)?;
+    set(&message, "bytes", &Uint8Array::from(bytes))?;
+    let progress: OnProgress = Rc::new(move |data: &JsValue| {
+        let read = |key: &str| Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
+        on_progress(read("done"), read("total"));
+    });
+    let result = send_with(message, Some(progress)).await?;
+    let field = |key: &str| Reflect::get(&result, &key.into()).ok().and_then(|t| t.as_string());
+    Ok((field("text").ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?, field("warning")))
+}
+
 /// The error of a damaged .docx (see [`docx_text`]).
 pub const DOCX_NO_TEXT: &str = "docx-no-text";
 
@@ -119,8 +136,12 @@ fn describe(value: &JsValue) -> String {
 }
 
 async fn send(message: Object) -> Result<JsValue, ToolsError> {
+    send_with(message, None).await
+}
+
+async fn send_with(message: Object, on_progress: Option<OnProgress>) -> Result<JsValue, ToolsError> {
     let channel = channel().await?;
-    let answer = channel.request(&message, &Array::new(), None).await.map_err(|err| {
+    let answer = channel.request(&message, &Array::new(), on_progress).await.map_err(|err| {
         let message = describe(&err);
         if channel.is_broken() {
             ToolsError::Unavailable(message)

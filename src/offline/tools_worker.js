@@ -5,7 +5,10 @@
 // Page → worker: {type: "init", wasm?: ArrayBuffer, wasmGzBase64?: string};
 // {type: "request", id, action: "export", format, labels, texts};
 // {type: "request", id, action: "html", text};
-// {type: "request", id, action: "docx", bytes}.
+// {type: "request", id, action: "docx", bytes};
+// {type: "request", id, action: "pdf", bytes} (answers {text, warning}
+// after {type: "progress", id, done, total} for each page);
+// {type: "request", id, action: "doc", bytes} (answers {text, warning}).
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -76,6 +79,14 @@ async function docxText(bytes) {
   return wasm_bindgen.docx_text(xml, crc32);
 }
 
+function pdfText(msg) {
+  const progress = (done, total) => self.postMessage({ type: "progress", id: msg.id, done, total });
+  const read = wasm_bindgen.pdf_text(msg.bytes, progress);
+  const out = { text: read.text, warning: read.warning ?? null };
+  read.free();
+  return out;
+}
+
 async function handle(msg) {
   switch (msg.action) {
     case "export":
@@ -84,6 +95,10 @@ async function handle(msg) {
       return wasm_bindgen.html_text(msg.text);
     case "docx":
       return docxText(msg.bytes);
+    case "pdf":
+      return pdfText(msg);
+    case "doc":
+      return { text: wasm_bindgen.doc_text(msg.bytes), warning: null };
     default:
       throw new Error(`unknown action ${msg.action}`);
   }

@@ -42,6 +42,11 @@ pub enum Detected {
     },
     /// A Word document: a zip archive holding `word/document.xml`.
     Docx,
+    /// A PDF (`%PDF-` within the first kilobyte): read by `doc-readers`.
+    Pdf,
+    /// An OLE compound file (Word 97 `.doc`, WPS `.wps`, or `.xls`/`.ppt`,
+    /// which `doc-readers` names when it refuses them).
+    Ole,
     /// A saved web page, in `encoding`; `charset` is what its `<meta>`
     /// declares, as written (`"gb2312"`), if it declares one.
     Html {
@@ -89,7 +94,10 @@ fn by_signature(bytes: &[u8]) -> Option<Result<Detected, DecodeError>> {
     let head = &bytes[..bytes.len().min(1024)];
     // PDF readers accept junk before the header, within the first kilobyte.
     if find(head, b"%PDF-").is_some() {
-        return Some(Err(Pdf));
+        return Some(Ok(Detected::Pdf));
+    }
+    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Some(Ok(Detected::Ole));
     }
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
         return Some(zip_kind(bytes));
@@ -104,8 +112,6 @@ fn by_signature(bytes: &[u8]) -> Option<Result<Detected, DecodeError>> {
         Image("WebP")
     } else if starts(b"II*\0") || starts(b"MM\0*") {
         Image("TIFF")
-    } else if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        WordDoc
     } else if starts(b"{\\rtf") {
         Rtf
     } else if starts(b"\x1F\x8B") {
@@ -605,16 +611,13 @@ mod tests {
 
     #[test]
     fn signatures() {
-        assert_eq!(sniff(b"%PDF-1.7\n%\xE2\xE3"), Err(DecodeError::Pdf));
+        assert_eq!(sniff(b"%PDF-1.7\n%\xE2\xE3"), Ok(Detected::Pdf));
         assert_eq!(
             sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             Err(DecodeError::Image("PNG"))
         );
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0"), Err(DecodeError::Image("JPEG")));
-        assert_eq!(
-            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
-            Err(DecodeError::WordDoc)
-        );
+        assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), Ok(Detected::Ole));
         assert_eq!(sniff(b"{\\rtf1\\ansi"), Err(DecodeError::Rtf));
     }
 

@@ -1,6 +1,7 @@
 //! The page's second wasm module, "the tools": the code only some actions
 //! need — every export (JSON, JSON Lines, CSV for Excel, XLSX, plain text)
-//! and the decoders of .html and .docx files. Keeping it out of the
+//! and the decoders of .html, .docx, PDF and Word 97 (.doc/.wps) files.
+//! Keeping it out of the
 //! first-load wasm keeps serde, serde_json, the workbook writer and the
 //! HTML/Word readers off the first page load.
 //!
@@ -13,6 +14,7 @@
 mod actions;
 mod docx;
 mod json;
+mod readers;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -60,3 +60,31 @@ pub fn docx_part(bytes: &[u8]) -> Result<DocxPart, String> {
 pub fn docx_text(xml: &[u8], crc32: u32) -> Result<String, String> {
     docx::part_text(xml, crc32)
 }
+
+/// A PDF's or Word document's text, and a note when part of it could not
+/// be read (unmapped glyphs shown as �).
+#[wasm_bindgen(getter_with_clone)]
+pub struct ReadText {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// The text of a PDF (doc-readers). `on_progress(done, total)` is called
+/// after each page; GBK-coded fonts are decoded with the browser's
+/// `TextDecoder`. The error is the reader's message (both languages).
+#[wasm_bindgen]
+pub fn pdf_text(bytes: &[u8], on_progress: &js_sys::Function) -> Result<ReadText, String> {
+    let decoder = web_sys::TextDecoder::new_with_label("gbk").ok();
+    let gbk = |b: &[u8]| decoder.as_ref().and_then(|d| d.decode_with_u8_array(b).ok());
+    let mut progress = |done: usize, total: usize| {
+        let _ = on_progress.call2(&JsValue::NULL, &JsValue::from(done as u32), &JsValue::from(total as u32));
+    };
+    let read = crate::readers::pdf(bytes, &gbk, &mut progress)?;
+    Ok(ReadText { warning: read.warning(), text: read.text })
+}
+
+/// The text of a Word 97–2003 `.doc` or WPS `.wps` file (doc-readers).
+#[wasm_bindgen]
+pub fn doc_text(bytes: &[u8]) -> Result<String, String> {
+    crate::readers::doc(bytes)
+}
