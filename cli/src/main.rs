@@ -4,6 +4,7 @@
 //! says how.
 
 mod args;
+mod check;
 mod input;
 mod output;
 mod render;
@@ -36,6 +37,7 @@ fn run(arguments: Vec<OsString>) -> i32 {
         }
         Command::Parse(options) => run_command(&options, false),
         Command::Figures(options) => run_command(&options, true),
+        Command::Check(arguments) => check::run(arguments),
     }
 }
 
