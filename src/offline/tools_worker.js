@@ -5,7 +5,10 @@
 // Page → worker: {type: "init", wasm?: ArrayBuffer, wasmGzBase64?: string};
 // {type: "request", id, action: "export", format, labels, texts};
 // {type: "request", id, action: "html", text};
-// {type: "request", id, action: "docx", bytes}.
+// {type: "request", id, action: "docx", bytes};
+// {type: "request", id, action: "proofread", text, rules, starter} (flat
+// records, src/bin/bulletin-tools/proofread.rs); {type: "request", id,
+// action: "rules"} (the starter house rules as TSV).
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -56,6 +59,10 @@ async function handle(msg) {
       return wasm_bindgen.html_text(msg.text);
     case "docx":
       return docxText(msg.bytes);
+    case "proofread":
+      return wasm_bindgen.proofread_text(msg.text, msg.rules, msg.starter);
+    case "rules":
+      return wasm_bindgen.starter_rules();
     default:
       throw new Error(`unknown action ${msg.action}`);
   }

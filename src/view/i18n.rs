@@ -130,6 +130,27 @@ pub enum Msg {
     Untitled,
     SampleName,
     ReadOnly,
+    ProofreadHeading,
+    ProofreadRun,
+    ProofreadClose,
+    ProofreadBusy,
+    ProofreadNone,
+    ProofreadFailed,
+    ProofreadDismiss,
+    ProofreadRestore,
+    HouseRules,
+    HouseRulesHint,
+    HouseRulesApply,
+    HouseRulesExport,
+    HouseRulesReset,
+}
+
+/// `N 条已忽略`.
+pub fn dismissed_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 条已忽略"),
+        Lang::En => format!("{n} dismissed"),
+    }
 }
 
 /// The string for `msg` in `lang`.
@@ -176,6 +197,22 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         CloseEntry => ("关闭", "Close"),
         FileErrorsHeading => ("以下文件未能读取", "These files could not be read"),
         Dismiss => ("知道了", "Dismiss"),
+        ProofreadHeading => ("校对", "Proofread"),
+        ProofreadRun => ("校对本期", "Proofread this issue"),
+        ProofreadClose => ("收起校对", "Close"),
+        ProofreadBusy => ("正在校对…", "Proofreading…"),
+        ProofreadNone => ("未发现问题。", "No findings."),
+        ProofreadFailed => ("校对未能完成：", "Proofreading failed: "),
+        ProofreadDismiss => ("忽略", "Dismiss"),
+        ProofreadRestore => ("恢复已忽略的", "Restore dismissed"),
+        HouseRules => ("用词规范", "House rules"),
+        HouseRulesHint => (
+            "每行一条：错误写法⇥正确写法⇥说明⇥例外（其后同句出现则不提示）；以 re: 开头为正则表达式。",
+            "One rule a line: wrong⇥right⇥note⇥unless (not flagged when this follows in the sentence); re: starts a regular expression.",
+        ),
+        HouseRulesApply => ("应用", "Apply"),
+        HouseRulesExport => ("导出", "Export"),
+        HouseRulesReset => ("恢复默认", "Reset to starter list"),
         EmptyTitle => ("还没有内容", "Nothing here yet"),
         EmptyBody => (
             "粘贴一期快报，或点“示例”看看效果。",

@@ -268,8 +268,8 @@ fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
                 FindingKind::Unbalanced,
                 base + i,
                 base + i + 1,
-                format!("“{c}”缺少对应的“{open}”"),
-                format!("“{c}” has no matching “{open}”"),
+                format!("「{c}」缺少对应的「{open}」"),
+                format!("「{c}」 has no matching 「{open}」"),
             ));
         }
     }
@@ -284,8 +284,8 @@ fn unbalanced(open: char, at: usize, base: usize, out: &mut Vec<Raw>) {
         FindingKind::Unbalanced,
         base + at,
         base + at + 1,
-        format!("“{open}”缺少对应的“{close}”"),
-        format!("“{open}” is never closed by “{close}”"),
+        format!("「{open}」缺少对应的「{close}」"),
+        format!("「{open}」 is never closed by 「{close}」"),
     ));
 }
 

@@ -13,6 +13,7 @@
 mod actions;
 mod docx;
 mod json;
+mod proofread;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

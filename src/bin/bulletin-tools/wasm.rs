@@ -51,3 +51,17 @@ pub fn docx_part(bytes: &[u8]) -> Result<DocxPart, String> {
 pub fn docx_text(xml: &[u8], crc32: u32) -> Result<String, String> {
     docx::part_text(xml, crc32)
 }
+
+/// Proofreads a text (parsed here): the findings as flat records
+/// (`proofread::records`), with the starter rules unless `starter` is false
+/// plus the user's rules (TSV or JSON).
+#[wasm_bindgen]
+pub fn proofread_text(text: &str, rules: &str, starter: bool) -> Result<String, String> {
+    crate::proofread::records(text, rules, starter)
+}
+
+/// The starter house rules as TSV.
+#[wasm_bindgen]
+pub fn starter_rules() -> String {
+    crate::proofread::starter_tsv()
+}
