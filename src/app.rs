@@ -18,7 +18,7 @@ use crate::components::figures_table::FiguresTable;
 use crate::components::input_panel::InputPanel;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::masthead::Masthead;
-use crate::components::proofread::Proofread;
+use crate::components::proofread::use_proofread;
 use crate::components::section_nav::SectionNav;
 use crate::components::summary::Summary;
 use crate::components::warnings::Warnings;
@@ -86,6 +86,11 @@ pub fn App() -> Html {
     let ws = &workspace.0;
     let active = ws.active_entry().clone();
     let bulletin = use_bulletin(active.text.clone());
+    let proofread = {
+        let proof_count = proof_count.clone();
+        let lang = *lang;
+        use_proofread(lang, AttrValue::from(active.text.rc()), textarea.clone(), Callback::from(move |n| proof_count.set(n)))
+    };
 
     // Paste-to-screen time: from the moment new text is handed to the
     // analysis until the frame showing the result has been painted (the
@@ -359,8 +364,7 @@ pub fn App() -> Html {
                         <Summary lang={lang} bulletin={bulletin.clone()} proofread={*proof_count} />
                         <ExportBar lang={lang} bulletin={bulletin.clone()} name={AttrValue::from(active.name.clone())} text={active.text.clone()}
                             entries={Rc::new(ws.entries.clone())} />
-                        <Proofread lang={lang} text={AttrValue::from(active.text.rc())} bulletin={bulletin.clone()}
-                            textarea={textarea.clone()} on_count={Callback::from(move |n| proof_count.set(n))} />
+                        { proofread }
                         <SectionNav lang={lang} bulletin={bulletin.clone()} />
                         <Document lang={lang} bulletin={bulletin.clone()} />
                         <Warnings lang={lang} bulletin={bulletin.clone()} on_select={on_select_lines} />

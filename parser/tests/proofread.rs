@@ -192,3 +192,54 @@ fn planted_errors_precision_and_recall() {
         assert!(r >= 0.7, "recall of {kind} is {r:.2}");
     }
 }
+
+#[path = "../benches/corpus/mod.rs"]
+#[allow(dead_code)]
+mod corpus;
+
+/// A check pass over a 1 MB bulletin takes less time than parsing it.
+/// Timing needs a release build:
+///     cargo test --release -p bulletin-parser --test proofread -- --ignored --nocapture
+#[test]
+#[ignore]
+fn proofreading_one_megabyte_is_faster_than_parsing_it() {
+    use std::time::Instant;
+    for (name, generated) in [
+        ("pdf-copy layout", corpus::bulletin(1024 * 1024, 7)),
+        ("dense", corpus::bulletin_of(1024 * 1024, 11, corpus::Density::Dense)),
+    ] {
+        let text = &generated.text;
+        let best = |f: &dyn Fn()| {
+            (0..7)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed().as_secs_f64() * 1000.0
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let bulletin = parse(text);
+        let parse_ms = best(&|| {
+            std::hint::black_box(parse(text));
+        });
+        let check_ms = best(&|| {
+            std::hint::black_box(proofread(text, &bulletin));
+        });
+        let n = proofread(text, &bulletin).len();
+        eprintln!(
+            "{name}: {} bytes, {} chars: parse {parse_ms:.2} ms, proofread {check_ms:.2} ms ({n} findings)",
+            text.len(),
+            text.chars().count()
+        );
+        assert!(check_ms < parse_ms, "{name}: proofread {check_ms:.2} ms ≥ parse {parse_ms:.2} ms");
+    }
+}
+
+#[test]
+#[ignore]
+fn dump_generated() {
+    let g = corpus::bulletin(1024 * 1024, 7);
+    std::fs::write("/tmp/gen1mb.txt", &g.text).unwrap();
+    let g = corpus::bulletin_of(1024 * 1024, 11, corpus::Density::Dense);
+    std::fs::write("/tmp/gen1mb-dense.txt", &g.text).unwrap();
+}

@@ -93,21 +93,18 @@ pub async fn docx_text(bytes: &[u8]) -> Result<String, ToolsError> {
     as_string(send(message).await?)
 }
 
-/// Proofreads `text` with the starter house rules (unless `starter` is
-/// false) and the user's `rules` (TSV): the findings as flat records
-/// (fields split by U+001F, findings by U+001E; see
-/// `src/bin/bulletin-tools/proofread.rs`).
-pub async fn proofread(text: &str, rules: &str, starter: bool) -> Result<String, ToolsError> {
+/// Proofreads `text` and draws the findings list (in the tools module):
+/// `key U+001F count U+001F html`, see `src/bin/bulletin-tools/proofread.rs`.
+/// `rules`: the user's house rules (empty: the starter list); `dismissed`:
+/// keys of dismissed findings, one a line.
+pub async fn proofread(text: &str, rules: &str, dismissed: &str, lang: &str, rules_open: bool) -> Result<String, ToolsError> {
     let message = request("proofread")?;
     set(&message, "text", &text.into())?;
     set(&message, "rules", &rules.into())?;
-    set(&message, "starter", &starter.into())?;
+    set(&message, "dismissed", &dismissed.into())?;
+    set(&message, "lang", &lang.into())?;
+    set(&message, "rulesOpen", &rules_open.into())?;
     as_string(send(message).await?)
-}
-
-/// The starter house rules as TSV.
-pub async fn starter_rules() -> Result<String, ToolsError> {
-    as_string(send(request("rules")?).await?)
 }
 
 /// The error of a damaged .docx (see [`docx_text`]).

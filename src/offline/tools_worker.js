@@ -6,9 +6,8 @@
 // {type: "request", id, action: "export", format, labels, texts};
 // {type: "request", id, action: "html", text};
 // {type: "request", id, action: "docx", bytes};
-// {type: "request", id, action: "proofread", text, rules, starter} (flat
-// records, src/bin/bulletin-tools/proofread.rs); {type: "request", id,
-// action: "rules"} (the starter house rules as TSV).
+// {type: "request", id, action: "proofread", text, rules, dismissed, lang,
+// rulesOpen} (the findings list drawn: src/bin/bulletin-tools/proofread.rs).
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -60,9 +59,7 @@ async function handle(msg) {
     case "docx":
       return docxText(msg.bytes);
     case "proofread":
-      return wasm_bindgen.proofread_text(msg.text, msg.rules, msg.starter);
-    case "rules":
-      return wasm_bindgen.starter_rules();
+      return wasm_bindgen.proofread_html(msg.text, msg.rules, msg.dismissed, msg.lang, msg.rulesOpen);
     default:
       throw new Error(`unknown action ${msg.action}`);
   }

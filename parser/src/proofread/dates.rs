@@ -16,6 +16,9 @@ struct Date {
 /// A number written in Arabic (half- or full-width) or Chinese digits at
 /// `i`: (value, characters read). Chinese forms: 二○二四, 十二, 二十三, 三十一.
 fn number_at(s: &[char], i: usize) -> Option<(u32, usize)> {
+    if !starts_number(*s.get(i)?) {
+        return None;
+    }
     let mut j = i;
     let mut v: u32 = 0;
     while j < s.len() && j - i < 6 {
@@ -63,6 +66,11 @@ fn number_at(s: &[char], i: usize) -> Option<(u32, usize)> {
     Some((if tens_form { value + run } else { run }, k - i))
 }
 
+/// Whether a number can start with `c` (the cheap test before reading one).
+fn starts_number(c: char) -> bool {
+    matches!(c, '0'..='9' | '０'..='９' | '○' | '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
 fn skip_spaces(s: &[char], mut i: usize) -> usize {
     while i < s.len() && s[i] == ' ' {
         i += 1;
@@ -73,11 +81,12 @@ fn skip_spaces(s: &[char], mut i: usize) -> usize {
 /// Every `[YYYY年]M月[D日]` in `s` (a month needs a year before it or a day
 /// after it, so `13个月` and `3月份` alone are not dates), plus
 /// `YYYY-MM-DD`, `YYYY.M.D`, `YYYY/M/D`.
+#[inline(never)]
 fn dates(s: &[char]) -> Vec<Date> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if i > 0 && (number_at(s, i - 1).is_some() || s[i - 1] == '第') {
+        if !starts_number(s[i]) || (i > 0 && (starts_number(s[i - 1]) || s[i - 1] == '第')) {
             i += 1;
             continue;
         }
@@ -213,6 +222,7 @@ fn weekday_after(s: &[char], end: usize) -> Option<(u32, usize, usize)> {
 const PAST: &[&str] = &["召开了", "举行了", "举办了", "开展了", "完成了", "已", "圆满", "顺利", "召开", "举行", "举办", "完成", "开展", "启动", "通过了", "印发了", "出台了", "结束"];
 const PLANNED: &[&str] = &["将", "拟", "计划", "预计", "即将", "前", "以前", "之前", "底前", "要", "力争", "确保", "届时", "起", "开始", "截至", "截止", "至", "到", "期间", "以来", "预", "待", "定于", "定在", "安排", "争取", "通知", "报名", "申报"];
 
+#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     // Cheap gate: a date needs 月 or a separator after four digits.
@@ -309,6 +319,7 @@ fn future(doc: &Doc, s: &[char], d: &Date, day: u32, base: usize, out: &mut Vec<
 /// dropped as noise, so their lines are read from the dropped list too):
 /// written in figures and in words, they must agree. `总第N期` is the
 /// running total and not compared.
+#[inline(never)]
 pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
     let mut seen: Vec<(u32, usize, usize, bool)> = Vec::new();
     let mut lines: Vec<(usize, usize)> = doc

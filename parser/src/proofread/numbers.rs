@@ -8,12 +8,14 @@
 use super::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
 use crate::model::{Figure, FigureKind};
 
+#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let mut done_until = 0;
     for i in 0..s.len() {
         let cue = match s[i] {
-            '占' | '比' => true,
+            '占' => true,
+            '比' => s.get(i + 1) == Some(&'重'),
             '其' => s.get(i + 1) == Some(&'中'),
             '由' | '从' => true,
             _ => false,

@@ -267,3 +267,29 @@ fn kinds_have_stable_unique_codes() {
         assert_eq!(FindingKind::from_code(k.code()), Some(k));
     }
 }
+
+#[test]
+#[ignore]
+fn stage_timing() {
+    let text = std::fs::read_to_string("/tmp/gen1mb.txt").unwrap();
+    let b = parse(&text);
+    let t = std::time::Instant::now();
+    for _ in 0..5 { std::hint::black_box(parse(&text)); }
+    eprintln!("parse {:?}", t.elapsed() / 5);
+    let time = |name: &str, f: &dyn Fn(&Doc, &mut Vec<Raw>)| {
+        let doc = Doc::new(&text, &b);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { let mut raw = Vec::new(); f(&doc, &mut raw); std::hint::black_box(raw); }
+        eprintln!("{name} {:?}", t.elapsed() / 5);
+    };
+    let t = std::time::Instant::now();
+    for _ in 0..5 { std::hint::black_box(Doc::new(&text, &b)); }
+    eprintln!("doc {:?}", t.elapsed() / 5);
+    time("text", &|d, r| for s in &d.segments { text::check_segment(d, s, r) });
+    time("numbers", &|d, r| for s in &d.segments { numbers::check_segment(d, s, r) });
+    time("dates", &|d, r| for s in &d.segments { dates::check_segment(d, s, r) });
+    time("headlines", &|d, r| text::check_headlines(d, r));
+    time("issue", &|d, r| dates::check_issue_numbers(d, r));
+    time("consistency", &|d, r| consistency::check(d, r));
+    time("rules", &|d, r| HouseRules::starter().check(d, r));
+}

@@ -4,6 +4,7 @@
 use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
 use super::{is_han, Doc, FindingKind, Raw, Segment};
 
+#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     repeated(s, seg.start, out);
@@ -49,10 +50,15 @@ fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十百千万亿零〇○两半几".contains(c)
 }
 
+#[inline(never)]
 fn repeated(s: &[char], base: usize, out: &mut Vec<Raw>) {
     let n = s.len();
     let mut i = 0;
     while i + 1 < n {
+        if !is_han(s[i]) {
+            i += 1;
+            continue;
+        }
         // A word of 2–8 characters written twice running: `工作工作`.
         if let Some(len) = repeated_word(s, i) {
             let word: String = s[i..i + len].iter().collect();
@@ -231,6 +237,7 @@ fn is_list_marker(s: &[char], i: usize) -> bool {
     j == 0 || s[j - 1].is_whitespace() || "。；：，、;:,　*>".contains(s[j - 1])
 }
 
+#[inline(never)]
 fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
     let mut stack: Vec<(char, usize)> = Vec::new();
     // The apostrophe-like ’ is also used alone (`’90`): only pairs are checked
@@ -291,6 +298,7 @@ fn unbalanced(open: char, at: usize, base: usize, out: &mut Vec<Raw>) {
 
 /// Half-width `,` `;` `:` `?` `!` with Chinese text on both sides (spaces
 /// allowed between): the Chinese marks are full-width.
+#[inline(never)]
 fn half_width(s: &[char], base: usize, out: &mut Vec<Raw>) {
     for (i, &c) in s.iter().enumerate() {
         if !matches!(c, ',' | ';' | ':' | '?' | '!') {
@@ -319,18 +327,18 @@ fn half_width(s: &[char], base: usize, out: &mut Vec<Raw>) {
 
 /// A headline printed twice: two items with the same headline, a headline
 /// that is one text written twice, or a body that starts by repeating it.
+#[inline(never)]
 pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
     let items = &doc.bulletin.items;
-    for (index, item) in items.iter().enumerate() {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
+    for item in items.iter() {
+        let new = seen.insert(item.headline.as_str());
         let head: Vec<char> = item.headline.chars().collect();
         if head.len() < 6 {
             continue;
         }
         let (first, last) = (item.lines.first, item.lines.last);
-        let same_before = items[..index]
-            .iter()
-            .any(|other| other.headline == item.headline);
-        if same_before {
+        if !new {
             if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
                 out.push(Raw::new(
                     FindingKind::RepeatedHeadline,

@@ -52,16 +52,10 @@ pub fn docx_text(xml: &[u8], crc32: u32) -> Result<String, String> {
     docx::part_text(xml, crc32)
 }
 
-/// Proofreads a text (parsed here): the findings as flat records
-/// (`proofread::records`), with the starter rules unless `starter` is false
-/// plus the user's rules (TSV or JSON).
+/// Proofreads a text (parsed here) and draws the findings list:
+/// `key U+001F count U+001F html` (see `proofread::render`).
 #[wasm_bindgen]
-pub fn proofread_text(text: &str, rules: &str, starter: bool) -> Result<String, String> {
-    crate::proofread::records(text, rules, starter)
-}
-
-/// The starter house rules as TSV.
-#[wasm_bindgen]
-pub fn starter_rules() -> String {
-    crate::proofread::starter_tsv()
+pub fn proofread_html(text: &str, rules: &str, dismissed: &str, lang: &str, rules_open: bool) -> String {
+    let lang = bulletin_analyzer::view::i18n::Lang::from_code(lang).unwrap_or_default();
+    crate::proofread::render(&crate::proofread::Request { text, rules, dismissed, lang, rules_open })
 }
