@@ -1,6 +1,6 @@
 // 校对 (Proofread): paste a bulletin with errors, open the proofreading view,
-// see the findings listed by kind, jump to one (selected in the text,
-// highlighted in the structured view), dismiss one, reload: the dismissed
+// see the findings listed by kind, jump to one (selected in the text, its
+// item shown and outlined in the structured view), dismiss one, reload: the dismissed
 // one stays dismissed. The house rules are edited and applied. A screenshot
 // of the view is written (PROOFREAD_SHOT, default in the system temp dir).
 // Runs against the built dist/ (trunk build --release --offline).
@@ -66,20 +66,17 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
 
   // Jump: the doubled 大 is selected in the textarea…
   const repeated = page.locator('.finding[data-kind=repeated]');
-  await repeated.locator('button.jump').click();
+  await repeated.locator('a.jump').click();
   const selected = await page.locator('#bulletin-text').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
   assert.equal(selected, '大');
   const start = Number(await repeated.getAttribute('data-start'));
   assert.equal([...WITH_ERRORS].slice(start, start + 1).join(''), '大', 'offsets are characters of the input');
-  // …and the weekday is marked in its article in the structured view.
-  await page.locator('.finding[data-kind=weekday] button.jump').click();
-  assert.equal(await page.locator('article.proof-target').count(), 1);
-  assert.match(await page.locator('article.proof-target h3').textContent(), /县发改委/);
-  const highlighted = await page.evaluate(() => {
-    const h = globalThis.CSS?.highlights?.get('proofread');
-    return h ? [...h][0].toString() : null;
-  });
-  if (highlighted !== null) assert.equal(highlighted, '星期四');
+  // …and the weekday's link takes the structured view to its article, outlined.
+  await page.locator('.finding[data-kind=weekday] a.jump').click();
+  await page.waitForFunction(() => document.querySelector('article:target') !== null);
+  assert.match(await page.locator('article:target h3').textContent(), /县发改委/);
+  const sel = await page.locator('#bulletin-text').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+  assert.equal(sel, '星期四');
 
   const shot = process.env.PROOFREAD_SHOT || join(tmpdir(), 'proofread.png');
   await page.locator('.proofread').scrollIntoViewIfNeeded();
@@ -109,8 +106,8 @@ test('house rules are edited in the page and applied', async () => {
   await openView();
   await page.locator('.house-rules summary').click();
   const editor = page.locator('.house-rules textarea');
-  // The starter list arrives from the tools module.
-  await page.waitForFunction(() => document.querySelector('.house-rules textarea')?.value.includes('既使'));
+  // The starter list comes with the findings, from the tools module.
+  assert.match(await editor.inputValue(), /既使/);
   await editor.fill(`${await editor.inputValue()}拨付资金\t下达资金\n`);
   await page.locator('.house-rules button.apply').click();
   await page.waitForSelector('.finding[data-kind=house-rule]', { timeout: 30_000 });

@@ -51,6 +51,8 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
         v.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
         v
     };
+    // Characters a name can start with: the cheap test before the table.
+    let firsts: Vec<char> = variants.iter().map(|(_, n)| n[0]).collect();
     // (group, prefix, variant index in its group) → occurrences.
     let mut seen: Vec<(usize, char, usize, usize, usize)> = Vec::new();
     for seg in &doc.segments {
@@ -62,6 +64,9 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
             }
             // 省市县 lists, 市县 pairs: the prefix must start the name.
             let rest = &s[i + 1..];
+            if rest.first().is_none_or(|c| !firsts.contains(c)) {
+                continue;
+            }
             for (g, name) in &variants {
                 if rest.len() >= name.len() && rest[..name.len()] == name[..] {
                     let index = UNITS[*g].iter().position(|n| n.chars().eq(name.iter().copied())).unwrap_or(0);

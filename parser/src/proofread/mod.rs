@@ -161,8 +161,9 @@ pub fn proofread(text: &str, bulletin: &Bulletin) -> Vec<Finding> {
 pub fn proofread_with(text: &str, bulletin: &Bulletin, rules: &HouseRules) -> Vec<Finding> {
     let doc = Doc::new(text, bulletin);
     let mut raw: Vec<Raw> = Vec::new();
+    let mut last_seen = vec![u32::MAX; 1024];
     for segment in &doc.segments {
-        text::check_segment(&doc, segment, &mut raw);
+        text::check_segment(&doc, segment, &mut last_seen, &mut raw);
         numbers::check_segment(&doc, segment, &mut raw);
         dates::check_segment(&doc, segment, &mut raw);
     }

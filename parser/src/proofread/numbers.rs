@@ -34,6 +34,18 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
             .map_or(s.len(), |p| i + p);
         done_until = end;
         let sentence = &s[start..end];
+        // Shares and growth need a percent; parts need 其中 and a digit.
+        let percent = sentence.iter().any(|&c| c == '%' || c == '％');
+        let share_cue = percent && sentence.contains(&'占') || sentence.windows(2).any(|w| w == ['比', '重']);
+        let growth_cue = percent
+            && sentence
+                .windows(2)
+                .any(|w| matches!(w[0], '由' | '从') && (w[1].is_ascii_digit() || w[1] == ' '));
+        let parts_cue = sentence.windows(2).any(|w| w == ['其', '中'])
+            && sentence.iter().any(|&c| matches!(c, '共' | '计' | '总'));
+        if !share_cue && !growth_cue && !parts_cue {
+            continue;
+        }
         let text: String = sentence.iter().collect();
         let figures = crate::figures::extract(&text);
         if figures.is_empty() {

@@ -5,9 +5,9 @@ use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
 use super::{is_han, Doc, FindingKind, Raw, Segment};
 
 #[inline(never)]
-pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
+pub(crate) fn check_segment(doc: &Doc, seg: &Segment, last: &mut [u32], out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
-    repeated(s, seg.start, out);
+    repeated(s, seg.start, last, out);
     brackets(s, seg.start, out);
     half_width(s, seg.start, out);
 }
@@ -51,37 +51,52 @@ fn is_numeral(c: char) -> bool {
 }
 
 #[inline(never)]
-fn repeated(s: &[char], base: usize, out: &mut Vec<Raw>) {
+/// `last`: where each character (by its low bits) was last seen, as an
+/// input offset, shared by every segment (a slot from an earlier segment
+/// is older than this one's start and ignored): a word written twice
+/// running shows as a character seen again 2–8 places on.
+pub(crate) fn repeated(s: &[char], base: usize, last: &mut [u32], out: &mut Vec<Raw>) {
     let n = s.len();
+    let mask = last.len() - 1;
     let mut i = 0;
-    while i + 1 < n {
-        if !is_han(s[i]) {
+    let mut skip_to = 0;
+    while i < n {
+        let c = s[i];
+        let slot = c as usize & mask;
+        let seen = last[slot] as usize;
+        last[slot] = (base + i) as u32;
+        if i < skip_to || !is_han(c) {
             i += 1;
             continue;
         }
-        // A word of 2–8 characters written twice running: `工作工作`.
-        if let Some(len) = repeated_word(s, i) {
-            let word: String = s[i..i + len].iter().collect();
-            out.push(Raw::new(
-                FindingKind::Repeated,
-                base + i + len,
-                base + i + 2 * len,
-                format!("“{word}”重复"),
-                format!("“{word}” written twice"),
-            ));
-            i += 2 * len;
-            continue;
+        let before = seen.wrapping_sub(base);
+        // A word of 2–8 characters written twice running: `工作工作`; found
+        // at the second copy's first character.
+        if seen != u32::MAX as usize && seen >= base && (2..=8).contains(&(i - before)) && s[before] == c {
+            let len = i - before;
+            if repeated_word(s, before) == Some(len) {
+                let word: String = s[before..i].iter().collect();
+                out.push(Raw::new(
+                    FindingKind::Repeated,
+                    base + i,
+                    base + i + len,
+                    format!("“{word}”重复"),
+                    format!("“{word}” written twice"),
+                ));
+                skip_to = i + len;
+                i += 1;
+                continue;
+            }
         }
-        if s[i] == s[i + 1] && doubled_by_mistake(s, i) {
+        if i + 1 < n && s[i + 1] == c && doubled_by_mistake(s, i) {
             out.push(Raw::new(
                 FindingKind::Repeated,
                 base + i + 1,
                 base + i + 2,
-                format!("“{}”重复", s[i]),
-                format!("“{}” written twice", s[i]),
+                format!("“{c}”重复"),
+                format!("“{c}” written twice"),
             ));
-            i += 2;
-            continue;
+            skip_to = i + 2;
         }
         i += 1;
     }
@@ -238,12 +253,21 @@ fn is_list_marker(s: &[char], i: usize) -> bool {
 }
 
 #[inline(never)]
-fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
+/// Whether `c` may be a bracket or quote (a cheap test before the tables).
+fn maybe_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
+}
+
+pub(crate) fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
     let mut stack: Vec<(char, usize)> = Vec::new();
     // The apostrophe-like ’ is also used alone (`’90`): only pairs are checked
     // when the text uses ‘ at all.
-    let single_quotes = s.contains(&'‘');
+    let mut single_quotes: Option<bool> = None;
     for (i, &c) in s.iter().enumerate() {
+        if !maybe_bracket(c) {
+            continue;
+        }
+        let single_quotes = *single_quotes.get_or_insert_with(|| s.contains(&'‘'));
         if matches!(c, '‘' | '’') && !single_quotes {
             continue;
         }
@@ -299,7 +323,7 @@ fn unbalanced(open: char, at: usize, base: usize, out: &mut Vec<Raw>) {
 /// Half-width `,` `;` `:` `?` `!` with Chinese text on both sides (spaces
 /// allowed between): the Chinese marks are full-width.
 #[inline(never)]
-fn half_width(s: &[char], base: usize, out: &mut Vec<Raw>) {
+pub(crate) fn half_width(s: &[char], base: usize, out: &mut Vec<Raw>) {
     for (i, &c) in s.iter().enumerate() {
         if !matches!(c, ',' | ';' | ':' | '?' | '!') {
             continue;

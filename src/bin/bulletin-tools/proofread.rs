@@ -5,7 +5,8 @@
 //! view's code and strings off the first load.
 
 use bulletin_analyzer::view::i18n::{dismissed_count, proof_text, Lang, ProofMsg};
-use bulletin_analyzer::view::proofread::text_key;
+use bulletin_analyzer::view::outline::item_anchor;
+use bulletin_analyzer::view::proofread::{item_of, text_key};
 use bulletin_parser::{parse, proofread_with, Finding, FindingKind, HouseRules};
 
 /// Between the parts of the answer: text key, count, HTML.
@@ -37,7 +38,8 @@ pub fn render(req: &Request) -> String {
     } else {
         (HouseRules::starter().clone(), None)
     };
-    let mut findings = proofread_with(req.text, &parse(req.text), &rules);
+    let bulletin = parse(req.text);
+    let mut findings = proofread_with(req.text, &bulletin, &rules);
     findings.sort_by_key(|f| (FindingKind::ALL.iter().position(|k| *k == f.kind), f.start));
     let dismissed: Vec<&str> = req.dismissed.lines().collect();
     let (shown, hidden): (Vec<&Finding>, Vec<&Finding>) =
@@ -48,7 +50,6 @@ pub fn render(req: &Request) -> String {
     if shown.is_empty() {
         html += &format!("<p class=\"proofread-none\">{}</p>", proof_text(lang, ProofMsg::None));
     }
-    let chars: Vec<char> = req.text.chars().collect();
     let mut i = 0;
     while i < shown.len() {
         let kind = shown[i].kind;
@@ -62,10 +63,12 @@ pub fn render(req: &Request) -> String {
             code = kind.code()
         );
         for f in group {
-            let (pattern, at) = context(&chars, f);
+            // Items are linked; the masthead and footer are not (the
+            // textarea selection shows them).
+            let anchor = item_of(&bulletin, f.line).map_or_else(|| "proofread-h".to_string(), item_anchor);
             html += &format!(
                 "<li class=\"finding\" data-kind=\"{code}\" data-start=\"{s}\" data-end=\"{e}\">\
-<button type=\"button\" class=\"link-button jump\" data-act=\"jump\" title=\"{title}\" data-start=\"{s}\" data-end=\"{e}\" data-line=\"{line}\" data-pattern=\"{pattern}\" data-at=\"{at}\" data-len=\"{len}\">{line}:{col}</button>\
+<a class=\"jump\" data-act=\"jump\" href=\"#{anchor}\" title=\"{title}\" data-start=\"{s}\" data-end=\"{e}\">{line}:{col}</a>\
 <q class=\"finding-text\">{text}</q><span class=\"message\">{message}</span>\
 <button type=\"button\" class=\"dismiss\" data-act=\"dismiss\" data-key=\"{key}\">{dismiss}</button></li>",
                 code = f.kind.code(),
@@ -74,8 +77,6 @@ pub fn render(req: &Request) -> String {
                 line = f.line,
                 col = f.column,
                 title = esc(proof_text(lang, ProofMsg::JumpTitle)),
-                pattern = esc(&pattern),
-                len = f.text.encode_utf16().count(),
                 text = esc(&f.text),
                 message = esc(if en { &f.message_en } else { &f.message }),
                 key = esc(&key(f)),
@@ -114,19 +115,6 @@ pub fn render(req: &Request) -> String {
 /// by the storage key).
 fn key(f: &Finding) -> String {
     format!("{}@{}:{}", f.kind.code(), f.start, f.end)
-}
-
-/// The finding with a little of its own line around it, for finding it in
-/// the structured view (where markdown is gone and lines are joined), and
-/// the UTF-16 offset of the finding in it.
-fn context(chars: &[char], f: &Finding) -> (String, usize) {
-    let start = f.start.min(chars.len());
-    let end = f.end.min(chars.len());
-    let before: Vec<char> = chars[..start].iter().rev().take(4).take_while(|c| !matches!(c, '\n' | '*')).copied().collect();
-    let after: String = chars[end..].iter().take(4).take_while(|c| !matches!(c, '\n' | '*')).collect();
-    let before: String = before.into_iter().rev().collect();
-    let at = before.encode_utf16().count();
-    (format!("{before}{}{after}", f.text), at)
 }
 
 fn esc(s: &str) -> String {
