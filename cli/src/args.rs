@@ -11,6 +11,7 @@ reporting units and every figure in them. Everything runs locally.
 USAGE
     bulletin parse   [-f FORMAT] [-o FILE] INPUT...
     bulletin figures [-f FORMAT] [-o FILE] INPUT...
+    bulletin check   [-f text|json] [--rules FILE] INPUT...   (see bulletin check --help)
     bulletin --help | --version
 
 INPUT
@@ -84,6 +85,8 @@ pub enum Command {
     Version,
     Parse(Options),
     Figures(Options),
+    /// `bulletin check …`: the arguments after `check` (cli/src/check.rs reads them).
+    Check(Vec<OsString>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +118,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         Some("-V" | "--version" | "version") => return Ok(Command::Version),
         Some("parse") => false,
         Some("figures") => true,
+        Some("check") => return Ok(Command::Check(args.collect())),
         _ => {
             return Err(Usage(format!(
                 "unknown command '{}' (use parse or figures)",

@@ -4,6 +4,7 @@
 //! says how.
 
 mod args;
+mod check;
 mod input;
 mod ordered;
 mod output;
@@ -38,6 +39,7 @@ fn run(arguments: Vec<OsString>) -> i32 {
         }
         Command::Parse(options) => run_command(&options, false),
         Command::Figures(options) => run_command(&options, true),
+        Command::Check(arguments) => check::run(arguments),
     }
 }
 

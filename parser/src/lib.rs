@@ -13,11 +13,15 @@ pub mod figures;
 pub mod model;
 pub mod normalize;
 pub mod numerals;
+#[cfg(feature = "proofread")]
+pub mod proofread;
 pub mod small_string;
 pub mod structure;
 
 pub use model::*;
 pub use small_string::SmallString;
+#[cfg(feature = "proofread")]
+pub use proofread::{proofread, proofread_with, Finding, FindingKind, HouseRule, HouseRules};
 
 /// Parses one bulletin. Never panics, whatever the text; what it cannot place
 /// ends up in `Bulletin::warnings`.

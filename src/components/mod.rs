@@ -11,6 +11,7 @@ pub mod item_view;
 pub mod lang_switch;
 pub mod load_more;
 pub mod masthead;
+pub mod proofread;
 pub mod section_nav;
 pub mod summary;
 pub mod warnings;

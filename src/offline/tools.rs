@@ -110,6 +110,20 @@ pub async fn binary_text(action: &str, bytes: &[u8], on_progress: impl Fn(usize,
     Ok((field("text").ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?, field("warning")))
 }
 
+/// Proofreads `text` and draws the findings list (in the tools module):
+/// `key U+001F count U+001F html`, see `src/bin/bulletin-tools/proofread.rs`.
+/// `rules`: the user's house rules (empty: the starter list); `dismissed`:
+/// keys of dismissed findings, one a line.
+pub async fn proofread(text: &str, rules: &str, dismissed: &str, lang: &str, rules_open: bool) -> Result<String, ToolsError> {
+    let message = request("proofread")?;
+    set(&message, "text", &text.into())?;
+    set(&message, "rules", &rules.into())?;
+    set(&message, "dismissed", &dismissed.into())?;
+    set(&message, "lang", &lang.into())?;
+    set(&message, "rulesOpen", &rules_open.into())?;
+    as_string(send(message).await?)
+}
+
 /// The error of a damaged .docx (see [`docx_text`]).
 pub const DOCX_NO_TEXT: &str = "docx-no-text";
 

@@ -9,6 +9,8 @@
 // {type: "request", id, action: "pdf", bytes} (answers {text, warning}
 // after {type: "progress", id, done, total} for each page);
 // {type: "request", id, action: "doc", bytes} (answers {text, warning}).
+// {type: "request", id, action: "proofread", text, rules, dismissed, lang,
+// rulesOpen} (the findings list drawn: src/bin/bulletin-tools/proofread.rs).
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -99,6 +101,8 @@ async function handle(msg) {
       return pdfText(msg);
     case "doc":
       return { text: wasm_bindgen.doc_text(msg.bytes), warning: null };
+    case "proofread":
+      return wasm_bindgen.proofread_html(msg.text, msg.rules, msg.dismissed, msg.lang, msg.rulesOpen);
     default:
       throw new Error(`unknown action ${msg.action}`);
   }

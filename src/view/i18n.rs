@@ -132,6 +132,9 @@ pub enum Msg {
     Untitled,
     SampleName,
     ReadOnly,
+    ProofreadHeading,
+    ProofreadRun,
+    ProofreadClose,
 }
 
 /// The string for `msg` in `lang`.
@@ -178,6 +181,9 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         CloseEntry => ("关闭", "Close"),
         FileErrorsHeading => ("以下文件未能读取", "These files could not be read"),
         Dismiss => ("知道了", "Dismiss"),
+        ProofreadHeading => ("校对", "Proofread"),
+        ProofreadRun => ("校对本期", "Proofread this issue"),
+        ProofreadClose => ("收起校对", "Close"),
         EmptyTitle => ("还没有内容", "Nothing here yet"),
         EmptyBody => (
             "粘贴一期快报，或点“示例”看看效果。",
@@ -453,5 +459,51 @@ mod tests {
         assert_eq!(show_more(Lang::En, 1_500), "Show more (1,500 left)");
         assert_eq!(kind_name(Lang::Zh, FigureKind::Money), "金额");
         assert_eq!(change_name(Lang::En, Change::Down), "down");
+    }
+}
+
+/// The proofreading view's strings that the tools module renders (it draws
+/// the findings list; see `src/bin/bulletin-tools/proofread.rs`). A table
+/// of its own, so the first-load wasm, which never calls it, carries none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProofMsg {
+    None,
+    Dismiss,
+    Restore,
+    HouseRules,
+    HouseRulesHint,
+    Apply,
+    Export,
+    Reset,
+    JumpTitle,
+}
+
+pub fn proof_text(lang: Lang, msg: ProofMsg) -> &'static str {
+    use ProofMsg::*;
+    let (zh, en) = match msg {
+        None => ("未发现问题。", "No findings."),
+        Dismiss => ("忽略", "Dismiss"),
+        Restore => ("恢复已忽略的", "Restore dismissed"),
+        HouseRules => ("用词规范", "House rules"),
+        HouseRulesHint => (
+            "每行一条：错误写法⇥正确写法⇥说明⇥例外（其后同句出现则不提示）；以 re: 开头为正则表达式。",
+            "One rule a line: wrong⇥right⇥note⇥unless (not flagged when this follows in the sentence); re: starts a regular expression.",
+        ),
+        Apply => ("应用", "Apply"),
+        Export => ("导出", "Export"),
+        Reset => ("恢复默认", "Reset to starter list"),
+        JumpTitle => ("在原文和结构视图中定位", "Show in the text and the structured view"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// `N 条已忽略`.
+pub fn dismissed_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 条已忽略"),
+        Lang::En => format!("{n} dismissed"),
     }
 }

@@ -5,6 +5,7 @@ pub mod big_text;
 pub mod i18n;
 pub mod lines;
 pub mod numfmt;
+pub mod proofread;
 pub mod segments;
 pub mod sort;
 pub mod summary;

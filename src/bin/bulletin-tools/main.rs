@@ -15,6 +15,7 @@ mod actions;
 mod docx;
 mod json;
 mod readers;
+mod proofread;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

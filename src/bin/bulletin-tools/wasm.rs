@@ -88,3 +88,11 @@ pub fn pdf_text(bytes: &[u8], on_progress: &js_sys::Function) -> Result<ReadText
 pub fn doc_text(bytes: &[u8]) -> Result<String, String> {
     crate::readers::doc(bytes)
 }
+
+/// Proofreads a text (parsed here) and draws the findings list:
+/// `key U+001F count U+001F html` (see `proofread::render`).
+#[wasm_bindgen]
+pub fn proofread_html(text: &str, rules: &str, dismissed: &str, lang: &str, rules_open: bool) -> String {
+    let lang = bulletin_analyzer::view::i18n::Lang::from_code(lang).unwrap_or_default();
+    crate::proofread::render(&crate::proofread::Request { text, rules, dismissed, lang, rules_open })
+}

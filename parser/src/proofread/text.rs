@@ -1,0 +1,433 @@
+//! Text checks: a character or word written twice, unbalanced brackets and
+//! quotes, half-width punctuation in Chinese text, a headline printed twice.
+
+use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
+use super::{is_han, Doc, FindingKind, Raw, Segment};
+
+#[inline(never)]
+pub(crate) fn check_segment(doc: &Doc, seg: &Segment, last: &mut [u32], out: &mut Vec<Raw>) {
+    let s = &doc.chars[seg.start..seg.end];
+    repeated(s, seg.start, last, out);
+    brackets(s, seg.start, out);
+    half_width(s, seg.start, out);
+}
+
+/// A text whose Chinese is punctuated half-width throughout (a web page or
+/// an old converter) is one finding, not one per comma: when most marks
+/// between Chinese characters are half-width, only the first is kept, with
+/// the count.
+pub(crate) fn collapse_half_width(doc: &Doc, out: &mut Vec<Raw>) {
+    let half: Vec<usize> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == FindingKind::Punctuation && r.end - r.start == 1)
+        .map(|(i, _)| i)
+        .collect();
+    if half.len() < 5 {
+        return;
+    }
+    let full = doc
+        .chars
+        .windows(3)
+        .filter(|w| is_han(w[0]) && matches!(w[1], '，' | '；' | '：') && is_han(w[2]))
+        .count();
+    if half.len() < full {
+        return;
+    }
+    let first = half[0];
+    out[first].zh = format!("全文中文使用半角标点（共{}处），应为全角", half.len());
+    out[first].en = format!("the Chinese text is punctuated half-width throughout ({} places)", half.len());
+    let drop: std::collections::HashSet<usize> = half[1..].iter().copied().collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
+/// Chinese numerals double legitimately (一一, 万万) and are numbers.
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十百千万亿零〇○两半几".contains(c)
+}
+
+#[inline(never)]
+/// `last`: where each character (by its low bits) was last seen, as an
+/// input offset, shared by every segment (a slot from an earlier segment
+/// is older than this one's start and ignored): a word written twice
+/// running shows as a character seen again 2–8 places on.
+pub(crate) fn repeated(s: &[char], base: usize, last: &mut [u32], out: &mut Vec<Raw>) {
+    let n = s.len();
+    let mask = last.len() - 1;
+    let mut i = 0;
+    let mut skip_to = 0;
+    while i < n {
+        let c = s[i];
+        let slot = c as usize & mask;
+        let seen = last[slot] as usize;
+        last[slot] = (base + i) as u32;
+        if i < skip_to || !is_han(c) {
+            i += 1;
+            continue;
+        }
+        let before = seen.wrapping_sub(base);
+        // A word of 2–8 characters written twice running: `工作工作`; found
+        // at the second copy's first character.
+        if seen != u32::MAX as usize && seen >= base && (2..=8).contains(&(i - before)) && s[before] == c {
+            let len = i - before;
+            if repeated_word(s, before) == Some(len) {
+                let word: String = s[before..i].iter().collect();
+                out.push(Raw::new(
+                    FindingKind::Repeated,
+                    base + i,
+                    base + i + len,
+                    format!("“{word}”重复"),
+                    format!("“{word}” written twice"),
+                ));
+                skip_to = i + len;
+                i += 1;
+                continue;
+            }
+        }
+        if i + 1 < n && s[i + 1] == c && doubled_by_mistake(s, i) {
+            out.push(Raw::new(
+                FindingKind::Repeated,
+                base + i + 1,
+                base + i + 2,
+                format!("“{c}”重复"),
+                format!("“{c}” written twice"),
+            ));
+            skip_to = i + 2;
+        }
+        i += 1;
+    }
+}
+
+/// Verbs reduplicated on purpose (研究研究) — rare in bulletins, but real.
+const ABAB_WORDS: &[&str] = &[
+    "研究", "讨论", "学习", "休息", "考虑", "商量", "了解", "活动", "锻炼", "准备", "介绍", "收拾",
+    "打扫", "整理", "检查", "交流", "沟通", "琢磨", "比划", "高兴", "热闹", "暖和", "凉快", "明白",
+    "舒服", "轻松", "雪白", "通红", "笔直", "冰凉", "火热", "滚烫", "哈哈", "嘻嘻",
+];
+
+/// Length of a word (2–8 Han characters) at `i` repeated right after it.
+fn repeated_word(s: &[char], i: usize) -> Option<usize> {
+    for len in 2..=8 {
+        if i + 2 * len > s.len() {
+            break;
+        }
+        if s[i] != s[i + len] || s[i..i + len] != s[i + len..i + 2 * len] {
+            continue;
+        }
+        let word = &s[i..i + len];
+        if !word.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        // `一个一个`, `一步一步`, `三番五次` forms start with a numeral; AAAA
+        // is a reduplication, not a repeated word.
+        if is_numeral(word[0]) || word.iter().all(|&c| c == word[0]) {
+            continue;
+        }
+        if len == 2 {
+            let w: String = word.iter().collect();
+            if ABAB_WORDS.contains(&w.as_str()) {
+                continue;
+            }
+        }
+        return Some(len);
+    }
+    None
+}
+
+/// Whether `s[i] == s[i+1]` is a slip rather than Chinese: the doubled
+/// character is Han, not a numeral, not one that reduplicates (常常, 人人),
+/// not AABB (干干净净), and the two readings across the pair are not both
+/// words (法院 + 院长, 税收 + 收入). Whatever else doubles is flagged only
+/// when the word before or after is known not to take it.
+fn doubled_by_mistake(s: &[char], i: usize) -> bool {
+    let x = s[i];
+    if !is_han(x) || is_numeral(x) {
+        return false;
+    }
+    let prev = if i > 0 { Some(s[i - 1]) } else { None };
+    let next = s.get(i + 2).copied();
+    // An institution abbreviation with its last character doubled:
+    // `县人大大正副主任` — unless the second 大 starts 大力/大幅 (人大大力支持).
+    if x == '大' && prev == Some('人') {
+        return !matches!(next, Some('力' | '幅' | '大' | '型' | '会' | '豆' | '学' | '多'));
+    }
+    if REDUPLICATING.contains(x) {
+        return false;
+    }
+    // AABB: 干干净净, 方方面面 (either pair); ABB after a measure: 一项项.
+    if i >= 2 && s[i - 2] == s[i - 1] && is_han(s[i - 1]) {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (next, s.get(i + 3).copied()) {
+        if a == b && is_han(a) {
+            return false;
+        }
+    }
+    if matches!(prev, Some(p) if is_numeral(p)) {
+        return false;
+    }
+    // A unit followed by its head: 法院院长, 财政局局长, 党委委员.
+    if let Some(y) = next {
+        if TITLE_AFTER_UNIT.iter().any(|t| t.starts_with(x) && t.ends_with(y)) {
+            return false;
+        }
+    }
+    let before_word = prev.is_some_and(|p| is_han(p) && is_word(p, x));
+    let after_word = next.is_some_and(|y| is_han(y) && is_word(x, y));
+    // Both readings are words: the text says P-X X-Y (耕地地力).
+    if before_word && after_word {
+        return false;
+    }
+    // Neither side is Chinese text we can read (a name, a list): say nothing.
+    let prev_han = prev.is_some_and(is_han);
+    let next_han = next.is_some_and(is_han);
+    if !prev_han && !next_han {
+        return super::words::NEVER_DOUBLED.contains(x);
+    }
+    // One side is a word and the other is not: a slip (推进进了, 县建建设),
+    // unless the character is a name character (王丽丽).
+    if super::words::NAME_CHARS.contains(x) && !super::words::NEVER_DOUBLED.contains(x) {
+        return false;
+    }
+    // Chinese on at least one side and no reading that makes it Chinese.
+    true
+}
+
+fn closer_of(c: char) -> Option<char> {
+    Some(match c {
+        '（' => '）',
+        '(' => ')',
+        '【' => '】',
+        '《' => '》',
+        '“' => '”',
+        '‘' => '’',
+        '「' => '」',
+        '『' => '』',
+        '〔' => '〕',
+        '[' => ']',
+        '〈' => '〉',
+        _ => return None,
+    })
+}
+
+fn opener_of(c: char) -> Option<char> {
+    Some(match c {
+        '）' => '（',
+        ')' => '(',
+        '】' => '【',
+        '》' => '《',
+        '”' => '“',
+        '’' => '‘',
+        '」' => '「',
+        '』' => '『',
+        '〕' => '〔',
+        ']' => '[',
+        '〉' => '〈',
+        _ => return None,
+    })
+}
+
+/// The two widths of one round bracket.
+fn same_round(a: char, b: char) -> bool {
+    matches!((a, b), ('（', ')') | ('(', '）'))
+}
+
+/// A closing bracket that marks a list item (`1）`, `a)`, `①)`) has no
+/// opener by design.
+fn is_list_marker(s: &[char], i: usize) -> bool {
+    if !matches!(s[i], '）' | ')') || i == 0 {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && (s[j - 1].is_ascii_alphanumeric() || "一二三四五六七八九十".contains(s[j - 1])) {
+        j -= 1;
+    }
+    if j == i || i - j > 3 {
+        return false;
+    }
+    j == 0 || s[j - 1].is_whitespace() || "。；：，、;:,　*>".contains(s[j - 1])
+}
+
+#[inline(never)]
+/// Whether `c` may be a bracket or quote (a cheap test before the tables).
+fn maybe_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
+}
+
+pub(crate) fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    // The apostrophe-like ’ is also used alone (`’90`): only pairs are checked
+    // when the text uses ‘ at all.
+    let mut single_quotes: Option<bool> = None;
+    for (i, &c) in s.iter().enumerate() {
+        if !maybe_bracket(c) {
+            continue;
+        }
+        let single_quotes = *single_quotes.get_or_insert_with(|| s.contains(&'‘'));
+        if matches!(c, '‘' | '’') && !single_quotes {
+            continue;
+        }
+        if closer_of(c).is_some() {
+            // An opening quote again while one is open: the first never closed
+            // if the text uses the closing form at all (“…“ is a slip).
+            stack.push((c, i));
+            continue;
+        }
+        let Some(open) = opener_of(c) else { continue };
+        if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open || same_round(o, c)) {
+            let (o, at) = stack[pos];
+            // Everything opened after it and not closed is unbalanced.
+            for &(u, j) in &stack[pos + 1..] {
+                unbalanced(u, j, base, out);
+            }
+            stack.truncate(pos);
+            if same_round(o, c) {
+                out.push(Raw::new(
+                    FindingKind::Punctuation,
+                    base + at,
+                    base + i + 1,
+                    "括号全角半角混用".into(),
+                    "full-width and half-width brackets mixed in one pair".into(),
+                ));
+            }
+        } else if !is_list_marker(s, i) {
+            out.push(Raw::new(
+                FindingKind::Unbalanced,
+                base + i,
+                base + i + 1,
+                format!("「{c}」缺少对应的「{open}」"),
+                format!("「{c}」 has no matching 「{open}」"),
+            ));
+        }
+    }
+    for &(u, j) in &stack {
+        unbalanced(u, j, base, out);
+    }
+}
+
+fn unbalanced(open: char, at: usize, base: usize, out: &mut Vec<Raw>) {
+    let close = closer_of(open).unwrap_or(open);
+    out.push(Raw::new(
+        FindingKind::Unbalanced,
+        base + at,
+        base + at + 1,
+        format!("「{open}」缺少对应的「{close}」"),
+        format!("「{open}」 is never closed by 「{close}」"),
+    ));
+}
+
+/// Half-width `,` `;` `:` `?` `!` with Chinese text on both sides (spaces
+/// allowed between): the Chinese marks are full-width.
+#[inline(never)]
+pub(crate) fn half_width(s: &[char], base: usize, out: &mut Vec<Raw>) {
+    for (i, &c) in s.iter().enumerate() {
+        if !matches!(c, ',' | ';' | ':' | '?' | '!') {
+            continue;
+        }
+        let before = s[..i].iter().rev().find(|c| **c != ' ').copied();
+        let after = s[i + 1..].iter().find(|c| **c != ' ').copied();
+        if before.is_some_and(is_han) && after.is_some_and(is_han) {
+            let full = match c {
+                ',' => '，',
+                ';' => '；',
+                ':' => '：',
+                '?' => '？',
+                _ => '！',
+            };
+            out.push(Raw::new(
+                FindingKind::Punctuation,
+                base + i,
+                base + i + 1,
+                format!("中文中使用了半角“{c}”，应为“{full}”"),
+                format!("half-width “{c}” in Chinese text; use “{full}”"),
+            ));
+        }
+    }
+}
+
+/// A headline printed twice: two items with the same headline, a headline
+/// that is one text written twice, or a body that starts by repeating it.
+#[inline(never)]
+pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
+    let items = &doc.bulletin.items;
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
+    for item in items.iter() {
+        let new = seen.insert(item.headline.as_str());
+        let head: Vec<char> = item.headline.chars().collect();
+        if head.len() < 6 {
+            continue;
+        }
+        let (first, last) = (item.lines.first, item.lines.last);
+        if !new {
+            if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
+                out.push(Raw::new(
+                    FindingKind::RepeatedHeadline,
+                    at,
+                    at + head.len(),
+                    "标题与前面的条目重复".into(),
+                    "this headline was already printed for an earlier item".into(),
+                ));
+                continue;
+            }
+        }
+        // The body opens with the headline again (a paste printed it twice).
+        let body: Vec<char> = item.body.chars().take(head.len() + 2).collect();
+        let trimmed: Vec<char> = body
+            .iter()
+            .copied()
+            .skip_while(|c| c.is_whitespace())
+            .collect();
+        if trimmed.len() >= head.len() && trimmed[..head.len()] == head[..] {
+            if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
+                let rest = &doc.chars[at + head.len()..];
+                let skip = rest
+                    .iter()
+                    .take_while(|c| c.is_whitespace() || matches!(c, '*' | '#' | '　'))
+                    .count();
+                let second = at + head.len() + skip;
+                if doc.chars.len() >= second + head.len()
+                    && doc.chars[second..second + head.len()] == head[..]
+                {
+                    out.push(Raw::new(
+                        FindingKind::RepeatedHeadline,
+                        second,
+                        second + head.len(),
+                        "标题重复出现".into(),
+                        "headline printed twice".into(),
+                    ));
+                }
+            }
+        }
+        // A headline with a stretch of six or more characters written twice
+        // running (`县应急局开展检查县应急局开展检查`); shorter repeats are
+        // repeated words.
+        if let Some((i, len)) = doubled_stretch(&head, 6) {
+            if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
+                out.push(Raw::new(
+                    FindingKind::RepeatedHeadline,
+                    at + i + len,
+                    at + i + 2 * len,
+                    "标题重复出现".into(),
+                    "headline printed twice".into(),
+                ));
+            }
+        }
+    }
+}
+
+/// The first stretch of at least `min` characters repeated right after
+/// itself: (start, length).
+fn doubled_stretch(s: &[char], min: usize) -> Option<(usize, usize)> {
+    for len in (min..=s.len() / 2).rev() {
+        for i in 0..=s.len() - 2 * len {
+            if s[i..i + len] == s[i + len..i + 2 * len] {
+                return Some((i, len));
+            }
+        }
+    }
+    None
+}

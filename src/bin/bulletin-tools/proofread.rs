@@ -1,0 +1,186 @@
+//! Proofreading for the page: the parser's `proofread` pass (regex and all)
+//! runs here, in the on-demand module, and so does the drawing of its
+//! findings list — the page's first-load wasm only puts the HTML in place
+//! and handles its buttons (`src/components/proofread.rs`), which keeps the
+//! view's code and strings off the first load.
+
+use bulletin_analyzer::view::i18n::{dismissed_count, proof_text, Lang, ProofMsg};
+use bulletin_analyzer::view::outline::item_anchor;
+use bulletin_analyzer::view::proofread::{item_of, text_key};
+use bulletin_parser::{parse, proofread_with, Finding, FindingKind, HouseRules};
+
+/// Between the parts of the answer: text key, count, HTML.
+pub const FIELD: char = '\u{1f}';
+
+/// What the page asks for.
+pub struct Request<'a> {
+    pub text: &'a str,
+    /// The user's house rules (TSV or JSON); empty: the starter list.
+    pub rules: &'a str,
+    /// Keys of dismissed findings, one a line.
+    pub dismissed: &'a str,
+    pub lang: Lang,
+    /// Whether the house-rules editor was open (it stays open).
+    pub rules_open: bool,
+}
+
+/// `key U+001F count U+001F html`: the key dismissals of this text are
+/// stored under, the number of findings shown, and the view's HTML.
+/// A house-rules file that does not compile is reported in the HTML and the
+/// starter list is used.
+pub fn render(req: &Request) -> String {
+    let custom = !req.rules.trim().is_empty();
+    let (rules, rules_error) = if custom {
+        match HouseRules::parse(req.rules) {
+            Ok(r) => (r, None),
+            Err(e) => (HouseRules::starter().clone(), Some(e.to_string())),
+        }
+    } else {
+        (HouseRules::starter().clone(), None)
+    };
+    let bulletin = parse(req.text);
+    let mut findings = proofread_with(req.text, &bulletin, &rules);
+    findings.sort_by_key(|f| (FindingKind::ALL.iter().position(|k| *k == f.kind), f.start));
+    let dismissed: Vec<&str> = req.dismissed.lines().collect();
+    let (shown, hidden): (Vec<&Finding>, Vec<&Finding>) =
+        findings.iter().partition(|f| !dismissed.contains(&key(f).as_str()));
+    let lang = req.lang;
+    let en = lang == Lang::En;
+    let mut html = String::new();
+    if shown.is_empty() {
+        html += &format!("<p class=\"proofread-none\">{}</p>", proof_text(lang, ProofMsg::None));
+    }
+    let mut i = 0;
+    while i < shown.len() {
+        let kind = shown[i].kind;
+        let group: Vec<&Finding> = shown[i..].iter().take_while(|f| f.kind == kind).copied().collect();
+        i += group.len();
+        let (zh, en_title) = kind.title();
+        html += &format!(
+            "<div class=\"finding-group\" data-kind=\"{code}\"><h3>{}<span class=\"count\">{}</span></h3><ul>",
+            esc(if en { en_title } else { zh }),
+            group.len(),
+            code = kind.code()
+        );
+        for f in group {
+            // Items are linked; the masthead and footer are not (the
+            // textarea selection shows them).
+            let anchor = item_of(&bulletin, f.line).map_or_else(|| "proofread-h".to_string(), item_anchor);
+            html += &format!(
+                "<li class=\"finding\" data-kind=\"{code}\" data-start=\"{s}\" data-end=\"{e}\">\
+<a class=\"jump\" data-act=\"jump\" href=\"#{anchor}\" title=\"{title}\" data-start=\"{s}\" data-end=\"{e}\">{line}:{col}</a>\
+<q class=\"finding-text\">{text}</q><span class=\"message\">{message}</span>\
+<button type=\"button\" class=\"dismiss\" data-act=\"dismiss\" data-key=\"{key}\">{dismiss}</button></li>",
+                code = f.kind.code(),
+                s = f.start,
+                e = f.end,
+                line = f.line,
+                col = f.column,
+                title = esc(proof_text(lang, ProofMsg::JumpTitle)),
+                text = esc(&f.text),
+                message = esc(if en { &f.message_en } else { &f.message }),
+                key = esc(&key(f)),
+                dismiss = proof_text(lang, ProofMsg::Dismiss),
+            );
+        }
+        html += "</ul></div>";
+    }
+    if !hidden.is_empty() {
+        html += &format!(
+            "<p class=\"proofread-hidden\">{} <button type=\"button\" class=\"link-button restore\" data-act=\"restore\">{}</button></p>",
+            dismissed_count(lang, hidden.len()),
+            proof_text(lang, ProofMsg::Restore)
+        );
+    }
+    let tsv = if custom { req.rules.to_string() } else { HouseRules::to_tsv(rules.rules()) };
+    html += &format!(
+        "<details class=\"house-rules\"{open}><summary>{title}</summary><p class=\"hint\">{hint}</p>{error}\
+<textarea rows=\"8\" spellcheck=\"false\" aria-label=\"{title}\">{tsv}</textarea><div class=\"rule-actions\">\
+<button type=\"button\" class=\"apply\" data-act=\"apply\">{apply}</button>\
+<button type=\"button\" class=\"export\" data-act=\"export\">{export}</button>\
+<button type=\"button\" class=\"reset\" data-act=\"reset\">{reset}</button></div></details>",
+        open = if req.rules_open { " open" } else { "" },
+        title = proof_text(lang, ProofMsg::HouseRules),
+        hint = esc(proof_text(lang, ProofMsg::HouseRulesHint)),
+        error = rules_error.map_or(String::new(), |e| format!("<p class=\"proofread-failed\" role=\"alert\">{}</p>", esc(&e))),
+        tsv = esc(&tsv),
+        apply = proof_text(lang, ProofMsg::Apply),
+        export = proof_text(lang, ProofMsg::Export),
+        reset = proof_text(lang, ProofMsg::Reset),
+    );
+    format!("{}{FIELD}{}{FIELD}{html}", text_key(req.text), shown.len())
+}
+
+/// What a dismissal remembers: the kind and the place (the text is fixed
+/// by the storage key).
+fn key(f: &Finding) -> String {
+    format!("{}@{}:{}", f.kind.code(), f.start, f.end)
+}
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "青禾政务快报\n\n第 3 期\n\n县民政局发放救助金 县人大大常委会发放临时救助金 86 万元。（县民政局）\n";
+
+    fn req<'a>(text: &'a str, rules: &'a str, dismissed: &'a str) -> Request<'a> {
+        Request { text, rules, dismissed, lang: Lang::Zh, rules_open: false }
+    }
+
+    fn parts(out: &str) -> (String, usize, String) {
+        let mut p = out.splitn(3, FIELD);
+        (p.next().unwrap().into(), p.next().unwrap().parse().unwrap(), p.next().unwrap().into())
+    }
+
+    #[test]
+    fn findings_are_drawn_with_their_places_and_the_starter_rules() {
+        let (key, count, html) = parts(&render(&req(TEXT, "", "")));
+        assert_eq!(key, text_key(TEXT));
+        assert_eq!(count, 1);
+        assert!(html.contains("data-kind=\"repeated\""), "{html}");
+        let start: usize = html.split("data-start=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        assert_eq!(TEXT.chars().nth(start), Some('大'));
+        assert!(html.contains("既使"), "the starter rules in the editor");
+    }
+
+    #[test]
+    fn dismissed_findings_are_counted_not_listed() {
+        let (_, count, html) = parts(&render(&req(TEXT, "", "repeated@20:21\nrepeated@99:100")));
+        let shown = parts(&render(&req(TEXT, "", ""))).2;
+        let key = shown.split("data-key=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let (_, count2, html2) = parts(&render(&req(TEXT, "", &key)));
+        assert_eq!(count2, 0);
+        assert!(html2.contains("1 条已忽略") && html2.contains("proofread-none"), "{html2}");
+        assert!(count <= 1 && !html.is_empty());
+    }
+
+    #[test]
+    fn user_rules_replace_the_starter_list_and_bad_ones_are_reported() {
+        let (_, _, html) = parts(&render(&req(TEXT, "救助金\t救助资金\n", "")));
+        assert!(html.contains("data-kind=\"house-rule\""), "{html}");
+        assert!(!html.contains("既使"));
+        let (_, _, html) = parts(&render(&req(TEXT, "re:(\tx\n", "")));
+        assert!(html.contains("proofread-failed"), "{html}");
+        assert!(parts(&render(&req("", "", ""))).2.contains("proofread-none"));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}
