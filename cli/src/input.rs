@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use bulletin_parser::decode::{
     self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, inflate_limit_error,
-    sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
+    sniff, sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
 };
 
 /// Files a directory input contributes.
