@@ -20,7 +20,7 @@ use super::units::{AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 fn cn_blocked_before(s: &str, i: usize, c: char) -> bool {
     match c {
         '数' | '几' | '初' | '之' | '逐' | '统' | '唯' | '同' | '某' | '划' | '期' | '拜'
-        | '万' | '单' | '番' => true,
+        | '万' | '单' | '番' | '届' => true,
         '干' => ends_at(s, i, "若干"),
         _ => false,
     }
