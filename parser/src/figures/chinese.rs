@@ -12,7 +12,7 @@ use super::chars::{
 use super::context::Place;
 use super::scan::{push, Found, Out};
 use super::tail::{approx_after, approx_before_from, is_ordinal_from, is_rank, tail, Tail};
-use super::units::{AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
+use super::units::{match_unit, AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 
 /// Whether `c`, the character before a Chinese numeral at `i`, makes the
 /// numeral part of a word or a vague amount: `数十家`, `几十个`, `若干`,
@@ -234,7 +234,7 @@ pub fn cn_run(s: &str, i: usize) -> CnRun {
             run.point = true;
         } else if cn_multiplier(c).is_some() && (!run.point || c == '万' || c == '亿') {
             // `四十三千米`: 千 starts the unit; `一万二千米`: 千 is a place.
-            if c == '千' && p > i && starts_unit(s, p) && !after_big_place(s, i, p) {
+            if c == '千' && p > i && match_unit(s, p).is_some() && !after_big_place(s, i, p) {
                 break;
             }
             run.places = true;
@@ -246,11 +246,6 @@ pub fn cn_run(s: &str, i: usize) -> CnRun {
     run.end = p;
     run.long = p - i > 96;
     run
-}
-
-/// `千米`, `千瓦`, `千克`, `千伏`: a unit whose 千 is no place.
-fn starts_unit(s: &str, p: usize) -> bool {
-    ["千米", "千瓦", "千克", "千伏"].iter().any(|w| at(s, p, w))
 }
 
 /// Whether the numerals `i..p` end in a digit right after 万 or 亿
