@@ -79,6 +79,12 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     }
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.
+    // `零点五`: 零 starts no scan, so the number is read from it here.
+    let i = if ends_at(s, i, "零点") {
+        i - "零点".len()
+    } else {
+        i
+    };
     let run = cn_run(s, i);
     let run_end = run.end;
     if run.long {
@@ -153,7 +159,7 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         Some(v) => Some((v, i - v.len())),
         None => approx_before_from(s, bare_start),
     };
-    let bare_place = !matches!(cn_digit(first), Some(1..=9)) && first != '十';
+    let bare_place = !matches!(cn_digit(first), Some(1..=9)) && first != '十' && !run.point;
     if bare_place && t.approx.is_none() && approx_pre.is_none() {
         return run_end;
     }
