@@ -95,7 +95,13 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         return run_end;
     };
     // `二〇二三`, `三四个`, `五一`: digit by digit is a date, a range or a name.
-    if !run.places && !run.point && run.digits > 1 {
+    // `三四个`, `五六百`, `十五六人`: two digits in a row, one apart, a range.
+    let pair = if run.digits >= 2 && !run.point {
+        adjacent_digits(text)
+    } else {
+        None
+    };
+    if !run.places && !run.point && run.digits > 1 && pair.is_none() {
         return run_end;
     }
     // Most Chinese numerals in a bulletin are words (`一方面`, `统一`,
@@ -150,7 +156,7 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     if vague.is_none() && is_ordinal_from(s, bare_start) {
         return run_end;
     }
-    let Some(value) = parse_cn_number(text) else {
+    let Some(value) = pair.map(|p| p.0).or_else(|| parse_cn_number(text)) else {
         return run_end;
     };
     // `百日行动`, `千家万户`, `万人助万企`: a bare place is an idiom; only
@@ -185,8 +191,46 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    push(out, s, start, &t, exact(value, t.exp), approx_pre, None);
+    let value_max = pair.map(|p| exact(p.1, t.exp));
+    push(
+        out,
+        s,
+        start,
+        &t,
+        exact(value, t.exp),
+        approx_pre,
+        value_max,
+    );
     t.end
+}
+
+/// A numeral with two digits in a row one apart (`三四`, `五六百`,
+/// `一百五六十`): the two numbers it spans, each read with one of the two
+/// digits. `None` for any other run of digits (`二〇二三`, `五一`, `一二三`).
+fn adjacent_digits(text: &str) -> Option<(f64, f64)> {
+    let digits: Vec<(usize, char, u32)> = text
+        .char_indices()
+        .filter_map(|(k, c)| cn_digit(c).map(|d| (k, c, d)))
+        .collect();
+    if digits.len() > 3 {
+        return None;
+    }
+    let mut found = None;
+    for w in digits.windows(2) {
+        let ((k0, c0, d0), (k1, c1, d1)) = (w[0], w[1]);
+        if k0 + c0.len_utf8() != k1 {
+            continue; // a place between them
+        }
+        if d0 == 0 || d1 != d0 + 1 || found.is_some() {
+            return None; // `二〇`, `五一`, `一二三`
+        }
+        found = Some((k0, c0.len_utf8(), k1, c1.len_utf8()));
+    }
+    let (k0, n0, k1, n1) = found?;
+    let lo = format!("{}{}", &text[..k1], &text[k1 + n1..]);
+    let hi = format!("{}{}", &text[..k0], &text[k0 + n0..]);
+    let (lo, hi) = (parse_cn_number(&lo)?, parse_cn_number(&hi)?);
+    (lo < hi).then_some((lo, hi))
 }
 
 /// Words ending in `上` before a place that make it no "as many as":
