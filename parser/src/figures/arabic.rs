@@ -381,9 +381,10 @@ fn arabic_range(
 }
 
 /// A range's lower end: its own magnitude when written (`3万-5万`), else
-/// the upper end's (`3至5万` is 3万), else bare (`5000-1万` is 5000), and
-/// only when it is below the upper end.
-pub fn lower_value(
+/// the upper end's (`3至5万` is 3万), else bare when that is within a tenth
+/// of the upper end (`5000-1万` is 5000; `3.5-2万` is a guess), and only
+/// when it is below the upper end.
+fn lower_value(
     own: Option<f64>,
     scaled_up: f64,
     bare: f64,
@@ -394,7 +395,8 @@ pub fn lower_value(
         Some(v) => v,
         None if unit_own => bare,
         None if scaled_up < hi => scaled_up,
-        None => bare,
+        None if bare.abs() * 10.0 >= hi.abs() => bare,
+        None => return None,
     };
     (lo < hi).then_some(lo)
 }
