@@ -244,8 +244,15 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
             return run_end;
         }
         // `2023年`, `23年8月`: a date.
-        if u.role == Role::Year && is_date(s, m, &t) {
-            return t.end.max(run_end);
+        if u.role == Role::Year {
+            let whole = m.decimals == 0 && t.exp == 0;
+            let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
+            let next = skip_space(s, t.unit_end);
+            let dated = char_at(s, next)
+                .is_some_and(|(c, _)| arabic_digit(c).is_some() || cn_digit(c).is_some());
+            if year || dated {
+                return t.end.max(run_end);
+            }
         }
     }
     let (approx_pre, start) = match approx_before_from(s, bare_start) {
@@ -273,16 +280,6 @@ static JOINED_LAST: [bool; 256] = {
     }
     t
 };
-
-/// `2023年`, `23年8月`: a number before `年` that is a year, not a duration.
-fn is_date(s: &str, m: Mantissa, t: &Tail) -> bool {
-    let whole = m.decimals == 0 && t.exp == 0;
-    let year = whole && t.approx.is_none() && (1000..3000).contains(&m.digits);
-    let next = skip_space(s, t.unit_end);
-    let dated =
-        char_at(s, next).is_some_and(|(c, _)| arabic_digit(c).is_some() || cn_digit(c).is_some());
-    year || dated
-}
 
 /// Characters that join the two ends of a range: `3至5`, `3到5`, `3-5`,
 /// `3—5`, `3~5` (what [`joiner_after`] reads, on their bytes).
@@ -345,7 +342,9 @@ fn arabic_range(
         return None; // `3人-5万元`: two different quantities
     }
     if let Some(u) = t.unit {
-        if is_rank(s, i, u) || u.role == Role::Year && (is_date(s, m2, &t) || is_date(s, m, &t)) {
+        // `2023—2024年`: years, not a duration (either end a year's number).
+        let year = |m: Mantissa| (1000..3000).contains(&m.digits);
+        if is_rank(s, i, u) || u.role == Role::Year && (year(m) || year(m2)) {
             return None;
         }
     } else if own.is_some_and(|e| e != t.exp) {
@@ -382,9 +381,10 @@ fn arabic_range(
 }
 
 /// A range's lower end: its own magnitude when written (`3万-5万`), else
-/// the upper end's (`3至5万` is 3万), else bare (`5000-1万` is 5000), and
-/// only when it is below the upper end.
-pub fn lower_value(
+/// the upper end's (`3至5万` is 3万), else bare when that is within a tenth
+/// of the upper end (`5000-1万` is 5000; `3.5-2万` is a guess), and only
+/// when it is below the upper end.
+fn lower_value(
     own: Option<f64>,
     scaled_up: f64,
     bare: f64,
@@ -395,7 +395,8 @@ pub fn lower_value(
         Some(v) => v,
         None if unit_own => bare,
         None if scaled_up < hi => scaled_up,
-        None => bare,
+        None if bare.abs() * 10.0 >= hi.abs() => bare,
+        None => return None,
     };
     (lo < hi).then_some(lo)
 }

@@ -12,7 +12,7 @@ use super::chars::{
 use super::context::Place;
 use super::scan::{push, Found, Out};
 use super::tail::{approx_after, approx_before_from, is_ordinal_from, is_rank, tail, Tail};
-use super::units::{AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
+use super::units::{match_unit, AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 
 /// Whether `c`, the character before a Chinese numeral at `i`, makes the
 /// numeral part of a word or a vague amount: `数十家`, `几十个`, `若干`,
@@ -20,7 +20,7 @@ use super::units::{AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 fn cn_blocked_before(s: &str, i: usize, c: char) -> bool {
     match c {
         '数' | '几' | '初' | '之' | '逐' | '统' | '唯' | '同' | '某' | '划' | '期' | '拜'
-        | '万' | '单' | '番' => true,
+        | '万' | '单' | '番' | '届' => true,
         '干' => ends_at(s, i, "若干"),
         _ => false,
     }
@@ -79,6 +79,12 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     }
     // The whole run of numeral characters is read and skipped at once, so
     // `一百二十三` is never re-read from `百`.
+    // `零点五`: 零 starts no scan, so the number is read from it here.
+    let i = if ends_at(s, i, "零点") {
+        i - "零点".len()
+    } else {
+        i
+    };
     let run = cn_run(s, i);
     let run_end = run.end;
     if run.long {
@@ -89,7 +95,13 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         return run_end;
     };
     // `二〇二三`, `三四个`, `五一`: digit by digit is a date, a range or a name.
-    if !run.places && !run.point && run.digits > 1 {
+    // `三四个`, `五六百`, `十五六人`: two digits in a row, one apart, a range.
+    let pair = if run.digits >= 2 && !run.point {
+        adjacent_digits(text)
+    } else {
+        None
+    };
+    if !run.places && !run.point && run.digits > 1 && pair.is_none() {
         return run_end;
     }
     // Most Chinese numerals in a bulletin are words (`一方面`, `统一`,
@@ -144,7 +156,7 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     if vague.is_none() && is_ordinal_from(s, bare_start) {
         return run_end;
     }
-    let Some(value) = parse_cn_number(text) else {
+    let Some(value) = pair.map(|p| p.0).or_else(|| parse_cn_number(text)) else {
         return run_end;
     };
     // `百日行动`, `千家万户`, `万人助万企`: a bare place is an idiom; only
@@ -153,7 +165,7 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         Some(v) => Some((v, i - v.len())),
         None => approx_before_from(s, bare_start),
     };
-    let bare_place = !matches!(cn_digit(first), Some(1..=9)) && first != '十';
+    let bare_place = !matches!(cn_digit(first), Some(1..=9)) && first != '十' && !run.point;
     if bare_place && t.approx.is_none() && approx_pre.is_none() {
         return run_end;
     }
@@ -179,8 +191,46 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    push(out, s, start, &t, exact(value, t.exp), approx_pre, None);
+    let value_max = pair.map(|p| exact(p.1, t.exp));
+    push(
+        out,
+        s,
+        start,
+        &t,
+        exact(value, t.exp),
+        approx_pre,
+        value_max,
+    );
     t.end
+}
+
+/// A numeral with two digits in a row one apart (`三四`, `五六百`,
+/// `一百五六十`): the two numbers it spans, each read with one of the two
+/// digits. `None` for any other run of digits (`二〇二三`, `五一`, `一二三`).
+fn adjacent_digits(text: &str) -> Option<(f64, f64)> {
+    let digits: Vec<(usize, char, u32)> = text
+        .char_indices()
+        .filter_map(|(k, c)| cn_digit(c).map(|d| (k, c, d)))
+        .collect();
+    if digits.len() > 3 {
+        return None;
+    }
+    let mut found = None;
+    for w in digits.windows(2) {
+        let ((k0, c0, d0), (k1, c1, d1)) = (w[0], w[1]);
+        if k0 + c0.len_utf8() != k1 {
+            continue; // a place between them
+        }
+        if d0 == 0 || d1 != d0 + 1 || found.is_some() {
+            return None; // `二〇`, `五一`, `一二三`
+        }
+        found = Some((k0, c0.len_utf8(), k1, c1.len_utf8()));
+    }
+    let (k0, n0, k1, n1) = found?;
+    let lo = format!("{}{}", &text[..k1], &text[k1 + n1..]);
+    let hi = format!("{}{}", &text[..k0], &text[k0 + n0..]);
+    let (lo, hi) = (parse_cn_number(&lo)?, parse_cn_number(&hi)?);
+    (lo < hi).then_some((lo, hi))
 }
 
 /// Words ending in `上` before a place that make it no "as many as":
@@ -234,7 +284,7 @@ pub fn cn_run(s: &str, i: usize) -> CnRun {
             run.point = true;
         } else if cn_multiplier(c).is_some() && (!run.point || c == '万' || c == '亿') {
             // `四十三千米`: 千 starts the unit; `一万二千米`: 千 is a place.
-            if c == '千' && p > i && starts_unit(s, p) && !after_big_place(s, i, p) {
+            if c == '千' && p > i && match_unit(s, p).is_some() && !after_big_place(s, i, p) {
                 break;
             }
             run.places = true;
@@ -246,11 +296,6 @@ pub fn cn_run(s: &str, i: usize) -> CnRun {
     run.end = p;
     run.long = p - i > 96;
     run
-}
-
-/// `千米`, `千瓦`, `千克`, `千伏`: a unit whose 千 is no place.
-fn starts_unit(s: &str, p: usize) -> bool {
-    ["千米", "千瓦", "千克", "千伏"].iter().any(|w| at(s, p, w))
 }
 
 /// Whether the numerals `i..p` end in a digit right after 万 or 亿

@@ -6,6 +6,17 @@
 //! thousands separators, decimals, spaces around it as PDF exports print) or
 //! Chinese (`三个`, `两千人`, `十余次`).
 //!
+//! The harder constructions (SPEC, "Figures: the harder constructions"):
+//! a range is one figure, `value` its lower end and `value_max` its upper
+//! (`3至5万元`, `200-300元`, `3万-5万元`, `三至五名`, `三四个`); a written sign
+//! is kept (`-3.9%`, `负3.9%`, `零下5℃`); `点` is a decimal point and spoken
+//! forms are read as said (`三点五亿`, `一万三`, `两千四百五`, `3万4000`);
+//! fractions are ratios (`三分之一` 33.3 %, `千分之三` 3 ‰); `翻一番` is 2 倍;
+//! `一吨半` adds a half; `数十亿`, `二十几万`, `上百家` are the magnitude said,
+//! marked `数` `几` `上`; `123元1角1分` is 123.11; `人民币5万` is 元; a slash
+//! unit belongs to the figure (`3000元/亩`). Where the reading is a guess
+//! (`3万400`, `3万4千米`, `下降-2%`) no figure is reported.
+//!
 //! Not figures: bare numbers; ordinals (`第七期`); enumerators (`一是`);
 //! anything inside quotes or title marks (`“五清单”`, `《…》`); dates and
 //! times (`2023年`, `4月14日`, `10:30`); codes (`G107`, `5G`, `〔2018〕2号`);

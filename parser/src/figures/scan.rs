@@ -388,7 +388,12 @@ pub fn push(
         None => FigureKind::Count,
     };
     let mut unit = t.unit_text.or(t.unit.map(|u| u.shown));
-    let mut value = if t.half { value + 0.5 } else { value };
+    // A range's half belongs to its upper end (`2至3个半小时`), added by the caller.
+    let mut value = if t.half && value_max.is_none() {
+        value + 0.5
+    } else {
+        value
+    };
     let mut end = t.end;
     let mut per = None;
     let mut start = start;
