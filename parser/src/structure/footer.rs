@@ -3,10 +3,12 @@
 //! `签发人：`, a key with no colon, several keys on one line).
 
 use super::lines::{Kind, Line};
-use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set};
-use crate::numerals::is_cn_numeral_char;
+use super::text::{
+    chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set,
+};
 use super::{Ledger, Sink};
 use crate::model::Footer;
+use crate::numerals::is_cn_numeral_char;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -158,7 +160,20 @@ fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
 fn plain_key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     if !matches!(
         s.chars().next()?,
-        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送' | '撰' | '核' | '校' | '共' | '印'
+        '本' | '责'
+            | '签'
+            | '抄'
+            | '分'
+            | '发'
+            | '编'
+            | '审'
+            | '报'
+            | '送'
+            | '撰'
+            | '核'
+            | '校'
+            | '共'
+            | '印'
     ) {
         return None;
     }
@@ -270,7 +285,7 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
                 continue;
             }
             Role::Credit => {
-                sink.drop_line(line.no, &format!("{}{}", f.key, f.value), "footer-credit");
+                sink.drop_line(line.no, &[f.key, f.value].concat(), "footer-credit");
                 continue;
             }
             Role::Editor => &mut footer.editor,
@@ -297,14 +312,21 @@ pub fn is_print_count(t: &str) -> bool {
     let t = trim_set(t, &[' ', '*', '（', '）', '(', ')']);
     let Some(n) = t
         .strip_prefix("共印")
-        .or_else(|| t.strip_prefix("印数").map(|r| trim_start_set(r, &['：', ':', ' '])))
+        .or_else(|| {
+            t.strip_prefix("印数")
+                .map(|r| trim_start_set(r, &['：', ':', ' ']))
+        })
         .or_else(|| t.strip_prefix("印"))
     else {
         return false;
     };
     let n = n.trim_matches(' ');
     let digits = n.trim_end_matches('份').trim_end_matches(' ');
-    n.ends_with('份') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_numeral_char(c))
+    n.ends_with('份')
+        && !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_numeral_char(c))
 }
 
 pub const DUPLICATE: &str = "重复的报尾项";

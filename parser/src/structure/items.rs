@@ -269,7 +269,14 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
 /// Labels before the units in a source parenthetical (`（供稿：县交通局）`,
 /// `（作者：李强 单位：县农业农村局）`).
 const SOURCE_LABELS: [&str; 8] = [
-    "稿件来源", "信息来源", "供稿单位", "来源单位", "供稿", "来源", "报送", "单位",
+    "稿件来源",
+    "信息来源",
+    "供稿单位",
+    "来源单位",
+    "供稿",
+    "来源",
+    "报送",
+    "单位",
 ];
 /// Labels before the people in one (`作者：李强`).
 const AUTHOR_LABELS: [&str; 6] = ["撰稿人", "撰稿", "作者", "通讯员", "记者", "执笔"];
@@ -454,7 +461,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 }
                 ledger.take(heading.open);
                 ledger.take(heading.close);
-                let inline = !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
+                let inline =
+                    !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
                 if inline
                     || (heading.rest.is_empty()
                         && bracket_is_source(heading, &blocks[k + 1..], &body.pieces))
@@ -485,7 +493,11 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 if i > 0 && piece.join == Join::Space {
                     text.push(' ');
                 }
-                text.push_str(if i == 0 { &piece.text[key..] } else { piece.text });
+                text.push_str(if i == 0 {
+                    &piece.text[key..]
+                } else {
+                    piece.text
+                });
             }
             let text = trim_spaces_and_newlines(&text).to_string();
             match b.notes.last_mut() {
@@ -761,7 +773,12 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
         lead
     };
     if let Some((names_end, text_start)) = lead {
-        take_names(&raw[head_start..names_end], &mut sources, &mut authors, ledger);
+        take_names(
+            &raw[head_start..names_end],
+            &mut sources,
+            &mut authors,
+            ledger,
+        );
         // (Tested first: with the ledger off, the syntax is not even cut out.)
         if ledger.is_on() {
             ledger.take(&raw[names_end..text_start]);
@@ -894,7 +911,11 @@ pub fn list_marker_len(s: &str) -> usize {
                 match t[n..].chars().next() {
                     Some('、') => end = n + '、'.len_utf8(),
                     Some('．') => end = n + '．'.len_utf8(),
-                    Some('.') if !all_cn && !t[n + 1..].starts_with(|c: char| c.is_ascii_digit()) => end = n + 1,
+                    Some('.')
+                        if !all_cn && !t[n + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+                    {
+                        end = n + 1
+                    }
                     _ => {}
                 }
             }
@@ -919,7 +940,10 @@ fn ascii_digit_wide(c: char) -> bool {
 }
 
 fn is_cn_num(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
+    )
 }
 
 /// The first `。` within a headline's length of `s`.
@@ -994,7 +1018,10 @@ fn take_names(
             None => n,
         };
         // `据县融媒体中心报道`: the unit a report is credited to.
-        let n = match n.strip_prefix('据').filter(|r| r.ends_with("报道") || r.ends_with("消息")) {
+        let n = match n
+            .strip_prefix('据')
+            .filter(|r| r.ends_with("报道") || r.ends_with("消息"))
+        {
             Some(r) => {
                 ledger.take("据");
                 r

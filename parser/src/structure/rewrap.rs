@@ -15,6 +15,7 @@
 //! a source parenthetical ends its item, and a short headline alone on its
 //! line ends its paragraph.
 
+use super::bytes::find_byte;
 use super::items::{
     find_break, headline_alone, leading_source, may_end_in_paren, starts_item_with,
     trailing_source, Tail,
@@ -23,7 +24,6 @@ use super::lines::{Heading, Headings, Kind, Line};
 use super::text::{
     chars_up_to, ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width,
 };
-use super::bytes::find_byte;
 use super::Sink;
 use std::ops::Range;
 
@@ -362,7 +362,10 @@ fn made_of_headers(text: &str, headers: &[(&str, usize)]) -> bool {
     let mut rest = trim_start_set(text, AROUND);
     let mut parts = 0;
     while !rest.is_empty() {
-        let Some(next) = headers.iter().find_map(|&(h, _)| strip_ignoring_spaces(rest, h)) else {
+        let Some(next) = headers
+            .iter()
+            .find_map(|&(h, _)| strip_ignoring_spaces(rest, h))
+        else {
             return false;
         };
         rest = trim_start_set(next, AROUND);
