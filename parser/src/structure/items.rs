@@ -296,6 +296,13 @@ fn source_label_before(s: &str) -> bool {
 /// A `label：value` name in a source parenthetical: (label with its colon,
 /// the value, whether the label names people).
 fn labelled(n: &str) -> Option<(&str, &str, bool)> {
+    // Only these characters start a label: most names are told at once.
+    if !matches!(
+        n.chars().next(),
+        Some('稿' | '信' | '供' | '来' | '报' | '单' | '撰' | '作' | '通' | '记' | '执')
+    ) {
+        return None;
+    }
     for (labels, people) in [(&SOURCE_LABELS[..], false), (&AUTHOR_LABELS[..], true)] {
         for l in labels {
             if let Some(r) = n.strip_prefix(l) {
@@ -312,6 +319,13 @@ fn labelled(n: &str) -> Option<(&str, &str, bool)> {
 
 /// A unit's name without a verb after it (`县农业农村局供稿` → `县农业农村局`).
 fn without_suffix(n: &str) -> &str {
+    // The suffixes' last characters, tested first.
+    if !matches!(
+        n.chars().next_back(),
+        Some('稿' | '供' | '送' | '道' | '息')
+    ) {
+        return n;
+    }
     SOURCE_SUFFIXES
         .iter()
         .find_map(|w| n.strip_suffix(w).filter(|r| chars_up_to(r, 2) >= 2))
@@ -324,9 +338,9 @@ fn has_label(names: &str) -> bool {
 }
 
 /// A person's name in a source parenthetical, after a unit (`（县发改委 张伟）`):
-/// two to four CJK characters that do not end in a unit word.
+/// two to four CJK characters (the caller has made sure it is no unit).
 fn is_person_name(t: &str) -> bool {
-    (2..=4).contains(&chars_up_to(t, 5)) && t.chars().all(is_cjk) && !is_unit_name(t)
+    (2..=4).contains(&chars_up_to(t, 5)) && t.chars().all(is_cjk)
 }
 
 /// Some character of `s` is CJK. A lead byte E5–E9 starts one of
@@ -886,6 +900,17 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
 /// `(2)`, `①`, with the spaces after it; 0 when there is none (or nothing
 /// follows it). `1—2月…` and `一是…` are not markers.
 pub fn list_marker_len(s: &str) -> usize {
+    // The first byte of an ASCII digit or `(`, or the lead byte E2 (①),
+    // E3 (〇), E4–E5 (一二三五六七八九十), EF (（, full-width digits): any
+    // other first byte is no marker.
+    let may_mark = |c: char| {
+        c.is_ascii_digit()
+            || matches!(c, '(' | '（' | '〇' | '零' | '０'..='９' | '\u{2460}'..='\u{2473}')
+            || is_cn_num(c)
+    };
+    if !s.chars().next().is_some_and(may_mark) {
+        return 0;
+    }
     let t = s.trim_start_matches('*');
     let skip = s.len() - t.len();
     let num = |x: &str| {
@@ -999,12 +1024,14 @@ fn take_names(
     authors: &mut Vec<String>,
     ledger: &mut Ledger,
 ) {
-    let mut unit_seen = false;
+    let mut named = false;
     // After `作者：` the names are people until another label.
     let mut people = false;
     for n in split_sources(names) {
         // `通讯员 陈晨`: a label standing alone before its names.
-        if AUTHOR_LABELS.contains(&n) {
+        if matches!(n.chars().next(), Some('撰' | '作' | '通' | '记' | '执'))
+            && AUTHOR_LABELS.contains(&n)
+        {
             ledger.take(n);
             people = true;
             continue;
@@ -1037,12 +1064,14 @@ fn take_names(
             continue;
         }
         // People named after a unit are the item's authors (`（县发改委 张伟）`).
-        if (people && !is_unit_name(n)) || (unit_seen && is_person_name(n)) {
+        // (The first name is a unit unless a label said otherwise: only the
+        // names after it are looked at as people.)
+        if (people || (named && is_person_name(n))) && !is_unit_name(n) {
             authors.push(n.to_string());
             continue;
         }
         people = false;
-        unit_seen |= is_unit_name(n);
+        named = true;
         if sources.iter().any(|s| s == n) {
             // Named both before the headline and in the closing parenthetical:
             // one unit, listed once; the repeat is syntax, not lost text.

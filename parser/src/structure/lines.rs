@@ -149,7 +149,8 @@ impl Contents {
         dropped: &mut Vec<Dropped>,
         headings: &mut Headings<'a>,
     ) {
-        if line.kind == Kind::Blank {
+        // Closed, only a short line may open a list: most lines stop here.
+        if line.kind == Kind::Blank || (!self.open && line.text.len() > 40) {
             return;
         }
         let bare = trim_spaces_and_stars(line.text);
