@@ -100,7 +100,7 @@ fn is_syntax(s: &str) -> bool {
         .all(|c| "【】[]［］〖〗（）()：:、，,；;/／.．。".contains(c));
     // list markers (`一、`, `1.`, `（一）`, `①`) and section symbols (`★`)
     let enumerator = t.chars().all(|c| {
-        "一二三四五六七八九十〇零、.．（）()★☆◆◇■□●○▲△►▶◎※".contains(c)
+        "一二三四五六七八九十〇零、.．（）()★☆◆◇■□●○▲△►▶◎※【[［〖".contains(c)
             || c.is_ascii_digit()
             || ('０'..='９').contains(&c)
             || ('\u{2460}'..='\u{2473}').contains(&c)

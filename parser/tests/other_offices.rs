@@ -251,3 +251,30 @@ fn one_issue_stays_one() {
     assert_eq!(parse_all(ITEMS).len(), 1);
     assert_eq!(parse_all("").len(), 1);
 }
+
+#[test]
+fn enumerated_brackets_bold_labels_end_marks_and_print_lines() {
+    let text = "工 作 简 报\n第5期\n某县人民政府办公室    2025年4月3日\n\n【一、重点工作】\n\n**【甲局】**打造文旅新业态。甲局推出旅游线路12条。\n\n**乙局：**推进国土绿化 乙局完成造林1.5万亩。\n\n【二、基层动态】\n\n（一）丙镇开展植树活动\n丙镇植树2.1万株。（完）\n\n（二）丁乡推进厕所革命\n丁乡改造户厕320户。\n\n主送：县委、县政府领导。\n抄送：市政府办公室。\n某县人民政府办公室        2025年4月3日印发\n";
+    let b = parse(text);
+    assert_eq!(b.sections, ["重点工作", "基层动态"]);
+    assert_eq!(
+        heads(&b),
+        [
+            "打造文旅新业态",
+            "推进国土绿化",
+            "丙镇开展植树活动",
+            "丁乡推进厕所革命"
+        ]
+    );
+    assert_eq!(b.items[0].sources, ["甲局"]);
+    assert_eq!(b.items[1].sources, ["乙局"]);
+    assert_eq!(b.items[3].body, "丁乡改造户厕320户。");
+    assert_eq!(
+        b.footer
+            .distribution
+            .as_deref()
+            .map(|d| d.replace('\n', "")),
+        Some("主送：县委、县政府领导。抄送：市政府办公室。".into())
+    );
+    assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+}

@@ -50,6 +50,11 @@ const KEYS: &[Key] = &[
         bare: true,
     },
     Key {
+        word: "主送",
+        role: Role::Distribution,
+        bare: false,
+    },
+    Key {
         word: "抄送",
         role: Role::Distribution,
         bare: false,
@@ -161,6 +166,7 @@ fn plain_key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     if !matches!(
         s.chars().next()?,
         '本' | '责'
+            | '主'
             | '签'
             | '抄'
             | '分'
@@ -329,6 +335,13 @@ pub fn is_print_count(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_numeral_char(c))
 }
 
+/// `某县人民政府办公室　2025年4月3日印发`: who printed the issue and when,
+/// at the foot of the last page (the masthead says both already).
+fn is_print_line(t: &str) -> bool {
+    let t = trim_set(t, &[' ', '*']);
+    t.len() <= 120 && t.ends_with("印发") && super::masthead::find_date(t).is_some()
+}
+
 pub const DUPLICATE: &str = "重复的报尾项";
 pub const EMPTY: &str = "报尾项没有内容";
 pub const AFTER_FOOTER: &str = "报尾之后无法归类的文字";
@@ -342,6 +355,7 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
             Kind::Blank | Kind::Noise => {}
             Kind::Footer => open = apply(l, footer, sink, ledger),
             Kind::Text if is_print_count(l.text) => sink.drop_line(l.no, l.text, "print-count"),
+            Kind::Text if is_print_line(l.text) => sink.drop_line(l.no, l.text, "print-line"),
             Kind::Section { .. } | Kind::Text => match (&mut footer.distribution, open) {
                 (Some(d), true) => {
                     if d.chars()

@@ -135,8 +135,11 @@ fn number_gap_break(s: &str) -> Option<(usize, usize)> {
 pub fn leading_source(s: &str) -> Option<(usize, usize)> {
     let colon = colon_within(s, 30)?;
     // `**县统计局：上半年…**`: a colon inside a bold headline is the headline's.
+    // (`**县林业局：**推进…` is a bold label: the run closes right after it.)
     if let Some(rest) = s.strip_prefix("**") {
-        if find_stars(rest).is_some_and(|close| close + 2 > colon) {
+        let colon_len = s[colon..].chars().next().map_or(1, char::len_utf8);
+        let label = s[colon + colon_len..].starts_with("**");
+        if !label && find_stars(rest).is_some_and(|close| close + 2 > colon) {
             return None;
         }
     }

@@ -317,14 +317,14 @@ const LINE_MARKS: [char; 101] = [
 ];
 
 /// Footer keys' first characters (`本期发`, `责任编辑`, `签发`, …).
-const FOOTER_MARKS: [char; 13] = [
-    '本', '责', '签', '抄', '分', '发', '编', '审', '报', '送', '撰', '核', '校',
+const FOOTER_MARKS: [char; 14] = [
+    '本', '责', '签', '抄', '分', '发', '编', '审', '报', '送', '撰', '核', '校', '主',
 ];
 
 static MARKS: CharSet = CharSet::new(&concat_marks());
 
-const fn concat_marks() -> [char; 114] {
-    let mut all = ['\0'; 114];
+const fn concat_marks() -> [char; 115] {
+    let mut all = ['\0'; 115];
     let mut k = 0;
     while k < LINE_MARKS.len() {
         all[k] = LINE_MARKS[k];
@@ -635,7 +635,12 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         let close = u[..floor_boundary(u, 26 * 4)]
             .find(close_char)
             .filter(|&k| count_chars(&u.as_bytes()[..k]) < 26)?;
-        let name = trim_spaces_and_stars(&u[open_len..close]);
+        let inner = trim_spaces_and_stars(&u[open_len..close]);
+        // `【一、重点工作】`: the enumerator is not part of the name.
+        let name = match enumerator_len(inner) {
+            0 => inner,
+            k => trim_spaces_and_stars(&inner[k..]),
+        };
         if name.is_empty() || chars_up_to(name, 20) > 20 || has_sentence_punct(name) {
             return None;
         }
@@ -656,7 +661,8 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         }
         return Some(Heading {
             name,
-            open: &u[..open_len],
+            // (the enumerator, if any, is syntax like the bracket)
+            open: &u[..name.as_ptr() as usize - u.as_ptr() as usize],
             close: &u[close..close + close_char.len_utf8()],
             rest,
             explicit: true,
@@ -723,6 +729,17 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         }
     }
     None
+}
+
+/// Bytes of a Chinese enumerator with its mark (`一、`, `十二．`) opening `s`.
+fn enumerator_len(s: &str) -> usize {
+    let n = s.find(|c: char| !is_cn_numeral_char(c)).unwrap_or(s.len());
+    match s[n..].chars().next() {
+        Some(c @ ('、' | '．' | '.')) if n > 0 && chars_up_to(&s[..n], 3) <= 3 => {
+            n + c.len_utf8()
+        }
+        _ => 0,
+    }
 }
 
 /// `县财政局强化管理`, `我县推进…`, `东关街道…`: a numbered item's headline

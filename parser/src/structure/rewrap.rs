@@ -17,8 +17,8 @@
 
 use super::bytes::find_byte;
 use super::items::{
-    find_break, headline_alone, leading_source, may_end_in_paren, starts_item_with,
-    trailing_source, Tail,
+    find_break, headline_alone, leading_source, list_marker_len, may_end_in_paren,
+    starts_item_with, trailing_source, Tail,
 };
 use super::lines::{Heading, Headings, Kind, Line};
 use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width};
@@ -358,6 +358,14 @@ impl HeaderStarts {
     }
 }
 
+/// `（完）`, `（待续）` at the end of a text: the item ends there.
+fn ends_with_end_mark(t: &str) -> bool {
+    let t = t.trim_end_matches([' ', '*']);
+    ["（完）", "(完)", "（待续）", "(待续)", "（续完）"]
+        .iter()
+        .any(|m| t.ends_with(m))
+}
+
 /// A running page header that puts two masthead lines on one
 /// (`某县政务快报 第8期` for a title and an issue printed apart): the line,
 /// spaces aside, is masthead lines one after another.
@@ -468,13 +476,14 @@ fn decide(
     if prev_row || next_row {
         return None;
     }
-    let ends = ends_sentence(last);
+    // `…。（完）` closes an item as a sentence end does.
+    let ends = ends_sentence(last) || ends_with_end_mark(last);
     let alone = || cur.len() == 1 && headline_alone(last, full, find_break(last));
     let opens = || starts_item_with(next_text, find_break(next_text), leading_source(next_text));
     let new_paragraph = match full {
         Some(f) if prev_width >= f => ends && (next.indented || opens()),
         Some(_) => ends || alone(),
-        None => ends || alone() || (gap && opens()),
+        None => ends || alone() || (gap && (opens() || list_marker_len(next_text) > 0)),
     };
     if new_paragraph {
         return None;
