@@ -539,6 +539,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 section: section.map(SmallString::from),
                 lead: Some(name),
                 lead_inline: inline,
+                marker: marker_style(first_text),
                 first: k,
                 last: k,
                 headline_alone: alone,
@@ -567,14 +568,21 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             continue;
         }
         let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
-        let opens_item =
-            || !p.table_row && ((p.headline_alone && body_follows) || p.starts(&body.pieces));
+        // A paragraph numbered like the item's own headline (`（二）` after
+        // `（一）…`) is the next item, whatever else it looks like.
+        let style = marker_style(first_text);
+        let opens_item = |d: &Draft<'_>| {
+            !p.table_row
+                && ((p.headline_alone && body_follows)
+                    || p.starts(&body.pieces)
+                    || (style != 0 && style == d.marker))
+        };
         match cur.as_mut() {
             Some(d) if d.awaiting_body => {
                 d.last = k;
                 d.awaiting_body = false;
             }
-            Some(d) if !opens_item() => d.last = k,
+            Some(d) if !opens_item(d) => d.last = k,
             _ => {
                 if let Some(d) = cur.take() {
                     b.items.push(finish(d, body, ledger, &mut found));
@@ -584,6 +592,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                     section: section.map(SmallString::from),
                     lead: None,
                     lead_inline: false,
+                    marker: style,
                     first: k,
                     last: k,
                     headline_alone: alone,
@@ -711,6 +720,8 @@ struct Draft<'a> {
     lead: Option<&'a str>,
     /// That bracket stood on the item's first line.
     lead_inline: bool,
+    /// The kind of list marker before its headline ([`marker_style`]).
+    marker: u8,
     first: usize,
     last: usize,
     /// The first paragraph is the headline alone.
@@ -972,6 +983,20 @@ fn is_cn_num(c: char) -> bool {
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
     )
+}
+
+/// The kind of list marker opening `s`: 0 none, 1 `一、`, 2 `1.`, 3 `（一）`
+/// or `(1)`, 4 `①`.
+fn marker_style(s: &str) -> u8 {
+    if list_marker_len(s) == 0 {
+        return 0;
+    }
+    match s.chars().next() {
+        Some('（' | '(') => 3,
+        Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => 2,
+        Some('\u{2460}'..='\u{2473}') => 4,
+        _ => 1,
+    }
 }
 
 /// The first `。` within a headline's length of `s`.

@@ -479,11 +479,15 @@ fn decide(
     // `…。（完）` closes an item as a sentence end does.
     let ends = ends_sentence(last) || ends_with_end_mark(last);
     let alone = || cur.len() == 1 && headline_alone(last, full, find_break(last));
-    let opens = || starts_item_with(next_text, find_break(next_text), leading_source(next_text));
+    // (A list marker, `（二）`, opens an item as a headline break does.)
+    let opens = || {
+        starts_item_with(next_text, find_break(next_text), leading_source(next_text))
+            || list_marker_len(next_text) > 0
+    };
     let new_paragraph = match full {
         Some(f) if prev_width >= f => ends && (next.indented || opens()),
         Some(_) => ends || alone(),
-        None => ends || alone() || (gap && (opens() || list_marker_len(next_text) > 0)),
+        None => ends || alone() || (gap && opens()),
     };
     if new_paragraph {
         return None;
