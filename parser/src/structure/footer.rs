@@ -154,7 +154,11 @@ pub struct Field<'a> {
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     // `**责任编辑：**胡静`: bold labels read like plain ones.
     // A markdown table row (`| 责任编辑：某某 | 审核：某某 |`) reads the same.
-    let t = trim_start_set(s, &['*', '|', ' ']);
+    let t = if matches!(s.as_bytes().first(), Some(b'*' | b'|')) {
+        trim_start_set(s, &['*', '|', ' '])
+    } else {
+        s
+    };
     let (k, v, bare) = plain_key_at(t)?;
     let stars = s.len() - t.len();
     let after = &t[v..];

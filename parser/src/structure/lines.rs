@@ -229,6 +229,46 @@ fn strip_symbol(t: &str) -> &str {
 /// `字体大小：大 中 小`, `【打印】【关闭】`, `返回顶部`. A line made only of
 /// such words (and brackets, separators) is noise.
 fn is_page_furniture(t: &str) -> bool {
+    // Furniture lines are short and start with one of these.
+    if t.len() > 240
+        || !matches!(
+            t.chars().next(),
+            Some(
+                '打' | '关'
+                    | '字'
+                    | '返'
+                    | '收'
+                    | '分'
+                    | '大'
+                    | '中'
+                    | '小'
+                    | '默'
+                    | '全'
+                    | '内'
+                    | '注'
+                    | '秘'
+                    | '机'
+                    | '绝'
+                    | '妥'
+                    | '当'
+                    | '您'
+                    | '你'
+                    | '所'
+                    | '【'
+                    | '['
+                    | ']'
+                    | '】'
+                    | '|'
+                    | '｜'
+                    | '/'
+                    | '('
+                    | '（'
+                    | '·'
+            )
+        )
+    {
+        return false;
+    }
     // A breadcrumb: `当前位置：首页 > 政务公开 > 政务信息`.
     if [
         "当前位置",

@@ -360,6 +360,10 @@ impl HeaderStarts {
 
 /// `（完）`, `（待续）` at the end of a text: the item ends there.
 fn ends_with_end_mark(t: &str) -> bool {
+    // Told by the last byte first: `)` or that of `）` (EF BC 89).
+    if !matches!(t.as_bytes().last(), Some(b')' | 0x89 | b' ' | b'*')) {
+        return false;
+    }
     let t = t.trim_end_matches([' ', '*']);
     ["（完）", "(完)", "（待续）", "(待续)", "（续完）"]
         .iter()
