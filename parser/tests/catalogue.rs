@@ -228,11 +228,7 @@ fn score(gold: &Value, pred: &Value) -> Row {
         items: f1(pairs.len(), pi.len(), gi.len()),
         sources,
         bodies: same(&|i| norm_v(&i["body"])),
-        sections: f1(
-            overlap(&gs, &ps),
-            ps.values().sum(),
-            gs.values().sum(),
-        ),
+        sections: f1(overlap(&gs, &ps), ps.values().sum(), gs.values().sum()),
         figures: f1(fig_tp, fig_pred, fig_gold),
         masthead: fields("masthead", &["title", "issue_number", "issuer", "date"]),
         footer: fields("footer", &["distribution", "editor", "reviewer", "signer"]),
@@ -263,7 +259,11 @@ fn catalogue() -> Vec<(String, String, Value)> {
 #[test]
 fn every_catalogue_bulletin_reads_right() {
     let cases = catalogue();
-    assert!(cases.len() >= 10, "the catalogue has only {} bulletins", cases.len());
+    assert!(
+        cases.len() >= 10,
+        "the catalogue has only {} bulletins",
+        cases.len()
+    );
     println!(
         "{:<28}{:>8}{:>9}{:>8}{:>10}{:>9}{:>10}{:>8}",
         "file", "items", "sources", "bodies", "sections", "figures", "masthead", "footer"
@@ -272,7 +272,10 @@ fn every_catalogue_bulletin_reads_right() {
     for (name, text, gold) in &cases {
         let parsed = parse_all(text);
         if parsed.len() != 1 {
-            failures.push(format!("{name}: read as {} bulletins, not one", parsed.len()));
+            failures.push(format!(
+                "{name}: read as {} bulletins, not one",
+                parsed.len()
+            ));
             continue;
         }
         let pred = serde_json::to_value(&parsed[0]).unwrap();
@@ -316,6 +319,10 @@ fn the_scorer_here_tells_a_wrong_parse() {
     pred["items"][0]["sources"] = Value::Array(vec![Value::String("某局".into())]);
     pred["sections"] = Value::Array(Vec::new());
     let r = score(&gold, &pred);
-    assert!(r.items < MIN_ITEMS && r.sources < MIN_SOURCES, "{}", r.items);
+    assert!(
+        r.items < MIN_ITEMS && r.sources < MIN_SOURCES,
+        "{}",
+        r.items
+    );
     assert!(gold["sections"].as_array().is_some_and(|s| s.is_empty()) || r.sections < MIN_SECTIONS);
 }

@@ -35,7 +35,9 @@ const LAYOUTS: &[(&str, Layout)] = &[
     ("everything web-copied", |t, e| {
         crlf(&half_width(&nbsp(&bom(t, e), e), e), e)
     }),
-    ("【source】 before headline", |t, e| bracket_source(t, e, false)),
+    ("【source】 before headline", |t, e| {
+        bracket_source(t, e, false)
+    }),
     ("【source】 line above", |t, e| bracket_source(t, e, true)),
     ("labelled sources + authors", labelled_sources),
     ("list markers", list_markers),
@@ -279,7 +281,10 @@ fn list_markers(t: &str, e: &Value) -> String {
             continue;
         };
         let start = text[..h].rfind('\n').map_or(0, |n| n + 1);
-        let at = if text[start..h].trim_matches(['*', ' ', '\u{3000}']).is_empty() {
+        let at = if text[start..h]
+            .trim_matches(['*', ' ', '\u{3000}'])
+            .is_empty()
+        {
             // after the indent and an opening `**`
             h - if text[..h].ends_with("**") { 2 } else { 0 }
         } else {
@@ -297,7 +302,7 @@ fn symbol_sections(t: &str, e: &Value) -> String {
     t.lines()
         .map(|l| match sections.iter().find(|n| is_heading_of(l, n)) {
             Some(n) if l.trim_matches(['*', '#', ' ']).starts_with('【') => {
-                let rest = l.trim().splitn(2, '】').nth(1).unwrap_or("");
+                let rest = l.trim().split_once('】').map_or("", |x| x.1);
                 let rest = rest.trim_start_matches(['*', ' ']);
                 if rest.is_empty() {
                     format!("★ {n}")
@@ -336,7 +341,9 @@ fn running_headers(t: &str, e: &Value) -> String {
         let mut skip = head.chars().count() + 4;
         // The headline's line, or the next one when the headline is alone.
         for _ in 0..2 {
-            let end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            let end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
             if let Some(at) = break_point(&text[line_start..end], skip) {
                 let at = line_start + at;
                 let insert = format!("\n- {} -\n\x0c{title} {issue}\n", n + 2);

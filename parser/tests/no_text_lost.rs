@@ -100,7 +100,7 @@ fn is_syntax(s: &str) -> bool {
         .all(|c| "【】[]［］〖〗（）()：:、，,；;/／.．。".contains(c));
     // list markers (`一、`, `1.`, `（一）`, `①`) and section symbols (`★`)
     let enumerator = t.chars().all(|c| {
-        "一二三四五六七八九十〇零、.．（）()★☆◆◇■□●○▲△►▶◎※".contains(c)
+        "一二三四五六七八九十〇零、.．（）()★☆◆◇■□●○▲△►▶◎※【[［〖".contains(c)
             || c.is_ascii_digit()
             || ('０'..='９').contains(&c)
             || ('\u{2460}'..='\u{2473}').contains(&c)
@@ -109,7 +109,10 @@ fn is_syntax(s: &str) -> bool {
     let label = ["供稿", "提供", "报送", "来稿", "报道", "消息", "据"].contains(&t.as_str())
         || ["撰稿人", "撰稿", "作者", "通讯员", "记者", "执笔", "单位"]
             .iter()
-            .any(|k| t.strip_prefix(k).is_some_and(|r| r.is_empty() || r == "：" || r == ":"));
+            .any(|k| {
+                t.strip_prefix(k)
+                    .is_some_and(|r| r.is_empty() || r == "：" || r == ":")
+            });
     let key = FOOTER_KEYS.iter().any(|k| {
         t.strip_prefix(k)
             .is_some_and(|r| r.is_empty() || r == "：" || r == ":")

@@ -36,7 +36,11 @@ fn masthead_variants() {
         assert_eq!(m.issue_number, Some(n), "{head}");
         assert_eq!(m.issuer.as_deref(), Some(issuer), "{head}");
         assert_eq!(m.date.as_deref(), Some(date), "{head}");
-        assert_eq!(heads(&b), ["甲局推进项目建设", "乙镇整治人居环境"], "{head}");
+        assert_eq!(
+            heads(&b),
+            ["甲局推进项目建设", "乙镇整治人居环境"],
+            "{head}"
+        );
         assert!(b.warnings.is_empty(), "{head}: {:?}", b.warnings);
     }
 }
@@ -70,10 +74,18 @@ fn contents_list_is_neither_items_nor_sections() {
 
 #[test]
 fn editors_notes_are_notes() {
-    for note in ["编者按：近期各地推进民生实事，现摘编如下。", "> 编者按：近期各地推进民生实事，现摘编如下。", "按：近期各地推进民生实事，现摘编如下。"] {
+    for note in [
+        "编者按：近期各地推进民生实事，现摘编如下。",
+        "> 编者按：近期各地推进民生实事，现摘编如下。",
+        "按：近期各地推进民生实事，现摘编如下。",
+    ] {
         let b = parse(&format!("溪口县政务信息\n第3期\n\n{note}\n\n{ITEMS}"));
         assert_eq!(b.notes, ["近期各地推进民生实事，现摘编如下。"], "{note}");
-        assert_eq!(heads(&b), ["甲局推进项目建设", "乙镇整治人居环境"], "{note}");
+        assert_eq!(
+            heads(&b),
+            ["甲局推进项目建设", "乙镇整治人居环境"],
+            "{note}"
+        );
     }
 }
 
@@ -84,7 +96,12 @@ fn section_symbols_and_list_markers() {
     assert_eq!(b.sections, ["工作动态", "乡镇传真", "部门信息", "基层声音"]);
     assert_eq!(
         heads(&b),
-        ["甲局推进项目建设", "乙镇整治人居环境", "丙局开展安全检查", "丁村发展庭院经济"]
+        [
+            "甲局推进项目建设",
+            "乙镇整治人居环境",
+            "丙局开展安全检查",
+            "丁村发展庭院经济"
+        ]
     );
     assert_eq!(b.items[3].section.as_deref(), Some("基层声音"));
 }
@@ -104,19 +121,34 @@ fn a_bracket_with_sourced_items_under_it_is_a_section() {
     let text = "溪口县政务信息\n第3期\n\n【民生保障】甲局推进项目建设 甲局召开推进会。（甲局）\n【县直单位】\n乙局整治环境 乙局清理垃圾30吨。（乙局）\n丙局开展检查 丙局检查企业40家。（丙局）\n";
     let b = parse(text);
     assert_eq!(b.sections, ["民生保障", "县直单位"]);
-    assert_eq!(heads(&b), ["甲局推进项目建设", "乙局整治环境", "丙局开展检查"]);
+    assert_eq!(
+        heads(&b),
+        ["甲局推进项目建设", "乙局整治环境", "丙局开展检查"]
+    );
 }
 
 #[test]
 fn labelled_sources_and_authors() {
     let closing = [
         ("（县发改委 张伟）", vec!["县发改委"], vec!["张伟"]),
-        ("（县卫健委 李娜 王磊）", vec!["县卫健委"], vec!["李娜", "王磊"]),
+        (
+            "（县卫健委 李娜 王磊）",
+            vec!["县卫健委"],
+            vec!["李娜", "王磊"],
+        ),
         ("（供稿：县交通局）", vec!["县交通局"], vec![]),
         ("（县农业农村局供稿）", vec!["县农业农村局"], vec![]),
         ("（来源：县统计局）", vec!["县统计局"], vec![]),
-        ("（县水利局、县应急管理局）", vec!["县水利局", "县应急管理局"], vec![]),
-        ("（作者：李强 单位：县林业局）", vec!["县林业局"], vec!["李强"]),
+        (
+            "（县水利局、县应急管理局）",
+            vec!["县水利局", "县应急管理局"],
+            vec![],
+        ),
+        (
+            "（作者：李强 单位：县林业局）",
+            vec!["县林业局"],
+            vec!["李强"],
+        ),
         ("（县交通局 通讯员 陈晨）", vec!["县交通局"], vec!["陈晨"]),
     ];
     for (paren, srcs, authors) in closing {
@@ -124,7 +156,11 @@ fn labelled_sources_and_authors() {
             "溪口县政务信息\n第3期\n\n甲局推进项目建设  甲局召开推进会，协调问题12个。{paren}\n乙镇整治人居环境  乙镇清理垃圾30吨。（乙镇）\n"
         );
         let b = parse(&text);
-        assert_eq!(heads(&b), ["甲局推进项目建设", "乙镇整治人居环境"], "{paren}");
+        assert_eq!(
+            heads(&b),
+            ["甲局推进项目建设", "乙镇整治人居环境"],
+            "{paren}"
+        );
         assert_eq!(b.items[0].sources, srcs, "{paren}");
         assert_eq!(b.items[0].authors, authors, "{paren}");
         assert_eq!(b.items[0].body, "甲局召开推进会，协调问题12个。", "{paren}");
@@ -179,7 +215,12 @@ fn an_unfamiliar_closing_parenthesis_swallows_nothing() {
     let b = parse(text);
     assert_eq!(
         heads(&b),
-        ["甲局推进项目建设", "乙镇整治人居环境", "丙局开展安全检查", "丁村发展庭院经济"]
+        [
+            "甲局推进项目建设",
+            "乙镇整治人居环境",
+            "丙局开展安全检查",
+            "丁村发展庭院经济"
+        ]
     );
 }
 
@@ -209,4 +250,31 @@ fn one_issue_stays_one() {
     assert_eq!(parse_all(text).len(), 1);
     assert_eq!(parse_all(ITEMS).len(), 1);
     assert_eq!(parse_all("").len(), 1);
+}
+
+#[test]
+fn enumerated_brackets_bold_labels_end_marks_and_print_lines() {
+    let text = "工 作 简 报\n第5期\n某县人民政府办公室    2025年4月3日\n\n【一、重点工作】\n\n**【甲局】**打造文旅新业态。甲局推出旅游线路12条。\n\n**乙局：**推进国土绿化 乙局完成造林1.5万亩。\n\n【二、基层动态】\n\n（一）丙镇开展植树活动\n丙镇植树2.1万株。（完）\n\n（二）丁乡推进厕所革命\n丁乡改造户厕320户。\n\n主送：县委、县政府领导。\n抄送：市政府办公室。\n某县人民政府办公室        2025年4月3日印发\n";
+    let b = parse(text);
+    assert_eq!(b.sections, ["重点工作", "基层动态"]);
+    assert_eq!(
+        heads(&b),
+        [
+            "打造文旅新业态",
+            "推进国土绿化",
+            "丙镇开展植树活动",
+            "丁乡推进厕所革命"
+        ]
+    );
+    assert_eq!(b.items[0].sources, ["甲局"]);
+    assert_eq!(b.items[1].sources, ["乙局"]);
+    assert_eq!(b.items[3].body, "丁乡改造户厕320户。");
+    assert_eq!(
+        b.footer
+            .distribution
+            .as_deref()
+            .map(|d| d.replace('\n', "")),
+        Some("主送：县委、县政府领导。抄送：市政府办公室。".into())
+    );
+    assert!(b.warnings.is_empty(), "{:?}", b.warnings);
 }

@@ -555,7 +555,8 @@ fn footer_forms() {
 
 #[test]
 fn junk_after_the_footer_is_a_warning() {
-    let b = parse("快报\n第1期\n\n甲局开展工作 内容。（甲局）\n\n签发：麻彦伟\n\n县里另有安排请留意\n");
+    let b =
+        parse("快报\n第1期\n\n甲局开展工作 内容。（甲局）\n\n签发：麻彦伟\n\n县里另有安排请留意\n");
     assert_eq!(b.footer.signer.as_deref(), Some("麻彦伟"));
     assert_eq!(b.warnings.len(), 1);
     assert_eq!(b.warnings[0].text, "县里另有安排请留意");
@@ -677,7 +678,10 @@ fn a_source_named_before_and_after_the_headline_is_listed_once() {
     let text = "县水利局：汛前检查全面完成  全县排查水库十二座，整改隐患9处。（县水利局）\n\n\
                 县林业局：春季造林有序推进  新造林2300亩。（县林业局、县自然资源局）\n";
     let b = parse(text);
-    assert_eq!(sources(&b), vec![vec!["县水利局"], vec!["县林业局", "县自然资源局"]]);
+    assert_eq!(
+        sources(&b),
+        vec![vec!["县水利局"], vec!["县林业局", "县自然资源局"]]
+    );
     assert_eq!(heads(&b), vec!["汛前检查全面完成", "春季造林有序推进"]);
 }
 
@@ -687,7 +691,11 @@ fn a_body_opening_with_a_bold_sub_unit_still_breaks_after_the_headline() {
     let b = parse(text);
     assert_eq!(heads(&b), vec!["各乡镇培育特色种植"]);
     assert_eq!(sources(&b), vec![vec!["东坡镇", "西岭乡"]]);
-    let entities: Vec<_> = b.items[0].figures.iter().map(|f| f.entity.as_deref()).collect();
+    let entities: Vec<_> = b.items[0]
+        .figures
+        .iter()
+        .map(|f| f.entity.as_deref())
+        .collect();
     assert_eq!(entities, vec![Some("东坡镇"), Some("西岭乡")]);
 }
 
@@ -696,6 +704,12 @@ fn a_number_spaced_only_before_begins_the_body_when_nothing_else_breaks() {
     let text = "县统计局：全县经济平稳起步 1-2月份，规模以上工业增加值增长5.1%。（县统计局）\n\n\
                 县交易中心 3 天交易 8.2 亿元保障项目落地  完成交易12宗。（县交易中心）\n";
     let b = parse(text);
-    assert_eq!(heads(&b), vec!["全县经济平稳起步", "县交易中心 3 天交易 8.2 亿元保障项目落地"]);
+    assert_eq!(
+        heads(&b),
+        vec![
+            "全县经济平稳起步",
+            "县交易中心 3 天交易 8.2 亿元保障项目落地"
+        ]
+    );
     assert!(b.items[0].body.starts_with("1-2月份"));
 }

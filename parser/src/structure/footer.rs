@@ -3,10 +3,12 @@
 //! `签发人：`, a key with no colon, several keys on one line).
 
 use super::lines::{Kind, Line};
-use super::text::{chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set};
-use crate::numerals::is_cn_numeral_char;
+use super::text::{
+    chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set,
+};
 use super::{Ledger, Sink};
 use crate::model::Footer;
+use crate::numerals::is_cn_numeral_char;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -46,6 +48,11 @@ const KEYS: &[Key] = &[
         word: "签发人",
         role: Role::Signer,
         bare: true,
+    },
+    Key {
+        word: "主送",
+        role: Role::Distribution,
+        bare: false,
     },
     Key {
         word: "抄送",
@@ -147,7 +154,11 @@ pub struct Field<'a> {
 fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     // `**责任编辑：**胡静`: bold labels read like plain ones.
     // A markdown table row (`| 责任编辑：某某 | 审核：某某 |`) reads the same.
-    let t = trim_start_set(s, &['*', '|', ' ']);
+    let t = if matches!(s.as_bytes().first(), Some(b'*' | b'|')) {
+        trim_start_set(s, &['*', '|', ' '])
+    } else {
+        s
+    };
     let (k, v, bare) = plain_key_at(t)?;
     let stars = s.len() - t.len();
     let after = &t[v..];
@@ -158,7 +169,21 @@ fn key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
 fn plain_key_at(s: &str) -> Option<(&'static Key, usize, bool)> {
     if !matches!(
         s.chars().next()?,
-        '本' | '责' | '签' | '抄' | '分' | '发' | '编' | '审' | '报' | '送' | '撰' | '核' | '校' | '共' | '印'
+        '本' | '责'
+            | '主'
+            | '签'
+            | '抄'
+            | '分'
+            | '发'
+            | '编'
+            | '审'
+            | '报'
+            | '送'
+            | '撰'
+            | '核'
+            | '校'
+            | '共'
+            | '印'
     ) {
         return None;
     }
@@ -270,7 +295,7 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
                 continue;
             }
             Role::Credit => {
-                sink.drop_line(line.no, &format!("{}{}", f.key, f.value), "footer-credit");
+                sink.drop_line(line.no, &[f.key, f.value].concat(), "footer-credit");
                 continue;
             }
             Role::Editor => &mut footer.editor,
@@ -297,14 +322,28 @@ pub fn is_print_count(t: &str) -> bool {
     let t = trim_set(t, &[' ', '*', '（', '）', '(', ')']);
     let Some(n) = t
         .strip_prefix("共印")
-        .or_else(|| t.strip_prefix("印数").map(|r| trim_start_set(r, &['：', ':', ' '])))
+        .or_else(|| {
+            t.strip_prefix("印数")
+                .map(|r| trim_start_set(r, &['：', ':', ' ']))
+        })
         .or_else(|| t.strip_prefix("印"))
     else {
         return false;
     };
     let n = n.trim_matches(' ');
     let digits = n.trim_end_matches('份').trim_end_matches(' ');
-    n.ends_with('份') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_numeral_char(c))
+    n.ends_with('份')
+        && !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_numeral_char(c))
+}
+
+/// `某县人民政府办公室　2025年4月3日印发`: who printed the issue and when,
+/// at the foot of the last page (the masthead says both already).
+fn is_print_line(t: &str) -> bool {
+    let t = trim_set(t, &[' ', '*']);
+    t.len() <= 120 && t.ends_with("印发") && super::masthead::find_date(t).is_some()
 }
 
 pub const DUPLICATE: &str = "重复的报尾项";
@@ -320,6 +359,7 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
             Kind::Blank | Kind::Noise => {}
             Kind::Footer => open = apply(l, footer, sink, ledger),
             Kind::Text if is_print_count(l.text) => sink.drop_line(l.no, l.text, "print-count"),
+            Kind::Text if is_print_line(l.text) => sink.drop_line(l.no, l.text, "print-line"),
             Kind::Section { .. } | Kind::Text => match (&mut footer.distribution, open) {
                 (Some(d), true) => {
                     if d.chars()

@@ -79,7 +79,7 @@ pub fn starts(text: &str) -> Vec<(usize, usize)> {
 fn issue_line(t: &str) -> Option<(u32, bool)> {
     let (s, e, n) = find_issue(t)?;
     let n = n?;
-    let rest = format!("{}{}", &t[..s], &t[e..]);
+    let rest = [&t[..s], &t[e..]].concat();
     let rest = trim_set(&rest, &[' ', '(', ')', '（', '）']);
     let plain = rest.is_empty()
         || has_title_word(rest)
@@ -95,5 +95,7 @@ fn title_line(t: &str) -> bool {
         && !has_sentence_punct(t)
         && !t.ends_with(['）', ')', '。'])
         && !footer::is_footer_line(t)
-        && !t.chars().all(|c| matches!(c, '-' | '—' | '━' | '─' | '=' | '_' | ' '))
+        && !t
+            .chars()
+            .all(|c| matches!(c, '-' | '—' | '━' | '─' | '=' | '_' | ' '))
 }

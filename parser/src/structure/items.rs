@@ -135,8 +135,11 @@ fn number_gap_break(s: &str) -> Option<(usize, usize)> {
 pub fn leading_source(s: &str) -> Option<(usize, usize)> {
     let colon = colon_within(s, 30)?;
     // `**县统计局：上半年…**`: a colon inside a bold headline is the headline's.
+    // (`**县林业局：**推进…` is a bold label: the run closes right after it.)
     if let Some(rest) = s.strip_prefix("**") {
-        if find_stars(rest).is_some_and(|close| close + 2 > colon) {
+        let colon_len = s[colon..].chars().next().map_or(1, char::len_utf8);
+        let label = s[colon + colon_len..].starts_with("**");
+        if !label && find_stars(rest).is_some_and(|close| close + 2 > colon) {
             return None;
         }
     }
@@ -269,7 +272,14 @@ fn parenthetical_at_end(t: &str) -> Option<Tail> {
 /// Labels before the units in a source parenthetical (`（供稿：县交通局）`,
 /// `（作者：李强 单位：县农业农村局）`).
 const SOURCE_LABELS: [&str; 8] = [
-    "稿件来源", "信息来源", "供稿单位", "来源单位", "供稿", "来源", "报送", "单位",
+    "稿件来源",
+    "信息来源",
+    "供稿单位",
+    "来源单位",
+    "供稿",
+    "来源",
+    "报送",
+    "单位",
 ];
 /// Labels before the people in one (`作者：李强`).
 const AUTHOR_LABELS: [&str; 6] = ["撰稿人", "撰稿", "作者", "通讯员", "记者", "执笔"];
@@ -289,6 +299,13 @@ fn source_label_before(s: &str) -> bool {
 /// A `label：value` name in a source parenthetical: (label with its colon,
 /// the value, whether the label names people).
 fn labelled(n: &str) -> Option<(&str, &str, bool)> {
+    // Only these characters start a label: most names are told at once.
+    if !matches!(
+        n.chars().next(),
+        Some('稿' | '信' | '供' | '来' | '报' | '单' | '撰' | '作' | '通' | '记' | '执')
+    ) {
+        return None;
+    }
     for (labels, people) in [(&SOURCE_LABELS[..], false), (&AUTHOR_LABELS[..], true)] {
         for l in labels {
             if let Some(r) = n.strip_prefix(l) {
@@ -305,6 +322,13 @@ fn labelled(n: &str) -> Option<(&str, &str, bool)> {
 
 /// A unit's name without a verb after it (`县农业农村局供稿` → `县农业农村局`).
 fn without_suffix(n: &str) -> &str {
+    // The suffixes' last characters, tested first.
+    if !matches!(
+        n.chars().next_back(),
+        Some('稿' | '供' | '送' | '道' | '息')
+    ) {
+        return n;
+    }
     SOURCE_SUFFIXES
         .iter()
         .find_map(|w| n.strip_suffix(w).filter(|r| chars_up_to(r, 2) >= 2))
@@ -317,9 +341,9 @@ fn has_label(names: &str) -> bool {
 }
 
 /// A person's name in a source parenthetical, after a unit (`（县发改委 张伟）`):
-/// two to four CJK characters that do not end in a unit word.
+/// two to four CJK characters (the caller has made sure it is no unit).
 fn is_person_name(t: &str) -> bool {
-    (2..=4).contains(&chars_up_to(t, 5)) && t.chars().all(is_cjk) && !is_unit_name(t)
+    (2..=4).contains(&chars_up_to(t, 5)) && t.chars().all(is_cjk)
 }
 
 /// Some character of `s` is CJK. A lead byte E5–E9 starts one of
@@ -454,7 +478,8 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 }
                 ledger.take(heading.open);
                 ledger.take(heading.close);
-                let inline = !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
+                let inline =
+                    !heading.rest.is_empty() && inline_bracket_is_source(heading, &blocks[k + 1..]);
                 if inline
                     || (heading.rest.is_empty()
                         && bracket_is_source(heading, &blocks[k + 1..], &body.pieces))
@@ -485,7 +510,11 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 if i > 0 && piece.join == Join::Space {
                     text.push(' ');
                 }
-                text.push_str(if i == 0 { &piece.text[key..] } else { piece.text });
+                text.push_str(if i == 0 {
+                    &piece.text[key..]
+                } else {
+                    piece.text
+                });
             }
             let text = trim_spaces_and_newlines(&text).to_string();
             match b.notes.last_mut() {
@@ -510,6 +539,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                 section: section.map(SmallString::from),
                 lead: Some(name),
                 lead_inline: inline,
+                marker: marker_style(first_text),
                 first: k,
                 last: k,
                 headline_alone: alone,
@@ -538,14 +568,21 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
             continue;
         }
         let body_follows = matches!(blocks.get(k + 1), Some(Block::Para(q)) if !q.source_only);
-        let opens_item =
-            || !p.table_row && ((p.headline_alone && body_follows) || p.starts(&body.pieces));
+        // A paragraph numbered like the item's own headline (`（二）` after
+        // `（一）…`) is the next item, whatever else it looks like.
+        let style = marker_style(first_text);
+        let opens_item = |d: &Draft<'_>| {
+            !p.table_row
+                && ((p.headline_alone && body_follows)
+                    || p.starts(&body.pieces)
+                    || (style != 0 && style == d.marker))
+        };
         match cur.as_mut() {
             Some(d) if d.awaiting_body => {
                 d.last = k;
                 d.awaiting_body = false;
             }
-            Some(d) if !opens_item() => d.last = k,
+            Some(d) if !opens_item(d) => d.last = k,
             _ => {
                 if let Some(d) = cur.take() {
                     b.items.push(finish(d, body, ledger, &mut found));
@@ -555,6 +592,7 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                     section: section.map(SmallString::from),
                     lead: None,
                     lead_inline: false,
+                    marker: style,
                     first: k,
                     last: k,
                     headline_alone: alone,
@@ -682,6 +720,8 @@ struct Draft<'a> {
     lead: Option<&'a str>,
     /// That bracket stood on the item's first line.
     lead_inline: bool,
+    /// The kind of list marker before its headline ([`marker_style`]).
+    marker: u8,
     first: usize,
     last: usize,
     /// The first paragraph is the headline alone.
@@ -761,7 +801,12 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
         lead
     };
     if let Some((names_end, text_start)) = lead {
-        take_names(&raw[head_start..names_end], &mut sources, &mut authors, ledger);
+        take_names(
+            &raw[head_start..names_end],
+            &mut sources,
+            &mut authors,
+            ledger,
+        );
         // (Tested first: with the ledger off, the syntax is not even cut out.)
         if ledger.is_on() {
             ledger.take(&raw[names_end..text_start]);
@@ -869,6 +914,17 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
 /// `(2)`, `①`, with the spaces after it; 0 when there is none (or nothing
 /// follows it). `1—2月…` and `一是…` are not markers.
 pub fn list_marker_len(s: &str) -> usize {
+    // The first byte of an ASCII digit or `(`, or the lead byte E2 (①),
+    // E3 (〇), E4–E5 (一二三五六七八九十), EF (（, full-width digits): any
+    // other first byte is no marker.
+    let may_mark = |c: char| {
+        c.is_ascii_digit()
+            || matches!(c, '(' | '（' | '〇' | '零' | '０'..='９' | '\u{2460}'..='\u{2473}')
+            || is_cn_num(c)
+    };
+    if !s.chars().next().is_some_and(may_mark) {
+        return 0;
+    }
     let t = s.trim_start_matches('*');
     let skip = s.len() - t.len();
     let num = |x: &str| {
@@ -894,7 +950,11 @@ pub fn list_marker_len(s: &str) -> usize {
                 match t[n..].chars().next() {
                     Some('、') => end = n + '、'.len_utf8(),
                     Some('．') => end = n + '．'.len_utf8(),
-                    Some('.') if !all_cn && !t[n + 1..].starts_with(|c: char| c.is_ascii_digit()) => end = n + 1,
+                    Some('.')
+                        if !all_cn && !t[n + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+                    {
+                        end = n + 1
+                    }
                     _ => {}
                 }
             }
@@ -919,7 +979,24 @@ fn ascii_digit_wide(c: char) -> bool {
 }
 
 fn is_cn_num(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
+    )
+}
+
+/// The kind of list marker opening `s`: 0 none, 1 `一、`, 2 `1.`, 3 `（一）`
+/// or `(1)`, 4 `①`.
+fn marker_style(s: &str) -> u8 {
+    if list_marker_len(s) == 0 {
+        return 0;
+    }
+    match s.chars().next() {
+        Some('（' | '(') => 3,
+        Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => 2,
+        Some('\u{2460}'..='\u{2473}') => 4,
+        _ => 1,
+    }
 }
 
 /// The first `。` within a headline's length of `s`.
@@ -975,12 +1052,14 @@ fn take_names(
     authors: &mut Vec<String>,
     ledger: &mut Ledger,
 ) {
-    let mut unit_seen = false;
+    let mut named = false;
     // After `作者：` the names are people until another label.
     let mut people = false;
     for n in split_sources(names) {
         // `通讯员 陈晨`: a label standing alone before its names.
-        if AUTHOR_LABELS.contains(&n) {
+        if matches!(n.chars().next(), Some('撰' | '作' | '通' | '记' | '执'))
+            && AUTHOR_LABELS.contains(&n)
+        {
             ledger.take(n);
             people = true;
             continue;
@@ -994,7 +1073,10 @@ fn take_names(
             None => n,
         };
         // `据县融媒体中心报道`: the unit a report is credited to.
-        let n = match n.strip_prefix('据').filter(|r| r.ends_with("报道") || r.ends_with("消息")) {
+        let n = match n
+            .strip_prefix('据')
+            .filter(|r| r.ends_with("报道") || r.ends_with("消息"))
+        {
             Some(r) => {
                 ledger.take("据");
                 r
@@ -1010,12 +1092,14 @@ fn take_names(
             continue;
         }
         // People named after a unit are the item's authors (`（县发改委 张伟）`).
-        if (people && !is_unit_name(n)) || (unit_seen && is_person_name(n)) {
+        // (The first name is a unit unless a label said otherwise: only the
+        // names after it are looked at as people.)
+        if (people || (named && is_person_name(n))) && !is_unit_name(n) {
             authors.push(n.to_string());
             continue;
         }
         people = false;
-        unit_seen |= is_unit_name(n);
+        named = true;
         if sources.iter().any(|s| s == n) {
             // Named both before the headline and in the closing parenthetical:
             // one unit, listed once; the repeat is syntax, not lost text.

@@ -149,7 +149,8 @@ impl Contents {
         dropped: &mut Vec<Dropped>,
         headings: &mut Headings<'a>,
     ) {
-        if line.kind == Kind::Blank {
+        // Closed, only a short line may open a list: most lines stop here.
+        if line.kind == Kind::Blank || (!self.open && line.text.len() > 40) {
             return;
         }
         let bare = trim_spaces_and_stars(line.text);
@@ -159,11 +160,7 @@ impl Contents {
                 ..Contents::default()
             };
             line.kind = Kind::Noise;
-            dropped.push(Dropped {
-                line: line.no,
-                text: line.text.to_string(),
-                reason: "contents".into(),
-            });
+            noise(dropped, line.no, line.text, "contents");
             return;
         }
         if !self.open {
@@ -180,7 +177,9 @@ impl Contents {
             self.open = false;
             return;
         }
-        if matches!(line.kind, Kind::Section { .. }) && headings.last().is_some_and(|h| h.0 == line.no) {
+        if matches!(line.kind, Kind::Section { .. })
+            && headings.last().is_some_and(|h| h.0 == line.no)
+        {
             headings.pop();
         }
         self.entries += 1;
@@ -188,12 +187,18 @@ impl Contents {
             self.first = Some(entry.to_string());
         }
         line.kind = Kind::Noise;
-        dropped.push(Dropped {
-            line: line.no,
-            text: line.text.to_string(),
-            reason: "contents".into(),
-        });
+        noise(dropped, line.no, line.text, "contents");
     }
+}
+
+/// Records a noise line in `dropped`.
+#[inline(never)]
+fn noise(dropped: &mut Vec<Dropped>, line: usize, text: &str, reason: &str) {
+    dropped.push(Dropped {
+        line,
+        text: text.to_string(),
+        reason: reason.to_string(),
+    });
 }
 
 /// `本期要目`, `目  录`: a contents title, spaces aside.
@@ -208,7 +213,9 @@ fn is_contents_title(t: &str) -> bool {
 }
 
 /// Symbols that mark a section line or a listed headline (`★ 工作动态`, `◆县…`).
-const SECTION_SYMBOLS: [char; 14] = ['★', '☆', '◆', '◇', '■', '□', '●', '○', '▲', '△', '►', '▶', '◎', '※'];
+const SECTION_SYMBOLS: [char; 14] = [
+    '★', '☆', '◆', '◇', '■', '□', '●', '○', '▲', '△', '►', '▶', '◎', '※',
+];
 
 /// `t` without a leading section symbol and the spaces after it.
 fn strip_symbol(t: &str) -> &str {
@@ -222,20 +229,88 @@ fn strip_symbol(t: &str) -> &str {
 /// `字体大小：大 中 小`, `【打印】【关闭】`, `返回顶部`. A line made only of
 /// such words (and brackets, separators) is noise.
 fn is_page_furniture(t: &str) -> bool {
+    // Furniture lines are short and start with one of these.
+    if t.len() > 240
+        || !matches!(
+            t.chars().next(),
+            Some(
+                '打' | '关'
+                    | '字'
+                    | '返'
+                    | '收'
+                    | '分'
+                    | '大'
+                    | '中'
+                    | '小'
+                    | '默'
+                    | '全'
+                    | '内'
+                    | '注'
+                    | '秘'
+                    | '机'
+                    | '绝'
+                    | '妥'
+                    | '当'
+                    | '您'
+                    | '你'
+                    | '所'
+                    | '【'
+                    | '['
+                    | ']'
+                    | '】'
+                    | '|'
+                    | '｜'
+                    | '/'
+                    | '('
+                    | '（'
+                    | '·'
+            )
+        )
+    {
+        return false;
+    }
     // A breadcrumb: `当前位置：首页 > 政务公开 > 政务信息`.
-    if ["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置"]
-        .iter()
-        .any(|k| t.starts_with(k))
+    if [
+        "当前位置",
+        "您的位置",
+        "你的位置",
+        "您现在的位置",
+        "所在位置",
+    ]
+    .iter()
+    .any(|k| t.starts_with(k))
         && t.len() <= 240
         && (t.contains('>') || t.contains('》') || t.contains('→') || t.contains('＞'))
     {
         return true;
     }
     const WORDS: [&str; 25] = [
-        "打印本页", "打印", "关闭窗口", "关闭", "字体大小", "字体", "字号", "返回顶部", "返回",
-        "收藏", "分享", "大", "中", "小", "默认", "全文",
+        "打印本页",
+        "打印",
+        "关闭窗口",
+        "关闭",
+        "字体大小",
+        "字体",
+        "字号",
+        "返回顶部",
+        "返回",
+        "收藏",
+        "分享",
+        "大",
+        "中",
+        "小",
+        "默认",
+        "全文",
         // secrecy marks printed above a title
-        "内部资料", "内部刊物", "注意保存", "注意保密", "妥善保管", "秘密", "机密", "绝密", "内部",
+        "内部资料",
+        "内部刊物",
+        "注意保存",
+        "注意保密",
+        "妥善保管",
+        "秘密",
+        "机密",
+        "绝密",
+        "内部",
     ];
     if t.len() > 90 {
         return false;
@@ -245,7 +320,10 @@ fn is_page_furniture(t: &str) -> bool {
     loop {
         rest = trim_start_set(
             rest,
-            &[' ', '【', '】', '[', ']', '|', '｜', '/', '：', ':', '·', '(', ')', '（', '）', '，', ',', '、'],
+            &[
+                ' ', '【', '】', '[', ']', '|', '｜', '/', '：', ':', '·', '(', ')', '（', '）',
+                '，', ',', '、',
+            ],
         );
         if rest.is_empty() {
             return words > 0;
@@ -279,13 +357,14 @@ const LINE_MARKS: [char; 101] = [
 ];
 
 /// Footer keys' first characters (`本期发`, `责任编辑`, `签发`, …).
-const FOOTER_MARKS: [char; 13] = ['本', '责', '签', '抄', '分', '发', '编', '审', '报', '送', '撰', '核', '校'];
+const FOOTER_MARKS: [char; 14] = [
+    '本', '责', '签', '抄', '分', '发', '编', '审', '报', '送', '撰', '核', '校', '主',
+];
 
 static MARKS: CharSet = CharSet::new(&concat_marks());
 
-
-const fn concat_marks() -> [char; 114] {
-    let mut all = ['\0'; 114];
+const fn concat_marks() -> [char; 115] {
+    let mut all = ['\0'; 115];
     let mut k = 0;
     while k < LINE_MARKS.len() {
         all[k] = LINE_MARKS[k];
@@ -409,11 +488,7 @@ fn classify_marked<'a>(
     if is_page_furniture(t) {
         set_text(&mut line, t);
         line.kind = Kind::Noise;
-        dropped.push(Dropped {
-            line: no,
-            text: t.to_string(),
-            reason: "page-furniture".into(),
-        });
+        noise(dropped, no, t, "page-furniture");
         return line;
     }
     let mut md_heading = false;
@@ -600,7 +675,12 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         let close = u[..floor_boundary(u, 26 * 4)]
             .find(close_char)
             .filter(|&k| count_chars(&u.as_bytes()[..k]) < 26)?;
-        let name = trim_spaces_and_stars(&u[open_len..close]);
+        let inner = trim_spaces_and_stars(&u[open_len..close]);
+        // `【一、重点工作】`: the enumerator is not part of the name.
+        let name = match enumerator_len(inner) {
+            0 => inner,
+            k => trim_spaces_and_stars(&inner[k..]),
+        };
         if name.is_empty() || chars_up_to(name, 20) > 20 || has_sentence_punct(name) {
             return None;
         }
@@ -614,11 +694,15 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         if rest.bytes().all(|b| b == b'*' || b == b' ') {
             rest = "";
         } else if u.len() < t.len() {
-            rest = rest.strip_prefix("**").unwrap_or(rest).trim_start_matches(' ');
+            rest = rest
+                .strip_prefix("**")
+                .unwrap_or(rest)
+                .trim_start_matches(' ');
         }
         return Some(Heading {
             name,
-            open: &u[..open_len],
+            // (the enumerator, if any, is syntax like the bracket)
+            open: &u[..name.as_ptr() as usize - u.as_ptr() as usize],
             close: &u[close..close + close_char.len_utf8()],
             rest,
             explicit: true,
@@ -630,10 +714,11 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         let name = trim_spaces_and_stars(&u[first.len_utf8()..]);
         let n = chars_up_to(name, 13);
         // (`◆ 乡镇传真` is a section: a short name may mention 镇 or 局.)
+        let listed_headline = n > 6 && names_a_unit(name);
         if (2..=12).contains(&n)
             && !has_sentence_punct(name)
             && !name.contains("  ")
-            && !(n > 6 && names_a_unit(name))
+            && !listed_headline
         {
             return Some(Heading {
                 name,
@@ -684,6 +769,17 @@ fn heading(t: &str, md_heading: bool) -> Option<Heading<'_>> {
         }
     }
     None
+}
+
+/// Bytes of a Chinese enumerator with its mark (`一、`, `十二．`) opening `s`.
+fn enumerator_len(s: &str) -> usize {
+    let n = s.find(|c: char| !is_cn_numeral_char(c)).unwrap_or(s.len());
+    match s[n..].chars().next() {
+        Some(c @ ('、' | '．' | '.')) if n > 0 && chars_up_to(&s[..n], 3) <= 3 => {
+            n + c.len_utf8()
+        }
+        _ => 0,
+    }
 }
 
 /// `县财政局强化管理`, `我县推进…`, `东关街道…`: a numbered item's headline

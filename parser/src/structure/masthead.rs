@@ -147,8 +147,17 @@ fn ahead(lines: &[Line<'_>], from: usize) -> Ahead {
 
 /// The keys of a web page's information line (`发布时间:… 来源:… 浏览次数:…`).
 const WEB_KEYS: [&str; 11] = [
-    "发布时间", "发布日期", "来源单位", "信息来源", "来源", "发布机构", "浏览次数", "点击数",
-    "阅读次数", "访问量", "作者",
+    "发布时间",
+    "发布日期",
+    "来源单位",
+    "信息来源",
+    "来源",
+    "发布机构",
+    "浏览次数",
+    "点击数",
+    "阅读次数",
+    "访问量",
+    "作者",
 ];
 
 /// A web page's information line: its `key:value` fields, in order.
@@ -177,7 +186,11 @@ fn web_meta(t: &str) -> Option<WebMeta<'_>> {
                 break;
             }
         }
-        fields.push((key, &rest[key.len()..value_at], value_part[..end].trim_matches(' ')));
+        fields.push((
+            key,
+            &rest[key.len()..value_at],
+            value_part[..end].trim_matches(' '),
+        ));
         rest = value_part[end..].trim_start_matches(' ');
     }
     fields
@@ -195,7 +208,13 @@ fn web_key_at(s: &str) -> Option<(&str, usize)> {
 }
 
 /// The date and issuer from a web information line; the rest is noise.
-fn read_web_meta(w: &WebMeta<'_>, no: usize, m: &mut Masthead, sink: &mut Sink, ledger: &mut Ledger) {
+fn read_web_meta(
+    w: &WebMeta<'_>,
+    no: usize,
+    m: &mut Masthead,
+    sink: &mut Sink,
+    ledger: &mut Ledger,
+) {
     for &(key, colon, value) in &w.fields {
         if key.starts_with("发布") && !key.contains("机构") {
             if let Some((s, e, iso)) = find_date(value).filter(|_| m.date.is_none()) {
@@ -203,14 +222,15 @@ fn read_web_meta(w: &WebMeta<'_>, no: usize, m: &mut Masthead, sink: &mut Sink, 
                 ledger.take(colon);
                 ledger.take(&value[s..e]);
                 m.date = Some(iso);
-                let rest = format!("{}{}", &value[..s], &value[e..]);
+                let rest = [&value[..s], &value[e..]].concat();
                 if !rest.trim().is_empty() {
                     sink.drop_line(no, rest.trim(), "web-meta");
                 }
                 continue;
             }
         }
-        if matches!(key, "来源" | "来源单位" | "信息来源" | "发布机构") && m.issuer.is_none() {
+        if matches!(key, "来源" | "来源单位" | "信息来源" | "发布机构") && m.issuer.is_none()
+        {
             if let Some((k, name, suffix)) = issuer_parts(value) {
                 ledger.take(key);
                 ledger.take(colon);
@@ -220,7 +240,7 @@ fn read_web_meta(w: &WebMeta<'_>, no: usize, m: &mut Masthead, sink: &mut Sink, 
                 continue;
             }
         }
-        sink.drop_line(no, &format!("{key}{colon}{value}"), "web-meta");
+        sink.drop_line(no, &[key, colon, value].concat(), "web-meta");
     }
 }
 
@@ -282,11 +302,10 @@ fn scan(t: &str) -> Option<Scan<'_>> {
         Some((s - open.len_utf8(), e + close.len_utf8()))
     });
     let issue_cut = issue.map(|i| parens.unwrap_or((i.0, i.1)));
-    let mut cuts: Vec<(usize, usize)> =
-        [issue_cut, date.as_ref().map(|d| (d.0, d.1))]
-            .into_iter()
-            .flatten()
-            .collect();
+    let mut cuts: Vec<(usize, usize)> = [issue_cut, date.as_ref().map(|d| (d.0, d.1))]
+        .into_iter()
+        .flatten()
+        .collect();
     cuts.sort_unstable();
     let mut tokens = Vec::new();
     let mut from = 0;
@@ -313,7 +332,9 @@ fn scan(t: &str) -> Option<Scan<'_>> {
         return None;
     }
     Some(Scan {
-        parens: parens.zip(issue).map(|((ps, pe), (s, e, _))| (&t[ps..s], &t[e..pe])),
+        parens: parens
+            .zip(issue)
+            .map(|((ps, pe), (s, e, _))| (&t[ps..s], &t[e..pe])),
         issue: issue.map(|(s, e, n)| (&t[s..e], n)),
         date: date.map(|(s, e, iso)| (&t[s..e], iso)),
         tokens,
@@ -383,7 +404,9 @@ fn is_running_total(t: &str) -> bool {
         .and_then(|r| r.strip_suffix('期'))
         .is_some_and(|n| {
             let n = n.trim_matches(' ');
-            !n.is_empty() && n.chars().all(|c| ascii_digit(c).is_some() || is_cn_numeral_char(c))
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| ascii_digit(c).is_some() || is_cn_numeral_char(c))
         })
 }
 

@@ -75,7 +75,9 @@ pub fn split_issues(text: &str) -> Vec<String> {
     let mut cuts = vec![0];
     cuts.extend(starts.iter().map(|s| s.0));
     cuts.push(clean.len());
-    cuts.windows(2).map(|w| clean[w[0]..w[1]].to_string()).collect()
+    cuts.windows(2)
+        .map(|w| clean[w[0]..w[1]].to_string())
+        .collect()
 }
 
 /// Moves every line number in `b` down by `by` lines.

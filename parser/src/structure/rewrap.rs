@@ -15,15 +15,13 @@
 //! a source parenthetical ends its item, and a short headline alone on its
 //! line ends its paragraph.
 
+use super::bytes::find_byte;
 use super::items::{
-    find_break, headline_alone, leading_source, may_end_in_paren, starts_item_with,
-    trailing_source, Tail,
+    find_break, headline_alone, leading_source, list_marker_len, may_end_in_paren,
+    starts_item_with, trailing_source, Tail,
 };
 use super::lines::{Heading, Headings, Kind, Line};
-use super::text::{
-    chars_up_to, ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width,
-};
-use super::bytes::find_byte;
+use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width};
 use super::Sink;
 use std::ops::Range;
 
@@ -210,6 +208,7 @@ pub fn blocks<'a>(
         },
         start: 0,
         first_tail: None,
+        first_row: false,
         full,
         text_bytes: 0,
     };
@@ -218,6 +217,8 @@ pub fn blocks<'a>(
     // Its source parenthetical (kept apart: most lines have none, and the
     // tuple above is then not rewritten with one every line).
     let mut prev_tail: Option<Tail> = None;
+    // The last piece is a row of a flattened table.
+    let mut prev_row = false;
     let mut gap = false;
     for l in lines {
         // Only text lines are measured.
@@ -265,6 +266,7 @@ pub fn blocks<'a>(
         } else {
             None
         };
+        let row = is_table_row(text);
         let join = match prev {
             Some((p, pw)) => decide(
                 &b.out.pieces[b.start..],
@@ -274,6 +276,7 @@ pub fn blocks<'a>(
                 l,
                 text,
                 tail.is_some_and(|t| t.alone),
+                (prev_row, row),
                 gap,
                 full,
             ),
@@ -288,6 +291,7 @@ pub fn blocks<'a>(
             None => {
                 b.flush(prev_tail);
                 b.first_tail = tail;
+                b.first_row = row;
                 b.out.pieces.push(Piece {
                     line: l.no,
                     text,
@@ -297,6 +301,7 @@ pub fn blocks<'a>(
         }
         b.text_bytes += text.len() + 1;
         prev = Some((l, w));
+        prev_row = row;
         if tail.is_some() || prev_tail.is_some() {
             prev_tail = tail;
         }
@@ -353,6 +358,18 @@ impl HeaderStarts {
     }
 }
 
+/// `（完）`, `（待续）` at the end of a text: the item ends there.
+fn ends_with_end_mark(t: &str) -> bool {
+    // Told by the last byte first: `)` or that of `）` (EF BC 89).
+    if !matches!(t.as_bytes().last(), Some(b')' | 0x89 | b' ' | b'*')) {
+        return false;
+    }
+    let t = t.trim_end_matches([' ', '*']);
+    ["（完）", "(完)", "（待续）", "(待续)", "（续完）"]
+        .iter()
+        .any(|m| t.ends_with(m))
+}
+
 /// A running page header that puts two masthead lines on one
 /// (`某县政务快报 第8期` for a title and an issue printed apart): the line,
 /// spaces aside, is masthead lines one after another.
@@ -362,7 +379,10 @@ fn made_of_headers(text: &str, headers: &[(&str, usize)]) -> bool {
     let mut rest = trim_start_set(text, AROUND);
     let mut parts = 0;
     while !rest.is_empty() {
-        let Some(next) = headers.iter().find_map(|&(h, _)| strip_ignoring_spaces(rest, h)) else {
+        let Some(next) = headers
+            .iter()
+            .find_map(|&(h, _)| strip_ignoring_spaces(rest, h))
+        else {
             return false;
         };
         rest = trim_start_set(next, AROUND);
@@ -384,28 +404,49 @@ fn strip_ignoring_spaces<'a>(s: &'a str, h: &str) -> Option<&'a str> {
 /// A row of a table flattened to text: three or more short cells
 /// separated by wide gaps (a tab or two spaces, after clean-up), none of
 /// them a sentence. (A headline and its body make two cells, not three.)
+/// One pass on bytes that gives up at the first long cell, so prose lines
+/// cost a few dozen bytes each.
 pub fn is_table_row(t: &str) -> bool {
-    // Most lines hold no space at all: one memchr says so.
-    if t.len() > 400 || find_byte(b' ', t.as_bytes()).is_none() || find_gap(t, 0).is_none() {
+    const MAX_CELL_BYTES: usize = 24 * 3;
+    let b = t.as_bytes();
+    if b.len() > 400 {
         return false;
     }
     let mut cells = 0;
-    for cell in t.split("  ") {
-        let cell = cell.trim_matches(' ');
-        if cell.is_empty() {
-            continue;
+    let mut start = 0;
+    while start < b.len() {
+        // The cell ends at the next wide gap, within a cell's length.
+        let end = match next_gap(b, start, start + MAX_CELL_BYTES + 2) {
+            Some(g) => g,
+            None if b.len() - start <= MAX_CELL_BYTES => b.len(),
+            None => return false,
+        };
+        // ASCII spaces bound the cell: both ends are character boundaries.
+        let cell = t[start..end].trim_matches(' ');
+        if !cell.is_empty() {
+            if ends_sentence(cell) {
+                return false;
+            }
+            cells += 1;
         }
-        if chars_up_to(cell, 25) > 24 || ends_sentence(cell) {
-            return false;
-        }
-        cells += 1;
+        start = end + b[end..].iter().take_while(|&&x| x == b' ').count();
     }
     cells >= 3
 }
 
-/// The first wide gap (two spaces) at or after `from`.
-fn find_gap(t: &str, from: usize) -> Option<usize> {
-    t[from..].find("  ").map(|k| from + k)
+/// The first wide gap (two spaces) in `b[from..limit]`, found by hopping
+/// from space to space.
+fn next_gap(b: &[u8], from: usize, limit: usize) -> Option<usize> {
+    let limit = limit.min(b.len());
+    let mut at = from;
+    while at < limit {
+        let k = find_byte(b' ', &b[at..limit])?;
+        if b.get(at + k + 1) == Some(&b' ') {
+            return Some(at + k);
+        }
+        at += k + 1;
+    }
+    None
 }
 
 /// Both texts start with the same character, `a`'s first, of `n` bytes
@@ -426,6 +467,7 @@ fn decide(
     next: &Line<'_>,
     next_text: &str,
     next_tail_alone: bool,
+    (prev_row, next_row): (bool, bool),
     gap: bool,
     full: Option<usize>,
 ) -> Option<Join> {
@@ -435,12 +477,17 @@ fn decide(
     }
     // A table flattened to lines keeps one row a line: a cell's figure
     // never glues to the next row's number.
-    if is_table_row(last) || is_table_row(next_text) {
+    if prev_row || next_row {
         return None;
     }
-    let ends = ends_sentence(last);
+    // `…。（完）` closes an item as a sentence end does.
+    let ends = ends_sentence(last) || ends_with_end_mark(last);
     let alone = || cur.len() == 1 && headline_alone(last, full, find_break(last));
-    let opens = || starts_item_with(next_text, find_break(next_text), leading_source(next_text));
+    // (A list marker, `（二）`, opens an item as a headline break does.)
+    let opens = || {
+        starts_item_with(next_text, find_break(next_text), leading_source(next_text))
+            || list_marker_len(next_text) > 0
+    };
     let new_paragraph = match full {
         Some(f) if prev_width >= f => ends && (next.indented || opens()),
         Some(_) => ends || alone(),
@@ -537,6 +584,8 @@ struct Builder<'a> {
     start: usize,
     /// The source parenthetical of that first piece.
     first_tail: Option<Tail>,
+    /// That first piece is a table row.
+    first_row: bool,
     full: Option<usize>,
     /// [`Para::text_bytes`] of the pieces since `start`.
     text_bytes: usize,
@@ -554,7 +603,7 @@ impl Builder<'_> {
         let first = pieces[0].text;
         let single = pieces.len() == 1;
         let first_break = find_break(first);
-        let table_row = single && is_table_row(first);
+        let table_row = single && self.first_row;
         let para = Para {
             table_row,
             headline_alone: !table_row && single && headline_alone(first, self.full, first_break),

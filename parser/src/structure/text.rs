@@ -290,6 +290,29 @@ pub fn eq_ignoring_spaces(a: &str, b: &str) -> bool {
     }
 }
 
+/// `s` without the characters of `set` at its start. One function for every
+/// set (a `trim_start_matches` per array type would each be compiled apart,
+/// and every byte ships to the page).
+pub fn trim_start_set<'a>(s: &'a str, set: &[char]) -> &'a str {
+    match s.char_indices().find(|(_, c)| !set.contains(c)) {
+        Some((i, _)) => &s[i..],
+        None => "",
+    }
+}
+
+/// `s` without the characters of `set` at its end.
+pub fn trim_end_set<'a>(s: &'a str, set: &[char]) -> &'a str {
+    match s.char_indices().rev().find(|(_, c)| !set.contains(c)) {
+        Some((i, c)) => &s[..i + c.len_utf8()],
+        None => "",
+    }
+}
+
+/// `s` without the characters of `set` at either end.
+pub fn trim_set<'a>(s: &'a str, set: &[char]) -> &'a str {
+    trim_end_set(trim_start_set(s, set), set)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,27 +383,4 @@ mod tests {
             assert_eq!(split_sources(s).collect::<Vec<_>>(), want, "{s:?}");
         }
     }
-}
-
-/// `s` without the characters of `set` at its start. One function for every
-/// set (a `trim_start_matches` per array type would each be compiled apart,
-/// and every byte ships to the page).
-pub fn trim_start_set<'a>(s: &'a str, set: &[char]) -> &'a str {
-    match s.char_indices().find(|(_, c)| !set.contains(c)) {
-        Some((i, _)) => &s[i..],
-        None => "",
-    }
-}
-
-/// `s` without the characters of `set` at its end.
-pub fn trim_end_set<'a>(s: &'a str, set: &[char]) -> &'a str {
-    match s.char_indices().rev().find(|(_, c)| !set.contains(c)) {
-        Some((i, c)) => &s[..i + c.len_utf8()],
-        None => "",
-    }
-}
-
-/// `s` without the characters of `set` at either end.
-pub fn trim_set<'a>(s: &'a str, set: &[char]) -> &'a str {
-    trim_end_set(trim_start_set(s, set), set)
 }
