@@ -253,6 +253,20 @@ fn one_issue_stays_one() {
 }
 
 #[test]
+fn links_to_other_issues_are_not_issues() {
+    // A web copy's previous/next links, and a closing list naming the
+    // issues of a collection, name other issues without being one.
+    let web = format!(
+        "溪口县政务信息（2025年第8期）\n发布时间：2025-03-08  来源：溪口县人民政府办公室\n{ITEMS}\n责任编辑：胡静\n上一篇：溪口县政务信息（2025年第7期）\n下一篇：溪口县政务信息（2025年第9期）\n"
+    );
+    let all = parse_all(&web);
+    assert_eq!(all.len(), 1, "{:?}", all.iter().map(|b| &b.masthead).collect::<Vec<_>>());
+    assert_eq!(heads(&all[0]), ["甲局推进项目建设", "乙镇整治人居环境"]);
+    let index = format!("溪口县政务信息\n第8期\n溪口县人民政府办公室  2025年3月8日\n\n{ITEMS}\n责任编辑：胡静\n\n溪口县政务信息\n第9期\n");
+    assert_eq!(parse_all(&index).len(), 1);
+}
+
+#[test]
 fn enumerated_brackets_bold_labels_end_marks_and_print_lines() {
     let text = "工 作 简 报\n第5期\n某县人民政府办公室    2025年4月3日\n\n【一、重点工作】\n\n**【甲局】**打造文旅新业态。甲局推出旅游线路12条。\n\n**乙局：**推进国土绿化 乙局完成造林1.5万亩。\n\n【二、基层动态】\n\n（一）丙镇开展植树活动\n丙镇植树2.1万株。（完）\n\n（二）丁乡推进厕所革命\n丁乡改造户厕320户。\n\n主送：县委、县政府领导。\n抄送：市政府办公室。\n某县人民政府办公室        2025年4月3日印发\n";
     let b = parse(text);

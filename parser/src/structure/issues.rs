@@ -15,6 +15,8 @@ use super::text::{chars_up_to, has_sentence_punct, trim_set};
 /// The fewest non-blank lines an issue has before the next may start (a
 /// masthead, an item and a footer).
 const MIN_LINES: usize = 4;
+/// Link labels of a web page's article navigation.
+const NAVIGATION_LINKS: [&str; 6] = ["上一篇", "下一篇", "上一条", "下一条", "上一期", "下一期"];
 /// How many title lines above the issue line belong to the new issue.
 const TITLE_LINES: usize = 3;
 
@@ -70,13 +72,34 @@ pub fn starts(text: &str) -> Vec<(usize, usize)> {
         recent.rotate_left(1);
         recent[TITLE_LINES - 1] = (start, no, t);
     }
-    out
+    keep_issues_with_content(text, out)
+}
+
+/// An issue has a masthead, an item and a footer: a "new issue" followed
+/// by fewer than [`MIN_LINES`] non-blank lines before the next one (or the
+/// end) is a reference to another issue at the bottom of a page (a web
+/// copy's 上一篇/下一篇 list, a 汇编's closing index), not an issue.
+fn keep_issues_with_content(text: &str, starts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(starts.len());
+    for (i, &(start, no)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |&(s, _)| s);
+        let lines = text[start..end].split('\n').filter(|l| !l.trim().is_empty()).count();
+        if lines > MIN_LINES {
+            kept.push((start, no));
+        }
+    }
+    kept
 }
 
 /// The issue number of a masthead issue line (the issue, with nothing else
 /// on the line but a title, brackets, an issuer or a date), and whether the
 /// title is on it.
 fn issue_line(t: &str) -> Option<(u32, bool)> {
+    // A web page's links to the previous and next articles name other
+    // issues (`上一篇：某县政务信息（第8期）`): navigation, not a masthead.
+    if NAVIGATION_LINKS.iter().any(|p| t.starts_with(p)) {
+        return None;
+    }
     let (s, e, n) = find_issue(t)?;
     let n = n?;
     let rest = [&t[..s], &t[e..]].concat();
