@@ -396,7 +396,11 @@ static QIAN: [Unit; 5] = [
     u("千克", Measure, One, &[]),
 ];
 static LI_CM: [Unit; 1] = [u("厘米", Measure, One, &[])];
-static HAO: [Unit; 2] = [u("毫米", Measure, One, &[]), u("毫升", Measure, One, &[])];
+static HAO: [Unit; 3] = [u("毫米", Measure, One, &[]), u("毫升", Measure, One, &[]), u("毫克", Measure, One, &[])];
+/// Vaccine and medicine doses: `接种3.5万剂次`.
+static JI_DOSE: [Unit; 2] = [u("剂次", Count, One, &[]), u("剂", Count, Many, &["量", "型", "师"])];
+/// Micrograms, as in air quality (`41微克/立方米`).
+static WEI_GRAM: [Unit; 1] = [u("微克", Measure, No, &[])];
 static MI: [Unit; 1] = [u("米", Measure, One, &["面", "粉", "粮"])];
 static JIN: [Unit; 1] = [u("斤", Measure, One, &[])];
 static KE: [Unit; 1] = [u("克", Measure, No, &["服"])];
@@ -587,7 +591,7 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
 
 /// The first character of every unit: exactly the characters
 /// [`group_of`] has a group for (a test checks both ways).
-pub const UNIT_FIRST_CHARS: [char; 120] = [
+pub const UNIT_FIRST_CHARS: [char; 122] = [
     '个', '人', '名', '位', '户', '家', '所', '处', '件', '套', '台', '分', '份', '张', '条', '项',
     '班', '道', '起', '例', '宗', '笔', '批', '期', '场', '轮', '遍', '回', '趟', '次', '座', '间',
     '栋', '幢', '层', '辆', '尾', '枚', '艘', '架', '车', '只', '头', '羽', '株', '棵', '盏', '根',
@@ -595,7 +599,7 @@ pub const UNIT_FIRST_CHARS: [char; 120] = [
     '幅', '部', '单', '届', '立', '公', '工', '亩', '千', '厘', '毫', '米', '斤', '克', '吨', '兆',
     '瓦', '伏', '度', '升', '方', '海', '天', '小', '秒', '周', '年', '岁', '百', '%', '％', '‰',
     '成', '倍', '元', '美', '欧', '港', '日', '英', '㎡', '㎞', '㎏', '㎥', '㎝', '㎜', '℃', 'k',
-    'K', 'M', 'm', 't', '韩', '卢', '澳', '摄',
+    'K', 'M', 'm', 't', '韩', '卢', '澳', '摄', '剂', '微',
 ];
 
 /// [`UNIT_FIRST_CHARS`] as a set.
@@ -617,11 +621,11 @@ const fn unit_key(c: char) -> u32 {
 
 /// Slots of the unit lookup: a multiplicative hash of the key, the
 /// multiplier found (offline) to give each first character its own slot.
-const UNIT_SLOTS: usize = 512;
+const UNIT_SLOTS: usize = 1024;
 
 #[inline(always)]
 const fn unit_slot(key: u32) -> usize {
-    (key.wrapping_mul(0xB64D_D92B) >> 23) as usize
+    (key.wrapping_mul(0x9CFC_8653) >> 22) as usize
 }
 
 /// The key in each slot (`u32::MAX`, no key, where none is).
@@ -743,6 +747,8 @@ const fn group_of(c: char) -> Option<&'static [Unit]> {
         '千' => &QIAN,
         '厘' => &LI_CM,
         '毫' => &HAO,
+        '剂' => &JI_DOSE,
+        '微' => &WEI_GRAM,
         '米' => &MI,
         '斤' => &JIN,
         '克' => &KE,
