@@ -24,11 +24,11 @@ use crate::xlsx_out::XlsxOut;
 /// comes after it (held first bulletins) or is done at the end (XLSX).
 pub enum Rendered {
     /// A JSON Line, or a table's header and rows.
-    Text(Vec<u8>),
+    Text(String),
     Bulletin(Bulletin),
     /// Without `-f`: the bulletin, in case it is the only one, and its
     /// JSON Line, in case it is not.
-    Both(Bulletin, Vec<u8>),
+    Both(Bulletin, String),
 }
 
 /// A bulletin with more figures than this, or more text, is not rendered
@@ -55,9 +55,9 @@ pub fn prerender(format: Option<Format>, name: &str, bulletin: Bulletin) -> Rend
     let pair = [(name, &bulletin)];
     match format {
         Some(Format::JsonLines) => Rendered::Text(json_line(name, &bulletin)),
-        Some(Format::Csv) => Rendered::Text(export::figures_csv(&pair).into_bytes()),
-        Some(Format::ItemsCsv) => Rendered::Text(export::items_csv(&pair).into_bytes()),
-        Some(Format::Tsv) => Rendered::Text(export::figures_table(&pair).to_tsv().into_bytes()),
+        Some(Format::Csv) => Rendered::Text(export::figures_csv(&pair)),
+        Some(Format::ItemsCsv) => Rendered::Text(export::items_csv(&pair)),
+        Some(Format::Tsv) => Rendered::Text(export::figures_table(&pair).to_tsv()),
         None => {
             let line = json_line(name, &bulletin);
             Rendered::Both(bulletin, line)
@@ -104,18 +104,10 @@ pub fn prerender_figures(format: Option<Format>, name: &str, figures: &[Figure])
     }
 }
 
-/// One JSON Line (`"file"` first), serialised once into a buffer sized
-/// for it up front.
-fn json_line(name: &str, bulletin: &Bulletin) -> Vec<u8> {
-    let estimate: usize = bulletin
-        .items
-        .iter()
-        .map(|i| 2 * i.body.len() + 256 * i.figures.len() + 256)
-        .sum();
-    let mut out = Vec::with_capacity(estimate + 1024);
-    // Writing to memory cannot fail.
-    let _ = write_json_line(&mut out, name, bulletin);
-    out
+fn json_line(name: &str, bulletin: &Bulletin) -> String {
+    let mut line = with_file(&export::to_json_line(bulletin), name);
+    line.push('\n');
+    line
 }
 
 /// Where `bulletin parse` writes, bulletin by bulletin.
@@ -158,9 +150,9 @@ impl ParseSink {
                     Rendered::Bulletin(b) | Rendered::Both(b, _) => return self.big(name, &b),
                 };
                 match self.format {
-                    Some(Format::JsonLines) => self.out.write_all(&text),
-                    Some(Format::Tsv) => self.table_rows(&text, b"\n", false),
-                    _ => self.table_rows(&text, b"\r\n", true),
+                    Some(Format::JsonLines) => self.out.write_all(text.as_bytes()),
+                    Some(Format::Tsv) => self.table_rows(&text, "\n", false),
+                    _ => self.table_rows(&text, "\r\n", true),
                 }
             }
             Some(Format::Xlsx) => match (&mut self.xlsx, rendered) {
@@ -190,9 +182,9 @@ impl ParseSink {
                 figure_rows_in_slices(name, bulletin, |table| {
                     if result.is_ok() {
                         result = if csv {
-                            self.table_rows(table.to_csv().as_bytes(), b"\r\n", true)
+                            self.table_rows(&table.to_csv(), "\r\n", true)
                         } else {
-                            self.table_rows(table.to_tsv().as_bytes(), b"\n", false)
+                            self.table_rows(&table.to_tsv(), "\n", false)
                         };
                     }
                 });
@@ -200,16 +192,15 @@ impl ParseSink {
             }
             Some(Format::ItemsCsv) => {
                 let csv = export::items_csv(&[(name, bulletin)]);
-                self.table_rows(csv.as_bytes(), b"\r\n", true)
+                self.table_rows(&csv, "\r\n", true)
             }
             _ => write_json_line(&mut self.out, name, bulletin),
         }
     }
 
     /// A table's rows, its header line only before the first.
-    fn table_rows(&mut self, table: &[u8], line_end: &[u8], csv: bool) -> io::Result<()> {
-        let header_end = table.windows(line_end.len()).position(|w| w == line_end);
-        let body = match header_end {
+    fn table_rows(&mut self, table: &str, line_end: &str, csv: bool) -> io::Result<()> {
+        let body = match table.find(line_end) {
             Some(i) if self.header_written => &table[i + line_end.len()..],
             _ => {
                 if csv && self.out.is_file() {
@@ -219,7 +210,7 @@ impl ParseSink {
                 table
             }
         };
-        self.out.write_all(body)
+        self.out.write_all(body.as_bytes())
     }
 
     /// One bulletin of several.
@@ -228,7 +219,7 @@ impl ParseSink {
         self.written += 1;
         let bulletin = match rendered {
             Rendered::Both(_, line) | Rendered::Text(line) => {
-                return self.out.write_all(&line);
+                return self.out.write_all(line.as_bytes());
             }
             Rendered::Bulletin(b) => b,
         };
@@ -254,7 +245,7 @@ impl ParseSink {
     pub fn finish(mut self) -> io::Result<()> {
         if let Some((_, rendered)) = self.held.take() {
             match (self.format, rendered) {
-                (_, Rendered::Text(text)) => self.out.write_all(&text)?,
+                (_, Rendered::Text(text)) => self.out.write_all(text.as_bytes())?,
                 (Some(Format::Text), Rendered::Bulletin(b)) => {
                     self.out.write_all(export::plain_text(&b).as_bytes())?
                 }
@@ -437,12 +428,7 @@ mod tests {
             bulletin_parser::parse("某县政务信息\n\n县局开展活动 投资 3 亿元，增长 5%。（县局）\n");
         let mut out = Vec::new();
         write_json_line(&mut out, "a\"b.txt", &b).unwrap();
-        let rendered = format!("{}\n", with_file(&export::to_json_line(&b), "a\"b.txt"));
-        assert_eq!(String::from_utf8(out).unwrap(), rendered);
-        assert_eq!(
-            String::from_utf8(json_line("a\"b.txt", &b)).unwrap(),
-            rendered
-        );
+        assert_eq!(String::from_utf8(out).unwrap(), json_line("a\"b.txt", &b));
     }
 
     #[test]
