@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use bulletin_parser::decode::{
     self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, inflate_limit_error,
-    sniff, sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
+    sniff, sniff_str, sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
 };
 
 /// Files a directory input contributes.
@@ -187,7 +187,18 @@ fn read_at_most(reader: impl Read, max: u64, hint: u64) -> Result<Vec<u8>, ReadE
 /// The bulletin text in a file's bytes. `html_by_name`: the file is called
 /// `.html`, so read it as a web page even if it lacks the usual markers.
 pub fn bytes_to_text(bytes: Vec<u8>, html_by_name: bool) -> Result<Text, DecodeError> {
-    let (detected, note) = sniff_with_note(&bytes)?;
+    // Most files are UTF-8: validated once here, the String is kept, and
+    // sniffing is told so instead of validating again.
+    let bytes = if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were validated as UTF-8 on the line above.
+        Bytes::Utf8(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        Bytes::Other(bytes)
+    };
+    let (detected, note) = match &bytes {
+        Bytes::Utf8(text) => sniff_str(text)?,
+        Bytes::Other(bytes) => sniff_with_note(bytes)?,
+    };
     let joined = |warning: Option<String>| match (note.clone(), warning) {
         (Some(a), Some(b)) => Some(format!("{a}; {b}")),
         (a, b) => a.or(b),
@@ -213,11 +224,33 @@ pub fn bytes_to_text(bytes: Vec<u8>, html_by_name: bool) -> Result<Text, DecodeE
             })
         }
         Detected::Docx => Ok(Text {
-            text: docx_text(&bytes)?,
+            text: docx_text(bytes.as_bytes())?,
             warning: None,
         }),
         Detected::Pdf => Err(DecodeError::Pdf),
         Detected::Ole => Err(DecodeError::WordDoc),
+    }
+}
+
+/// A file's bytes, known to be valid UTF-8 or not.
+enum Bytes {
+    Utf8(String),
+    Other(Vec<u8>),
+}
+
+impl Bytes {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Bytes::Utf8(text) => text.as_bytes(),
+            Bytes::Other(bytes) => bytes,
+        }
+    }
+
+    fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Bytes::Utf8(text) => text.into_bytes(),
+            Bytes::Other(bytes) => bytes,
+        }
     }
 }
 
@@ -237,9 +270,18 @@ fn utf8_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
 
 /// Decodes text whose encoding `sniff` found; byte-order marks dropped.
 fn decode_text(
-    bytes: Vec<u8>,
+    bytes: Bytes,
     encoding: TextEncoding,
 ) -> Result<(String, Option<String>), DecodeError> {
+    let bytes = match (encoding, bytes) {
+        (TextEncoding::Utf8, Bytes::Utf8(mut text)) => {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..3);
+            }
+            return Ok((text, None));
+        }
+        (_, bytes) => bytes.into_bytes(),
+    };
     match encoding {
         TextEncoding::Utf8 => Ok((utf8_owned(bytes)?, None)),
         TextEncoding::Utf16Le => Ok((decode_utf16(&bytes, false)?, None)),

@@ -52,7 +52,7 @@ struct Done {
 
 enum Work {
     Bulletins(Vec<render::Rendered>),
-    Figures(String),
+    Figures(render::RenderedFigures),
 }
 
 /// Reads, decodes, parses and renders one input (on a worker thread).
@@ -69,7 +69,11 @@ fn process(
     let result = result.map(|text| {
         let work = if figures_only {
             let figures = bulletin_parser::extract_figures(&text.text);
-            Work::Figures(render::prerender_figures(options.format, &name, &figures))
+            Work::Figures(render::prerender_all_figures(
+                options.format,
+                &name,
+                figures,
+            ))
         } else {
             // A file may hold several issues: each is a bulletin of its own.
             Work::Bulletins(
@@ -115,7 +119,7 @@ fn run_command(options: &Options, figures_only: bool) -> i32 {
                 (Work::Bulletins(all), Some(sink), _) => all
                     .into_iter()
                     .try_for_each(|b| sink.bulletin(&done.name, b)),
-                (Work::Figures(table), _, Some(sink)) => sink.figures(&table),
+                (Work::Figures(figures), _, Some(sink)) => sink.figures(&done.name, figures),
                 _ => Ok(()),
             };
             match written {

@@ -66,6 +66,26 @@ pub fn prerender(format: Option<Format>, name: &str, bulletin: Bulletin) -> Rend
     }
 }
 
+/// The figures of one text, rendered on the worker unless there are very
+/// many (see [`BIG_FIGURES`]).
+pub enum RenderedFigures {
+    Text(String),
+    Many(Vec<Figure>),
+}
+
+/// [`prerender_figures`], or the figures themselves when there are many.
+pub fn prerender_all_figures(
+    format: Option<Format>,
+    name: &str,
+    figures: Vec<Figure>,
+) -> RenderedFigures {
+    if figures.len() > BIG_FIGURES {
+        RenderedFigures::Many(figures)
+    } else {
+        RenderedFigures::Text(prerender_figures(format, name, &figures))
+    }
+}
+
 /// Renders the figures of one text for `bulletin figures`.
 pub fn prerender_figures(format: Option<Format>, name: &str, figures: &[Figure]) -> String {
     let tables = [(name, figures)];
@@ -261,8 +281,19 @@ impl FiguresSink {
         }
     }
 
-    /// Writes one text's figures, rendered by [`prerender_figures`].
-    pub fn figures(&mut self, table: &str) -> io::Result<()> {
+    /// Writes one text's figures: rendered by [`prerender_figures`] on the
+    /// worker, or (a text of very many figures) here, a slice at a time.
+    pub fn figures(&mut self, name: &str, figures: RenderedFigures) -> io::Result<()> {
+        match figures {
+            RenderedFigures::Text(table) => self.figures_text(&table),
+            RenderedFigures::Many(all) => all.chunks(ROWS_AT_ONCE).try_for_each(|slice| {
+                let table = prerender_figures(self.format, name, slice);
+                self.figures_text(&table)
+            }),
+        }
+    }
+
+    fn figures_text(&mut self, table: &str) -> io::Result<()> {
         let line_end = match self.format {
             Some(Format::Csv) => "\r\n",
             Some(Format::Tsv) => "\n",

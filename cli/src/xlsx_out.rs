@@ -21,6 +21,8 @@ pub struct XlsxOut {
     items: Table,
     figures: Table,
     per_sheet: usize,
+    /// A bulletin was added: a run whose inputs all failed writes no file.
+    any: bool,
 }
 
 /// One table's sheets so far.
@@ -66,10 +68,12 @@ impl XlsxOut {
                 parts: Vec::new(),
             },
             per_sheet,
+            any: false,
         }
     }
 
     pub fn add(&mut self, name: &str, bulletin: &Bulletin) -> io::Result<()> {
+        self.any = true;
         let pair = [(name, bulletin)];
         let per_sheet = self.per_sheet;
         self.items.add(&items_table(&pair).rows, per_sheet)?;
@@ -86,6 +90,9 @@ impl XlsxOut {
 
     /// Writes the workbook to the output file.
     pub fn finish(mut self) -> io::Result<()> {
+        if !self.any {
+            return Ok(());
+        }
         for table in [&mut self.items, &mut self.figures] {
             if table.parts.is_empty() {
                 table.new_part()?;

@@ -247,6 +247,23 @@ fn xlsx_goes_on_in_new_sheets_past_the_row_limit() {
 }
 
 #[test]
+fn a_run_whose_inputs_all_fail_writes_no_file() {
+    let dir = temp_dir("nofile");
+    let bad = write(&dir, "a.txt", b"\x89PNG\r\n\x1a\n\0\0");
+    for format in ["xlsx", "csv", "jsonl"] {
+        let out_path = dir.join(format!("out.{format}"));
+        let out = bin()
+            .args(["parse", "-f", format, "-o"])
+            .arg(&out_path)
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(!out_path.exists(), "{format}");
+    }
+}
+
+#[test]
 fn many_bulletins_stream_out_as_json_lines_and_a_json_array() {
     let dir = temp_dir("stream");
     for i in 0..30 {

@@ -4,13 +4,17 @@
 #![no_main]
 
 use bulletin_parser::decode::{
-    decode_utf16, decode_utf8, sniff, sniff_with_note, Detected, TextEncoding,
+    decode_utf16, decode_utf8, sniff, sniff_str, sniff_with_note, Detected, TextEncoding,
 };
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let with_note = sniff_with_note(data);
     assert_eq!(sniff(data), with_note.clone().map(|(d, _)| d));
+    // Told the bytes are valid UTF-8, the verdict is the same.
+    if let Ok(text) = std::str::from_utf8(data) {
+        assert_eq!(sniff_str(text), with_note);
+    }
     let Ok((detected, note)) = with_note else {
         return;
     };

@@ -259,6 +259,33 @@ fn binary_after_a_byte_order_mark_is_binary() {
 }
 
 #[test]
+fn sniffing_a_string_gives_the_verdict_of_its_bytes() {
+    use bulletin_parser::decode::sniff_str;
+    let mut nul = "县财政局发行债券。\n".repeat(10_000);
+    nul.push('\0');
+    let utf16_ascii: String = "ab 12\n"
+        .encode_utf16()
+        .map(|u| char::from(u as u8))
+        .flat_map(|c| [c, '\0'])
+        .collect();
+    for text in [
+        "县财政局发行债券 3.47 亿元。",
+        "\u{FEFF}第 8 期",
+        "<html><body>县</body></html>",
+        "%PDF-1.7 县",
+        nul.as_str(),
+        utf16_ascii.as_str(),
+        "",
+    ] {
+        assert_eq!(
+            sniff_str(text),
+            sniff_with_note(text.as_bytes()),
+            "{text:.40}"
+        );
+    }
+}
+
+#[test]
 fn a_nul_after_the_first_64_kib_is_binary() {
     let mut bytes = "县财政局发行债券 3.47 亿元。\n".repeat(10_000).into_bytes();
     assert!(bytes.len() > 64 * 1024);

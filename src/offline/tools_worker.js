@@ -38,9 +38,7 @@ async function start(msg) {
   await wasm_bindgen({ module_or_path: wasm });
 }
 
-// Inflates raw deflate with the browser's DecompressionStream, stopping
-// (and cancelling the stream) as soon as the output passes `limit` bytes:
-// a zip bomb costs at most `limit` bytes of memory, then gets `message`.
+// Stops (a zip bomb) once past `limit` bytes: see docx.rs.
 async function inflateAtMost(bytes, limit, message) {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks = [];

@@ -126,6 +126,19 @@ test('a binary file is refused as binary', async () => {
   assert.deepEqual(await snapshot(), before);
 });
 
+test('UTF-16 without a byte-order mark is read, and the guess is said', async () => {
+  // What `iconv -t UTF-16LE` writes: no mark, and Chinese text with little
+  // ASCII has no NUL bytes to give it away.
+  const text = fixture('baihe-23.txt').replace(/[ 0-9.%]/g, '');
+  await dropFiles(page, [{ name: 'iconv.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf16le') }]);
+  assert.equal(await currentTab(), 'iconv.txt');
+  const tab = page.locator('.entry-tab.current');
+  assert.match(await tab.locator('.entry-note').textContent(), /UTF-16LE\?/);
+  assert.match(await tab.locator('.entry-select').getAttribute('title'), /byte-order mark|字节顺序标记/);
+  assert.ok((await headlines(page)).length > 0, 'parsed');
+  await tab.locator('.entry-close').click();
+});
+
 test('no request left 127.0.0.1 and the console stayed clean', () => {
   assert.deepEqual(session.log.externalRequests(), []);
   assert.deepEqual(session.log.consoleErrors, []);

@@ -167,6 +167,16 @@ impl<'a> Reader<'a> {
             Pending::Cell if !self.out.line_is_blank() => self.out.push("  ", false),
             Pending::Cell => {}
         }
+        // XML 1.0 allows no control characters but tab and line breaks; a
+        // damaged or hostile part may hold them (a NUL would reach the JSON).
+        if text.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+            let clean: String = text
+                .chars()
+                .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+                .collect();
+            self.out.push(&clean, self.run_bold);
+            return;
+        }
         self.out.push(text, self.run_bold);
     }
 
@@ -265,6 +275,12 @@ mod tests {
             docx_xml_to_text(&xml).unwrap(),
             "乡镇  户数\n城关镇  67 户\n表后"
         );
+    }
+
+    #[test]
+    fn control_characters_in_text_are_dropped() {
+        let xml = doc("<w:p><w:r><w:t>县\u{0}财政\u{1b}[2J局</w:t></w:r></w:p>");
+        assert_eq!(docx_xml_to_text(&xml).unwrap(), "县财政[2J局");
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use crc::{crc32, crc32_continue};
 pub use docx::{docx_xml_to_text, MAX_XML_DEPTH};
 pub use error::{human_size, DecodeError};
 pub use html::html_to_text;
-pub use sniff::{sniff, sniff_with_note, Detected, TextEncoding};
+pub use sniff::{sniff, sniff_str, sniff_with_note, Detected, TextEncoding};
 pub use unicode::{decode_utf16, decode_utf8};
 pub use zip::{
     inflate_limit, inflate_limit_error, zip_entry, ZipEntry, ZipMethod, INFLATE_FLOOR, INFLATE_MAX,

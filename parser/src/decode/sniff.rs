@@ -69,10 +69,24 @@ pub fn sniff(bytes: &[u8]) -> Result<Detected, DecodeError> {
 /// not UTF-8) a note saying which it chose and why, in both languages, for
 /// the user to see (the CLI prints it to stderr, the page beside the file).
 pub fn sniff_with_note(bytes: &[u8]) -> Result<(Detected, Option<String>), DecodeError> {
+    sniff_checked(bytes, false)
+}
+
+/// [`sniff_with_note`] for bytes the caller has already found to be valid
+/// UTF-8 (the CLI turns a file's bytes into a `String` first): the same
+/// verdict without validating UTF-8 a second time.
+pub fn sniff_str(text: &str) -> Result<(Detected, Option<String>), DecodeError> {
+    sniff_checked(text.as_bytes(), true)
+}
+
+fn sniff_checked(
+    bytes: &[u8],
+    valid_utf8: bool,
+) -> Result<(Detected, Option<String>), DecodeError> {
     if let Some(verdict) = by_signature(bytes) {
         return verdict.map(|d| (d, None));
     }
-    let (encoding, bom_len, note) = text_encoding(bytes)?;
+    let (encoding, bom_len, note) = text_encoding(bytes, valid_utf8)?;
     let detected = match html_charset(&bytes[bom_len..], encoding) {
         Some(charset) => {
             let encoding = html_encoding(bom_len, encoding, charset.as_deref())?;
@@ -154,9 +168,14 @@ fn zip_kind(bytes: &[u8]) -> Result<Detected, DecodeError> {
 /// note when the encoding was a guess. Every check that decides "binary"
 /// reads the whole input, not a sample: a NUL at byte 100,000 is as binary
 /// as one at byte 10.
-fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize, Option<String>), DecodeError> {
+fn text_encoding(
+    bytes: &[u8],
+    valid_utf8: bool,
+) -> Result<(TextEncoding, usize, Option<String>), DecodeError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
-        check_utf8(&bytes[3..], 3)?;
+        if !valid_utf8 {
+            check_utf8(&bytes[3..], 3)?;
+        }
         check_not_binary(&bytes[3..])?;
         return Ok((TextEncoding::Utf8, 3, None));
     }
@@ -177,6 +196,10 @@ fn text_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize, Option<String>), 
             utf16_name(encoding)
         );
         return Ok((encoding, 0, Some(note)));
+    }
+    if valid_utf8 {
+        check_not_binary(bytes)?;
+        return Ok((TextEncoding::Utf8, 0, None));
     }
     let utf8 = Utf8Profile::of(bytes);
     let Some(utf8_error) = utf8.first_error else {
@@ -389,6 +412,14 @@ fn check_utf16_not_binary(bytes: &[u8], encoding: TextEncoding) -> Result<(), De
 fn check_not_binary(sample: &[u8]) -> Result<(), DecodeError> {
     if sample.contains(&0) {
         return Err(DecodeError::Binary("NUL bytes"));
+    }
+    // Every control byte, line breaks included, is usually too few to
+    // matter: then the exact count (which leaves out the allowed ones) is
+    // not needed. The rough count is a plain comparison the compiler runs
+    // many bytes at a time.
+    let rough = sample.iter().filter(|&&b| b < 0x20 || b == 0x7F).count();
+    if rough < 4 || rough * 32 <= sample.len() {
+        return Ok(());
     }
     let controls = sample
         .iter()

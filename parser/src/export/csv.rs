@@ -100,7 +100,8 @@ fn push_number(out: &mut String, v: f64) {
 /// and hides (OWASP's advice for CSV injection). Only text cells: numbers
 /// are written as numbers and stay numbers.
 fn defused(field: &str) -> std::borrow::Cow<'_, str> {
-    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // A lone `-` (standard input's name, a blank placeholder) is no formula.
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && !matches!(field, "-" | "+" | "@") {
         std::borrow::Cow::Owned(format!("'{field}"))
     } else {
         std::borrow::Cow::Borrowed(field)
@@ -176,12 +177,16 @@ mod tests {
                     Cell::Text("@SUM(A1)".into()),
                     Cell::Text("\t=1".into()),
                 ],
-                vec![Cell::Text("县=局".into()), Cell::Empty, Cell::Number(5.0)],
+                vec![
+                    Cell::Text("县=局".into()),
+                    Cell::Text("-".into()),
+                    Cell::Number(5.0),
+                ],
             ],
         };
         assert_eq!(
             table.to_csv(),
-            "a,b,c\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-3.9%,-3.9\r\n'+1,'@SUM(A1),'\t=1\r\n县=局,,5\r\n"
+            "a,b,c\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-3.9%,-3.9\r\n'+1,'@SUM(A1),'\t=1\r\n县=局,-,5\r\n"
         );
         assert!(table.to_tsv().contains("'=HYPERLINK"));
     }

@@ -17,7 +17,9 @@ pub struct Part {
     pub crc32: u32,
     pub data: Vec<u8>,
     /// The most bytes the part may inflate to (a ratio of its compressed
-    /// size, and a cap): the worker stops the browser's inflater there.
+    /// size, and a cap): the worker (`inflateAtMost` in tools_worker.js)
+    /// reads the browser's `DecompressionStream` chunk by chunk and cancels
+    /// it there, so a zip bomb costs at most this much memory.
     pub limit: u32,
     /// The message when it would go past `limit`.
     pub limit_message: String,
