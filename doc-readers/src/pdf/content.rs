@@ -29,9 +29,6 @@ const MAX_FORM_DEPTH: u32 = 8;
 const MAX_SAVED: usize = 256;
 /// Operands kept before an operator (more is junk).
 const MAX_OPERANDS: usize = 64;
-/// Glyphs kept for one page (a dense real page has a few thousand); past
-/// this the page is marked as overfull and the reader stops.
-pub const MAX_PAGE_GLYPHS: usize = 1 << 20;
 
 /// A glyph placed on the page, in device space (y up).
 #[derive(Debug, Clone)]
@@ -62,7 +59,7 @@ struct State {
 pub struct PageContent {
     pub glyphs: Vec<Placed>,
     pub images: usize,
-    /// More glyphs than [`MAX_PAGE_GLYPHS`] were drawn.
+    /// More glyphs than `Limits::max_page_glyphs` were drawn.
     pub overfull: bool,
 }
 
@@ -75,6 +72,8 @@ pub struct Interpreter<'f, 'a> {
     direct_fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
     /// Tokens left for the whole document.
     pub tokens_left: usize,
+    /// Glyphs kept for one page; past this the page is overfull.
+    pub max_glyphs: usize,
     /// Decoded form XObjects by object number.
     forms: HashMap<u32, Rc<Vec<u8>>>,
 }
@@ -87,6 +86,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             fonts: HashMap::new(),
             direct_fonts: HashMap::new(),
             tokens_left: tokens,
+            max_glyphs: usize::MAX,
             forms: HashMap::new(),
         }
     }
@@ -292,7 +292,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             if !(trm[4].is_finite() && trm[5].is_finite() && size.is_finite()) {
                 continue;
             }
-            if out.glyphs.len() >= MAX_PAGE_GLYPHS {
+            if out.glyphs.len() >= self.max_glyphs {
                 out.overfull = true;
                 return;
             }
