@@ -469,10 +469,38 @@ pub fn layout(glyphs: &[Placed], counts: &mut Counts) -> String {
         if open {
             out.push_str("**");
         }
+        if out[start..].contains("**") {
+            let line = plain_labels(&out[start..]);
+            out.truncate(start);
+            out.push_str(&line);
+        }
         let trimmed = out[start..].trim_end().len();
         out.truncate(start + trimmed);
         out.push('\n');
     }
+    out
+}
+
+/// A bold run that ends with a colon is a label (`**责任编辑：**李明`,
+/// `**联系人：**`): it reads the same without the bold, and bold would make it
+/// look like a headline, so its markers are dropped.
+fn plain_labels(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find("**") {
+        let Some(len) = rest[open + 2..].find("**") else {
+            break;
+        };
+        let inner = &rest[open + 2..open + 2 + len];
+        out.push_str(&rest[..open]);
+        if inner.ends_with('：') || inner.ends_with(':') {
+            out.push_str(inner);
+        } else {
+            out.push_str(&rest[open..open + 4 + len]);
+        }
+        rest = &rest[open + 4 + len..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -548,6 +576,19 @@ mod tests {
             g(30.0, 0.0, "好"),
         ];
         assert_eq!(layout(&glyphs, &mut counts), "**县**今年好\n");
+        // A bold label: plain.
+        let glyphs = [
+            b(0.0, 0.0, "审"),
+            b(10.0, 0.0, "核"),
+            b(20.0, 0.0, "："),
+            g(30.0, 0.0, "李"),
+            g(40.0, 0.0, "明"),
+        ];
+        assert_eq!(layout(&glyphs, &mut counts), "审核：李明\n");
+        assert_eq!(
+            plain_labels("**县局** 文 **编辑：**某 **乡**"),
+            "**县局** 文 编辑：某 **乡**"
+        );
         // A page set in a bold face: no markers at all.
         let glyphs: Vec<Placed> = (0..5).map(|i| b(i as f64 * 10.0, 0.0, "字")).collect();
         assert_eq!(layout(&glyphs, &mut counts), "字字字字字\n");
