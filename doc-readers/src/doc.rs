@@ -352,9 +352,14 @@ impl Marked {
     }
 
     fn close(&mut self) {
-        if !self.run.is_empty() {
+        let run = std::mem::take(&mut self.run);
+        // A bold label (`责任编辑：`) reads the same plain, and bold would
+        // make it look like a headline (as in the PDF reader).
+        if run.ends_with('：') || run.ends_with(':') {
+            self.out.push_str(&run);
+        } else if !run.is_empty() {
             self.out.push_str("**");
-            self.out.push_str(&std::mem::take(&mut self.run));
+            self.out.push_str(&run);
             self.out.push_str("**");
         }
         self.out.push_str(&std::mem::take(&mut self.pending_space));
@@ -403,6 +408,12 @@ mod tests {
             .map(|(i, c)| (c, i < 4))
             .collect();
         assert_eq!(to_text(&chars), "**县水利局** 加固堤防");
+        let chars: Vec<(char, bool)> = "审核：李明\r"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| (c, i < 3))
+            .collect();
+        assert_eq!(to_text(&chars), "审核：李明");
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct Limits {
     pub total_tokens: usize,
     /// Pages read (a PDF claiming more is read up to here).
     pub max_pages: usize,
+    /// Glyphs on one page (a dense real page has a few thousand).
+    pub max_page_glyphs: usize,
 }
 
 impl Default for Limits {
@@ -41,6 +43,7 @@ impl Default for Limits {
             total_inflate: 256 << 20,
             total_tokens: 40_000_000,
             max_pages: 5000,
+            max_page_glyphs: 1 << 20,
         }
     }
 }

@@ -278,3 +278,15 @@ fn old_encrypted_and_non_word_ole_files_are_refused_by_name() {
         .to_string()
         .contains("Excel .xls"));
 }
+
+#[test]
+fn a_bold_headline_run_into_its_body_ends_where_the_bold_ends() {
+    // LibreOffice draws the bold with `2 Tr` (fill and stroke); without the
+    // markers the parser could not tell headline from body here.
+    let text = pdf("qingfeng-run-in.pdf").unwrap();
+    assert!(
+        text.contains("**县住建局扎实推进老旧小区改造**县住建局"),
+        "{text}"
+    );
+    assert_same_bulletin(&text, "qingfeng", "qingfeng-run-in.pdf");
+}

@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
         total_inflate: 8 << 20,
         total_tokens: 200_000,
         max_pages: 64,
+        max_page_glyphs: 100_000,
     };
     // Often start with a header so the fuzzer reaches the structure code.
     let mut with_header = b"%PDF-1.7\n".to_vec();

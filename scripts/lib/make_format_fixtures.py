@@ -5,6 +5,9 @@ scripts/make-format-fixtures.sh, which sets up the tools).
 - *.doc             LibreOffice (Word 97), headlines bold
 - *-lo.pdf          LibreOffice PDF export: embedded CJK TrueType subsets,
                     Type0/Identity-H with ToUnicode
+- qingfeng-run-in.pdf
+                    LibreOffice, each bold headline run into its body with
+                    no space: only the bold tells where the headline ends
 - *-rl-ttf.pdf      reportlab with an embedded TTF: simple-font subsets
 - *-rl-cid.pdf      reportlab CID font STSong-Light, not embedded:
                     predefined CMap UniGB-UCS2-H, no ToUnicode
@@ -68,15 +71,16 @@ def long_bulletin():
     return "\n".join(lines) + "\n"
 
 
-def to_html(text):
-    """The bulletin as a web page: one <p> per line, headlines in <b>."""
+def to_html(text, gap="  "):
+    """The bulletin as a web page: one <p> per line, headlines in <b>,
+    `gap` between a headline and its body."""
     paras = []
     for line in text.split("\n"):
         if not line.strip():
             continue
         m = HEADLINE.match(line)
         if m and not line.startswith(("本期发", "责任编辑", "报：", "送：")) and "人民政府办公室" not in line:
-            paras.append(f"<p><b>{html.escape(m.group(1))}</b>  {html.escape(m.group(2))}</p>")
+            paras.append(f"<p><b>{html.escape(m.group(1))}</b>{gap}{html.escape(m.group(2))}</p>")
         else:
             paras.append(f"<p>{html.escape(line)}</p>")
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>"
@@ -89,10 +93,10 @@ def soffice(src, fmt, outdir):
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def libreoffice(name, text, tmp):
+def libreoffice(name, text, tmp, gap="  "):
     page = os.path.join(tmp, name + ".html")
     with open(page, "w", encoding="utf-8") as f:
-        f.write(to_html(text))
+        f.write(to_html(text, gap))
     soffice(page, "doc:MS Word 97", tmp)
     doc = os.path.join(tmp, name + ".doc")
     soffice(doc, "pdf:writer_pdf_Export", tmp)
@@ -223,6 +227,8 @@ def main():
                 fpdf_pdf(os.path.join(FILES, name + "-fpdf.pdf"), text)
             if name == "liuhe":
                 reportlab_pdf(os.path.join(FILES, name + "-rl-cid.pdf"), text, cid=True)
+        _, pdf = libreoffice("qingfeng-run-in", open(os.path.join(SOURCE, "qingfeng.txt"), encoding="utf-8").read(), tmp, gap="")
+        shutil.copy(pdf, os.path.join(FILES, "qingfeng-run-in.pdf"))
         scan_pdf(os.path.join(FILES, "scan.pdf"))
         no_map_pdf(os.path.join(FILES, "no-map.pdf"))
         subprocess.run(["qpdf", "--encrypt", "user-pw", "owner-pw", "128", "--use-aes=y", "--",

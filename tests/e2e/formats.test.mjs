@@ -101,6 +101,8 @@ for (const [file, source, note] of [
   ['liuhe-rl-cid.pdf', 'liuhe', /PDF/],
   ['qingfeng-rl-ttf.pdf', 'qingfeng', /PDF/],
   ['qingfeng-fpdf.pdf', 'qingfeng', /PDF/],
+  ['qingfeng-run-in.pdf', 'qingfeng', /PDF/],
+  ['protected-aes128.pdf', 'qingfeng', /PDF/],
   ['liuhe.doc', 'liuhe', /Word/],
 ]) {
   test(`${file} dropped on the page parses as its source text`, async () => {

@@ -29,9 +29,6 @@ const MAX_FORM_DEPTH: u32 = 8;
 const MAX_SAVED: usize = 256;
 /// Operands kept before an operator (more is junk).
 const MAX_OPERANDS: usize = 64;
-/// Glyphs kept for one page (a dense real page has a few thousand); past
-/// this the page is marked as overfull and the reader stops.
-pub const MAX_PAGE_GLYPHS: usize = 1 << 20;
 
 /// A glyph placed on the page, in device space (y up).
 #[derive(Debug, Clone)]
@@ -43,6 +40,9 @@ pub struct Placed {
     pub size: f64,
     /// `None`: the font has no Unicode for this code.
     pub text: Option<String>,
+    /// Drawn bold: a bold font, or filled and stroked (`2 Tr`, how Word
+    /// and LibreOffice embolden a font that has no bold face).
+    pub bold: bool,
 }
 
 #[derive(Clone)]
@@ -55,6 +55,7 @@ struct State {
     scale: f64,
     leading: f64,
     rise: f64,
+    render_mode: i64,
 }
 
 /// What a page's content gives.
@@ -62,7 +63,7 @@ struct State {
 pub struct PageContent {
     pub glyphs: Vec<Placed>,
     pub images: usize,
-    /// More glyphs than [`MAX_PAGE_GLYPHS`] were drawn.
+    /// More glyphs than `Limits::max_page_glyphs` were drawn.
     pub overfull: bool,
 }
 
@@ -75,6 +76,8 @@ pub struct Interpreter<'f, 'a> {
     direct_fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
     /// Tokens left for the whole document.
     pub tokens_left: usize,
+    /// Glyphs kept for one page; past this the page is overfull.
+    pub max_glyphs: usize,
     /// Decoded form XObjects by object number.
     forms: HashMap<u32, Rc<Vec<u8>>>,
 }
@@ -87,6 +90,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             fonts: HashMap::new(),
             direct_fonts: HashMap::new(),
             tokens_left: tokens,
+            max_glyphs: usize::MAX,
             forms: HashMap::new(),
         }
     }
@@ -102,6 +106,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            render_mode: 0,
         };
         self.run(content, resources, state, 0, out);
     }
@@ -174,6 +179,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 b"Tz" => gs.scale = num(0) / 100.0,
                 b"TL" => gs.leading = num(0),
                 b"Ts" => gs.rise = num(0),
+                b"Tr" => gs.render_mode = num(0) as i64,
                 b"Td" | b"TD" => {
                     let (tx, ty) = (num(0), num(1));
                     if op == b"TD" {
@@ -292,7 +298,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             if !(trm[4].is_finite() && trm[5].is_finite() && size.is_finite()) {
                 continue;
             }
-            if out.glyphs.len() >= MAX_PAGE_GLYPHS {
+            if out.glyphs.len() >= self.max_glyphs {
                 out.overfull = true;
                 return;
             }
@@ -302,6 +308,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 end_x: end[4],
                 size,
                 text: glyph.text,
+                bold: font.bold || gs.render_mode == 2,
             });
         }
     }
@@ -417,6 +424,12 @@ pub fn layout(glyphs: &[Placed], counts: &mut Counts) -> String {
         }
         space_before = false;
     }
+    // Bold is marked as `**…**` (the parser reads a bold run as the end of a
+    // headline, as in .docx files) unless most of the page is bold: then it
+    // is the body's face, not emphasis.
+    let ink: usize = lines.iter().map(Vec::len).sum();
+    let bold: usize = lines.iter().flatten().filter(|(g, _)| g.bold).count();
+    let mark_bold = bold * 5 <= ink * 2;
     let mut out = String::new();
     for line in &lines {
         // The line's usual spacing (justified text spreads its glyphs): the
@@ -426,13 +439,23 @@ pub fn layout(glyphs: &[Placed], counts: &mut Counts) -> String {
         let usual = gaps.get(gaps.len() / 4).copied().unwrap_or(0.0).max(0.0);
         let start = out.len();
         let mut prev: Option<&Placed> = None;
+        let mut open = false;
         for &(g, spaced) in line {
             counts.glyphs += 1;
-            if let Some(p) = prev {
-                let gap = g.x - p.end_x;
-                if (spaced || gap - usual > 0.25 * g.size.max(p.size)) && !out.ends_with(' ') {
-                    out.push(' ');
-                }
+            let space =
+                prev.is_some_and(|p| spaced || g.x - p.end_x - usual > 0.25 * g.size.max(p.size));
+            let bold = mark_bold && g.bold;
+            // Markers hug the bold text: `**标题** 正文`, never `**标题 **`.
+            if open && !bold {
+                out.push_str("**");
+                open = false;
+            }
+            if space && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            if bold && !open {
+                out.push_str("**");
+                open = true;
             }
             match g.text.as_deref() {
                 Some(t) if t.chars().all(usable) => out.push_str(t),
@@ -443,10 +466,41 @@ pub fn layout(glyphs: &[Placed], counts: &mut Counts) -> String {
             }
             prev = Some(g);
         }
+        if open {
+            out.push_str("**");
+        }
+        if out[start..].contains("**") {
+            let line = plain_labels(&out[start..]);
+            out.truncate(start);
+            out.push_str(&line);
+        }
         let trimmed = out[start..].trim_end().len();
         out.truncate(start + trimmed);
         out.push('\n');
     }
+    out
+}
+
+/// A bold run that ends with a colon is a label (`**责任编辑：**李明`,
+/// `**联系人：**`): it reads the same without the bold, and bold would make it
+/// look like a headline, so its markers are dropped.
+fn plain_labels(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find("**") {
+        let Some(len) = rest[open + 2..].find("**") else {
+            break;
+        };
+        let inner = &rest[open + 2..open + 2 + len];
+        out.push_str(&rest[..open]);
+        if inner.ends_with('：') || inner.ends_with(':') {
+            out.push_str(inner);
+        } else {
+            out.push_str(&rest[open..open + 4 + len]);
+        }
+        rest = &rest[open + 4 + len..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -474,6 +528,7 @@ mod tests {
             end_x: x + 10.0,
             size: 10.0,
             text: Some(t.into()),
+            bold: false,
         }
     }
 
@@ -489,6 +544,54 @@ mod tests {
         let mut counts = Counts::default();
         assert_eq!(layout(&glyphs, &mut counts), "县局 好\n二行\n");
         assert_eq!(counts.glyphs, 5);
+    }
+
+    fn b(x: f64, y: f64, t: &str) -> Placed {
+        Placed {
+            bold: true,
+            ..g(x, y, t)
+        }
+    }
+
+    #[test]
+    fn bold_runs_are_marked_unless_the_page_is_mostly_bold() {
+        // A bold headline, a gap, then the body: `**…** …`.
+        let mut glyphs = vec![
+            b(0.0, 100.0, "县"),
+            b(10.0, 100.0, "局"),
+            g(30.0, 100.0, "今"),
+            g(40.0, 100.0, "年"),
+        ];
+        glyphs.extend((0..6).map(|i| g(i as f64 * 10.0, 85.0, "字")));
+        let mut counts = Counts::default();
+        assert_eq!(
+            layout(&glyphs, &mut counts),
+            "**县局** 今年\n字字字字字字\n"
+        );
+        // No gap: the markers still end the run, with nothing between.
+        let glyphs = [
+            b(0.0, 0.0, "县"),
+            g(10.0, 0.0, "今"),
+            g(20.0, 0.0, "年"),
+            g(30.0, 0.0, "好"),
+        ];
+        assert_eq!(layout(&glyphs, &mut counts), "**县**今年好\n");
+        // A bold label: plain.
+        let glyphs = [
+            b(0.0, 0.0, "审"),
+            b(10.0, 0.0, "核"),
+            b(20.0, 0.0, "："),
+            g(30.0, 0.0, "李"),
+            g(40.0, 0.0, "明"),
+        ];
+        assert_eq!(layout(&glyphs, &mut counts), "审核：李明\n");
+        assert_eq!(
+            plain_labels("**县局** 文 **编辑：**某 **乡**"),
+            "**县局** 文 编辑：某 **乡**"
+        );
+        // A page set in a bold face: no markers at all.
+        let glyphs: Vec<Placed> = (0..5).map(|i| b(i as f64 * 10.0, 0.0, "字")).collect();
+        assert_eq!(layout(&glyphs, &mut counts), "字字字字字\n");
     }
 
     #[test]

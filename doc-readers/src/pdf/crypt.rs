@@ -170,6 +170,9 @@ impl Decryptor {
 }
 
 pub fn rc4(key: &[u8], data: &[u8]) -> Vec<u8> {
+    if key.is_empty() {
+        return data.to_vec();
+    }
     let mut s: [u8; 256] = std::array::from_fn(|i| i as u8);
     let mut j = 0u8;
     for i in 0..256 {
@@ -193,8 +196,19 @@ pub fn md5(data: &[u8]) -> [u8; 16] {
         9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
         15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
     ];
-    let k: [u32; 64] =
-        std::array::from_fn(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32);
+    // floor(|sin(i + 1)| · 2^32), written out (no floating point).
+    const K: [u32; 64] = [
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613,
+        0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193,
+        0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d,
+        0x02441453, 0xd8a1e681, 0xe7d3fbc8, 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed,
+        0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122,
+        0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
+        0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665, 0xf4292244,
+        0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb,
+        0xeb86d391,
+    ];
     let mut h: [u32; 4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
     let mut msg = data.to_vec();
     msg.push(0x80);
@@ -214,7 +228,7 @@ pub fn md5(data: &[u8]) -> [u8; 16] {
                 2 => (b ^ c ^ d, (3 * i + 5) % 16),
                 _ => (c ^ (b | !d), (7 * i) % 16),
             };
-            let f = f.wrapping_add(a).wrapping_add(k[i]).wrapping_add(m[g]);
+            let f = f.wrapping_add(a).wrapping_add(K[i]).wrapping_add(m[g]);
             a = d;
             d = c;
             c = b;
@@ -238,12 +252,18 @@ pub fn aes128_cbc_decrypt(key: &[u8], data: &[u8]) -> Vec<u8> {
     if data.len() < 32 || key.len() != 16 {
         return Vec::new();
     }
-    let sbox = sbox();
-    let mut inv = [0u8; 256];
-    for (i, &s) in sbox.iter().enumerate() {
-        inv[s as usize] = i as u8;
-    }
-    let round_keys = expand_key(key, &sbox);
+    // The S-box and its inverse, computed once (every string and stream of
+    // an AES file is decrypted with them).
+    static TABLES: std::sync::OnceLock<([u8; 256], [u8; 256])> = std::sync::OnceLock::new();
+    let (sbox, inv) = TABLES.get_or_init(|| {
+        let sbox = sbox();
+        let mut inv = [0u8; 256];
+        for (i, &s) in sbox.iter().enumerate() {
+            inv[s as usize] = i as u8;
+        }
+        (sbox, inv)
+    });
+    let round_keys = expand_key(key, sbox);
     let mut out = Vec::with_capacity(data.len());
     let mut prev: [u8; 16] = data[..16].try_into().unwrap();
     for block in data[16..].chunks_exact(16) {

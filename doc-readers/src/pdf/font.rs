@@ -206,6 +206,9 @@ pub struct Font {
     default_width: f64,
     /// Glyph space to text space (0.001, or a Type3 font's matrix).
     pub scale: f64,
+    /// A bold face: by name (`…Bold`, `…,Bold`, `Black`, `Heavy`), weight
+    /// (600 and up) or the ForceBold flag.
+    pub bold: bool,
     /// An Identity-H font without ToUnicode: Unicode by glyph, read back
     /// from the embedded TrueType font's own `cmap` table, and the CID to
     /// glyph map (`None`: identity).
@@ -246,9 +249,11 @@ impl Font {
             cid_widths: HashMap::new(),
             default_width: 1000.0,
             scale: 0.001,
+            bold: false,
             glyph_unicode: HashMap::new(),
             cid_to_gid: None,
         };
+        font.bold = is_bold(file, dict);
         if composite {
             font.load_composite(file, dict, gbk.is_some());
         } else {
@@ -528,6 +533,34 @@ impl Font {
         }
         2
     }
+}
+
+/// Whether a font is a bold face (for a composite font, its descendant's
+/// descriptor is looked at too).
+fn is_bold(file: &File, dict: &Dict) -> bool {
+    let name = file.get(dict, b"BaseFont");
+    let name = name.as_name().unwrap_or(b"");
+    let has = |s: &[u8]| name.windows(s.len()).any(|w| w.eq_ignore_ascii_case(s));
+    if has(b"bold") || has(b"black") || has(b"heavy") {
+        return true;
+    }
+    let descendant = match file.get(dict, b"DescendantFonts") {
+        Obj::Array(a) => a.first().map(|d| file.resolve(d)).unwrap_or(Obj::Null),
+        _ => Obj::Null,
+    };
+    let descriptor = match file.get(dict, b"FontDescriptor") {
+        Obj::Null => descendant
+            .as_dict()
+            .map(|d| file.get(d, b"FontDescriptor"))
+            .unwrap_or(Obj::Null),
+        d => d,
+    };
+    let Some(descriptor) = descriptor.as_dict() else {
+        return false;
+    };
+    let weight = file.get(descriptor, b"FontWeight").as_f64().unwrap_or(0.0);
+    let flags = file.get(descriptor, b"Flags").as_int().unwrap_or(0);
+    weight >= 600.0 || flags & (1 << 18) != 0
 }
 
 /// Glyph → Unicode from a TrueType font's `cmap` table (a Unicode subtable

@@ -100,6 +100,7 @@ pub fn pdf_to_text(
         return Err(ReadError::PdfDamaged("no pages"));
     }
     let mut interp = Interpreter::new(&file, gbk, limits.total_tokens);
+    interp.max_glyphs = limits.max_page_glyphs;
     let mut text = String::new();
     let mut counts = Counts::default();
     let mut images = 0;
