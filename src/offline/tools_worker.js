@@ -6,8 +6,7 @@
 // {type: "request", id, action: "export", format, labels, texts};
 // {type: "request", id, action: "html", text};
 // {type: "request", id, action: "docx", bytes};
-// {type: "request", id, action: "proofread", text, rules, dismissed, lang,
-// rulesOpen} (the findings list drawn: src/bin/bulletin-tools/proofread.rs).
+// {type: "request", id, action: "proofread", text}.
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -59,7 +58,7 @@ async function handle(msg) {
     case "docx":
       return docxText(msg.bytes);
     case "proofread":
-      return wasm_bindgen.proofread_html(msg.text, msg.rules, msg.dismissed, msg.lang, msg.rulesOpen);
+      return wasm_bindgen.proofread_html(msg.text);
     default:
       throw new Error(`unknown action ${msg.action}`);
   }
