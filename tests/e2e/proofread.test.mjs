@@ -70,6 +70,7 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   const selected = await page.locator('#bulletin-text').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
   assert.equal(selected, '大');
   const start = Number(await repeated.getAttribute('data-start'));
+  // (data-start is a character offset into the input text.)
   assert.equal([...WITH_ERRORS].slice(start, start + 1).join(''), '大', 'offsets are characters of the input');
   // …and the weekday's link takes the structured view to its article, outlined.
   await page.locator('.finding[data-kind=weekday] a.jump').click();

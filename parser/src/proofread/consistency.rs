@@ -34,13 +34,11 @@ const UNITS: &[&[&str]] = &[
     &["妇联", "妇女联合会"],
 ];
 
-#[inline(never)]
 pub(crate) fn check(doc: &Doc, out: &mut Vec<Raw>) {
     unit_names(doc, out);
     empty_fields(doc, out);
 }
 
-#[inline(never)]
 fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
     let variants: Vec<(usize, Vec<char>)> = {
         let mut v: Vec<(usize, Vec<char>)> = UNITS

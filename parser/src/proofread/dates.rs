@@ -81,11 +81,20 @@ fn skip_spaces(s: &[char], mut i: usize) -> usize {
 /// Every `[YYYY年]M月[D日]` in `s` (a month needs a year before it or a day
 /// after it, so `13个月` and `3月份` alone are not dates), plus
 /// `YYYY-MM-DD`, `YYYY.M.D`, `YYYY/M/D`.
-#[inline(never)]
 fn dates(s: &[char]) -> Vec<Date> {
     let mut found = Vec::new();
+    // Only where a date can start: before a 月 (and its year), or four
+    // digits before a separator; the text between is not read.
+    let starts = date_starts(s);
+    let mut next = 0;
     let mut i = 0;
-    while i < s.len() {
+    loop {
+        while next < starts.len() && starts[next] < i {
+            next += 1;
+        }
+        let Some(&start) = starts.get(next) else { break };
+        i = start;
+        next += 1;
         if !starts_number(s[i]) || (i > 0 && (starts_number(s[i - 1]) || s[i - 1] == '第')) {
             i += 1;
             continue;
@@ -169,6 +178,47 @@ fn dates(s: &[char]) -> Vec<Date> {
     found
 }
 
+/// Where the dates in `s` may start, in order: the number before each 月
+/// (and the year before it), and four digits before `-` `.` `/`.
+fn date_starts(s: &[char]) -> Vec<usize> {
+    let back_over = |mut k: usize, what: &dyn Fn(char) -> bool, max: usize| {
+        let end = k;
+        while k > 0 && end - k < max && what(s[k - 1]) {
+            k -= 1;
+        }
+        k
+    };
+    let spaces = |k: usize| back_over(k, &|c| c == ' ', usize::MAX);
+    let number = |c: char| starts_number(c);
+    let mut starts = Vec::new();
+    for (p, &c) in s.iter().enumerate() {
+        if c == '月' {
+            let end = spaces(p);
+            let k = back_over(end, &number, 6);
+            if k == end {
+                continue;
+            }
+            let before = spaces(k);
+            if before > 0 && s[before - 1] == '年' {
+                let end = spaces(before - 1);
+                let y = back_over(end, &number, 4);
+                if y < end {
+                    starts.push(y);
+                }
+            }
+            starts.push(k);
+        } else if matches!(c, '-' | '.' | '/') {
+            let k = back_over(p, &|c: char| c.is_ascii_digit(), 5);
+            if p - k == 4 {
+                starts.push(k);
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
 pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -222,7 +272,6 @@ fn weekday_after(s: &[char], end: usize) -> Option<(u32, usize, usize)> {
 const PAST: &[&str] = &["召开了", "举行了", "举办了", "开展了", "完成了", "已", "圆满", "顺利", "召开", "举行", "举办", "完成", "开展", "启动", "通过了", "印发了", "出台了", "结束"];
 const PLANNED: &[&str] = &["将", "拟", "计划", "预计", "即将", "前", "以前", "之前", "底前", "要", "力争", "确保", "届时", "起", "开始", "截至", "截止", "至", "到", "期间", "以来", "预", "待", "定于", "定在", "安排", "争取", "通知", "报名", "申报"];
 
-#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     // Cheap gate: a date needs 月 or a separator after four digits.
@@ -319,7 +368,6 @@ fn future(doc: &Doc, s: &[char], d: &Date, day: u32, base: usize, out: &mut Vec<
 /// dropped as noise, so their lines are read from the dropped list too):
 /// written in figures and in words, they must agree. `总第N期` is the
 /// running total and not compared.
-#[inline(never)]
 pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
     let mut seen: Vec<(u32, usize, usize, bool)> = Vec::new();
     let mut lines: Vec<(usize, usize)> = doc

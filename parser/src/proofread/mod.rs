@@ -225,7 +225,6 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    #[inline(never)]
     fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
         let chars: Vec<char> = text.chars().collect();
         let mut line_starts = vec![0];
@@ -303,7 +302,6 @@ impl<'a> Doc<'a> {
         find_chars(&self.chars[start..end], &needle).map(|i| start + i)
     }
 
-    #[inline(never)]
     fn finish(&self, mut raw: Vec<Raw>) -> Vec<Finding> {
         raw.retain(|r| r.start < r.end && r.end <= self.chars.len());
         raw.sort_by_key(|r| (r.start, r.end, r.kind));

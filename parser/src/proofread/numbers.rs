@@ -8,7 +8,6 @@
 use super::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
 use crate::model::{Figure, FigureKind};
 
-#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let mut done_until = 0;

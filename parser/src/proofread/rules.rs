@@ -210,7 +210,6 @@ impl HouseRules {
         out
     }
 
-    #[inline(never)]
     pub(crate) fn check(&self, doc: &Doc, out: &mut Vec<Raw>) {
         let text = doc.text;
         let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // byte start, end, rule

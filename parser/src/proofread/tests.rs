@@ -288,7 +288,6 @@ fn stage_timing() {
     time("text", &|d, r| { let mut l = vec![u32::MAX; 1024]; for s in &d.segments { text::check_segment(d, s, &mut l, r) } });
     time("repeated", &|d, r| { let mut l = vec![u32::MAX; 1024]; for s in &d.segments { text::repeated(&d.chars[s.start..s.end], s.start, &mut l, r) } });
     time("brackets", &|d, r| for s in &d.segments { text::brackets(&d.chars[s.start..s.end], s.start, r) });
-    time("half", &|d, r| for s in &d.segments { text::half_width(&d.chars[s.start..s.end], s.start, r) });
     time("numbers", &|d, r| for s in &d.segments { numbers::check_segment(d, s, r) });
     time("dates", &|d, r| for s in &d.segments { dates::check_segment(d, s, r) });
     time("headlines", &|d, r| text::check_headlines(d, r));

@@ -4,12 +4,10 @@
 use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
 use super::{is_han, Doc, FindingKind, Raw, Segment};
 
-#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, last: &mut [u32], out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     repeated(s, seg.start, last, out);
     brackets(s, seg.start, out);
-    half_width(s, seg.start, out);
 }
 
 /// A text whose Chinese is punctuated half-width throughout (a web page or
@@ -50,7 +48,6 @@ fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十百千万亿零〇○两半几".contains(c)
 }
 
-#[inline(never)]
 /// `last`: where each character (by its low bits) was last seen, as an
 /// input offset, shared by every segment (a slot from an earlier segment
 /// is older than this one's start and ignored): a word written twice
@@ -252,7 +249,6 @@ fn is_list_marker(s: &[char], i: usize) -> bool {
     j == 0 || s[j - 1].is_whitespace() || "。；：，、;:,　*>".contains(s[j - 1])
 }
 
-#[inline(never)]
 /// Whether `c` may be a bracket or quote (a cheap test before the tables).
 fn maybe_bracket(c: char) -> bool {
     matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
@@ -265,6 +261,9 @@ pub(crate) fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
     let mut single_quotes: Option<bool> = None;
     for (i, &c) in s.iter().enumerate() {
         if !maybe_bracket(c) {
+            if matches!(c, ',' | ';' | ':' | '?' | '!') {
+                half_width(s, i, base, out);
+            }
             continue;
         }
         let single_quotes = *single_quotes.get_or_insert_with(|| s.contains(&'‘'));
@@ -320,38 +319,32 @@ fn unbalanced(open: char, at: usize, base: usize, out: &mut Vec<Raw>) {
     ));
 }
 
-/// Half-width `,` `;` `:` `?` `!` with Chinese text on both sides (spaces
-/// allowed between): the Chinese marks are full-width.
-#[inline(never)]
-pub(crate) fn half_width(s: &[char], base: usize, out: &mut Vec<Raw>) {
-    for (i, &c) in s.iter().enumerate() {
-        if !matches!(c, ',' | ';' | ':' | '?' | '!') {
-            continue;
-        }
-        let before = s[..i].iter().rev().find(|c| **c != ' ').copied();
-        let after = s[i + 1..].iter().find(|c| **c != ' ').copied();
-        if before.is_some_and(is_han) && after.is_some_and(is_han) {
-            let full = match c {
-                ',' => '，',
-                ';' => '；',
-                ':' => '：',
-                '?' => '？',
-                _ => '！',
-            };
-            out.push(Raw::new(
-                FindingKind::Punctuation,
-                base + i,
-                base + i + 1,
-                format!("中文中使用了半角“{c}”，应为“{full}”"),
-                format!("half-width “{c}” in Chinese text; use “{full}”"),
-            ));
-        }
+/// Half-width `,` `;` `:` `?` `!` at `i` with Chinese text on both sides
+/// (spaces allowed between): the Chinese marks are full-width.
+fn half_width(s: &[char], i: usize, base: usize, out: &mut Vec<Raw>) {
+    let c = s[i];
+    let before = s[..i].iter().rev().find(|c| **c != ' ').copied();
+    let after = s[i + 1..].iter().find(|c| **c != ' ').copied();
+    if before.is_some_and(is_han) && after.is_some_and(is_han) {
+        let full = match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '?' => '？',
+            _ => '！',
+        };
+        out.push(Raw::new(
+            FindingKind::Punctuation,
+            base + i,
+            base + i + 1,
+            format!("中文中使用了半角“{c}”，应为“{full}”"),
+            format!("half-width “{c}” in Chinese text; use “{full}”"),
+        ));
     }
 }
 
 /// A headline printed twice: two items with the same headline, a headline
 /// that is one text written twice, or a body that starts by repeating it.
-#[inline(never)]
 pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
     let items = &doc.bulletin.items;
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
@@ -375,13 +368,7 @@ pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
             }
         }
         // The body opens with the headline again (a paste printed it twice).
-        let body: Vec<char> = item.body.chars().take(head.len() + 2).collect();
-        let trimmed: Vec<char> = body
-            .iter()
-            .copied()
-            .skip_while(|c| c.is_whitespace())
-            .collect();
-        if trimmed.len() >= head.len() && trimmed[..head.len()] == head[..] {
+        if item.body.trim_start().starts_with(item.headline.as_str()) {
             if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
                 let rest = &doc.chars[at + head.len()..];
                 let skip = rest

@@ -55,7 +55,7 @@ pub fn docx_text(xml: &[u8], crc32: u32) -> Result<String, String> {
 /// Proofreads a text (parsed here) and draws the findings list. `args`:
 /// lang, `1` if the house-rules editor is open, the user's rules, the
 /// dismissed keys and the text, joined by U+001F (the text last, so it may
-/// hold anything). Answers `key U+001F count U+001F html` (`proofread::render`).
+/// hold anything). Answers `stat U+001F html` (`proofread::render`).
 #[wasm_bindgen]
 pub fn proofread_html(args: &str) -> String {
     let mut parts = args.splitn(5, '\u{1f}');
