@@ -194,7 +194,6 @@ fn planted_errors_precision_and_recall() {
 }
 
 #[path = "../benches/corpus/mod.rs"]
-#[allow(dead_code)]
 mod corpus;
 
 /// A check pass over a 1 MB bulletin takes less time than parsing it.
@@ -235,11 +234,3 @@ fn proofreading_one_megabyte_is_faster_than_parsing_it() {
     }
 }
 
-#[test]
-#[ignore]
-fn dump_generated() {
-    let g = corpus::bulletin(1024 * 1024, 7);
-    std::fs::write("/tmp/gen1mb.txt", &g.text).unwrap();
-    let g = corpus::bulletin_of(1024 * 1024, 11, corpus::Density::Dense);
-    std::fs::write("/tmp/gen1mb-dense.txt", &g.text).unwrap();
-}

@@ -86,6 +86,8 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
 
   // Dismiss the weekday finding: gone from the list and the count.
   await page.locator('.finding[data-kind=weekday] button.dismiss').click();
+  // (The list is drawn again by the tools module, asynchronously.)
+  await page.waitForSelector('.finding[data-kind=weekday]', { state: 'detached' });
   assert.deepEqual((await kinds()).includes('weekday'), false);
   assert.equal(await page.locator('[data-stat=proofread] dd').textContent(), '3');
   assert.match(await page.locator('.proofread-hidden').textContent(), /1/);
@@ -99,7 +101,8 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   assert.equal(after.length, 3);
   // Restoring brings it back.
   await page.locator('.proofread-hidden button.restore').click();
-  assert.equal((await kinds()).includes('weekday'), true);
+  await page.waitForSelector('.finding[data-kind=weekday]');
+  assert.equal(await page.locator('[data-stat=proofread] dd').textContent(), '4');
 });
 
 test('house rules are edited in the page and applied', async () => {

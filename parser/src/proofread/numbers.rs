@@ -40,8 +40,11 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
             && sentence
                 .windows(2)
                 .any(|w| matches!(w[0], '由' | '从') && (w[1].is_ascii_digit() || w[1] == ' '));
+        // A total announced by 共/合计/总计/累计/总 a few characters before its number.
         let parts_cue = sentence.windows(2).any(|w| w == ['其', '中'])
-            && sentence.iter().any(|&c| matches!(c, '共' | '计' | '总'));
+            && sentence.iter().enumerate().any(|(k, &c)| {
+                matches!(c, '共' | '计' | '总') && sentence[k + 1..(k + 9).min(sentence.len())].iter().any(|c| c.is_ascii_digit())
+            });
         if !share_cue && !growth_cue && !parts_cue {
             continue;
         }
@@ -327,8 +330,8 @@ fn growth(s: &[char], figures: &[Figure], base: usize, out: &mut Vec<Raw>) {
         }
         let verb = text_between(s, a.end, b.start);
         let verb = verb.trim();
-        let up = TO_UP.iter().any(|w| verb == *w);
-        let down = TO_DOWN.iter().any(|w| verb == *w);
+        let up = TO_UP.contains(&verb);
+        let down = TO_DOWN.contains(&verb);
         if !up && !down {
             continue;
         }

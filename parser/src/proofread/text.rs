@@ -350,6 +350,10 @@ pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
     for item in items.iter() {
         let new = seen.insert(item.headline.as_str());
+        // Six characters at least (18 bytes of CJK, 6 of anything).
+        if item.headline.len() < 6 || (new && !item.body.trim_start().starts_with(item.headline.as_str()) && item.headline.len() < 36) {
+            continue;
+        }
         let head: Vec<char> = item.headline.chars().collect();
         if head.len() < 6 {
             continue;

@@ -77,7 +77,7 @@ pub fn render(req: &Request) -> String {
             html += &format!(
                 "<li class=\"finding\" data-kind=\"{code}\" data-start=\"{s}\" data-end=\"{e}\">\
 <a class=\"jump\" data-act=\"jump\" href=\"#{anchor}\" title=\"{title}\" data-from=\"{u0}\" data-to=\"{u1}\">{line}:{col}</a>\
-<q class=\"finding-text\">{text}</q><span class=\"message\">{message}</span>\
+<mark class=\"finding-text\">{text}</mark><span class=\"message\">{message}</span>\
 <button type=\"button\" class=\"dismiss\" data-act=\"dismiss\" data-key=\"{text_key}\t{key}\">{dismiss}</button></li>",
                 code = f.kind.code(),
                 s = f.start,
