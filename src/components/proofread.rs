@@ -45,7 +45,13 @@ pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef) -> Html {
     let onclick = {
         let (shell, list) = (shell.clone(), list.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(button) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-act]").ok().flatten()) else { return };
+            let Some(button) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-act]").ok().flatten())
+            else {
+                return;
+            };
             let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
             match attr("data-act").as_str() {
                 "toggle" => {
@@ -53,7 +59,8 @@ pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef) -> Html {
                     shell.borrow_mut().open = now;
                     // Set by hand, not by a re-render (the list is the tools
                     // module's HTML); the stylesheet hides the list when closed.
-                    let _ = button.set_attribute("aria-expanded", if now { "true" } else { "false" });
+                    let _ =
+                        button.set_attribute("aria-expanded", if now { "true" } else { "false" });
                     if !now {
                         show_count("");
                         return;
@@ -65,18 +72,29 @@ pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef) -> Html {
                     if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                         if area.value().len() == text.len() {
                             let _ = area.focus();
-                            let _ = area.set_selection_range(attr("data-from").parse().unwrap_or(0), attr("data-to").parse().unwrap_or(0));
+                            let _ = area.set_selection_range(
+                                attr("data-from").parse().unwrap_or(0),
+                                attr("data-to").parse().unwrap_or(0),
+                            );
                         }
                     }
                     return;
                 }
-                "dismiss" => storage::set(DISMISSED, &(storage::get(DISMISSED).unwrap_or_default() + &attr("data-key") + "\n")),
+                "dismiss" => storage::set(
+                    DISMISSED,
+                    &(storage::get(DISMISSED).unwrap_or_default() + &attr("data-key") + "\n"),
+                ),
                 // Restores this text's dismissals (and forgets other texts').
                 "restore" => storage::set(DISMISSED, ""),
                 "reset" => storage::set(RULES, ""),
                 _ => {
-                    let area = list.cast::<Element>().and_then(|l| l.query_selector(".house-rules textarea").ok().flatten());
-                    let Some(area) = area.and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+                    let area = list
+                        .cast::<Element>()
+                        .and_then(|l| l.query_selector(".house-rules textarea").ok().flatten());
+                    let Some(area) = area.and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok())
+                    else {
+                        return;
+                    };
                     storage::set(RULES, &area.value());
                 }
             }
@@ -94,12 +112,25 @@ pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef) -> Html {
 
 /// Proofreads the text in the tools module and puts the list in place.
 fn run(list: &NodeRef, shell: &Rc<RefCell<Shell>>, text: &AttrValue, lang: Lang) {
-    let Some(el) = list.cast::<Element>() else { return };
+    let Some(el) = list.cast::<Element>() else {
+        return;
+    };
     shell.borrow_mut().text = text.clone();
-    let rules_open = el.query_selector(".house-rules[open]").ok().flatten().is_some();
+    let rules_open = el
+        .query_selector(".house-rules[open]")
+        .ok()
+        .flatten()
+        .is_some();
     let rules = storage::get(RULES).unwrap_or_default();
     let dismissed = storage::get(DISMISSED).unwrap_or_default();
-    let args = [lang.code(), if rules_open { "1" } else { "0" }, &rules, &dismissed, text].join("\u{1f}");
+    let args = [
+        lang.code(),
+        if rules_open { "1" } else { "0" },
+        &rules,
+        &dismissed,
+        text,
+    ]
+    .join("\u{1f}");
     let shell = shell.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let answer = tools::text_action("proofread", &args).await;
@@ -121,7 +152,9 @@ fn run(list: &NodeRef, shell: &Rc<RefCell<Shell>>, text: &AttrValue, lang: Lang)
 /// at the end of the summary's list, by hand: the summary does not know the
 /// view, and its list never changes length, so the stat stays last.
 fn show_count(stat: &str) {
-    let Some(doc) = crate::browser::document() else { return };
+    let Some(doc) = crate::browser::document() else {
+        return;
+    };
     if let Ok(Some(old)) = doc.query_selector("[data-stat=proofread]") {
         old.remove();
     }

@@ -226,7 +226,8 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
-        let chars: Vec<char> = text.chars().collect();
+        let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+        chars.extend(text.chars());
         let mut line_starts = vec![0];
         for (i, &c) in chars.iter().enumerate() {
             if c == '\n' {
@@ -298,7 +299,11 @@ impl<'a> Doc<'a> {
             return None;
         }
         let start = *self.line_starts.get(first - 1)?;
-        let end = line_end(&self.chars, &self.line_starts, last.min(self.line_starts.len()) - 1);
+        let end = line_end(
+            &self.chars,
+            &self.line_starts,
+            last.min(self.line_starts.len()) - 1,
+        );
         find_chars(&self.chars[start..end], &needle).map(|i| start + i)
     }
 

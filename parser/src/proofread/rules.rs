@@ -195,7 +195,9 @@ impl HouseRules {
 
     /// The rules as TSV (the format [`HouseRules::parse`] reads).
     pub fn to_tsv(rules: &[HouseRule]) -> String {
-        let mut out = String::from("# wrong\tright\tnote\tunless — a wrong starting with re: is a regular expression\n");
+        let mut out = String::from(
+            "# wrong\tright\tnote\tunless — a wrong starting with re: is a regular expression\n",
+        );
         for r in rules {
             let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
             out.push_str(&format!(

@@ -48,18 +48,26 @@ pub fn render(req: &Request) -> String {
         .lines()
         .filter_map(|l| l.strip_prefix(text_key.as_str())?.strip_prefix('\t'))
         .collect();
-    let (shown, hidden): (Vec<&Finding>, Vec<&Finding>) =
-        findings.iter().partition(|f| !dismissed.contains(&key(f).as_str()));
+    let (shown, hidden): (Vec<&Finding>, Vec<&Finding>) = findings
+        .iter()
+        .partition(|f| !dismissed.contains(&key(f).as_str()));
     let lang = req.lang;
     let en = lang == Lang::En;
     let mut html = String::new();
     if shown.is_empty() {
-        html += &format!("<p class=\"proofread-none\">{}</p>", proof_text(lang, ProofMsg::None));
+        html += &format!(
+            "<p class=\"proofread-none\">{}</p>",
+            proof_text(lang, ProofMsg::None)
+        );
     }
     let mut i = 0;
     while i < shown.len() {
         let kind = shown[i].kind;
-        let group: Vec<&Finding> = shown[i..].iter().take_while(|f| f.kind == kind).copied().collect();
+        let group: Vec<&Finding> = shown[i..]
+            .iter()
+            .take_while(|f| f.kind == kind)
+            .copied()
+            .collect();
         i += group.len();
         let (zh, en_title) = kind.title();
         html += &format!(
@@ -71,7 +79,8 @@ pub fn render(req: &Request) -> String {
         for f in group {
             // Items are linked; the masthead and footer are not (the
             // textarea selection shows them).
-            let anchor = item_of(&bulletin, f.line).map_or_else(|| "proofread-h".to_string(), item_anchor);
+            let anchor =
+                item_of(&bulletin, f.line).map_or_else(|| "proofread-h".to_string(), item_anchor);
             // The textarea counts UTF-16 units.
             let (u0, u1) = utf16_span(req.text, f.start, f.end);
             html += &format!(
@@ -101,7 +110,11 @@ pub fn render(req: &Request) -> String {
             proof_text(lang, ProofMsg::Restore)
         );
     }
-    let tsv = if custom { req.rules.to_string() } else { HouseRules::to_tsv(rules.rules()) };
+    let tsv = if custom {
+        req.rules.to_string()
+    } else {
+        HouseRules::to_tsv(rules.rules())
+    };
     html += &format!(
         "<details class=\"house-rules\"{open}><summary>{title}</summary><p class=\"hint\">{hint}</p>{error}\
 <textarea rows=\"8\" spellcheck=\"false\" aria-label=\"{title}\">{tsv}</textarea><div class=\"rule-actions\">\
@@ -167,7 +180,13 @@ mod tests {
     const TEXT: &str = "青禾政务快报\n\n第 3 期\n\n县民政局发放救助金 县人大大常委会发放临时救助金 86 万元。（县民政局）\n";
 
     fn req<'a>(text: &'a str, rules: &'a str, dismissed: &'a str) -> Request<'a> {
-        Request { text, rules, dismissed, lang: Lang::Zh, rules_open: false }
+        Request {
+            text,
+            rules,
+            dismissed,
+            lang: Lang::Zh,
+            rules_open: false,
+        }
     }
 
     /// (text key, count, html).
@@ -175,8 +194,19 @@ mod tests {
         let mut p = out.splitn(2, FIELD);
         let stat = p.next().unwrap();
         let html: String = p.next().unwrap().into();
-        let count = stat.split("<dd>").nth(1).unwrap().split('<').next().unwrap().parse().unwrap();
-        let key = html.split("data-key=\"").nth(1).map_or(String::new(), |k| k.split('\t').next().unwrap().to_string());
+        let count = stat
+            .split("<dd>")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let key = html
+            .split("data-key=\"")
+            .nth(1)
+            .map_or(String::new(), |k| k.split('\t').next().unwrap().to_string());
         (key, count, html)
     }
 
@@ -186,9 +216,25 @@ mod tests {
         assert_eq!(key, text_key(TEXT));
         assert_eq!(count, 1);
         assert!(html.contains("data-kind=\"repeated\""), "{html}");
-        let start: usize = html.split("data-start=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        let start: usize = html
+            .split("data-start=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert_eq!(TEXT.chars().nth(start), Some('大'));
-        let from: usize = html.split("data-from=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        let from: usize = html
+            .split("data-from=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert_eq!(TEXT.encode_utf16().nth(from), Some('大' as u16));
         assert!(html.contains("既使"), "the starter rules in the editor");
     }
@@ -196,13 +242,23 @@ mod tests {
     #[test]
     fn dismissed_findings_are_counted_not_listed() {
         let shown = parts(&render(&req(TEXT, "", ""))).2;
-        let key = shown.split("data-key=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let key = shown
+            .split("data-key=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
         // Another text's dismissal of the same place does not count.
         let other = format!("0000000000000000\t{}", key.split('\t').nth(1).unwrap());
         assert_eq!(parts(&render(&req(TEXT, "", &other))).1, 1);
         let (_, count2, html2) = parts(&render(&req(TEXT, "", &format!("{other}\n{key}\n"))));
         assert_eq!(count2, 0);
-        assert!(html2.contains("1 条已忽略") && html2.contains("proofread-none"), "{html2}");
+        assert!(
+            html2.contains("1 条已忽略") && html2.contains("proofread-none"),
+            "{html2}"
+        );
     }
 
     #[test]
@@ -212,11 +268,16 @@ mod tests {
         assert!(!html.contains("既使"));
         let (_, _, html) = parts(&render(&req(TEXT, "re:(\tx\n", "")));
         assert!(html.contains("proofread-failed"), "{html}");
-        assert!(parts(&render(&req("", "", ""))).2.contains("proofread-none"));
+        assert!(parts(&render(&req("", "", "")))
+            .2
+            .contains("proofread-none"));
     }
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 }
