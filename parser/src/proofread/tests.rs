@@ -52,6 +52,28 @@ fn repeated_characters_and_words() {
 }
 
 #[test]
+fn doubles_after_numbers_and_at_word_ends() {
+    flags("新建项目30 个个，完成投资。", "repeated", "个");
+    flags("完成投资3 亿元元。", "repeated", "元");
+    flags("2024年2月29日日，完成检查。", "repeated", "日");
+    flags("收入增长长 12%。", "repeated", "长");
+    // A measure word that starts a word, and a reduplication that leads on.
+    clean("新增3 个个体户，年年增长，人人参与。");
+}
+
+#[test]
+fn a_double_is_a_slip_when_the_issue_writes_the_phrase_once_elsewhere() {
+    // 财政 + 政局 are both words, but 县财政局多 is written elsewhere.
+    flags(
+        "县财政局多方筹措资金。县财政政局多方协调。",
+        "repeated",
+        "政",
+    );
+    // Another phrase sharing four characters does not count.
+    clean("其中：税收收入完成800万元；非税收入完成200万元。");
+}
+
+#[test]
 fn reduplications_are_not_repeats() {
     clean("干部常常深入一线，人人参与，天天巡查，看看成效。");
     clean("各个乡镇干干净净，方方面面一一落实，谢谢群众，星星点点。");

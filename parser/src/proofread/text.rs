@@ -9,11 +9,21 @@ use super::{is_han, Doc, FindingKind, Raw, Segment};
 /// character (by its low bits) was last seen, as an input offset, shared by
 /// every segment (a slot from an earlier segment is older than this one's
 /// start and ignored).
-pub(crate) fn check_segment(doc: &Doc, seg: &Segment, last: &mut [u32], out: &mut Vec<Raw>) {
+pub(crate) fn check_segment(
+    doc: &Doc,
+    seg: &Segment,
+    last: &mut [u32],
+    searches: &mut usize,
+    out: &mut Vec<Raw>,
+) {
     let s = &doc.chars[seg.start..seg.end];
     let base = seg.start;
     let mask = last.len() - 1;
     let mut brackets = Brackets::default();
+    let mut elsewhere = Elsewhere {
+        text: doc.text,
+        searches: &mut *searches,
+    };
     let mut skip_to = 0;
     for (i, &c) in s.iter().enumerate() {
         if is_han(c) {
@@ -22,7 +32,7 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, last: &mut [u32], out: &mu
             last[slot] = (base + i) as u32;
             if i >= skip_to {
                 let seen = (seen != u32::MAX as usize && seen >= base).then(|| seen - base);
-                skip_to = repeated_at(s, i, base, seen, out);
+                skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
             }
         } else if maybe_bracket(c) {
             brackets.step(s, i, base, out);
@@ -69,6 +79,42 @@ pub(crate) fn collapse_half_width(doc: &Doc, out: &mut Vec<Raw>) {
     });
 }
 
+/// The same phrase written elsewhere in the issue with the character once:
+/// `县财政政局` here and `县财政局` elsewhere means the double is a slip,
+/// even where both readings are words (财政 + 政局). A bounded number of
+/// searches per document keeps the pass linear.
+pub(crate) struct Elsewhere<'a> {
+    text: &'a str,
+    searches: &'a mut usize,
+}
+
+/// Searches of the whole text per document for [`Elsewhere`].
+pub(crate) const ELSEWHERE_SEARCHES: usize = 64;
+
+impl Elsewhere<'_> {
+    fn written_once(&mut self, s: &[char], i: usize) -> bool {
+        // Five Chinese characters with the character once, two before and
+        // two after: specific enough to be the same phrase, not another
+        // that happens to share four (`：税收收入完成` here, `非税收入完成`
+        // elsewhere, is not checked: the character before is not Chinese).
+        if *self.searches == 0 || is_numeral(s[i]) {
+            return false;
+        }
+        let han = |a: usize, b: usize| b <= s.len() && s[a..b].iter().all(|&c| is_han(c));
+        let mut tries: Vec<String> = Vec::new();
+        if i >= 2 && han(i - 2, i + 1) && han(i + 2, i + 4) {
+            tries.push(s[i - 2..=i].iter().chain(&s[i + 2..i + 4]).collect());
+        }
+        tries.into_iter().any(|once| {
+            if *self.searches == 0 {
+                return false;
+            }
+            *self.searches -= 1;
+            self.text.contains(&once)
+        })
+    }
+}
+
 /// Chinese numerals double legitimately (一一, 万万) and are numbers.
 fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十百千万亿零〇○两半几".contains(c)
@@ -83,6 +129,7 @@ fn repeated_at(
     i: usize,
     base: usize,
     seen: Option<usize>,
+    elsewhere: &mut Elsewhere,
     out: &mut Vec<Raw>,
 ) -> usize {
     let c = s[i];
@@ -104,7 +151,10 @@ fn repeated_at(
             return i + len;
         }
     }
-    if i + 1 < s.len() && s[i + 1] == c && doubled_by_mistake(s, i) {
+    if i + 1 < s.len()
+        && s[i + 1] == c
+        && (doubled_by_mistake(s, i) || elsewhere.written_once(s, i))
+    {
         out.push(Raw::new(
             FindingKind::Repeated,
             base + i + 1,
@@ -165,8 +215,18 @@ fn doubled_by_mistake(s: &[char], i: usize) -> bool {
             Some('力' | '幅' | '大' | '型' | '会' | '豆' | '学' | '多')
         );
     }
+    // Right after a number (`30 个个`, `3 亿元元`, `2月29日日`): a measure
+    // or unit written twice, unless it starts a word (`3 个个体户`).
+    if after_number(s, i) {
+        return !next.is_some_and(|y| is_word(x, y));
+    }
     if REDUPLICATING.contains(x) {
-        return false;
+        // A reduplication leads into what it modifies (年年增长, 人人参与):
+        // one that ends a word and is followed by no Chinese is a slip
+        // (`增长长 12%`).
+        return prev.is_some_and(|p| is_han(p) && is_word(p, x))
+            && !next.is_some_and(is_han)
+            && !matches!(next, Some('”' | '’' | '」'));
     }
     // AABB: 干干净净, 方方面面 (either pair); ABB after a measure: 一项项.
     if i >= 2 && s[i - 2] == s[i - 1] && is_han(s[i - 1]) {
@@ -208,6 +268,22 @@ fn doubled_by_mistake(s: &[char], i: usize) -> bool {
     }
     // Chinese on at least one side and no reading that makes it Chinese.
     true
+}
+
+/// Whether `s[i]` follows a number: digits (spaces between allowed), or a
+/// multiplier (万 亿 千 百) right after digits.
+fn after_number(s: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && s[j - 1] == ' ' {
+        j -= 1;
+    }
+    if j > 0 && matches!(s[j - 1], '万' | '亿' | '千' | '百') {
+        j -= 1;
+        while j > 0 && s[j - 1] == ' ' {
+            j -= 1;
+        }
+    }
+    j > 0 && (s[j - 1].is_ascii_digit() || matches!(s[j - 1], '０'..='９'))
 }
 
 fn closer_of(c: char) -> Option<char> {
