@@ -80,17 +80,11 @@ pub fn App() -> Html {
     let textarea = use_node_ref();
     let results = use_node_ref();
     let render_ms = use_state(|| None::<f64>);
-    // Findings of the proofreading view (not dismissed), once it has run.
-    let proof_count = use_state(|| None::<usize>);
 
     let ws = &workspace.0;
     let active = ws.active_entry().clone();
     let bulletin = use_bulletin(active.text.clone());
-    let proofread = {
-        let proof_count = proof_count.clone();
-        let lang = *lang;
-        use_proofread(lang, AttrValue::from(active.text.rc()), textarea.clone(), Callback::from(move |n| proof_count.set(n)))
-    };
+    let proofread = use_proofread(*lang, AttrValue::from(active.text.rc()), textarea.clone());
 
     // Paste-to-screen time: from the moment new text is handed to the
     // analysis until the frame showing the result has been painted (the
@@ -361,7 +355,7 @@ pub fn App() -> Html {
                         </div>
                     } else {
                         <Masthead lang={lang} bulletin={bulletin.clone()} />
-                        <Summary lang={lang} bulletin={bulletin.clone()} proofread={*proof_count} />
+                        <Summary lang={lang} bulletin={bulletin.clone()} />
                         <ExportBar lang={lang} bulletin={bulletin.clone()} name={AttrValue::from(active.name.clone())} text={active.text.clone()}
                             entries={Rc::new(ws.entries.clone())} />
                         { proofread }

@@ -148,7 +148,11 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
                 });
                 out.push_str(&object.to_string());
             } else {
-                let message = if options.english { &f.message_en } else { &f.message };
+                let message = if options.english {
+                    &f.message_en
+                } else {
+                    &f.message
+                };
                 out.push_str(&format!(
                     "{name}:{}:{}: {}: {message} «{}»",
                     f.line,

@@ -1,11 +1,13 @@
 //! 校对 (Proofread). The pass, and the drawing of its findings list, run in
-//! the on-demand tools module (`offline::tools::proofread`); this shell only
-//! puts the HTML in place and answers its buttons — jump (select the place
-//! in the textarea; the link takes the structured view to its item, which
-//! is outlined), dismiss (remembered for that text in localStorage,
-//! keyed by a hash of the text), restore, and the house rules (apply,
-//! export as TSV, reset). Kept this thin so the first-load wasm stays
-//! within its budget.
+//! the on-demand tools module (`src/bin/bulletin-tools/proofread.rs`); this
+//! shell only puts its HTML in place and answers its buttons: jump (the
+//! place selected in the textarea; the link takes the structured view to
+//! its item, which `:target` outlines), dismiss (remembered per text in
+//! localStorage: `text-key<TAB>finding-key` lines, the text key a hash of
+//! the text), restore, apply and reset the house rules (their export is a
+//! download link in the HTML). It adds the count to the summary as a 校对
+//! stat. Kept this thin — a hook of the App, no state that re-renders —
+//! because every byte here is in the first-load wasm.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,148 +16,149 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::browser::{download, storage};
+use crate::browser::storage;
 use crate::offline::tools;
 use crate::view::i18n::{t, Lang, Msg};
-use crate::view::proofread::utf16_span;
 
 /// Storage keys (under the page's prefix).
 const RULES: &str = "proofread.rules";
-const DISMISSED: &str = "proofread.dismissed.";
+const DISMISSED: &str = "proofread.dismissed";
 
 /// What the shell keeps between renders, without re-rendering.
 #[derive(Default)]
 struct Shell {
     open: bool,
-    /// The storage key of the text last proofread.
-    key: String,
+    /// The text last proofread.
+    text: AttrValue,
 }
 
-/// The 校对 section, as a hook of the App (cheaper in the first-load wasm
-/// than a component of its own). `text`: the text the bulletin was parsed
-/// from; `on_count`: the number of findings shown, once the pass has run.
+/// The 校对 section. `text`: the text the bulletin was parsed from.
 #[hook]
-pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef, on_count: Callback<Option<usize>>) -> Html {
+pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef) -> Html {
     let list = use_node_ref();
     let shell = use_mut_ref(Shell::default);
-    let run = {
-        let (list, shell, text, on_count) = (list.clone(), shell.clone(), text.clone(), on_count.clone());
-        Rc::new(move || run(&list, &shell, &text, lang, &on_count))
-    };
-    // Again whenever the text or the language changes while open.
-    {
-        let (run, shell) = (run.clone(), shell.clone());
-        use_effect_with((text.clone(), lang), move |_| {
-            if shell.borrow().open {
-                run();
-            }
-        });
+    // A new text while open: proofread again (no effect hook needed: the
+    // App renders on every new text).
+    if shell.borrow().open && shell.borrow().text != text {
+        run(&list, &shell, &text, lang);
     }
     let onclick = {
-        let (run, shell) = (run.clone(), shell.clone());
-        let (textarea, text, on_count) = (textarea, text, on_count);
+        let (shell, list) = (shell.clone(), list.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(button) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-act]").ok().flatten()) else { return };
+            let Some(button) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-act]").ok().flatten())
+            else {
+                return;
+            };
             let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
-            let key = shell.borrow().key.clone();
             match attr("data-act").as_str() {
                 "toggle" => {
                     let now = !shell.borrow().open;
                     shell.borrow_mut().open = now;
-                    // Drawn by hand, not by a re-render: the list is the tools module's HTML.
-                    button.set_text_content(Some(t(lang, if now { Msg::ProofreadClose } else { Msg::ProofreadRun })));
-                    let _ = button.set_attribute("aria-expanded", if now { "true" } else { "false" });
-                    if let Some(list) = button.next_element_sibling() {
-                        let _ = list.toggle_attribute_with_force("hidden", !now);
-                    }
-                    if now {
-                        run();
-                    } else {
-                        on_count.emit(None);
+                    // Set by hand, not by a re-render (the list is the tools
+                    // module's HTML); the stylesheet hides the list when closed.
+                    let _ =
+                        button.set_attribute("aria-expanded", if now { "true" } else { "false" });
+                    if !now {
+                        show_count("");
+                        return;
                     }
                 }
-                "jump" => jump(&button, &textarea, &text),
-                "dismiss" => {
-                    let mut all = storage::get(&format!("{DISMISSED}{key}")).unwrap_or_default();
-                    all.push_str(&attr("data-key"));
-                    all.push('\n');
-                    storage::set(&format!("{DISMISSED}{key}"), &all);
-                    run();
-                }
-                "restore" => {
-                    storage::set(&format!("{DISMISSED}{key}"), "");
-                    run();
-                }
-                act @ ("apply" | "export") => {
-                    let value = button
-                        .closest(".house-rules")
-                        .ok()
-                        .flatten()
-                        .and_then(|d| d.query_selector("textarea").ok().flatten())
-                        .and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok())
-                        .map(|a| a.value())
-                        .unwrap_or_default();
-                    if act == "export" {
-                        let _ = download::save(value.as_bytes(), "text/tab-separated-values;charset=utf-8", "house-rules.tsv");
-                    } else {
-                        storage::set(RULES, &value);
-                        run();
+                "jump" => {
+                    // The link takes the structured view to the item; the
+                    // textarea shows the exact place (UTF-16 offsets).
+                    if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                        if area.value().len() == text.len() {
+                            let _ = area.focus();
+                            let _ = area.set_selection_range(
+                                attr("data-from").parse().unwrap_or(0),
+                                attr("data-to").parse().unwrap_or(0),
+                            );
+                        }
                     }
+                    return;
                 }
-                "reset" => {
-                    storage::set(RULES, "");
-                    run();
+                "dismiss" => storage::set(
+                    DISMISSED,
+                    &(storage::get(DISMISSED).unwrap_or_default() + &attr("data-key") + "\n"),
+                ),
+                // Restores this text's dismissals (and forgets other texts').
+                "restore" => storage::set(DISMISSED, ""),
+                "reset" => storage::set(RULES, ""),
+                _ => {
+                    let area = list
+                        .cast::<Element>()
+                        .and_then(|l| l.query_selector(".house-rules textarea").ok().flatten());
+                    let Some(area) = area.and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok())
+                    else {
+                        return;
+                    };
+                    storage::set(RULES, &area.value());
                 }
-                _ => {}
             }
+            run(&list, &shell, &text, lang);
         })
     };
     html! {
         <section class="proofread" aria-labelledby="proofread-h" {onclick}>
             <h2 id="proofread-h">{ t(lang, Msg::ProofreadHeading) }</h2>
             <button type="button" class="proofread-toggle" data-act="toggle" aria-expanded="false">{ t(lang, Msg::ProofreadRun) }</button>
-            <div class="proofread-list" ref={list} hidden=true aria-live="polite"></div>
+            <div class="proofread-list" ref={list} aria-live="polite"></div>
         </section>
     }
 }
 
 /// Proofreads the text in the tools module and puts the list in place.
-fn run(list: &NodeRef, shell: &Rc<RefCell<Shell>>, text: &AttrValue, lang: Lang, on_count: &Callback<Option<usize>>) {
-    let Some(el) = list.cast::<Element>() else { return };
-    let rules_open = el.query_selector(".house-rules[open]").ok().flatten().is_some();
-    let key = crate::view::proofread::text_key(text);
-    let (shell, text, on_count) = (shell.clone(), text.clone(), on_count.clone());
+fn run(list: &NodeRef, shell: &Rc<RefCell<Shell>>, text: &AttrValue, lang: Lang) {
+    let Some(el) = list.cast::<Element>() else {
+        return;
+    };
+    shell.borrow_mut().text = text.clone();
+    let rules_open = el
+        .query_selector(".house-rules[open]")
+        .ok()
+        .flatten()
+        .is_some();
+    let rules = storage::get(RULES).unwrap_or_default();
+    let dismissed = storage::get(DISMISSED).unwrap_or_default();
+    let args = [
+        lang.code(),
+        if rules_open { "1" } else { "0" },
+        &rules,
+        &dismissed,
+        text,
+    ]
+    .join("\u{1f}");
+    let shell = shell.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let rules = storage::get(RULES).unwrap_or_default();
-        let dismissed = storage::get(&format!("{DISMISSED}{key}")).unwrap_or_default();
-        let answer = tools::proofread(&text, &rules, &dismissed, lang.code(), rules_open).await;
+        let answer = tools::text_action("proofread", &args).await;
         if !shell.borrow().open {
             return;
         }
         match answer {
             Ok(answer) => {
-                let mut parts = answer.splitn(3, '\u{1f}');
-                let (key, count, html) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-                shell.borrow_mut().key = key.to_owned();
+                let (stat, html) = answer.split_once('\u{1f}').unwrap_or_default();
                 el.set_inner_html(html);
-                on_count.emit(count.parse().ok());
+                show_count(stat);
             }
             Err(e) => el.set_text_content(Some(e.message())),
         }
     });
 }
 
-/// Selects the finding in the textarea. The link itself (`#item-N`, drawn
-/// by the tools module) then takes the structured view to the item, which
-/// `:target` outlines.
-fn jump(button: &Element, textarea: &NodeRef, text: &str) {
-    let num = |name: &str| button.get_attribute(name).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
-    if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-        let value = area.value();
-        if value.len() == text.len() {
-            let (a, b) = utf16_span(&value, num("data-start"), num("data-end"));
-            let _ = area.focus();
-            let _ = area.set_selection_range(a, b);
-        }
+/// Puts the summary's 校对 stat (HTML from the tools module; empty: none)
+/// at the end of the summary's list, by hand: the summary does not know the
+/// view, and its list never changes length, so the stat stays last.
+fn show_count(stat: &str) {
+    let Some(doc) = crate::browser::document() else {
+        return;
+    };
+    if let Ok(Some(old)) = doc.query_selector("[data-stat=proofread]") {
+        old.remove();
+    }
+    if let Ok(Some(stats)) = doc.query_selector(".summary .stats") {
+        let _ = stats.insert_adjacent_html("beforeend", stat);
     }
 }

@@ -10,9 +10,6 @@ use crate::view::summary::summarize;
 pub struct SummaryProps {
     pub lang: Lang,
     pub bulletin: SharedBulletin,
-    /// Findings of the proofreading view, once it has run.
-    #[prop_or_default]
-    pub proofread: Option<usize>,
 }
 
 #[component]
@@ -30,7 +27,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 { stat(Msg::Sections, s.sections, "sections") }
                 { stat(Msg::Units, s.units, "units") }
                 { stat(Msg::Figures, s.figures, "figures") }
-                if let Some(n) = props.proofread { { stat(Msg::ProofreadHeading, n, "proofread") } }
             </dl>
             <ul class="kinds">
                 { for s.by_kind.iter().filter(|(_, n)| *n > 0).map(|(k, n)| html! {

@@ -79,8 +79,16 @@ pub async fn export(format: &str, docs: &[(String, String)]) -> Result<Vec<u8>, 
 
 /// The text of a web page.
 pub async fn html_text(html: &str) -> Result<String, ToolsError> {
-    let message = request("html")?;
-    set(&message, "text", &html.into())?;
+    text_action("html", html).await
+}
+
+/// A request that sends one text and is answered with one: `html` (the
+/// text of a web page) and `proofread` (see `src/bin/bulletin-tools/wasm.rs`:
+/// its arguments joined by U+001F, the bulletin's text last). One function
+/// for both keeps one future's code in the first-load wasm.
+pub async fn text_action(action: &str, text: &str) -> Result<String, ToolsError> {
+    let message = request(action)?;
+    set(&message, "text", &text.into())?;
     as_string(send(message).await?)
 }
 
@@ -108,20 +116,6 @@ pub async fn binary_text(action: &str, bytes: &[u8], on_progress: impl Fn(usize,
     let result = send_with(message, Some(progress)).await?;
     let field = |key: &str| Reflect::get(&result, &key.into()).ok().and_then(|t| t.as_string());
     Ok((field("text").ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?, field("warning")))
-}
-
-/// Proofreads `text` and draws the findings list (in the tools module):
-/// `key U+001F count U+001F html`, see `src/bin/bulletin-tools/proofread.rs`.
-/// `rules`: the user's house rules (empty: the starter list); `dismissed`:
-/// keys of dismissed findings, one a line.
-pub async fn proofread(text: &str, rules: &str, dismissed: &str, lang: &str, rules_open: bool) -> Result<String, ToolsError> {
-    let message = request("proofread")?;
-    set(&message, "text", &text.into())?;
-    set(&message, "rules", &rules.into())?;
-    set(&message, "dismissed", &dismissed.into())?;
-    set(&message, "lang", &lang.into())?;
-    set(&message, "rulesOpen", &rules_open.into())?;
-    as_string(send(message).await?)
 }
 
 /// The error of a damaged .docx (see [`docx_text`]).

@@ -9,8 +9,7 @@
 // {type: "request", id, action: "pdf", bytes} (answers {text, warning}
 // after {type: "progress", id, done, total} for each page);
 // {type: "request", id, action: "doc", bytes} (answers {text, warning}).
-// {type: "request", id, action: "proofread", text, rules, dismissed, lang,
-// rulesOpen} (the findings list drawn: src/bin/bulletin-tools/proofread.rs).
+// {type: "request", id, action: "proofread", text}.
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -100,7 +99,7 @@ async function handle(msg) {
     case "doc":
       return { text: wasm_bindgen.doc_text(msg.bytes), warning: null };
     case "proofread":
-      return wasm_bindgen.proofread_html(msg.text, msg.rules, msg.dismissed, msg.lang, msg.rulesOpen);
+      return wasm_bindgen.proofread_html(msg.text);
     default:
       throw new Error(`unknown action ${msg.action}`);
   }

@@ -134,7 +134,6 @@ pub enum Msg {
     ReadOnly,
     ProofreadHeading,
     ProofreadRun,
-    ProofreadClose,
 }
 
 /// The string for `msg` in `lang`.
@@ -183,7 +182,6 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Dismiss => ("知道了", "Dismiss"),
         ProofreadHeading => ("校对", "Proofread"),
         ProofreadRun => ("校对本期", "Proofread this issue"),
-        ProofreadClose => ("收起校对", "Close"),
         EmptyTitle => ("还没有内容", "Nothing here yet"),
         EmptyBody => (
             "粘贴一期快报，或点“示例”看看效果。",
@@ -476,6 +474,7 @@ pub enum ProofMsg {
     Export,
     Reset,
     JumpTitle,
+    Stat,
 }
 
 pub fn proof_text(lang: Lang, msg: ProofMsg) -> &'static str {
@@ -493,6 +492,7 @@ pub fn proof_text(lang: Lang, msg: ProofMsg) -> &'static str {
         Export => ("导出", "Export"),
         Reset => ("恢复默认", "Reset to starter list"),
         JumpTitle => ("在原文和结构视图中定位", "Show in the text and the structured view"),
+        Stat => ("校对", "Proofread"),
     };
     match lang {
         Lang::Zh => zh,

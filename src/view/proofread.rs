@@ -36,7 +36,10 @@ pub fn utf16_span(text: &str, start: usize, end: usize) -> (u32, u32) {
 
 /// The item whose input lines hold `line`.
 pub fn item_of(bulletin: &Bulletin, line: usize) -> Option<usize> {
-    bulletin.items.iter().position(|i| i.lines.first <= line && line <= i.lines.last)
+    bulletin
+        .items
+        .iter()
+        .position(|i| i.lines.first <= line && line <= i.lines.last)
 }
 
 #[cfg(test)]

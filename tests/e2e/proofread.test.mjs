@@ -70,6 +70,7 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   const selected = await page.locator('#bulletin-text').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
   assert.equal(selected, '大');
   const start = Number(await repeated.getAttribute('data-start'));
+  // (data-start is a character offset into the input text.)
   assert.equal([...WITH_ERRORS].slice(start, start + 1).join(''), '大', 'offsets are characters of the input');
   // …and the weekday's link takes the structured view to its article, outlined.
   await page.locator('.finding[data-kind=weekday] a.jump').click();
@@ -85,6 +86,8 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
 
   // Dismiss the weekday finding: gone from the list and the count.
   await page.locator('.finding[data-kind=weekday] button.dismiss').click();
+  // (The list is drawn again by the tools module, asynchronously.)
+  await page.waitForSelector('.finding[data-kind=weekday]', { state: 'detached' });
   assert.deepEqual((await kinds()).includes('weekday'), false);
   assert.equal(await page.locator('[data-stat=proofread] dd').textContent(), '3');
   assert.match(await page.locator('.proofread-hidden').textContent(), /1/);
@@ -98,7 +101,8 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   assert.equal(after.length, 3);
   // Restoring brings it back.
   await page.locator('.proofread-hidden button.restore').click();
-  assert.equal((await kinds()).includes('weekday'), true);
+  await page.waitForSelector('.finding[data-kind=weekday]');
+  assert.equal(await page.locator('[data-stat=proofread] dd').textContent(), '4');
 });
 
 test('house rules are edited in the page and applied', async () => {

@@ -6,7 +6,13 @@ use super::{Doc, FindingKind, Part, Raw};
 /// Names of one unit, full and abbreviated (without the 县/区/市 before
 /// them): the standard forms of county bureaus.
 const UNITS: &[&[&str]] = &[
-    &["发改委", "发展改革委", "发展和改革委员会", "发展和改革委", "发展改革委员会"],
+    &[
+        "发改委",
+        "发展改革委",
+        "发展和改革委员会",
+        "发展和改革委",
+        "发展改革委员会",
+    ],
     &["发改局", "发展和改革局", "发展改革局"],
     &["教体局", "教育体育局", "教育和体育局"],
     &["人社局", "人力资源和社会保障局", "人力资源社会保障局"],
@@ -34,13 +40,11 @@ const UNITS: &[&[&str]] = &[
     &["妇联", "妇女联合会"],
 ];
 
-#[inline(never)]
 pub(crate) fn check(doc: &Doc, out: &mut Vec<Raw>) {
     unit_names(doc, out);
     empty_fields(doc, out);
 }
 
-#[inline(never)]
 fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
     let variants: Vec<(usize, Vec<char>)> = {
         let mut v: Vec<(usize, Vec<char>)> = UNITS
@@ -52,7 +56,9 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
         v
     };
     // Characters a name can start with: the cheap test before the table.
-    let firsts: Vec<char> = variants.iter().map(|(_, n)| n[0]).collect();
+    let mut firsts: Vec<char> = variants.iter().map(|(_, n)| n[0]).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     // (group, prefix, variant index in its group) → occurrences.
     let mut seen: Vec<(usize, char, usize, usize, usize)> = Vec::new();
     for seg in &doc.segments {
@@ -64,13 +70,25 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
             }
             // 省市县 lists, 市县 pairs: the prefix must start the name.
             let rest = &s[i + 1..];
-            if rest.first().is_none_or(|c| !firsts.contains(c)) {
+            if rest
+                .first()
+                .is_none_or(|c| firsts.binary_search(c).is_err())
+            {
                 continue;
             }
             for (g, name) in &variants {
                 if rest.len() >= name.len() && rest[..name.len()] == name[..] {
-                    let index = UNITS[*g].iter().position(|n| n.chars().eq(name.iter().copied())).unwrap_or(0);
-                    seen.push((*g, prefix, index, seg.start + i, seg.start + i + 1 + name.len()));
+                    let index = UNITS[*g]
+                        .iter()
+                        .position(|n| n.chars().eq(name.iter().copied()))
+                        .unwrap_or(0);
+                    seen.push((
+                        *g,
+                        prefix,
+                        index,
+                        seg.start + i,
+                        seg.start + i + 1 + name.len(),
+                    ));
                     break;
                 }
             }
@@ -113,8 +131,21 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
 
 /// Footer labels that must be followed by a name (or a list, for 报送发).
 const FIELDS: &[&str] = &[
-    "责任编辑", "编辑", "审核", "签发", "校对", "撰稿", "核稿", "审稿", "主编", "本期发", "报送", "抄送",
-    "报", "送", "发",
+    "责任编辑",
+    "编辑",
+    "审核",
+    "签发",
+    "校对",
+    "撰稿",
+    "核稿",
+    "审稿",
+    "主编",
+    "本期发",
+    "报送",
+    "抄送",
+    "报",
+    "送",
+    "发",
 ];
 
 fn empty_fields(doc: &Doc, out: &mut Vec<Raw>) {
@@ -123,7 +154,9 @@ fn empty_fields(doc: &Doc, out: &mut Vec<Raw>) {
         let mut i = 0;
         while i < s.len() {
             // A label starts the line or follows spaces or markdown bold.
-            let at_start = s[..i].iter().all(|c| c.is_whitespace() || *c == '*' || *c == '>')
+            let at_start = s[..i]
+                .iter()
+                .all(|c| c.is_whitespace() || *c == '*' || *c == '>')
                 || s[i - 1] == ' '
                 || s[i - 1] == '　'
                 || s[i - 1] == '*';
@@ -157,7 +190,10 @@ fn empty_fields(doc: &Doc, out: &mut Vec<Raw>) {
             // Nothing after the colon, or straight on to the next label.
             let rest: String = s[j..].iter().take(6).collect();
             let next_label = FIELDS.iter().any(|f| {
-                rest.starts_with(f) && rest[f.len()..].trim_start_matches('*').starts_with(['：', ':'])
+                rest.starts_with(f)
+                    && rest[f.len()..]
+                        .trim_start_matches('*')
+                        .starts_with(['：', ':'])
             });
             if j >= s.len() || next_label {
                 out.push(Raw::new(

@@ -81,11 +81,22 @@ fn skip_spaces(s: &[char], mut i: usize) -> usize {
 /// Every `[YYYY年]M月[D日]` in `s` (a month needs a year before it or a day
 /// after it, so `13个月` and `3月份` alone are not dates), plus
 /// `YYYY-MM-DD`, `YYYY.M.D`, `YYYY/M/D`.
-#[inline(never)]
 fn dates(s: &[char]) -> Vec<Date> {
     let mut found = Vec::new();
+    // Only where a date can start: before a 月 (and its year), or four
+    // digits before a separator; the text between is not read.
+    let starts = date_starts(s);
+    let mut next = 0;
     let mut i = 0;
-    while i < s.len() {
+    loop {
+        while next < starts.len() && starts[next] < i {
+            next += 1;
+        }
+        let Some(&start) = starts.get(next) else {
+            break;
+        };
+        i = start;
+        next += 1;
         if !starts_number(s[i]) || (i > 0 && (starts_number(s[i - 1]) || s[i - 1] == '第')) {
             i += 1;
             continue;
@@ -106,9 +117,16 @@ fn dates(s: &[char]) -> Vec<Date> {
                 if ml <= 2 && k < s.len() && s[k] == sep {
                     if let Some((d, dl)) = number_at(s, k + 1) {
                         let end = k + 1 + dl;
-                        let digit_after = s.get(end).is_some_and(|c| c.is_ascii_digit() || *c == '.');
+                        let digit_after =
+                            s.get(end).is_some_and(|c| c.is_ascii_digit() || *c == '.');
                         if dl <= 2 && !digit_after {
-                            found.push(Date { year: Some(n as i32), month: m, day: Some(d), start, end });
+                            found.push(Date {
+                                year: Some(n as i32),
+                                month: m,
+                                day: Some(d),
+                                start,
+                                end,
+                            });
                             i = end;
                             continue;
                         }
@@ -158,15 +176,68 @@ fn dates(s: &[char]) -> Vec<Date> {
             if m > 12 && s.get(after_month) != Some(&'份') {
                 let prev = if start > 0 { s[start - 1] } else { ' ' };
                 if !matches!(prev, '-' | '—' | '~' | '至' | '到' | '－' | '–') {
-                    found.push(Date { year: None, month: m, day: None, start, end: after_month });
+                    found.push(Date {
+                        year: None,
+                        month: m,
+                        day: None,
+                        start,
+                        end: after_month,
+                    });
                 }
             }
             continue;
         }
-        found.push(Date { year, month: m, day, start, end });
+        found.push(Date {
+            year,
+            month: m,
+            day,
+            start,
+            end,
+        });
         i = end;
     }
     found
+}
+
+/// Where the dates in `s` may start, in order: the number before each 月
+/// (and the year before it), and four digits before `-` `.` `/`.
+fn date_starts(s: &[char]) -> Vec<usize> {
+    let back_over = |mut k: usize, what: &dyn Fn(char) -> bool, max: usize| {
+        let end = k;
+        while k > 0 && end - k < max && what(s[k - 1]) {
+            k -= 1;
+        }
+        k
+    };
+    let spaces = |k: usize| back_over(k, &|c| c == ' ', usize::MAX);
+    let number = |c: char| starts_number(c);
+    let mut starts = Vec::new();
+    for (p, &c) in s.iter().enumerate() {
+        if c == '月' {
+            let end = spaces(p);
+            let k = back_over(end, &number, 6);
+            if k == end {
+                continue;
+            }
+            let before = spaces(k);
+            if before > 0 && s[before - 1] == '年' {
+                let end = spaces(before - 1);
+                let y = back_over(end, &number, 4);
+                if y < end {
+                    starts.push(y);
+                }
+            }
+            starts.push(k);
+        } else if matches!(c, '-' | '.' | '/') {
+            let k = back_over(p, &|c: char| c.is_ascii_digit(), 5);
+            if p - k == 4 {
+                starts.push(k);
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
@@ -214,39 +285,74 @@ fn weekday_after(s: &[char], end: usize) -> Option<(u32, usize, usize)> {
         return None;
     };
     let c = *s.get(i + name_len)?;
-    let w = if c == '天' { 6 } else { WEEKDAYS.iter().position(|w| w.starts_with(c))? as u32 };
+    let w = if c == '天' {
+        6
+    } else {
+        WEEKDAYS.iter().position(|w| w.starts_with(c))? as u32
+    };
     Some((w, start, i + name_len + 1))
 }
 
 /// Words that say a thing already happened, and words that make it planned.
-const PAST: &[&str] = &["召开了", "举行了", "举办了", "开展了", "完成了", "已", "圆满", "顺利", "召开", "举行", "举办", "完成", "开展", "启动", "通过了", "印发了", "出台了", "结束"];
-const PLANNED: &[&str] = &["将", "拟", "计划", "预计", "即将", "前", "以前", "之前", "底前", "要", "力争", "确保", "届时", "起", "开始", "截至", "截止", "至", "到", "期间", "以来", "预", "待", "定于", "定在", "安排", "争取", "通知", "报名", "申报"];
+const PAST: &[&str] = &[
+    "召开了",
+    "举行了",
+    "举办了",
+    "开展了",
+    "完成了",
+    "已",
+    "圆满",
+    "顺利",
+    "召开",
+    "举行",
+    "举办",
+    "完成",
+    "开展",
+    "启动",
+    "通过了",
+    "印发了",
+    "出台了",
+    "结束",
+];
+const PLANNED: &[&str] = &[
+    "将", "拟", "计划", "预计", "即将", "前", "以前", "之前", "底前", "要", "力争", "确保", "届时",
+    "起", "开始", "截至", "截止", "至", "到", "期间", "以来", "预", "待", "定于", "定在", "安排",
+    "争取", "通知", "报名", "申报",
+];
 
-#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
-    // Cheap gate: a date needs 月 or a separator after four digits.
-    if !s.iter().any(|&c| c == '月' || c == '-' || c == '.' || c == '/') {
-        return;
-    }
     let base = seg.start;
     let issue_year = doc.issue_date.map(|d| d.0);
     for d in dates(s) {
         let year = d.year.or(issue_year);
         let bad_month = !(1..=12).contains(&d.month);
         let bad_day = match d.day {
-            Some(day) => day == 0 || (!bad_month && day > days_in_month(year.unwrap_or(2000), d.month)) || day > 31,
+            Some(day) => {
+                day == 0
+                    || (!bad_month && day > days_in_month(year.unwrap_or(2000), d.month))
+                    || day > 31
+            }
             None => false,
         };
         // 2月29日 with no year stated: only wrong when the issue year is known.
-        let bad_day = bad_day && !(d.year.is_none() && issue_year.is_none() && d.month == 2 && d.day == Some(29));
+        let bad_day = bad_day
+            && !(d.year.is_none() && issue_year.is_none() && d.month == 2 && d.day == Some(29));
         if bad_month || bad_day {
             out.push(Raw::new(
                 FindingKind::ImpossibleDate,
                 base + d.start,
                 base + d.end,
-                if bad_month { format!("不存在{}月", d.month) } else { format!("{}月没有{}日", d.month, d.day.unwrap_or(0)) },
-                if bad_month { format!("there is no month {}", d.month) } else { format!("month {} has no day {}", d.month, d.day.unwrap_or(0)) },
+                if bad_month {
+                    format!("不存在{}月", d.month)
+                } else {
+                    format!("{}月没有{}日", d.month, d.day.unwrap_or(0))
+                },
+                if bad_month {
+                    format!("there is no month {}", d.month)
+                } else {
+                    format!("month {} has no day {}", d.month, d.day.unwrap_or(0))
+                },
             ));
             continue;
         }
@@ -259,8 +365,25 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
                         FindingKind::Weekday,
                         base + ws,
                         base + we,
-                        format!("{}年{}月{}日是星期{}", y, d.month, day, WEEKDAYS[actual as usize]),
-                        format!("{}-{:02}-{:02} is a {}", y, d.month, day, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][actual as usize]),
+                        format!(
+                            "{}年{}月{}日是星期{}",
+                            y, d.month, day, WEEKDAYS[actual as usize]
+                        ),
+                        format!(
+                            "{}-{:02}-{:02} is a {}",
+                            y,
+                            d.month,
+                            day,
+                            [
+                                "Monday",
+                                "Tuesday",
+                                "Wednesday",
+                                "Thursday",
+                                "Friday",
+                                "Saturday",
+                                "Sunday"
+                            ][actual as usize]
+                        ),
                     ));
                 }
             }
@@ -273,7 +396,9 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
 
 /// A past event in the body dated after the issue date.
 fn future(doc: &Doc, s: &[char], d: &Date, day: u32, base: usize, out: &mut Vec<Raw>) {
-    let Some((iy, im, id)) = doc.issue_date else { return };
+    let Some((iy, im, id)) = doc.issue_date else {
+        return;
+    };
     let issue = days_from_civil(iy, im, id);
     let (date, days) = match d.year {
         Some(y) => (y, days_from_civil(y, d.month, day) - issue),
@@ -290,8 +415,14 @@ fn future(doc: &Doc, s: &[char], d: &Date, day: u32, base: usize, out: &mut Vec<
     }
     // What leads up to the date in its clause, and the sentence after it up
     // to the verb that says it happened.
-    let from = s[..d.start].iter().rposition(|&c| is_clause_end(c) || c == '，').map_or(0, |p| p + 1);
-    let to = s[d.end..].iter().position(|&c| is_clause_end(c)).map_or(s.len(), |p| d.end + p);
+    let from = s[..d.start]
+        .iter()
+        .rposition(|&c| is_clause_end(c) || c == '，')
+        .map_or(0, |p| p + 1);
+    let to = s[d.end..]
+        .iter()
+        .position(|&c| is_clause_end(c))
+        .map_or(s.len(), |p| d.end + p);
     let before: String = s[from..d.start].iter().collect();
     let after: String = s[d.end..to].iter().collect();
     let Some(cue) = PAST.iter().filter_map(|w| after.find(w)).min() else {
@@ -300,10 +431,15 @@ fn future(doc: &Doc, s: &[char], d: &Date, day: u32, base: usize, out: &mut Vec<
     // A range (`8月28日至9月3日`), a plan (`将于`, `前完成`) or a deadline is
     // not an event that happened; neither is a date after another date.
     let lead = format!("{before}{}", &after[..cue]);
-    if PLANNED.iter().any(|w| lead.contains(w)) || after[..cue].contains('月') || after[..cue].chars().count() > 20 {
+    if PLANNED.iter().any(|w| lead.contains(w))
+        || after[..cue].contains('月')
+        || after[..cue].chars().count() > 20
+    {
         return;
     }
-    if s.get(d.end).is_some_and(|&c| is_han(c) && "前后起至到".contains(c)) {
+    if s.get(d.end)
+        .is_some_and(|&c| is_han(c) && "前后起至到".contains(c))
+    {
         return;
     }
     out.push(Raw::new(
@@ -319,7 +455,6 @@ fn future(doc: &Doc, s: &[char], d: &Date, day: u32, base: usize, out: &mut Vec<
 /// dropped as noise, so their lines are read from the dropped list too):
 /// written in figures and in words, they must agree. `总第N期` is the
 /// running total and not compared.
-#[inline(never)]
 pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
     let mut seen: Vec<(u32, usize, usize, bool)> = Vec::new();
     let mut lines: Vec<(usize, usize)> = doc
@@ -343,12 +478,19 @@ pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
                 continue;
             }
             let j = skip_spaces(s, i + 1);
-            let Some((n, len)) = number_at(s, j) else { continue };
+            let Some((n, len)) = number_at(s, j) else {
+                continue;
+            };
             let k = skip_spaces(s, j + len);
             if s.get(k) != Some(&'期') {
                 continue;
             }
-            seen.push((n, start + i, start + k + 1, s[j].is_ascii_digit() || matches!(s[j], '０'..='９')));
+            seen.push((
+                n,
+                start + i,
+                start + k + 1,
+                s[j].is_ascii_digit() || matches!(s[j], '０'..='９'),
+            ));
         }
     }
     if seen.is_empty() {
@@ -358,8 +500,15 @@ pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
     // carries the least other Chinese text (`第 12 期` alone, not a title).
     let other_han = |a: usize, b: usize| {
         let line = doc.line_of(a) - 1;
-        let (ls, le) = (doc.line_starts[line], super::line_end(&doc.chars, &doc.line_starts, line));
-        doc.chars[ls..le].iter().enumerate().filter(|(k, c)| is_han(**c) && !(a - ls..b - ls).contains(k)).count()
+        let (ls, le) = (
+            doc.line_starts[line],
+            super::line_end(&doc.chars, &doc.line_starts, line),
+        );
+        doc.chars[ls..le]
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| is_han(**c) && !(a - ls..b - ls).contains(k))
+            .count()
     };
     let reference = seen
         .iter()
@@ -378,7 +527,10 @@ pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
                 a,
                 b,
                 format!("期号{}与刊头期号{}不一致", n, reference),
-                format!("issue number {} disagrees with the masthead's {}", n, reference),
+                format!(
+                    "issue number {} disagrees with the masthead's {}",
+                    n, reference
+                ),
             ));
         }
     }

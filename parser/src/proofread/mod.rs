@@ -162,8 +162,9 @@ pub fn proofread_with(text: &str, bulletin: &Bulletin, rules: &HouseRules) -> Ve
     let doc = Doc::new(text, bulletin);
     let mut raw: Vec<Raw> = Vec::new();
     let mut last_seen = vec![u32::MAX; 1024];
+    let mut searches = text::ELSEWHERE_SEARCHES;
     for segment in &doc.segments {
-        text::check_segment(&doc, segment, &mut last_seen, &mut raw);
+        text::check_segment(&doc, segment, &mut last_seen, &mut searches, &mut raw);
         numbers::check_segment(&doc, segment, &mut raw);
         dates::check_segment(&doc, segment, &mut raw);
     }
@@ -225,9 +226,9 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    #[inline(never)]
     fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
-        let chars: Vec<char> = text.chars().collect();
+        let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+        chars.extend(text.chars());
         let mut line_starts = vec![0];
         for (i, &c) in chars.iter().enumerate() {
             if c == '\n' {
@@ -299,11 +300,14 @@ impl<'a> Doc<'a> {
             return None;
         }
         let start = *self.line_starts.get(first - 1)?;
-        let end = line_end(&self.chars, &self.line_starts, last.min(self.line_starts.len()) - 1);
+        let end = line_end(
+            &self.chars,
+            &self.line_starts,
+            last.min(self.line_starts.len()) - 1,
+        );
         find_chars(&self.chars[start..end], &needle).map(|i| start + i)
     }
 
-    #[inline(never)]
     fn finish(&self, mut raw: Vec<Raw>) -> Vec<Finding> {
         raw.retain(|r| r.start < r.end && r.end <= self.chars.len());
         raw.sort_by_key(|r| (r.start, r.end, r.kind));

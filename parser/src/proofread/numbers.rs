@@ -8,7 +8,6 @@
 use super::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
 use crate::model::{Figure, FigureKind};
 
-#[inline(never)]
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let mut done_until = 0;
@@ -35,14 +34,30 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
         done_until = end;
         let sentence = &s[start..end];
         // Shares and growth need a percent; parts need 其中 and a digit.
-        let percent = sentence.iter().any(|&c| c == '%' || c == '％');
-        let share_cue = percent && sentence.contains(&'占') || sentence.windows(2).any(|w| w == ['比', '重']);
-        let growth_cue = percent
+        let percent = sentence.iter().rposition(|&c| c == '%' || c == '％');
+        // 占 … 的 N% or 占比/比重 N%; 由/从 N … 增至 … N%.
+        let share_cue = percent.is_some_and(|p| {
+            sentence[..p]
+                .iter()
+                .position(|&c| c == '占')
+                .is_some_and(|z| sentence[z..p].contains(&'的'))
+                || sentence[..p]
+                    .windows(2)
+                    .any(|w| w == ['占', '比'] || w == ['比', '重'])
+        });
+        let growth_cue = percent.is_some()
             && sentence
                 .windows(2)
-                .any(|w| matches!(w[0], '由' | '从') && (w[1].is_ascii_digit() || w[1] == ' '));
+                .any(|w| matches!(w[0], '由' | '从') && (w[1].is_ascii_digit() || w[1] == ' '))
+            && sentence.iter().any(|&c| matches!(c, '至' | '到'));
+        // A total announced by 共/合计/总计/累计/总 a few characters before its number.
         let parts_cue = sentence.windows(2).any(|w| w == ['其', '中'])
-            && sentence.iter().any(|&c| matches!(c, '共' | '计' | '总'));
+            && sentence.iter().enumerate().any(|(k, &c)| {
+                matches!(c, '共' | '计' | '总')
+                    && sentence[k + 1..(k + 9).min(sentence.len())]
+                        .iter()
+                        .any(|c| c.is_ascii_digit())
+            });
         if !share_cue && !growth_cue && !parts_cue {
             continue;
         }
@@ -124,9 +139,19 @@ fn shares(s: &[char], figures: &[Figure], base: usize, out: &mut Vec<Raw>) {
         if let Some(z) = zhan {
             // 占 must govern this percent: no verb of change in between.
             let between = text_between(s, z, p.start);
-            if ["增", "降", "提高", "减少", "超", "完成", "同比", "百分点", "，"]
-                .iter()
-                .any(|w| between.contains(w))
+            if [
+                "增",
+                "降",
+                "提高",
+                "减少",
+                "超",
+                "完成",
+                "同比",
+                "百分点",
+                "，",
+            ]
+            .iter()
+            .any(|w| between.contains(w))
                 && !lead.starts_with("占比")
             {
                 continue;
@@ -164,10 +189,16 @@ fn shares(s: &[char], figures: &[Figure], base: usize, out: &mut Vec<Raw>) {
         }
         // Nothing but a comma between A and 占: A is what the share is of.
         let gap = text_between(s, a.end, z);
-        if gap.trim_matches(|c: char| c == ' ' || c == '，' || c == ',').chars().count() > 0 {
+        if gap
+            .trim_matches(|c: char| c == ' ' || c == '，' || c == ',')
+            .chars()
+            .count()
+            > 0
+        {
             continue;
         }
-        let (Some((a0, a1)), Some((b0, b1)), Some((p0, p1))) = (range(a), range(b), range(p)) else {
+        let (Some((a0, a1)), Some((b0, b1)), Some((p0, p1))) = (range(a), range(b), range(p))
+        else {
             continue;
         };
         if b0 <= 0.0 {
@@ -235,12 +266,20 @@ fn parts(s: &[char], figures: &[Figure], base: usize, out: &mut Vec<Raw>) {
     }
     // The total is announced as one: 共, 合计, 总计, 累计, 总 just before it.
     let lead = text_between(s, total.start.saturating_sub(8), total.start);
-    if !["共", "合计", "总计", "累计", "总"].iter().any(|w| lead.contains(w)) {
+    if !["共", "合计", "总计", "累计", "总"]
+        .iter()
+        .any(|w| lead.contains(w))
+    {
         return;
     }
     // Only a comma between the total and 其中.
     let gap = text_between(s, total.end, q);
-    if gap.trim_matches(|c: char| c == ' ' || c == '，' || c == ',').chars().count() > 0 {
+    if gap
+        .trim_matches(|c: char| c == ' ' || c == '，' || c == ',')
+        .chars()
+        .count()
+        > 0
+    {
         return;
     }
     let parts: Vec<&Figure> = figures[ti + 1..].iter().collect();
@@ -253,7 +292,10 @@ fn parts(s: &[char], figures: &[Figure], base: usize, out: &mut Vec<Raw>) {
     let mut prev_end = q + 2;
     for f in &parts {
         let label = text_between(s, prev_end, f.start);
-        if ["增", "降", "同比", "占", "达到"].iter().any(|w| label.contains(w)) {
+        if ["增", "降", "同比", "占", "达到"]
+            .iter()
+            .any(|w| label.contains(w))
+        {
             return;
         }
         labels.push_str(&label);
@@ -303,11 +345,37 @@ fn range_mantissa(f: &Figure) -> f64 {
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    digits.parse().ok().filter(|v: &f64| *v != 0.0).unwrap_or(f.value)
+    digits
+        .parse()
+        .ok()
+        .filter(|v: &f64| *v != 0.0)
+        .unwrap_or(f.value)
 }
 
-const TO_UP: &[&str] = &["增至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "达到"];
-const TO_DOWN: &[&str] = &["降至", "下降到", "下降至", "减少到", "减少至", "降低到", "降低至", "减至"];
+const TO_UP: &[&str] = &[
+    "增至",
+    "增加到",
+    "增加至",
+    "增长到",
+    "增长至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "上升到",
+    "上升至",
+    "达到",
+];
+const TO_DOWN: &[&str] = &[
+    "降至",
+    "下降到",
+    "下降至",
+    "减少到",
+    "减少至",
+    "降低到",
+    "降低至",
+    "减至",
+];
 const RATE_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "增幅"];
 const RATE_DOWN: &[&str] = &["下降", "减少", "降低", "降幅"];
 
@@ -321,15 +389,19 @@ fn growth(s: &[char], figures: &[Figure], base: usize, out: &mut Vec<Raw>) {
         if !lead.trim_end().ends_with('由') && !lead.trim_end().ends_with('从') {
             continue;
         }
-        let Some(b) = figures.get(ai + 1) else { continue };
-        let Some(p) = figures.get(ai + 2) else { continue };
+        let Some(b) = figures.get(ai + 1) else {
+            continue;
+        };
+        let Some(p) = figures.get(ai + 2) else {
+            continue;
+        };
         if !same_unit(a, b) || !is_percent(p) {
             continue;
         }
         let verb = text_between(s, a.end, b.start);
         let verb = verb.trim();
-        let up = TO_UP.iter().any(|w| verb == *w);
-        let down = TO_DOWN.iter().any(|w| verb == *w);
+        let up = TO_UP.contains(&verb);
+        let down = TO_DOWN.contains(&verb);
         if !up && !down {
             continue;
         }
@@ -341,7 +413,8 @@ fn growth(s: &[char], figures: &[Figure], base: usize, out: &mut Vec<Raw>) {
         if !(said_up || said_down) || rate.chars().count() > 6 {
             continue;
         }
-        let (Some((a0, a1)), Some((b0, b1)), Some((p0, p1))) = (range(a), range(b), range(p)) else {
+        let (Some((a0, a1)), Some((b0, b1)), Some((p0, p1))) = (range(a), range(b), range(p))
+        else {
             continue;
         };
         if a0 <= 0.0 {

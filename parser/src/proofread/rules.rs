@@ -195,7 +195,9 @@ impl HouseRules {
 
     /// The rules as TSV (the format [`HouseRules::parse`] reads).
     pub fn to_tsv(rules: &[HouseRule]) -> String {
-        let mut out = String::from("# wrong\tright\tnote\tunless — a wrong starting with re: is a regular expression\n");
+        let mut out = String::from(
+            "# wrong\tright\tnote\tunless — a wrong starting with re: is a regular expression\n",
+        );
         for r in rules {
             let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
             out.push_str(&format!(
@@ -210,7 +212,6 @@ impl HouseRules {
         out
     }
 
-    #[inline(never)]
     pub(crate) fn check(&self, doc: &Doc, out: &mut Vec<Raw>) {
         let text = doc.text;
         let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // byte start, end, rule

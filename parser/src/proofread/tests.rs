@@ -52,6 +52,28 @@ fn repeated_characters_and_words() {
 }
 
 #[test]
+fn doubles_after_numbers_and_at_word_ends() {
+    flags("新建项目30 个个，完成投资。", "repeated", "个");
+    flags("完成投资3 亿元元。", "repeated", "元");
+    flags("2024年2月29日日，完成检查。", "repeated", "日");
+    flags("收入增长长 12%。", "repeated", "长");
+    // A measure word that starts a word, and a reduplication that leads on.
+    clean("新增3 个个体户，年年增长，人人参与。");
+}
+
+#[test]
+fn a_double_is_a_slip_when_the_issue_writes_the_phrase_once_elsewhere() {
+    // 财政 + 政局 are both words, but 县财政局多 is written elsewhere.
+    flags(
+        "县财政局多方筹措资金。县财政政局多方协调。",
+        "repeated",
+        "政",
+    );
+    // Another phrase sharing four characters does not count.
+    clean("其中：税收收入完成800万元；非税收入完成200万元。");
+}
+
+#[test]
 fn reduplications_are_not_repeats() {
     clean("干部常常深入一线，人人参与，天天巡查，看看成效。");
     clean("各个乡镇干干净净，方方面面一一落实，谢谢群众，星星点点。");
@@ -73,7 +95,11 @@ fn brackets_and_quotes() {
     flags("印发《实施方案，推进建设。", "unbalanced", "《");
     flags("完成投资（含续建项目，共计完成。", "unbalanced", "（");
     flags("推进建设】，完成任务。", "unbalanced", "】");
-    flags("完成投资（含续建项目)，共计完成。", "punctuation", "（含续建项目)");
+    flags(
+        "完成投资（含续建项目)，共计完成。",
+        "punctuation",
+        "（含续建项目)",
+    );
 }
 
 #[test]
@@ -104,7 +130,11 @@ fn a_text_punctuated_half_width_throughout_is_one_finding() {
 
 #[test]
 fn shares() {
-    flags("完成投资1.8亿元，占年度计划3.3亿元的65.3%。", "share", "65.3%");
+    flags(
+        "完成投资1.8亿元，占年度计划3.3亿元的65.3%。",
+        "share",
+        "65.3%",
+    );
     clean("完成投资1.8亿元，占年度计划3.3亿元的54.5%。");
     // Rounding of the parts to the digits shown is allowed.
     clean("完成投资1.8亿元，占年度计划3.3亿元的55%。");
@@ -123,8 +153,16 @@ fn shares_over_100() {
 
 #[test]
 fn parts_and_totals() {
-    flags("共谋划项目48个，其中新建项目30个、续建项目20个。", "parts-sum", "48个");
-    flags("共接待游客12万人次，其中省内7万人次、省外3万人次。", "parts-sum", "12万人次");
+    flags(
+        "共谋划项目48个，其中新建项目30个、续建项目20个。",
+        "parts-sum",
+        "48个",
+    );
+    flags(
+        "共接待游客12万人次，其中省内7万人次、省外3万人次。",
+        "parts-sum",
+        "12万人次",
+    );
     clean("共谋划项目48个，其中新建项目30个、续建项目18个。");
     // Parts that need not cover the whole are not checked when short.
     clean("全县共有企业500家，其中规上企业80家、高新技术企业20家。");
@@ -151,7 +189,11 @@ fn weekdays() {
 #[test]
 fn impossible_dates() {
     flags("2月30日召开会议。", "impossible-date", "2月30日");
-    flags("2023年2月29日召开会议。", "impossible-date", "2023年2月29日");
+    flags(
+        "2023年2月29日召开会议。",
+        "impossible-date",
+        "2023年2月29日",
+    );
     flags("2024年13月完成。", "impossible-date", "2024年13月");
     flags("4月31日完成检查。", "impossible-date", "4月31日");
     clean("2024年2月29日完成检查，1-3月份，13个月，第13月度。");
@@ -161,7 +203,11 @@ fn impossible_dates() {
 #[test]
 fn future_dates_for_past_events() {
     flags("3月12日，县测试局召开了推进会。", "future-date", "3月12日");
-    flags("2024年3月20日，县测试局已完成验收。", "future-date", "2024年3月20日");
+    flags(
+        "2024年3月20日，县测试局已完成验收。",
+        "future-date",
+        "2024年3月20日",
+    );
     // Plans, deadlines and ranges are not events that happened.
     clean("县测试局将于3月20日召开推进会。");
     clean("计划3月20日前完成验收。");
@@ -174,7 +220,10 @@ fn future_dates_for_past_events() {
 #[test]
 fn issue_numbers() {
     let text = bulletin("完成任务。").replace("测试政务快报\n", "测试政务快报（第四期）\n");
-    let got: Vec<_> = findings(&text).into_iter().map(|f| (f.kind.code(), f.text)).collect();
+    let got: Vec<_> = findings(&text)
+        .into_iter()
+        .map(|f| (f.kind.code(), f.text))
+        .collect();
     assert_eq!(got, [("issue-number", "第四期".to_string())]);
     let same = bulletin("完成任务。").replace("测试政务快报\n", "测试政务快报（第三期）\n");
     assert!(findings(&same).is_empty());
@@ -185,7 +234,10 @@ fn issue_numbers() {
 #[test]
 fn unit_names() {
     let text = bulletin("县发改委牵头，县发展改革委配合，县发改委督导。");
-    let got: Vec<_> = findings(&text).into_iter().map(|f| (f.kind.code(), f.text)).collect();
+    let got: Vec<_> = findings(&text)
+        .into_iter()
+        .map(|f| (f.kind.code(), f.text))
+        .collect();
     assert_eq!(got, [("unit-name", "县发展改革委".to_string())]);
     // The same name throughout, and a city's unit beside the county's.
     clean("县发改委牵头，县发改委督导，市发展改革委指导。");
@@ -195,7 +247,10 @@ fn unit_names() {
 #[test]
 fn empty_footer_fields() {
     let text = bulletin("完成任务。").replace("责任编辑：李明", "责任编辑：");
-    let got: Vec<_> = findings(&text).into_iter().map(|f| (f.kind.code(), f.text)).collect();
+    let got: Vec<_> = findings(&text)
+        .into_iter()
+        .map(|f| (f.kind.code(), f.text))
+        .collect();
     assert_eq!(got, [("empty-field", "责任编辑：".to_string())]);
     let signed = bulletin("完成任务。").replace("审核：赵文", "审核：赵文\n签发：");
     assert_eq!(findings(&signed).len(), 1);
@@ -205,12 +260,17 @@ fn empty_footer_fields() {
 
 #[test]
 fn house_rules_starter_and_user() {
-    flags("做为牵头单位，加强帐号管理，布署工作。", "house-rule", "做为");
+    flags(
+        "做为牵头单位，加强帐号管理，布署工作。",
+        "house-rule",
+        "做为",
+    );
     flags("加强帐号管理。", "house-rule", "帐号");
     flags("既使困难再大，也要完成。", "house-rule", "既使");
     // 既使…又… is right; 帐篷 is not money.
     clean("既使企业受益，又使群众满意，搭建帐篷。");
-    let rules = HouseRules::parse("拨付资金\t下达资金\tnote\nre:[0-9]+\\s*个乡镇\t乡镇数用汉字\n").unwrap();
+    let rules =
+        HouseRules::parse("拨付资金\t下达资金\tnote\nre:[0-9]+\\s*个乡镇\t乡镇数用汉字\n").unwrap();
     let text = bulletin("拨付资金100万元，覆盖12个乡镇。");
     let got = proofread_with(&text, &parse(&text), &rules);
     let texts: Vec<_> = got.iter().map(|f| f.text.as_str()).collect();
@@ -220,13 +280,15 @@ fn house_rules_starter_and_user() {
     let json = HouseRules::parse(r#"[{"wrong":"拨付","right":"下达"}]"#).unwrap();
     assert_eq!(json.rules().len(), 1);
     let tsv = HouseRules::to_tsv(HouseRules::starter().rules());
-    assert_eq!(HouseRules::parse(&tsv).unwrap().rules(), HouseRules::starter().rules());
+    assert_eq!(
+        HouseRules::parse(&tsv).unwrap().rules(),
+        HouseRules::starter().rules()
+    );
 }
 
 #[test]
 fn repeated_headlines() {
-    let text = bulletin("完成任务。")
-        + "\n县测试局扎实开展工作  又完成任务。（县测试局）\n";
+    let text = bulletin("完成任务。") + "\n县测试局扎实开展工作  又完成任务。（县测试局）\n";
     let got: Vec<_> = findings(&text).into_iter().map(|f| f.kind.code()).collect();
     assert!(got.contains(&"repeated-headline"), "{got:?}");
 }
@@ -266,33 +328,4 @@ fn kinds_have_stable_unique_codes() {
     for k in FindingKind::ALL {
         assert_eq!(FindingKind::from_code(k.code()), Some(k));
     }
-}
-
-#[test]
-#[ignore]
-fn stage_timing() {
-    let text = std::fs::read_to_string("/tmp/gen1mb.txt").unwrap();
-    let b = parse(&text);
-    let t = std::time::Instant::now();
-    for _ in 0..5 { std::hint::black_box(parse(&text)); }
-    eprintln!("parse {:?}", t.elapsed() / 5);
-    let time = |name: &str, f: &dyn Fn(&Doc, &mut Vec<Raw>)| {
-        let doc = Doc::new(&text, &b);
-        let t = std::time::Instant::now();
-        for _ in 0..5 { let mut raw = Vec::new(); f(&doc, &mut raw); std::hint::black_box(raw); }
-        eprintln!("{name} {:?}", t.elapsed() / 5);
-    };
-    let t = std::time::Instant::now();
-    for _ in 0..5 { std::hint::black_box(Doc::new(&text, &b)); }
-    eprintln!("doc {:?}", t.elapsed() / 5);
-    time("text", &|d, r| { let mut l = vec![u32::MAX; 1024]; for s in &d.segments { text::check_segment(d, s, &mut l, r) } });
-    time("repeated", &|d, r| { let mut l = vec![u32::MAX; 1024]; for s in &d.segments { text::repeated(&d.chars[s.start..s.end], s.start, &mut l, r) } });
-    time("brackets", &|d, r| for s in &d.segments { text::brackets(&d.chars[s.start..s.end], s.start, r) });
-    time("half", &|d, r| for s in &d.segments { text::half_width(&d.chars[s.start..s.end], s.start, r) });
-    time("numbers", &|d, r| for s in &d.segments { numbers::check_segment(d, s, r) });
-    time("dates", &|d, r| for s in &d.segments { dates::check_segment(d, s, r) });
-    time("headlines", &|d, r| text::check_headlines(d, r));
-    time("issue", &|d, r| dates::check_issue_numbers(d, r));
-    time("consistency", &|d, r| consistency::check(d, r));
-    time("rules", &|d, r| HouseRules::starter().check(d, r));
 }

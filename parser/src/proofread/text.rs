@@ -4,12 +4,43 @@
 use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
 use super::{is_han, Doc, FindingKind, Raw, Segment};
 
-#[inline(never)]
-pub(crate) fn check_segment(doc: &Doc, seg: &Segment, last: &mut [u32], out: &mut Vec<Raw>) {
+/// One pass over a segment: Han characters for repeats, the rest for
+/// brackets, quotes and half-width punctuation. `last`: where each Han
+/// character (by its low bits) was last seen, as an input offset, shared by
+/// every segment (a slot from an earlier segment is older than this one's
+/// start and ignored).
+pub(crate) fn check_segment(
+    doc: &Doc,
+    seg: &Segment,
+    last: &mut [u32],
+    searches: &mut usize,
+    out: &mut Vec<Raw>,
+) {
     let s = &doc.chars[seg.start..seg.end];
-    repeated(s, seg.start, last, out);
-    brackets(s, seg.start, out);
-    half_width(s, seg.start, out);
+    let base = seg.start;
+    let mask = last.len() - 1;
+    let mut brackets = Brackets::default();
+    let mut elsewhere = Elsewhere {
+        text: doc.text,
+        searches: &mut *searches,
+    };
+    let mut skip_to = 0;
+    for (i, &c) in s.iter().enumerate() {
+        if is_han(c) {
+            let slot = c as usize & mask;
+            let seen = last[slot] as usize;
+            last[slot] = (base + i) as u32;
+            if i >= skip_to {
+                let seen = (seen != u32::MAX as usize && seen >= base).then(|| seen - base);
+                skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
+            }
+        } else if maybe_bracket(c) {
+            brackets.step(s, i, base, out);
+        } else if matches!(c, ',' | ';' | ':' | '?' | '!') {
+            half_width(s, i, base, out);
+        }
+    }
+    brackets.finish(base, out);
 }
 
 /// A text whose Chinese is punctuated half-width throughout (a web page or
@@ -36,7 +67,10 @@ pub(crate) fn collapse_half_width(doc: &Doc, out: &mut Vec<Raw>) {
     }
     let first = half[0];
     out[first].zh = format!("全文中文使用半角标点（共{}处），应为全角", half.len());
-    out[first].en = format!("the Chinese text is punctuated half-width throughout ({} places)", half.len());
+    out[first].en = format!(
+        "the Chinese text is punctuated half-width throughout ({} places)",
+        half.len()
+    );
     let drop: std::collections::HashSet<usize> = half[1..].iter().copied().collect();
     let mut i = 0;
     out.retain(|_| {
@@ -45,61 +79,92 @@ pub(crate) fn collapse_half_width(doc: &Doc, out: &mut Vec<Raw>) {
     });
 }
 
+/// The same phrase written elsewhere in the issue with the character once:
+/// `县财政政局` here and `县财政局` elsewhere means the double is a slip,
+/// even where both readings are words (财政 + 政局). A bounded number of
+/// searches per document keeps the pass linear.
+pub(crate) struct Elsewhere<'a> {
+    text: &'a str,
+    searches: &'a mut usize,
+}
+
+/// Searches of the whole text per document for [`Elsewhere`].
+pub(crate) const ELSEWHERE_SEARCHES: usize = 64;
+
+impl Elsewhere<'_> {
+    fn written_once(&mut self, s: &[char], i: usize) -> bool {
+        // Five Chinese characters with the character once, two before and
+        // two after: specific enough to be the same phrase, not another
+        // that happens to share four (`：税收收入完成` here, `非税收入完成`
+        // elsewhere, is not checked: the character before is not Chinese).
+        if *self.searches == 0 || is_numeral(s[i]) {
+            return false;
+        }
+        let han = |a: usize, b: usize| b <= s.len() && s[a..b].iter().all(|&c| is_han(c));
+        let mut tries: Vec<String> = Vec::new();
+        if i >= 2 && han(i - 2, i + 1) && han(i + 2, i + 4) {
+            tries.push(s[i - 2..=i].iter().chain(&s[i + 2..i + 4]).collect());
+        }
+        tries.into_iter().any(|once| {
+            if *self.searches == 0 {
+                return false;
+            }
+            *self.searches -= 1;
+            self.text.contains(&once)
+        })
+    }
+}
+
 /// Chinese numerals double legitimately (一一, 万万) and are numbers.
 fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十百千万亿零〇○两半几".contains(c)
 }
 
-#[inline(never)]
-/// `last`: where each character (by its low bits) was last seen, as an
-/// input offset, shared by every segment (a slot from an earlier segment
-/// is older than this one's start and ignored): a word written twice
-/// running shows as a character seen again 2–8 places on.
-pub(crate) fn repeated(s: &[char], base: usize, last: &mut [u32], out: &mut Vec<Raw>) {
-    let n = s.len();
-    let mask = last.len() - 1;
-    let mut i = 0;
-    let mut skip_to = 0;
-    while i < n {
-        let c = s[i];
-        let slot = c as usize & mask;
-        let seen = last[slot] as usize;
-        last[slot] = (base + i) as u32;
-        if i < skip_to || !is_han(c) {
-            i += 1;
-            continue;
-        }
-        let before = seen.wrapping_sub(base);
-        // A word of 2–8 characters written twice running: `工作工作`; found
-        // at the second copy's first character.
-        if seen != u32::MAX as usize && seen >= base && (2..=8).contains(&(i - before)) && s[before] == c {
-            let len = i - before;
-            if repeated_word(s, before) == Some(len) {
-                let word: String = s[before..i].iter().collect();
-                out.push(Raw::new(
-                    FindingKind::Repeated,
-                    base + i,
-                    base + i + len,
-                    format!("“{word}”重复"),
-                    format!("“{word}” written twice"),
-                ));
-                skip_to = i + len;
-                i += 1;
-                continue;
-            }
-        }
-        if i + 1 < n && s[i + 1] == c && doubled_by_mistake(s, i) {
+/// At a Han character `s[i]`: a word written twice running whose second
+/// copy starts here (`工作工作`), or the character doubled by mistake.
+/// `seen`: the input offset where the same character (by its low bits) was
+/// last seen, if in this segment. Returns where the next check may start.
+fn repeated_at(
+    s: &[char],
+    i: usize,
+    base: usize,
+    seen: Option<usize>,
+    elsewhere: &mut Elsewhere,
+    out: &mut Vec<Raw>,
+) -> usize {
+    let c = s[i];
+    if let Some(before) = seen {
+        let len = i - before;
+        if (2..=8).contains(&len)
+            && s[before] == c
+            && is_repeated_word(s, before, len)
+            && (2..len).all(|k| !is_repeated_word(s, before, k))
+        {
+            let word: String = s[before..i].iter().collect();
             out.push(Raw::new(
                 FindingKind::Repeated,
-                base + i + 1,
-                base + i + 2,
-                format!("“{c}”重复"),
-                format!("“{c}” written twice"),
+                base + i,
+                base + i + len,
+                format!("“{word}”重复"),
+                format!("“{word}” written twice"),
             ));
-            skip_to = i + 2;
+            return i + len;
         }
-        i += 1;
     }
+    if i + 1 < s.len()
+        && s[i + 1] == c
+        && (doubled_by_mistake(s, i) || elsewhere.written_once(s, i))
+    {
+        out.push(Raw::new(
+            FindingKind::Repeated,
+            base + i + 1,
+            base + i + 2,
+            format!("“{c}”重复"),
+            format!("“{c}” written twice"),
+        ));
+        return i + 2;
+    }
+    i + 1
 }
 
 /// Verbs reduplicated on purpose (研究研究) — rare in bulletins, but real.
@@ -109,33 +174,25 @@ const ABAB_WORDS: &[&str] = &[
     "舒服", "轻松", "雪白", "通红", "笔直", "冰凉", "火热", "滚烫", "哈哈", "嘻嘻",
 ];
 
-/// Length of a word (2–8 Han characters) at `i` repeated right after it.
-fn repeated_word(s: &[char], i: usize) -> Option<usize> {
-    for len in 2..=8 {
-        if i + 2 * len > s.len() {
-            break;
-        }
-        if s[i] != s[i + len] || s[i..i + len] != s[i + len..i + 2 * len] {
-            continue;
-        }
-        let word = &s[i..i + len];
-        if !word.iter().all(|&c| is_han(c)) {
-            continue;
-        }
-        // `一个一个`, `一步一步`, `三番五次` forms start with a numeral; AAAA
-        // is a reduplication, not a repeated word.
-        if is_numeral(word[0]) || word.iter().all(|&c| c == word[0]) {
-            continue;
-        }
-        if len == 2 {
-            let w: String = word.iter().collect();
-            if ABAB_WORDS.contains(&w.as_str()) {
-                continue;
-            }
-        }
-        return Some(len);
+/// Whether the `len` characters at `i` (a word of Han characters) are
+/// written again right after: not a numeral form (`一个一个`), not AAAA,
+/// not a verb reduplicated on purpose (研究研究).
+fn is_repeated_word(s: &[char], i: usize, len: usize) -> bool {
+    if i + 2 * len > s.len() || s[i] != s[i + len] || s[i..i + len] != s[i + len..i + 2 * len] {
+        return false;
     }
-    None
+    let word = &s[i..i + len];
+    if !word.iter().all(|&c| is_han(c)) || is_numeral(word[0]) || word.iter().all(|&c| c == word[0])
+    {
+        return false;
+    }
+    if len == 2 {
+        let w: String = word.iter().collect();
+        if ABAB_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `s[i] == s[i+1]` is a slip rather than Chinese: the doubled
@@ -153,10 +210,23 @@ fn doubled_by_mistake(s: &[char], i: usize) -> bool {
     // An institution abbreviation with its last character doubled:
     // `县人大大正副主任` — unless the second 大 starts 大力/大幅 (人大大力支持).
     if x == '大' && prev == Some('人') {
-        return !matches!(next, Some('力' | '幅' | '大' | '型' | '会' | '豆' | '学' | '多'));
+        return !matches!(
+            next,
+            Some('力' | '幅' | '大' | '型' | '会' | '豆' | '学' | '多')
+        );
+    }
+    // Right after a number (`30 个个`, `3 亿元元`, `2月29日日`): a measure
+    // or unit written twice, unless it starts a word (`3 个个体户`).
+    if after_number(s, i) {
+        return !next.is_some_and(|y| is_word(x, y));
     }
     if REDUPLICATING.contains(x) {
-        return false;
+        // A reduplication leads into what it modifies (年年增长, 人人参与):
+        // one that ends a word and is followed by no Chinese is a slip
+        // (`增长长 12%`).
+        return prev.is_some_and(|p| is_han(p) && is_word(p, x))
+            && !next.is_some_and(is_han)
+            && !matches!(next, Some('”' | '’' | '」'));
     }
     // AABB: 干干净净, 方方面面 (either pair); ABB after a measure: 一项项.
     if i >= 2 && s[i - 2] == s[i - 1] && is_han(s[i - 1]) {
@@ -172,7 +242,10 @@ fn doubled_by_mistake(s: &[char], i: usize) -> bool {
     }
     // A unit followed by its head: 法院院长, 财政局局长, 党委委员.
     if let Some(y) = next {
-        if TITLE_AFTER_UNIT.iter().any(|t| t.starts_with(x) && t.ends_with(y)) {
+        if TITLE_AFTER_UNIT
+            .iter()
+            .any(|t| t.starts_with(x) && t.ends_with(y))
+        {
             return false;
         }
     }
@@ -195,6 +268,22 @@ fn doubled_by_mistake(s: &[char], i: usize) -> bool {
     }
     // Chinese on at least one side and no reading that makes it Chinese.
     true
+}
+
+/// Whether `s[i]` follows a number: digits (spaces between allowed), or a
+/// multiplier (万 亿 千 百) right after digits.
+fn after_number(s: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && s[j - 1] == ' ' {
+        j -= 1;
+    }
+    if j > 0 && matches!(s[j - 1], '万' | '亿' | '千' | '百') {
+        j -= 1;
+        while j > 0 && s[j - 1] == ' ' {
+            j -= 1;
+        }
+    }
+    j > 0 && (s[j - 1].is_ascii_digit() || matches!(s[j - 1], '０'..='９'))
 }
 
 fn closer_of(c: char) -> Option<char> {
@@ -243,7 +332,8 @@ fn is_list_marker(s: &[char], i: usize) -> bool {
         return false;
     }
     let mut j = i;
-    while j > 0 && (s[j - 1].is_ascii_alphanumeric() || "一二三四五六七八九十".contains(s[j - 1])) {
+    while j > 0 && (s[j - 1].is_ascii_alphanumeric() || "一二三四五六七八九十".contains(s[j - 1]))
+    {
         j -= 1;
     }
     if j == i || i - j > 3 {
@@ -252,33 +342,38 @@ fn is_list_marker(s: &[char], i: usize) -> bool {
     j == 0 || s[j - 1].is_whitespace() || "。；：，、;:,　*>".contains(s[j - 1])
 }
 
-#[inline(never)]
 /// Whether `c` may be a bracket or quote (a cheap test before the tables).
 fn maybe_bracket(c: char) -> bool {
     matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
 }
 
-pub(crate) fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    // The apostrophe-like ’ is also used alone (`’90`): only pairs are checked
-    // when the text uses ‘ at all.
-    let mut single_quotes: Option<bool> = None;
-    for (i, &c) in s.iter().enumerate() {
-        if !maybe_bracket(c) {
-            continue;
-        }
-        let single_quotes = *single_quotes.get_or_insert_with(|| s.contains(&'‘'));
+/// Brackets and quotes opened and not yet closed in a segment.
+#[derive(Default)]
+struct Brackets {
+    stack: Vec<(char, usize)>,
+    /// Whether the segment uses ‘ at all (else a lone ’ is an apostrophe).
+    single_quotes: Option<bool>,
+}
+
+impl Brackets {
+    fn step(&mut self, s: &[char], i: usize, base: usize, out: &mut Vec<Raw>) {
+        let c = s[i];
+        let single_quotes = *self.single_quotes.get_or_insert_with(|| s.contains(&'‘'));
         if matches!(c, '‘' | '’') && !single_quotes {
-            continue;
+            return;
         }
         if closer_of(c).is_some() {
             // An opening quote again while one is open: the first never closed
             // if the text uses the closing form at all (“…“ is a slip).
-            stack.push((c, i));
-            continue;
+            self.stack.push((c, i));
+            return;
         }
-        let Some(open) = opener_of(c) else { continue };
-        if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open || same_round(o, c)) {
+        let Some(open) = opener_of(c) else { return };
+        let stack = &mut self.stack;
+        if let Some(pos) = stack
+            .iter()
+            .rposition(|&(o, _)| o == open || same_round(o, c))
+        {
             let (o, at) = stack[pos];
             // Everything opened after it and not closed is unbalanced.
             for &(u, j) in &stack[pos + 1..] {
@@ -304,8 +399,11 @@ pub(crate) fn brackets(s: &[char], base: usize, out: &mut Vec<Raw>) {
             ));
         }
     }
-    for &(u, j) in &stack {
-        unbalanced(u, j, base, out);
+
+    fn finish(&self, base: usize, out: &mut Vec<Raw>) {
+        for &(u, j) in &self.stack {
+            unbalanced(u, j, base, out);
+        }
     }
 }
 
@@ -320,50 +418,59 @@ fn unbalanced(open: char, at: usize, base: usize, out: &mut Vec<Raw>) {
     ));
 }
 
-/// Half-width `,` `;` `:` `?` `!` with Chinese text on both sides (spaces
-/// allowed between): the Chinese marks are full-width.
-#[inline(never)]
-pub(crate) fn half_width(s: &[char], base: usize, out: &mut Vec<Raw>) {
-    for (i, &c) in s.iter().enumerate() {
-        if !matches!(c, ',' | ';' | ':' | '?' | '!') {
-            continue;
-        }
-        let before = s[..i].iter().rev().find(|c| **c != ' ').copied();
-        let after = s[i + 1..].iter().find(|c| **c != ' ').copied();
-        if before.is_some_and(is_han) && after.is_some_and(is_han) {
-            let full = match c {
-                ',' => '，',
-                ';' => '；',
-                ':' => '：',
-                '?' => '？',
-                _ => '！',
-            };
-            out.push(Raw::new(
-                FindingKind::Punctuation,
-                base + i,
-                base + i + 1,
-                format!("中文中使用了半角“{c}”，应为“{full}”"),
-                format!("half-width “{c}” in Chinese text; use “{full}”"),
-            ));
-        }
+/// Half-width `,` `;` `:` `?` `!` at `i` with Chinese text on both sides
+/// (spaces allowed between): the Chinese marks are full-width.
+fn half_width(s: &[char], i: usize, base: usize, out: &mut Vec<Raw>) {
+    let c = s[i];
+    let before = s[..i].iter().rev().find(|c| **c != ' ').copied();
+    let after = s[i + 1..].iter().find(|c| **c != ' ').copied();
+    if before.is_some_and(is_han) && after.is_some_and(is_han) {
+        let full = match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '?' => '？',
+            _ => '！',
+        };
+        out.push(Raw::new(
+            FindingKind::Punctuation,
+            base + i,
+            base + i + 1,
+            format!("中文中使用了半角“{c}”，应为“{full}”"),
+            format!("half-width “{c}” in Chinese text; use “{full}”"),
+        ));
     }
 }
 
 /// A headline printed twice: two items with the same headline, a headline
 /// that is one text written twice, or a body that starts by repeating it.
-#[inline(never)]
 pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
     let items = &doc.bulletin.items;
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
+    let mut seen: std::collections::HashSet<&str> =
+        std::collections::HashSet::with_capacity(items.len());
     for item in items.iter() {
         let new = seen.insert(item.headline.as_str());
+        // Six characters at least (18 bytes of CJK, 6 of anything).
+        if item.headline.len() < 6
+            || (new
+                && !item.body.trim_start().starts_with(item.headline.as_str())
+                && item.headline.len() < 36)
+        {
+            continue;
+        }
         let head: Vec<char> = item.headline.chars().collect();
         if head.len() < 6 {
             continue;
         }
+        // The headline is on the item's first line (or, after a source line
+        // above it, the next); the item's other lines only if not.
         let (first, last) = (item.lines.first, item.lines.last);
+        let find = |needle: &str| {
+            doc.find_in_lines(needle, first, (first + 1).min(last))
+                .or_else(|| doc.find_in_lines(needle, first, last))
+        };
         if !new {
-            if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
+            if let Some(at) = find(&item.headline) {
                 out.push(Raw::new(
                     FindingKind::RepeatedHeadline,
                     at,
@@ -375,14 +482,8 @@ pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
             }
         }
         // The body opens with the headline again (a paste printed it twice).
-        let body: Vec<char> = item.body.chars().take(head.len() + 2).collect();
-        let trimmed: Vec<char> = body
-            .iter()
-            .copied()
-            .skip_while(|c| c.is_whitespace())
-            .collect();
-        if trimmed.len() >= head.len() && trimmed[..head.len()] == head[..] {
-            if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
+        if item.body.trim_start().starts_with(item.headline.as_str()) {
+            if let Some(at) = find(&item.headline) {
                 let rest = &doc.chars[at + head.len()..];
                 let skip = rest
                     .iter()
@@ -406,7 +507,7 @@ pub(crate) fn check_headlines(doc: &Doc, out: &mut Vec<Raw>) {
         // running (`县应急局开展检查县应急局开展检查`); shorter repeats are
         // repeated words.
         if let Some((i, len)) = doubled_stretch(&head, 6) {
-            if let Some(at) = doc.find_in_lines(&item.headline, first, last) {
+            if let Some(at) = find(&item.headline) {
                 out.push(Raw::new(
                     FindingKind::RepeatedHeadline,
                     at + i + len,

@@ -11,7 +11,8 @@ pub(crate) const NAME_CHARS: &str = "丽婷娜晶欢乐佳静燕芳玲琳莉蕾�
 
 /// Function words that never double in written Chinese: `的的`, `了了` (but
 /// 不了了之, 为了了解 are handled by the word check), `在在` …
-pub(crate) const NEVER_DOUBLED: &str = "的和与在是对把被从向按及并或其之而也都就又还已到给让使于以由将为了着过这那每该此各";
+pub(crate) const NEVER_DOUBLED: &str =
+    "的和与在是对把被从向按及并或其之而也都就又还已到给让使于以由将为了着过这那每该此各";
 
 /// A unit and its head or member, where the unit's last character starts
 /// the next word: 法院院长, 财政局局长, 镇镇长, 党委委员, 企业业务.

@@ -89,10 +89,16 @@ pub fn doc_text(bytes: &[u8]) -> Result<String, String> {
     crate::readers::doc(bytes)
 }
 
-/// Proofreads a text (parsed here) and draws the findings list:
-/// `key U+001F count U+001F html` (see `proofread::render`).
+/// Proofreads a text (parsed here) and draws the findings list. `args`:
+/// lang, `1` if the house-rules editor is open, the user's rules, the
+/// dismissed keys and the text, joined by U+001F (the text last, so it may
+/// hold anything). Answers `stat U+001F html` (`proofread::render`).
 #[wasm_bindgen]
-pub fn proofread_html(text: &str, rules: &str, dismissed: &str, lang: &str, rules_open: bool) -> String {
-    let lang = bulletin_analyzer::view::i18n::Lang::from_code(lang).unwrap_or_default();
+pub fn proofread_html(args: &str) -> String {
+    let mut parts = args.splitn(5, '\u{1f}');
+    let mut next = || parts.next().unwrap_or("");
+    let lang = bulletin_analyzer::view::i18n::Lang::from_code(next()).unwrap_or_default();
+    let rules_open = next() == "1";
+    let (rules, dismissed, text) = (next(), next(), next());
     crate::proofread::render(&crate::proofread::Request { text, rules, dismissed, lang, rules_open })
 }
