@@ -253,6 +253,23 @@ fn one_issue_stays_one() {
 }
 
 #[test]
+fn bar_and_pointer_symbols_mark_sections() {
+    // WeChat and web layouts mark sections with bars and pointers.
+    for mark in ['▌', '➤', '❖', '▪'] {
+        let text = format!(
+            "溪口县政务信息\n第8期\n\n{mark}经济运行\n\n甲局推进项目建设  甲局新开工项目12个，总投资3.6亿元。（甲局）\n\n{mark} 民生保障\n\n乙镇整治人居环境  乙镇清理垃圾30吨。（乙镇）\n"
+        );
+        let b = parse(&text);
+        assert_eq!(b.sections, ["经济运行", "民生保障"], "{mark}");
+        assert_eq!(
+            heads(&b),
+            ["甲局推进项目建设", "乙镇整治人居环境"],
+            "{mark}"
+        );
+    }
+}
+
+#[test]
 fn links_to_other_issues_are_not_issues() {
     // A web copy's previous/next links, and a closing list naming the
     // issues of a collection, name other issues without being one.
@@ -260,7 +277,12 @@ fn links_to_other_issues_are_not_issues() {
         "溪口县政务信息（2025年第8期）\n发布时间：2025-03-08  来源：溪口县人民政府办公室\n{ITEMS}\n责任编辑：胡静\n上一篇：溪口县政务信息（2025年第7期）\n下一篇：溪口县政务信息（2025年第9期）\n"
     );
     let all = parse_all(&web);
-    assert_eq!(all.len(), 1, "{:?}", all.iter().map(|b| &b.masthead).collect::<Vec<_>>());
+    assert_eq!(
+        all.len(),
+        1,
+        "{:?}",
+        all.iter().map(|b| &b.masthead).collect::<Vec<_>>()
+    );
     assert_eq!(heads(&all[0]), ["甲局推进项目建设", "乙镇整治人居环境"]);
     let index = format!("溪口县政务信息\n第8期\n溪口县人民政府办公室  2025年3月8日\n\n{ITEMS}\n责任编辑：胡静\n\n溪口县政务信息\n第9期\n");
     assert_eq!(parse_all(&index).len(), 1);

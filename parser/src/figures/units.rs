@@ -396,9 +396,16 @@ static QIAN: [Unit; 5] = [
     u("千克", Measure, One, &[]),
 ];
 static LI_CM: [Unit; 1] = [u("厘米", Measure, One, &[])];
-static HAO: [Unit; 3] = [u("毫米", Measure, One, &[]), u("毫升", Measure, One, &[]), u("毫克", Measure, One, &[])];
+static HAO: [Unit; 3] = [
+    u("毫米", Measure, One, &[]),
+    u("毫升", Measure, One, &[]),
+    u("毫克", Measure, One, &[]),
+];
 /// Vaccine and medicine doses: `接种3.5万剂次`.
-static JI_DOSE: [Unit; 2] = [u("剂次", Count, One, &[]), u("剂", Count, Many, &["量", "型", "师"])];
+static JI_DOSE: [Unit; 2] = [
+    u("剂次", Count, One, &[]),
+    u("剂", Count, Many, &["量", "型", "师"]),
+];
 /// Micrograms, as in air quality (`41微克/立方米`).
 static WEI_GRAM: [Unit; 1] = [u("微克", Measure, No, &[])];
 static MI: [Unit; 1] = [u("米", Measure, One, &["面", "粉", "粮"])];

@@ -83,7 +83,10 @@ fn keep_issues_with_content(text: &str, starts: Vec<(usize, usize)>) -> Vec<(usi
     let mut kept: Vec<(usize, usize)> = Vec::with_capacity(starts.len());
     for (i, &(start, no)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |&(s, _)| s);
-        let lines = text[start..end].split('\n').filter(|l| !l.trim().is_empty()).count();
+        let lines = text[start..end]
+            .split('\n')
+            .filter(|l| !l.trim().is_empty())
+            .count();
         if lines > MIN_LINES {
             kept.push((start, no));
         }

@@ -212,9 +212,13 @@ fn is_contents_title(t: &str) -> bool {
     })
 }
 
-/// Symbols that mark a section line or a listed headline (`★ 工作动态`, `◆县…`).
-const SECTION_SYMBOLS: [char; 14] = [
-    '★', '☆', '◆', '◇', '■', '□', '●', '○', '▲', '△', '►', '▶', '◎', '※',
+/// Symbols that mark a section line or a listed headline (`★ 工作动态`,
+/// `◆县…`): the stars, diamonds, squares, circles, triangles and arrows of
+/// print layouts, and the bars and pointers of WeChat and web layouts
+/// (`▌产业发展`, `▶ 标题`, `➤`).
+const SECTION_SYMBOLS: [char; 33] = [
+    '★', '☆', '◆', '◇', '■', '□', '●', '○', '▲', '△', '►', '▶', '◎', '※', '▌', '▍', '▎', '▐', '▷',
+    '➤', '➢', '❖', '◉', '◈', '▪', '▫', '♦', '✦', '✧', '◣', '◢', '◤', '◥',
 ];
 
 /// `t` without a leading section symbol and the spaces after it.
@@ -342,7 +346,7 @@ fn is_page_furniture(t: &str) -> bool {
 /// markers, rules, page numbers, section headings, footer keys. A line
 /// starting with anything else is text, and [`classify`] says so at once
 /// (a test checks that the full reading agrees for every other character).
-const LINE_MARKS: [char; 101] = [
+const LINE_MARKS: [char; 120] = [
     // markdown quote, heading, bullets; rules (and `*` for bold)
     '>', '#', '-', '*', '+', '•', '_', '—', '─', '━', '=', '＝', '~', '－',
     // page numbers: digits, dashes, 第/共, Page
@@ -353,6 +357,7 @@ const LINE_MARKS: [char; 101] = [
     '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十',
     // section symbols (`★ 工作动态`), contents (`目录`), web page furniture
     '★', '☆', '◆', '◇', '■', '□', '●', '▲', '△', '►', '▶', '◎', '※', '目', '打', '关', '字', '返',
+    '▌', '▍', '▎', '▐', '▷', '➤', '➢', '❖', '◉', '◈', '▪', '▫', '♦', '✦', '✧', '◣', '◢', '◤', '◥',
     '内', '注', '秘', '机', '绝', '妥', '|', '印', '当', '您', '你', '所',
 ];
 
@@ -363,8 +368,8 @@ const FOOTER_MARKS: [char; 14] = [
 
 static MARKS: CharSet = CharSet::new(&concat_marks());
 
-const fn concat_marks() -> [char; 115] {
-    let mut all = ['\0'; 115];
+const fn concat_marks() -> [char; LINE_MARKS.len() + FOOTER_MARKS.len()] {
+    let mut all = ['\0'; LINE_MARKS.len() + FOOTER_MARKS.len()];
     let mut k = 0;
     while k < LINE_MARKS.len() {
         all[k] = LINE_MARKS[k];
