@@ -15,14 +15,16 @@ USAGE
     bulletin --help | --version
 
 INPUT
-    A file, a directory (every .txt .md .docx .html .htm file in it, sorted
-    by name, not recursive) or - for standard input. Text may be UTF-8,
-    UTF-16 (with or without a byte-order mark) or GB18030/GBK; Word .docx
-    files and saved web pages (.html) are read too. PDF and images are not:
-    copy their text out first.
+    A file, a directory (every .txt .md .docx .html .htm .pdf .doc .wps
+    file in it, sorted by name, not recursive) or - for standard input.
+    Text may be UTF-8, UTF-16 (with or without a byte-order mark) or
+    GB18030/GBK; Word .docx and Word 97 .doc, WPS .wps, PDF with a text
+    layer and saved web pages (.html) are read too. A scanned PDF (images
+    only) is refused: it needs OCR first.
 
 COMMANDS
-    parse      Parse each input as one bulletin.
+    parse      Parse each input: one bulletin per issue in it (a file holding
+               a month's issues gives one object per issue).
     figures    Find the figures in any text, without bulletin structure.
 
 OPTIONS
