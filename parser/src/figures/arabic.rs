@@ -3,7 +3,7 @@
 //! date written with ASCII punctuation.
 
 use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
-use super::scan::{push, sign_before, Found, Out};
+use super::scan::{push, push_range, sign_before, Found, Out};
 use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{match_multiplier, match_unit, Role};
 use crate::numerals::cn_digit;
@@ -364,20 +364,7 @@ fn arabic_range(
             hi,
             own_unit.is_some(),
         )?;
-    let (approx_pre, start) = match approx_before_from(s, bare_start) {
-        Some((a, w)) => (Some(a), w),
-        None => (None, i),
-    };
-    push(
-        out,
-        s,
-        start,
-        &t,
-        lo,
-        approx_pre,
-        Some(hi + if t.half { 0.5 } else { 0.0 }),
-    );
-    Some(t.end)
+    Some(push_range(out, s, bare_start, i, &t, lo, hi))
 }
 
 /// A range's lower end: its own magnitude when written (`3万-5万`), else

@@ -10,7 +10,7 @@ use super::chars::{
     CharSet,
 };
 use super::context::Place;
-use super::scan::{push, Found, Out};
+use super::scan::{push, push_range, Found, Out};
 use super::tail::{approx_after, approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{match_unit, AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
 
@@ -423,20 +423,7 @@ fn cn_range(
     }
     let hi = exact(parse_cn_number(up_text)?, t.exp);
     let lo = cn_lower(parse_cn_number(text)?, up_text, hi, t.exp)?;
-    let (approx_pre, start) = match approx_before_from(s, bare_start) {
-        Some((a, w)) => (Some(a), w),
-        None => (None, i),
-    };
-    push(
-        out,
-        s,
-        start,
-        &t,
-        lo,
-        approx_pre,
-        Some(hi + if t.half { 0.5 } else { 0.0 }),
-    );
-    Some(t.end)
+    Some(push_range(out, s, bare_start, i, &t, lo, hi))
 }
 
 /// Whether `一` + unit is a count here rather than an article or a word.

@@ -27,7 +27,7 @@ use super::chinese::{chinese, percent_words};
 use super::context::{Clauses, Place};
 use super::quotes::QuoteMemo;
 use super::skip::Skipper;
-use super::tail::Tail;
+use super::tail::{approx_before_from, Tail};
 
 /// A figure as the scanner finds it: byte and character offsets, the value
 /// and what qualifies it. Labels and periods come later (`context`).
@@ -366,6 +366,26 @@ fn money_context(s: &str, start: usize) -> bool {
         p -= n;
     }
     false
+}
+
+/// Hands a range to the sink: `lo` to `hi` (a `半` after the upper end
+/// added to it), starting at an approximation word before the lower end
+/// when there is one (`约600-900元`), else at `i`. Returns where it ends.
+pub fn push_range(
+    out: &mut Out<impl FnMut(&Found)>,
+    s: &str,
+    bare_start: usize,
+    i: usize,
+    t: &Tail,
+    lo: f64,
+    hi: f64,
+) -> usize {
+    let (approx_pre, start) = match approx_before_from(s, bare_start) {
+        Some((a, w)) => (Some(a), w),
+        None => (None, i),
+    };
+    push(out, s, start, t, lo, approx_pre, Some(hi + if t.half { 0.5 } else { 0.0 }));
+    t.end
 }
 
 /// Hands a figure found at `start..t.end` to the sink: `value` (a range's
