@@ -76,6 +76,7 @@ fn a_double_is_a_slip_when_the_issue_writes_the_phrase_once_elsewhere() {
 #[test]
 fn reduplications_are_not_repeats() {
     clean("干部常常深入一线，人人参与，天天巡查，看看成效。");
+    clean("以钉钉子精神抓好落实，通过钉钉平台审批。");
     clean("各个乡镇干干净净，方方面面一一落实，谢谢群众，星星点点。");
     clean("一个个项目落地，层层压实责任，处处见成效，家家户户受益。");
     clean("县法院院长带队督导，税收收入增长，耕地地力提升，农户户均增收。");
