@@ -270,6 +270,33 @@ fn bar_and_pointer_symbols_mark_sections() {
 }
 
 #[test]
+fn a_masthead_framed_in_box_drawing_rules() {
+    for rule in [
+        "══════════════",
+        "┏━━━━━━━━━━━┓",
+        "───────────",
+        "﹏﹏﹏﹏﹏﹏",
+    ] {
+        let text = format!(
+            "{rule}\n溪口县政务信息\n第8期\n溪口县人民政府办公室  2025年3月8日\n{rule}\n\n{ITEMS}\n责任编辑：胡静\n"
+        );
+        let b = parse(&text);
+        assert_eq!(
+            b.masthead.title.as_deref(),
+            Some("溪口县政务信息"),
+            "{rule}"
+        );
+        assert_eq!(b.masthead.issue_number, Some(8), "{rule}");
+        assert_eq!(b.masthead.date.as_deref(), Some("2025-03-08"), "{rule}");
+        assert_eq!(
+            heads(&b),
+            ["甲局推进项目建设", "乙镇整治人居环境"],
+            "{rule}"
+        );
+    }
+}
+
+#[test]
 fn links_to_other_issues_are_not_issues() {
     // A web copy's previous/next links, and a closing list naming the
     // issues of a collection, name other issues without being one.

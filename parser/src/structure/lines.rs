@@ -346,10 +346,10 @@ fn is_page_furniture(t: &str) -> bool {
 /// markers, rules, page numbers, section headings, footer keys. A line
 /// starting with anything else is text, and [`classify`] says so at once
 /// (a test checks that the full reading agrees for every other character).
-const LINE_MARKS: [char; 120] = [
+const LINE_MARKS: [char; 132] = [
     // markdown quote, heading, bullets; rules (and `*` for bold)
-    '>', '#', '-', '*', '+', '•', '_', '—', '─', '━', '=', '＝', '~', '－',
-    // page numbers: digits, dashes, 第/共, Page
+    '>', '#', '-', '*', '+', '•', '_', '—', '─', '━', '=', '＝', '~', '－', '═', '╔', '╚', '┏', '┗',
+    '┌', '└', '╭', '╰', '﹏', '▁', '▔', // page numbers: digits, dashes, 第/共, Page
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
     '７', '８', '９', '–', '―', '·', '〜', '第', '共', 'P', 'p',
     // section headings: brackets, Chinese enumerators
@@ -545,12 +545,17 @@ fn set_text<'a>(line: &mut Line<'a>, t: &'a str) {
     line.text = t;
 }
 
-/// `---`, `***`, `___`, `———`, `━━━`, `===`, with spaces allowed between.
+/// `---`, `***`, `___`, `———`, `━━━`, `===`, `═══` and the other
+/// box-drawing lines a red-head masthead is framed in, with spaces allowed
+/// between.
 fn is_rule(t: &str) -> bool {
     let mut marks = 0;
     for c in t.chars() {
         match c {
-            '-' | '*' | '_' | '—' | '─' | '━' | '=' | '＝' | '~' | '－' => marks += 1,
+            '-' | '*' | '_' | '—' | '─' | '━' | '=' | '＝' | '~' | '－' | '﹏' | '▁' | '▔' => {
+                marks += 1
+            }
+            '\u{2500}'..='\u{257F}' => marks += 1,
             // a markdown table's separator row: `|---|:---:|`
             ' ' | '|' | ':' => {}
             _ => return false,
