@@ -270,6 +270,29 @@ fn bar_and_pointer_symbols_mark_sections() {
 }
 
 #[test]
+fn two_symbols_one_for_sections_one_for_headlines() {
+    // WeChat and web layouts: one symbol opens sections, another each
+    // headline, and a short headline is still no section.
+    for (sec, head) in [('▌', '▶'), ('■', '●'), ('★', '☆'), ('◆', '➤')] {
+        let text = format!(
+            "溪口县政务信息\n第8期\n\n{sec}经济运行\n\n{head} 甲局稳产增效\n\n甲局新开工项目12个，总投资3.6亿元。\n\n（来源：甲局）\n\n{sec}民生保障\n\n{head} 乙镇整治人居环境成效明显\n\n乙镇清理垃圾30吨，整治河道5公里。\n\n（来源：乙镇）\n\n{head} 丙局办实事\n\n丙局新增停车泊位1800个。\n\n（来源：丙局）\n"
+        );
+        let b = parse(&text);
+        assert_eq!(b.sections, ["经济运行", "民生保障"], "{sec}{head}");
+        assert_eq!(
+            heads(&b),
+            ["甲局稳产增效", "乙镇整治人居环境成效明显", "丙局办实事"],
+            "{sec}{head}"
+        );
+        assert_eq!(
+            sources(&b),
+            [vec!["甲局"], vec!["乙镇"], vec!["丙局"]],
+            "{sec}{head}"
+        );
+    }
+}
+
+#[test]
 fn a_masthead_framed_in_box_drawing_rules() {
     for rule in [
         "══════════════",

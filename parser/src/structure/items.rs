@@ -914,6 +914,11 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
 /// `(2)`, `①`, with the spaces after it; 0 when there is none (or nothing
 /// follows it). `1—2月…` and `一是…` are not markers.
 pub fn list_marker_len(s: &str) -> usize {
+    // A symbol before a listed headline (`▶ 标题`, `◆县…`) is a marker too.
+    let unmarked = super::lines::strip_symbol(s);
+    if unmarked.len() < s.len() && !trim_spaces_and_stars(unmarked).is_empty() {
+        return s.len() - unmarked.len();
+    }
     // The first byte of an ASCII digit or `(`, or the lead byte E2 (①),
     // E3 (〇), E4–E5 (一二三五六七八九十), EF (（, full-width digits): any
     // other first byte is no marker.

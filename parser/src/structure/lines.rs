@@ -119,10 +119,54 @@ pub fn split<'a>(text: &'a str, dropped: &mut Vec<Dropped>) -> Split<'a> {
             lines.push(line);
         }
     });
+    symbols_in_two_roles(&mut lines, &mut headings);
     Split {
         lines,
         headings,
         stars,
+    }
+}
+
+/// Two symbols, two roles (WeChat and web layouts: `▌产业发展` then
+/// `▶ 港区吞吐量创新高`): when lines opening with one symbol are followed,
+/// each of them, by a line opening with another, the first symbol marks
+/// sections and the second headlines — however short a headline is, it is
+/// no section. Decided on the whole text, since one line cannot tell.
+fn symbols_in_two_roles(lines: &mut [Line<'_>], headings: &mut Headings<'_>) {
+    let symbol = |l: &Line<'_>| {
+        l.text
+            .chars()
+            .next()
+            .filter(|c| SECTION_SYMBOLS.contains(c) && l.kind != Kind::Noise)
+    };
+    // For each symbol: its lines, and how many of them the next line opens
+    // with another symbol (the one seen there).
+    let mut seen: Vec<(char, usize, usize, Option<char>)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(c) = symbol(l) else { continue };
+        let next = lines.get(i + 1).and_then(symbol).filter(|&n| n != c);
+        match seen.iter_mut().find(|e| e.0 == c) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 += usize::from(next.is_some() && next == e.3);
+            }
+            None => seen.push((c, 1, usize::from(next.is_some()), next)),
+        }
+    }
+    let Some(&(_, sections, _, Some(headline))) = seen
+        .iter()
+        .find(|e| e.1 >= 2 && e.2 == e.1 && e.3.is_some())
+    else {
+        return;
+    };
+    if seen.iter().any(|e| e.0 == headline && e.1 < sections) {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if symbol(l) == Some(headline) && matches!(l.kind, Kind::Section { .. }) {
+            l.kind = Kind::Text;
+            headings.retain(|h| h.0 != l.no);
+        }
     }
 }
 
@@ -222,7 +266,7 @@ const SECTION_SYMBOLS: [char; 33] = [
 ];
 
 /// `t` without a leading section symbol and the spaces after it.
-fn strip_symbol(t: &str) -> &str {
+pub fn strip_symbol(t: &str) -> &str {
     match t.chars().next() {
         Some(c) if SECTION_SYMBOLS.contains(&c) => t[c.len_utf8()..].trim_start_matches(' '),
         _ => t,
