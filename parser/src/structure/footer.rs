@@ -238,7 +238,17 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
     let mut out = Vec::with_capacity(marks.len());
     for (n, &(start, key, value_start, bare)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(s.len(), |m| m.0);
-        let value = trim_set(&s[value_start..end], &[' ', '*', '|']);
+        let mut value = trim_set(&s[value_start..end], &[' ', '*', '|']);
+        // `审核：某某　　（共印40份）`: the print count at the end of the
+        // line is no part of the last name.
+        let mut print = None;
+        if let Some(gap) = value.rfind(' ') {
+            let tail = &value[gap + 1..];
+            if key.role != Role::Distribution && is_print_count(tail) {
+                print = Some(tail);
+                value = value[..gap].trim_end_matches(' ');
+            }
+        }
         if key.role != Role::Distribution {
             // Names: short, no sentences.
             let limit = if bare { 12 } else { 24 };
@@ -253,6 +263,13 @@ pub fn fields(s: &str) -> Option<Vec<Field<'_>>> {
             key: s[start..value_start].trim_end_matches(' '),
             value,
         });
+        if let Some(print) = print {
+            out.push(Field {
+                role: Role::Credit,
+                key: "",
+                value: print,
+            });
+        }
     }
     Some(out)
 }
@@ -409,6 +426,23 @@ mod tests {
             roles("送：各乡镇"),
             [(Role::Distribution, "送：", "各乡镇")]
         );
+    }
+
+    #[test]
+    fn a_print_count_ends_the_last_name() {
+        assert_eq!(
+            roles("编辑：胡某  审核：苏某      （共印40份）"),
+            [
+                (Role::Editor, "编辑：", "胡某"),
+                (Role::Reviewer, "审核：", "苏某"),
+                (Role::Credit, "", "（共印40份）")
+            ]
+        );
+        // The second name's line ends in one too, behind a credit.
+        let credit = roles("责任编辑：朱某  校对：汤某      （共印30份）");
+        assert_eq!(credit[0], (Role::Editor, "责任编辑：", "朱某"));
+        assert_eq!(credit[1], (Role::Credit, "校对：", "汤某"));
+        assert_eq!(credit[2], (Role::Credit, "", "（共印30份）"));
     }
 
     #[test]
