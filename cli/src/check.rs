@@ -120,7 +120,10 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
     let mut failed = false;
     for input in input::expand(&options.inputs) {
         let (name, result) = match input {
-            Ok(input) => (input.name(), input::read(&input, crate::args::DEFAULT_MAX_INPUT)),
+            Ok(input) => (
+                input.name(),
+                input::read(&input, crate::args::DEFAULT_MAX_INPUT),
+            ),
             Err((name, message)) => (name, Err(message)),
         };
         let text = match result {

@@ -246,7 +246,10 @@ fn binary_and_unreadable_input_fail_with_one_line_naming_the_file() {
 
     let doc = write(&dir, "old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0");
     let err = stderr(&run(&["parse".as_ref(), &doc]));
-    assert!(err.contains("old.doc") && err.contains("damaged Office file"), "{err}");
+    assert!(
+        err.contains("old.doc") && err.contains("damaged Office file"),
+        "{err}"
+    );
 
     let xlsx = write(
         &dir,

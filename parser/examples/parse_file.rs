@@ -11,6 +11,13 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("a UTF-8 file");
     let bulletins = bulletin_parser::parse_all(&text);
     let items: usize = bulletins.iter().map(|b| b.items.len()).sum();
-    let figures: usize = bulletins.iter().flat_map(|b| &b.items).map(|i| i.figures.len()).sum();
-    println!("{} bulletins, {items} items, {figures} figures", bulletins.len());
+    let figures: usize = bulletins
+        .iter()
+        .flat_map(|b| &b.items)
+        .map(|i| i.figures.len())
+        .sum();
+    println!(
+        "{} bulletins, {items} items, {figures} figures",
+        bulletins.len()
+    );
 }

@@ -19,9 +19,9 @@ pub mod small_string;
 pub mod structure;
 
 pub use model::*;
-pub use small_string::SmallString;
 #[cfg(feature = "proofread")]
 pub use proofread::{proofread, proofread_with, Finding, FindingKind, HouseRule, HouseRules};
+pub use small_string::SmallString;
 
 /// Parses one bulletin. Never panics, whatever the text; what it cannot place
 /// ends up in `Bulletin::warnings`.

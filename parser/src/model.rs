@@ -204,7 +204,10 @@ fn number_as_integer_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S
     }
 }
 
-fn option_number_as_integer_when_whole<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+fn option_number_as_integer_when_whole<S: Serializer>(
+    v: &Option<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => number_as_integer_when_whole(v, s),
         None => s.serialize_none(),

@@ -648,7 +648,10 @@ mod tests {
             Err(DecodeError::Image("PNG"))
         );
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0"), Err(DecodeError::Image("JPEG")));
-        assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), Ok(Detected::Ole));
+        assert_eq!(
+            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+            Ok(Detected::Ole)
+        );
         assert_eq!(sniff(b"{\\rtf1\\ansi"), Err(DecodeError::Rtf));
     }
 

@@ -149,7 +149,9 @@ impl ColumnWidths {
 /// The columns whose numbers are amounts (a value and a range's upper end),
 /// those the table has.
 pub fn value_columns(headers: &[&str]) -> Vec<usize> {
-    (0..headers.len()).filter(|&i| VALUE_COLUMNS.contains(&headers[i])).collect()
+    (0..headers.len())
+        .filter(|&i| VALUE_COLUMNS.contains(&headers[i]))
+        .collect()
 }
 
 const CONTENT_TYPES_HEAD: &str = concat!(
@@ -276,13 +278,7 @@ pub fn sheet_head(headers: &[&str], widths: &[usize], rows: usize, selected: boo
 }
 
 /// Row `r` (the header is row 1) of a worksheet, appended to `xml`.
-pub fn sheet_row(
-    xml: &mut String,
-    r: usize,
-    row: &[Cell],
-    width: usize,
-    value_columns: &[usize],
-) {
+pub fn sheet_row(xml: &mut String, r: usize, row: &[Cell], width: usize, value_columns: &[usize]) {
     xml.push_str(&format!(r#"<row r="{r}">"#));
     for (col, cell) in row.iter().enumerate().take(width) {
         match cell {

@@ -384,7 +384,15 @@ pub fn push_range(
         Some((a, w)) => (Some(a), w),
         None => (None, i),
     };
-    push(out, s, start, t, lo, approx_pre, Some(hi + if t.half { 0.5 } else { 0.0 }));
+    push(
+        out,
+        s,
+        start,
+        t,
+        lo,
+        approx_pre,
+        Some(hi + if t.half { 0.5 } else { 0.0 }),
+    );
     t.end
 }
 
