@@ -23,6 +23,19 @@ use super::tools;
 use super::worker::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use crate::hooks::SharedBulletin;
 
+thread_local! {
+    /// See [`parse_on_page_for_tests`].
+    static ON_PAGE: Cell<Option<fn(&str) -> Bulletin>> = const { Cell::new(None) };
+}
+
+/// For component tests (tests/components.rs), which run the page's code
+/// without its build and so without the tools module: texts are then parsed
+/// by `parser` (the tests pass `bulletin_parser::parse`) on the page's
+/// thread. The page never calls this, so the parser stays out of its wasm.
+pub fn parse_on_page_for_tests(parser: Option<fn(&str) -> Bulletin>) {
+    ON_PAGE.with(|p| p.set(parser));
+}
+
 /// How many recent results are kept (entries switched between).
 const RECENT: usize = 6;
 
@@ -60,18 +73,24 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
             if needed {
                 let text = text.clone();
                 let still_current = current.clone();
+                let on_page = ON_PAGE.with(Cell::get);
                 if large {
                     status::publish(Some(Progress { done: 0, total: 1 }));
                 }
-                status::publish_tools((!tools::is_ready()).then_some(ToolsNote::Loading));
+                status::publish_tools((on_page.is_none() && !tools::is_ready()).then_some(ToolsNote::Loading));
                 wasm_bindgen_futures::spawn_local(async move {
                     let report = still_current.clone();
-                    let parsed = parse_texts(vec![text.to_string()], move |p| {
-                        if report.get() && large {
-                            status::publish(Some(p));
+                    let parsed = match on_page {
+                        Some(parse) => Ok(vec![parse(&text)]),
+                        None => {
+                            parse_texts(vec![text.to_string()], move |p| {
+                                if report.get() && large {
+                                    status::publish(Some(p));
+                                }
+                            })
+                            .await
                         }
-                    })
-                    .await;
+                    };
                     let parsed = parsed.map(|b| SharedBulletin::from(b.into_iter().next().unwrap_or_default()));
                     if let Ok(bulletin) = &parsed {
                         let mut recent = recent.borrow_mut();
