@@ -4,8 +4,8 @@
 //! as the page has something to parse, so the first load of an empty page
 //! carries none of it.
 //!
-//! It runs in a web worker made from a Blob URL ([`super::channel`], as the
-//! parse worker): the tools' wasm-bindgen glue (a classic script)
+//! It runs in a web worker made from a Blob URL ([`super::channel`]): the
+//! tools' wasm-bindgen glue (a classic script)
 //! followed by `tools_worker.js`, whose header is the protocol. Where the
 //! files are:
 //! - served over http: `scripts/offline/post-build.mjs` writes their hashed

@@ -45,6 +45,10 @@ const WITH_ERRORS = [
 
 const kinds = () => page.locator('.finding').evaluateAll((els) => els.map((e) => e.dataset.kind));
 
+/** Waits (5 s at most) until the list does or does not show a finding of `kind`: the list is redrawn by the tools worker, one round trip after the click. */
+const shownOrNot = (kind, shown) =>
+  page.waitForFunction(([k, s]) => !!document.querySelector(`.finding[data-kind=${k}]`) === s, [kind, shown], { timeout: 5_000 });
+
 async function openView() {
   const toggle = page.locator('.proofread-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
@@ -85,6 +89,7 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
 
   // Dismiss the weekday finding: gone from the list and the count.
   await page.locator('.finding[data-kind=weekday] button.dismiss').click();
+  await shownOrNot('weekday', false);
   assert.deepEqual((await kinds()).includes('weekday'), false);
   assert.equal(await page.locator('[data-stat=proofread] dd').textContent(), '3');
   assert.match(await page.locator('.proofread-hidden').textContent(), /1/);
@@ -98,6 +103,7 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   assert.equal(after.length, 3);
   // Restoring brings it back.
   await page.locator('.proofread-hidden button.restore').click();
+  await shownOrNot('weekday', true);
   assert.equal((await kinds()).includes('weekday'), true);
 });
 
