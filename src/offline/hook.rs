@@ -23,16 +23,19 @@ use super::tools;
 use super::worker::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use crate::hooks::SharedBulletin;
 
+/// A parser run on the page's thread (component tests only).
+pub type PageParser = fn(&str) -> Bulletin;
+
 thread_local! {
     /// See [`parse_on_page_for_tests`].
-    static ON_PAGE: Cell<Option<fn(&str) -> Bulletin>> = const { Cell::new(None) };
+    static ON_PAGE: Cell<Option<PageParser>> = const { Cell::new(None) };
 }
 
 /// For component tests (tests/components.rs), which run the page's code
 /// without its build and so without the tools module: texts are then parsed
 /// by `parser` (the tests pass `bulletin_parser::parse`) on the page's
 /// thread. The page never calls this, so the parser stays out of its wasm.
-pub fn parse_on_page_for_tests(parser: Option<fn(&str) -> Bulletin>) {
+pub fn parse_on_page_for_tests(parser: Option<PageParser>) {
     ON_PAGE.with(|p| p.set(parser));
 }
 
