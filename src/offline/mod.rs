@@ -38,4 +38,4 @@ pub use hook::use_parsed;
 #[cfg(target_arch = "wasm32")]
 pub use status::OfflineStatus;
 #[cfg(target_arch = "wasm32")]
-pub use worker::{parse_texts, should_use_worker, Progress};
+pub use worker::{parse_texts, Progress};

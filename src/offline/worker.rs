@@ -37,12 +37,6 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// Whether these texts take long enough to parse to show the progress: a
-/// batch of files, or one text too large to parse within a frame.
-pub fn should_use_worker(texts: &[String]) -> bool {
-    texts.len() > 1 || texts.iter().map(String::len).sum::<usize>() > LARGE_INPUT_BYTES
-}
-
 /// Parses every text, in order, in the tools worker; `on_progress` hears
 /// how far it has got. One bulletin per text, or why there are none.
 pub async fn parse_texts(texts: Vec<String>, on_progress: impl Fn(Progress) + 'static) -> Result<Vec<Bulletin>, ToolsError> {
