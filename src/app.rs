@@ -23,6 +23,7 @@ use crate::components::section_nav::SectionNav;
 use crate::components::summary::Summary;
 use crate::components::warnings::Warnings;
 use crate::hooks::use_bulletin;
+use crate::offline::tools;
 use crate::view::big_text::{excerpt, is_big, megabytes, EXCERPT_BYTES, MAX_SAVED_DRAFT_BYTES};
 use crate::view::i18n::{big_text_note, localized, render_time, t, Lang, Msg};
 use crate::view::lines::utf16_range;
@@ -149,6 +150,11 @@ pub fn App() -> Html {
             // A big text dropped (or set) into the textarea is shown as an
             // excerpt at once, before the browser lays it out.
             let at_once = at_once || is_big(&text);
+            // Something to parse: the parser (tools module) starts loading
+            // during the typing pause.
+            if !text.trim().is_empty() {
+                tools::warm_up();
+            }
             draft.set(AttrValue::from(text.clone()));
             let mut timer = typing_timer.borrow_mut();
             timer.take(); // dropping a Timeout cancels it
@@ -211,7 +217,10 @@ pub fn App() -> Html {
             let workspace = workspace.clone();
             let render_clock = render_clock.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let batch = files::open_all(list).await;
+                // The tools module (parser) starts loading now, while the
+                // files are read; it also splits them into issues.
+                tools::warm_up();
+                let batch = files::split_issues(files::open_all(list).await).await;
                 render_clock.borrow_mut().start();
                 workspace.dispatch(Action::Add(batch));
             });

@@ -1,7 +1,7 @@
-//! The one place the page calls the parser.
+//! The one place the page asks for a parse.
 //!
-//! Components get the result as a [`SharedBulletin`]; when parsing moves to
-//! a web worker for large inputs, only `use_bulletin` changes.
+//! Components get the result as a [`SharedBulletin`]; the parse itself
+//! happens in the tools module's web worker (`crate::offline::use_parsed`).
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -36,8 +36,8 @@ impl From<Bulletin> for SharedBulletin {
     }
 }
 
-/// The bulletin in `text`, parsed again only when the text changes; a large
-/// text is parsed in a web worker (`crate::offline::use_parsed`).
+/// The bulletin in `text`, parsed again only when the text changes, in the
+/// tools module's web worker (`crate::offline::use_parsed`).
 #[hook]
 pub fn use_bulletin(text: SharedText) -> SharedBulletin {
     crate::offline::use_parsed(text)

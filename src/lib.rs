@@ -1,8 +1,10 @@
 //! Bulletin Analyzer, the page: a county-government bulletin pasted or
 //! dropped in, shown structured, exported — all in the browser.
 //!
-//! Data flows one way: text → `hooks::use_bulletin` (the one call of
-//! [`bulletin_parser::parse`]) → model → components. The pure view logic
+//! Data flows one way: text → `hooks::use_bulletin` (which has the text
+//! parsed by [`bulletin_parser::parse`] in the on-demand tools module,
+//! `src/bin/bulletin-tools`, so the parser is not part of the first load)
+//! → model → components. The pure view logic
 //! lives in [`view`] and is tested natively; the browser parts are
 //! wasm32-only.
 
@@ -22,8 +24,7 @@ pub mod offline;
 /// county bulletin, so a first-time user sees the product at once.
 pub const SAMPLE: &str = include_str!("../assets/sample.txt");
 
-/// Mounts the page. Does nothing without a document: a web worker may load
-/// the same wasm to parse off the main thread.
+/// Mounts the page. Does nothing without a document.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     if browser::document().is_some() {

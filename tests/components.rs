@@ -304,12 +304,31 @@ async fn the_language_switch_changes_the_labels_and_is_remembered() {
     storage.clear().unwrap();
 }
 
+/// Mounts the App with the parser on the page's thread: these tests have
+/// no build, so no tools module (where the page's parses run; the e2e tests
+/// cover that path).
+fn app_with_local_parser(root: &Element) -> yew::AppHandle<bulletin_analyzer::app::App> {
+    bulletin_analyzer::offline::hook::parse_on_page_for_tests(Some(bulletin_parser::parse));
+    yew::Renderer::<bulletin_analyzer::app::App>::with_root(root.clone()).render()
+}
+
+/// Waits (up to 2 s) until `selector` matches in `root`.
+async fn wait_for(root: &Element, selector: &str) -> Option<Element> {
+    for _ in 0..100 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return Some(el);
+        }
+        settle().await;
+    }
+    None
+}
+
 #[wasm_bindgen_test]
 async fn the_sample_button_fills_the_text_and_shows_items() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let root = fresh_root();
-    yew::Renderer::<bulletin_analyzer::app::App>::with_root(root.clone()).render();
+    let handle = app_with_local_parser(&root);
     settle().await;
     assert!(all(&root, "article").is_empty());
     assert_eq!(all(&root, ".empty-state").len(), 1);
@@ -319,7 +338,7 @@ async fn the_sample_button_fills_the_text_and_shows_items() {
     settle().await;
     let textarea: web_sys::HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().unchecked_into();
     assert_eq!(textarea.value(), bulletin_analyzer::SAMPLE);
-    assert!(!all(&root, "article").is_empty(), "the sample shows items");
+    assert!(wait_for(&root, "article").await.is_some(), "the sample shows items");
     // The render time ends once the frame showing it has been painted.
     let results = root.query_selector("#results").unwrap().unwrap();
     let dom_ms: f64 = results.get_attribute("data-dom-ms").expect("DOM update timed").parse().unwrap();
@@ -335,6 +354,35 @@ async fn the_sample_button_fills_the_text_and_shows_items() {
     assert!(ms >= dom_ms && dom_ms >= 0.0, "painted {ms}, DOM {dom_ms}");
     // The draft is saved for the next visit.
     assert_eq!(storage.get_item("bulletin-analyzer.draft").unwrap().as_deref(), Some(bulletin_analyzer::SAMPLE));
+    handle.destroy();
+    bulletin_analyzer::offline::hook::parse_on_page_for_tests(None);
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn without_the_tools_module_the_page_says_the_parser_did_not_load() {
+    // No build here, so no tools module: the parse cannot run, and the page
+    // must say so rather than show an empty analysis as if it were one.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    bulletin_analyzer::offline::hook::parse_on_page_for_tests(None);
+    let root = fresh_root();
+    let handle = yew::Renderer::<bulletin_analyzer::app::App>::with_root(root.clone()).render();
+    settle().await;
+    assert!(root.query_selector(".parse-failed").unwrap().is_none(), "an empty page asks for no parse");
+    let sample: HtmlElement = all(&root, ".empty-state button")[0].clone().unchecked_into();
+    sample.click();
+    let alert = wait_for(&root, ".parse-failed[role=alert]").await.expect("the failed load is shown");
+    assert!(text(&alert).contains("解析工具未能加载"), "{}", text(&alert));
+    assert!(all(&root, "article").is_empty());
+    // The text is kept, and the retry button asks again (and fails again).
+    let textarea: web_sys::HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().unchecked_into();
+    assert_eq!(textarea.value(), bulletin_analyzer::SAMPLE);
+    let retry: HtmlElement = alert.query_selector("button").unwrap().expect("a retry button").unchecked_into();
+    retry.click();
+    settle().await;
+    assert!(wait_for(&root, ".parse-failed").await.is_some());
+    handle.destroy();
     storage.clear().unwrap();
 }
 

@@ -8,10 +8,10 @@
 //   same from boot.js) becomes an inline module that holds the glue as text
 //   and the wasm gzipped in base64. fetch() and scripts by path fail from
 //   file://, so the glue runs from a Blob URL, as a classic script (see
-//   classicGlue), and its text is left in window.__bulletinWorkerGlue for
-//   the parse worker.
-// - The tools module (exports, .html/.docx readers; src/offline/tools.rs),
-//   which the page fetches on first use when served, is inlined too: its
+//   classicGlue).
+// - The tools module (the parser, exports, .html/.docx readers;
+//   src/offline/tools.rs), which the page fetches when it first has
+//   something to parse when served, is inlined too: its
 //   classic glue as text in window.__bulletinToolsGlue and its wasm gzipped
 //   in base64 in window.__bulletinToolsWasm; the worker unpacks it. The
 //   <meta name="bulletin-tools"> naming its files goes.
@@ -177,7 +177,7 @@ const GLUE = ${jsString(glue)};
 const WASM_GZIP_BASE64 = "${wasmGzBase64}";
 ${
   tools
-    ? `// The tools module, started in a worker on first use (src/offline/tools.rs).
+    ? `// The tools module (parser, exports, readers), started in a worker on first use (src/offline/tools.rs).
 window.__bulletinToolsGlue = ${jsString(tools.glue)};
 window.__bulletinToolsWasm = "${tools.wasmGzBase64}";`
     : ""
@@ -192,8 +192,6 @@ async function gunzip(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Response(stream).arrayBuffer();
 }
-// The parse worker (src/offline/worker.rs) starts a classic worker from this text.
-window.__bulletinWorkerGlue = GLUE;
 await new Promise((ok, fail) => {
   const script = document.createElement("script");
   script.src = URL.createObjectURL(new Blob([GLUE], { type: "text/javascript" }));

@@ -16,7 +16,7 @@ use web_sys::{File, TextDecoder, TextDecoderOptions};
 use crate::offline::tools::{self, ToolsError, DOCX_NO_TEXT};
 use crate::offline::{status, Progress};
 use crate::view::i18n::{both, Msg};
-use crate::view::workspace::{FileError, Opened};
+use crate::view::workspace::{issue_entries, FileError, Opened};
 
 /// Larger than any bulletin by two orders of magnitude; refusing early keeps
 /// a mistaken video drop from freezing the tab.
@@ -28,6 +28,24 @@ pub async fn open_all(files: Vec<File>) -> Vec<Opened> {
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         out.push(open(&file).await);
+    }
+    out
+}
+
+/// Every readable file as its issues, each an entry of its own: a file
+/// holding a month of bulletins gives one per issue. The parser that splits
+/// them is in the tools module; if it cannot load, each file stays whole
+/// (its parse then says why), so nothing is lost.
+pub async fn split_issues(batch: Vec<Opened>) -> Vec<Opened> {
+    let mut out = Vec::with_capacity(batch.len());
+    for opened in batch {
+        match opened {
+            Opened::Text { name, text, note } => match tools::split_issues(&text).await {
+                Ok(issues) if !issues.is_empty() => out.extend(issue_entries(&name, &note, issues)),
+                _ => out.push(Opened::Text { name, text, note }),
+            },
+            failed => out.push(failed),
+        }
     }
     out
 }

@@ -1,5 +1,5 @@
 //! A compact binary form of the parsed model, for handing bulletins from
-//! the parse worker to the page.
+//! the tools worker (where the parser runs) to the page.
 //!
 //! Why not JSON: reading JSON back needs serde's `Deserialize` for the whole
 //! model plus serde_json's reader, about 22 KB of the first-load wasm

@@ -1,7 +1,14 @@
-//! The parse hook's large-input path: a text over
-//! [`LARGE_INPUT_BYTES`](super::worker::LARGE_INPUT_BYTES) is parsed in the
-//! worker while the page stays responsive; smaller ones are parsed at once,
-//! here, as they always were (a worker round trip would only add latency).
+//! The parse hook. The parser lives in the tools module, not in the
+//! first-load wasm: every text is parsed in the tools worker
+//! ([`parse_texts`]), which starts loading the moment the page first has
+//! something to parse (a restored draft, a paste, a file). An empty text
+//! needs no parse, so an empty page never loads the tools.
+//!
+//! While a new text is being parsed the previous result stays on screen
+//! (typing does not flash an empty page); a text over
+//! [`LARGE_INPUT_BYTES`] shows the parse progress meanwhile, and so does
+//! any text while the tools module is still loading. Recent results are kept
+//! by text, so switching back to an entry shows it at once.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,47 +18,107 @@ use yew::prelude::*;
 
 use crate::view::workspace::SharedText;
 
-use super::status;
+use super::status::{self, ToolsNote};
+use super::tools;
 use super::worker::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use crate::hooks::SharedBulletin;
+
+/// A parser run on the page's thread (component tests only).
+pub type PageParser = fn(&str) -> Bulletin;
+
+thread_local! {
+    /// See [`parse_on_page_for_tests`].
+    static ON_PAGE: Cell<Option<PageParser>> = const { Cell::new(None) };
+}
+
+/// For component tests (tests/components.rs), which run the page's code
+/// without its build and so without the tools module: texts are then parsed
+/// by `parser` (the tests pass `bulletin_parser::parse`) on the page's
+/// thread. The page never calls this, so the parser stays out of its wasm.
+pub fn parse_on_page_for_tests(parser: Option<PageParser>) {
+    ON_PAGE.with(|p| p.set(parser));
+}
+
+/// How many recent results are kept (entries switched between).
+const RECENT: usize = 6;
 
 fn is_large(text: &str) -> bool {
     text.len() > LARGE_INPUT_BYTES
 }
 
-/// The bulletin in `text`. For a large text this is an empty bulletin
-/// until the worker is done (the page shows the progress meanwhile), then
-/// the parsed one; a newer text makes an older result be dropped unseen.
+type Recent = Vec<(SharedText, SharedBulletin)>;
+
+fn recent_result(recent: &Recent, text: &SharedText) -> Option<SharedBulletin> {
+    recent.iter().find(|(t, _)| t == text).map(|(_, b)| b.clone())
+}
+
+/// The bulletin in `text`: the parsed one once the tools worker has
+/// answered; until then the previous result (an empty bulletin if there is
+/// none). A newer text makes an older result be dropped unseen.
 #[hook]
 pub fn use_parsed(text: SharedText) -> SharedBulletin {
-    let here = use_memo(text.clone(), |text| {
-        (!is_large(text)).then(|| SharedBulletin::from(bulletin_parser::parse(text)))
-    });
-    let from_worker = use_state(|| None::<(SharedText, SharedBulletin)>);
     let placeholder = use_memo((), |_| SharedBulletin::from(Bulletin::default()));
+    let recent = use_mut_ref(Recent::new);
+    // The latest result that arrived, shown while a newer text is parsed.
+    let latest = use_state(|| None::<SharedBulletin>);
+    // Bumped by the 重试 button after a failed load.
+    let attempt = use_state(|| 0u32);
+    let blank = text.trim().is_empty();
+    let ready = if blank { Some((*placeholder).clone()) } else { recent_result(&recent.borrow(), &text) };
     {
-        let from_worker = from_worker.clone();
-        use_effect_with(text.clone(), move |text| {
+        let latest = latest.clone();
+        let recent = recent.clone();
+        let attempt = attempt.clone();
+        let needed = ready.is_none();
+        use_effect_with((text.clone(), *attempt), move |(text, _)| {
             let current = Rc::new(Cell::new(true));
             let large = is_large(text);
-            if large {
+            if needed {
                 let text = text.clone();
                 let still_current = current.clone();
-                status::publish(Some(Progress { done: 0, total: 1 }));
+                let on_page = ON_PAGE.with(Cell::get);
+                if large {
+                    status::publish(Some(Progress { done: 0, total: 1 }));
+                }
+                status::publish_tools((on_page.is_none() && !tools::is_ready()).then_some(ToolsNote::Loading));
                 wasm_bindgen_futures::spawn_local(async move {
                     let report = still_current.clone();
-                    let parsed = parse_texts(vec![text.to_string()], move |p| {
-                        if report.get() {
-                            status::publish(Some(p));
+                    let parsed = match on_page {
+                        Some(parse) => Ok(vec![parse(&text)]),
+                        None => {
+                            parse_texts(vec![text.to_string()], move |p| {
+                                if report.get() && large {
+                                    status::publish(Some(p));
+                                }
+                            })
+                            .await
                         }
-                    })
-                    .await;
-                    if still_current.get() {
-                        status::publish(None);
-                        let bulletin = parsed.into_iter().next().unwrap_or_default();
-                        from_worker.set(Some((text, SharedBulletin::from(bulletin))));
+                    };
+                    let parsed = parsed.map(|b| SharedBulletin::from(b.into_iter().next().unwrap_or_default()));
+                    if let Ok(bulletin) = &parsed {
+                        let mut recent = recent.borrow_mut();
+                        if recent.len() >= RECENT {
+                            recent.remove(0);
+                        }
+                        recent.push((text.clone(), bulletin.clone()));
+                    }
+                    if !still_current.get() {
+                        return;
+                    }
+                    status::publish(None);
+                    match parsed {
+                        Ok(bulletin) => {
+                            status::publish_tools(None);
+                            latest.set(Some(bulletin));
+                        }
+                        Err(err) => {
+                            let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+                            status::publish_tools(Some(ToolsNote::Failed(err.message().to_owned(), retry)));
+                        }
                     }
                 });
+            } else {
+                status::publish_tools(None);
             }
             // A newer text (or leaving the page) ends this one's turn.
             move || {
@@ -62,11 +129,8 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
             }
         });
     }
-    if let Some(bulletin) = &*here {
-        return bulletin.clone();
+    if let Some(bulletin) = ready {
+        return bulletin;
     }
-    match &*from_worker {
-        Some((parsed_text, bulletin)) if *parsed_text == text => bulletin.clone(),
-        _ => (*placeholder).clone(),
-    }
+    (*latest).clone().unwrap_or_else(|| (*placeholder).clone())
 }

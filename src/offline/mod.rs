@@ -3,17 +3,16 @@
 //!
 //! - [`service_worker`] registers `sw.js` (written by
 //!   `scripts/offline/post-build.mjs`) and reports when an update waits.
-//! - [`worker`] runs the parser in a web worker made from a Blob URL, so it
-//!   also works in the single-file build opened from `file://`.
-//! - [`exports`] are the functions that worker calls in this same wasm;
-//!   [`codec`] is the compact form its results travel in.
+//! - [`worker`] parses texts in the tools worker (the parser is not in the
+//!   first-load wasm); [`codec`] is the compact form its results travel in.
 //! - [`status`] is [`OfflineStatus`], mounted once by the page: the
 //!   "新版本可用 — 刷新" bar for that update, and the parse progress
 //!   ([`progress`]) that the parsing code publishes to it.
-//! - [`hook`] is the parse hook's large-input path.
-//! - [`tools`] loads the second wasm module (exports, .html/.docx readers)
-//!   into a worker of its own on first use.
-//! - [`channel`] is what both workers are reached through: a Blob-URL
+//! - [`hook`] is the parse hook: every text goes to the tools worker.
+//! - [`tools`] loads the second wasm module (parser, exports, .html/.docx
+//!   readers) into a worker of its own as soon as there is something to
+//!   parse.
+//! - [`channel`] is what the worker is reached through: a Blob-URL
 //!   worker, requests with ids, answers, progress, failure.
 
 // The codec is plain Rust, tested natively; the rest needs a browser.
@@ -21,8 +20,6 @@ pub mod codec;
 
 #[cfg(target_arch = "wasm32")]
 pub mod channel;
-#[cfg(target_arch = "wasm32")]
-pub mod exports;
 #[cfg(target_arch = "wasm32")]
 pub mod hook;
 #[cfg(target_arch = "wasm32")]
@@ -41,4 +38,4 @@ pub use hook::use_parsed;
 #[cfg(target_arch = "wasm32")]
 pub use status::OfflineStatus;
 #[cfg(target_arch = "wasm32")]
-pub use worker::{parse_texts, should_use_worker, Progress};
+pub use worker::{parse_texts, Progress};

@@ -1,9 +1,11 @@
 //! The tools module: the second wasm (`src/bin/bulletin-tools`), with the
-//! exports and the .html/.docx/PDF/.doc readers, loaded on first use so the first
-//! page load carries none of it.
+//! parser (every parse and every split of a file into issues happens
+//! there), the exports and the .html/.docx/PDF/.doc readers, loaded as soon
+//! as the page has something to parse, so the first load of an empty page
+//! carries none of it.
 //!
-//! It runs in a web worker made from a Blob URL ([`super::channel`], as the
-//! parse worker): the tools' wasm-bindgen glue (a classic script)
+//! It runs in a web worker made from a Blob URL ([`super::channel`]): the
+//! tools' wasm-bindgen glue (a classic script)
 //! followed by `tools_worker.js`, whose header is the protocol. Where the
 //! files are:
 //! - served over http: `scripts/offline/post-build.mjs` writes their hashed
@@ -109,13 +111,40 @@ pub async fn docx_text(bytes: &[u8]) -> Result<String, ToolsError> {
 pub async fn binary_text(action: &str, bytes: &[u8], on_progress: impl Fn(usize, usize) + 'static) -> Result<(String, Option<String>), ToolsError> {
     let message = request(action)?;
     set(&message, "bytes", &Uint8Array::from(bytes))?;
-    let progress: OnProgress = Rc::new(move |data: &JsValue| {
-        let read = |key: &str| Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
-        on_progress(read("done"), read("total"));
-    });
-    let result = send_with(message, Some(progress)).await?;
+    let result = send_with(message, Some(progress_of(on_progress))).await?;
     let field = |key: &str| Reflect::get(&result, &key.into()).ok().and_then(|t| t.as_string());
     Ok((field("text").ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?, field("warning")))
+}
+
+/// Parses `texts` (every parse of the page happens in the tools worker):
+/// `result[i]` is the i-th text's bulletin as [`codec`](super::codec)
+/// pieces, read back by [`parse_texts`](super::worker::parse_texts).
+/// The texts go as UTF-8 bytes, handed over rather than copied: a 5 MB
+/// text as a JS string costs a UTF-16 conversion and a structured-clone copy
+/// on the page's thread. `on_progress(done, total)` hears how far it got.
+pub async fn parse_parts(texts: &[String], on_progress: impl Fn(usize, usize) + 'static) -> Result<Array, ToolsError> {
+    let message = request("parse")?;
+    let list: Array = texts.iter().map(|t| Uint8Array::from(t.as_bytes())).collect();
+    let buffers: Array = list.iter().map(|bytes| JsValue::from(bytes.unchecked_into::<Uint8Array>().buffer())).collect();
+    set(&message, "texts", &list)?;
+    let result = send_full(message, &buffers, Some(progress_of(on_progress))).await?;
+    result.dyn_into().map_err(|_| ToolsError::Failed("the parse returned no results".into()))
+}
+
+/// The texts of the issues in `text` (a file holding several issues gives
+/// one per issue; a single bulletin, itself).
+pub async fn split_issues(text: &str) -> Result<Vec<String>, ToolsError> {
+    let message = request("split")?;
+    set(&message, "text", &text.into())?;
+    let result: Array = send(message).await?.dyn_into().map_err(|_| ToolsError::Failed("the split returned no texts".into()))?;
+    Ok(result.iter().filter_map(|t| t.as_string()).collect())
+}
+
+fn progress_of(on_progress: impl Fn(usize, usize) + 'static) -> OnProgress {
+    Rc::new(move |data: &JsValue| {
+        let read = |key: &str| Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
+        on_progress(read("done"), read("total"));
+    })
 }
 
 /// The error of a damaged .docx (see [`docx_text`]).
@@ -148,8 +177,12 @@ async fn send(message: Object) -> Result<JsValue, ToolsError> {
 }
 
 async fn send_with(message: Object, on_progress: Option<OnProgress>) -> Result<JsValue, ToolsError> {
+    send_full(message, &Array::new(), on_progress).await
+}
+
+async fn send_full(message: Object, transfer: &Array, on_progress: Option<OnProgress>) -> Result<JsValue, ToolsError> {
     let channel = channel().await?;
-    let answer = channel.request(&message, &Array::new(), on_progress).await.map_err(|err| {
+    let answer = channel.request(&message, transfer, on_progress).await.map_err(|err| {
         let message = describe(&err);
         if channel.is_broken() {
             ToolsError::Unavailable(message)

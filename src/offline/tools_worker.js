@@ -10,6 +10,14 @@
 // after {type: "progress", id, done, total} for each page);
 // {type: "request", id, action: "doc", bytes} (answers {text, warning}).
 // {type: "request", id, action: "proofread", text}.
+// {type: "request", id, action: "parse", texts} (texts: UTF-8 Uint8Arrays,
+// transferred): every parse of the page. Answers `result`, where
+// `result[i]` is the i-th text's bulletin as codec pieces
+// (src/offline/codec.rs; parse_to_parts in src/bin/bulletin-tools/wasm.rs),
+// each an Uint8Array whose buffer is transferred, after
+// {type: "progress", id, done, total} at most every 50 ms.
+// {type: "request", id, action: "split", text}: the texts of the issues in
+// a file (an array of strings).
 // Worker → page: {type: "ready"}; {type: "failed", message} (the module did
 // not start); {type: "result", id, result} (Uint8Array, transferred, or a
 // string); {type: "error", id, message}. Every request gets an answer.
@@ -86,8 +94,34 @@ function pdfText(msg) {
   return out;
 }
 
+function parseAll(msg) {
+  const texts = msg.texts;
+  const results = new Array(texts.length);
+  let lastReport = performance.now();
+  for (let i = 0; i < texts.length; i++) {
+    results[i] = wasm_bindgen.parse_to_parts(texts[i]);
+    const now = performance.now();
+    if (now - lastReport >= 50 || i + 1 === texts.length) {
+      lastReport = now;
+      self.postMessage({ type: "progress", id: msg.id, done: i + 1, total: texts.length });
+    }
+  }
+  return results;
+}
+
+// The buffers a result hands over rather than copies.
+function transferables(msg, result) {
+  if (result instanceof Uint8Array) return [result.buffer];
+  if (msg.action === "parse") return result.flatMap((parts) => parts.map((part) => part.buffer));
+  return [];
+}
+
 async function handle(msg) {
   switch (msg.action) {
+    case "parse":
+      return parseAll(msg);
+    case "split":
+      return wasm_bindgen.split_issues(msg.text);
     case "export":
       return wasm_bindgen.export_texts(msg.format, msg.labels, msg.texts);
     case "html":
@@ -119,7 +153,7 @@ self.onmessage = async (event) => {
     if (!ready) throw new Error("request before init");
     await ready;
     const result = await handle(msg);
-    self.postMessage({ type: "result", id: msg.id, result }, result instanceof Uint8Array ? [result.buffer] : []);
+    self.postMessage({ type: "result", id: msg.id, result }, transferables(msg, result));
   } catch (err) {
     self.postMessage({ type: "error", id: msg.id, message: describe(err) });
   }

@@ -127,8 +127,9 @@ impl Workspace {
         self.active = PASTE_ID;
     }
 
-    /// Adds a batch of opened files. Readable ones become entries (the first
-    /// of them active); failures replace the error list. Nothing already
+    /// Adds a batch of opened files (already split into issues, see
+    /// [`issue_entries`]). Readable ones become entries (the first of them
+    /// active); failures replace the error list. Nothing already
     /// open is touched. Returns how many entries were added.
     pub fn add(&mut self, batch: Vec<Opened>) -> usize {
         self.errors.clear();
@@ -137,18 +138,11 @@ impl Workspace {
         for opened in batch {
             match opened {
                 Opened::Text { name, text, note } => {
-                    // A file holding several issues (a month pasted at once,
-                    // a year's 汇编) gives an entry per issue.
-                    let issues = bulletin_parser::split_issues(&text);
-                    let n = issues.len();
-                    for (k, issue) in issues.into_iter().enumerate() {
-                        let id = self.next_id;
-                        self.next_id += 1;
-                        let name = if n > 1 { format!("{name} ({}/{n})", k + 1) } else { name.clone() };
-                        self.entries.push(Entry { id, name, text: SharedText::from(issue), note: note.clone() });
-                        first_new.get_or_insert(id);
-                        added += 1;
-                    }
+                    let id = self.next_id;
+                    self.next_id += 1;
+                    self.entries.push(Entry { id, name, text: SharedText::from(text), note });
+                    first_new.get_or_insert(id);
+                    added += 1;
                 }
                 Opened::Failed(e) => self.errors.push(e),
             }
@@ -189,6 +183,22 @@ impl Workspace {
     }
 }
 
+/// The entries of one opened file holding `issues` (its texts split by
+/// the parser's `split_issues`, in the tools module): a file holding several
+/// issues (a month pasted at once, a year's 汇编) gives an entry per issue,
+/// named `name (k/n)`; a single issue keeps the file's name.
+pub fn issue_entries(name: &str, note: &Option<String>, issues: Vec<String>) -> Vec<Opened> {
+    let n = issues.len();
+    issues
+        .into_iter()
+        .enumerate()
+        .map(|(k, text)| {
+            let name = if n > 1 { format!("{name} ({}/{n})", k + 1) } else { name.to_owned() };
+            Opened::Text { name, text, note: note.clone() }
+        })
+        .collect()
+}
+
 /// A download name from an entry name: `三月快报.docx` → `三月快报.json`;
 /// the pasted entry and names with nothing left become `bulletin.json`.
 pub fn export_name(entry_name: &str, extension: &str) -> String {
@@ -222,14 +232,23 @@ mod tests {
 
     #[test]
     fn a_file_of_several_issues_gives_an_entry_per_issue() {
-        let one = |n: u32| format!("某县政务信息\n第{n}期\n\n甲局推进项目建设  甲局召开推进会。（甲局）\n乙镇整治环境  乙镇清理垃圾30吨。（乙镇）\n\n责任编辑：胡静\n\n");
+        let one = |n: u32| {
+            format!("某县政务信息\n第{n}期\n\n甲局推进项目建设  甲局召开推进会。（甲局）\n乙镇整治环境  乙镇清理垃圾30吨。（乙镇）\n\n责任编辑：胡静\n\n")
+        };
         let mut w = Workspace::new("");
         let text = format!("{}{}", one(3), one(4));
-        assert_eq!(w.add(vec![Opened::Text { name: "汇编.txt".into(), text, note: None }]), 2);
+        let note = Some("GBK".to_owned());
+        // As the tools module splits it (the same parser function).
+        let batch = issue_entries("汇编.txt", &note, bulletin_parser::split_issues(&text));
+        assert_eq!(w.add(batch), 2);
         let names: Vec<&str> = w.entries[1..].iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["汇编.txt (1/2)", "汇编.txt (2/2)"]);
         assert!(w.entries[2].text.starts_with("某县政务信息\n第4期"));
+        assert!(w.entries[1..].iter().all(|e| e.note == note));
         assert_eq!(w.active_entry().name, "汇编.txt (1/2)");
+        // One issue keeps the file's own name.
+        let single = issue_entries("三月.txt", &None, bulletin_parser::split_issues(&one(5)));
+        assert!(matches!(single.as_slice(), [Opened::Text { name, .. }] if name == "三月.txt"));
     }
 
     #[test]

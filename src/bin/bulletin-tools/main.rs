@@ -1,14 +1,16 @@
-//! The page's second wasm module, "the tools": the code only some actions
-//! need — every export (JSON, JSON Lines, CSV for Excel, XLSX, plain text)
+//! The page's second wasm module, "the tools": the parser (every parse of
+//! the page, and the split of a file into issues: `parse_to_parts`,
+//! `split_issues`), every export (JSON, JSON Lines, CSV for Excel, XLSX, plain text)
 //! and the decoders of .html, .docx, PDF and Word 97 (.doc/.wps) files.
 //! Keeping it out of the
 //! first-load wasm keeps serde, serde_json, the workbook writer and the
 //! HTML/Word readers off the first page load.
 //!
-//! It runs in a web worker the page starts on first use
-//! (`src/offline/tools.rs`, protocol in `src/offline/tools_worker.js`). It
-//! contains the parser: the page sends texts, never a parsed model, and this
-//! module parses them again and exports the result (text → parse → model →
+//! It runs in a web worker the page starts as soon as it has something to
+//! parse (`src/offline/tools.rs`, protocol in `src/offline/tools_worker.js`).
+//! The parser is not in the first-load wasm at all. For exports the page
+//! sends texts, never a parsed model, and this module parses them again and
+//! exports the result (text → parse → model →
 //! export, as on the command line).
 
 mod actions;

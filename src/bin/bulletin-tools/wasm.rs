@@ -25,6 +25,39 @@ pub fn parse_to_json(text: &str) -> String {
     bulletin_parser::export::to_json_line(&bulletin_parser::parse(text))
 }
 
+/// Items per piece of [`parse_to_parts`]: small enough that the page reads
+/// one within a few milliseconds.
+pub const ITEMS_PER_PART: usize = 64;
+
+/// Parses one bulletin (every parse of the page happens here, in the tools
+/// worker) and returns it in pieces of `codec` bytes
+/// (`bulletin_analyzer::offline::codec`): first the bulletin without its
+/// items, then its items, [`ITEMS_PER_PART`] to a piece. Reading a 5 MB
+/// paste's result in one go would hold the page for seconds; in pieces, the
+/// page reads a few at a time between frames. Bytes both ways (the text
+/// comes as UTF-8): the buffers are handed over, not copied.
+#[wasm_bindgen]
+pub fn parse_to_parts(utf8: &[u8]) -> js_sys::Array {
+    use bulletin_analyzer::offline::codec;
+    use js_sys::{Array, Uint8Array};
+    // The page sends a Rust `String`'s bytes, so this never replaces.
+    let text = String::from_utf8_lossy(utf8);
+    let bulletin = bulletin_parser::parse(&text);
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(codec::encode_head(&bulletin).as_slice()));
+    for chunk in bulletin.items.chunks(ITEMS_PER_PART) {
+        parts.push(&Uint8Array::from(codec::encode_items(chunk).as_slice()));
+    }
+    parts
+}
+
+/// The texts of the issues in an opened file (a month of bulletins in one
+/// file gives one text per issue; a single bulletin gives itself).
+#[wasm_bindgen]
+pub fn split_issues(text: &str) -> Vec<String> {
+    bulletin_parser::split_issues(text)
+}
+
 /// The text of a web page.
 #[wasm_bindgen]
 pub fn html_text(html: &str) -> String {
