@@ -68,7 +68,11 @@ impl Reducible for State {
 
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(|| storage::get(storage::LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default());
+    let lang = use_state(|| {
+        storage::get(storage::LANG)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_default()
+    });
     let draft = use_state(|| AttrValue::from(storage::get(storage::DRAFT).unwrap_or_default()));
     let workspace = use_reducer({
         // Read on the first render only (not copied on every render).
@@ -113,7 +117,12 @@ pub fn App() -> Html {
                     if let Some(el) = results.cast::<web_sys::Element>() {
                         let _ = el.set_attribute("data-render-ms", &format!("{ms:.2}"));
                     }
-                    web_sys::console::debug_1(&format!("bulletin on screen in {ms:.2} ms (DOM updated in {dom_ms:.2} ms)").into());
+                    web_sys::console::debug_1(
+                        &format!(
+                            "bulletin on screen in {ms:.2} ms (DOM updated in {dom_ms:.2} ms)"
+                        )
+                        .into(),
+                    );
                     render_ms.set(Some(ms));
                 });
             }
@@ -138,7 +147,14 @@ pub fn App() -> Html {
             // localStorage has room for a few megabytes in all, and writing
             // them blocks the page: a big draft lives in memory only (the
             // saved draft is emptied, so an older one does not come back).
-            storage::set(storage::DRAFT, if text.len() > MAX_SAVED_DRAFT_BYTES { "" } else { &text });
+            storage::set(
+                storage::DRAFT,
+                if text.len() > MAX_SAVED_DRAFT_BYTES {
+                    ""
+                } else {
+                    &text
+                },
+            );
             workspace.dispatch(Action::SetPaste(text));
         })
     };
@@ -262,7 +278,11 @@ pub fn App() -> Html {
     // the page is left to the browser (it drops into the textarea).
     let carries_files = |e: &DragEvent| {
         e.data_transfer()
-            .map(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+            .map(|dt| {
+                dt.types()
+                    .iter()
+                    .any(|t| t.as_string().as_deref() == Some("Files"))
+            })
             .unwrap_or(false)
     };
     let on_dragover = {
@@ -293,7 +313,9 @@ pub fn App() -> Html {
         let on_files = on_files.clone();
         Callback::from(move |e: DragEvent| {
             dragging.set(false);
-            let Some(list) = e.data_transfer().and_then(|dt| dt.files()) else { return };
+            let Some(list) = e.data_transfer().and_then(|dt| dt.files()) else {
+                return;
+            };
             if list.length() == 0 {
                 return;
             }
@@ -306,9 +328,17 @@ pub fn App() -> Html {
     let tabs: Vec<Tab> = ws
         .entries
         .iter()
-        .map(|e| Tab { id: e.id, name: e.name.clone(), note: e.note.clone() })
+        .map(|e| Tab {
+            id: e.id,
+            name: e.name.clone(),
+            note: e.note.clone(),
+        })
         .collect();
-    let full_text: &str = if active.is_paste() { &draft } else { &active.text };
+    let full_text: &str = if active.is_paste() {
+        &draft
+    } else {
+        &active.text
+    };
     let big = is_big(full_text);
     let shown_text = match (big, active.is_paste()) {
         (true, _) => AttrValue::from(excerpt(full_text, EXCERPT_BYTES).to_string()),
@@ -384,8 +414,12 @@ pub fn App() -> Html {
 
 /// Selects `lines` in the textarea and brings them into view.
 fn select_lines(textarea: &NodeRef, lines: LineRange) {
-    let Some(area) = textarea.cast::<HtmlTextAreaElement>() else { return };
-    let Some((start, end)) = utf16_range(&area.value(), lines.first, lines.last) else { return };
+    let Some(area) = textarea.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    let Some((start, end)) = utf16_range(&area.value(), lines.first, lines.last) else {
+        return;
+    };
     // Collapsing the selection at the start first makes Chromium scroll the
     // textarea to it; the full selection then keeps that scroll position.
     let _ = area.set_selection_range(start, start);

@@ -39,7 +39,9 @@ async fn settle() {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 fn text(el: &Element) -> String {
@@ -66,14 +68,23 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
     }
 }
 
-fn item(section: &str, headline: &str, body: &str, source: &str, figures: &[(&str, f64, Option<&str>, FigureKind)]) -> Item {
+fn item(
+    section: &str,
+    headline: &str,
+    body: &str,
+    source: &str,
+    figures: &[(&str, f64, Option<&str>, FigureKind)],
+) -> Item {
     Item {
         section: Some(section.into()),
         headline: headline.into(),
         body: body.into(),
         sources: vec![source.into()],
         authors: Vec::new(),
-        figures: figures.iter().map(|&(t, v, u, k)| figure(body, t, v, u, k)).collect(),
+        figures: figures
+            .iter()
+            .map(|&(t, v, u, k)| figure(body, t, v, u, k))
+            .collect(),
         emphasis: Vec::new(),
         lines: LineRange { first: 3, last: 3 },
     }
@@ -125,7 +136,11 @@ fn bulletin() -> Bulletin {
 #[wasm_bindgen_test]
 async fn an_item_is_an_article_with_a_heading_and_data_values() {
     let root = fresh_root();
-    let props = ItemViewProps { lang: Lang::Zh, bulletin: SharedBulletin::from(bulletin()), index: 0 };
+    let props = ItemViewProps {
+        lang: Lang::Zh,
+        bulletin: SharedBulletin::from(bulletin()),
+        index: 0,
+    };
     yew::Renderer::<ItemView>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
@@ -158,13 +173,21 @@ async fn an_item_is_an_article_with_a_heading_and_data_values() {
 
     // The bold sub-unit is bold. A figure's tooltip is built when it takes
     // the focus (or the pointer), describes it, and goes when it loses it.
-    assert_eq!(all(&body, "strong").iter().map(text).collect::<Vec<_>>(), vec!["东湖镇"]);
+    assert_eq!(
+        all(&body, "strong").iter().map(text).collect::<Vec<_>>(),
+        vec!["东湖镇"]
+    );
     assert!(all(&body, ".fig-tip").is_empty(), "no tooltip before focus");
     let first = &all(&body, "data")[0];
     first.unchecked_ref::<HtmlElement>().focus().unwrap();
     settle().await;
-    let tip_id = first.get_attribute("aria-describedby").expect("described on focus");
-    let tip = root.query_selector(&format!("#{tip_id}")).unwrap().expect("tooltip element");
+    let tip_id = first
+        .get_attribute("aria-describedby")
+        .expect("described on focus");
+    let tip = root
+        .query_selector(&format!("#{tip_id}"))
+        .unwrap()
+        .expect("tooltip element");
     assert!(text(&tip).contains("数量"), "{}", text(&tip));
     first.unchecked_ref::<HtmlElement>().blur().unwrap();
     settle().await;
@@ -180,20 +203,29 @@ fn rows(root: &Element) -> Vec<String> {
 }
 
 fn change_select(root: &Element, id: &str, option_text: &str) {
-    let select: HtmlSelectElement = root.query_selector(&format!("#{id}")).unwrap().unwrap().unchecked_into();
+    let select: HtmlSelectElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     let options = all(&select, "option");
     let index = options
         .iter()
         .position(|o| text(o) == option_text)
         .unwrap_or_else(|| panic!("no option {option_text} in #{id}"));
     select.set_selected_index(index as i32);
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn the_figures_table_filters_searches_and_sorts() {
     let root = fresh_root();
-    let props = FiguresTableProps { lang: Lang::Zh, bulletin: SharedBulletin::from(bulletin()) };
+    let props = FiguresTableProps {
+        lang: Lang::Zh,
+        bulletin: SharedBulletin::from(bulletin()),
+    };
     yew::Renderer::<FiguresTable>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(rows(&root).len(), 6);
@@ -212,7 +244,11 @@ async fn the_figures_table_filters_searches_and_sorts() {
     assert_eq!(rows(&root).len(), 6);
 
     // Sorting by value: largest first, then flipped.
-    let value_header: HtmlElement = root.query_selector("button[data-column='c-value']").unwrap().unwrap().unchecked_into();
+    let value_header: HtmlElement = root
+        .query_selector("button[data-column='c-value']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     value_header.click();
     settle().await;
     assert_eq!(rows(&root)[0], "52.3 亿元");
@@ -223,9 +259,15 @@ async fn the_figures_table_filters_searches_and_sorts() {
     assert_eq!(rows(&root)[0], "3 座");
 
     // Search by text.
-    let search: HtmlInputElement = root.query_selector("#filter-query").unwrap().unwrap().unchecked_into();
+    let search: HtmlInputElement = root
+        .query_selector("#filter-query")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     search.set_value("公里");
-    search.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    search
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(rows(&root), vec!["46.5 公里"]);
     assert!(text(&root.query_selector(".table-count").unwrap().unwrap()).contains("显示 1 个"));
@@ -239,7 +281,11 @@ async fn warnings_render_and_point_at_their_lines() {
         let picked = picked.clone();
         Callback::from(move |lines: LineRange| *picked.borrow_mut() = Some(lines))
     };
-    let props = WarningsProps { lang: Lang::En, bulletin: SharedBulletin::from(bulletin()), on_select };
+    let props = WarningsProps {
+        lang: Lang::En,
+        bulletin: SharedBulletin::from(bulletin()),
+        on_select,
+    };
     yew::Renderer::<Warnings>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
@@ -247,7 +293,11 @@ async fn warnings_render_and_point_at_their_lines() {
     assert_eq!(items.len(), 1);
     assert!(text(&items[0]).contains("无法归入条目"));
     assert!(text(&items[0]).contains("（此行孤立）"));
-    let button: HtmlElement = items[0].query_selector("button").unwrap().unwrap().unchecked_into();
+    let button: HtmlElement = items[0]
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(text(&button), "lines 9–10");
     button.click();
     settle().await;
@@ -261,19 +311,37 @@ async fn a_long_list_of_warnings_is_drawn_a_page_at_a_time() {
     let mut b = bulletin();
     let one = b.warnings[0].clone();
     b.warnings = (0..WARNINGS_PAGE + 7)
-        .map(|i| Warning { lines: LineRange { first: i * 2, last: i * 2 }, ..one.clone() })
+        .map(|i| Warning {
+            lines: LineRange {
+                first: i * 2,
+                last: i * 2,
+            },
+            ..one.clone()
+        })
         .collect();
-    let props = WarningsProps { lang: Lang::Zh, bulletin: SharedBulletin::from(b), on_select: Callback::noop() };
+    let props = WarningsProps {
+        lang: Lang::Zh,
+        bulletin: SharedBulletin::from(b),
+        on_select: Callback::noop(),
+    };
     yew::Renderer::<Warnings>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(all(&root, "li.warning").len(), WARNINGS_PAGE);
-    assert!(text(&root.query_selector(".count").unwrap().unwrap()).contains(&(WARNINGS_PAGE + 7).to_string()));
-    let more: HtmlElement = root.query_selector("[data-more='warnings'] button").unwrap().expect("a 显示更多 button").unchecked_into();
+    assert!(text(&root.query_selector(".count").unwrap().unwrap())
+        .contains(&(WARNINGS_PAGE + 7).to_string()));
+    let more: HtmlElement = root
+        .query_selector("[data-more='warnings'] button")
+        .unwrap()
+        .expect("a 显示更多 button")
+        .unchecked_into();
     assert!(text(&more).contains('7'), "{}", text(&more));
     more.click();
     settle().await;
     assert_eq!(all(&root, "li.warning").len(), WARNINGS_PAGE + 7);
-    assert!(root.query_selector("[data-more='warnings']").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-more='warnings']")
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -286,21 +354,41 @@ async fn the_language_switch_changes_the_labels_and_is_remembered() {
 
     let h1 = || text(&root.query_selector("h1").unwrap().unwrap());
     assert_eq!(h1(), "政务快报分析");
-    let switch: HtmlElement = root.query_selector(".lang-switch").unwrap().unwrap().unchecked_into();
+    let switch: HtmlElement = root
+        .query_selector(".lang-switch")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(text(&switch), "English");
     switch.click();
     settle().await;
     assert_eq!(h1(), "Bulletin Analyzer");
     assert_eq!(text(&switch), "中文");
-    assert_eq!(storage.get_item("bulletin-analyzer.lang").unwrap().as_deref(), Some("en"));
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        storage
+            .get_item("bulletin-analyzer.lang")
+            .unwrap()
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
 
     // A second mount starts in the remembered language.
     handle.destroy();
     let again = fresh_root();
     yew::Renderer::<bulletin_analyzer::app::App>::with_root(again.clone()).render();
     settle().await;
-    assert_eq!(text(&again.query_selector("h1").unwrap().unwrap()), "Bulletin Analyzer");
+    assert_eq!(
+        text(&again.query_selector("h1").unwrap().unwrap()),
+        "Bulletin Analyzer"
+    );
     storage.clear().unwrap();
 }
 
@@ -333,15 +421,28 @@ async fn the_sample_button_fills_the_text_and_shows_items() {
     assert!(all(&root, "article").is_empty());
     assert_eq!(all(&root, ".empty-state").len(), 1);
 
-    let sample: HtmlElement = all(&root, ".empty-state button")[0].clone().unchecked_into();
+    let sample: HtmlElement = all(&root, ".empty-state button")[0]
+        .clone()
+        .unchecked_into();
     sample.click();
     settle().await;
-    let textarea: web_sys::HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().unchecked_into();
+    let textarea: web_sys::HtmlTextAreaElement = root
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(textarea.value(), bulletin_analyzer::SAMPLE);
-    assert!(wait_for(&root, "article").await.is_some(), "the sample shows items");
+    assert!(
+        wait_for(&root, "article").await.is_some(),
+        "the sample shows items"
+    );
     // The render time ends once the frame showing it has been painted.
     let results = root.query_selector("#results").unwrap().unwrap();
-    let dom_ms: f64 = results.get_attribute("data-dom-ms").expect("DOM update timed").parse().unwrap();
+    let dom_ms: f64 = results
+        .get_attribute("data-dom-ms")
+        .expect("DOM update timed")
+        .parse()
+        .unwrap();
     let mut painted = None;
     for _ in 0..100 {
         painted = results.get_attribute("data-render-ms");
@@ -353,7 +454,13 @@ async fn the_sample_button_fills_the_text_and_shows_items() {
     let ms: f64 = painted.expect("paint timed").parse().unwrap();
     assert!(ms >= dom_ms && dom_ms >= 0.0, "painted {ms}, DOM {dom_ms}");
     // The draft is saved for the next visit.
-    assert_eq!(storage.get_item("bulletin-analyzer.draft").unwrap().as_deref(), Some(bulletin_analyzer::SAMPLE));
+    assert_eq!(
+        storage
+            .get_item("bulletin-analyzer.draft")
+            .unwrap()
+            .as_deref(),
+        Some(bulletin_analyzer::SAMPLE)
+    );
     handle.destroy();
     bulletin_analyzer::offline::hook::parse_on_page_for_tests(None);
     storage.clear().unwrap();
@@ -369,16 +476,35 @@ async fn without_the_tools_module_the_page_says_the_parser_did_not_load() {
     let root = fresh_root();
     let handle = yew::Renderer::<bulletin_analyzer::app::App>::with_root(root.clone()).render();
     settle().await;
-    assert!(root.query_selector(".parse-failed").unwrap().is_none(), "an empty page asks for no parse");
-    let sample: HtmlElement = all(&root, ".empty-state button")[0].clone().unchecked_into();
+    assert!(
+        root.query_selector(".parse-failed").unwrap().is_none(),
+        "an empty page asks for no parse"
+    );
+    let sample: HtmlElement = all(&root, ".empty-state button")[0]
+        .clone()
+        .unchecked_into();
     sample.click();
-    let alert = wait_for(&root, ".parse-failed[role=alert]").await.expect("the failed load is shown");
-    assert!(text(&alert).contains("解析工具未能加载"), "{}", text(&alert));
+    let alert = wait_for(&root, ".parse-failed[role=alert]")
+        .await
+        .expect("the failed load is shown");
+    assert!(
+        text(&alert).contains("解析工具未能加载"),
+        "{}",
+        text(&alert)
+    );
     assert!(all(&root, "article").is_empty());
     // The text is kept, and the retry button asks again (and fails again).
-    let textarea: web_sys::HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().unchecked_into();
+    let textarea: web_sys::HtmlTextAreaElement = root
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(textarea.value(), bulletin_analyzer::SAMPLE);
-    let retry: HtmlElement = alert.query_selector("button").unwrap().expect("a retry button").unchecked_into();
+    let retry: HtmlElement = alert
+        .query_selector("button")
+        .unwrap()
+        .expect("a retry button")
+        .unchecked_into();
     retry.click();
     settle().await;
     assert!(wait_for(&root, ".parse-failed").await.is_some());
@@ -403,27 +529,46 @@ fn long_bulletin(n: usize) -> Bulletin {
 #[wasm_bindgen_test]
 async fn a_large_bulletin_is_drawn_a_batch_at_a_time() {
     let root = fresh_root();
-    let props = DocumentProps { lang: Lang::Zh, bulletin: SharedBulletin::from(long_bulletin(400)) };
+    let props = DocumentProps {
+        lang: Lang::Zh,
+        bulletin: SharedBulletin::from(long_bulletin(400)),
+    };
     yew::Renderer::<Document>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let first = all(&root, "article").len();
-    assert!(first > 0 && first < 100, "one batch first, not all 400 ({first})");
-    let more = root.query_selector("[data-more=\"items\"] button").unwrap().expect("a 显示更多 button");
+    assert!(
+        first > 0 && first < 100,
+        "one batch first, not all 400 ({first})"
+    );
+    let more = root
+        .query_selector("[data-more=\"items\"] button")
+        .unwrap()
+        .expect("a 显示更多 button");
     assert!(text(&more).contains("显示更多"), "{}", text(&more));
     more.unchecked_into::<HtmlElement>().click();
     settle().await;
     let second = all(&root, "article").len();
-    assert!(second > first, "the button draws the next batch ({first} → {second})");
+    assert!(
+        second > first,
+        "the button draws the next batch ({first} → {second})"
+    );
     // Items stay in order, with their figures.
     let heads: Vec<String> = all(&root, "article h3").iter().map(text).collect();
-    assert!(heads[second - 1].ends_with(&format!("（{}）", second - 1)), "{:?}", heads.last());
+    assert!(
+        heads[second - 1].ends_with(&format!("（{}）", second - 1)),
+        "{:?}",
+        heads.last()
+    );
     assert_eq!(all(&all(&root, "article")[0], "data").len(), 4);
 }
 
 #[wasm_bindgen_test]
 async fn a_small_bulletin_is_drawn_whole() {
     let root = fresh_root();
-    let props = DocumentProps { lang: Lang::Zh, bulletin: SharedBulletin::from(long_bulletin(150)) };
+    let props = DocumentProps {
+        lang: Lang::Zh,
+        bulletin: SharedBulletin::from(long_bulletin(150)),
+    };
     yew::Renderer::<Document>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(all(&root, "article").len(), 150);
@@ -439,20 +584,38 @@ async fn a_table_longer_than_a_page_is_paged_and_sorted_across_pages() {
     let figures: usize = b.items.iter().map(|i| i.figures.len()).sum();
     let page = bulletin_analyzer::view::progressive::TABLE_PAGE;
     assert!(figures > page, "{figures} figures");
-    let props = FiguresTableProps { lang: Lang::Zh, bulletin: SharedBulletin::from(b) };
+    let props = FiguresTableProps {
+        lang: Lang::Zh,
+        bulletin: SharedBulletin::from(b),
+    };
     yew::Renderer::<FiguresTable>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(rows(&root).len(), page);
-    let range = || text(&root.query_selector(".table-range").unwrap().expect("a pager"));
+    let range = || {
+        text(
+            &root
+                .query_selector(".table-range")
+                .unwrap()
+                .expect("a pager"),
+        )
+    };
     assert_eq!(range(), format!("显示 1–{page} / {figures}"));
 
     // Sorting is over every row, not the page: the largest value (52.3 亿元
     // is in every other item) leads, and the smallest ends the last page.
-    let value_header: HtmlElement = root.query_selector("button[data-column='c-value']").unwrap().unwrap().unchecked_into();
+    let value_header: HtmlElement = root
+        .query_selector("button[data-column='c-value']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     value_header.click();
     settle().await;
     assert_eq!(rows(&root)[0], "52.3 亿元");
-    let next: HtmlElement = root.query_selector(".pager button[data-page='next']").unwrap().unwrap().unchecked_into();
+    let next: HtmlElement = root
+        .query_selector(".pager button[data-page='next']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     next.click();
     settle().await;
     assert_eq!(range(), format!("显示 {}–{figures} / {figures}", page + 1));

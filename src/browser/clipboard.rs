@@ -18,9 +18,13 @@ pub async fn copy(text: &str) -> bool {
 }
 
 fn copy_with_exec_command(text: &str) -> bool {
-    let Some(doc) = super::document() else { return false };
+    let Some(doc) = super::document() else {
+        return false;
+    };
     let Some(body) = doc.body() else { return false };
-    let Ok(el) = doc.create_element("textarea") else { return false };
+    let Ok(el) = doc.create_element("textarea") else {
+        return false;
+    };
     let area: HtmlTextAreaElement = el.unchecked_into();
     area.set_value(text);
     area.set_read_only(true);

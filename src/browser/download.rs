@@ -26,5 +26,6 @@ pub fn save(bytes: &[u8], mime: &str, file_name: &str) -> Result<(), String> {
 }
 
 fn js_err(e: wasm_bindgen::JsValue) -> String {
-    e.as_string().unwrap_or_else(|| "download failed".to_string())
+    e.as_string()
+        .unwrap_or_else(|| "download failed".to_string())
 }

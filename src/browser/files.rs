@@ -85,14 +85,25 @@ pub async fn decode(name: &str, bytes: &[u8]) -> Result<(String, Option<String>)
         Detected::Text { encoding, bom_len } => {
             let text = text_decode(encoding, &bytes[bom_len..])?;
             if has_extension(name, &["html", "htm", "xhtml"]) {
-                Ok((html_text(&text).await?, with_guess(Some(note("HTML", encoding)))))
+                Ok((
+                    html_text(&text).await?,
+                    with_guess(Some(note("HTML", encoding))),
+                ))
             } else {
-                Ok((text, with_guess(encoding_note(encoding).map(str::to_string))))
+                Ok((
+                    text,
+                    with_guess(encoding_note(encoding).map(str::to_string)),
+                ))
             }
         }
-        Detected::Html { encoding, bom_len, .. } => {
+        Detected::Html {
+            encoding, bom_len, ..
+        } => {
             let text = text_decode(encoding, &bytes[bom_len..])?;
-            Ok((html_text(&text).await?, with_guess(Some(note("HTML", encoding)))))
+            Ok((
+                html_text(&text).await?,
+                with_guess(Some(note("HTML", encoding))),
+            ))
         }
         Detected::Docx => {
             let text = tools::docx_text(bytes).await.map_err(|e| match e {
@@ -104,11 +115,21 @@ pub async fn decode(name: &str, bytes: &[u8]) -> Result<(String, Option<String>)
         // PDF and Word 97/WPS: doc-readers in the tools module; a PDF's
         // pages are counted on the page's progress bar as they are read.
         detected => {
-            let (action, kind) = if detected == Detected::Pdf { ("pdf", "PDF") } else { ("doc", "Word 97") };
-            let read = tools::binary_text(action, bytes, |done, total| status::publish(Some(Progress { done, total }))).await;
+            let (action, kind) = if detected == Detected::Pdf {
+                ("pdf", "PDF")
+            } else {
+                ("doc", "Word 97")
+            };
+            let read = tools::binary_text(action, bytes, |done, total| {
+                status::publish(Some(Progress { done, total }))
+            })
+            .await;
             status::publish(None);
             let (text, warning) = read.map_err(|e| reason(&e))?;
-            Ok((text, Some(warning.map_or_else(|| kind.to_string(), |w| format!("{kind} · {w}")))))
+            Ok((
+                text,
+                Some(warning.map_or_else(|| kind.to_string(), |w| format!("{kind} · {w}"))),
+            ))
         }
     }
 }
@@ -132,7 +153,9 @@ fn text_decode(encoding: TextEncoding, bytes: &[u8]) -> Result<String, String> {
     options.set_fatal(true);
     let decoder = TextDecoder::new_with_label_and_options(encoding.label(), &options)
         .map_err(|_| both(Msg::ReasonUnreadable))?;
-    decoder.decode_with_u8_array(bytes).map_err(|_| both(Msg::ReasonUnreadable))
+    decoder
+        .decode_with_u8_array(bytes)
+        .map_err(|_| both(Msg::ReasonUnreadable))
 }
 
 fn encoding_note(encoding: TextEncoding) -> Option<&'static str> {

@@ -16,11 +16,16 @@ pub fn now() -> f64 {
 /// frame's style, layout and paint. This is when the reader sees the
 /// result, so it is where the render time ends.
 pub fn after_next_paint(then: impl FnOnce() + 'static) {
-    let Some(window) = super::window() else { return then() };
+    let Some(window) = super::window() else {
+        return then();
+    };
     let in_frame = Closure::once_into_js(move || {
-        let Some(window) = super::window() else { return then() };
+        let Some(window) = super::window() else {
+            return then();
+        };
         let after_paint = Closure::once_into_js(then);
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(after_paint.unchecked_ref(), 0);
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(after_paint.unchecked_ref(), 0);
     });
     let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }
@@ -37,7 +42,10 @@ pub struct RenderClock {
 impl RenderClock {
     /// The first render (the saved draft) is timed from page start.
     pub fn started_now() -> Self {
-        Self { started: Some(now()), generation: 0 }
+        Self {
+            started: Some(now()),
+            generation: 0,
+        }
     }
 
     pub fn start(&mut self) {

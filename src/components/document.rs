@@ -19,7 +19,9 @@ use crate::components::masthead::BulletinFooter;
 use crate::hooks::SharedBulletin;
 use crate::view::i18n::{show_earlier, show_more, t, Lang, Msg};
 use crate::view::outline::{groups, Group};
-use crate::view::progressive::{anchor_target, first_window, group_start, groups_in, more_after, more_before, reveal};
+use crate::view::progressive::{
+    anchor_target, first_window, group_start, groups_in, more_after, more_before, reveal,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentProps {
@@ -72,36 +74,45 @@ pub fn Document(props: &DocumentProps) -> Html {
         let jump_to = jump_to.clone();
         let partial = current.start > 0 || current.end < layout.figures.len();
         let (sentinel, on_more) = (sentinel.clone(), on_more.clone());
-        use_effect_with((props.bulletin.clone(), current.clone()), move |(_, current)| {
-            // Looked at again after every batch: drawing goes on while the end stays in view.
-            let watching = watch(&sentinel, on_more);
-            let current = current.clone();
-            let listener = partial.then(|| {
-                Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
-                    let Some(id) = missing_anchor(&e) else { return };
-                    let Some(target) = anchor_target(&id, &layout.groups) else { return };
-                    if target >= layout.figures.len() {
-                        return;
+        use_effect_with(
+            (props.bulletin.clone(), current.clone()),
+            move |(_, current)| {
+                // Looked at again after every batch: drawing goes on while the end stays in view.
+                let watching = watch(&sentinel, on_more);
+                let current = current.clone();
+                let listener = partial.then(|| {
+                    Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+                        let Some(id) = missing_anchor(&e) else { return };
+                        let Some(target) = anchor_target(&id, &layout.groups) else {
+                            return;
+                        };
+                        if target >= layout.figures.len() {
+                            return;
+                        }
+                        e.prevent_default();
+                        let start = group_start(&layout.groups, target);
+                        *jump_to.borrow_mut() = Some(id);
+                        set_window(reveal(&current, target, start, &layout.figures));
+                    })
+                });
+                let doc = crate::browser::document();
+                if let (Some(doc), Some(l)) = (&doc, &listener) {
+                    let _ =
+                        doc.add_event_listener_with_callback("click", l.as_ref().unchecked_ref());
+                }
+                move || {
+                    if let Some(w) = watching {
+                        w.stop();
                     }
-                    e.prevent_default();
-                    let start = group_start(&layout.groups, target);
-                    *jump_to.borrow_mut() = Some(id);
-                    set_window(reveal(&current, target, start, &layout.figures));
-                })
-            });
-            let doc = crate::browser::document();
-            if let (Some(doc), Some(l)) = (&doc, &listener) {
-                let _ = doc.add_event_listener_with_callback("click", l.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = watching {
-                    w.stop();
+                    if let (Some(doc), Some(l)) = (doc, listener) {
+                        let _ = doc.remove_event_listener_with_callback(
+                            "click",
+                            l.as_ref().unchecked_ref(),
+                        );
+                    }
                 }
-                if let (Some(doc), Some(l)) = (doc, listener) {
-                    let _ = doc.remove_event_listener_with_callback("click", l.as_ref().unchecked_ref());
-                }
-            }
-        });
+            },
+        );
     }
     // After the jump's batch is drawn: follow the link.
     {

@@ -56,7 +56,9 @@ fn loading(lang: Lang) -> &'static str {
 
 fn failed(lang: Lang, why: &tools::ToolsError) -> String {
     match (lang, why) {
-        (Lang::En, tools::ToolsError::Unavailable(m)) => format!("Export failed: the export tools did not load ({m})"),
+        (Lang::En, tools::ToolsError::Unavailable(m)) => {
+            format!("Export failed: the export tools did not load ({m})")
+        }
         (Lang::En, tools::ToolsError::Failed(m)) => format!("Export failed: {m}"),
         (_, tools::ToolsError::Unavailable(m)) => format!("导出失败：导出工具未能加载（{m}）"),
         (_, tools::ToolsError::Failed(m)) => format!("导出失败：{m}"),
@@ -70,7 +72,12 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let all = use_state(|| false);
     let busy = use_state(|| false);
 
-    let filled: Vec<Entry> = props.entries.iter().filter(|e| !e.text.trim().is_empty()).cloned().collect();
+    let filled: Vec<Entry> = props
+        .entries
+        .iter()
+        .filter(|e| !e.text.trim().is_empty())
+        .cloned()
+        .collect();
     let several = filled.len() > 1;
     let all_on = several && *all;
 
@@ -109,7 +116,10 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         let run = run.clone();
         Callback::from(move |_| {
             let (tool, mime, file, docs) = if all_on {
-                let docs = filled.iter().map(|e| (doc_label(&e.name, lang), e.text.to_string())).collect();
+                let docs = filled
+                    .iter()
+                    .map(|e| (doc_label(&e.name, lang), e.text.to_string()))
+                    .collect();
                 match format {
                     Format::Json => ("jsonl", JSON_LINES, "bulletins.jsonl".to_string(), docs),
                     Format::Csv => ("csv", CSV, "bulletins.csv".to_string(), docs),
@@ -152,7 +162,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                     let status = status.clone();
                     wasm_bindgen_futures::spawn_local(async move {
                         let ok = clipboard::copy(&text).await;
-                        status.set(Some(t(lang, if ok { Msg::Copied } else { Msg::CopyFailed }).to_string()));
+                        status.set(Some(
+                            t(lang, if ok { Msg::Copied } else { Msg::CopyFailed }).to_string(),
+                        ));
                     });
                 }),
             );

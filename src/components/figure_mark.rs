@@ -41,7 +41,11 @@ pub fn FigureMark(props: &FigureMarkProps) -> Html {
     let shown = use_state_eq(Shown::default);
     let open = shown.hover || shown.focus;
     let tip_id = tip_anchor(props.item, props.index);
-    let class = classes!("fig", format!("fig-{}", f.kind.as_str()), props.bold.then_some("bold"));
+    let class = classes!(
+        "fig",
+        format!("fig-{}", f.kind.as_str()),
+        props.bold.then_some("bold")
+    );
     // The tooltip is a sibling, not a child, so the `<data>` element's text
     // stays exactly the figure's text.
     html! {

@@ -16,7 +16,9 @@ use crate::view::i18n::{kind_name, showing_range, shown_of, t, Lang, Msg};
 use crate::view::numfmt::{grouped, plain_decimal, span};
 use crate::view::outline::{figure_anchor, item_anchor};
 use crate::view::progressive::{is_large, TABLE_PAGE};
-use crate::view::table::{options, order, pick, push_rows, search_text, Column, FigureRow, Filter, Options, Sort};
+use crate::view::table::{
+    options, order, pick, push_rows, search_text, Column, FigureRow, Filter, Options, Sort,
+};
 
 /// A select with more choices than this is left out (thousands of
 /// sections): the search box finds them as well.
@@ -58,7 +60,8 @@ impl Table {
     fn extend(&mut self, b: &Bulletin, items: Range<usize>) {
         let from = self.rows.len();
         push_rows(b, items, &mut self.rows);
-        self.search.extend(self.rows[from..].iter().map(search_text));
+        self.search
+            .extend(self.rows[from..].iter().map(search_text));
     }
 }
 
@@ -69,7 +72,11 @@ const PREPARE_ITEMS: usize = 1_500;
 /// the first before any: the document's first screen is drawn first), so
 /// the page stays responsive meanwhile, then hands it to `done` (unless
 /// `cancelled`: a newer bulletin came).
-fn prepare(b: SharedBulletin, cancelled: Rc<Cell<bool>>, done: UseStateHandle<Option<(SharedBulletin, Rc<Table>)>>) {
+fn prepare(
+    b: SharedBulletin,
+    cancelled: Rc<Cell<bool>>,
+    done: UseStateHandle<Option<(SharedBulletin, Rc<Table>)>>,
+) {
     step(b, 0, Table::default(), cancelled, done);
 }
 
@@ -106,7 +113,9 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
     let lang = props.lang;
     let large = is_large(props.bulletin.items.len(), figure_count(&props.bulletin));
     // A normal table is built at once; a large one between frames (see `prepare`).
-    let built = use_memo(props.bulletin.clone(), move |b| (!large).then(|| Rc::new(Table::build(b, 0..b.items.len()))));
+    let built = use_memo(props.bulletin.clone(), move |b| {
+        (!large).then(|| Rc::new(Table::build(b, 0..b.items.len())))
+    });
     let prepared = use_state(|| None::<(SharedBulletin, Rc<Table>)>);
     {
         let prepared = prepared.clone();
@@ -140,13 +149,22 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
     // One sort per sort order; filtering keeps that order.
     let ordered = {
         let table = table.clone();
-        use_memo((props.bulletin.clone(), ready.is_some(), *sort), move |(_, _, sort)| order(&table.rows, *sort))
+        use_memo(
+            (props.bulletin.clone(), ready.is_some(), *sort),
+            move |(_, _, sort)| order(&table.rows, *sort),
+        )
     };
     let shown = {
         let (table, ordered) = (table.clone(), ordered.clone());
-        use_memo((props.bulletin.clone(), ready.is_some(), *sort, effective.clone()), move |(_, _, _, f)| {
-            pick(&table.rows, &table.search, &ordered, f)
-        })
+        use_memo(
+            (
+                props.bulletin.clone(),
+                ready.is_some(),
+                *sort,
+                effective.clone(),
+            ),
+            move |(_, _, _, f)| pick(&table.rows, &table.search, &ordered, f),
+        )
     };
     // Which rows are drawn: all of them when they fit a page, else a page
     // (pages, not a growing list: a table's layout costs with every row it
@@ -199,7 +217,10 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
             let query = input.value();
             let (filter, latest, page) = (filter.clone(), latest.clone(), page.clone());
             let apply = move || {
-                filter.set(Filter { query, ..latest.borrow().clone() });
+                filter.set(Filter {
+                    query,
+                    ..latest.borrow().clone()
+                });
                 page.set(None);
             };
             let mut timer = search_timer.borrow_mut();
@@ -212,7 +233,11 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
         })
     };
 
-    let select = |facet: Facet, id: &'static str, label: Msg, names: Vec<String>, current: Option<usize>| {
+    let select = |facet: Facet,
+                  id: &'static str,
+                  label: Msg,
+                  names: Vec<String>,
+                  current: Option<usize>| {
         html! {
             <label class="filter" for={id}>
                 <span>{ t(lang, label) }</span>
@@ -225,11 +250,18 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
             </label>
         }
     };
-    let kind_names = opts.kinds.iter().map(|k| kind_name(lang, *k).to_string()).collect();
+    let kind_names = opts
+        .kinds
+        .iter()
+        .map(|k| kind_name(lang, *k).to_string())
+        .collect();
     let unit_names = opts
         .units
         .iter()
-        .map(|u| u.clone().unwrap_or_else(|| t(lang, Msg::NoUnit).to_string()))
+        .map(|u| {
+            u.clone()
+                .unwrap_or_else(|| t(lang, Msg::NoUnit).to_string())
+        })
         .collect();
 
     let header = |column: Column, label: Msg, class: &'static str| {
@@ -336,7 +368,12 @@ const COLUMNS: [(Column, Msg, &str); 11] = [
 ];
 
 #[inline(never)]
-fn page_button(which: &'static str, disabled: bool, label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+fn page_button(
+    which: &'static str,
+    disabled: bool,
+    label: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
     html! { <button type="button" data-page={which} {disabled} {onclick}>{ label }</button> }
 }
 
@@ -347,7 +384,9 @@ fn cell(class: &'static str, text: Option<&str>) -> Html {
 }
 
 fn position<T: PartialEq>(list: &[T], chosen: &Option<T>) -> Option<usize> {
-    chosen.as_ref().and_then(|c| list.iter().position(|x| x == c))
+    chosen
+        .as_ref()
+        .and_then(|c| list.iter().position(|x| x == c))
 }
 
 fn effective_filter(filter: &Filter, opts: &Options) -> Filter {
@@ -358,7 +397,10 @@ fn effective_filter(filter: &Filter, opts: &Options) -> Filter {
     if f.unit.as_ref().is_some_and(|u| !opts.units.contains(u)) {
         f.unit = None;
     }
-    if f.section.as_ref().is_some_and(|s| !opts.sections.contains(s)) {
+    if f.section
+        .as_ref()
+        .is_some_and(|s| !opts.sections.contains(s))
+    {
         f.section = None;
     }
     if f.source.as_ref().is_some_and(|s| !opts.sources.contains(s)) {

@@ -56,7 +56,10 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let cb = props.on_input.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let at_once = matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop" | "deleteByCut");
+            let at_once = matches!(
+                e.input_type().as_str(),
+                "insertFromPaste" | "insertFromDrop" | "deleteByCut"
+            );
             cb.emit((area.value(), at_once));
         })
     };

@@ -37,7 +37,10 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     let sources = if item.sources.is_empty() {
         html! { <span class="source none">{ t(lang, Msg::NoSources) }</span> }
     } else {
-        item.sources.iter().map(|s| html! { <span class="source">{ s.as_str() }</span> }).collect::<Html>()
+        item.sources
+            .iter()
+            .map(|s| html! { <span class="source">{ s.as_str() }</span> })
+            .collect::<Html>()
     };
     html! {
         <article class="item" id={anchor} aria-labelledby={heading_id.clone()}

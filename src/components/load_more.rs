@@ -29,7 +29,12 @@ extern "C" {
 const LOOK_AHEAD: &str = "0px 0px 800px 0px";
 
 /// The button; `node` lets the caller [`watch`] it.
-pub fn load_more(name: &'static str, label: String, on_more: &Callback<()>, node: &NodeRef) -> Html {
+pub fn load_more(
+    name: &'static str,
+    label: String,
+    on_more: &Callback<()>,
+    node: &NodeRef,
+) -> Html {
     let onclick = on_more.reform(|_: MouseEvent| ());
     html! {
         <div class="load-more" data-more={name} ref={node.clone()}>
@@ -59,10 +64,17 @@ pub fn watch(node: &NodeRef, on_more: Callback<()>) -> Option<Watch> {
         // of the document sits above the figures table: seen from there it
         // is in view too, and drawing the next batch (above the table, where
         // the page keeps its place) would leave it in view, and so on.
-        let half = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0) / 2.0;
+        let half = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0)
+            / 2.0;
         let seen = entries.iter().any(|e| {
-            let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
-            let top = get(&get(&e, "boundingClientRect"), "top").as_f64().unwrap_or(0.0);
+            let get =
+                |o: &JsValue, k: &str| Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            let top = get(&get(&e, "boundingClientRect"), "top")
+                .as_f64()
+                .unwrap_or(0.0);
             get(&e, "isIntersecting").as_bool().unwrap_or(false) && top > half
         });
         // Once per observer: the next batch brings a new one.
@@ -75,5 +87,8 @@ pub fn watch(node: &NodeRef, on_more: Callback<()>) -> Option<Watch> {
     let _ = Reflect::set(&options, &"rootMargin".into(), &LOOK_AHEAD.into());
     let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref(), &options).ok()?;
     observer.observe(&target);
-    Some(Watch { observer, _callback: callback })
+    Some(Watch {
+        observer,
+        _callback: callback,
+    })
 }

@@ -30,7 +30,11 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
     }
     let has_sections = b.items.iter().any(|i| i.section.is_some());
     let outline = if has_sections { groups(b) } else { Vec::new() };
-    let count = if has_sections { outline.len() } else { b.items.len() };
+    let count = if has_sections {
+        outline.len()
+    } else {
+        b.items.len()
+    };
     let shown = match &*limit {
         Some((lb, n)) if lb == b => n.end.min(count),
         _ if count > PROGRESSIVE_ITEMS => NAV_PAGE,
@@ -40,10 +44,18 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
     let links = (0..shown).map(|i| {
         if has_sections {
             let g = &outline[i];
-            let name = g.section.as_deref().unwrap_or(t(lang, Msg::NoSection)).to_string();
+            let name = g
+                .section
+                .as_deref()
+                .unwrap_or(t(lang, Msg::NoSection))
+                .to_string();
             (format!("#{}", g.anchor), name, Some(g.items.len()))
         } else {
-            (format!("#{}", item_anchor(i)), b.items[i].headline.clone(), None)
+            (
+                format!("#{}", item_anchor(i)),
+                b.items[i].headline.clone(),
+                None,
+            )
         }
     });
     let on_more = {

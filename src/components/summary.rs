@@ -16,8 +16,10 @@ pub struct SummaryProps {
 pub fn Summary(props: &SummaryProps) -> Html {
     let lang = props.lang;
     let s = summarize(&props.bulletin);
-    let stat = |msg: Msg, n: usize, key: &'static str| html! {
-        <div class="stat" data-stat={key}><dt>{ t(lang, msg) }</dt><dd>{ n }</dd></div>
+    let stat = |msg: Msg, n: usize, key: &'static str| {
+        html! {
+            <div class="stat" data-stat={key}><dt>{ t(lang, msg) }</dt><dd>{ n }</dd></div>
+        }
     };
     html! {
         <section class="summary" aria-labelledby="summary-h">

@@ -29,7 +29,11 @@ extern "C" {
     fn new(url: &str, options: &JsValue) -> Result<WorkerHandle, JsValue>;
 
     #[wasm_bindgen(method, js_name = postMessage, catch)]
-    fn post_message(this: &WorkerHandle, message: &JsValue, transfer: &Array) -> Result<(), JsValue>;
+    fn post_message(
+        this: &WorkerHandle,
+        message: &JsValue,
+        transfer: &Array,
+    ) -> Result<(), JsValue>;
 
     #[wasm_bindgen(method, js_name = addEventListener)]
     fn add_event_listener(this: &WorkerHandle, kind: &str, listener: &Function);
@@ -72,7 +76,9 @@ impl Channel {
                 let weak = weak.clone();
                 Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
                     if let Some(channel) = weak.upgrade() {
-                        channel.on_message(&Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED));
+                        channel.on_message(
+                            &Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED),
+                        );
                     }
                 })
             };
@@ -110,13 +116,22 @@ impl Channel {
     /// Sends `message` as a request (the buffers in `transfer` are handed
     /// over, not copied) and waits for its `result` message; an `error`
     /// message's text, or a failed start's, is the `Err`.
-    pub async fn request(&self, message: &Object, transfer: &Array, on_progress: Option<OnProgress>) -> Result<JsValue, JsValue> {
+    pub async fn request(
+        &self,
+        message: &Object,
+        transfer: &Array,
+        on_progress: Option<OnProgress>,
+    ) -> Result<JsValue, JsValue> {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1));
         Reflect::set(message, &"id".into(), &id.into())?;
         let mut pending = None;
         let promise = Promise::new(&mut |resolve, reject| {
-            pending = Some(Pending { resolve, reject, on_progress: on_progress.clone() });
+            pending = Some(Pending {
+                resolve,
+                reject,
+                on_progress: on_progress.clone(),
+            });
         });
         if let Some(pending) = pending {
             self.pending.borrow_mut().push((id, pending));
@@ -142,7 +157,12 @@ impl Channel {
     pub fn fail_all(&self, message: &str) {
         self.broken.set(true);
         self.worker.terminate();
-        let waiting: Vec<Pending> = self.pending.borrow_mut().drain(..).map(|(_, p)| p).collect();
+        let waiting: Vec<Pending> = self
+            .pending
+            .borrow_mut()
+            .drain(..)
+            .map(|(_, p)| p)
+            .collect();
         for p in waiting {
             let _ = p.reject.call1(&JsValue::NULL, &JsValue::from_str(message));
         }
@@ -154,7 +174,12 @@ impl Channel {
         match (get("type").as_string().as_deref(), id) {
             (Some("ready"), _) => self.ready.set(true),
             (Some("progress"), Some(id)) => {
-                let callback = self.pending.borrow().iter().find(|(other, _)| *other == id).and_then(|(_, p)| p.on_progress.clone());
+                let callback = self
+                    .pending
+                    .borrow()
+                    .iter()
+                    .find(|(other, _)| *other == id)
+                    .and_then(|(_, p)| p.on_progress.clone());
                 if let Some(callback) = callback {
                     callback(data);
                 }

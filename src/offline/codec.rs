@@ -23,22 +23,45 @@ use bulletin_parser::{
 
 /// The bulletin without its items (they travel separately, in pieces).
 pub fn encode_head(bulletin: &Bulletin) -> Vec<u8> {
-    let Bulletin { masthead, sections, items: _, footer, warnings, dropped, notes } = bulletin;
+    let Bulletin {
+        masthead,
+        sections,
+        items: _,
+        footer,
+        warnings,
+        dropped,
+        notes,
+    } = bulletin;
     let mut w = Writer::default();
-    let Masthead { title, issue, issue_number, issuer, date } = masthead;
+    let Masthead {
+        title,
+        issue,
+        issue_number,
+        issuer,
+        date,
+    } = masthead;
     w.opt_str(title);
     w.opt_str(issue);
     w.opt(issue_number, |w, n| w.uint(u64::from(*n)));
     w.opt_str(issuer);
     w.opt_str(date);
     w.seq(sections, |w, s| w.str(s));
-    let Footer { distribution, editor, reviewer, signer } = footer;
+    let Footer {
+        distribution,
+        editor,
+        reviewer,
+        signer,
+    } = footer;
     w.opt_str(distribution);
     w.opt_str(editor);
     w.opt_str(reviewer);
     w.opt_str(signer);
     w.seq(warnings, |w, warning| {
-        let Warning { lines, message, text } = warning;
+        let Warning {
+            lines,
+            message,
+            text,
+        } = warning;
         w.lines(lines);
         w.str(message);
         w.str(text);
@@ -64,18 +87,52 @@ pub fn decode_head(bytes: &[u8]) -> Option<Bulletin> {
         date: r.opt_str()?,
     };
     let sections = r.seq(Reader::str)?;
-    let footer = Footer { distribution: r.opt_str()?, editor: r.opt_str()?, reviewer: r.opt_str()?, signer: r.opt_str()? };
-    let warnings = r.seq(|r| Some(Warning { lines: r.lines()?, message: r.str()?, text: r.str()? }))?;
-    let dropped = r.seq(|r| Some(Dropped { line: r.usize()?, text: r.str()?, reason: r.str()? }))?;
+    let footer = Footer {
+        distribution: r.opt_str()?,
+        editor: r.opt_str()?,
+        reviewer: r.opt_str()?,
+        signer: r.opt_str()?,
+    };
+    let warnings = r.seq(|r| {
+        Some(Warning {
+            lines: r.lines()?,
+            message: r.str()?,
+            text: r.str()?,
+        })
+    })?;
+    let dropped = r.seq(|r| {
+        Some(Dropped {
+            line: r.usize()?,
+            text: r.str()?,
+            reason: r.str()?,
+        })
+    })?;
     let notes = r.seq(Reader::str)?;
     r.end()?;
-    Some(Bulletin { masthead, sections, items: Vec::new(), footer, warnings, dropped, notes })
+    Some(Bulletin {
+        masthead,
+        sections,
+        items: Vec::new(),
+        footer,
+        warnings,
+        dropped,
+        notes,
+    })
 }
 
 pub fn encode_items(items: &[Item]) -> Vec<u8> {
     let mut w = Writer::default();
     w.seq(items, |w, item| {
-        let Item { section, headline, body, sources, authors, figures, emphasis, lines } = item;
+        let Item {
+            section,
+            headline,
+            body,
+            sources,
+            authors,
+            figures,
+            emphasis,
+            lines,
+        } = item;
         w.opt_str(section);
         w.str(headline);
         w.str(body);
@@ -102,7 +159,12 @@ pub fn decode_items(bytes: &[u8]) -> Option<Vec<Item>> {
             sources: r.seq(Reader::str)?,
             authors: r.seq(Reader::str)?,
             figures: r.seq(Reader::figure)?,
-            emphasis: r.seq(|r| Some(Span { start: r.usize()?, end: r.usize()? }))?,
+            emphasis: r.seq(|r| {
+                Some(Span {
+                    start: r.usize()?,
+                    end: r.usize()?,
+                })
+            })?,
             lines: r.lines()?,
         })
     })?;
@@ -161,13 +223,27 @@ impl Writer {
     }
 
     fn figure(&mut self, figure: &Figure) {
-        let Figure { text, value, value_max, unit, approx, kind, start, end, label, change, period, entity } = figure;
+        let Figure {
+            text,
+            value,
+            value_max,
+            unit,
+            approx,
+            kind,
+            start,
+            end,
+            label,
+            change,
+            period,
+            entity,
+        } = figure;
         self.str(text);
         self.0.extend_from_slice(&value.to_le_bytes());
         self.opt(value_max, |w, v| w.0.extend_from_slice(&v.to_le_bytes()));
         self.opt_str(&unit.as_deref());
         self.opt_str(&approx.as_deref());
-        self.0.push(KINDS.iter().position(|k| k == kind).unwrap_or(0) as u8);
+        self.0
+            .push(KINDS.iter().position(|k| k == kind).unwrap_or(0) as u8);
         self.uint(*start as u64);
         self.uint(*end as u64);
         self.opt_str(label);
@@ -250,7 +326,10 @@ impl Reader<'_> {
     }
 
     fn lines(&mut self) -> Option<LineRange> {
-        Some(LineRange { first: self.usize()?, last: self.usize()? })
+        Some(LineRange {
+            first: self.usize()?,
+            last: self.usize()?,
+        })
     }
 
     fn figure(&mut self) -> Option<Figure> {
@@ -308,11 +387,23 @@ mod tests {
             period: Some("1—8月份".into()),
             entity: Some("城关镇".into()),
         };
-        let mut figures: Vec<Figure> =
-            FigureKind::ALL.iter().map(|k| figure(*k, Some(Change::Up))).collect();
+        let mut figures: Vec<Figure> = FigureKind::ALL
+            .iter()
+            .map(|k| figure(*k, Some(Change::Up)))
+            .collect();
         figures.push(figure(FigureKind::Money, Some(Change::Down)));
-        figures.push(Figure { value: 24_877_000_000.0, value_max: None, unit: None, approx: None, change: None, ..figure(FigureKind::Money, None) });
-        figures.push(Figure { value: -0.125, ..figure(FigureKind::Measure, None) });
+        figures.push(Figure {
+            value: 24_877_000_000.0,
+            value_max: None,
+            unit: None,
+            approx: None,
+            change: None,
+            ..figure(FigureKind::Money, None)
+        });
+        figures.push(Figure {
+            value: -0.125,
+            ..figure(FigureKind::Measure, None)
+        });
         Bulletin {
             masthead: Masthead {
                 title: Some("城南政务快报".into()),
@@ -330,8 +421,17 @@ mod tests {
                     sources: vec!["财政局".into(), "城关镇".into()],
                     authors: vec!["张伟".into()],
                     figures: figures.clone(),
-                    emphasis: vec![Span { start: 0, end: 3 }, Span { start: usize::MAX, end: usize::MAX / 3 }],
-                    lines: LineRange { first: i + 1, last: i + 3 },
+                    emphasis: vec![
+                        Span { start: 0, end: 3 },
+                        Span {
+                            start: usize::MAX,
+                            end: usize::MAX / 3,
+                        },
+                    ],
+                    lines: LineRange {
+                        first: i + 1,
+                        last: i + 3,
+                    },
                 })
                 .collect(),
             footer: Footer {
@@ -340,8 +440,16 @@ mod tests {
                 reviewer: None,
                 signer: Some("郑伟".into()),
             },
-            warnings: vec![Warning { lines: LineRange { first: 9, last: 10 }, message: "未归属".into(), text: "一行".into() }],
-            dropped: vec![Dropped { line: 30, text: "- 3 -".into(), reason: "page-number".into() }],
+            warnings: vec![Warning {
+                lines: LineRange { first: 9, last: 10 },
+                message: "未归属".into(),
+                text: "一行".into(),
+            }],
+            dropped: vec![Dropped {
+                line: 30,
+                text: "- 3 -".into(),
+                reason: "page-number".into(),
+            }],
             notes: vec!["编者按：一则按语。".into()],
         }
     }
@@ -366,12 +474,19 @@ mod tests {
                     本期发：县委常委。\n责任编辑：周 明    审核：吴静    签发：郑伟\n";
         let mut texts = vec![text.to_owned()];
         // The real bulletins too, when the shared folder is there.
-        if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds")) {
-            texts.extend(dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()));
+        if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
+        {
+            texts.extend(
+                dir.flatten()
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok()),
+            );
         }
         for text in texts {
             let b = bulletin_parser::parse(&text);
-            assert!(!b.items.is_empty(), "the parser finds items (else this proves little)");
+            assert!(
+                !b.items.is_empty(),
+                "the parser finds items (else this proves little)"
+            );
             assert_eq!(roundtrip(&b).as_ref(), Some(&b));
         }
     }
@@ -391,7 +506,10 @@ mod tests {
         longer.push(0);
         assert_eq!(decode_items(&longer), None, "trailing bytes");
         // A huge length must not allocate.
-        assert_eq!(decode_items(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), None);
+        assert_eq!(
+            decode_items(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]),
+            None
+        );
         assert_eq!(decode_items(&[0xff; 12]), None);
         let mut flipped = items;
         for i in 0..flipped.len() {

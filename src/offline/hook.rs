@@ -49,7 +49,10 @@ fn is_large(text: &str) -> bool {
 type Recent = Vec<(SharedText, SharedBulletin)>;
 
 fn recent_result(recent: &Recent, text: &SharedText) -> Option<SharedBulletin> {
-    recent.iter().find(|(t, _)| t == text).map(|(_, b)| b.clone())
+    recent
+        .iter()
+        .find(|(t, _)| t == text)
+        .map(|(_, b)| b.clone())
 }
 
 /// The bulletin in `text`: the parsed one once the tools worker has
@@ -64,7 +67,11 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
     // Bumped by the 重试 button after a failed load.
     let attempt = use_state(|| 0u32);
     let blank = text.trim().is_empty();
-    let ready = if blank { Some((*placeholder).clone()) } else { recent_result(&recent.borrow(), &text) };
+    let ready = if blank {
+        Some((*placeholder).clone())
+    } else {
+        recent_result(&recent.borrow(), &text)
+    };
     {
         let latest = latest.clone();
         let recent = recent.clone();
@@ -80,7 +87,9 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
                 if large {
                     status::publish(Some(Progress { done: 0, total: 1 }));
                 }
-                status::publish_tools((on_page.is_none() && !tools::is_ready()).then_some(ToolsNote::Loading));
+                status::publish_tools(
+                    (on_page.is_none() && !tools::is_ready()).then_some(ToolsNote::Loading),
+                );
                 wasm_bindgen_futures::spawn_local(async move {
                     let report = still_current.clone();
                     let parsed = match on_page {
@@ -94,7 +103,8 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
                             .await
                         }
                     };
-                    let parsed = parsed.map(|b| SharedBulletin::from(b.into_iter().next().unwrap_or_default()));
+                    let parsed = parsed
+                        .map(|b| SharedBulletin::from(b.into_iter().next().unwrap_or_default()));
                     if let Ok(bulletin) = &parsed {
                         let mut recent = recent.borrow_mut();
                         if recent.len() >= RECENT {
@@ -113,7 +123,10 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
                         }
                         Err(err) => {
                             let retry = Callback::from(move |()| attempt.set(*attempt + 1));
-                            status::publish_tools(Some(ToolsNote::Failed(err.message().to_owned(), retry)));
+                            status::publish_tools(Some(ToolsNote::Failed(
+                                err.message().to_owned(),
+                                retry,
+                            )));
                         }
                     }
                 });

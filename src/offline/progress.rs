@@ -11,7 +11,11 @@ pub fn progress_bar(progress: Option<Progress>) -> Html {
         return Html::default();
     };
     let counted = total > 1;
-    let label = if counted { format!("正在解析 {done} / {total}") } else { "正在解析…".to_owned() };
+    let label = if counted {
+        format!("正在解析 {done} / {total}")
+    } else {
+        "正在解析…".to_owned()
+    };
     html! {
         <div class="parse-progress" role="status" aria-live="polite">
             if counted {

@@ -83,15 +83,22 @@ impl UpdateReady {
                 .add_event_listener("controllerchange", reload.as_ref().unchecked_ref());
             reload.forget(); // the page is about to go
         }
-        self.waiting.unchecked_ref::<Sw>().post_message(&JsValue::from_str(SKIP_WAITING));
+        self.waiting
+            .unchecked_ref::<Sw>()
+            .post_message(&JsValue::from_str(SKIP_WAITING));
     }
 }
 
 /// Whether this page can have a service worker: not from `file://` (the
 /// single-file build), not in a browser without them.
 pub fn supported() -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let secure_scheme = matches!(window.location().protocol().as_deref(), Ok("http:") | Ok("https:"));
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let secure_scheme = matches!(
+        window.location().protocol().as_deref(),
+        Ok("http:") | Ok("https:")
+    );
     secure_scheme && container().is_some()
 }
 
@@ -116,8 +123,13 @@ pub fn register(on_update: impl Fn(UpdateReady) + 'static) {
             }
         });
     };
-    let Some(window) = web_sys::window() else { return };
-    let loaded = window.document().map(|d| d.ready_state() == "complete").unwrap_or(true);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loaded = window
+        .document()
+        .map(|d| d.ready_state() == "complete")
+        .unwrap_or(true);
     if loaded {
         start();
     } else {
@@ -136,7 +148,9 @@ async fn register_now(on_update: Rc<dyn Fn(UpdateReady)>) -> Result<(), JsValue>
     {
         let _ = JsFuture::from(copy).await;
     }
-    let registration: Registration = JsFuture::from(container.register(SCRIPT_URL)).await?.unchecked_into();
+    let registration: Registration = JsFuture::from(container.register(SCRIPT_URL))
+        .await?
+        .unchecked_into();
     let registration = Rc::new(registration);
 
     // A version that finished installing during an earlier visit.
@@ -153,7 +167,8 @@ async fn register_now(on_update: Rc<dyn Fn(UpdateReady)>) -> Result<(), JsValue>
             }
             let registration = registration.clone();
             let on_update = on_update.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || offer_if_waiting(&registration, &on_update));
+            let on_state =
+                Closure::<dyn FnMut()>::new(move || offer_if_waiting(&registration, &on_update));
             installing
                 .unchecked_ref::<Target>()
                 .add_event_listener("statechange", on_state.as_ref().unchecked_ref());
@@ -184,7 +199,10 @@ async fn register_now(on_update: Rc<dyn Fn(UpdateReady)>) -> Result<(), JsValue>
         })
     };
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
     }
     on_visible.forget();
     Ok(())
@@ -197,7 +215,9 @@ fn offer_if_waiting(registration: &Registration, on_update: &Rc<dyn Fn(UpdateRea
     if waiting.is_null() || waiting.is_undefined() {
         return;
     }
-    let controlled = container().map(|c| !c.controller().is_null()).unwrap_or(false);
+    let controlled = container()
+        .map(|c| !c.controller().is_null())
+        .unwrap_or(false);
     if controlled {
         on_update(UpdateReady { waiting });
     }

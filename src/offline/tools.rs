@@ -68,8 +68,14 @@ pub fn warm_up() {
 pub async fn export(format: &str, docs: &[(String, String)]) -> Result<Vec<u8>, ToolsError> {
     let message = request("export")?;
     set(&message, "format", &format.into())?;
-    let labels: Array = docs.iter().map(|(label, _)| JsValue::from_str(label)).collect();
-    let texts: Array = docs.iter().map(|(_, text)| JsValue::from_str(text)).collect();
+    let labels: Array = docs
+        .iter()
+        .map(|(label, _)| JsValue::from_str(label))
+        .collect();
+    let texts: Array = docs
+        .iter()
+        .map(|(_, text)| JsValue::from_str(text))
+        .collect();
     set(&message, "labels", &labels)?;
     set(&message, "texts", &texts)?;
     let result = send(message).await?;
@@ -108,12 +114,23 @@ pub async fn docx_text(bytes: &[u8]) -> Result<String, ToolsError> {
 /// hears each PDF page read. A scan, an encrypted file or unmapped fonts
 /// are `Failed` with the reader's message. (One function for both keeps
 /// the first-load wasm small.)
-pub async fn binary_text(action: &str, bytes: &[u8], on_progress: impl Fn(usize, usize) + 'static) -> Result<(String, Option<String>), ToolsError> {
+pub async fn binary_text(
+    action: &str,
+    bytes: &[u8],
+    on_progress: impl Fn(usize, usize) + 'static,
+) -> Result<(String, Option<String>), ToolsError> {
     let message = request(action)?;
     set(&message, "bytes", &Uint8Array::from(bytes))?;
     let result = send_with(message, Some(progress_of(on_progress))).await?;
-    let field = |key: &str| Reflect::get(&result, &key.into()).ok().and_then(|t| t.as_string());
-    Ok((field("text").ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?, field("warning")))
+    let field = |key: &str| {
+        Reflect::get(&result, &key.into())
+            .ok()
+            .and_then(|t| t.as_string())
+    };
+    Ok((
+        field("text").ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))?,
+        field("warning"),
+    ))
 }
 
 /// Parses `texts` (every parse of the page happens in the tools worker):
@@ -122,13 +139,24 @@ pub async fn binary_text(action: &str, bytes: &[u8], on_progress: impl Fn(usize,
 /// The texts go as UTF-8 bytes, handed over rather than copied: a 5 MB
 /// text as a JS string costs a UTF-16 conversion and a structured-clone copy
 /// on the page's thread. `on_progress(done, total)` hears how far it got.
-pub async fn parse_parts(texts: &[String], on_progress: impl Fn(usize, usize) + 'static) -> Result<Array, ToolsError> {
+pub async fn parse_parts(
+    texts: &[String],
+    on_progress: impl Fn(usize, usize) + 'static,
+) -> Result<Array, ToolsError> {
     let message = request("parse")?;
-    let list: Array = texts.iter().map(|t| Uint8Array::from(t.as_bytes())).collect();
-    let buffers: Array = list.iter().map(|bytes| JsValue::from(bytes.unchecked_into::<Uint8Array>().buffer())).collect();
+    let list: Array = texts
+        .iter()
+        .map(|t| Uint8Array::from(t.as_bytes()))
+        .collect();
+    let buffers: Array = list
+        .iter()
+        .map(|bytes| JsValue::from(bytes.unchecked_into::<Uint8Array>().buffer()))
+        .collect();
     set(&message, "texts", &list)?;
     let result = send_full(message, &buffers, Some(progress_of(on_progress))).await?;
-    result.dyn_into().map_err(|_| ToolsError::Failed("the parse returned no results".into()))
+    result
+        .dyn_into()
+        .map_err(|_| ToolsError::Failed("the parse returned no results".into()))
 }
 
 /// The texts of the issues in `text` (a file holding several issues gives
@@ -136,13 +164,21 @@ pub async fn parse_parts(texts: &[String], on_progress: impl Fn(usize, usize) + 
 pub async fn split_issues(text: &str) -> Result<Vec<String>, ToolsError> {
     let message = request("split")?;
     set(&message, "text", &text.into())?;
-    let result: Array = send(message).await?.dyn_into().map_err(|_| ToolsError::Failed("the split returned no texts".into()))?;
+    let result: Array = send(message)
+        .await?
+        .dyn_into()
+        .map_err(|_| ToolsError::Failed("the split returned no texts".into()))?;
     Ok(result.iter().filter_map(|t| t.as_string()).collect())
 }
 
 fn progress_of(on_progress: impl Fn(usize, usize) + 'static) -> OnProgress {
     Rc::new(move |data: &JsValue| {
-        let read = |key: &str| Reflect::get(data, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
+        let read = |key: &str| {
+            Reflect::get(data, &key.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as usize
+        };
         on_progress(read("done"), read("total"));
     })
 }
@@ -151,7 +187,9 @@ fn progress_of(on_progress: impl Fn(usize, usize) + 'static) -> OnProgress {
 pub const DOCX_NO_TEXT: &str = "docx-no-text";
 
 fn as_string(value: JsValue) -> Result<String, ToolsError> {
-    value.as_string().ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))
+    value
+        .as_string()
+        .ok_or_else(|| ToolsError::Failed("the reader returned no text".into()))
 }
 
 fn request(action: &str) -> Result<Object, ToolsError> {
@@ -162,13 +200,19 @@ fn request(action: &str) -> Result<Object, ToolsError> {
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), ToolsError> {
-    Reflect::set(target, &key.into(), value).map(|_| ()).map_err(|e| ToolsError::Failed(describe(&e)))
+    Reflect::set(target, &key.into(), value)
+        .map(|_| ())
+        .map_err(|e| ToolsError::Failed(describe(&e)))
 }
 
 fn describe(value: &JsValue) -> String {
     value
         .as_string()
-        .or_else(|| Reflect::get(value, &"message".into()).ok().and_then(|m| m.as_string()))
+        .or_else(|| {
+            Reflect::get(value, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
@@ -176,20 +220,30 @@ async fn send(message: Object) -> Result<JsValue, ToolsError> {
     send_with(message, None).await
 }
 
-async fn send_with(message: Object, on_progress: Option<OnProgress>) -> Result<JsValue, ToolsError> {
+async fn send_with(
+    message: Object,
+    on_progress: Option<OnProgress>,
+) -> Result<JsValue, ToolsError> {
     send_full(message, &Array::new(), on_progress).await
 }
 
-async fn send_full(message: Object, transfer: &Array, on_progress: Option<OnProgress>) -> Result<JsValue, ToolsError> {
+async fn send_full(
+    message: Object,
+    transfer: &Array,
+    on_progress: Option<OnProgress>,
+) -> Result<JsValue, ToolsError> {
     let channel = channel().await?;
-    let answer = channel.request(&message, transfer, on_progress).await.map_err(|err| {
-        let message = describe(&err);
-        if channel.is_broken() {
-            ToolsError::Unavailable(message)
-        } else {
-            ToolsError::Failed(message)
-        }
-    })?;
+    let answer = channel
+        .request(&message, transfer, on_progress)
+        .await
+        .map_err(|err| {
+            let message = describe(&err);
+            if channel.is_broken() {
+                ToolsError::Unavailable(message)
+            } else {
+                ToolsError::Failed(message)
+            }
+        })?;
     Reflect::get(&answer, &"result".into()).map_err(|e| ToolsError::Failed(describe(&e)))
 }
 
@@ -203,7 +257,10 @@ thread_local! {
 
 /// The running worker, started if there is none (or the last one broke).
 async fn channel() -> Result<Rc<Channel>, ToolsError> {
-    if let Some(channel) = CHANNEL.with(|c| c.borrow().clone()).filter(|c| !c.is_broken()) {
+    if let Some(channel) = CHANNEL
+        .with(|c| c.borrow().clone())
+        .filter(|c| !c.is_broken())
+    {
         return Ok(channel);
     }
     let starting = STARTING.with(|s| {
@@ -219,7 +276,9 @@ async fn channel() -> Result<Rc<Channel>, ToolsError> {
             })
             .clone()
     });
-    JsFuture::from(starting).await.map_err(|e| ToolsError::Unavailable(describe(&e)))?;
+    JsFuture::from(starting)
+        .await
+        .map_err(|e| ToolsError::Unavailable(describe(&e)))?;
     CHANNEL
         .with(|c| c.borrow().clone())
         .ok_or_else(|| ToolsError::Unavailable("the tools worker stopped".into()))
@@ -227,15 +286,30 @@ async fn channel() -> Result<Rc<Channel>, ToolsError> {
 
 /// Where the module's two files come from.
 enum Source {
-    Http { glue: String, wasm: String },
-    Inline { glue: String, wasm_gz_base64: String },
+    Http {
+        glue: String,
+        wasm: String,
+    },
+    Inline {
+        glue: String,
+        wasm_gz_base64: String,
+    },
 }
 
 fn source() -> Result<Source, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let global = |name: &str| Reflect::get(&window, &name.into()).ok().and_then(|v| v.as_string());
-    if let (Some(glue), Some(wasm_gz_base64)) = (global("__bulletinToolsGlue"), global("__bulletinToolsWasm")) {
-        return Ok(Source::Inline { glue, wasm_gz_base64 });
+    let global = |name: &str| {
+        Reflect::get(&window, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    if let (Some(glue), Some(wasm_gz_base64)) =
+        (global("__bulletinToolsGlue"), global("__bulletinToolsWasm"))
+    {
+        return Ok(Source::Inline {
+            glue,
+            wasm_gz_base64,
+        });
     }
     let document = window.document().ok_or("no document")?;
     let meta = document
@@ -245,10 +319,17 @@ fn source() -> Result<Source, String> {
         .ok_or("this build has no tools module (meta bulletin-tools missing)")?;
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     let url = |attr: &str| -> Result<String, String> {
-        let relative = meta.get_attribute(attr).ok_or_else(|| format!("meta bulletin-tools: no {attr}"))?;
-        web_sys::Url::new_with_base(&relative, &base).map(|u| u.href()).map_err(|e| describe(&e))
+        let relative = meta
+            .get_attribute(attr)
+            .ok_or_else(|| format!("meta bulletin-tools: no {attr}"))?;
+        web_sys::Url::new_with_base(&relative, &base)
+            .map(|u| u.href())
+            .map_err(|e| describe(&e))
     };
-    Ok(Source::Http { glue: url("data-js")?, wasm: url("data-wasm")? })
+    Ok(Source::Http {
+        glue: url("data-js")?,
+        wasm: url("data-wasm")?,
+    })
 }
 
 async fn fetch(url: &str) -> Result<web_sys::Response, String> {
@@ -265,25 +346,42 @@ async fn fetch(url: &str) -> Result<web_sys::Response, String> {
 
 async fn start() -> Result<Rc<Channel>, String> {
     let init = Object::new();
-    let set = |key: &str, value: &JsValue| Reflect::set(&init, &key.into(), value).map(|_| ()).map_err(|e| describe(&e));
+    let set = |key: &str, value: &JsValue| {
+        Reflect::set(&init, &key.into(), value)
+            .map(|_| ())
+            .map_err(|e| describe(&e))
+    };
     set("type", &"init".into())?;
     let glue = match source()? {
-        Source::Inline { glue, wasm_gz_base64 } => {
+        Source::Inline {
+            glue,
+            wasm_gz_base64,
+        } => {
             set("wasmGzBase64", &wasm_gz_base64.into())?;
             glue
         }
         Source::Http { glue, wasm } => {
             let (glue, wasm) = (fetch(&glue).await?, fetch(&wasm).await?);
             let read = |p: Result<Promise, JsValue>| async move {
-                JsFuture::from(p.map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))
+                JsFuture::from(p.map_err(|e| describe(&e))?)
+                    .await
+                    .map_err(|e| describe(&e))
             };
             let bytes = read(wasm.array_buffer()).await?;
             set("wasm", &bytes)?;
-            read(glue.text()).await?.as_string().ok_or("the tools glue is not text")?
+            read(glue.text())
+                .await?
+                .as_string()
+                .ok_or("the tools glue is not text")?
         }
     };
     // The glue is a classic script (it defines the global `wasm_bindgen`).
-    let channel = Channel::spawn(&format!("{glue}\n{WORKER_SOURCE}"), "classic", "bulletin-tools").map_err(|e| describe(&e))?;
+    let channel = Channel::spawn(
+        &format!("{glue}\n{WORKER_SOURCE}"),
+        "classic",
+        "bulletin-tools",
+    )
+    .map_err(|e| describe(&e))?;
     channel.post(&init).map_err(|e| describe(&e))?;
     Ok(channel)
 }

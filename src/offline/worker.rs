@@ -39,11 +39,17 @@ pub struct Progress {
 
 /// Parses every text, in order, in the tools worker; `on_progress` hears
 /// how far it has got. One bulletin per text, or why there are none.
-pub async fn parse_texts(texts: Vec<String>, on_progress: impl Fn(Progress) + 'static) -> Result<Vec<Bulletin>, ToolsError> {
+pub async fn parse_texts(
+    texts: Vec<String>,
+    on_progress: impl Fn(Progress) + 'static,
+) -> Result<Vec<Bulletin>, ToolsError> {
     if texts.is_empty() {
         return Ok(Vec::new());
     }
-    let results = tools::parse_parts(&texts, move |done, total| on_progress(Progress { done, total })).await?;
+    let results = tools::parse_parts(&texts, move |done, total| {
+        on_progress(Progress { done, total })
+    })
+    .await?;
     // For tests and profiles: proof that the worker, not the page, parsed.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(WORKER_RESULT_MARK);
@@ -63,7 +69,13 @@ async fn read_results(count: usize, results: Array) -> Result<Vec<Bulletin>, Too
         // Each piece crosses into wasm only when it is read: all of them at
         // once would be one long copy.
         let parts: Array = results.get(i as u32).dyn_into().unwrap_or_default();
-        let bytes = |j: u32| parts.get(j).dyn_into::<Uint8Array>().ok().map(|a| a.to_vec());
+        let bytes = |j: u32| {
+            parts
+                .get(j)
+                .dyn_into::<Uint8Array>()
+                .ok()
+                .map(|a| a.to_vec())
+        };
         let mut bulletin = bytes(0).and_then(|head| codec::decode_head(&head));
         for j in 1..parts.length() {
             let Some(b) = bulletin.as_mut() else { break };
@@ -76,7 +88,10 @@ async fn read_results(count: usize, results: Array) -> Result<Vec<Bulletin>, Too
                 slice_start = now_ms();
             }
         }
-        out.push(bulletin.ok_or_else(|| ToolsError::Failed("the parse result did not read back".into()))?);
+        out.push(
+            bulletin
+                .ok_or_else(|| ToolsError::Failed("the parse result did not read back".into()))?,
+        );
         if now_ms() - slice_start > FRAME_BUDGET_MS {
             yield_to_page().await;
             slice_start = now_ms();
@@ -97,7 +112,10 @@ async fn read_results(count: usize, results: Array) -> Result<Vec<Bulletin>, Too
 const FRAME_BUDGET_MS: f64 = 12.0;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Lets the browser run its queued work (input, paint) before continuing.

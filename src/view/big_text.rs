@@ -102,7 +102,11 @@ mod tests {
         assert_eq!(splice_utf16(text, 2, 4, "X".into()), "县aXb");
         assert_eq!(splice_utf16(text, 5, 5, "X".into()), "县a𝟙bX");
         assert_eq!(splice_utf16(text, 0, 99, "X".into()), "X");
-        assert_eq!(splice_utf16(text, 4, 2, "X".into()), "县a𝟙Xb", "a reversed selection is an insertion point");
+        assert_eq!(
+            splice_utf16(text, 4, 2, "X".into()),
+            "县a𝟙Xb",
+            "a reversed selection is an insertion point"
+        );
         assert_eq!(splice_utf16("", 0, 0, "全文".into()), "全文");
     }
 }

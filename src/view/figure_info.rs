@@ -15,17 +15,30 @@ pub fn details(lang: Lang, f: &Figure) -> Vec<(&'static str, String)> {
     }
     let mut out = vec![
         (t(lang, Msg::ColValue), value),
-        (t(lang, Msg::ColUnit), f.unit.as_deref().unwrap_or(t(lang, Msg::NoUnit)).to_string()),
+        (
+            t(lang, Msg::ColUnit),
+            f.unit
+                .as_deref()
+                .unwrap_or(t(lang, Msg::NoUnit))
+                .to_string(),
+        ),
         (t(lang, Msg::ColKind), kind_name(lang, f.kind).to_string()),
     ];
     let optional = [
         (Msg::ColApprox, f.approx.as_deref().map(str::to_owned)),
         (Msg::ColLabel, f.label.as_deref().map(str::to_owned)),
-        (Msg::ColChange, f.change.map(|c| change_name(lang, c).to_string())),
+        (
+            Msg::ColChange,
+            f.change.map(|c| change_name(lang, c).to_string()),
+        ),
         (Msg::ColPeriod, f.period.as_deref().map(str::to_owned)),
         (Msg::ColEntity, f.entity.as_deref().map(str::to_owned)),
     ];
-    out.extend(optional.into_iter().filter_map(|(m, v)| v.map(|v| (t(lang, m), v))));
+    out.extend(
+        optional
+            .into_iter()
+            .filter_map(|(m, v)| v.map(|v| (t(lang, m), v))),
+    );
     out
 }
 
@@ -94,7 +107,10 @@ mod tests {
     #[test]
     fn title_joins_everything() {
         let s = title(Lang::En, &figure());
-        assert!(s.starts_with("Value: 360,000,000 · Unit: 元 · Kind: money"), "{s}");
+        assert!(
+            s.starts_with("Value: 360,000,000 · Unit: 元 · Kind: money"),
+            "{s}"
+        );
         assert!(s.contains("Measures: 固定资产投资"));
     }
 }

@@ -453,7 +453,10 @@ mod tests {
         assert_eq!(lines_label(Lang::En, 7, 7), "line 7");
         assert_eq!(shown_of(Lang::Zh, 5, 12), "共 12 个数字，显示 5 个");
         assert_eq!(shown_of(Lang::En, 12, 12), "12 figures");
-        assert_eq!(showing_range(Lang::Zh, 1, 200, 74_177), "显示 1–200 / 74,177");
+        assert_eq!(
+            showing_range(Lang::Zh, 1, 200, 74_177),
+            "显示 1–200 / 74,177"
+        );
         assert_eq!(show_more(Lang::En, 1_500), "Show more (1,500 left)");
         assert_eq!(kind_name(Lang::Zh, FigureKind::Money), "金额");
         assert_eq!(change_name(Lang::En, Change::Down), "down");

@@ -2,15 +2,15 @@
 //! Everything here compiles and is tested natively.
 
 pub mod big_text;
+pub mod figure_info;
 pub mod i18n;
 pub mod lines;
 pub mod numfmt;
+pub mod outline;
+pub mod progressive;
 pub mod proofread;
 pub mod segments;
 pub mod sort;
 pub mod summary;
 pub mod table;
 pub mod workspace;
-pub mod figure_info;
-pub mod outline;
-pub mod progressive;

@@ -51,18 +51,29 @@ mod tests {
     use bulletin_parser::Item;
 
     fn item(section: Option<&str>) -> Item {
-        Item { section: section.map(Into::into), ..Item::default() }
+        Item {
+            section: section.map(Into::into),
+            ..Item::default()
+        }
     }
 
     #[test]
     fn consecutive_items_share_a_group() {
         let b = Bulletin {
-            items: vec![item(None), item(Some("产业")), item(Some("产业")), item(Some("民生")), item(Some("产业"))],
+            items: vec![
+                item(None),
+                item(Some("产业")),
+                item(Some("产业")),
+                item(Some("民生")),
+                item(Some("产业")),
+            ],
             ..Bulletin::default()
         };
         let g = groups(&b);
-        let shape: Vec<(Option<&str>, Range<usize>, &str)> =
-            g.iter().map(|g| (g.section.as_deref(), g.items.clone(), g.anchor.as_str())).collect();
+        let shape: Vec<(Option<&str>, Range<usize>, &str)> = g
+            .iter()
+            .map(|g| (g.section.as_deref(), g.items.clone(), g.anchor.as_str()))
+            .collect();
         assert_eq!(
             shape,
             vec![

@@ -78,14 +78,23 @@ pub fn more_before(window: &Range<usize>, figures: &[usize]) -> Range<usize> {
 /// grown by a batch or two when the target is just below; otherwise a new
 /// window from the start of the target's section (or from the target when
 /// that section is long), so a jump never draws everything in between.
-pub fn reveal(window: &Range<usize>, target: usize, section_start: usize, figures: &[usize]) -> Range<usize> {
+pub fn reveal(
+    window: &Range<usize>,
+    target: usize,
+    section_start: usize,
+    figures: &[usize],
+) -> Range<usize> {
     if target >= figures.len() || window.contains(&target) {
         return window.clone();
     }
     if target >= window.end && target < batch_end(figures, batch_end(figures, window.end)) {
         return window.start..batch_end(figures, target).max(target + 1);
     }
-    let start = if target - section_start.min(target) < BATCH_ITEMS { section_start.min(target) } else { target };
+    let start = if target - section_start.min(target) < BATCH_ITEMS {
+        section_start.min(target)
+    } else {
+        target
+    };
     start..batch_end(figures, start).max(target + 1)
 }
 
@@ -93,7 +102,11 @@ pub fn reveal(window: &Range<usize>, target: usize, section_start: usize, figure
 /// `tip-7-2`, or the first item of section group `sec-3`.
 pub fn anchor_target(id: &str, groups: &[Group]) -> Option<usize> {
     let number = |s: &str| s.split('-').next().and_then(|n| n.parse::<usize>().ok());
-    if let Some(rest) = id.strip_prefix("item-").or_else(|| id.strip_prefix("fig-")).or_else(|| id.strip_prefix("tip-")) {
+    if let Some(rest) = id
+        .strip_prefix("item-")
+        .or_else(|| id.strip_prefix("fig-"))
+        .or_else(|| id.strip_prefix("tip-"))
+    {
         return number(rest);
     }
     let group = number(id.strip_prefix("sec-")?)?;
@@ -102,7 +115,10 @@ pub fn anchor_target(id: &str, groups: &[Group]) -> Option<usize> {
 
 /// The start of the group holding item `item` (its own index when none does).
 pub fn group_start(groups: &[Group], item: usize) -> usize {
-    groups.iter().find(|g| g.items.contains(&item)).map_or(item, |g| g.items.start)
+    groups
+        .iter()
+        .find(|g| g.items.contains(&item))
+        .map_or(item, |g| g.items.start)
 }
 
 /// The part of `groups` that meets `window`, each group cut to the window.
@@ -122,7 +138,11 @@ mod tests {
     use super::*;
 
     fn group(section: &str, items: Range<usize>, n: usize) -> Group {
-        Group { section: Some(section.into()), anchor: format!("sec-{n}"), items }
+        Group {
+            section: Some(section.into()),
+            anchor: format!("sec-{n}"),
+            items,
+        }
     }
 
     #[test]
@@ -150,7 +170,10 @@ mod tests {
             w = more_after(&w, &figures);
             steps += 1;
         }
-        assert_eq!((w.clone(), steps), (0..200, 200_usize.div_ceil(BATCH_ITEMS) - 1));
+        assert_eq!(
+            (w.clone(), steps),
+            (0..200, 200_usize.div_ceil(BATCH_ITEMS) - 1)
+        );
         assert_eq!(more_after(&w, &figures), 0..200);
         let w = more_before(&(90..100), &figures);
         assert_eq!(w, 90 - BATCH_ITEMS..100);
@@ -161,10 +184,26 @@ mod tests {
     fn reveal_keeps_grows_or_jumps() {
         let figures = [1; 1_000];
         assert_eq!(reveal(&(0..40), 10, 0, &figures), 0..40, "already shown");
-        assert_eq!(reveal(&(0..40), 45, 40, &figures), 0..45 + BATCH_ITEMS, "just below: grow");
-        assert_eq!(reveal(&(0..40), 500, 495, &figures), 495..495 + BATCH_ITEMS, "far: from the section start");
-        assert_eq!(reveal(&(0..40), 500, 100, &figures), 500..500 + BATCH_ITEMS, "long section: from the target");
-        assert_eq!(reveal(&(600..640), 10, 8, &figures), 8..8 + BATCH_ITEMS, "above the window");
+        assert_eq!(
+            reveal(&(0..40), 45, 40, &figures),
+            0..45 + BATCH_ITEMS,
+            "just below: grow"
+        );
+        assert_eq!(
+            reveal(&(0..40), 500, 495, &figures),
+            495..495 + BATCH_ITEMS,
+            "far: from the section start"
+        );
+        assert_eq!(
+            reveal(&(0..40), 500, 100, &figures),
+            500..500 + BATCH_ITEMS,
+            "long section: from the target"
+        );
+        assert_eq!(
+            reveal(&(600..640), 10, 8, &figures),
+            8..8 + BATCH_ITEMS,
+            "above the window"
+        );
         assert_eq!(reveal(&(0..40), 5_000, 0, &figures), 0..40, "no such item");
     }
 
@@ -183,7 +222,11 @@ mod tests {
 
     #[test]
     fn groups_are_cut_to_the_window() {
-        let groups = [group("甲", 0..3, 0), group("乙", 3..9, 1), group("丙", 9..12, 2)];
+        let groups = [
+            group("甲", 0..3, 0),
+            group("乙", 3..9, 1),
+            group("丙", 9..12, 2),
+        ];
         assert_eq!(groups_in(&groups, &(2..5)), vec![(0, 2..3), (1, 3..5)]);
         assert_eq!(groups_in(&groups, &(0..12)).len(), 3);
         assert!(groups_in(&groups, &(12..12)).is_empty());

@@ -16,7 +16,11 @@ pub enum Run {
     /// Plain text; `bold` when it lies in an emphasis span (a bold sub-unit).
     Text { text: String, bold: bool },
     /// The figure `figures[index]`, with its text as it stands in the body.
-    Figure { index: usize, text: String, bold: bool },
+    Figure {
+        index: usize,
+        text: String,
+        bold: bool,
+    },
 }
 
 impl Run {
@@ -67,7 +71,10 @@ pub fn segment(body: &str, figures: &[Figure], emphasis: &[Span]) -> Vec<Run> {
         cuts.dedup();
         let mut at = from;
         for cut in cuts.into_iter().chain([to]) {
-            runs.push(Run::Text { text: slice(at, cut), bold: bold_at(at) });
+            runs.push(Run::Text {
+                text: slice(at, cut),
+                bold: bold_at(at),
+            });
             at = cut;
         }
     };
@@ -75,7 +82,11 @@ pub fn segment(body: &str, figures: &[Figure], emphasis: &[Span]) -> Vec<Run> {
     let mut at = 0;
     for (index, s, e) in spans {
         push_text(&mut runs, at, s);
-        runs.push(Run::Figure { index, text: slice(s, e), bold: bold_at(s) });
+        runs.push(Run::Figure {
+            index,
+            text: slice(s, e),
+            bold: bold_at(s),
+        });
         at = e;
     }
     push_text(&mut runs, at, chars);
@@ -141,7 +152,13 @@ mod tests {
         let runs = segment(body, &figs, &[]);
         let idx: Vec<usize> = runs
             .iter()
-            .filter_map(|r| if let Run::Figure { index, .. } = r { Some(*index) } else { None })
+            .filter_map(|r| {
+                if let Run::Figure { index, .. } = r {
+                    Some(*index)
+                } else {
+                    None
+                }
+            })
             .collect();
         assert_eq!(idx, vec![1, 0]);
     }
@@ -158,7 +175,10 @@ mod tests {
         overlapping.start = 2; // inside `12 人`
         let runs = segment(body, &[past_end, empty, good, overlapping], &[]);
         assert_eq!(joined(&runs), body);
-        let figures = runs.iter().filter(|r| matches!(r, Run::Figure { .. })).count();
+        let figures = runs
+            .iter()
+            .filter(|r| matches!(r, Run::Figure { .. }))
+            .count();
         assert_eq!(figures, 1);
     }
 
@@ -169,8 +189,20 @@ mod tests {
         let figs = [fig(body, "30 起"), fig(body, "12 起")];
         let runs = segment(body, &figs, &emphasis);
         assert_eq!(joined(&runs), body);
-        assert_eq!(runs[0], Run::Text { text: "城关镇".into(), bold: true });
-        assert_eq!(runs[1], Run::Text { text: "排查 ".into(), bold: false });
+        assert_eq!(
+            runs[0],
+            Run::Text {
+                text: "城关镇".into(),
+                bold: true
+            }
+        );
+        assert_eq!(
+            runs[1],
+            Run::Text {
+                text: "排查 ".into(),
+                bold: false
+            }
+        );
         let bold: Vec<&str> = runs
             .iter()
             .filter_map(|r| match r {

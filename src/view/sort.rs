@@ -83,7 +83,11 @@ pub fn prefix_key(s: &str) -> SortKey {
 pub fn sort_by_keys(keys: impl Iterator<Item = Option<SortKey>>, descending: bool) -> Vec<usize> {
     let (mut keyed, empty) = split_keys(keys, descending);
     radix_sort(&mut keyed);
-    keyed.iter().map(|&(_, i)| i as usize).chain(empty).collect()
+    keyed
+        .iter()
+        .map(|&(_, i)| i as usize)
+        .chain(empty)
+        .collect()
 }
 
 /// As [`sort_by_keys`] for text cells: keys by [`prefix_key`], then each
@@ -96,7 +100,11 @@ pub fn sort_by_text(cells: &[Option<&str>], descending: bool) -> Vec<usize> {
     let text = |i: usize| cells[i].unwrap_or_default();
     let mut start = 0;
     while start < keyed.len() {
-        let end = start + keyed[start..].iter().take_while(|p| p.0 == keyed[start].0).count();
+        let end = start
+            + keyed[start..]
+                .iter()
+                .take_while(|p| p.0 == keyed[start].0)
+                .count();
         let run = &mut out[start..end];
         // Runs of one text (the figures of one item share its headline)
         // are already in order.
@@ -120,7 +128,10 @@ pub fn sort_by_text(cells: &[Option<&str>], descending: bool) -> Vec<usize> {
 
 /// `(key, row)` pairs of the keyed rows (keys reversed when descending, so
 /// ties still keep their order), and the rows without a key.
-fn split_keys(keys: impl Iterator<Item = Option<SortKey>>, descending: bool) -> (Vec<(SortKey, u32)>, Vec<usize>) {
+fn split_keys(
+    keys: impl Iterator<Item = Option<SortKey>>,
+    descending: bool,
+) -> (Vec<(SortKey, u32)>, Vec<usize>) {
     let mut keyed = Vec::new();
     let mut empty = Vec::new();
     for (i, key) in keys.enumerate() {
@@ -158,7 +169,6 @@ fn radix_sort(pairs: &mut Vec<(SortKey, u32)>) {
         std::mem::swap(pairs, &mut buf);
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -203,10 +213,27 @@ mod tests {
 
     #[test]
     fn number_keys_order_as_total_cmp() {
-        let values = [3.5, -0.0, 0.0, -2.0, 1e300, -1e300, 7.0, 0.25, -0.25, f64::INFINITY, f64::NEG_INFINITY, 12.0];
+        let values = [
+            3.5,
+            -0.0,
+            0.0,
+            -2.0,
+            1e300,
+            -1e300,
+            7.0,
+            0.25,
+            -0.25,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            12.0,
+        ];
         for a in values {
             for b in values {
-                assert_eq!(number_key(a).cmp(&number_key(b)), a.total_cmp(&b), "{a} vs {b}");
+                assert_eq!(
+                    number_key(a).cmp(&number_key(b)),
+                    a.total_cmp(&b),
+                    "{a} vs {b}"
+                );
             }
         }
     }
@@ -219,7 +246,9 @@ mod tests {
             // Few distinct values (many ties), some empty cells, signs.
             let cells: Vec<Option<f64>> = raw
                 .iter()
-                .map(|&r| (r % 11 != 0).then(|| (r % 97) as f64 * if r % 3 == 0 { -1.5 } else { 1.0 }))
+                .map(|&r| {
+                    (r % 11 != 0).then(|| (r % 97) as f64 * if r % 3 == 0 { -1.5 } else { 1.0 })
+                })
                 .collect();
             for descending in [false, true] {
                 let ours = sort_by_keys(cells.iter().map(|c| c.map(number_key)), descending);
@@ -240,11 +269,23 @@ mod tests {
     fn text_sort_matches_a_stable_comparison_sort_both_ways() {
         // Texts that share long prefixes (the 8-byte key cannot tell them
         // apart), texts that are prefixes of others, repeats, empty cells.
-        let words = ["一般公共预算收入", "一般公共预算支出", "一般", "", "税收收入", "一般公共预算收入增长", "GDP", "gdp", "一般公共"];
+        let words = [
+            "一般公共预算收入",
+            "一般公共预算支出",
+            "一般",
+            "",
+            "税收收入",
+            "一般公共预算收入增长",
+            "GDP",
+            "gdp",
+            "一般公共",
+        ];
         let mut seed = 3;
         let raw = noise(2000, &mut seed);
-        let cells: Vec<Option<&str>> =
-            raw.iter().map(|&r| (r % 13 != 0).then(|| words[r as usize % words.len()])).collect();
+        let cells: Vec<Option<&str>> = raw
+            .iter()
+            .map(|&r| (r % 13 != 0).then(|| words[r as usize % words.len()]))
+            .collect();
         for descending in [false, true] {
             let ours = sort_by_text(&cells, descending);
             let mut expected: Vec<usize> = (0..cells.len()).collect();

@@ -42,7 +42,9 @@ pub fn rows(bulletin: &Bulletin) -> Vec<FigureRow> {
 /// built a part at a time, between frames.
 pub fn push_rows(bulletin: &Bulletin, items: std::ops::Range<usize>, out: &mut Vec<FigureRow>) {
     for i in items {
-        let Some(item) = bulletin.items.get(i) else { break };
+        let Some(item) = bulletin.items.get(i) else {
+            break;
+        };
         for (j, f) in item.figures.iter().enumerate() {
             out.push(FigureRow {
                 item: i,
@@ -138,7 +140,11 @@ pub fn search_text(row: &FigureRow) -> String {
         row.period.as_deref(),
         row.entity.as_deref(),
     ];
-    for field in fields.into_iter().flatten().chain(row.sources.iter().map(|s| s.as_str())) {
+    for field in fields
+        .into_iter()
+        .flatten()
+        .chain(row.sources.iter().map(|s| s.as_str()))
+    {
         s.push_str(field);
         s.push(FIELD_SEPARATOR);
     }
@@ -180,9 +186,15 @@ impl Sort {
     /// which is what one looks for), the same column flips direction.
     pub fn clicked(self, column: Column) -> Sort {
         if self.column == column {
-            Sort { column, descending: !self.descending }
+            Sort {
+                column,
+                descending: !self.descending,
+            }
         } else {
-            Sort { column, descending: column == Column::Value }
+            Sort {
+                column,
+                descending: column == Column::Value,
+            }
         }
     }
 }
@@ -257,13 +269,25 @@ pub fn options(rows: &[FigureRow]) -> Options {
             o.kinds.push(kind);
         }
     }
-    let owned = |list: Vec<Option<&str>>| -> Vec<String> { list.into_iter().flatten().map(str::to_string).collect() };
+    let owned = |list: Vec<Option<&str>>| -> Vec<String> {
+        list.into_iter().flatten().map(str::to_string).collect()
+    };
     o.units = distinct_in_order(rows.iter().map(|r| r.unit.as_deref()).collect())
         .into_iter()
         .map(|u| u.map(str::to_string))
         .collect();
-    o.sections = owned(distinct_in_order(rows.iter().filter_map(|r| r.section.as_deref()).map(Some).collect()));
-    o.sources = owned(distinct_in_order(rows.iter().flat_map(|r| r.sources.iter()).map(|s| Some(s.as_str())).collect()));
+    o.sections = owned(distinct_in_order(
+        rows.iter()
+            .filter_map(|r| r.section.as_deref())
+            .map(Some)
+            .collect(),
+    ));
+    o.sources = owned(distinct_in_order(
+        rows.iter()
+            .flat_map(|r| r.sources.iter())
+            .map(|s| Some(s.as_str()))
+            .collect(),
+    ));
     o
 }
 
@@ -304,13 +328,32 @@ fn distinct_by_sorting<'a>(list: &[Option<&'a str>]) -> Vec<Option<&'a str>> {
 mod tests {
     use super::*;
 
-    fn row(item: usize, figure: usize, text: &str, value: f64, unit: Option<&str>, kind: FigureKind) -> FigureRow {
+    fn row(
+        item: usize,
+        figure: usize,
+        text: &str,
+        value: f64,
+        unit: Option<&str>,
+        kind: FigureKind,
+    ) -> FigureRow {
         FigureRow {
             item,
             figure,
-            section: Some(if item < 2 { "产业发展" } else { "民生保障" }.into()),
+            section: Some(
+                if item < 2 {
+                    "产业发展"
+                } else {
+                    "民生保障"
+                }
+                .into(),
+            ),
             headline: format!("标题{item}"),
-            sources: vec![if item == 0 { "农业农村局" } else { "人社局" }.into()],
+            sources: vec![if item == 0 {
+                "农业农村局"
+            } else {
+                "人社局"
+            }
+            .into()],
             text: text.into(),
             value,
             value_max: None,
@@ -336,15 +379,24 @@ mod tests {
 
     #[test]
     fn no_filter_keeps_reading_order() {
-        assert_eq!(view(&sample(), &Filter::default(), Sort::default()), vec![0, 1, 2, 3, 4]);
+        assert_eq!(
+            view(&sample(), &Filter::default(), Sort::default()),
+            vec![0, 1, 2, 3, 4]
+        );
     }
 
     #[test]
     fn filters_combine() {
         let rows = sample();
-        let money = Filter { kind: Some(FigureKind::Money), ..Filter::default() };
+        let money = Filter {
+            kind: Some(FigureKind::Money),
+            ..Filter::default()
+        };
         assert_eq!(view(&rows, &money, Sort::default()), vec![0, 3]);
-        let no_unit = Filter { unit: Some(None), ..Filter::default() };
+        let no_unit = Filter {
+            unit: Some(None),
+            ..Filter::default()
+        };
         assert_eq!(view(&rows, &no_unit, Sort::default()), vec![3]);
         let people_in_section = Filter {
             unit: Some(Some("人".into())),
@@ -352,14 +404,26 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(view(&rows, &people_in_section, Sort::default()), vec![4]);
-        let by_source = Filter { source: Some("农业农村局".into()), ..Filter::default() };
+        let by_source = Filter {
+            source: Some("农业农村局".into()),
+            ..Filter::default()
+        };
         assert_eq!(view(&rows, &by_source, Sort::default()), vec![0, 1]);
     }
 
     #[test]
     fn search_matches_text_headline_and_plain_value() {
         let rows = sample();
-        let q = |s: &str| view(&rows, &Filter { query: s.into(), ..Filter::default() }, Sort::default());
+        let q = |s: &str| {
+            view(
+                &rows,
+                &Filter {
+                    query: s.into(),
+                    ..Filter::default()
+                },
+                Sort::default(),
+            )
+        };
         assert_eq!(q("亿"), vec![0, 3]);
         assert_eq!(q("标题1"), vec![2]);
         assert_eq!(q("850000000"), vec![3]);
@@ -380,9 +444,15 @@ mod tests {
     #[test]
     fn empty_cells_sort_last_both_ways() {
         let rows = sample();
-        let up = Sort { column: Column::Unit, descending: false };
+        let up = Sort {
+            column: Column::Unit,
+            descending: false,
+        };
         assert_eq!(*view(&rows, &Filter::default(), up).last().unwrap(), 3);
-        let down = Sort { column: Column::Unit, descending: true };
+        let down = Sort {
+            column: Column::Unit,
+            descending: true,
+        };
         assert_eq!(*view(&rows, &Filter::default(), down).last().unwrap(), 3);
     }
 
@@ -390,9 +460,23 @@ mod tests {
     fn search_texts_are_built_once_and_match_within_a_field() {
         let rows = sample();
         let search = search_texts(&rows);
-        assert!(search[0].starts_with("3.2 亿元\u{1}标题0\u{1}产业发展"), "{}", search[0]);
+        assert!(
+            search[0].starts_with("3.2 亿元\u{1}标题0\u{1}产业发展"),
+            "{}",
+            search[0]
+        );
         assert!(search[0].ends_with("320000000"));
-        let query = |q: &str| pick(&rows, &search, &order(&rows, Sort::default()), &Filter { query: q.into(), ..Filter::default() });
+        let query = |q: &str| {
+            pick(
+                &rows,
+                &search,
+                &order(&rows, Sort::default()),
+                &Filter {
+                    query: q.into(),
+                    ..Filter::default()
+                },
+            )
+        };
         // Across two fields (the text's end and the headline's start) is no match.
         assert!(query("元标题").is_empty());
         assert_eq!(query("人社"), vec![2, 3, 4]);
@@ -403,29 +487,69 @@ mod tests {
         let rows = sample();
         let by_value = order(&rows, Sort::default().clicked(Column::Value));
         assert_eq!(by_value, vec![3, 0, 2, 4, 1]);
-        let counts = Filter { kind: Some(FigureKind::Count), ..Filter::default() };
-        assert_eq!(pick(&rows, &search_texts(&rows), &by_value, &counts), vec![2, 4]);
-        let reading_back = order(&rows, Sort { column: Column::Order, descending: true });
+        let counts = Filter {
+            kind: Some(FigureKind::Count),
+            ..Filter::default()
+        };
+        assert_eq!(
+            pick(&rows, &search_texts(&rows), &by_value, &counts),
+            vec![2, 4]
+        );
+        let reading_back = order(
+            &rows,
+            Sort {
+                column: Column::Order,
+                descending: true,
+            },
+        );
         assert_eq!(reading_back, vec![4, 3, 2, 1, 0]);
     }
 
     #[test]
     fn distinct_values_keep_first_appearance() {
-        let list = |s: &[&'static str]| s.iter().map(|&x| (!x.is_empty()).then_some(x)).collect::<Vec<_>>();
-        assert_eq!(distinct_in_order(list(&["丙", "甲", "丙", "丙", "", "甲", "丁"])), list(&["丙", "甲", "", "丁"]));
+        let list = |s: &[&'static str]| {
+            s.iter()
+                .map(|&x| (!x.is_empty()).then_some(x))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            distinct_in_order(list(&["丙", "甲", "丙", "丙", "", "甲", "丁"])),
+            list(&["丙", "甲", "", "丁"])
+        );
         assert!(distinct_in_order(Vec::new()).is_empty());
-        let names: Vec<String> = (0..20_000).map(|i| format!("栏目{}", (i * 7919) % 5_000)).collect();
+        let names: Vec<String> = (0..20_000)
+            .map(|i| format!("栏目{}", (i * 7919) % 5_000))
+            .collect();
         let d = distinct_in_order(names.iter().map(|s| Some(s.as_str())).collect());
         assert_eq!(d.len(), 5_000);
-        assert_eq!(d[..3], [Some(names[0].as_str()), Some(names[1].as_str()), Some(names[2].as_str())]);
+        assert_eq!(
+            d[..3],
+            [
+                Some(names[0].as_str()),
+                Some(names[1].as_str()),
+                Some(names[2].as_str())
+            ]
+        );
     }
 
     #[test]
     fn options_in_order_of_appearance() {
         let o = options(&sample());
-        assert_eq!(o.kinds, vec![FigureKind::Money, FigureKind::Percent, FigureKind::Count]);
-        assert_eq!(o.units, vec![Some("元".into()), Some("%".into()), Some("人".into()), None]);
-        assert_eq!(o.sections, vec!["产业发展".to_string(), "民生保障".to_string()]);
-        assert_eq!(o.sources, vec!["农业农村局".to_string(), "人社局".to_string()]);
+        assert_eq!(
+            o.kinds,
+            vec![FigureKind::Money, FigureKind::Percent, FigureKind::Count]
+        );
+        assert_eq!(
+            o.units,
+            vec![Some("元".into()), Some("%".into()), Some("人".into()), None]
+        );
+        assert_eq!(
+            o.sections,
+            vec!["产业发展".to_string(), "民生保障".to_string()]
+        );
+        assert_eq!(
+            o.sources,
+            vec!["农业农村局".to_string(), "人社局".to_string()]
+        );
     }
 }

@@ -80,7 +80,11 @@ pub struct FileError {
 /// What a file turned into.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Opened {
-    Text { name: String, text: String, note: Option<String> },
+    Text {
+        name: String,
+        text: String,
+        note: Option<String>,
+    },
     Failed(FileError),
 }
 
@@ -97,7 +101,12 @@ impl Workspace {
     /// A workspace with just the pasted entry, holding `draft`.
     pub fn new(draft: &str) -> Workspace {
         Workspace {
-            entries: vec![Entry { id: PASTE_ID, name: String::new(), text: SharedText::from(draft), note: None }],
+            entries: vec![Entry {
+                id: PASTE_ID,
+                name: String::new(),
+                text: SharedText::from(draft),
+                note: None,
+            }],
             active: PASTE_ID,
             errors: Vec::new(),
             next_id: PASTE_ID + 1,
@@ -140,7 +149,12 @@ impl Workspace {
                 Opened::Text { name, text, note } => {
                     let id = self.next_id;
                     self.next_id += 1;
-                    self.entries.push(Entry { id, name, text: SharedText::from(text), note });
+                    self.entries.push(Entry {
+                        id,
+                        name,
+                        text: SharedText::from(text),
+                        note,
+                    });
                     first_new.get_or_insert(id);
                     added += 1;
                 }
@@ -193,8 +207,16 @@ pub fn issue_entries(name: &str, note: &Option<String>, issues: Vec<String>) -> 
         .into_iter()
         .enumerate()
         .map(|(k, text)| {
-            let name = if n > 1 { format!("{name} ({}/{n})", k + 1) } else { name.to_owned() };
-            Opened::Text { name, text, note: note.clone() }
+            let name = if n > 1 {
+                format!("{name} ({}/{n})", k + 1)
+            } else {
+                name.to_owned()
+            };
+            Opened::Text {
+                name,
+                text,
+                note: note.clone(),
+            }
         })
         .collect()
 }
@@ -208,7 +230,13 @@ pub fn export_name(entry_name: &str, extension: &str) -> String {
     };
     let clean: String = stem
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let clean = clean.trim();
     if clean.is_empty() {
@@ -223,11 +251,18 @@ mod tests {
     use super::*;
 
     fn text(name: &str) -> Opened {
-        Opened::Text { name: name.into(), text: format!("{name} 的内容"), note: None }
+        Opened::Text {
+            name: name.into(),
+            text: format!("{name} 的内容"),
+            note: None,
+        }
     }
 
     fn failed(name: &str) -> Opened {
-        Opened::Failed(FileError { name: name.into(), reason: "不是文本文件".into() })
+        Opened::Failed(FileError {
+            name: name.into(),
+            reason: "不是文本文件".into(),
+        })
     }
 
     #[test]

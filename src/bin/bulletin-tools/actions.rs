@@ -36,15 +36,25 @@ impl Action {
 /// Runs `action` on the documents `(label, text)`; the label fills the
 /// 文件 column of the tables. JSON and text take exactly one document.
 pub fn run(action: Action, docs: &[(String, String)]) -> Result<Vec<u8>, String> {
-    let parsed: Vec<(&str, Bulletin)> = docs.iter().map(|(label, text)| (label.as_str(), parse(text))).collect();
+    let parsed: Vec<(&str, Bulletin)> = docs
+        .iter()
+        .map(|(label, text)| (label.as_str(), parse(text)))
+        .collect();
     let tables: Vec<(&str, &Bulletin)> = parsed.iter().map(|(label, b)| (*label, b)).collect();
     let single = || match parsed.as_slice() {
         [(_, b)] => Ok(b),
-        _ => Err(format!("{action:?} exports exactly one bulletin, {} given", parsed.len())),
+        _ => Err(format!(
+            "{action:?} exports exactly one bulletin, {} given",
+            parsed.len()
+        )),
     };
     Ok(match action {
         Action::Json => pretty(&export::to_json_line(single()?)).into_bytes(),
-        Action::JsonLines => parsed.iter().map(|(_, b)| export::to_json_line(b) + "\n").collect::<String>().into_bytes(),
+        Action::JsonLines => parsed
+            .iter()
+            .map(|(_, b)| export::to_json_line(b) + "\n")
+            .collect::<String>()
+            .into_bytes(),
         Action::Csv => export::figures_csv_for_excel(&tables).into_bytes(),
         Action::Xlsx => export::xlsx(&tables),
         Action::Text => export::plain_text(single()?).into_bytes(),
@@ -55,11 +65,16 @@ pub fn run(action: Action, docs: &[(String, String)]) -> Result<Vec<u8>, String>
 mod tests {
     use super::*;
 
-    const A: &str = "青禾政务快报\n\n第 3 期\n\n县民政局发放救助金 发放临时救助金 86 万元。（县民政局）\n";
+    const A: &str =
+        "青禾政务快报\n\n第 3 期\n\n县民政局发放救助金 发放临时救助金 86 万元。（县民政局）\n";
     const B: &str = "青禾政务快报\n\n第 4 期\n\n县农业局春耕备耕 投入农机 120 台。（县农业局）\n";
 
     fn docs(texts: &[&str]) -> Vec<(String, String)> {
-        texts.iter().enumerate().map(|(i, t)| (format!("f{i}.txt"), t.to_string())).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("f{i}.txt"), t.to_string()))
+            .collect()
     }
 
     #[test]
@@ -72,7 +87,13 @@ mod tests {
     fn json_lines_one_line_per_text_in_order() {
         let out = String::from_utf8(run(Action::JsonLines, &docs(&[A, B])).unwrap()).unwrap();
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines, [export::to_json_line(&parse(A)), export::to_json_line(&parse(B))]);
+        assert_eq!(
+            lines,
+            [
+                export::to_json_line(&parse(A)),
+                export::to_json_line(&parse(B))
+            ]
+        );
     }
 
     #[test]
@@ -94,7 +115,9 @@ mod tests {
     fn text_and_json_refuse_several_bulletins() {
         assert!(run(Action::Text, &docs(&[A, B])).is_err());
         assert!(run(Action::Json, &docs(&[])).is_err());
-        assert!(String::from_utf8(run(Action::Text, &docs(&[A])).unwrap()).unwrap().contains("县民政局"));
+        assert!(String::from_utf8(run(Action::Text, &docs(&[A])).unwrap())
+            .unwrap()
+            .contains("县民政局"));
     }
 
     #[test]

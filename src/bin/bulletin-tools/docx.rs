@@ -30,7 +30,11 @@ pub fn document_part(bytes: &[u8]) -> Result<Part, String> {
     let entry = zip_entry(bytes, DOCX_DOCUMENT).map_err(|e| e.to_string())?;
     let deflated = entry.method == ZipMethod::Deflated;
     // A part that declares more than its limit is refused before inflating.
-    let limit = if deflated { entry.inflate_limit().map_err(|e| e.to_string())? } else { entry.data.len() as u64 };
+    let limit = if deflated {
+        entry.inflate_limit().map_err(|e| e.to_string())?
+    } else {
+        entry.data.len() as u64
+    };
     Ok(Part {
         deflated,
         crc32: entry.crc32,
@@ -91,7 +95,9 @@ mod tests {
     fn a_stored_document_reads_back() {
         let part = document_part(&stored_zip(DOCX_DOCUMENT, XML.as_bytes())).unwrap();
         assert!(!part.deflated);
-        assert!(part_text(&part.data, part.crc32).unwrap().contains("县水利局加固堤防 12 公里。"));
+        assert!(part_text(&part.data, part.crc32)
+            .unwrap()
+            .contains("县水利局加固堤防 12 公里。"));
     }
 
     #[test]

@@ -16,8 +16,8 @@
 mod actions;
 mod docx;
 mod json;
-mod readers;
 mod proofread;
+mod readers;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -10,7 +10,11 @@ use crate::docx;
 /// Runs an export (`json`, `jsonl`, `csv`, `xlsx`, `text`) on the texts,
 /// labelled by `labels` (the 文件 column); returns the file's bytes.
 #[wasm_bindgen]
-pub fn export_texts(action: &str, labels: Vec<String>, texts: Vec<String>) -> Result<Vec<u8>, String> {
+pub fn export_texts(
+    action: &str,
+    labels: Vec<String>,
+    texts: Vec<String>,
+) -> Result<Vec<u8>, String> {
     let action = Action::from_name(action).ok_or_else(|| format!("unknown export {action:?}"))?;
     if labels.len() != texts.len() {
         return Err(format!("{} labels for {} texts", labels.len(), texts.len()));
@@ -108,12 +112,23 @@ pub struct ReadText {
 #[wasm_bindgen]
 pub fn pdf_text(bytes: &[u8], on_progress: &js_sys::Function) -> Result<ReadText, String> {
     let decoder = web_sys::TextDecoder::new_with_label("gbk").ok();
-    let gbk = |b: &[u8]| decoder.as_ref().and_then(|d| d.decode_with_u8_array(b).ok());
+    let gbk = |b: &[u8]| {
+        decoder
+            .as_ref()
+            .and_then(|d| d.decode_with_u8_array(b).ok())
+    };
     let mut progress = |done: usize, total: usize| {
-        let _ = on_progress.call2(&JsValue::NULL, &JsValue::from(done as u32), &JsValue::from(total as u32));
+        let _ = on_progress.call2(
+            &JsValue::NULL,
+            &JsValue::from(done as u32),
+            &JsValue::from(total as u32),
+        );
     };
     let read = crate::readers::pdf(bytes, &gbk, &mut progress)?;
-    Ok(ReadText { warning: read.warning(), text: read.text })
+    Ok(ReadText {
+        warning: read.warning(),
+        text: read.text,
+    })
 }
 
 /// The text of a Word 97–2003 `.doc` or WPS `.wps` file (doc-readers).
@@ -133,5 +148,11 @@ pub fn proofread_html(args: &str) -> String {
     let lang = bulletin_analyzer::view::i18n::Lang::from_code(next()).unwrap_or_default();
     let rules_open = next() == "1";
     let (rules, dismissed, text) = (next(), next(), next());
-    crate::proofread::render(&crate::proofread::Request { text, rules, dismissed, lang, rules_open })
+    crate::proofread::render(&crate::proofread::Request {
+        text,
+        rules,
+        dismissed,
+        lang,
+        rules_open,
+    })
 }
