@@ -10,7 +10,8 @@
 #    6 build          trunk build --release --offline
 #    7 size           first load: node scripts/bundle-size.mjs --max-kb 250
 #    8 e2e            node --test tests/e2e/ (headless Chromium)
-#    9 clippy         cargo clippy -D warnings: parser and CLI natively, the page
+#    9 clippy         cargo fmt --check over the workspace; cargo clippy -D
+#                     warnings: parser, CLI and doc-readers natively, the page
 #                     (with its tools module and tests) for wasm32
 #
 # The last line is `N passed, N failed, N skipped` over the stages.
@@ -147,8 +148,9 @@ stage size "first-load size, budget ${BUNDLE_BUDGET_KB} kB gzipped" \
 stage e2e "end-to-end tests (node --test tests/e2e/)" e2e_tests
 
 # Lint last: a warning should not hide what the functional stages would say.
-stage clippy "cargo clippy (parser, CLI; the page for wasm32) -D warnings" \
-  bash -c 'cargo clippy -p bulletin-parser -p bulletin-cli -- -D warnings &&
+stage clippy "cargo fmt --check; cargo clippy (parser, CLI, doc-readers; the page for wasm32) -D warnings" \
+  bash -c 'cargo fmt --all --check &&
+    cargo clippy -p bulletin-parser -p bulletin-cli -p doc-readers -- -D warnings &&
     cargo clippy --target wasm32-unknown-unknown -p bulletin-analyzer --all-targets -- -D warnings'
 
 # --- summary ----------------------------------------------------------------------
