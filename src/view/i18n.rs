@@ -167,8 +167,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         PreviousPage => ("上一页", "Previous"),
         NextPage => ("下一页", "Next"),
         DropHint => (
-            "支持 UTF-8、UTF-16、GBK 编码的 .txt/.md，Word .docx，网页 .html；可一次选多个。",
-            "Reads .txt/.md in UTF-8, UTF-16 or GBK, Word .docx and saved web pages; several at once.",
+            "支持 UTF-8、UTF-16、GBK 编码的 .txt/.md，Word .docx/.doc，WPS .wps，PDF，网页 .html；可一次选多个。",
+            "Reads .txt/.md in UTF-8, UTF-16 or GBK, Word .docx/.doc, WPS .wps, PDF and saved web pages; several at once.",
         ),
         DropHere => ("松开鼠标即可导入文件", "Drop to open the files"),
         PrivacyNote => (
