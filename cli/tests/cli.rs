@@ -2,8 +2,10 @@
 //! format gives the same bulletin, bad input fails clearly, and the output
 //! formats are what they say. The bulletin text is invented.
 
+mod common;
+use common::{bin, write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use bulletin_parser::decode::{crc32, zip_entry};
 
@@ -29,22 +31,8 @@ const BULLETIN: &str = "\
 责任编辑：王 晓    审核：陈立群    签发：赵明远
 ";
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bulletin"))
-}
-
-/// A fresh directory for one test.
 fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bulletin-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
+    common::temp_dir("cli", test)
 }
 
 fn run(args: &[&Path]) -> Output {

@@ -2,9 +2,11 @@
 //! is made here. Each case ends in a correct parse or a one-line message
 //! naming the file and the limit, never a hang or an abort.
 
+mod common;
+use common::{bin, write};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
 const BULLETIN: &str = "\
 某县政务信息
@@ -18,21 +20,8 @@ const BULLETIN: &str = "\
 东湖乡壮大村集体经济 东湖乡盘活闲置土地 320 余亩，村集体经济收入达 86 万元。（东湖乡）
 ";
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bulletin"))
-}
-
 fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bulletin-hostile-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
+    common::temp_dir("hostile", test)
 }
 
 fn run(args: &[&str]) -> Output {
