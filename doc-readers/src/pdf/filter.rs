@@ -171,23 +171,7 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
 }
 
 fn ascii_hex(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() / 2);
-    let mut half = None;
-    for &b in data {
-        if b == b'>' {
-            break;
-        }
-        if let Some(v) = super::lex::hex_val(b) {
-            match half.take() {
-                Some(h) => out.push(h << 4 | v),
-                None => half = Some(v),
-            }
-        }
-    }
-    if let Some(h) = half {
-        out.push(h << 4);
-    }
-    out
+    super::lex::hex_string(data).0
 }
 
 fn ascii85(data: &[u8]) -> Vec<u8> {

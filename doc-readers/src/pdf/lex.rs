@@ -301,23 +301,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn hex(&mut self) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut half: Option<u8> = None;
-        while let Some(&b) = self.buf.get(self.pos) {
-            self.pos += 1;
-            if b == b'>' {
-                break;
-            }
-            if let Some(v) = hex_val(b) {
-                match half.take() {
-                    Some(h) => out.push(h << 4 | v),
-                    None => half = Some(v),
-                }
-            }
-        }
-        if let Some(h) = half {
-            out.push(h << 4);
-        }
+        let (out, used) = hex_string(&self.buf[self.pos..]);
+        self.pos += used;
         out
     }
 
@@ -422,6 +407,32 @@ impl<'a> Lexer<'a> {
             }
         }
     }
+}
+
+/// The bytes of a hex string (`<48656C6C6F>` after its `<`, or an
+/// ASCIIHexDecode stream): digit pairs up to `>` or the end, white space
+/// and other bytes passed over, an odd last digit as its high half. Returns
+/// them and how many input bytes were read (the `>` included).
+pub fn hex_string(data: &[u8]) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(data.len() / 2);
+    let mut half: Option<u8> = None;
+    let mut used = data.len();
+    for (i, &b) in data.iter().enumerate() {
+        if b == b'>' {
+            used = i + 1;
+            break;
+        }
+        if let Some(v) = hex_val(b) {
+            match half.take() {
+                Some(h) => out.push(h << 4 | v),
+                None => half = Some(v),
+            }
+        }
+    }
+    if let Some(h) = half {
+        out.push(h << 4);
+    }
+    (out, used)
 }
 
 pub fn hex_val(b: u8) -> Option<u8> {

@@ -33,31 +33,26 @@ pub fn items_csv_for_excel(docs: &[(&str, &Bulletin)]) -> String {
 impl Table {
     /// RFC 4180 CSV, header row first.
     pub fn to_csv(&self) -> String {
-        let mut out = String::with_capacity(64 * (self.rows.len() + 1));
-        let headers: Vec<Cell> = self
-            .headers
-            .iter()
-            .map(|h| Cell::Text((*h).to_owned()))
-            .collect();
-        write_row(&mut out, &headers, ',', "\r\n");
-        for row in &self.rows {
-            write_row(&mut out, row, ',', "\r\n");
-        }
-        out
+        self.delimited(',', "\r\n")
     }
 
     /// Tab-separated values, header row first, `\n` line ends. TSV has no
     /// quoting, so tabs and line breaks inside a field become spaces.
     pub fn to_tsv(&self) -> String {
+        self.delimited('\t', "\n")
+    }
+
+    /// The header row, then every row, each written by [`write_row`].
+    fn delimited(&self, sep: char, eol: &str) -> String {
         let mut out = String::with_capacity(64 * (self.rows.len() + 1));
         let headers: Vec<Cell> = self
             .headers
             .iter()
             .map(|h| Cell::Text((*h).to_owned()))
             .collect();
-        write_row(&mut out, &headers, '\t', "\n");
+        write_row(&mut out, &headers, sep, eol);
         for row in &self.rows {
-            write_row(&mut out, row, '\t', "\n");
+            write_row(&mut out, row, sep, eol);
         }
         out
     }
