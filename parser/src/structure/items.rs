@@ -11,13 +11,15 @@ use super::text::{
 };
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
 use super::{Ledger, Sink};
+use crate::doubt::{self, HeadlineRule};
 use crate::figures;
 use crate::figures::{byte_set, count_chars};
+use crate::messages::WarningKind;
 use crate::model::{Bulletin, Figure, Item, LineRange, Span};
 use crate::small_string::SmallString;
 use std::borrow::Cow;
 
-pub const ORPHAN_SOURCE: &str = "找不到所属条目的来源";
+pub const ORPHAN_SOURCE: WarningKind = WarningKind::OrphanSource;
 
 /// How far into a paragraph a headline break is looked for, in characters.
 const HEADLINE_LIMIT: usize = 80;
@@ -615,9 +617,9 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     check_items(&b.items, sink);
 }
 
-pub const NO_HEADLINE: &str = "条目没有标题：标题与正文的分界不确定";
-pub const NO_BODY: &str = "条目没有正文：可能是单独一行的标题或误判的条目";
-pub const NO_SOURCE: &str = "本期多数条目注明来源，此条没有：来源可能与正文粘连";
+pub const NO_HEADLINE: WarningKind = WarningKind::NoHeadline;
+pub const NO_BODY: WarningKind = WarningKind::NoBody;
+pub const NO_SOURCE: WarningKind = WarningKind::NoSource;
 
 /// The segmentation checked as a whole: every item has a headline and a
 /// body, and when most items of the bulletin name a source, one that names
@@ -815,11 +817,11 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
     }
     let first = &raw[head_start..first_para_end];
     // The break found in the first piece holds for the whole paragraph.
-    let brk = match first_break {
+    let gap = match first_break {
         Some(b) if head_start == 0 => Some(b),
         _ => find_break(first),
-    }
-    .or_else(|| number_gap_break(first));
+    };
+    let brk = gap.or_else(|| number_gap_break(first));
     // `【县住建局】加快推进老旧小区改造。今年以来…`: after a bracketed source
     // on the same line the headline runs to the first `。` when no gap
     // comes first (that `。` belongs to neither part).
@@ -828,21 +830,28 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
         .then(|| first_full_stop(first))
         .flatten()
         .filter(|&k| brk.is_none_or(|(h, _)| k < h));
-    let (head_end, body_start) = if d.headline_alone {
-        (first_para_end, first_para_end)
+    // Which rule ends the headline is kept for the item's rating (doubt).
+    let (head_end, body_start, rule) = if d.headline_alone {
+        (first_para_end, first_para_end, HeadlineRule::Alone)
     } else if let Some(k) = stop {
         ledger.take("。");
-        (head_start + k, head_start + k + '。'.len_utf8())
+        let at = head_start + k;
+        (at, at + '。'.len_utf8(), HeadlineRule::FullStop)
     } else if let Some((h, b)) = brk {
-        (head_start + h, head_start + b)
+        let rule = if gap.is_some() {
+            HeadlineRule::Gap
+        } else {
+            HeadlineRule::NumberGap
+        };
+        (head_start + h, head_start + b, rule)
     } else if first_pieces.len() > 1
         && first_piece_end > head_start
         && first_line_is_headline(&raw[head_start..first_piece_end])
     {
         // A hard wrap lost the gap right at the end of the headline's line.
-        (first_piece_end, first_piece_end)
+        (first_piece_end, first_piece_end, HeadlineRule::WrapEnd)
     } else {
-        (head_start, head_start)
+        (head_start, head_start, HeadlineRule::None)
     };
     let mut body_end = raw.len();
     let last_piece = last_pieces.last().map_or("", |x| x.text);
@@ -907,6 +916,8 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
             first: first_line,
             last: last_line,
         },
+        check: doubt::headline_doubt(rule),
+        corrected: false,
     }
 }
 

@@ -24,6 +24,7 @@ mod masthead;
 mod rewrap;
 mod text;
 
+use crate::messages::{DropReason, WarningKind};
 use crate::model::*;
 use crate::normalize;
 use lines::{Kind, Line};
@@ -78,6 +79,13 @@ pub fn split_issues(text: &str) -> Vec<String> {
     cuts.windows(2)
         .map(|w| clean[w[0]..w[1]].to_string())
         .collect()
+}
+
+/// Where the parser ends a headline in `s` (a paragraph starting an
+/// item): (headline end, body start) as byte offsets. For corrections that
+/// cut an item in two.
+pub(crate) fn headline_break(s: &str) -> Option<(usize, usize)> {
+    items::find_break(s)
 }
 
 /// Moves every line number in `b` down by `by` lines.
@@ -146,19 +154,15 @@ pub(crate) struct Sink {
 }
 
 impl Sink {
-    fn warn(&mut self, first: usize, last: usize, message: &str, text: String) {
-        self.warnings.push(Warning {
-            lines: LineRange { first, last },
-            message: message.to_string(),
-            text,
-        });
+    fn warn(&mut self, first: usize, last: usize, kind: WarningKind, text: String) {
+        self.warnings.push(Warning::new(kind, first, last, text));
     }
 
-    fn drop_line(&mut self, line: usize, text: &str, reason: &str) {
+    fn drop_line(&mut self, line: usize, text: &str, reason: DropReason) {
         self.dropped.push(Dropped {
             line,
             text: text.to_string(),
-            reason: reason.to_string(),
+            reason,
         });
     }
 }
