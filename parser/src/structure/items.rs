@@ -614,31 +614,6 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     if let Some((name, _, at)) = pending {
         sink.warn(at, at, ORPHAN_SOURCE, name.to_string());
     }
-    check_items(&b.items, sink);
-}
-
-pub const NO_HEADLINE: WarningKind = WarningKind::NoHeadline;
-pub const NO_BODY: WarningKind = WarningKind::NoBody;
-pub const NO_SOURCE: WarningKind = WarningKind::NoSource;
-
-/// The segmentation checked as a whole: every item has a headline and a
-/// body, and when most items of the bulletin name a source, one that names
-/// none is likely misread. What looks wrong is said in a warning pointing at
-/// the item's lines. The text stays where it was placed, so these warnings
-/// carry none of their own.
-fn check_items(items: &[Item], sink: &mut Sink) {
-    let with_source = items.iter().filter(|i| !i.sources.is_empty()).count();
-    let sourced = items.len() >= 3 && with_source * 4 >= items.len() * 3;
-    for it in items {
-        let (first, last) = (it.lines.first, it.lines.last);
-        if it.headline.is_empty() {
-            sink.warn(first, last, NO_HEADLINE, String::new());
-        } else if it.body.is_empty() {
-            sink.warn(first, last, NO_BODY, String::new());
-        } else if sourced && it.sources.is_empty() {
-            sink.warn(first, last, NO_SOURCE, String::new());
-        }
-    }
 }
 
 /// Bytes of an editor's-note key opening `s` (`编者按：`, `按：`, `编者的话：`),
