@@ -290,9 +290,10 @@ fn find_item(b: &Bulletin, r: &ItemRef) -> Result<usize, SkipReason> {
     }
 }
 
-/// The input lines the item was read from still hold the start of its
-/// headline (spaces and `*` aside). An item corrected by hand, or with no
-/// headline, is not checked: its headline need not come from the text.
+/// The input lines the item was read from still hold its headline
+/// (spaces, `*` and invisible characters aside). An item corrected by hand,
+/// or with no headline, is not checked: its headline need not come from
+/// the text.
 fn lines_hold_headline(lines: &[&str], item: &Item) -> bool {
     if item.corrected || item.headline.is_empty() {
         return true;
@@ -301,16 +302,19 @@ fn lines_hold_headline(lines: &[&str], item: &Item) -> bool {
     if first == 0 || first > lines.len() {
         return false;
     }
-    let head: String = item
-        .headline
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '*')
-        .take(4)
-        .collect();
+    let kept = |c: &char| {
+        !c.is_whitespace()
+            && *c != '*'
+            && !matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+            )
+    };
+    let head: String = item.headline.chars().filter(kept).collect();
     let text: String = lines[first - 1..last.min(lines.len())]
         .iter()
         .flat_map(|l| l.chars())
-        .filter(|c| !c.is_whitespace() && *c != '*')
+        .filter(kept)
         .collect();
     text.contains(&head)
 }
