@@ -182,6 +182,23 @@ impl SkipReason {
     }
 }
 
+/// The reporting units named anywhere in `bulletin` (items' sources and
+/// figures' sub-units), each once, in order of first appearance: what a
+/// source correction offers to pick from.
+pub fn bulletin_units(bulletin: &Bulletin) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for it in &bulletin.items {
+        let entities = it.figures.iter().filter_map(|f| f.entity.as_deref());
+        for name in it.sources.iter().map(|s| &**s).chain(entities) {
+            if !name.is_empty() && seen.insert(name.to_string()) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Applies `corrections` in order to a copy of `bulletin`, parsed from
 /// `input` (the whole text its line numbers count in). Returns the corrected
 /// bulletin and the corrections that no longer apply. Never panics.

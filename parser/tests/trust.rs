@@ -3,7 +3,7 @@
 //! raise none. All text here is invented.
 
 use bulletin_parser::corrections::{
-    apply, BulletinKey, CorrectionsFile, FigureRef, ItemRef, SkipReason,
+    apply, bulletin_units, BulletinKey, CorrectionsFile, FigureRef, ItemRef, SkipReason,
 };
 use bulletin_parser::{parse, parse_all, Correction, DoubtReason, FigureKind, WarningKind};
 
@@ -37,6 +37,10 @@ fn item_ref(b: &bulletin_parser::Bulletin, k: usize) -> ItemRef {
 fn every_correction_applies_and_marks_what_it_changed() {
     let b = parse(TEXT);
     assert_eq!(b.items.len(), 4);
+    assert_eq!(
+        bulletin_units(&b),
+        ["县财政局", "县农业农村局", "县人社局", "东湖镇"]
+    );
     let r1 = item_ref(&b, 1);
     let split_at = b.items[1].body.find("县水利局").unwrap();
     let at = b.items[1].body[..split_at].chars().count();
