@@ -401,3 +401,19 @@ fn tables_of_contents_raise_no_warnings() {
         }
     }
 }
+
+/// A web page and a WeChat article copied whole: the site's banner, menu,
+/// neighbouring-article links and footer, WeChat's chrome — all furniture,
+/// dropped, no warnings; the bulletin reads as before.
+#[test]
+fn web_and_wechat_furniture_raises_no_warnings() {
+    let web = "桐溪县人民政府门户网站\n首页 | 政务公开 | 政务服务 | 互动交流\n桐溪县政务信息\n\n第 5 期\n\n桐溪县人民政府办公室        2024 年 6 月 3 日\n\n县财政局加快资金拨付  拨付资金 3.2 亿元。（县财政局）\n\n县人社局开展春风行动  提供岗位 3200 个。（县人社局）\n\n责任编辑：王明\n\n上一篇：桐溪县政务信息（第4期）\n下一篇：桐溪县政务信息（第6期）\n主办单位：桐溪县人民政府办公室    网站标识码：3301990001\n";
+    let wechat = "原创 桐溪发布 桐溪发布\n09:05 浙江\n听全文\n桐溪县政务信息\n\n第 5 期\n\n县财政局加快资金拨付  拨付资金 3.2 亿元。（县财政局）\n\n县人社局开展春风行动  提供岗位 3200 个。（县人社局）\n\n责任编辑：王明\n\n预览时标签不可点\n阅读 2.3万\n分享  收藏  赞 40  在看 12\n写留言\n";
+    for text in [web, wechat] {
+        let b = parse(text);
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+        assert_eq!(b.items.len(), 2);
+        assert_eq!(b.masthead.title.as_deref(), Some("桐溪县政务信息"));
+        assert!(b.dropped.iter().any(|d| d.reason == "page-furniture"));
+    }
+}

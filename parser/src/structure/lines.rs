@@ -301,7 +301,7 @@ pub fn strip_symbol(t: &str) -> &str {
 /// Web page furniture copied with the text: `打印本页`, `关闭窗口`,
 /// `字体大小：大 中 小`, `【打印】【关闭】`, `返回顶部`. A line made only of
 /// such words (and brackets, separators) is noise.
-fn is_page_furniture(t: &str) -> bool {
+pub(super) fn is_page_furniture(t: &str) -> bool {
     // Furniture lines are short and start with one of these.
     if t.len() > 240
         || !matches!(
