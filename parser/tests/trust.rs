@@ -417,3 +417,69 @@ fn web_and_wechat_furniture_raises_no_warnings() {
         assert!(b.dropped.iter().any(|d| d.reason == "page-furniture"));
     }
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces bulletins are made of, strung together at random.
+    const PIECES: [&str; 16] = [
+        "县财政局加快资金拨付",
+        "  ",
+        " ",
+        "\n",
+        "\n\n",
+        "拨付资金 3.2 亿元",
+        "。",
+        "（县财政局）",
+        "（东湖镇 张伟）",
+        "【经济运行】",
+        "**东湖镇**",
+        "12345",
+        "“两免一补”",
+        "3至5万元",
+        "责任编辑：王明",
+        "第 3 期",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Whatever the text and the offsets, applying corrections never
+        /// panics, and every figure left points at its text.
+        #[test]
+        fn apply_never_panics(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40),
+            ats in proptest::collection::vec(0usize..200, 4),
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let b = parse(&text);
+            let mut list = Vec::new();
+            for it in &b.items {
+                let item = ItemRef::of(it);
+                let after: String = it.body.chars().skip(ats[0]).take(2).collect();
+                let picked: String = it.body.chars().skip(ats[1]).take(ats[2] % 6).collect();
+                list.push(Correction::AddFigure {
+                    item: item.clone(),
+                    start: ats[1],
+                    end: ats[1] + ats[2] % 6,
+                    text: picked,
+                    value: Some(ats[3] as f64),
+                    unit: None,
+                    kind: None,
+                });
+                list.push(Correction::Split { item: item.clone(), at: ats[0], after });
+                if let Some(f) = it.figures.first() {
+                    list.push(Correction::RemoveFigure { item: item.clone(), figure: FigureRef::of(f) });
+                }
+                list.push(Correction::MergeNext { item });
+            }
+            let (c, _) = apply(&b, &text, &list);
+            for it in &c.items {
+                for f in &it.figures {
+                    let got: String = it.body.chars().skip(f.start).take(f.end - f.start).collect();
+                    prop_assert_eq!(got, f.text.as_str());
+                }
+            }
+        }
+    }
+}
