@@ -459,6 +459,78 @@ fn xlsx_needs_an_output_file_and_is_a_workbook() {
     );
 }
 
+/// The workbook the CLI streams (its own writer, not `export::xlsx`) opens
+/// in openpyxl, a real reader, with every row naming its bulletin and the
+/// sheet of figures by unit. Needs `$BULLETIN_PYTHON` (set by
+/// `scripts/test.sh`) or a `python3` with openpyxl; says so and skips
+/// otherwise.
+#[test]
+fn cli_workbook_opens_in_openpyxl() {
+    let has = |py: &str| {
+        std::process::Command::new(py)
+            .args(["-c", "import openpyxl"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let py = match std::env::var("BULLETIN_PYTHON") {
+        Ok(py) => {
+            assert!(has(&py), "BULLETIN_PYTHON={py} has no openpyxl");
+            py
+        }
+        Err(_) if has("python3") => "python3".to_string(),
+        Err(_) => {
+            eprintln!("skipped: no python with openpyxl (scripts/test.sh sets BULLETIN_PYTHON)");
+            return;
+        }
+    };
+    let dir = temp_dir("xlsx-openpyxl");
+    let a = write(&dir, "a.txt", BULLETIN.as_bytes());
+    let b = write(
+        &dir,
+        "b.txt",
+        BULLETIN
+            .replace("第 12 期", "第 13 期")
+            .replace("3 月 8 日", "3 月 15 日")
+            .as_bytes(),
+    );
+    let book = dir.join("汇总.xlsx");
+    let out = run(&[
+        "parse".as_ref(),
+        "-f".as_ref(),
+        "xlsx".as_ref(),
+        "-o".as_ref(),
+        &book,
+        &a,
+        &b,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["条目", "数据", "按单位"], wb.sheetnames
+rows = list(wb["数据"].iter_rows(values_only=True))
+assert rows[0][:4] == ("刊名", "期号", "日期", "文件") and rows[0][-2:] == ("起", "止"), rows[0]
+issues = sorted({(r[0], r[1], r[2]) for r in rows[1:]})
+assert issues == [("松陵政务快报", 12, "2024-03-08"), ("松陵政务快报", 13, "2024-03-15")], issues
+units = {(r[0], r[1], r[2]): r for r in wb["按单位"].iter_rows(min_row=2, values_only=True)}
+money = [r for k, r in units.items() if k[0] == "发改委" and k[2] == "元"]
+assert money and money[0][4] == 2 and money[0][5] == 3720000000, units
+print("ok")
+"#;
+    let out = std::process::Command::new(&py)
+        .arg("-c")
+        .arg(script)
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "ok",
+        "openpyxl: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A researcher's corrections, saved to a file, are applied again when the
 /// same text is parsed again; one whose item is gone is reported, not guessed.
 #[test]
