@@ -306,7 +306,7 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
                 csv.into_bytes()
             }
         }
-        Format::Xlsx => bulletin_stats::report_xlsx(&report, &library),
+        Format::Xlsx => bulletin_stats::report_xlsx(&report),
     };
     let status = if failed { EXIT_BAD_INPUT } else { 0 };
     match output::write(options.output.as_deref(), &bytes) {

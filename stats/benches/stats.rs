@@ -7,6 +7,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 fn library(n: usize) -> Library {
     let (files, _) = generate(&SynthOptions {
         bulletins: n,
+        items: (12, 16),
+        extra_sentences: 4,
         ..SynthOptions::default()
     });
     let mut library = Library::new();

@@ -8,7 +8,8 @@
 //! 亿元 figures of one label do share a series. The unit of a figure is its
 //! bold sub-unit (`entity`) when it has one, else each unit of its item.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use bulletin_parser::Change;
 use serde::{Deserialize, Serialize};
@@ -91,9 +92,17 @@ pub fn indicators(
     index: &Index,
     query: &IndicatorQuery,
 ) -> Vec<IndicatorSeries> {
-    type Key = (usize, u32, String, Option<String>, bool);
+    // Pass 1: every labelled figure's group (series, unit, label, measure,
+    // level or change), as small numbers; no point is built yet, since most
+    // groups are dropped by `min_points`.
+    type Group = (usize, u32, u32, u32, bool);
     let unit_filter: Option<Vec<u32>> = query.unit.as_deref().map(|u| index.units_matching(u));
-    let mut groups: BTreeMap<Key, Vec<IndicatorPoint>> = BTreeMap::new();
+    let mut labels = Interner::default();
+    let mut measures = Interner::default();
+    let mut group_ids: HashMap<Group, u32> = HashMap::new();
+    let mut groups: Vec<(Group, u32)> = Vec::new();
+    // (group, entry, item, figure), in date order.
+    let mut refs: Vec<(u32, u32, u32, u32)> = Vec::new();
     for e in library.by_date() {
         if !query.filter.matches(library, index, e) {
             continue;
@@ -119,53 +128,105 @@ pub fn indicators(
                     Some(Some(u)) => std::slice::from_ref(u),
                     _ => item_units,
                 };
-                let measure = figure.unit.as_deref().map(normalize_measure);
-                let is_change = figure.change.is_some();
-                let value = match figure.change {
-                    Some(Change::Down) if figure.value > 0.0 => -figure.value,
-                    _ => figure.value,
-                };
+                let label = labels.id(&label);
+                let measure = measures.id(&figure
+                    .unit
+                    .as_deref()
+                    .map_or(Cow::Borrowed(""), normalize_measure));
                 for &u in units {
                     if let Some(allowed) = &unit_filter {
                         if !allowed.contains(&u) {
                             continue;
                         }
                     }
-                    groups
-                        .entry((series, u, label.clone(), measure.clone(), is_change))
-                        .or_default()
-                        .push(IndicatorPoint {
-                            key: entry.key.clone(),
-                            entry: e,
-                            item: i,
-                            figure: f,
-                            date: entry.dating.iso(),
-                            period: figure.period.as_deref().map(str::to_owned),
-                            value,
-                            value_max: figure.value_max,
-                            direction: figure.change,
-                            approx: figure.approx.as_deref().map(str::to_owned),
-                            text: figure.text.to_string(),
-                        });
+                    let key = (series, u, label, measure, figure.change.is_some());
+                    let g = *group_ids.entry(key).or_insert_with(|| {
+                        groups.push((key, 0));
+                        (groups.len() - 1) as u32
+                    });
+                    groups[g as usize].1 += 1;
+                    refs.push((g, e as u32, i as u32, f as u32));
                 }
             }
         }
     }
-    groups
-        .into_iter()
-        .filter(|(_, points)| points.len() >= query.min_points.max(1))
-        .map(
-            |((series, unit, label, measure, change), points)| IndicatorSeries {
+    // Pass 2: the points of the groups kept.
+    let min = query.min_points.max(1) as u32;
+    let mut out: Vec<Option<IndicatorSeries>> = groups
+        .iter()
+        .map(|&((series, unit, label, measure, change), n)| {
+            (n >= min).then(|| IndicatorSeries {
                 series: index.series[series].clone(),
                 unit,
                 unit_name: index.units[unit as usize].name.clone(),
-                label,
-                measure,
+                label: labels.names[label as usize].clone(),
+                measure: Some(measures.names[measure as usize].clone()).filter(|m| !m.is_empty()),
                 change,
-                points,
-            },
+                points: Vec::with_capacity(n as usize),
+            })
+        })
+        .collect();
+    for (g, e, i, f) in refs {
+        let Some(series) = &mut out[g as usize] else {
+            continue;
+        };
+        let entry = &library.entries()[e as usize];
+        let figure = &entry.bulletin.items[i as usize].figures[f as usize];
+        let value = match figure.change {
+            Some(Change::Down) if figure.value > 0.0 => -figure.value,
+            _ => figure.value,
+        };
+        series.points.push(IndicatorPoint {
+            key: entry.key.clone(),
+            entry: e as usize,
+            item: i as usize,
+            figure: f as usize,
+            date: entry.dating.iso(),
+            period: figure.period.as_deref().map(str::to_owned),
+            value,
+            value_max: figure.value_max,
+            direction: figure.change,
+            approx: figure.approx.as_deref().map(str::to_owned),
+            text: figure.text.to_string(),
+        });
+    }
+    let mut out: Vec<IndicatorSeries> = out.into_iter().flatten().collect();
+    out.sort_by(|a, b| {
+        (
+            index.series_id(&a.series),
+            a.unit,
+            &a.label,
+            &a.measure,
+            a.change,
         )
-        .collect()
+            .cmp(&(
+                index.series_id(&b.series),
+                b.unit,
+                &b.label,
+                &b.measure,
+                b.change,
+            ))
+    });
+    out
+}
+
+/// Strings numbered once each.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        self.names.push(name.to_owned());
+        self.ids
+            .insert(name.to_owned(), (self.names.len() - 1) as u32);
+        (self.names.len() - 1) as u32
+    }
 }
 
 /// A label without spaces and without the place words that open it
@@ -185,12 +246,12 @@ pub fn normalize_label(label: &str) -> String {
 }
 
 /// One spelling per unit of measure: `％` is `%`, `公里` is `千米`.
-pub fn normalize_measure(unit: &str) -> String {
-    match unit.trim() {
-        "％" => "%".to_owned(),
-        "公里" => "千米".to_owned(),
-        "平方公里" => "平方千米".to_owned(),
-        "公斤" => "千克".to_owned(),
-        u => u.to_owned(),
-    }
+pub fn normalize_measure(unit: &str) -> Cow<'_, str> {
+    Cow::Borrowed(match unit.trim() {
+        "％" => "%",
+        "公里" => "千米",
+        "平方公里" => "平方千米",
+        "公斤" => "千克",
+        u => u,
+    })
 }

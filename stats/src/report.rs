@@ -192,16 +192,11 @@ pub fn section_table(report: &StatsReport) -> Table {
     }
 }
 
-pub fn indicator_table(report: &StatsReport, library: &Library) -> Table {
+/// The indicator points, one row each (期 and 条目序号 find the item).
+pub fn indicator_table(report: &StatsReport) -> Table {
     let mut rows = Vec::new();
     for s in &report.indicators {
         for p in &s.points {
-            let headline = library
-                .entries()
-                .get(p.entry)
-                .and_then(|e| e.bulletin.items.get(p.item))
-                .map(|i| i.headline.as_str())
-                .unwrap_or("");
             rows.push(vec![
                 text(&s.series.title),
                 text(&s.unit_name),
@@ -215,7 +210,6 @@ pub fn indicator_table(report: &StatsReport, library: &Library) -> Table {
                 p.value_max.map_or(Cell::Empty, Cell::Number),
                 text(&p.text),
                 Cell::Number((p.item + 1) as f64),
-                text(headline),
             ]);
         }
     }
@@ -256,11 +250,11 @@ pub fn adoption_csv(report: &StatsReport) -> String {
 
 /// The workbook: sheets 采用情况, 分栏目, 指标, 期号 (each with a frozen,
 /// filtered header row; numbers as numbers).
-pub fn report_xlsx(report: &StatsReport, library: &Library) -> Vec<u8> {
+pub fn report_xlsx(report: &StatsReport) -> Vec<u8> {
     let tables = [
         ("采用情况", adoption_table(report)),
         ("分栏目", section_table(report)),
-        ("指标", indicator_table(report, library)),
+        ("指标", indicator_table(report)),
         ("期号", gap_table(report)),
     ];
     let infos: Vec<SheetInfo> = tables

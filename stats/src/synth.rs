@@ -21,6 +21,12 @@ pub struct SynthOptions {
     pub first_year: i32,
     /// Every `n`th file holds two issues one after another (0: never).
     pub two_issue_files_every: usize,
+    /// Items per bulletin: from `items.0` to `items.1` inclusive.
+    pub items: (usize, usize),
+    /// Extra sentences of body per item (0: one-line items), to make
+    /// bulletins of a realistic size: `(12, 16)` items with 4 extra
+    /// sentences give about 10 KB a bulletin, 5 MB for 500.
+    pub extra_sentences: usize,
 }
 
 impl Default for SynthOptions {
@@ -30,6 +36,8 @@ impl Default for SynthOptions {
             seed: 7,
             first_year: 2023,
             two_issue_files_every: 20,
+            items: (6, 11),
+            extra_sentences: 0,
         }
     }
 }
@@ -264,7 +272,11 @@ pub fn generate(options: &SynthOptions) -> (Vec<SynthFile>, AnswerKey) {
                 "{}\n\n第 {issue} 期\n\n{}        {year} 年 {month} 月 {dom} 日\n\n",
                 sr.title, sr.office
             );
-            let items = 6 + rng.below(6);
+            let (lo, hi) = (
+                options.items.0.max(1),
+                options.items.1.max(options.items.0.max(1)),
+            );
+            let items = lo + rng.below(hi - lo + 1);
             let mut current_section = usize::MAX;
             // Finance's monthly revenue item, in the first issue of a month (series 0).
             let finance_item = s == 0 && months_with_finance.insert((year, month), ()).is_none();
@@ -308,6 +320,14 @@ pub fn generate(options: &SynthOptions) -> (Vec<SynthFile>, AnswerKey) {
                     )
                 };
                 text.push_str(&body);
+                for _ in 0..options.extra_sentences {
+                    let c = 2 + rng.below(30);
+                    let d = 10 + rng.below(990);
+                    let t = rng.pick(&TOPICS);
+                    text.push_str(&format!(
+                        "同时，聚焦{t}短板弱项，组织专题调研 {c} 次，梳理问题清单 {d} 条，逐项明确责任单位和完成时限。"
+                    ));
+                }
                 // Sources: mostly one unit; some with a person; some two units.
                 let roll = rng.below(10);
                 let source = if roll == 0 && !(finance_item && n == 0) {
