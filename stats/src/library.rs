@@ -45,8 +45,10 @@ pub enum Inserted {
     Unchanged,
 }
 
-/// Bulletins kept once each, in the order added.
-#[derive(Debug, Clone, Default)]
+/// Bulletins kept once each, in the order added. Serialised as the list
+/// of its entries.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(into = "Vec<Entry>", from = "Vec<Entry>")]
 pub struct Library {
     entries: Vec<Entry>,
     by_key: HashMap<BulletinKey, usize>,
@@ -136,6 +138,24 @@ impl Library {
             )
         });
         order
+    }
+}
+
+impl From<Vec<Entry>> for Library {
+    /// A library of entries already made (e.g. read back from storage); a
+    /// later entry with the same key replaces an earlier one.
+    fn from(entries: Vec<Entry>) -> Self {
+        let mut library = Library::new();
+        for entry in entries {
+            library.insert_entry(entry);
+        }
+        library
+    }
+}
+
+impl From<Library> for Vec<Entry> {
+    fn from(library: Library) -> Self {
+        library.entries
     }
 }
 

@@ -333,7 +333,7 @@ pub fn report_text(report: &StatsReport) -> String {
             let values: Vec<String> = s
                 .points
                 .iter()
-                .map(|p| format!("{} {}{measure}", p.date, plain_number(p.value)))
+                .map(|p| format!("{} {}", p.date, readable(p.value, measure)))
                 .collect();
             out.push_str(&format!(
                 "{} · {}{change}：{}\n",
@@ -399,6 +399,23 @@ fn aligned(rows: &[Vec<String>]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A value with its unit for reading: large amounts of 元 (and other
+/// units) in 万 or 亿, as bulletins print them (`8650000000元` → `86.5亿元`).
+fn readable(value: f64, measure: &str) -> String {
+    let scaled = |v: f64, word: &str| {
+        let rounded = (v * 100.0).round() / 100.0;
+        format!("{}{word}{measure}", plain_number(rounded))
+    };
+    let whole_count = !matches!(measure, "%" | "‰" | "个百分点" | "倍" | "成");
+    if whole_count && value.abs() >= 1e8 {
+        scaled(value / 1e8, "亿")
+    } else if whole_count && value.abs() >= 1e5 {
+        scaled(value / 1e4, "万")
+    } else {
+        format!("{}{measure}", plain_number(value))
+    }
 }
 
 /// A share as a percentage rounded to two decimals.
