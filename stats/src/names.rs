@@ -293,9 +293,7 @@ fn special_forms(s: &str) -> Option<Canonical> {
         ("生态环境分局", UnitKind::Bureau)
     } else if s.starts_with("国家税务总局") && s.ends_with("税务局") {
         ("税务局", UnitKind::Other)
-    } else if s.starts_with("共青团") && s.ends_with('委')
-        || s.starts_with("团") && s.ends_with("委") && s.chars().count() <= 4
-    {
+    } else if is_youth_league(s) {
         ("团县委", UnitKind::Other)
     } else {
         return None;
@@ -304,6 +302,12 @@ fn special_forms(s: &str) -> Option<Canonical> {
         name: name.to_owned(),
         kind,
     })
+}
+
+/// `共青团某某县委`, `共青团某某县委员会`, `团县委`, `团区委`.
+fn is_youth_league(s: &str) -> bool {
+    let committee = s.ends_with('委') || s.ends_with("委员会");
+    committee && (s.starts_with("共青团") || (s.starts_with('团') && s.chars().count() <= 4))
 }
 
 /// `X镇人民政府`, `X镇政府`, `X镇党委` → `X镇`; `X乡…` likewise; `X街道办事处`,
@@ -436,6 +440,10 @@ const KNOWN: &[(&str, UnitKind, &[&str])] = &[
     ("气象局", Other, &["气象"]),
     ("税务局", Other, &["税务"]),
     ("消防救援大队", Other, &["消防大队", "消防救援局"]),
+    ("交警大队", Other, &["公安交警大队", "交通警察大队", "公安局交通管理大队", "交通管理大队"]),
+    ("疾控中心", Other, &["疾病预防控制中心"]),
+    ("中医院", Other, &["中医医院"]),
+    ("妇幼保健院", Other, &["妇幼保健计划生育服务中心", "妇幼保健中心"]),
     ("法院", Other, &["人民法院"]),
     ("检察院", Other, &["人民检察院"]),
     ("总工会", Other, &["工会"]),
@@ -503,6 +511,10 @@ mod tests {
         assert_eq!(name("市生态环境局某某分局"), "生态环境分局");
         assert_eq!(name("国家税务总局某某县税务局"), "税务局");
         assert_eq!(name("共青团某某县委"), "团县委");
+        assert_eq!(name("共青团某某县委员会"), "团县委");
+        assert_eq!(name("团区委"), "团县委");
+        assert_eq!(name("县疾病预防控制中心"), "疾控中心");
+        assert_eq!(name("县公安局交通管理大队"), "交警大队");
         assert_eq!(name(" 县 财 政 局 "), "财政局");
         assert_eq!(name("【县住建局】"), "住建局");
     }
