@@ -299,11 +299,11 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
             s.into_bytes()
         }
         Format::Csv => {
-            let csv = bulletin_stats::report::adoption_table(&report).to_csv();
+            // A file gets the byte-order mark Excel needs; a pipe does not.
             if options.output.is_some() {
-                format!("{}{csv}", bulletin_parser::export::CSV_BOM).into_bytes()
+                bulletin_stats::adoption_csv(&report).into_bytes()
             } else {
-                csv.into_bytes()
+                bulletin_stats::adoption_table(&report).to_csv().into_bytes()
             }
         }
         Format::Xlsx => bulletin_stats::report_xlsx(&report),
