@@ -303,7 +303,9 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
             if options.output.is_some() {
                 bulletin_stats::adoption_csv(&report).into_bytes()
             } else {
-                bulletin_stats::adoption_table(&report).to_csv().into_bytes()
+                bulletin_stats::adoption_table(&report)
+                    .to_csv()
+                    .into_bytes()
             }
         }
         Format::Xlsx => bulletin_stats::report_xlsx(&report),
