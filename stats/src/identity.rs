@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 /// bulletin (a second copy replaces the first). Title and issue are
 /// compared without spaces (`某 县 政 务 信 息` is `某县政务信息`); the issue
 /// is its number when the parser read one (`第 39 期` and `第三十九期` are
-/// both `39`), else its text. A bulletin with none of the three (no
-/// masthead read) is keyed by a hash of its items instead, so two such
-/// texts are never taken for one.
+/// both `39`), else its text. A bulletin with neither issue nor date (no
+/// masthead read) is keyed by a hash of its items in the issue's place, so
+/// two such texts are never taken for one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct BulletinKey {
     pub title: String,
@@ -31,7 +31,7 @@ impl BulletinKey {
             (None, None) => String::new(),
         };
         let date = m.date.clone().unwrap_or_default();
-        let issue = if title.is_empty() && issue.is_empty() && date.is_empty() {
+        let issue = if issue.is_empty() && date.is_empty() {
             format!("无刊头-{:016x}", content_hash(bulletin))
         } else {
             issue
@@ -445,6 +445,7 @@ mod tests {
     #[test]
     fn headless_bulletins_are_keyed_by_content() {
         let mut a = Bulletin::default();
+        a.masthead.title = Some("某县简报".into());
         a.items.push(Default::default());
         a.items[0].headline = "甲".into();
         let mut b = a.clone();

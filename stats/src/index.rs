@@ -1,7 +1,7 @@
 //! What every statistic reads: each bulletin's series (an office not read
 //! joins the one series of its title), and each item's units made one.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -65,15 +65,16 @@ impl Index {
             }
         }
         let mut notes = Vec::new();
+        let mut inferred: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         let resolved: Vec<SeriesKey> = entries
             .iter()
             .map(|e| {
                 if e.series.office.is_empty() {
-                    if let Some([office]) = offices.get(e.series.title.as_str()).map(Vec::as_slice) {
-                        notes.push(format!(
-                            "{}：未读出编印单位，归入同名刊物（{}）/ no office read: counted with the one series of its title",
-                            e.key, office
-                        ));
+                    if let Some([office]) = offices.get(e.series.title.as_str()).map(Vec::as_slice)
+                    {
+                        *inferred
+                            .entry((e.series.title.as_str(), office))
+                            .or_default() += 1;
                         return SeriesKey {
                             title: e.series.title.clone(),
                             office: (*office).to_owned(),
@@ -83,6 +84,11 @@ impl Index {
                 e.series.clone()
             })
             .collect();
+        for ((title, office), n) in inferred {
+            notes.push(format!(
+                "{title}：{n} 期未读出编印单位，归入同名刊物（{office}）/ no office read: counted with the one series of its title"
+            ));
+        }
         let mut series: Vec<SeriesKey> = resolved.clone();
         series.sort();
         series.dedup();

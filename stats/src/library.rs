@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use bulletin_parser::Bulletin;
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{BulletinKey, Dating, SeriesKey};
+use crate::identity::{BulletinKey, Dating, Granularity, Period, SeriesKey};
 
 /// One bulletin of the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,6 +121,34 @@ impl Library {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Section names in order of first appearance (by date), for filters.
+    pub fn sections(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for i in self.by_date() {
+            for item in &self.entries[i].bulletin.items {
+                if let Some(s) = item.section.as_deref() {
+                    if seen.insert(s) {
+                        out.push(s.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The periods of `granularity` the library's bulletins fall in, in order.
+    pub fn periods(&self, granularity: Granularity) -> Vec<Period> {
+        let mut out: Vec<Period> = self
+            .entries
+            .iter()
+            .map(|e| Period::of(&e.dating, granularity))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Entry indices by date (undated last), then title and issue number.

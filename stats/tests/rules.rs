@@ -208,6 +208,20 @@ fn periods_filters_and_year_only_dates() {
     let library = Library::from_bulletins(bulletins);
     let index = Index::build(&library, &Aliases::default());
     assert!(index.notes.iter().any(|n| n.contains("只知年份")));
+    assert_eq!(
+        library.periods(Granularity::Quarter),
+        vec![
+            Period::Year { year: 2024 },
+            Period::Quarter {
+                year: 2024,
+                quarter: 1
+            },
+            Period::Quarter {
+                year: 2024,
+                quarter: 2
+            }
+        ]
+    );
     let by_quarter = adoption(
         &library,
         &index,
