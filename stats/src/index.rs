@@ -175,6 +175,9 @@ impl Index {
                 .collect();
             merged.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
             unit.merged = merged;
+            if let Some(level) = level_written(unit) {
+                unit.name = unit.name.replacen('县', level.encode_utf8(&mut [0; 4]), 1);
+            }
         }
         let from_file = library
             .entries()
@@ -249,6 +252,35 @@ impl Index {
             .map(|u| u.id)
             .collect()
     }
+}
+
+/// The table names the county's own party committee, government and
+/// Youth League committee with 县 (`县委办`, `县政府`, `团县委`); a district's
+/// or city's series writes 区 or 市 (`区委办`). The level most of the
+/// unit's raw names write, when it is not 县.
+fn level_written(unit: &Unit) -> Option<char> {
+    if !matches!(
+        unit.kind,
+        UnitKind::Party | UnitKind::Government | UnitKind::Other
+    ) || !unit.name.contains('县')
+    {
+        return None;
+    }
+    let mut counts = [0u32; 4];
+    const LEVELS: [char; 4] = ['县', '区', '市', '旗'];
+    for raw in &unit.merged {
+        let chars: Vec<char> = raw.name.chars().collect();
+        for w in chars.windows(2) {
+            if let Some(l) = LEVELS.iter().position(|&c| c == w[0]) {
+                if matches!(w[1], '委' | '政' | '人') {
+                    counts[l] += raw.count;
+                    break;
+                }
+            }
+        }
+    }
+    let (best, &n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    (best > 0 && n > counts[0]).then_some(LEVELS[best])
 }
 
 /// A raw name's unit: the user's alias for it, or the table's canonical

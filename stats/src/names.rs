@@ -20,7 +20,10 @@
 //!    merges what the rules cannot know.
 //!
 //! Canonical names are the short forms offices print in their tables
-//! (`发改委`, `财政局`, `县委办`), without the county prefix.
+//! (`发改委`, `财政局`, `县委办`), without the county prefix. The county's
+//! own committee and government keep their level: `县委办`, `县政府`,
+//! `团县委` — shown as `区委办` … in a series whose names mostly say 区
+//! (see [`crate::Index`]).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -194,6 +197,7 @@ pub fn canonical_unit_in(raw: &str, places: &[String]) -> Canonical {
 /// the office's place (`某某县人民政府办公室` → `某某县`, `某某`) and the
 /// title's (`某某政务快报` → `某某`). Only names of two characters or more.
 pub fn places_of(title: &str, office: &str) -> Vec<String> {
+    let office = office.strip_prefix("中共").unwrap_or(office);
     let mut places = Vec::new();
     for (i, c) in office.char_indices().take(8) {
         if matches!(c, '县' | '区' | '市' | '旗') && i > 0 {
@@ -560,6 +564,8 @@ mod tests {
         );
         assert_eq!(canonical_unit_in("青川蔬菜中心", &places).name, "蔬菜中心");
         assert_eq!(canonical_unit_in("青川镇", &places).name, "青川镇");
+        let places = places_of("南屏工作动态", "中共南屏区委办公室");
+        assert_eq!(places, vec!["南屏区".to_owned(), "南屏".to_owned()]);
     }
 
     #[test]

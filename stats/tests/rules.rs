@@ -112,6 +112,27 @@ fn units_belong_to_their_series_and_offices_are_inferred() {
 }
 
 #[test]
+fn a_districts_party_offices_keep_its_level() {
+    let mut a = bulletin(
+        "南屏工作动态",
+        Some("中共南屏区委办公室"),
+        1,
+        Some("2024-03-01"),
+    );
+    a.items.push(item(None, "甲", "正文", &["区委办"]));
+    a.items
+        .push(item(None, "乙", "正文", &["中共南屏区委办公室"]));
+    a.items.push(item(None, "丙", "正文", &["团区委"]));
+    a.items.push(item(None, "丁", "正文", &["区人民政府"]));
+    a.items.push(item(None, "戊", "正文", &["区委组织部"]));
+    let library = Library::from_bulletins([(None, a)]);
+    let index = Index::build(&library, &Aliases::default());
+    let mut names: Vec<&str> = index.units.iter().map(|u| u.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, vec!["区委办", "区政府", "团区委", "组织部"]);
+}
+
+#[test]
 fn several_sources_count_for_each_once_and_unattributed_apart() {
     let mut a = bulletin("溪口政务信息", Some(OFFICE), 1, Some("2024-02-05"));
     a.items.push(item(
