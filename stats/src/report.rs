@@ -285,6 +285,9 @@ pub fn report_xlsx(report: &StatsReport) -> Vec<u8> {
     zip.finish()
 }
 
+/// Values of an indicator series shown in full in the text report.
+const SHOWN_POINTS: usize = 6;
+
 /// Print-friendly text: per series and period, the table offices publish
 /// (排名 单位 采用条数 占比 积分), then the indicator series and the gaps.
 pub fn report_text(report: &StatsReport) -> String {
@@ -326,15 +329,22 @@ pub fn report_text(report: &StatsReport) -> String {
         out.push_str(&aligned(&rows));
     }
     if !report.indicators.is_empty() {
+        // One line a series: a few values in full, then how many more and
+        // the last (every value is in the JSON and the XLSX).
         out.push_str("\n指标\n");
         for s in &report.indicators {
             let measure = s.measure.as_deref().unwrap_or("");
             let change = if s.change { "（增减）" } else { "" };
-            let values: Vec<String> = s
-                .points
-                .iter()
-                .map(|p| format!("{} {}", p.date, readable(p.value, measure)))
-                .collect();
+            let value = |p: &crate::indicators::IndicatorPoint| {
+                format!("{} {}", p.date, readable(p.value, measure))
+            };
+            let mut values: Vec<String> = s.points.iter().take(SHOWN_POINTS).map(value).collect();
+            if s.points.len() > SHOWN_POINTS + 1 {
+                values.push(format!("…（另 {} 个）", s.points.len() - SHOWN_POINTS - 1));
+            }
+            if s.points.len() > SHOWN_POINTS {
+                values.extend(s.points.last().map(value));
+            }
             out.push_str(&format!(
                 "{} · {}{change}：{}\n",
                 s.unit_name,
