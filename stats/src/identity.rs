@@ -211,7 +211,10 @@ pub enum Period {
 impl Period {
     /// The period of `granularity` a dated bulletin falls in.
     pub fn of(dating: &Dating, granularity: Granularity) -> Period {
-        match (dating.year, dating.month, granularity) {
+        // A month out of range (a hand-made or deserialised dating) counts
+        // as unknown.
+        let month = dating.month.filter(|m| (1..=12).contains(m));
+        match (dating.year, month, granularity) {
             (None, _, _) => Period::Undated,
             (Some(year), Some(month), Granularity::Month) => Period::Month { year, month },
             (Some(year), Some(month), Granularity::Quarter) => Period::Quarter {
@@ -226,7 +229,11 @@ impl Period {
     /// only in [`Period::Undated`]; one known to its year only, only in that
     /// year).
     pub fn contains(&self, dating: &Dating) -> bool {
-        match (*self, dating.year, dating.month) {
+        match (
+            *self,
+            dating.year,
+            dating.month.filter(|m| (1..=12).contains(m)),
+        ) {
             (Period::Undated, None, _) => true,
             (Period::Year { year }, Some(y), _) => year == y,
             (Period::Quarter { year, quarter }, Some(y), Some(m)) => {
@@ -293,7 +300,7 @@ impl Period {
     pub fn sort_key(&self) -> (i32, u8, u8) {
         match *self {
             Period::Year { year } => (year, 0, 0),
-            Period::Quarter { year, quarter } => (year, (quarter - 1) * 3 + 1, 1),
+            Period::Quarter { year, quarter } => (year, (quarter.clamp(1, 4) - 1) * 3 + 1, 1),
             Period::Month { year, month } => (year, month, 2),
             Period::Undated => (i32::MAX, 0, 0),
         }
