@@ -113,7 +113,10 @@ fn random_names_dates_and_settings_never_panic() {
                 masthead: Masthead {
                     title: Some(rng.text(4)),
                     issue: Some(rng.text(5)),
-                    issue_number: (rng.next() % 3 == 0).then(|| (rng.next() % 40) as u32),
+                    issue_number: rng
+                        .next()
+                        .is_multiple_of(3)
+                        .then(|| (rng.next() % 40) as u32),
                     issuer: Some(rng.text(6)),
                     date: Some(rng.text(10)),
                 },
@@ -164,8 +167,8 @@ fn random_names_dates_and_settings_never_panic() {
             &index,
             &SearchQuery {
                 text: rng.text(5),
-                regex: rng.next() % 2 == 0,
-                ignore_case: rng.next() % 2 == 0,
+                regex: rng.next().is_multiple_of(2),
+                ignore_case: rng.next().is_multiple_of(2),
                 unit: Some(rng.text(4)),
                 context: (rng.next() % 5) as usize,
                 filter,
