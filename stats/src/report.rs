@@ -285,6 +285,9 @@ pub fn report_xlsx(report: &StatsReport) -> Vec<u8> {
     zip.finish()
 }
 
+/// Sections shown as columns of the text table, at most.
+const MAX_SECTION_COLUMNS: usize = 5;
+
 /// Values of an indicator series shown in full in the text report.
 const SHOWN_POINTS: usize = 6;
 
@@ -307,12 +310,24 @@ pub fn report_text(report: &StatsReport) -> String {
         }
         out.push('\n');
         let with_points = t.rows.iter().any(|r| r.points.is_some());
+        // A few sections get a column each (a table too wide to print
+        // otherwise: the 分栏目 sheet has them all).
+        let section_columns = (2..=MAX_SECTION_COLUMNS).contains(&t.sections.len());
         let mut rows: Vec<Vec<String>> = vec![["排名", "单位", "采用条数", "占比"]
             .iter()
             .map(|s| (*s).to_owned())
             .collect()];
         if with_points {
             rows[0].push("积分".to_owned());
+        }
+        if section_columns {
+            rows[0].extend(t.sections.iter().map(|s| {
+                if s.is_empty() {
+                    "（无栏目）".to_owned()
+                } else {
+                    s.clone()
+                }
+            }));
         }
         for r in &t.rows {
             let mut row = vec![
@@ -321,8 +336,11 @@ pub fn report_text(report: &StatsReport) -> String {
                 r.items.to_string(),
                 format!("{:.2}%", percent(r.share)),
             ];
-            if let Some(p) = r.points {
-                row.push(plain_number(p));
+            if with_points {
+                row.push(r.points.map(plain_number).unwrap_or_default());
+            }
+            if section_columns {
+                row.extend(r.by_section.iter().map(u32::to_string));
             }
             rows.push(row);
         }
