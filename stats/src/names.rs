@@ -337,12 +337,11 @@ fn township(s: &str) -> Option<Canonical> {
             continue;
         };
         let n = stem.chars().count();
-        let office_like = stem.chars().any(|c| {
-            matches!(
-                c,
-                '局' | '委' | '部' | '院' | '办' | '所' | '站' | '司' | '县'
-            )
-        }) || stem.contains("中心")
+        let office_like = stem
+            .chars()
+            .any(|c| matches!(c, '局' | '委' | '部' | '院' | '办' | '所' | '站' | '县'))
+            || stem.contains("中心")
+            || stem.contains("公司")
             || stem.ends_with('各');
         if (1..=6).contains(&n) && !office_like {
             return Some(Canonical {
@@ -422,7 +421,7 @@ const KNOWN: &[(&str, UnitKind, &[&str])] = &[
     ("医保局", Bureau, &["医疗保障局", "医保"]),
     ("退役军人事务局", Bureau, &["退役军人局", "退役军人服务中心", "退役事务局"]),
     ("乡村振兴局", Bureau, &["扶贫办", "扶贫开发办", "乡村振兴"]),
-    ("工信局", Bureau, &["工业和信息化局", "工业信息化局", "科工信局", "科技工业和信息化局", "工业信息化和科技局", "工信委"]),
+    ("工信局", Bureau, &["工业和信息化局", "工业信息化局", "科工信局", "科工局", "科技工业和信息化局", "工业信息化和科技局", "工信委"]),
     ("科技局", Bureau, &["科学技术局"]),
     ("审计局", Bureau, &["审计"]),
     ("城管局", Bureau, &["城市管理局", "城市管理综合执法局", "城管执法局", "综合行政执法局", "城市管理和综合执法局"]),
@@ -440,6 +439,7 @@ const KNOWN: &[(&str, UnitKind, &[&str])] = &[
     ("人防办", Bureau, &["人民防空办公室", "人防办", "国防动员办", "国动办"]),
     ("住房公积金中心", Bureau, &["住房公积金管理中心", "公积金中心"]),
     ("公共资源交易中心", Bureau, &["公共资源交易服务中心", "交易中心"]),
+    ("开发区", Other, &["经济开发区", "经济技术开发区", "开发区管委会", "开发区管理委员会", "经济开发区管委会", "经济开发区管理委员会", "产业集聚区", "产业集聚区管委会", "产业集聚区管理委员会"]),
     ("供销社", Other, &["供销合作社联合社", "供销合作社", "供销联社"]),
     ("气象局", Other, &["气象"]),
     ("税务局", Other, &["税务"]),
@@ -537,6 +537,9 @@ mod tests {
         assert_eq!(name("东湖街道办事处"), "东湖街道");
         assert_eq!(name("东湖街道办"), "东湖街道");
         assert_eq!(name("榆林乡人民政府"), "榆林乡");
+        // 司, 公 and the like are place characters too; only 公司 is a company.
+        assert_eq!(canonical_unit("司寨乡").kind, UnitKind::Township);
+        assert_eq!(canonical_unit("某某公司乡").kind, UnitKind::Unknown);
         // Place characters inside a township's own name.
         assert_eq!(name("新市镇"), "新市镇");
         assert_eq!(name("城区街道"), "城区街道");
