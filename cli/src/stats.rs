@@ -369,7 +369,8 @@ fn expand_recursive(arguments: &[PathBuf]) -> Vec<Result<input::Input, (String, 
         let mut visited = 0usize;
         while let Some(dir) = pending.pop() {
             visited += 1;
-            // A loop of symbolic links stops here rather than running forever.
+            // Symbolic links to folders are not followed (`file_type` does
+            // not follow them), so there are no loops; this bounds the rest.
             if visited > 100_000 {
                 break;
             }
