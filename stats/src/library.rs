@@ -106,6 +106,21 @@ impl Library {
         Some(entry)
     }
 
+    /// Keeps the entries `keep` says yes to and returns the others, in
+    /// order (removing several or all at once, in one pass).
+    pub fn retain(&mut self, mut keep: impl FnMut(&Entry) -> bool) -> Vec<Entry> {
+        let (kept, removed): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut self.entries)
+            .into_iter()
+            .partition(|e| keep(e));
+        self.by_key = kept
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.clone(), i))
+            .collect();
+        self.entries = kept;
+        removed
+    }
+
     pub fn get(&self, key: &BulletinKey) -> Option<&Entry> {
         self.by_key.get(key).map(|&i| &self.entries[i])
     }

@@ -75,6 +75,27 @@ fn insert_replace_unchanged_remove() {
         library.get(&BulletinKey::of(&b)).unwrap().key,
         BulletinKey::of(&b)
     );
+    // Several at once.
+    for n in 3..8 {
+        library.insert(
+            None,
+            bulletin("溪口政务信息", Some(OFFICE), n, Some("2024-02-01")),
+        );
+    }
+    let removed = library.retain(|e| e.bulletin.masthead.issue_number.unwrap_or(0) % 2 == 0);
+    let numbers = |list: &[Entry]| -> Vec<u32> {
+        list.iter()
+            .filter_map(|e| e.bulletin.masthead.issue_number)
+            .collect()
+    };
+    assert_eq!(numbers(&removed), vec![3, 5, 7]);
+    assert_eq!(numbers(library.entries()), vec![2, 4, 6]);
+    let six = library.entries()[2].key.clone();
+    assert_eq!(
+        library.get(&six).unwrap().bulletin.masthead.issue_number,
+        Some(6)
+    );
+    assert!(library.retain(|_| false).len() == 3 && library.is_empty());
 }
 
 #[test]
