@@ -13,19 +13,25 @@
 #    9 clippy         cargo fmt --check over the workspace; cargo clippy -D
 #                     warnings: parser, CLI and doc-readers natively, the page
 #                     (with its tools module and tests) for wasm32
+#   10 same-output    optional, only with --same-output: scripts/same-output.sh
+#                     (the CLI's output byte for byte as at main's merge-base;
+#                     CI runs on main itself, where there is nothing to compare)
 #
 # The last line is `N passed, N failed, N skipped` over the stages.
 #   --keep-going   run every stage even after one failed
 #   --from NAME    start at stage NAME (setup always runs), e.g. --from e2e
+#   --same-output  also run the same-output stage (against main's merge-base)
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
 
 keep_going=false
 from=""
+same_output=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep-going) keep_going=true ;;
+    --same-output) same_output=true ;;
     --from) from="${2:?--from needs a stage name}"; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
@@ -33,7 +39,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-STAGES="setup native seeds big-input wasm build size e2e clippy"
+STAGES="setup native seeds big-input wasm build size e2e clippy same-output"
 if [ -n "$from" ] && [[ " $STAGES " != *" $from "* ]]; then
   die "--from: no stage '$from' (stages: $STAGES)"
 fi
@@ -152,6 +158,13 @@ stage clippy "cargo fmt --check; cargo clippy (parser, CLI, doc-readers; the pag
   bash -c 'cargo fmt --all --check &&
     cargo clippy -p bulletin-parser -p bulletin-cli -p doc-readers -- -D warnings &&
     cargo clippy --target wasm32-unknown-unknown -p bulletin-analyzer --all-targets -- -D warnings'
+
+if [ "$same_output" = true ]; then
+  stage same-output "scripts/same-output.sh: CLI output byte for byte as at main's merge-base" \
+    bash scripts/same-output.sh
+else
+  skip same-output "optional: scripts/test.sh --same-output"
+fi
 
 # --- summary ----------------------------------------------------------------------
 say ""
