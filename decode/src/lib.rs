@@ -3,7 +3,7 @@
 //! Bulletins reach people as text copied out of a PDF (UTF-8, or GBK on older
 //! Windows machines), as UTF-16 from Notepad, as Word `.docx` files and as
 //! saved web pages. [`sniff`] tells which of these a file is; the decoders
-//! here turn each into the plain text [`crate::parse`] reads, with bold kept
+//! here turn each into the plain text `bulletin_parser::parse` reads, with bold kept
 //! as markdown `**…**` because the parser reads bold as the end of a headline
 //! and as the name of a sub-unit.
 //!

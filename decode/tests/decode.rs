@@ -2,11 +2,11 @@
 //! them: sniff, then decode, then (for Word and web pages) convert to
 //! bulletin text. Invented text throughout; random input never panics.
 
-use bulletin_parser::decode::{
+use bulletin_decode::{
     crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, sniff, zip_entry,
     DecodeError, Detected, TextEncoding, ZipMethod, DOCX_DOCUMENT,
 };
-use bulletin_parser::export::ZipWriter;
+use bulletin_export::ZipWriter;
 use proptest::prelude::*;
 
 const LINES: &[&str] = &[

@@ -2,7 +2,7 @@
 //! quotes doubled, CRLF line ends) and TSV.
 
 use super::table::{figures_table, items_table, plain_number, Cell, Table};
-use crate::model::Bulletin;
+use bulletin_parser::model::Bulletin;
 
 /// The UTF-8 byte-order mark. Excel opens a CSV file as UTF-8 only when it
 /// starts with one; without it Chinese text shows as mojibake. Tools that

@@ -1,7 +1,7 @@
 //! The JSON export: the contract of `shared/SPEC.md`, written by the model's
 //! serde derive so the page, the CLI and the tests cannot drift apart.
 
-use crate::model::Bulletin;
+use bulletin_parser::model::Bulletin;
 
 /// One bulletin as pretty-printed JSON (two-space indent, UTF-8 text
 /// unescaped).

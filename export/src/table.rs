@@ -2,7 +2,7 @@
 //! the same thing (column order and header names are documented in
 //! [`crate::export`]).
 
-use crate::model::{Bulletin, Change, Figure, FigureKind};
+use bulletin_parser::model::{Bulletin, Change, Figure, FigureKind};
 
 /// One cell of an export table.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@
 //! noise (page numbers, broken lines, markdown) is gone; no text the parser
 //! kept is left out, and lines it could not place come last.
 
-use crate::model::{Bulletin, Masthead};
+use bulletin_parser::model::{Bulletin, Masthead};
 
 pub fn plain_text(bulletin: &Bulletin) -> String {
     let mut blocks: Vec<String> = Vec::new();

@@ -10,7 +10,7 @@
 
 use super::table::{figures_table, items_table, plain_number, Cell, Table};
 use super::zip_writer::ZipWriter;
-use crate::model::Bulletin;
+use bulletin_parser::model::Bulletin;
 
 /// Excel's row limit per worksheet, the header row included. A table with
 /// more rows goes on in further sheets (`数据`, `数据 (2)`, …), each with the

@@ -8,7 +8,7 @@
 
 use std::io::{self, Seek, SeekFrom, Write};
 
-use crate::decode::{crc32, crc32_continue};
+use bulletin_decode::{crc32, crc32_continue};
 
 /// Writes entries one after another, then the central directory.
 #[derive(Debug, Default)]
@@ -249,7 +249,7 @@ fn put32(out: &mut Vec<u8>, v: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decode::{zip_entry, ZipMethod};
+    use bulletin_decode::{zip_entry, ZipMethod};
 
     #[test]
     fn entries_read_back_through_the_central_directory() {

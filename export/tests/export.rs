@@ -2,8 +2,8 @@
 //! CSV for Excel, the XLSX workbook (read back by our zip reader, and by
 //! Python's openpyxl when it is installed) and the plain-text rendering.
 
-use bulletin_parser::decode::{crc32, zip_entry, ZipMethod};
-use bulletin_parser::export::{
+use bulletin_decode::{crc32, zip_entry, ZipMethod};
+use bulletin_export::{
     figures_csv, figures_csv_for_excel, items_csv, plain_text, text_figures_table, to_json,
     to_json_line, xlsx, CSV_BOM,
 };

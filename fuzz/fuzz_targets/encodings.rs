@@ -3,7 +3,7 @@
 //! note, and a byte-order mark never does.
 #![no_main]
 
-use bulletin_parser::decode::{
+use bulletin_decode::{
     decode_utf16, decode_utf8, sniff, sniff_str, sniff_with_note, Detected, TextEncoding,
 };
 use libfuzzer_sys::fuzz_target;

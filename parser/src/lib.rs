@@ -3,12 +3,11 @@
 //!
 //! Data flows one way: text → [`normalize`] (lines, clean-up) → [`structure`]
 //! (masthead, sections, items, footer) → [`figures`] (quantities in each body)
-//! → [`model::Bulletin`] → [`export`] (JSON, CSV, XLSX). No module here
-//! touches a browser or a file system, so the page, the CLI, the tests, the
-//! benchmarks and the fuzzer all run the same code.
+//! → [`model::Bulletin`]. No module here touches a browser or a file system,
+//! so the page, the CLI, the tests, the benchmarks and the fuzzer all run the
+//! same code. Files become text in the `bulletin-decode` crate; a
+//! `Bulletin` becomes JSON, CSV, XLSX or plain text in `bulletin-export`.
 
-pub mod decode;
-pub mod export;
 pub mod figures;
 pub mod model;
 pub mod normalize;

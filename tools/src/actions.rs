@@ -1,7 +1,8 @@
 //! The exports, from texts: each text is parsed here and exported with the
 //! parser crate's writers, so the bytes are the command line's.
 
-use bulletin_parser::{export, parse, Bulletin};
+use bulletin_export as export;
+use bulletin_parser::{parse, Bulletin};
 
 use crate::json::pretty;
 

@@ -3,7 +3,7 @@
 //! [`document_part`] finds word/document.xml in the zip, [`part_text`]
 //! checks the inflated bytes and reads the text out of the XML.
 
-use bulletin_parser::decode::{
+use bulletin_decode::{
     crc32, docx_xml_to_text, inflate_limit_error, zip_entry, ZipMethod, DOCX_DOCUMENT,
 };
 

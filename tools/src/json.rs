@@ -68,11 +68,11 @@ pub fn pretty(compact: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bulletin_parser::export::{to_json, to_json_line};
+    use bulletin_export::{to_json, to_json_line};
 
     #[test]
     fn matches_serde_json_pretty_on_a_parsed_bulletin() {
-        let b = bulletin_parser::parse(include_str!("../../../assets/sample.txt"));
+        let b = bulletin_parser::parse(include_str!("../../assets/sample.txt"));
         assert_eq!(pretty(&to_json_line(&b)), to_json(&b));
     }
 

@@ -12,6 +12,14 @@
 //! sends texts, never a parsed model, and this module parses them again and
 //! exports the result (text → parse → model →
 //! export, as on the command line).
+//!
+//! The package is `tools/` (bulletin-tools); index.html builds it with Trunk
+//! (`<link data-trunk rel="rust" href="tools/Cargo.toml" data-type="worker">`).
+
+// Natively only the unit tests call into the modules; the wasm exports
+// (`wasm.rs`) are their users in the page.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#![forbid(unsafe_code)]
 
 mod actions;
 mod docx;

@@ -25,7 +25,7 @@ mod tests {
 
     fn file(name: &str) -> Vec<u8> {
         std::fs::read(format!(
-            "{}/doc-readers/tests/files/{name}",
+            "{}/../doc-readers/tests/files/{name}",
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap()

@@ -26,7 +26,7 @@ pub fn export_texts(
 /// drive the build (tests/e2e/offline-helpers.mjs).
 #[wasm_bindgen]
 pub fn parse_to_json(text: &str) -> String {
-    bulletin_parser::export::to_json_line(&bulletin_parser::parse(text))
+    bulletin_export::to_json_line(&bulletin_parser::parse(text))
 }
 
 /// Items per piece of [`parse_to_parts`]: small enough that the page reads
@@ -65,7 +65,7 @@ pub fn split_issues(text: &str) -> Vec<String> {
 /// The text of a web page.
 #[wasm_bindgen]
 pub fn html_text(html: &str) -> String {
-    bulletin_parser::decode::html_to_text(html)
+    bulletin_decode::html_to_text(html)
 }
 
 /// word/document.xml of a .docx, still compressed.
