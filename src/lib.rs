@@ -8,6 +8,8 @@
 //! lives in [`view`] and is tested natively; the browser parts are
 //! wasm32-only.
 
+#![forbid(unsafe_code)]
+
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -191,6 +191,7 @@ pub fn bytes_to_text(bytes: Vec<u8>, html_by_name: bool) -> Result<Text, DecodeE
     // sniffing is told so instead of validating again.
     let bytes = if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: the bytes were validated as UTF-8 on the line above.
+        #[allow(unsafe_code)]
         Bytes::Utf8(unsafe { String::from_utf8_unchecked(bytes) })
     } else {
         Bytes::Other(bytes)

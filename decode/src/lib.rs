@@ -13,6 +13,8 @@
 //! `DecompressionStream("deflate-raw")`, the CLI `miniz_oxide`). Both use
 //! [`sniff`] and [`zip_entry`] to decide what to do.
 
+#![forbid(unsafe_code)]
+
 mod crc;
 mod docx;
 mod error;

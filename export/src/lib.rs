@@ -13,6 +13,8 @@
 //! CSV is RFC 4180 with CRLF line ends; Excel needs [`CSV_BOM`] in front to
 //! read it as UTF-8, which the `*_for_excel` functions add.
 
+#![forbid(unsafe_code)]
+
 mod csv;
 mod json;
 mod table;

@@ -8,6 +8,11 @@
 //! same code. Files become text in the `bulletin-decode` crate; a
 //! `Bulletin` becomes JSON, CSV, XLSX or plain text in `bulletin-export`.
 
+// Unsafe code lives in one module, `bytes::simd` (SIMD kernels behind
+// capability types), which allows it; everything else is denied it.
+#![deny(unsafe_code)]
+
+pub mod bytes;
 pub mod figures;
 pub mod model;
 pub mod normalize;

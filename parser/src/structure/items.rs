@@ -1,7 +1,6 @@
 //! Items: the paragraphs of the body zone grouped into items, and each item
 //! split into headline, body and sources (SPEC "An item").
 
-use super::bytes::{find_byte, find_colon, find_stars};
 use super::lines::Heading;
 use super::rewrap::{Block, Blocks, Join, Piece};
 use super::text::{
@@ -11,8 +10,10 @@ use super::text::{
 };
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
 use super::{Ledger, Sink};
+use crate::bytes::byte_set_of;
+use crate::bytes::{find_byte, find_colon, find_stars};
 use crate::figures;
-use crate::figures::{byte_set, count_chars};
+use crate::figures::count_chars;
 use crate::model::{Bulletin, Figure, Item, LineRange, Span};
 use crate::small_string::SmallString;
 use std::borrow::Cow;
@@ -355,7 +356,11 @@ fn has_cjk(s: &str) -> bool {
 /// The last bytes of the characters [`open_paren_before`] stops at:
 /// `)` `）` `\n` `。！？；…．` `!?;` `：:` `(` `（`. Many other characters end
 /// in one of these bytes too; only those are decoded.
-const PAREN_WALK_MARKS: [bool; 256] = byte_set(b")\x89\n\x82\x81\x9F\x9B\xA6\x8E!?;\x9A:(\x88");
+const PAREN_WALK_MARKS: [bool; 256] = byte_set_of(
+    b")\n!?;:(",
+    &[],
+    &['）', '。', '！', '？', '；', '…', '．', '：', '（'],
+);
 
 /// How many characters before the closing parenthesis
 /// [`open_paren_before`] looks at.

@@ -3,11 +3,11 @@
 //! or text. Markdown line markers (`#`, `>`, list bullets) are taken off here;
 //! what a line *means* in context (masthead, headline, body) is decided later.
 
-use super::bytes::for_each_line;
 use super::footer;
 use super::text::{
     chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars, trim_start_set,
 };
+use crate::bytes::for_each_line;
 use crate::figures::CharSet;
 use crate::figures::{columns, count_chars};
 use crate::model::Dropped;

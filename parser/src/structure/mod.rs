@@ -15,7 +15,6 @@
 //! [`parse_with_ledger`] returns it too, so tests can account for every
 //! character.
 
-mod bytes;
 mod footer;
 mod issues;
 mod items;

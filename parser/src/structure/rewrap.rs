@@ -15,7 +15,6 @@
 //! a source parenthetical ends its item, and a short headline alone on its
 //! line ends its paragraph.
 
-use super::bytes::find_byte;
 use super::items::{
     find_break, headline_alone, leading_source, list_marker_len, may_end_in_paren,
     starts_item_with, trailing_source, Tail,
@@ -23,6 +22,7 @@ use super::items::{
 use super::lines::{Heading, Headings, Kind, Line};
 use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width};
 use super::Sink;
+use crate::bytes::find_byte;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

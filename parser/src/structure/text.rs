@@ -1,7 +1,8 @@
 //! Character classes and small text measures shared by the structure passes.
 //! Full-width and half-width punctuation are recognised alike everywhere.
 
-use crate::figures::{byte_set, columns, CharSet};
+use crate::bytes::byte_set_of;
+use crate::figures::{columns, CharSet};
 
 /// A CJK ideograph (the basic block, extension A and the supplementary
 /// planes, compatibility ideographs) or `〇`.
@@ -109,7 +110,7 @@ pub fn has_sentence_punct(s: &str) -> bool {
 }
 
 /// The first bytes of what [`has_sentence_punct`] looks for.
-const PUNCT_START: [bool; 256] = byte_set(b";!?,\xEF\xE3");
+const PUNCT_START: [bool; 256] = byte_set_of(b";!?,", &['，', '；', '！', '？', '。'], &[]);
 
 /// True when the text ends a sentence: its last character (before trailing
 /// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
@@ -133,7 +134,11 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// The last bytes of the characters that can end a sentence, as a table
 /// (one lookup rather than a jump table, for every line).
-const SENTENCE_END_LAST: [bool; 256] = byte_set(b"!?;.\"\x82\x81\x9F\x9B\x8E\xA6\x9D\x99\x8D\x8F");
+const SENTENCE_END_LAST: [bool; 256] = byte_set_of(
+    b"!?;.\"",
+    &[],
+    &['。', '！', '？', '；', '．', '…', '”', '’', '」', '』'],
+);
 
 /// [`ends_sentence`] of `t`, which ends in a byte a sentence end may end in.
 #[inline(never)]
@@ -211,7 +216,7 @@ pub fn split_sources(s: &str) -> impl Iterator<Item = &str> {
 
 /// The bytes a separator of [`SourceSplit`] starts with: one table lookup
 /// passes over most bytes of a name.
-const SEPARATOR_START: [bool; 256] = byte_set(b" ,;/\xE3\xEF");
+const SEPARATOR_START: [bool; 256] = byte_set_of(b" ,;/", &['、', '，', '；', '／'], &[]);
 
 /// The pieces of a source list between separators (like `str::split`,
 /// empty pieces included), found on bytes: this runs on every closing
