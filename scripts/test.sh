@@ -3,6 +3,9 @@
 #
 #    1 setup          scripts/setup.sh (idempotent: installs what is missing)
 #    2 native         cargo test --workspace (parser, CLI, the page's pure logic)
+#  2b wasm-parser    the parser's unit and integration tests compiled for
+#                     wasm32 (wasm32-wasip1, run by Node's WASI through
+#                     scripts/lib/wasi-run.mjs): the scalar paths the page ships
 #    3 seeds          bulletin parse on ../shared/seeds, scored against gold
 #                     (only when ../shared exists)
 #    4 big-input      parser on a large input, release build (when the test exists)
@@ -39,7 +42,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-STAGES="setup native seeds big-input wasm build size e2e clippy same-output"
+STAGES="setup native wasm-parser seeds big-input wasm build size e2e clippy same-output"
 if [ -n "$from" ] && [[ " $STAGES " != *" $from "* ]]; then
   die "--from: no stage '$from' (stages: $STAGES)"
 fi
@@ -126,6 +129,12 @@ stage setup "install missing tools" bash scripts/setup.sh
 if [ "$failed" -gt 0 ]; then stopped=true; fi
 
 stage native "cargo test --workspace" cargo test --workspace
+
+wasm_parser_tests() {
+  CARGO_TARGET_WASM32_WASIP1_RUNNER="node $REPO_ROOT/scripts/lib/wasi-run.mjs" \
+    cargo test -p bulletin-parser --target wasm32-wasip1
+}
+stage wasm-parser "the parser's tests for wasm32 (wasm32-wasip1 under Node's WASI)" wasm_parser_tests
 
 if [ -f "$SHARED_DIR/eval/score-all.sh" ]; then
   stage seeds "score the parser on ../shared seeds (min 0.97 items and figures)" seed_scores
