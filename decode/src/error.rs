@@ -1,5 +1,7 @@
 //! Why a file could not be read as a bulletin, said so that the person who
-//! dropped it knows what to do next: one line, Chinese first, then English.
+//! dropped it knows what to do next: one line, Chinese first, then English
+//! (`Display`). Each kind has a stable code ([`DecodeError::code`]) for
+//! programs and for translations that key on it; the codes never change.
 
 use std::fmt;
 
@@ -44,6 +46,33 @@ pub enum DecodeError {
     InflateLimit { limit: u64, ratio: u64 },
     /// Input larger than `limit` bytes (`size`, when known).
     TooLarge { size: Option<u64>, limit: u64 },
+}
+
+impl DecodeError {
+    /// The stable code of this kind of error (kebab-case ASCII, never
+    /// renamed): what a program or a translation table keys on.
+    pub fn code(&self) -> &'static str {
+        use DecodeError::*;
+        match self {
+            Pdf => "pdf",
+            WordDoc => "word-doc",
+            Rtf => "rtf",
+            Image(_) => "image",
+            NotDocx(_) => "not-docx",
+            Binary(_) => "binary",
+            UnknownEncoding { .. } => "unknown-encoding",
+            LooksLikeBig5 => "looks-like-big5",
+            InvalidUtf8 { .. } => "invalid-utf8",
+            InvalidUtf16 { .. } => "invalid-utf16",
+            BadZip(_) => "bad-zip",
+            MissingZipEntry(_) => "missing-zip-entry",
+            UnsupportedZip(_) => "unsupported-zip",
+            BadDocx(_) => "bad-docx",
+            TooDeep { .. } => "too-deep",
+            InflateLimit { .. } => "inflate-limit",
+            TooLarge { .. } => "too-large",
+        }
+    }
 }
 
 /// `1048576` → `1 MiB`, `65536` → `64 KiB`: limits said the way people
@@ -146,6 +175,62 @@ impl std::error::Error for DecodeError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every kind has its own code, as listed here once and for all (a
+    /// renamed code breaks whoever keys on it), and a Chinese message.
+    #[test]
+    fn codes_are_stable_and_distinct() {
+        let all = [
+            (DecodeError::Pdf, "pdf"),
+            (DecodeError::WordDoc, "word-doc"),
+            (DecodeError::Rtf, "rtf"),
+            (DecodeError::Image("PNG"), "image"),
+            (DecodeError::NotDocx("zip"), "not-docx"),
+            (DecodeError::Binary("NUL bytes"), "binary"),
+            (
+                DecodeError::UnknownEncoding { offset: 3 },
+                "unknown-encoding",
+            ),
+            (DecodeError::LooksLikeBig5, "looks-like-big5"),
+            (DecodeError::InvalidUtf8 { offset: 1 }, "invalid-utf8"),
+            (DecodeError::InvalidUtf16 { offset: 2 }, "invalid-utf16"),
+            (DecodeError::BadZip("no end record"), "bad-zip"),
+            (
+                DecodeError::MissingZipEntry("word/document.xml".into()),
+                "missing-zip-entry",
+            ),
+            (DecodeError::UnsupportedZip("zip64"), "unsupported-zip"),
+            (DecodeError::BadDocx("no body"), "bad-docx"),
+            (DecodeError::TooDeep { limit: 9 }, "too-deep"),
+            (
+                DecodeError::InflateLimit {
+                    limit: 1 << 20,
+                    ratio: 100,
+                },
+                "inflate-limit",
+            ),
+            (
+                DecodeError::TooLarge {
+                    size: None,
+                    limit: 1 << 20,
+                },
+                "too-large",
+            ),
+        ];
+        let mut codes: Vec<&str> = Vec::new();
+        for (e, code) in &all {
+            assert_eq!(e.code(), *code, "{e:?}");
+            assert!(!codes.contains(code), "{code} twice");
+            codes.push(code);
+            let message = e.to_string();
+            assert!(
+                message
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{message}"
+            );
+        }
+    }
 
     #[test]
     fn sizes_read_as_people_set_them() {
