@@ -3,10 +3,12 @@
 //! date written with ASCII punctuation.
 
 use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
-use super::scan::{push, push_range, sign_before, Found, Out};
+use super::found::Found;
+use super::out::{push, push_range, sign_before, Out};
 use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{match_multiplier, match_unit, Role};
 use crate::bytes::byte_set_of;
+use crate::numerals::arabic_digit;
 use crate::numerals::cn_digit;
 
 /// A number as written: an integer mantissa and its count of decimals, so
@@ -29,15 +31,6 @@ pub fn scaled(m: Mantissa, exp: i32) -> f64 {
         v * POW10[e.min(22) as usize]
     } else {
         v / POW10[(-e).min(22) as usize]
-    }
-}
-
-#[inline]
-pub fn arabic_digit(c: char) -> Option<u64> {
-    match c {
-        '0'..='9' => Some(c as u64 - '0' as u64),
-        '０'..='９' => Some(c as u64 - '０' as u64),
-        _ => None,
     }
 }
 

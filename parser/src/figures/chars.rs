@@ -4,6 +4,7 @@
 //! characters and columns, and byte-set searches, are in [`crate::bytes`].
 
 pub use crate::bytes::{byte_set, columns, count_chars, may_hold_space};
+use crate::small_string::SmallString;
 
 /// The character starting at byte `i`, and its length in bytes. Decoded
 /// straight from the bytes: this runs a few dozen times per figure, and
@@ -343,5 +344,49 @@ impl CharSet {
     pub fn contains3(&self, b0: u8, b1: u8, b2: u8) -> bool {
         let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
         self.0[word] & (1u64 << (b2 & 0x3F)) != 0
+    }
+}
+
+/// `s` without white space.
+#[inline]
+pub fn squeeze(s: &str) -> SmallString {
+    // Every space starts with one of these bytes (0xE3 also starts `《》「」`,
+    // so a hit is checked on the bytes, out of line).
+    if !may_hold_space(s.as_bytes()) {
+        return SmallString::from(s);
+    }
+    squeeze_spaces(s)
+}
+
+/// [`squeeze`] of a text that may hold a space.
+#[inline(never)]
+fn squeeze_spaces(s: &str) -> SmallString {
+    let b = s.as_bytes();
+    // Copied byte by byte into a buffer, spaces left out: a space's bytes
+    // start with a first byte, so they are never matched inside another
+    // character, and what is left is whole characters.
+    let mut buf = [0u8; 96];
+    if b.len() > buf.len() {
+        return s.chars().filter(|&c| !is_space(c)).collect();
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match space_at(b, i) {
+            0 => {
+                buf[n] = b[i];
+                n += 1;
+                i += 1;
+            }
+            w => i += w,
+        }
+    }
+    if n == b.len() {
+        return SmallString::from(s);
+    }
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(t) => SmallString::from(t),
+        // (Never: whole characters were left out.)
+        Err(_) => s.chars().filter(|&c| !is_space(c)).collect(),
     }
 }

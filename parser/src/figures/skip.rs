@@ -12,8 +12,6 @@
 //! character). Continuation bytes are never marked, so a mark is a
 //! character boundary.
 
-#[cfg(any(target_arch = "x86_64", test))]
-use super::scan::CANDIDATE_CHARS;
 use crate::bytes::Avx2;
 #[cfg(target_arch = "x86_64")]
 use crate::bytes::{three_byte_marks, NibbleTables};
@@ -83,6 +81,15 @@ const fn nibble_tables() -> [NibbleTables; 2] {
 
 #[cfg(target_arch = "x86_64")]
 static NIBBLES: [NibbleTables; 2] = nibble_tables();
+
+/// Characters (all in the three-byte range of UTF-8) that can start a
+/// figure or a quotation, or end a clause.
+pub(super) const CANDIDATE_CHARS: [char; 40] = [
+    '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', // full-width digits
+    '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '“',
+    '‘', '「', '『', '《', '〈', '＂', '＇', // quotes
+    '，', '。', '；', '：', '！', '？', '、', // clause and list punctuation
+];
 
 /// Where the scanner has to look next, remembering the marks of the last
 /// block read (figures and punctuation come close together).

@@ -5,13 +5,13 @@
 use crate::model::FigureKind;
 use crate::numerals::{cn_digit, cn_multiplier};
 
-use super::arabic::arabic_digit;
 use super::chars::{
     at, at_any, char_at, char_before, ends_any, ends_at, is_han, skip_space, skip_space_back,
     space_starts_at,
 };
 use super::units::{match_multiplier, match_unit, Role, Unit};
 use crate::bytes::byte_set_of;
+use crate::numerals::arabic_digit;
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
 /// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
