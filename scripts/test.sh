@@ -2,7 +2,9 @@
 # Every test of the project, in order, stopping at the first failure:
 #
 #    1 setup          scripts/setup.sh (idempotent: installs what is missing)
-#    2 native         cargo test --workspace (parser, CLI, the page's pure logic)
+#    2 native         no module cycles in parser/decode/export
+#                     (scripts/module-cycles.py); cargo test --workspace
+#                     (parser, CLI, the page's pure logic)
 #  2b wasm-parser    the parser's unit and integration tests compiled for
 #                     wasm32 (wasm32-wasip1, run by Node's WASI through
 #                     scripts/lib/wasi-run.mjs): the scalar paths the page ships
@@ -128,7 +130,14 @@ stage setup "install missing tools" bash scripts/setup.sh
 # Without the tools nothing after this can run meaningfully.
 if [ "$failed" -gt 0 ]; then stopped=true; fi
 
-stage native "cargo test --workspace" cargo test --workspace
+native_tests() {
+  # The module graphs of the parser, decode and export crates have no cycle
+  # (scripts/module-cycles.py; its self-test first, so it cannot pass blind).
+  python3 scripts/module-cycles.py --self-test &&
+    python3 scripts/module-cycles.py parser/src decode/src export/src &&
+    cargo test --workspace
+}
+stage native "module cycles; cargo test --workspace" native_tests
 
 wasm_parser_tests() {
   # Every test target but hostile.rs: it times the file readers at 1x and 8x

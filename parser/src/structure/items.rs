@@ -1,15 +1,16 @@
 //! Items: the paragraphs of the body zone grouped into items, and each item
 //! split into headline, body and sources (SPEC "An item").
 
+pub use super::blocks::Tail;
+use super::blocks::{Block, Blocks, Join, Piece};
 use super::lines::Heading;
-use super::rewrap::{Block, Blocks, Join, Piece};
+use super::sink::{Ledger, Sink};
 use super::text::{
     chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
     is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
     width,
 };
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
-use super::{Ledger, Sink};
 use crate::bytes::byte_set_of;
 use crate::bytes::{find_byte, find_colon, find_stars};
 use crate::figures;
@@ -163,19 +164,6 @@ fn colon_within(s: &str, chars: usize) -> Option<usize> {
     let b = &s.as_bytes()[..floor_boundary(s, chars * 3)];
     let start = find_colon(b)?;
     (chars_up_to(&s[..start], chars) < chars).then_some(start)
-}
-
-/// The parenthetical that closes an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tail {
-    /// Byte offset of the opening parenthesis.
-    pub open: usize,
-    /// The names between the parentheses.
-    pub inner: (usize, usize),
-    /// Byte offset just past the closing parenthesis.
-    pub end: usize,
-    /// Nothing stands before it: the whole text is the parenthetical.
-    pub alone: bool,
 }
 
 /// Parentheticals that close a page, not an item (their first characters

@@ -15,17 +15,22 @@
 //! [`parse_with_ledger`] returns it too, so tests can account for every
 //! character.
 
+mod blocks;
+mod date;
 mod footer;
 mod issues;
 mod items;
+mod line;
 mod lines;
 mod masthead;
 mod rewrap;
+mod sink;
 mod text;
 
 use crate::model::*;
 use crate::normalize;
 use lines::{Kind, Line};
+use sink::{Ledger, Sink};
 
 /// Parses one bulletin. Never panics; linear in the length of `text`.
 pub fn parse(text: &str) -> Bulletin {
@@ -135,50 +140,4 @@ fn footer_start(lines: &[Line<'_>]) -> usize {
         .iter()
         .position(|l| l.kind == Kind::Footer)
         .map_or(lines.len(), |p| from + p)
-}
-
-/// Where warnings and dropped lines are collected.
-#[derive(Default)]
-pub(crate) struct Sink {
-    warnings: Vec<Warning>,
-    dropped: Vec<Dropped>,
-}
-
-impl Sink {
-    fn warn(&mut self, first: usize, last: usize, message: &str, text: String) {
-        self.warnings.push(Warning {
-            lines: LineRange { first, last },
-            message: message.to_string(),
-            text,
-        });
-    }
-
-    fn drop_line(&mut self, line: usize, text: &str, reason: &str) {
-        self.dropped.push(Dropped {
-            line,
-            text: text.to_string(),
-            reason: reason.to_string(),
-        });
-    }
-}
-
-/// The syntax consumed while parsing, kept only when asked for.
-#[derive(Default)]
-pub(crate) struct Ledger {
-    on: bool,
-    taken: Vec<String>,
-}
-
-impl Ledger {
-    #[inline]
-    fn is_on(&self) -> bool {
-        self.on
-    }
-
-    #[inline]
-    fn take(&mut self, s: &str) {
-        if self.on && !s.is_empty() {
-            self.taken.push(s.to_string());
-        }
-    }
 }
