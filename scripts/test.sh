@@ -16,8 +16,9 @@
 #    7 size           first load: node scripts/bundle-size.mjs --max-kb 250
 #    8 e2e            node --test tests/e2e/ (headless Chromium)
 #    9 clippy         cargo fmt --check over the workspace; cargo clippy -D
-#                     warnings: parser, CLI and doc-readers natively, the page
-#                     (with its tools module and tests) for wasm32
+#                     warnings: parser, decode, export, CLI and doc-readers
+#                     natively, the page and its tools module (tools/, with
+#                     tests) for wasm32
 #   10 same-output    optional, only with --same-output: scripts/same-output.sh
 #                     (the CLI's output byte for byte as at main's merge-base;
 #                     CI runs on main itself, where there is nothing to compare)
@@ -180,10 +181,10 @@ stage size "first-load size, budget ${BUNDLE_BUDGET_KB} kB gzipped" \
 stage e2e "end-to-end tests (node --test tests/e2e/)" e2e_tests
 
 # Lint last: a warning should not hide what the functional stages would say.
-stage clippy "cargo fmt --check; cargo clippy (parser, CLI, doc-readers; the page for wasm32) -D warnings" \
+stage clippy "cargo fmt --check; cargo clippy (parser, decode, export, CLI, doc-readers; the page and tools for wasm32) -D warnings" \
   bash -c 'cargo fmt --all --check &&
-    cargo clippy -p bulletin-parser -p bulletin-cli -p doc-readers -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown -p bulletin-analyzer --all-targets -- -D warnings'
+    cargo clippy -p bulletin-parser -p bulletin-decode -p bulletin-export -p bulletin-cli -p doc-readers -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown -p bulletin-analyzer -p bulletin-tools --all-targets -- -D warnings'
 
 if [ "$same_output" = true ]; then
   stage same-output "scripts/same-output.sh: CLI output byte for byte as at main's merge-base" \
