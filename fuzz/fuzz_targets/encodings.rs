@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         | Detected::Html {
             encoding, bom_len, ..
         } => (encoding, bom_len),
-        Detected::Docx => return,
+        Detected::Docx | Detected::Pdf | Detected::Ole => return,
     };
     if bom_len > 0 {
         assert!(note.is_none(), "a byte-order mark is no guess");
