@@ -96,13 +96,11 @@ pub fn has_sentence_punct(s: &str) -> bool {
                     return true;
                 }
             }
-            // ，；！？ are EF BC 8C / 9B / 81 / 9F; 。 is E3 80 82.
-            0xEF if b.get(i + 1) == Some(&0xBC)
-                && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x81 | 0x9F)) =>
-            {
+            // A lead byte (the table holds no other non-ASCII byte): the
+            // character there decides.
+            _ if !x.is_ascii() && s[i..].starts_with(['，', '；', '！', '？', '。']) => {
                 return true
             }
-            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => return true,
             _ => {}
         }
     }
@@ -237,13 +235,9 @@ impl<'a> Iterator for SourceSplit<'a> {
             }
             let sep = match x {
                 b' ' | b',' | b';' | b'/' => 1,
-                // 、 is E3 80 81; ， ； ／ are EF BC 8C / 9B / 8F.
-                0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x81) => 3,
-                0xEF if b.get(i + 1) == Some(&0xBC)
-                    && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x8F)) =>
-                {
-                    3
-                }
+                // A lead byte (the table holds no other non-ASCII byte):
+                // the full-width separators are three bytes each.
+                _ if !x.is_ascii() && s[i..].starts_with(['、', '，', '；', '／']) => 3,
                 _ => continue,
             };
             self.rest = Some(&s[i + sep..]);
