@@ -3,6 +3,7 @@
 # tool, quiet when it is already there. Safe to run before every build.
 #
 #   Rust target wasm32-unknown-unknown   (rustup)
+#   Rust target wasm32-wasip1            (rustup; the parser's tests as wasm)
 #   chromium, chromium-driver, fonts     (apt; only when missing)
 #   binaryen 132, playwright-core        (npm ci → node_modules/.bin)
 #   trunk 0.21.14                        (cargo install --locked, ~10 min)
@@ -45,6 +46,14 @@ if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown;
 else
   say "installing rust target wasm32-unknown-unknown"
   timed wasm32-target rustup target add wasm32-unknown-unknown
+fi
+# The parser's tests run as wasm32 too (scripts/test.sh, stage wasm-parser),
+# under Node's WASI: the same wasm32 code paths the page ships.
+if rustup target list --installed 2>/dev/null | grep -qx wasm32-wasip1; then
+  say "rust target wasm32-wasip1: ok"
+else
+  say "installing rust target wasm32-wasip1"
+  timed wasip1-target rustup target add wasm32-wasip1
 fi
 
 # --- System packages (browser for the tests, a CJK font for screenshots) --------

@@ -2,7 +2,12 @@
 # Every test of the project, in order, stopping at the first failure:
 #
 #    1 setup          scripts/setup.sh (idempotent: installs what is missing)
-#    2 native         cargo test --workspace (parser, CLI, the page's pure logic)
+#    2 native         no module cycles in parser/decode/export
+#                     (scripts/module-cycles.py); cargo test --workspace
+#                     (parser, CLI, the page's pure logic)
+#  2b wasm-parser    the parser's unit and integration tests compiled for
+#                     wasm32 (wasm32-wasip1, run by Node's WASI through
+#                     scripts/lib/wasi-run.mjs): the scalar paths the page ships
 #    3 seeds          bulletin parse on ../shared/seeds, scored against gold
 #                     (only when ../shared exists)
 #    4 big-input      parser on a large input, release build (when the test exists)
@@ -11,21 +16,28 @@
 #    7 size           first load: node scripts/bundle-size.mjs --max-kb 250
 #    8 e2e            node --test tests/e2e/ (headless Chromium)
 #    9 clippy         cargo fmt --check over the workspace; cargo clippy -D
-#                     warnings: parser, CLI and doc-readers natively, the page
-#                     (with its tools module and tests) for wasm32
+#                     warnings: parser, decode, export, CLI and doc-readers
+#                     natively, the page and its tools module (tools/, with
+#                     tests) for wasm32
+#   10 same-output    optional, only with --same-output: scripts/same-output.sh
+#                     (the CLI's output byte for byte as at main's merge-base;
+#                     CI runs on main itself, where there is nothing to compare)
 #
 # The last line is `N passed, N failed, N skipped` over the stages.
 #   --keep-going   run every stage even after one failed
 #   --from NAME    start at stage NAME (setup always runs), e.g. --from e2e
+#   --same-output  also run the same-output stage (against main's merge-base)
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
 
 keep_going=false
 from=""
+same_output=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep-going) keep_going=true ;;
+    --same-output) same_output=true ;;
     --from) from="${2:?--from needs a stage name}"; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
@@ -33,7 +45,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-STAGES="setup native seeds big-input wasm build size e2e clippy"
+STAGES="setup native wasm-parser seeds big-input wasm build size e2e clippy same-output"
 if [ -n "$from" ] && [[ " $STAGES " != *" $from "* ]]; then
   die "--from: no stage '$from' (stages: $STAGES)"
 fi
@@ -119,10 +131,10 @@ stage setup "install missing tools" bash scripts/setup.sh
 # Without the tools nothing after this can run meaningfully.
 if [ "$failed" -gt 0 ]; then stopped=true; fi
 
-# A real XLSX reader for the export tests (parser/tests/export.rs): openpyxl
-# in a venv, installed with pip when missing. When it cannot be installed
-# (no network) the tests say they skipped the read-back; when it is, they
-# must pass with it.
+# A real XLSX reader for the export tests (export/tests, cli/tests): openpyxl
+# in a venv, installed with pip when missing. The tests read BULLETIN_PYTHON;
+# BULLETIN_REQUIRE_XLSX_READER makes them fail rather than skip without it,
+# so a machine where it cannot be installed fails the native stage.
 openpyxl_venv="${OPENPYXL_VENV:-/tmp/bulletin-openpyxl-venv}"
 if ! "$openpyxl_venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
   python3 -m venv "$openpyxl_venv" >/dev/null 2>&1 &&
@@ -131,10 +143,32 @@ fi
 if "$openpyxl_venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
   export BULLETIN_PYTHON="$openpyxl_venv/bin/python"
 else
-  say "openpyxl could not be installed: XLSX read-back tests will skip"
+  say "openpyxl could not be installed: the XLSX read-back tests will fail"
 fi
+export BULLETIN_REQUIRE_XLSX_READER=1
 
-stage native "cargo test --workspace" cargo test --workspace
+native_tests() {
+  # The module graphs of the parser, decode and export crates have no cycle
+  # (scripts/module-cycles.py; its self-test first, so it cannot pass blind).
+  python3 scripts/module-cycles.py --self-test &&
+    python3 scripts/module-cycles.py parser/src decode/src export/src &&
+    cargo test --workspace
+}
+stage native "module cycles; cargo test --workspace" native_tests
+
+wasm_parser_tests() {
+  # Every test target but hostile.rs: it times the file readers at 1x and 8x
+  # size (meaningless in a debug wasm) and its largest inputs crash Node's
+  # WASI; the readers are not the page's wasm32 parse path anyway.
+  local targets=(--lib) f
+  for f in parser/tests/*.rs; do
+    f="${f##*/}"; f="${f%.rs}"
+    [ "$f" = hostile ] || targets+=(--test "$f")
+  done
+  CARGO_TARGET_WASM32_WASIP1_RUNNER="node $REPO_ROOT/scripts/lib/wasi-run.mjs" \
+    cargo test -p bulletin-parser --target wasm32-wasip1 "${targets[@]}"
+}
+stage wasm-parser "the parser's tests for wasm32 (wasm32-wasip1 under Node's WASI)" wasm_parser_tests
 
 if [ -f "$SHARED_DIR/eval/score-all.sh" ]; then
   stage seeds "score the parser on ../shared seeds (min 0.97 items and figures)" seed_scores
@@ -163,10 +197,17 @@ stage size "first-load size, budget ${BUNDLE_BUDGET_KB} kB gzipped" \
 stage e2e "end-to-end tests (node --test tests/e2e/)" e2e_tests
 
 # Lint last: a warning should not hide what the functional stages would say.
-stage clippy "cargo fmt --check; cargo clippy (parser, CLI, doc-readers; the page for wasm32) -D warnings" \
+stage clippy "cargo fmt --check; cargo clippy (parser, decode, export, CLI, doc-readers; the page and tools for wasm32) -D warnings" \
   bash -c 'cargo fmt --all --check &&
-    cargo clippy -p bulletin-parser -p bulletin-cli -p doc-readers -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown -p bulletin-analyzer --all-targets -- -D warnings'
+    cargo clippy -p bulletin-parser -p bulletin-decode -p bulletin-export -p bulletin-cli -p doc-readers -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown -p bulletin-analyzer -p bulletin-tools --all-targets -- -D warnings'
+
+if [ "$same_output" = true ]; then
+  stage same-output "scripts/same-output.sh: CLI output byte for byte as at main's merge-base" \
+    bash scripts/same-output.sh
+else
+  skip same-output "optional: scripts/test.sh --same-output"
+fi
 
 # --- summary ----------------------------------------------------------------------
 say ""

@@ -3,10 +3,12 @@
 //!
 //! Data flows one way: text → `hooks::use_bulletin` (which has the text
 //! parsed by [`bulletin_parser::parse`] in the on-demand tools module,
-//! `src/bin/bulletin-tools`, so the parser is not part of the first load)
+//! `tools/` (package bulletin-tools), so the parser is not part of the first load)
 //! → model → components. The pure view logic
 //! lives in [`view`] and is tested natively; the browser parts are
 //! wasm32-only.
+
+#![forbid(unsafe_code)]
 
 pub mod view;
 

@@ -1,14 +1,14 @@
 //! From command-line inputs to bulletin text: directories expanded, files
-//! read, their format and encoding sniffed (`bulletin_parser::decode`),
+//! read, their format and encoding sniffed (`bulletin_decode`),
 //! GB18030 decoded with `encoding_rs`, `.docx` parts inflated with
 //! `miniz_oxide`; PDF and Word 97/WPS files read by `doc-readers`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use bulletin_parser::decode::{
-    self, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, inflate_limit_error,
-    sniff, sniff_str, sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
+use bulletin_decode::{
+    crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, inflate_limit_error, sniff,
+    sniff_str, sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
 };
 
 /// Files a directory input contributes.
@@ -191,6 +191,7 @@ pub fn bytes_to_text(bytes: Vec<u8>, html_by_name: bool) -> Result<Text, DecodeE
     // sniffing is told so instead of validating again.
     let bytes = if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: the bytes were validated as UTF-8 on the line above.
+        #[allow(unsafe_code)]
         Bytes::Utf8(unsafe { String::from_utf8_unchecked(bytes) })
     } else {
         Bytes::Other(bytes)
@@ -300,7 +301,7 @@ fn decode_text(
 
 /// The text of a Word document.
 fn docx_text(zip: &[u8]) -> Result<String, DecodeError> {
-    let entry = zip_entry(zip, decode::DOCX_DOCUMENT)?;
+    let entry = zip_entry(zip, bulletin_decode::DOCX_DOCUMENT)?;
     let xml = match entry.method {
         ZipMethod::Stored => entry.data.to_vec(),
         ZipMethod::Deflated => {

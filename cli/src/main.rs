@@ -3,6 +3,10 @@
 //! `shared/SPEC.md`, JSON Lines, CSV, XLSX or clean text. `bulletin --help`
 //! says how.
 
+// Denied, not forbidden: one `unsafe` keeps the UTF-8 validated by simdutf8
+// from being validated again (`input::bytes_to_text`).
+#![deny(unsafe_code)]
+
 mod args;
 mod check;
 mod input;

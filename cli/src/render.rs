@@ -10,8 +10,8 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use bulletin_parser::export::{self, strip_controls, CSV_BOM};
-use bulletin_parser::export::{Cell, Table};
+use bulletin_export::{self as export, strip_controls, CSV_BOM};
+use bulletin_export::{Cell, Table};
 use bulletin_parser::{Bulletin, Figure, Item};
 
 use crate::args::Format;

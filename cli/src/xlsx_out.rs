@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 
-use bulletin_parser::export::{
+use bulletin_export::{
     items_table, sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail, value_columns,
     workbook_parts, ByUnit, Cell, ColumnWidths, SheetInfo, ZipStream, BY_UNIT_HEADERS,
     FIGURE_HEADERS, ITEM_HEADERS, MAX_DATA_ROWS,

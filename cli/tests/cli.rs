@@ -7,7 +7,7 @@ use common::{bin, write};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use bulletin_parser::decode::{crc32, zip_entry};
+use bulletin_decode::{crc32, zip_entry};
 
 const BULLETIN: &str = "\
 松陵政务快报

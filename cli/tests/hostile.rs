@@ -41,7 +41,7 @@ fn stdout(out: &Output) -> String {
 fn docx_deflated(xml: &[u8], declared: Option<u32>) -> Vec<u8> {
     let data = miniz_oxide::deflate::compress_to_vec(xml, 9);
     let name = b"word/document.xml";
-    let crc = bulletin_parser::decode::crc32(xml);
+    let crc = bulletin_decode::crc32(xml);
     let size = declared.unwrap_or(xml.len() as u32);
     let mut out = Vec::new();
     out.extend_from_slice(&0x04034b50u32.to_le_bytes());
@@ -208,7 +208,7 @@ fn xlsx_goes_on_in_new_sheets_past_the_row_limit() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let bytes = std::fs::read(&book).unwrap();
-    let workbook = bulletin_parser::decode::zip_entry(&bytes, "xl/workbook.xml").unwrap();
+    let workbook = bulletin_decode::zip_entry(&bytes, "xl/workbook.xml").unwrap();
     let workbook = std::str::from_utf8(workbook.data).unwrap();
     // 4 items (2 files × 2) and 10 figures at 3 rows a sheet.
     for name in [
@@ -227,8 +227,8 @@ fn xlsx_goes_on_in_new_sheets_past_the_row_limit() {
     assert!(!workbook.contains("数据 (5)"), "{workbook}");
     for i in 1..=6 {
         let part = format!("xl/worksheets/sheet{i}.xml");
-        let sheet = bulletin_parser::decode::zip_entry(&bytes, &part).unwrap();
-        assert_eq!(bulletin_parser::decode::crc32(sheet.data), sheet.crc32);
+        let sheet = bulletin_decode::zip_entry(&bytes, &part).unwrap();
+        assert_eq!(bulletin_decode::crc32(sheet.data), sheet.crc32);
         assert!(std::str::from_utf8(sheet.data)
             .unwrap()
             .ends_with("</worksheet>"));

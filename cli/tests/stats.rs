@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use bulletin_parser::decode::{crc32, zip_entry};
+use bulletin_decode::{crc32, zip_entry};
 use bulletin_stats::synth::{generate, AnswerKey, SynthOptions};
 
 fn temp_dir(test: &str) -> PathBuf {

@@ -2,7 +2,7 @@
 //! return must be consistent.
 #![no_main]
 
-use bulletin_parser::decode::{
+use bulletin_decode::{
     decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, sniff, zip_entry, Detected,
     TextEncoding, ZipMethod,
 };

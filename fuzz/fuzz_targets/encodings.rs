@@ -3,7 +3,7 @@
 //! note, and a byte-order mark never does.
 #![no_main]
 
-use bulletin_parser::decode::{
+use bulletin_decode::{
     decode_utf16, decode_utf8, sniff, sniff_str, sniff_with_note, Detected, TextEncoding,
 };
 use libfuzzer_sys::fuzz_target;
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         | Detected::Html {
             encoding, bom_len, ..
         } => (encoding, bom_len),
-        Detected::Docx => return,
+        Detected::Docx | Detected::Pdf | Detected::Ole => return,
     };
     if bom_len > 0 {
         assert!(note.is_none(), "a byte-order mark is no guess");

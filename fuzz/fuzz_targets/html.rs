@@ -2,7 +2,7 @@
 //! row, no leading or trailing break, and output bounded by the input.
 #![no_main]
 
-use bulletin_parser::decode::html_to_text;
+use bulletin_decode::html_to_text;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,7 +3,8 @@
 //! export reading back to the same bulletin).
 #![no_main]
 
-use bulletin_parser::{export, extract_figures, parse, Bulletin, Figure};
+use bulletin_export as export;
+use bulletin_parser::{extract_figures, parse, Bulletin, Figure};
 use libfuzzer_sys::fuzz_target;
 
 fn check_offsets(body: &str, figures: &[Figure]) {
@@ -39,6 +40,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = export::plain_text(&bulletin);
     if data.len() < 4096 {
         let book = export::xlsx(&docs);
-        assert!(bulletin_parser::decode::zip_entry(&book, "xl/worksheets/sheet2.xml").is_ok());
+        assert!(bulletin_decode::zip_entry(&book, "xl/worksheets/sheet2.xml").is_ok());
     }
 });

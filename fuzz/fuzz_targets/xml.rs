@@ -4,7 +4,7 @@
 //! past the limit is the one error.
 #![no_main]
 
-use bulletin_parser::decode::{docx_xml_to_text, DecodeError, MAX_XML_DEPTH};
+use bulletin_decode::{docx_xml_to_text, DecodeError, MAX_XML_DEPTH};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

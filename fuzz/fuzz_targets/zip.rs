@@ -3,7 +3,7 @@
 //! ratio-and-cap limit.
 #![no_main]
 
-use bulletin_parser::decode::{crc32, inflate_limit, zip_entry, ZipMethod};
+use bulletin_decode::{crc32, inflate_limit, zip_entry, ZipMethod};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,14 +3,18 @@
 //!
 //! Data flows one way: text → [`normalize`] (lines, clean-up) → [`structure`]
 //! (masthead, sections, items, footer) → [`figures`] (quantities in each body)
-//! → [`model::Bulletin`] → [`export`] (JSON, CSV, XLSX). No module here
-//! touches a browser or a file system, so the page, the CLI, the tests, the
-//! benchmarks and the fuzzer all run the same code.
+//! → [`model::Bulletin`]. No module here touches a browser or a file system,
+//! so the page, the CLI, the tests, the benchmarks and the fuzzer all run the
+//! same code. Files become text in the `bulletin-decode` crate; a
+//! `Bulletin` becomes JSON, CSV, XLSX or plain text in `bulletin-export`.
 
+// Unsafe code lives in one module, `bytes::simd` (SIMD kernels behind
+// capability types), which allows it; everything else is denied it.
+#![deny(unsafe_code)]
+
+pub mod bytes;
 pub mod corrections;
-pub mod decode;
 pub mod doubt;
-pub mod export;
 pub mod figures;
 pub mod messages;
 pub mod model;

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use crate::figures::byte_set;
+use crate::bytes::{byte_set_of, Avx2, Sse2};
 
 /// Cleans pasted text:
 ///
@@ -43,7 +43,15 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 
 /// Bytes that can start a sequence [`clean`] changes: a table lookup keeps
 /// the scan at about one byte per cycle on CJK text.
-const LEAD: [bool; 256] = byte_set(b"\r\t\x0B\x0C\xC2\xE1\xE2\xE3\xEF");
+const LEAD: [bool; 256] = byte_set_of(
+    b"\r\t",
+    // vertical tab, form feed; U+0085 (C2 …), U+1680 (E1 …), U+2000–U+2060
+    // (E2 …), U+3000 (E3 …), U+FEFF (EF …): the first bytes of `special_at`.
+    &[
+        '\u{b}', '\u{c}', '\u{85}', '\u{1680}', '\u{2000}', '\u{3000}', '\u{feff}',
+    ],
+    &[],
+);
 
 /// The next special sequence at or after `from`: (offset, length, replacement).
 #[inline]
@@ -70,171 +78,14 @@ fn next_special(bytes: &[u8], from: usize) -> Option<(usize, usize, &'static str
 /// sharing those lead bytes does not stop the scan). A few rare sequences
 /// that need no change stop it too (E2 80 AA–AE, E2 81 xx, bytes below
 /// `\t`): the byte-by-byte check after it decides. Elsewhere: `from`.
-#[cfg(target_arch = "x86_64")]
 fn candidate_block(b: &[u8], from: usize) -> usize {
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (checked just above).
-        unsafe { candidate_block_avx2(b, from) }
+    if let Some(avx2) = Avx2::new() {
+        avx2.normalize_candidates(b, from)
+    } else if let Some(sse2) = Sse2::new() {
+        sse2.normalize_candidates(b, from)
     } else {
-        candidate_block_sse2(b, from)
+        from
     }
-}
-
-/// [`candidate_block`] thirty-two bytes at a time, where the CPU has AVX2
-/// (nearly every x86-64 of the last decade). Each byte position gets a set
-/// of bits, one per kind of special sequence, from three table lookups
-/// (lead byte, second byte, third byte; each a lookup on the high nibble
-/// and one on the low nibble, ANDed): a position where some bit survives
-/// all three may start a special sequence. That is fewer operations than
-/// comparing each byte against each value, and as exact on the common CJK
-/// punctuation sharing the lead bytes (`、。《》“”—…，`). The SSE2 version
-/// below finishes the last bytes.
-///
-/// SAFETY: only to be called where the CPU supports AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn candidate_block_avx2(b: &[u8], from: usize) -> usize {
-    use std::arch::x86_64::*;
-    // The kinds, as bits: what each needs of the lead, second and third byte.
-    const C2: u8 = 1; // C2 then anything (U+0085, U+00A0, U+00AD)
-    const E1: u8 = 2; // E1 9A or A0 (also 90, AA: rare), then anything
-    const E2_80_LOW: u8 = 4; // E2 80 80–8D
-    const E2_81: u8 = 8; // E2 81, then anything
-    const E3_80_80: u8 = 16; // U+3000
-    const EF_BB: u8 = 32; // EF BB, then anything (U+FEFF)
-    const CONTROL: u8 = 64; // \t \v \f \r
-    const E2_80_SEPS: u8 = 128; // E2 80 A8–AF
-
-    // Kinds that take any second byte, or any third byte.
-    const ANY_SECOND: u8 = C2 | CONTROL;
-    const ANY_THIRD: u8 = C2 | E1 | E2_81 | EF_BB | CONTROL;
-    const E2: u8 = E2_80_LOW | E2_81 | E2_80_SEPS;
-    const E_: u8 = E1 | E2 | E3_80_80 | EF_BB;
-    let table =
-        |t: [u8; 16]| _mm256_broadcastsi128_si256(_mm_loadu_si128(t.as_ptr() as *const __m128i));
-    #[rustfmt::skip]
-    let (lead_hi, lead_lo) = (
-        table([CONTROL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C2, 0, E_, 0]),
-        table([0, E1, C2 | E2, E3_80_80, 0, 0, 0, 0, 0, CONTROL, 0, CONTROL, CONTROL, CONTROL, 0, EF_BB]),
-    );
-    const S: u8 = ANY_SECOND;
-    #[rustfmt::skip]
-    let (second_hi, second_lo) = (
-        table([S, S, S, S, S, S, S, S, S | E2_80_LOW | E2_80_SEPS | E2_81 | E3_80_80, S | E1, S | E1, S | EF_BB, S, S, S, S]),
-        table([S | E2_80_LOW | E2_80_SEPS | E3_80_80 | E1, S | E2_81, S, S, S, S, S, S, S, S, S | E1, S | EF_BB, S, S, S, S]),
-    );
-    const T: u8 = ANY_THIRD;
-    #[rustfmt::skip]
-    let (third_hi, third_lo) = (
-        table([T, T, T, T, T, T, T, T, T | E2_80_LOW | E3_80_80, T, T | E2_80_SEPS, T, T, T, T, T]),
-        table([
-            T | E2_80_LOW | E3_80_80, T | E2_80_LOW, T | E2_80_LOW, T | E2_80_LOW,
-            T | E2_80_LOW, T | E2_80_LOW, T | E2_80_LOW, T | E2_80_LOW,
-            T | E2_80_LOW | E2_80_SEPS, T | E2_80_LOW | E2_80_SEPS, T | E2_80_LOW | E2_80_SEPS, T | E2_80_LOW | E2_80_SEPS,
-            T | E2_80_LOW | E2_80_SEPS, T | E2_80_LOW | E2_80_SEPS, T | E2_80_SEPS, T | E2_80_SEPS,
-        ]),
-    );
-    let low_nibble = _mm256_set1_epi8(0x0F);
-    // The kinds a byte allows in one role: its high nibble's AND its low
-    // nibble's (masked to four bits, so no byte zeroes the shuffle).
-    let kinds = |v: __m256i, hi: __m256i, lo: __m256i| {
-        let h = _mm256_and_si256(_mm256_srli_epi16::<4>(v), low_nibble);
-        let l = _mm256_and_si256(v, low_nibble);
-        _mm256_and_si256(_mm256_shuffle_epi8(hi, h), _mm256_shuffle_epi8(lo, l))
-    };
-    // The positions of the block at `i` that may start a special sequence
-    // (it reads b[i..i + 34]).
-    let block = |i: usize| {
-        let v0 = _mm256_loadu_si256(b.as_ptr().add(i) as *const __m256i);
-        let v1 = _mm256_loadu_si256(b.as_ptr().add(i + 1) as *const __m256i);
-        let v2 = _mm256_loadu_si256(b.as_ptr().add(i + 2) as *const __m256i);
-        _mm256_and_si256(
-            _mm256_and_si256(kinds(v0, lead_hi, lead_lo), kinds(v1, second_hi, second_lo)),
-            kinds(v2, third_hi, third_lo),
-        )
-    };
-    let mut i = from;
-    // Two blocks a round, one test for both: the loads read b[i..i + 66],
-    // which `i + 66 <= b.len()` keeps in bounds.
-    while i + 66 <= b.len() {
-        let (first, second) = (block(i), block(i + 32));
-        let any = _mm256_or_si256(first, second);
-        if _mm256_testz_si256(any, any) == 0 {
-            return if _mm256_testz_si256(first, first) == 0 {
-                i
-            } else {
-                i + 32
-            };
-        }
-        i += 64;
-    }
-    // Every load reads b[i..i + 34], which `i + 34 <= b.len()` keeps in
-    // bounds.
-    while i + 34 <= b.len() {
-        let any = block(i);
-        if _mm256_testz_si256(any, any) == 0 {
-            return i;
-        }
-        i += 32;
-    }
-    candidate_block_sse2(b, i)
-}
-
-#[cfg(target_arch = "x86_64")]
-fn candidate_block_sse2(b: &[u8], from: usize) -> usize {
-    use std::arch::x86_64::*;
-    let mut i = from;
-    // SAFETY: SSE2 is part of the x86-64 baseline; every load reads
-    // b[i..i + 18], which `i + 18 <= b.len()` keeps in bounds.
-    unsafe {
-        let splat = |x: u8| _mm_set1_epi8(x as i8);
-        let (c2, e1, e2, e3, ef) = (
-            splat(0xC2),
-            splat(0xE1),
-            splat(0xE2),
-            splat(0xE3),
-            splat(0xEF),
-        );
-        let (x80, x81, x8d, xa8, xbb, xf8, nl, ctrl) = (
-            splat(0x80),
-            splat(0x81),
-            splat(0x8D),
-            splat(0xA8),
-            splat(0xBB),
-            splat(0xF8),
-            splat(b'\n'),
-            splat(0x0D),
-        );
-        let eq = |a, b| _mm_cmpeq_epi8(a, b);
-        let (or, and) = (|a, b| _mm_or_si128(a, b), |a, b| _mm_and_si128(a, b));
-        while i + 18 <= b.len() {
-            let v0 = _mm_loadu_si128(b.as_ptr().add(i) as *const __m128i);
-            let v1 = _mm_loadu_si128(b.as_ptr().add(i + 1) as *const __m128i);
-            let v2 = _mm_loadu_si128(b.as_ptr().add(i + 2) as *const __m128i);
-            // Bytes up to 0x0D other than \n (\t \v \f \r).
-            let control = _mm_andnot_si128(eq(v0, nl), eq(_mm_min_epu8(v0, ctrl), v0));
-            let latin = or(eq(v0, c2), eq(v0, e1));
-            // E2 80 80–8D and A8–AF, E2 81: spaces, separators, invisible
-            // marks, but not the quotes, dashes and ellipses (E2 80 94–A6)
-            // Chinese text is full of.
-            let low = eq(_mm_min_epu8(v2, x8d), v2);
-            let seps = eq(and(v2, xf8), xa8);
-            let general = and(eq(v0, e2), or(and(eq(v1, x80), or(low, seps)), eq(v1, x81)));
-            let ideographic = and(and(eq(v0, e3), eq(v1, x80)), eq(v2, x80));
-            let bom = and(eq(v0, ef), eq(v1, xbb));
-            let any = or(or(control, latin), or(general, or(ideographic, bom)));
-            if _mm_movemask_epi8(any) != 0 {
-                return i;
-            }
-            i += 16;
-        }
-    }
-    i
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-fn candidate_block(_: &[u8], from: usize) -> usize {
-    from
 }
 
 /// True for characters [`clean`] removes or turns into spaces or line breaks:
@@ -292,6 +143,36 @@ fn special_at(bytes: &[u8], i: usize) -> Option<(usize, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The SIMD candidate kernels (`crate::bytes::simd`) never skip a
+        /// sequence the scalar `special_at` would change: the reference
+        /// stops at every byte, a kernel at or before the first special one.
+        #[test]
+        fn candidate_kernels_skip_no_special_sequence(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "县", "。", "、", "“", "—", "…", "a", " ", "\n", "\r\n", "\t", "\u{3000}", "\u{a0}",
+                "\u{ad}", "\u{85}", "\u{200b}", "\u{2009}", "\u{2028}", "\u{2060}", "\u{feff}",
+                "\u{1680}", "\u{180e}", "\u{202f}", "\u{205f}", "\u{0b}", "\u{0c}", "\u{2014}",
+            ]), 0..200),
+            from in 0usize..64,
+        ) {
+            let text = pieces.concat();
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let first = (from..b.len()).find(|&i| special_at(b, i).is_some());
+            let ok = |k: usize| k >= from && first.is_none_or(|p| k <= p);
+            if let Some(sse2) = Sse2::new() {
+                prop_assert!(ok(sse2.normalize_candidates(b, from)));
+            }
+            if let Some(avx2) = Avx2::new() {
+                prop_assert!(ok(avx2.normalize_candidates(b, from)));
+            }
+        }
+    }
 
     #[test]
     fn clean_text_is_borrowed() {

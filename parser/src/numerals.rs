@@ -223,6 +223,16 @@ pub fn parse_integer(s: &str) -> Option<u64> {
     }
 }
 
+/// The value of an Arabic digit, half- or full-width (`7`, `７`).
+#[inline]
+pub fn arabic_digit(c: char) -> Option<u64> {
+    match c {
+        '0'..='9' => Some(c as u64 - '0' as u64),
+        '０'..='９' => Some(c as u64 - '０' as u64),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

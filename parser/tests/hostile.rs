@@ -7,13 +7,11 @@
 
 use std::time::{Duration, Instant};
 
-use bulletin_parser::decode::{
+use bulletin_decode::{
     docx_xml_to_text, html_to_text, sniff, sniff_with_note, DecodeError, Detected, TextEncoding,
     MAX_XML_DEPTH,
 };
-use bulletin_parser::export::{
-    plain_text, xlsx_split, FIGURE_HEADERS, MAX_DATA_ROWS, MAX_SHEET_ROWS,
-};
+use bulletin_export::{plain_text, xlsx_split, FIGURE_HEADERS, MAX_DATA_ROWS, MAX_SHEET_ROWS};
 
 fn best_of_three(run: &dyn Fn()) -> Duration {
     (0..3)
@@ -260,7 +258,7 @@ fn binary_after_a_byte_order_mark_is_binary() {
 
 #[test]
 fn sniffing_a_string_gives_the_verdict_of_its_bytes() {
-    use bulletin_parser::decode::sniff_str;
+    use bulletin_decode::sniff_str;
     let mut nul = "县财政局发行债券。\n".repeat(10_000);
     nul.push('\0');
     let utf16_ascii: String = "ab 12\n"
@@ -354,13 +352,13 @@ fn xlsx_splits_sheets_past_the_row_limit() {
         .sum::<usize>();
     assert_eq!(figures, 7);
     let book = xlsx_split(&[("a.txt", &bulletin)], 3);
-    let workbook = bulletin_parser::decode::zip_entry(&book, "xl/workbook.xml").unwrap();
+    let workbook = bulletin_decode::zip_entry(&book, "xl/workbook.xml").unwrap();
     let workbook = std::str::from_utf8(workbook.data).unwrap();
     for name in ["条目", "数据", "数据 (2)", "数据 (3)", "按单位"] {
         assert!(workbook.contains(&format!("name=\"{name}\"")), "{workbook}");
     }
     assert!(!workbook.contains("数据 (4)"));
-    let last = bulletin_parser::decode::zip_entry(&book, "xl/worksheets/sheet4.xml").unwrap();
+    let last = bulletin_decode::zip_entry(&book, "xl/worksheets/sheet4.xml").unwrap();
     let last = std::str::from_utf8(last.data).unwrap();
     // One data row after the header, its row number restarting at 2.
     assert!(last.contains(r#"<dimension ref="A1:U2"/>"#), "{last}");

@@ -2,7 +2,7 @@
 // Trunk post_build hook (Trunk.toml): makes the build work offline.
 //
 //   0. <meta name="bulletin-tools" data-js data-wasm> in index.html: the
-//      hashed names of the tools module (src/bin/bulletin-tools, loaded on
+//      hashed names of the tools module (tools/, package bulletin-tools, loaded on
 //      demand by src/offline/tools.rs), which Trunk writes no tag for;
 //   1. dist/bulletin-analyzer.html — the single self-contained file (release
 //      builds, or OFFLINE_SINGLE_FILE=1), see single-file.mjs;

@@ -1,4 +1,4 @@
-// The tools module (src/bin/bulletin-tools) is a Trunk `data-type="worker"`
+// The tools module (tools/, package bulletin-tools) is a Trunk `data-type="worker"`
 // rust link: Trunk builds it (bulletin-tools.js, a classic no-modules glue,
 // and bulletin-tools_bg.wasm) but writes no tag for it, and does not hash
 // worker file names. This gives the two files hashed names, as Trunk's own

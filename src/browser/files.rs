@@ -8,7 +8,7 @@
 //! browser's `DecompressionStream`; PDF and Word 97 `.doc`/`.wps` files
 //! go there too (the `doc-readers` crate).
 
-use bulletin_parser::decode::{sniff_with_note, Detected, TextEncoding};
+use bulletin_decode::{sniff_with_note, Detected, TextEncoding};
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, TextDecoder, TextDecoderOptions};

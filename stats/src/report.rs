@@ -1,7 +1,7 @@
 //! Everything `bulletin stats` prints, in one value, and its renderings:
 //! JSON (serde), an XLSX workbook, a CSV table and print-friendly text.
 
-use bulletin_parser::export::{
+use bulletin_export::{
     plain_number, sheet_head, sheet_part, sheet_row, sheet_tail, value_columns, workbook_parts,
     Cell, ColumnWidths, SheetInfo, Table, ZipWriter, CSV_BOM,
 };

@@ -41,6 +41,7 @@ fn figure(label: &str, value: f64, unit: &str, change: Option<Change>) -> Figure
         change,
         period: None,
         entity: None,
+        corrected: false,
     }
 }
 

@@ -44,7 +44,7 @@ export async function paste(page, text) {
 
 /**
  * The parser of a built page, run in Node: the build's own tools module
- * (src/bin/bulletin-tools, the one the exports come from), named by
+ * (tools/, package bulletin-tools, the one the exports come from), named by
  * index.html's <meta name="bulletin-tools">, so the expectation comes from
  * the very code the page ships, not from what the page happens to render.
  * Returns text => export JSON object.

@@ -1,4 +1,4 @@
-// The tools module (src/bin/bulletin-tools: the parser, exports, .html/.docx
+// The tools module (tools/, package bulletin-tools: the parser, exports, .html/.docx
 // readers) is not part of the first load: an empty page never fetches it;
 // the first text to parse does. Meanwhile the page says the parser is
 // loading (and export buttons are busy); when it cannot load the page says

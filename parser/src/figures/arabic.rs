@@ -3,9 +3,12 @@
 //! date written with ASCII punctuation.
 
 use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
-use super::scan::{push, push_range, sign_before, Found, Out};
+use super::found::Found;
+use super::out::{push, push_range, sign_before, Out};
 use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{match_multiplier, match_unit, Role};
+use crate::bytes::byte_set_of;
+use crate::numerals::arabic_digit;
 use crate::numerals::cn_digit;
 
 /// A number as written: an integer mantissa and its count of decimals, so
@@ -28,15 +31,6 @@ pub fn scaled(m: Mantissa, exp: i32) -> f64 {
         v * POW10[e.min(22) as usize]
     } else {
         v / POW10[(-e).min(22) as usize]
-    }
-}
-
-#[inline]
-pub fn arabic_digit(c: char) -> Option<u64> {
-    match c {
-        '0'..='9' => Some(c as u64 - '0' as u64),
-        '０'..='９' => Some(c as u64 - '０' as u64),
-        _ => None,
     }
 }
 
@@ -118,8 +112,7 @@ fn thousands_group_follows(s: &str, mut p: usize) -> bool {
 }
 
 /// Bytes from `bytes` and the ASCII letters, as a lookup table.
-const fn byte_table(bytes: &[u8]) -> [bool; 256] {
-    let mut t = byte_set(bytes);
+const fn byte_table(mut t: [bool; 256]) -> [bool; 256] {
     let mut x = 0;
     while x < 256 {
         t[x] |= (x as u8).is_ascii_alphabetic();
@@ -131,11 +124,12 @@ const fn byte_table(bytes: &[u8]) -> [bool; 256] {
 /// Last bytes of what [`is_code`] tests before a number: letters,
 /// `_ # . / @ \\ - : ~`, `＃` (EF BC 83), `－` (EF BC 8D), `·` (C2 B7).
 /// A space or a Han character before it is ruled out on this byte.
-static CODE_BEFORE_LAST: [bool; 256] = byte_table(b"_#./@\\-:~\x83\x8D\xB7");
+static CODE_BEFORE_LAST: [bool; 256] =
+    byte_table(byte_set_of(b"_#./@\\-:~", &[], &['＃', '－', '·']));
 
 /// First bytes of what [`is_code`] tests after a number: letters,
 /// `: - / ~ _ @`, `·` (C2 B7), `－` (EF BC 8D).
-static CODE_AFTER_FIRST: [bool; 256] = byte_table(b":-/~_@\xC2\xEF");
+static CODE_AFTER_FIRST: [bool; 256] = byte_table(byte_set_of(b":-/~_@", &['·', '－'], &[]));
 
 /// True when the digits at `start..end` are part of a code, a time, a date
 /// or a number written with ASCII punctuation: `G107`, `5G`, `10:30`,

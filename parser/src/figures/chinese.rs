@@ -4,15 +4,17 @@
 use crate::model::FigureKind;
 use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
-use super::arabic::{arabic_digit, digit_at, joiner_after, read_arabic, scaled, Mantissa};
+use super::arabic::{digit_at, joiner_after, read_arabic, scaled, Mantissa};
 use super::chars::{
     at, char_at, char_before, ends_any, ends_at, is_clause_break, skip_space, skip_space_back,
     CharSet,
 };
-use super::context::Place;
-use super::scan::{push, push_range, Found, Out};
+use super::found::Found;
+use super::found::Place;
+use super::out::{push, push_range, Out};
 use super::tail::{approx_after, approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{match_unit, AfterCn, Role, Unit, UNIT_FIRST_CHARS, UNIT_STARTS};
+use crate::numerals::arabic_digit;
 
 /// Whether `c`, the character before a Chinese numeral at `i`, makes the
 /// numeral part of a word or a vague amount: `数十家`, `几十个`, `若干`,

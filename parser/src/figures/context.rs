@@ -26,27 +26,11 @@ use std::borrow::Cow;
 use crate::model::{Figure, FigureKind};
 use crate::small_string::SmallString;
 
-use super::chars::{char_at, is_space, may_hold_space, skip_space, space_at, trim_space};
+use super::chars::{char_at, is_space, skip_space, squeeze, trim_space};
+use super::found::Found;
+pub use super::found::Place;
 use super::label::{change_of, clean_label, is_copula, noun_after};
 use super::period::clause_period;
-use super::scan::Found;
-
-/// Where a figure stands in its sentence, as the scanner saw it on its way.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Place {
-    /// Byte after the last clause punctuation before the figure.
-    pub clause_start: usize,
-    /// Byte where a time phrase opening the figure's clause ends (else the
-    /// clause start): the label is read after it.
-    pub lead_end: usize,
-    /// Byte after the last `、` of the clause before the figure (else the
-    /// clause start): list items each have their own label.
-    pub list_start: usize,
-    /// Byte range of the time phrase governing the figure.
-    pub period: Option<(usize, usize)>,
-    /// Which sentence the figure is in (counts sentence breaks).
-    pub sentence: u32,
-}
 
 /// Clauses of a sentence kept for a later look (see `Clauses::pending`).
 const PENDING: usize = 8;
@@ -282,48 +266,4 @@ fn skip_bracket(s: &str, p: usize) -> usize {
         .take(16)
         .find(|&(_, c)| c == close)
         .map_or(p, |(j, c)| q + j + c.len_utf8())
-}
-
-/// `s` without white space.
-#[inline]
-pub fn squeeze(s: &str) -> SmallString {
-    // Every space starts with one of these bytes (0xE3 also starts `《》「」`,
-    // so a hit is checked on the bytes, out of line).
-    if !may_hold_space(s.as_bytes()) {
-        return SmallString::from(s);
-    }
-    squeeze_spaces(s)
-}
-
-/// [`squeeze`] of a text that may hold a space.
-#[inline(never)]
-fn squeeze_spaces(s: &str) -> SmallString {
-    let b = s.as_bytes();
-    // Copied byte by byte into a buffer, spaces left out: a space's bytes
-    // start with a first byte, so they are never matched inside another
-    // character, and what is left is whole characters.
-    let mut buf = [0u8; 96];
-    if b.len() > buf.len() {
-        return s.chars().filter(|&c| !is_space(c)).collect();
-    }
-    let mut n = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match space_at(b, i) {
-            0 => {
-                buf[n] = b[i];
-                n += 1;
-                i += 1;
-            }
-            w => i += w,
-        }
-    }
-    if n == b.len() {
-        return SmallString::from(s);
-    }
-    match std::str::from_utf8(&buf[..n]) {
-        Ok(t) => SmallString::from(t),
-        // (Never: whole characters were left out.)
-        Err(_) => s.chars().filter(|&c| !is_space(c)).collect(),
-    }
 }

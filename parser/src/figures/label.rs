@@ -3,11 +3,11 @@
 
 use crate::model::Change;
 
+use super::chars::squeeze;
 use super::chars::{
     at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_han,
     skip_space, trim_space_end, trim_space_start, CharSet,
 };
-use super::context::squeeze;
 use crate::small_string::SmallString;
 
 /// Words of change, by their last character: `增长`, `增加`, `提高`… are

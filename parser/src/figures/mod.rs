@@ -39,7 +39,9 @@ mod chars;
 mod chinese;
 mod context;
 mod entity;
+mod found;
 mod label;
+mod out;
 mod period;
 mod quotes;
 mod scan;
@@ -50,9 +52,7 @@ mod units;
 use crate::model::Figure;
 
 /// Shared with the structure passes.
-pub(crate) use chars::{byte_set, columns, count_chars, CharSet};
-#[cfg(target_arch = "x86_64")]
-pub(crate) use chars::{column_marks_avx2, sum_bytes_avx2};
+pub(crate) use chars::{columns, count_chars, CharSet};
 pub use entity::assign_entities;
 
 /// Every figure in `body`, in order, with character offsets into it

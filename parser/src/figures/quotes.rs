@@ -1,6 +1,8 @@
 //! Quoted text is a name, not a quantity: `“五清单”`, `《…方案》`, `「…」`.
 //! The scanner jumps over a quotation whole when its closing mark is near.
 
+use crate::bytes::find_any_of4;
+
 /// How far a quotation may run before its opening mark is taken to be
 /// unbalanced (a stray quote must not hide the rest of the body).
 const QUOTE_REACH: usize = 400;
@@ -82,46 +84,8 @@ impl QuoteMemo {
 }
 
 /// The first byte of `b[k..limit]` that is `a`, `c` or a line break
-/// (`limit <= b.len()`): sixteen bytes at a time on x86-64, then eight.
+/// (`limit <= b.len()`).
 #[inline]
-fn next_mark(b: &[u8], mut k: usize, limit: usize, a: u8, c: u8) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each zero byte of `v` (and maybe of bytes above one:
-    // the lowest bit set is always a true zero).
-    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-    let (a8, c8) = (LO * u64::from(a), LO * u64::from(c));
-    #[cfg(target_arch = "x86_64")]
-    while k + 16 <= limit {
-        // SAFETY: SSE2 is part of the x86-64 baseline; `k + 16 <= limit <=
-        // b.len()`.
-        let hits = unsafe {
-            use std::arch::x86_64::*;
-            let v = _mm_loadu_si128(b.as_ptr().add(k) as *const __m128i);
-            let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
-            let hit = _mm_or_si128(
-                _mm_or_si128(eq(a), eq(c)),
-                _mm_or_si128(eq(b'\n'), eq(b'\r')),
-            );
-            _mm_movemask_epi8(hit) as u32
-        };
-        if hits != 0 {
-            return Some(k + hits.trailing_zeros() as usize);
-        }
-        k += 16;
-    }
-    while k + 8 <= limit {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[k..k + 8]);
-        let v = u64::from_le_bytes(w);
-        let hits = zero(v ^ a8)
-            | zero(v ^ c8)
-            | zero(v ^ (LO * u64::from(b'\n')))
-            | zero(v ^ (LO * u64::from(b'\r')));
-        if hits != 0 {
-            return Some(k + (hits.trailing_zeros() / 8) as usize);
-        }
-        k += 8;
-    }
-    (k..limit).find(|&j| matches!(b[j], x if x == a || x == c || x == b'\n' || x == b'\r'))
+fn next_mark(b: &[u8], k: usize, limit: usize, a: u8, c: u8) -> Option<usize> {
+    find_any_of4(b, k, limit, [a, c, b'\n', b'\r'])
 }

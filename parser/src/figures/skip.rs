@@ -12,26 +12,9 @@
 //! character). Continuation bytes are never marked, so a mark is a
 //! character boundary.
 
-#[cfg(any(target_arch = "x86_64", test))]
-use super::scan::CANDIDATE_CHARS;
-
-/// Nibble tables that classify the bytes of a block: a byte `x` at offset
-/// `k` of a character gets the bits `lo[k][x & 15] & hi[k][x >> 4]`, and a
-/// position is marked where the bits of its three bytes (`k` = 0, 1, 2)
-/// share one. Each bit stands for a group of candidates, and passes exactly
-/// the bytes whose nibbles occur at that offset in the group (a small
-/// superset of the group: grouping by first two bytes and by the high
-/// nibble of the third keeps it small). Two sets of tables (`P`, `Q`) give
-/// sixteen bits for the fourteen groups. The two ASCII bits test the first
-/// byte only (every byte passes them at offsets 1 and 2): `!` to `/` and
-/// `1` to `?` (high nibble 2 or 3, low not 0), and NUL, `\n`, `\r`, `0`,
-/// `:`, `=` (high nibble 0 or 3, low 0, A or D).
+use crate::bytes::Avx2;
 #[cfg(target_arch = "x86_64")]
-#[derive(Clone, Copy)]
-struct NibbleTables {
-    lo: [[u8; 16]; 3],
-    hi: [[u8; 16]; 3],
-}
+use crate::bytes::{three_byte_marks, NibbleTables};
 
 /// Which table set and bit a three-byte candidate belongs to: ASCII
 /// takes bits 6 and 7 of `P`.
@@ -99,10 +82,19 @@ const fn nibble_tables() -> [NibbleTables; 2] {
 #[cfg(target_arch = "x86_64")]
 static NIBBLES: [NibbleTables; 2] = nibble_tables();
 
+/// Characters (all in the three-byte range of UTF-8) that can start a
+/// figure or a quotation, or end a clause.
+pub(super) const CANDIDATE_CHARS: [char; 40] = [
+    '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', // full-width digits
+    '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '“',
+    '‘', '「', '『', '《', '〈', '＂', '＇', // quotes
+    '，', '。', '；', '：', '！', '？', '、', // clause and list punctuation
+];
+
 /// Where the scanner has to look next, remembering the marks of the last
 /// block read (figures and punctuation come close together).
 pub struct Skipper {
-    simd: bool,
+    simd: Option<Avx2>,
     block: usize,
     /// Marked bytes of `block..block + 32`, bit `k` for byte `block + k`.
     marks: u32,
@@ -114,7 +106,7 @@ const NO_BLOCK: usize = usize::MAX - 32;
 impl Skipper {
     pub fn new() -> Skipper {
         Skipper {
-            simd: simd_available(),
+            simd: Avx2::new(),
             block: NO_BLOCK,
             marks: 0,
         }
@@ -125,9 +117,9 @@ impl Skipper {
     /// it starts nothing. Without SIMD: `i` itself.
     #[inline]
     pub fn next(&mut self, b: &[u8], mut i: usize) -> usize {
-        if !self.simd {
+        let Some(avx2) = self.simd else {
             return i;
-        }
+        };
         // One compare for `block <= i < block + 32` (NO_BLOCK is far off).
         let into = i.wrapping_sub(self.block);
         if into < 32 {
@@ -138,7 +130,7 @@ impl Skipper {
             i = self.block + 32;
         }
         while i + 34 <= b.len() {
-            let marks = block_marks(b, i);
+            let marks = block_marks(avx2, b, i);
             if marks != 0 {
                 (self.block, self.marks) = (i, marks);
                 return i + marks.trailing_zeros() as usize;
@@ -159,7 +151,7 @@ impl Skipper {
             let rest = &b[i..b.len().min(i + 34)];
             let mut padded = [b' '; 34];
             padded[..rest.len()].copy_from_slice(rest);
-            let marks = block_marks(&padded, 0);
+            let marks = block_marks(avx2, &padded, 0);
             if marks != 0 {
                 (self.block, self.marks) = (i, marks);
                 return i + marks.trailing_zeros() as usize;
@@ -171,58 +163,23 @@ impl Skipper {
     }
 }
 
-#[cfg(target_arch = "x86_64")]
-fn simd_available() -> bool {
-    std::arch::is_x86_feature_detected!("avx2")
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-fn simd_available() -> bool {
-    false
-}
-
-/// The marks of `b[i..i + 32]` (reading `b[i..i + 34]`, which must exist).
+/// Where the scanner may stop in `b[i..i + 32]` (reading `b[i..i + 34]`,
+/// which must exist): the nibble tables of the candidates, bit `k` for
+/// byte `i + k`.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn block_marks(b: &[u8], i: usize) -> u32 {
-    debug_assert!(i + 34 <= b.len());
-    // SAFETY: `simd` is only set where the CPU has AVX2, and the caller
-    // keeps `i + 34 <= b.len()`.
-    unsafe { block_marks_avx2(b.as_ptr().add(i)) }
+fn block_marks(avx2: Avx2, b: &[u8], i: usize) -> u32 {
+    three_byte_marks(avx2, &b[i..i + 34], &NIBBLES)
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-fn block_marks(_: &[u8], _: usize) -> u32 {
+fn block_marks(_: Avx2, _: &[u8], _: usize) -> u32 {
     u32::MAX
 }
 
-/// SAFETY: the CPU must have AVX2 and `p[0..34]` be readable.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn block_marks_avx2(p: *const u8) -> u32 {
-    use std::arch::x86_64::*;
-    let v = [
-        _mm256_loadu_si256(p as *const __m256i),
-        _mm256_loadu_si256(p.add(1) as *const __m256i),
-        _mm256_loadu_si256(p.add(2) as *const __m256i),
-    ];
-    let low4 = _mm256_set1_epi8(0x0F);
-    let lo = v.map(|x| _mm256_and_si256(x, low4));
-    let hi = v.map(|x| _mm256_and_si256(_mm256_srli_epi16(x, 4), low4));
-    let table =
-        |t: &[u8; 16]| _mm256_broadcastsi128_si256(_mm_loadu_si128(t.as_ptr() as *const __m128i));
-    // The bits of one table set the three bytes from each position share.
-    let shared = |t: &NibbleTables| {
-        let byte = |k: usize| {
-            _mm256_and_si256(
-                _mm256_shuffle_epi8(table(&t.lo[k]), lo[k]),
-                _mm256_shuffle_epi8(table(&t.hi[k]), hi[k]),
-            )
-        };
-        _mm256_and_si256(_mm256_and_si256(byte(0), byte(1)), byte(2))
-    };
-    let any = _mm256_or_si256(shared(&NIBBLES[0]), shared(&NIBBLES[1]));
-    !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, _mm256_setzero_si256())) as u32)
+#[cfg(test)]
+fn simd_available() -> bool {
+    Avx2::new().is_some()
 }
 
 #[cfg(test)]

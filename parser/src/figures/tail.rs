@@ -5,12 +5,13 @@
 use crate::model::FigureKind;
 use crate::numerals::{cn_digit, cn_multiplier};
 
-use super::arabic::arabic_digit;
 use super::chars::{
-    at, at_any, byte_set, char_at, char_before, ends_any, ends_at, is_han, skip_space,
-    skip_space_back, space_starts_at,
+    at, at_any, char_at, char_before, ends_any, ends_at, is_han, skip_space, skip_space_back,
+    space_starts_at,
 };
 use super::units::{match_multiplier, match_unit, Role, Unit};
+use crate::bytes::byte_set_of;
+use crate::numerals::arabic_digit;
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
 /// of a list of numbers (`第1、2批`, `第三至五届`): an ordinal.
@@ -25,7 +26,8 @@ pub fn is_ordinal_from(s: &str, p: usize) -> bool {
 }
 
 /// The last bytes of `第` and of the list separators, as a lookup table.
-static ORDINAL_LAST: [bool; 256] = byte_set(b"\xAC\x81\x8C\xB3\xB0\x94\x9E,-~");
+static ORDINAL_LAST: [bool; 256] =
+    byte_set_of(b",-~", &[], &['第', '、', '，', '至', '到', '—', '～']);
 
 /// [`is_ordinal_from`] past its one-byte test.
 #[inline(never)]

@@ -549,23 +549,10 @@ static LATIN: [Unit; 20] = [
 /// The unit at byte `i` of `s`, if one starts there and is not the first
 /// half of another word.
 pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
-    let b = s.as_bytes();
-    // Every unit starts with an ASCII or a three-byte character: its bytes,
-    // not its code point, are the key (no decoding).
-    let (key, n) = match *b.get(i)? {
-        x @ 0..=0x7F => (u32::from(x), 1),
-        x @ 0xE0..=0xEF => match b.get(i + 1..i + 3)? {
-            &[y, z] => ((u32::from(x) << 16) | (u32::from(y) << 8) | u32::from(z), 3),
-            _ => return None,
-        },
-        _ => return None,
-    };
-    // Most characters after a number start no unit: one slot says so.
-    let slot = unit_slot(key);
-    if UNIT_KEYS[slot] != key {
-        return None;
-    }
-    let group = UNIT_GROUPS[usize::from(UNIT_SLOT_GROUP[slot])];
+    // Most characters after a number start no unit: one bit of
+    // `UNIT_STARTS` says so; the others find their group by name.
+    let (c, n) = char_at(s, i)?;
+    let group = unit_group(c)?;
     let latin = n == 1;
     // Every unit of the group starts with the key's character: only the
     // rest is compared.
@@ -612,64 +599,27 @@ pub const UNIT_FIRST_CHARS: [char; 122] = [
 /// [`UNIT_FIRST_CHARS`] as a set.
 pub static UNIT_STARTS: CharSet = CharSet::new(&UNIT_FIRST_CHARS);
 
-/// The key [`match_unit`] looks a first character up by: an ASCII byte, or
-/// the three bytes of a three-byte character (every unit starts with one).
-const fn unit_key(c: char) -> u32 {
-    let c = c as u32;
-    if c < 0x80 {
-        return c;
+/// The units starting with `c`, when some do: a bit test rules out most
+/// characters, [`group_of`] names the group of the rest.
+#[inline]
+fn unit_group(c: char) -> Option<&'static [Unit]> {
+    if !UNIT_STARTS.contains(c) {
+        return None;
     }
-    assert!(
-        c >= 0x800 && c < 0x10000,
-        "a unit starting with a character that is not three bytes long"
-    );
-    ((0xE0 | (c >> 12)) << 16) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | (0x80 | (c & 0x3F))
+    group_of(c)
 }
 
-/// Slots of the unit lookup: a multiplicative hash of the key, the
-/// multiplier found (offline) to give each first character its own slot.
-const UNIT_SLOTS: usize = 1024;
-
-#[inline(always)]
-const fn unit_slot(key: u32) -> usize {
-    (key.wrapping_mul(0x9CFC_8653) >> 22) as usize
-}
-
-/// The key in each slot (`u32::MAX`, no key, where none is).
-static UNIT_KEYS: [u32; UNIT_SLOTS] = unit_slots().0;
-
-/// For each slot, the index of its group in [`UNIT_GROUPS`].
-static UNIT_SLOT_GROUP: [u8; UNIT_SLOTS] = unit_slots().1;
-
-/// The group of each of [`UNIT_FIRST_CHARS`], in that order.
-static UNIT_GROUPS: [&[Unit]; UNIT_FIRST_CHARS.len()] = {
-    let mut g: [&[Unit]; UNIT_FIRST_CHARS.len()] = [&[]; UNIT_FIRST_CHARS.len()];
-    let mut k = 0;
-    while k < g.len() {
-        g[k] = match group_of(UNIT_FIRST_CHARS[k]) {
-            Some(group) => group,
-            None => panic!("a first character without a group"),
-        };
-        k += 1;
-    }
-    g
-};
-
-/// Fails to build when two first characters share a slot.
-const fn unit_slots() -> ([u32; UNIT_SLOTS], [u8; UNIT_SLOTS]) {
-    let mut keys = [u32::MAX; UNIT_SLOTS];
-    let mut groups = [0u8; UNIT_SLOTS];
+/// Every first character has its group (checked when the crate builds).
+const _: () = {
     let mut k = 0;
     while k < UNIT_FIRST_CHARS.len() {
-        let key = unit_key(UNIT_FIRST_CHARS[k]);
-        let slot = unit_slot(key);
-        assert!(keys[slot] == u32::MAX, "two unit characters share a slot");
-        keys[slot] = key;
-        groups[slot] = k as u8;
+        assert!(
+            group_of(UNIT_FIRST_CHARS[k]).is_some(),
+            "a first character without a group"
+        );
         k += 1;
     }
-    (keys, groups)
-}
+};
 
 /// `units[from..to]`, in a constant.
 const fn part(units: &'static [Unit], from: usize, to: usize) -> &'static [Unit] {
@@ -871,23 +821,13 @@ mod tests {
         }
     }
 
-    /// The slot lookup finds exactly the characters that have a group, and
+    /// The lookup finds exactly the characters that have a group, and
     /// their group.
     #[test]
-    fn unit_slots_hold_exactly_the_first_characters() {
-        for c in (0..0x10000).filter_map(char::from_u32) {
-            let s = c.to_string();
-            let b = s.as_bytes();
-            let key = match b.len() {
-                1 => u32::from(b[0]),
-                3 => (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]),
-                _ => continue,
-            };
-            let slot = unit_slot(key);
-            let found =
-                (UNIT_KEYS[slot] == key).then(|| UNIT_GROUPS[usize::from(UNIT_SLOT_GROUP[slot])]);
+    fn unit_lookup_finds_exactly_the_groups() {
+        for c in (0..0x110000).filter_map(char::from_u32) {
             assert_eq!(
-                found.map(<[Unit]>::as_ptr),
+                unit_group(c).map(<[Unit]>::as_ptr),
                 group_of(c).map(<[Unit]>::as_ptr),
                 "{c:?}"
             );

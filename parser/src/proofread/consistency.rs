@@ -1,7 +1,7 @@
 //! Consistency checks: one county unit named two ways in the same issue,
 //! and a footer field with no name after it.
 
-use super::{Doc, FindingKind, Part, Raw};
+use super::doc::{Doc, FindingKind, Part, Raw};
 
 /// Names of one unit, full and abbreviated (without the 县/区/市 before
 /// them): the standard forms of county bureaus.

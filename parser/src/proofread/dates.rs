@@ -2,7 +2,7 @@
 //! exist, something already done dated after the issue date, and the issue
 //! number written two ways that disagree.
 
-use super::{is_clause_end, is_han, Doc, FindingKind, Part, Raw, Segment};
+use super::doc::{is_clause_end, is_han, Doc, FindingKind, Part, Raw, Segment};
 
 /// A date found in the text, with its character range.
 struct Date {
@@ -466,7 +466,7 @@ pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
     for d in &doc.bulletin.dropped {
         if d.line >= 1 && d.line <= doc.line_starts.len() {
             let start = doc.line_starts[d.line - 1];
-            let end = super::line_end(&doc.chars, &doc.line_starts, d.line - 1);
+            let end = super::doc::line_end(&doc.chars, &doc.line_starts, d.line - 1);
             lines.push((start, end));
         }
     }
@@ -502,7 +502,7 @@ pub(crate) fn check_issue_numbers(doc: &Doc, out: &mut Vec<Raw>) {
         let line = doc.line_of(a) - 1;
         let (ls, le) = (
             doc.line_starts[line],
-            super::line_end(&doc.chars, &doc.line_starts, line),
+            super::doc::line_end(&doc.chars, &doc.line_starts, line),
         );
         doc.chars[ls..le]
             .iter()

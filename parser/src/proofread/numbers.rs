@@ -5,7 +5,7 @@
 //! there is no cue. Every comparison allows for rounding to the digits shown;
 //! an approximate figure (约, 余, 多) is never checked.
 
-use super::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
+use super::doc::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
 use crate::model::{Figure, FigureKind};
 
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::{is_clause_end, Doc, FindingKind, Raw};
+use super::doc::{is_clause_end, Doc, FindingKind, Raw};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HouseRule {

@@ -1,8 +1,8 @@
 //! Text checks: a character or word written twice, unbalanced brackets and
 //! quotes, half-width punctuation in Chinese text, a headline printed twice.
 
+use super::doc::{is_han, Doc, FindingKind, Raw, Segment};
 use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
-use super::{is_han, Doc, FindingKind, Raw, Segment};
 
 /// One pass over a segment: Han characters for repeats, the rest for
 /// brackets, quotes and half-width punctuation. `last`: where each Han

@@ -2,11 +2,11 @@
 //! `签发：…`, and their variants (`报：`, `送：`, `发：`, `抄送：`, `编辑：`,
 //! `签发人：`, a key with no colon, several keys on one line).
 
-use super::lines::{Kind, Line};
+use super::line::{Kind, Line};
+use super::sink::{Ledger, Sink};
 use super::text::{
     chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set,
 };
-use super::{Ledger, Sink};
 use crate::messages::{DropReason, WarningKind};
 use crate::model::Footer;
 use crate::numerals::is_cn_numeral_char;
@@ -365,7 +365,7 @@ pub fn is_print_count(t: &str) -> bool {
 /// at the foot of the last page (the masthead says both already).
 fn is_print_line(t: &str) -> bool {
     let t = trim_set(t, &[' ', '*']);
-    t.len() <= 120 && t.ends_with("印发") && super::masthead::find_date(t).is_some()
+    t.len() <= 120 && t.ends_with("印发") && super::date::find_date(t).is_some()
 }
 
 pub const DUPLICATE: WarningKind = WarningKind::FooterDuplicate;

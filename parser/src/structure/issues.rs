@@ -8,8 +8,9 @@
 //! a new issue. One pass over the lines; only short lines holding `期` are
 //! looked at more closely.
 
+use super::date::find_date;
 use super::footer;
-use super::masthead::{find_date, find_issue, has_title_word};
+use super::masthead::{find_issue, has_title_word};
 use super::text::{chars_up_to, has_sentence_punct, trim_set};
 
 /// The fewest non-blank lines an issue has before the next may start (a

@@ -1,19 +1,21 @@
 //! Items: the paragraphs of the body zone grouped into items, and each item
 //! split into headline, body and sources (SPEC "An item").
 
-use super::bytes::{find_byte, find_colon, find_stars};
+pub use super::blocks::Tail;
+use super::blocks::{Block, Blocks, Join, Piece};
 use super::lines::Heading;
-use super::rewrap::{Block, Blocks, Join, Piece};
+use super::sink::{Ledger, Sink};
 use super::text::{
     chars_up_to, ends_sentence, floor_boundary, has_sentence_punct, is_cjk, is_close_paren,
     is_closing, is_colon, is_open_paren, is_opening, is_sentence_end, is_unit_name, split_sources,
     width,
 };
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
-use super::{Ledger, Sink};
+use crate::bytes::byte_set_of;
+use crate::bytes::{find_byte, find_colon, find_stars};
 use crate::doubt::{self, HeadlineRule};
 use crate::figures;
-use crate::figures::{byte_set, count_chars};
+use crate::figures::count_chars;
 use crate::messages::WarningKind;
 use crate::model::{Bulletin, Figure, Item, LineRange, Span};
 use crate::small_string::SmallString;
@@ -164,19 +166,6 @@ fn colon_within(s: &str, chars: usize) -> Option<usize> {
     let b = &s.as_bytes()[..floor_boundary(s, chars * 3)];
     let start = find_colon(b)?;
     (chars_up_to(&s[..start], chars) < chars).then_some(start)
-}
-
-/// The parenthetical that closes an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tail {
-    /// Byte offset of the opening parenthesis.
-    pub open: usize,
-    /// The names between the parentheses.
-    pub inner: (usize, usize),
-    /// Byte offset just past the closing parenthesis.
-    pub end: usize,
-    /// Nothing stands before it: the whole text is the parenthetical.
-    pub alone: bool,
 }
 
 /// Parentheticals that close a page, not an item (their first characters
@@ -357,7 +346,11 @@ fn has_cjk(s: &str) -> bool {
 /// The last bytes of the characters [`open_paren_before`] stops at:
 /// `)` `）` `\n` `。！？；…．` `!?;` `：:` `(` `（`. Many other characters end
 /// in one of these bytes too; only those are decoded.
-const PAREN_WALK_MARKS: [bool; 256] = byte_set(b")\x89\n\x82\x81\x9F\x9B\xA6\x8E!?;\x9A:(\x88");
+const PAREN_WALK_MARKS: [bool; 256] = byte_set_of(
+    b")\n!?;:(",
+    &[],
+    &['）', '。', '！', '？', '；', '…', '．', '：', '（'],
+);
 
 /// How many characters before the closing parenthesis
 /// [`open_paren_before`] looks at.

@@ -3,61 +3,17 @@
 //! or text. Markdown line markers (`#`, `>`, list bullets) are taken off here;
 //! what a line *means* in context (masthead, headline, body) is decided later.
 
-use super::bytes::for_each_line;
 use super::footer;
+pub use super::line::{Kind, Line, WIDE_LINE, WIDE_LINE_BYTES};
 use super::text::{
     chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars, trim_start_set,
 };
+use crate::bytes::for_each_line;
 use crate::figures::CharSet;
 use crate::figures::{columns, count_chars};
 use crate::messages::DropReason;
 use crate::model::Dropped;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char};
-
-/// One input line.
-#[derive(Debug, Clone, Copy)]
-pub struct Line<'a> {
-    /// 1-based line number in the (cleaned) input.
-    pub no: usize,
-    /// The content: spaces trimmed, markdown heading, quote and bullet
-    /// markers removed.
-    pub text: &'a str,
-    pub kind: Kind,
-    /// The line began with two or more spaces (a paragraph indent).
-    pub indented: bool,
-    /// The line ended in a space (a hard wrap that kept the gap).
-    pub trailing_space: bool,
-    /// The line was a markdown heading (`#` taken off).
-    pub md_heading: bool,
-    /// One or more blank lines came right before it. (Blank lines are not
-    /// kept as lines: 50 MB of line breaks must not cost gigabytes.)
-    pub after_blank: bool,
-    /// Display columns of `text`, or [`WIDE_LINE`] when it has more than
-    /// [`WIDE_LINE_BYTES`] bytes (such a line is a paragraph, whatever its
-    /// width).
-    pub width: u16,
-}
-
-/// The width given a line too long to be a wrapped line.
-pub const WIDE_LINE: u16 = 401;
-/// Lines longer than this (in bytes) have [`WIDE_LINE`] as their width.
-pub const WIDE_LINE_BYTES: usize = 2 * WIDE_LINE as usize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Blank,
-    /// Layout noise, dropped wherever it stands.
-    Noise,
-    /// A section heading ([`heading_of`] reads it). `explicit`: bracketed or
-    /// enumerated, as opposed to a bare markdown heading, which at the top of
-    /// a bulletin is its title rather than a section.
-    Section {
-        explicit: bool,
-    },
-    /// Starts with a footer key (`本期发：`, `责任编辑：`, `审核：`, …).
-    Footer,
-    Text,
-}
 
 /// A section heading: `【民生保障】`, `[民生保障]`, `一、民生保障`, `## 民生保障`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,20 +15,23 @@
 //! [`parse_with_ledger`] returns it too, so tests can account for every
 //! character.
 
-mod bytes;
+mod blocks;
+mod date;
 mod footer;
 mod furniture;
 mod issues;
 mod items;
+mod line;
 mod lines;
 mod masthead;
 mod rewrap;
+mod sink;
 mod text;
 
-use crate::messages::{DropReason, WarningKind};
 use crate::model::*;
 use crate::normalize;
 use lines::{Kind, Line};
+use sink::{Ledger, Sink};
 
 /// Parses one bulletin. Never panics; linear in the length of `text`.
 pub fn parse(text: &str) -> Bulletin {
@@ -151,46 +154,4 @@ fn footer_start(lines: &[Line<'_>]) -> usize {
         .iter()
         .position(|l| l.kind == Kind::Footer)
         .map_or(lines.len(), |p| from + p)
-}
-
-/// Where warnings and dropped lines are collected.
-#[derive(Default)]
-pub(crate) struct Sink {
-    warnings: Vec<Warning>,
-    dropped: Vec<Dropped>,
-}
-
-impl Sink {
-    fn warn(&mut self, first: usize, last: usize, kind: WarningKind, text: String) {
-        self.warnings.push(Warning::new(kind, first, last, text));
-    }
-
-    fn drop_line(&mut self, line: usize, text: &str, reason: DropReason) {
-        self.dropped.push(Dropped {
-            line,
-            text: text.to_string(),
-            reason,
-        });
-    }
-}
-
-/// The syntax consumed while parsing, kept only when asked for.
-#[derive(Default)]
-pub(crate) struct Ledger {
-    on: bool,
-    taken: Vec<String>,
-}
-
-impl Ledger {
-    #[inline]
-    fn is_on(&self) -> bool {
-        self.on
-    }
-
-    #[inline]
-    fn take(&mut self, s: &str) {
-        if self.on && !s.is_empty() {
-            self.taken.push(s.to_string());
-        }
-    }
 }

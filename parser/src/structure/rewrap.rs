@@ -15,55 +15,16 @@
 //! a source parenthetical ends its item, and a short headline alone on its
 //! line ends its paragraph.
 
-use super::bytes::find_byte;
+pub use super::blocks::{Block, Blocks, Join, Para, Piece};
 use super::items::{
     find_break, headline_alone, leading_source, list_marker_len, may_end_in_paren,
     starts_item_with, trailing_source, Tail,
 };
-use super::lines::{Heading, Headings, Kind, Line};
+use super::lines::{Headings, Kind, Line};
+use super::sink::Sink;
 use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width};
-use super::Sink;
+use crate::bytes::find_byte;
 use crate::messages::DropReason;
-use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Join {
-    /// Nothing between the pieces (CJK, a cut number, a page break).
-    Glue,
-    /// One space (two Latin words, or a gap the wrap kept).
-    Space,
-}
-
-/// A line's share of a paragraph.
-#[derive(Debug, Clone, Copy)]
-pub struct Piece<'a> {
-    pub line: usize,
-    pub text: &'a str,
-    /// How this piece joins the one before it.
-    pub join: Join,
-}
-
-#[derive(Debug)]
-pub struct Para {
-    /// Its pieces in [`Blocks::pieces`].
-    pub pieces: Range<usize>,
-    /// A short headline alone on its line.
-    pub headline_alone: bool,
-    /// Nothing but a source parenthetical.
-    pub source_only: bool,
-    /// One row of a flattened table: never opens an item.
-    pub table_row: bool,
-    /// Ends in a source parenthetical: the item ends here.
-    pub closes: bool,
-    /// The headline break in the first piece, when there is one.
-    pub first_break: Option<(usize, usize)>,
-    /// The source parenthetical of the last piece, when it has one (offsets
-    /// into that piece's text).
-    pub last_tail: Option<Tail>,
-    /// The bytes of its pieces, plus one a piece (room for what joins them):
-    /// what its joined text needs, known without going over the pieces.
-    pub text_bytes: usize,
-}
 
 impl Para {
     /// Opens with a headline break or a leading source: a new item starts.
@@ -72,21 +33,6 @@ impl Para {
         let first = pieces[self.pieces.start].text;
         starts_item_with(first, self.first_break, leading_source(first))
     }
-}
-
-#[derive(Debug)]
-pub enum Block<'a> {
-    Section { heading: Heading<'a>, line: usize },
-    Para(Para),
-}
-
-/// The body zone as blocks, with all paragraphs' pieces in one vector.
-pub struct Blocks<'a> {
-    pub blocks: Vec<Block<'a>>,
-    pub pieces: Vec<Piece<'a>>,
-    /// Some `*` stands in the text: without one, no body is searched for
-    /// markdown bold.
-    pub stars: bool,
 }
 
 /// Widths above this are paragraphs on one line, never wrapped lines.

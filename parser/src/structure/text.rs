@@ -1,7 +1,8 @@
 //! Character classes and small text measures shared by the structure passes.
 //! Full-width and half-width punctuation are recognised alike everywhere.
 
-use crate::figures::{byte_set, columns, CharSet};
+use crate::bytes::byte_set_of;
+use crate::figures::{columns, CharSet};
 
 /// A CJK ideograph (the basic block, extension A and the supplementary
 /// planes, compatibility ideographs) or `〇`.
@@ -95,13 +96,11 @@ pub fn has_sentence_punct(s: &str) -> bool {
                     return true;
                 }
             }
-            // ，；！？ are EF BC 8C / 9B / 81 / 9F; 。 is E3 80 82.
-            0xEF if b.get(i + 1) == Some(&0xBC)
-                && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x81 | 0x9F)) =>
-            {
+            // A lead byte (the table holds no other non-ASCII byte): the
+            // character there decides.
+            _ if !x.is_ascii() && s[i..].starts_with(['，', '；', '！', '？', '。']) => {
                 return true
             }
-            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => return true,
             _ => {}
         }
     }
@@ -109,7 +108,7 @@ pub fn has_sentence_punct(s: &str) -> bool {
 }
 
 /// The first bytes of what [`has_sentence_punct`] looks for.
-const PUNCT_START: [bool; 256] = byte_set(b";!?,\xEF\xE3");
+const PUNCT_START: [bool; 256] = byte_set_of(b";!?,", &['，', '；', '！', '？', '。'], &[]);
 
 /// True when the text ends a sentence: its last character (before trailing
 /// spaces and markdown `*`) is `。！？；…`, or a closing quote right after
@@ -133,7 +132,11 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// The last bytes of the characters that can end a sentence, as a table
 /// (one lookup rather than a jump table, for every line).
-const SENTENCE_END_LAST: [bool; 256] = byte_set(b"!?;.\"\x82\x81\x9F\x9B\x8E\xA6\x9D\x99\x8D\x8F");
+const SENTENCE_END_LAST: [bool; 256] = byte_set_of(
+    b"!?;.\"",
+    &[],
+    &['。', '！', '？', '；', '．', '…', '”', '’', '」', '』'],
+);
 
 /// [`ends_sentence`] of `t`, which ends in a byte a sentence end may end in.
 #[inline(never)]
@@ -211,7 +214,7 @@ pub fn split_sources(s: &str) -> impl Iterator<Item = &str> {
 
 /// The bytes a separator of [`SourceSplit`] starts with: one table lookup
 /// passes over most bytes of a name.
-const SEPARATOR_START: [bool; 256] = byte_set(b" ,;/\xE3\xEF");
+const SEPARATOR_START: [bool; 256] = byte_set_of(b" ,;/", &['、', '，', '；', '／'], &[]);
 
 /// The pieces of a source list between separators (like `str::split`,
 /// empty pieces included), found on bytes: this runs on every closing
@@ -232,13 +235,9 @@ impl<'a> Iterator for SourceSplit<'a> {
             }
             let sep = match x {
                 b' ' | b',' | b';' | b'/' => 1,
-                // 、 is E3 80 81; ， ； ／ are EF BC 8C / 9B / 8F.
-                0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x81) => 3,
-                0xEF if b.get(i + 1) == Some(&0xBC)
-                    && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x8F)) =>
-                {
-                    3
-                }
+                // A lead byte (the table holds no other non-ASCII byte):
+                // the full-width separators are three bytes each.
+                _ if !x.is_ascii() && s[i..].starts_with(['、', '，', '；', '／']) => 3,
                 _ => continue,
             };
             self.rest = Some(&s[i + sep..]);

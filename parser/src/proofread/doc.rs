@@ -1,0 +1,337 @@
+//! What every check reads and writes: the text as a [`Doc`] (characters,
+//! lines, the segments of the parsed bulletin), the [`Raw`] findings the
+//! checks push, and the [`Finding`]s they become. Below every check: it uses
+//! none of them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Bulletin;
+
+/// What a finding is about. [`FindingKind::code`] is stable (CLI, JSON,
+/// the page's dismissals use it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// A character or word written twice by mistake: `人大大`, `的的`, `工作工作`.
+    Repeated,
+    /// A bracket, quote, 【】 or 《》 opened and never closed, or closed and never opened.
+    Unbalanced,
+    /// Half-width `,` `;` `:` between Chinese characters; `（…)` mixing widths in one pair.
+    Punctuation,
+    /// The same headline printed twice.
+    RepeatedHeadline,
+    /// A stated share its parts contradict: `1.8 亿元，占 3.3 亿元的 65.3%`.
+    Share,
+    /// Parts after `其中` that do not add up to the total.
+    PartsSum,
+    /// A growth rate that contradicts the two values stated.
+    Growth,
+    /// A share over 100%: `占…的 120%`.
+    ShareOver100,
+    /// A weekday that does not match its date.
+    Weekday,
+    /// A date that cannot exist: `2月30日`, `13月`.
+    ImpossibleDate,
+    /// Something that already happened, dated after the issue date.
+    FutureDate,
+    /// The issue number written two ways that disagree.
+    IssueNumber,
+    /// One unit named two ways in the same issue: `县发改委`, `县发展改革委`.
+    UnitName,
+    /// A footer field with no name after it: `责任编辑：`.
+    EmptyField,
+    /// A house rule: a term the office writes another way.
+    HouseRule,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 15] = [
+        FindingKind::Repeated,
+        FindingKind::Unbalanced,
+        FindingKind::Punctuation,
+        FindingKind::RepeatedHeadline,
+        FindingKind::Share,
+        FindingKind::PartsSum,
+        FindingKind::Growth,
+        FindingKind::ShareOver100,
+        FindingKind::Weekday,
+        FindingKind::ImpossibleDate,
+        FindingKind::FutureDate,
+        FindingKind::IssueNumber,
+        FindingKind::UnitName,
+        FindingKind::EmptyField,
+        FindingKind::HouseRule,
+    ];
+
+    /// The stable code: `repeated`, `share-over-100`, …
+    pub fn code(self) -> &'static str {
+        match self {
+            FindingKind::Repeated => "repeated",
+            FindingKind::Unbalanced => "unbalanced",
+            FindingKind::Punctuation => "punctuation",
+            FindingKind::RepeatedHeadline => "repeated-headline",
+            FindingKind::Share => "share",
+            FindingKind::PartsSum => "parts-sum",
+            FindingKind::Growth => "growth",
+            FindingKind::ShareOver100 => "share-over-100",
+            FindingKind::Weekday => "weekday",
+            FindingKind::ImpossibleDate => "impossible-date",
+            FindingKind::FutureDate => "future-date",
+            FindingKind::IssueNumber => "issue-number",
+            FindingKind::UnitName => "unit-name",
+            FindingKind::EmptyField => "empty-field",
+            FindingKind::HouseRule => "house-rule",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<FindingKind> {
+        FindingKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The kind's name for a list heading: (Chinese, English).
+    pub fn title(self) -> (&'static str, &'static str) {
+        match self {
+            FindingKind::Repeated => ("重复字词", "Repeated character or word"),
+            FindingKind::Unbalanced => ("括号引号不配对", "Unbalanced bracket or quote"),
+            FindingKind::Punctuation => ("标点", "Punctuation"),
+            FindingKind::RepeatedHeadline => ("标题重复", "Headline printed twice"),
+            FindingKind::Share => ("占比不符", "Share contradicts its parts"),
+            FindingKind::PartsSum => ("分项合计不符", "Parts do not add up"),
+            FindingKind::Growth => ("增幅不符", "Growth rate contradicts values"),
+            FindingKind::ShareOver100 => ("占比超过100%", "Share over 100%"),
+            FindingKind::Weekday => ("星期不符", "Weekday does not match date"),
+            FindingKind::ImpossibleDate => ("日期不存在", "Impossible date"),
+            FindingKind::FutureDate => ("日期晚于出刊", "Date after the issue date"),
+            FindingKind::IssueNumber => ("期号不一致", "Issue numbers disagree"),
+            FindingKind::UnitName => ("单位名称不统一", "Unit named two ways"),
+            FindingKind::EmptyField => ("落款缺项", "Empty footer field"),
+            FindingKind::HouseRule => ("用词规范", "House rule"),
+        }
+    }
+}
+
+/// One thing to look at: what, why, and exactly where in the input text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// A short message in Chinese.
+    pub message: String,
+    /// The same in English.
+    pub message_en: String,
+    /// Character offsets (Unicode scalar values) into the input text.
+    pub start: usize,
+    pub end: usize,
+    /// The input text at `start..end`.
+    pub text: String,
+    /// 1-based input line and column (characters) of `start`.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A finding before its text and line are filled in.
+pub(crate) struct Raw {
+    pub kind: FindingKind,
+    pub start: usize,
+    pub end: usize,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Raw {
+    pub fn new(kind: FindingKind, start: usize, end: usize, zh: String, en: String) -> Raw {
+        Raw {
+            kind,
+            start,
+            end,
+            zh,
+            en,
+        }
+    }
+}
+
+/// Where a segment stands in the bulletin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// An item's input lines.
+    Item(usize),
+    /// Any other line: masthead, section heading, footer.
+    Other,
+}
+
+/// A run of input characters checked as one piece of text.
+pub(crate) struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub part: Part,
+}
+
+/// The input as characters, with its lines and the parse.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub chars: Vec<char>,
+    /// Character offset where each line starts (index 0 is line 1).
+    pub line_starts: Vec<usize>,
+    pub segments: Vec<Segment>,
+    pub bulletin: &'a Bulletin,
+    /// The issue date (year, month, day), if the masthead has one.
+    pub issue_date: Option<(i32, u32, u32)>,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
+        let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+        chars.extend(text.chars());
+        let mut line_starts = vec![0];
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        let lines = line_starts.len();
+        // Which part each line belongs to; dropped lines (page numbers,
+        // running headers, rules) are noise and not checked.
+        let mut owner: Vec<Option<Part>> = vec![Some(Part::Other); lines];
+        for d in &bulletin.dropped {
+            if d.line >= 1 && d.line <= lines {
+                owner[d.line - 1] = None;
+            }
+        }
+        for (index, item) in bulletin.items.iter().enumerate() {
+            let first = item.lines.first.max(1);
+            let last = item.lines.last.min(lines);
+            for slot in owner.iter_mut().take(last).skip(first - 1) {
+                if slot.is_some() {
+                    *slot = Some(Part::Item(index));
+                }
+            }
+        }
+        let mut segments: Vec<Segment> = Vec::new();
+        for (line, part) in owner.iter().enumerate() {
+            let Some(part) = *part else { continue };
+            let start = line_starts[line];
+            let end = line_end(&chars, &line_starts, line);
+            match segments.last_mut() {
+                Some(last) if part != Part::Other && last.part == part => last.end = end,
+                _ => segments.push(Segment { start, end, part }),
+            }
+        }
+        let issue_date = bulletin.masthead.date.as_deref().and_then(parse_iso);
+        Doc {
+            text,
+            chars,
+            line_starts,
+            segments,
+            bulletin,
+            issue_date,
+        }
+    }
+
+    /// Input line (1-based) holding character `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// Whether character `offset` lies in a checked segment (not in a
+    /// dropped line).
+    pub fn checked(&self, offset: usize) -> bool {
+        let i = self.segments.partition_point(|s| s.start <= offset);
+        i > 0 && offset < self.segments[i - 1].end
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start.min(self.chars.len())..end.min(self.chars.len())]
+            .iter()
+            .collect()
+    }
+
+    /// Finds `needle` in the input lines `first..=last` (1-based): the
+    /// character offset of its first occurrence there.
+    pub fn find_in_lines(&self, needle: &str, first: usize, last: usize) -> Option<usize> {
+        let needle: Vec<char> = needle.chars().collect();
+        if needle.is_empty() || first == 0 {
+            return None;
+        }
+        let start = *self.line_starts.get(first - 1)?;
+        let end = line_end(
+            &self.chars,
+            &self.line_starts,
+            last.min(self.line_starts.len()) - 1,
+        );
+        find_chars(&self.chars[start..end], &needle).map(|i| start + i)
+    }
+
+    pub(super) fn finish(&self, mut raw: Vec<Raw>) -> Vec<Finding> {
+        raw.retain(|r| r.start < r.end && r.end <= self.chars.len());
+        raw.sort_by_key(|r| (r.start, r.end, r.kind));
+        let mut out: Vec<Finding> = Vec::with_capacity(raw.len());
+        for r in raw {
+            // One finding per place and kind: a later one inside an earlier
+            // one of the same kind adds nothing.
+            if out
+                .iter()
+                .rev()
+                .take_while(|f| f.end > r.start)
+                .any(|f| f.kind == r.kind)
+            {
+                continue;
+            }
+            let line = self.line_of(r.start);
+            let column = r.start - self.line_starts[line - 1] + 1;
+            out.push(Finding {
+                kind: r.kind,
+                message: r.zh,
+                message_en: r.en,
+                text: self.slice(r.start, r.end),
+                start: r.start,
+                end: r.end,
+                line,
+                column,
+            });
+        }
+        out
+    }
+}
+
+/// End (exclusive, before `\r\n` or `\n`) of line `line` (0-based).
+pub(super) fn line_end(chars: &[char], line_starts: &[usize], line: usize) -> usize {
+    let mut end = line_starts
+        .get(line + 1)
+        .map(|&s| s - 1)
+        .unwrap_or(chars.len());
+    if end > line_starts[line] && chars.get(end - 1) == Some(&'\r') {
+        end -= 1;
+    }
+    end
+}
+
+pub(crate) fn find_chars(hay: &[char], needle: &[char]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn parse_iso(date: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = date.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// A CJK ideograph (the basic block and extension A).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// Characters that end a sentence or clause for the number and date checks.
+pub(crate) fn is_clause_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '\n')
+}
+
+/// Formats a number the way the text would: no trailing zeros.
+pub(crate) fn fmt_num(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}

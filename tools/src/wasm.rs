@@ -1,0 +1,158 @@
+//! What the tools worker (`src/offline/tools_worker.js`) calls. Errors are
+//! returned as exceptions carrying a message, which the worker sends back to
+//! the page; nothing here panics on bad input.
+
+use wasm_bindgen::prelude::*;
+
+use crate::actions::{run, Action};
+use crate::docx;
+
+/// Runs an export (`json`, `jsonl`, `csv`, `xlsx`, `text`) on the texts,
+/// labelled by `labels` (the 文件 column); returns the file's bytes.
+#[wasm_bindgen]
+pub fn export_texts(
+    action: &str,
+    labels: Vec<String>,
+    texts: Vec<String>,
+) -> Result<Vec<u8>, String> {
+    let action = Action::from_name(action).ok_or_else(|| format!("unknown export {action:?}"))?;
+    if labels.len() != texts.len() {
+        return Err(format!("{} labels for {} texts", labels.len(), texts.len()));
+    }
+    run(action, &labels.into_iter().zip(texts).collect::<Vec<_>>())
+}
+
+/// One bulletin's export JSON on one line: for tests and scripts that
+/// drive the build (tests/e2e/offline-helpers.mjs).
+#[wasm_bindgen]
+pub fn parse_to_json(text: &str) -> String {
+    bulletin_export::to_json_line(&bulletin_parser::parse(text))
+}
+
+/// Items per piece of [`parse_to_parts`]: small enough that the page reads
+/// one within a few milliseconds.
+pub const ITEMS_PER_PART: usize = 64;
+
+/// Parses one bulletin (every parse of the page happens here, in the tools
+/// worker) and returns it in pieces of `codec` bytes
+/// (`bulletin_analyzer::offline::codec`): first the bulletin without its
+/// items, then its items, [`ITEMS_PER_PART`] to a piece. Reading a 5 MB
+/// paste's result in one go would hold the page for seconds; in pieces, the
+/// page reads a few at a time between frames. Bytes both ways (the text
+/// comes as UTF-8): the buffers are handed over, not copied.
+#[wasm_bindgen]
+pub fn parse_to_parts(utf8: &[u8]) -> js_sys::Array {
+    use bulletin_analyzer::offline::codec;
+    use js_sys::{Array, Uint8Array};
+    // The page sends a Rust `String`'s bytes, so this never replaces.
+    let text = String::from_utf8_lossy(utf8);
+    let bulletin = bulletin_parser::parse(&text);
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(codec::encode_head(&bulletin).as_slice()));
+    for chunk in bulletin.items.chunks(ITEMS_PER_PART) {
+        parts.push(&Uint8Array::from(codec::encode_items(chunk).as_slice()));
+    }
+    parts
+}
+
+/// The texts of the issues in an opened file (a month of bulletins in one
+/// file gives one text per issue; a single bulletin gives itself).
+#[wasm_bindgen]
+pub fn split_issues(text: &str) -> Vec<String> {
+    bulletin_parser::split_issues(text)
+}
+
+/// The text of a web page.
+#[wasm_bindgen]
+pub fn html_text(html: &str) -> String {
+    bulletin_decode::html_to_text(html)
+}
+
+/// word/document.xml of a .docx, still compressed.
+#[wasm_bindgen(getter_with_clone)]
+pub struct DocxPart {
+    pub deflated: bool,
+    pub crc32: u32,
+    pub data: Vec<u8>,
+    /// The most bytes the part may inflate to; `limit_message` says so.
+    pub limit: u32,
+    pub limit_message: String,
+}
+
+#[wasm_bindgen]
+pub fn docx_part(bytes: &[u8]) -> Result<DocxPart, String> {
+    let part = docx::document_part(bytes)?;
+    Ok(DocxPart {
+        deflated: part.deflated,
+        crc32: part.crc32,
+        data: part.data,
+        limit: part.limit,
+        limit_message: part.limit_message,
+    })
+}
+
+/// The text of the inflated document part; the error `docx-no-text` when
+/// it is damaged.
+#[wasm_bindgen]
+pub fn docx_text(xml: &[u8], crc32: u32) -> Result<String, String> {
+    docx::part_text(xml, crc32)
+}
+
+/// A PDF's or Word document's text, and a note when part of it could not
+/// be read (unmapped glyphs shown as �).
+#[wasm_bindgen(getter_with_clone)]
+pub struct ReadText {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// The text of a PDF (doc-readers). `on_progress(done, total)` is called
+/// after each page; GBK-coded fonts are decoded with the browser's
+/// `TextDecoder`. The error is the reader's message (both languages).
+#[wasm_bindgen]
+pub fn pdf_text(bytes: &[u8], on_progress: &js_sys::Function) -> Result<ReadText, String> {
+    let decoder = web_sys::TextDecoder::new_with_label("gbk").ok();
+    let gbk = |b: &[u8]| {
+        decoder
+            .as_ref()
+            .and_then(|d| d.decode_with_u8_array(b).ok())
+    };
+    let mut progress = |done: usize, total: usize| {
+        let _ = on_progress.call2(
+            &JsValue::NULL,
+            &JsValue::from(done as u32),
+            &JsValue::from(total as u32),
+        );
+    };
+    let read = crate::readers::pdf(bytes, &gbk, &mut progress)?;
+    Ok(ReadText {
+        warning: read.warning(),
+        text: read.text,
+    })
+}
+
+/// The text of a Word 97–2003 `.doc` or WPS `.wps` file (doc-readers).
+#[wasm_bindgen]
+pub fn doc_text(bytes: &[u8]) -> Result<String, String> {
+    crate::readers::doc(bytes)
+}
+
+/// Proofreads a text (parsed here) and draws the findings list. `args`:
+/// lang, `1` if the house-rules editor is open, the user's rules, the
+/// dismissed keys and the text, joined by U+001F (the text last, so it may
+/// hold anything). Answers `stat U+001F html` (`proofread::render`).
+#[wasm_bindgen]
+pub fn proofread_html(args: &str) -> String {
+    let mut parts = args.splitn(5, '\u{1f}');
+    let mut next = || parts.next().unwrap_or("");
+    let lang = bulletin_analyzer::view::i18n::Lang::from_code(next()).unwrap_or_default();
+    let rules_open = next() == "1";
+    let (rules, dismissed, text) = (next(), next(), next());
+    crate::proofread::render(&crate::proofread::Request {
+        text,
+        rules,
+        dismissed,
+        lang,
+        rules_open,
+    })
+}
