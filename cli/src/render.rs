@@ -57,7 +57,7 @@ pub fn prerender(format: Option<Format>, name: &str, bulletin: Bulletin) -> Rend
         Some(Format::JsonLines) => Rendered::Text(json_line(name, &bulletin)),
         Some(Format::Csv) => Rendered::Text(export::figures_csv(&pair)),
         Some(Format::ItemsCsv) => Rendered::Text(export::items_csv(&pair)),
-        Some(Format::Tsv) => Rendered::Text(export::figures_table(&pair).to_tsv()),
+        Some(Format::Tsv) => Rendered::Text(export::figures_tsv(&pair)),
         None => {
             let line = json_line(name, &bulletin);
             Rendered::Both(bulletin, line)

@@ -1,7 +1,7 @@
 //! CSV (RFC 4180: fields with a comma, quote or line break are quoted,
 //! quotes doubled, CRLF line ends) and TSV.
 
-use super::table::{figures_table, items_table, plain_number, Cell, Table};
+use super::table::{figure_rows, items_table, plain_number, Cell, CellSink, Table, FIGURE_HEADERS};
 use crate::model::Bulletin;
 
 /// The UTF-8 byte-order mark. Excel opens a CSV file as UTF-8 only when it
@@ -12,7 +12,72 @@ pub const CSV_BOM: &str = "\u{FEFF}";
 
 /// The figures table as CSV (columns in [`crate::export`]).
 pub fn figures_csv(docs: &[(&str, &Bulletin)]) -> String {
-    figures_table(docs).to_csv()
+    figures_delimited(docs, ',', "\r\n")
+}
+
+/// The figures table as TSV.
+pub fn figures_tsv(docs: &[(&str, &Bulletin)]) -> String {
+    figures_delimited(docs, '\t', "\n")
+}
+
+/// The same bytes as `figures_table(docs).to_csv()` (or `.to_tsv()`),
+/// written straight from the bulletins: no cell or row is built.
+fn figures_delimited(docs: &[(&str, &Bulletin)], sep: char, eol: &str) -> String {
+    let figures: usize = docs
+        .iter()
+        .flat_map(|(_, b)| &b.items)
+        .map(|i| i.figures.len())
+        .sum();
+    let mut out = String::with_capacity(160 * (figures + 1));
+    let mut row = RowWriter {
+        out: &mut out,
+        sep,
+        first: true,
+    };
+    for h in FIGURE_HEADERS {
+        row.text(h);
+    }
+    row.end(eol);
+    figure_rows(docs, |cells| {
+        cells(&mut row);
+        row.end(eol);
+    });
+    out
+}
+
+/// Writes a row's cells as they come, the way [`write_row`] writes them.
+struct RowWriter<'a> {
+    out: &'a mut String,
+    sep: char,
+    first: bool,
+}
+
+impl RowWriter<'_> {
+    fn next(&mut self) {
+        if !self.first {
+            self.out.push(self.sep);
+        }
+        self.first = false;
+    }
+
+    fn end(&mut self, eol: &str) {
+        self.out.push_str(eol);
+        self.first = true;
+    }
+}
+
+impl CellSink for RowWriter<'_> {
+    fn text(&mut self, s: &str) {
+        self.next();
+        push_text(self.out, s, self.sep);
+    }
+    fn number(&mut self, v: f64) {
+        self.next();
+        push_number(self.out, v);
+    }
+    fn empty(&mut self) {
+        self.next();
+    }
 }
 
 /// [`figures_csv`] with the byte-order mark Excel needs.
@@ -64,19 +129,27 @@ fn write_row(out: &mut String, cells: &[Cell], separator: char, line_end: &str) 
             out.push(separator);
         }
         match cell {
-            Cell::Text(s) if separator == ',' => push_csv_field(out, &defused(s)),
-            Cell::Text(s) => out.extend(defused(s).chars().map(|c| {
-                if matches!(c, '\t' | '\r' | '\n') {
-                    ' '
-                } else {
-                    c
-                }
-            })),
+            Cell::Text(s) => push_text(out, s, separator),
             Cell::Number(v) => push_number(out, *v),
             Cell::Empty => {}
         }
     }
     out.push_str(line_end);
+}
+
+/// A text cell: quoted as CSV needs, or with TSV's breaks made spaces.
+fn push_text(out: &mut String, s: &str, separator: char) {
+    if separator == ',' {
+        push_csv_field(out, &defused(s));
+    } else {
+        out.extend(defused(s).chars().map(|c| {
+            if matches!(c, '\t' | '\r' | '\n') {
+                ' '
+            } else {
+                c
+            }
+        }));
+    }
 }
 
 /// [`plain_number`], without its exact-decimal round trip for whole numbers

@@ -20,7 +20,9 @@ mod text;
 mod xlsx;
 mod zip_writer;
 
-pub use csv::{figures_csv, figures_csv_for_excel, items_csv, items_csv_for_excel, CSV_BOM};
+pub use csv::{
+    figures_csv, figures_csv_for_excel, figures_tsv, items_csv, items_csv_for_excel, CSV_BOM,
+};
 pub use json::{to_json, to_json_line};
 pub use table::{
     change_name, figures_table, items_table, kind_name, plain_number, text_figures_table, Cell,

@@ -73,24 +73,76 @@ pub const TEXT_FIGURE_HEADERS: [&str; 13] = [
 /// `docs` are `(file name, bulletin)` pairs.
 pub fn figures_table(docs: &[(&str, &Bulletin)]) -> Table {
     let mut rows = Vec::new();
-    for (file, bulletin) in docs {
-        for (index, item) in bulletin.items.iter().enumerate() {
-            for figure in &item.figures {
-                let mut row = vec![
-                    text(file),
-                    optional(item.section.as_deref()),
-                    Cell::Number((index + 1) as f64),
-                    text(&item.headline),
-                    text(&item.sources.join("、")),
-                ];
-                row.extend(figure_cells(figure));
-                rows.push(row);
-            }
-        }
-    }
+    figure_rows(docs, |row| {
+        let mut cells = Vec::with_capacity(FIGURE_HEADERS.len());
+        row(&mut cells);
+        rows.push(cells);
+    });
     Table {
         headers: FIGURE_HEADERS.to_vec(),
         rows,
+    }
+}
+
+/// Takes a row's cells in column order, borrowed: the table keeps them
+/// (`Vec<Cell>`), the CSV writer writes them straight out.
+pub(crate) trait CellSink {
+    fn text(&mut self, s: &str);
+    fn number(&mut self, v: f64);
+    fn empty(&mut self);
+
+    /// A text, or nothing when there is none.
+    fn optional(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) if !s.is_empty() => self.text(s),
+            _ => self.empty(),
+        }
+    }
+
+    /// A number, or nothing when it is missing or not finite.
+    fn finite(&mut self, v: Option<f64>) {
+        match v {
+            Some(v) if v.is_finite() => self.number(v),
+            _ => self.empty(),
+        }
+    }
+}
+
+impl CellSink for Vec<Cell> {
+    fn text(&mut self, s: &str) {
+        self.push(text(s));
+    }
+    fn number(&mut self, v: f64) {
+        self.push(Cell::Number(v));
+    }
+    fn empty(&mut self) {
+        self.push(Cell::Empty);
+    }
+}
+
+/// The figures table's rows, one call of `each` per figure; each row is
+/// written into the sink it is given. An item's sources are joined once.
+pub(crate) fn figure_rows(
+    docs: &[(&str, &Bulletin)],
+    mut each: impl FnMut(&mut dyn FnMut(&mut dyn CellSink)),
+) {
+    for (file, bulletin) in docs {
+        for (index, item) in bulletin.items.iter().enumerate() {
+            if item.figures.is_empty() {
+                continue;
+            }
+            let sources = item.sources.join("、");
+            for figure in &item.figures {
+                each(&mut |cells: &mut dyn CellSink| {
+                    cells.text(file);
+                    cells.optional(item.section.as_deref());
+                    cells.number((index + 1) as f64);
+                    cells.text(&item.headline);
+                    cells.text(&sources);
+                    figure_columns(cells, figure);
+                });
+            }
+        }
     }
 }
 
@@ -133,25 +185,26 @@ pub fn text_figures_table(docs: &[(&str, &[Figure])]) -> Table {
 
 /// 原文 … 止: the twelve columns every figures table ends with. A range
 /// (`3—5万元`) has its lower end in 数值 and its upper end in 数值上限.
-fn figure_cells(figure: &Figure) -> [Cell; 12] {
-    let number = |v: Option<f64>| match v {
-        Some(v) if v.is_finite() => Cell::Number(v),
-        _ => Cell::Empty,
-    };
-    [
-        text(&figure.text),
-        number(Some(figure.value)),
-        number(figure.value_max),
-        optional(figure.unit.as_deref()),
-        optional(figure.approx.as_deref()),
-        text(kind_name(figure.kind)),
-        optional(figure.label.as_deref()),
-        optional(figure.change.map(change_name)),
-        optional(figure.period.as_deref()),
-        optional(figure.entity.as_deref()),
-        Cell::Number(figure.start as f64),
-        Cell::Number(figure.end as f64),
-    ]
+fn figure_cells(figure: &Figure) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(12);
+    figure_columns(&mut cells, figure);
+    cells
+}
+
+/// [`figure_cells`] into any sink.
+pub(crate) fn figure_columns(cells: &mut dyn CellSink, figure: &Figure) {
+    cells.text(&figure.text);
+    cells.finite(Some(figure.value));
+    cells.finite(figure.value_max);
+    cells.optional(figure.unit.as_deref());
+    cells.optional(figure.approx.as_deref());
+    cells.text(kind_name(figure.kind));
+    cells.optional(figure.label.as_deref());
+    cells.optional(figure.change.map(change_name));
+    cells.optional(figure.period.as_deref());
+    cells.optional(figure.entity.as_deref());
+    cells.number(figure.start as f64);
+    cells.number(figure.end as f64);
 }
 
 /// The Chinese word for a figure's kind, as the tables show it.

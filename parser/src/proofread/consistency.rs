@@ -167,8 +167,10 @@ fn empty_fields(doc: &Doc, out: &mut Vec<Raw>) {
             // The one-character keys 报 送 发 only at the start of a line.
             let line_start = s[..i].iter().all(|c| c.is_whitespace() || *c == '*');
             let Some(label) = FIELDS.iter().find(|f| {
-                let f: Vec<char> = f.chars().collect();
-                (f.len() > 1 || line_start) && s.len() > i + f.len() && s[i..i + f.len()] == f[..]
+                let len = f.chars().count();
+                (len > 1 || line_start)
+                    && s.len() > i + len
+                    && s[i..i + len].iter().copied().eq(f.chars())
             }) else {
                 i += 1;
                 continue;

@@ -227,10 +227,13 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
-        let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
-        chars.extend(text.chars());
-        let mut line_starts = vec![0];
-        for (i, &c) in chars.iter().enumerate() {
+        // The characters and where each line starts, in one walk over the
+        // text (the slots are filled in place: no capacity check per push).
+        let mut chars: Vec<char> = vec!['\0'; text.chars().count()];
+        let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
+        line_starts.push(0);
+        for (i, (slot, c)) in chars.iter_mut().zip(text.chars()).enumerate() {
+            *slot = c;
             if c == '\n' {
                 line_starts.push(i + 1);
             }

@@ -11,15 +11,17 @@ use crate::model::{Figure, FigureKind};
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let mut done_until = 0;
-    for i in 0..s.len() {
-        let cue = match s[i] {
-            '占' => true,
+    for (i, &c) in s.iter().enumerate() {
+        // The cheap test first: most characters are none of the cues.
+        if !matches!(c, '占' | '比' | '其' | '由' | '从') || i < done_until {
+            continue;
+        }
+        let cue = match c {
             '比' => s.get(i + 1) == Some(&'重'),
             '其' => s.get(i + 1) == Some(&'中'),
-            '由' | '从' => true,
-            _ => false,
+            _ => true,
         };
-        if !cue || i < done_until {
+        if !cue {
             continue;
         }
         // The sentence around the cue.
