@@ -78,6 +78,12 @@ pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef) -> Html {
                             );
                         }
                     }
+                    // …and the structured view marks its exact characters.
+                    crate::browser::highlight::mark(
+                        &attr("data-root"),
+                        &attr("data-ctx"),
+                        &attr("data-text"),
+                    );
                     return;
                 }
                 "dismiss" => storage::set(
