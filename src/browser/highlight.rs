@@ -54,6 +54,24 @@ pub fn mark(root: &str, before: &str, text: &str) -> bool {
     true
 }
 
+/// Gives the textarea its focus back once the link's jump is done (a jump
+/// to a fragment takes the focus away, and an unfocused textarea shows no
+/// selection), without scrolling the page to it, with `from..to` (UTF-16)
+/// selected again.
+pub fn reselect_later(area: web_sys::HtmlTextAreaElement, from: u32, to: u32) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let options = js_sys::Object::new();
+        let _ = Reflect::set(&options, &"preventScroll".into(), &true.into());
+        if let Ok(f) = Reflect::get(&area, &"focus".into()) {
+            if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                let _ = f.call1(&area, &options);
+            }
+        }
+        let _ = area.set_selection_range(from, to);
+    })
+    .forget();
+}
+
 /// Removes the mark.
 pub fn clear() {
     if let Some(highlights) = highlights() {

@@ -91,6 +91,8 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   assert.match(await page.locator('article:target h3').textContent(), /县发改委/);
   const sel = await page.locator('#bulletin-text').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
   assert.equal(sel, '星期四');
+  // The textarea keeps the focus (an unfocused one shows no selection).
+  await page.waitForFunction(() => document.activeElement?.id === 'bulletin-text');
   // In the article, exactly 星期四 is marked.
   const inArticle = await page.evaluate(() => {
     const [r] = [...(CSS.highlights.get('proofread') ?? [])];
