@@ -63,11 +63,9 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
     let mut seen: Vec<(usize, char, usize, usize, usize)> = Vec::new();
     for seg in &doc.segments {
         let s = &doc.chars[seg.start..seg.end];
-        for i in 0..s.len() {
+        // Only where 县 区 市 stand (noted when the text was read).
+        for i in super::Cues::within(&doc.cues.units, seg) {
             let prefix = s[i];
-            if !matches!(prefix, '县' | '区' | '市') {
-                continue;
-            }
             // 省市县 lists, 市县 pairs: the prefix must start the name.
             let rest = &s[i + 1..];
             if rest

@@ -5,18 +5,18 @@
 //! there is no cue. Every comparison allows for rounding to the digits shown;
 //! an approximate figure (约, 余, 多) is never checked.
 
-use super::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
+use super::{fmt_num, is_clause_end, Cues, Doc, FindingKind, Raw, Segment};
 use crate::model::{Figure, FigureKind};
 
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let mut done_until = 0;
-    for (i, &c) in s.iter().enumerate() {
-        // The cheap test first: most characters are none of the cues.
-        if !matches!(c, '占' | '比' | '其' | '由' | '从') || i < done_until {
+    // Only where 占 比 其 由 从 stand (noted when the text was read).
+    for i in Cues::within(&doc.cues.numbers, seg) {
+        if i < done_until {
             continue;
         }
-        let cue = match c {
+        let cue = match s[i] {
             '比' => s.get(i + 1) == Some(&'重'),
             '其' => s.get(i + 1) == Some(&'中'),
             _ => true,

@@ -362,8 +362,10 @@ struct Brackets {
 impl Brackets {
     fn step(&mut self, s: &[char], i: usize, base: usize, out: &mut Vec<Raw>) {
         let c = s[i];
-        let single_quotes = *self.single_quotes.get_or_insert_with(|| s.contains(&'‘'));
-        if matches!(c, '‘' | '’') && !single_quotes {
+        // Looked up at the first single quote only: other brackets do not
+        // depend on it.
+        if matches!(c, '‘' | '’') && !*self.single_quotes.get_or_insert_with(|| s.contains(&'‘'))
+        {
             return;
         }
         if closer_of(c).is_some() {
