@@ -327,6 +327,10 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<TextEncoding> {
     if pairs < 2 {
         return None;
     }
+    // No NUL at all (nearly every file): nothing to count.
+    if !sample.contains(&0) {
+        return None;
+    }
     let (mut even, mut odd, mut both) = (0usize, 0usize, 0usize);
     // Counted without stopping early, so the loop is a plain sum.
     for pair in sample.chunks_exact(2) {
