@@ -158,6 +158,23 @@ pub fn App() -> Html {
             workspace.dispatch(Action::SetPaste(text));
         })
     };
+    // A paste holding several issues also opens an entry per issue (the
+    // paste stays as it is): see browser/paste.rs.
+    let split_paste = {
+        let workspace = workspace.dispatcher();
+        let render_clock = render_clock.clone();
+        let lang = *lang;
+        Callback::from(move |text: String| {
+            let (workspace, render_clock) = (workspace.clone(), render_clock.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let entries = crate::browser::paste::issue_entries_of_paste(&text, lang).await;
+                if !entries.is_empty() {
+                    render_clock.borrow_mut().start();
+                    workspace.dispatch(Action::Add(entries));
+                }
+            });
+        })
+    };
     let on_input = {
         let draft = draft.clone();
         let commit = commit.clone();
@@ -175,6 +192,9 @@ pub fn App() -> Html {
             let mut timer = typing_timer.borrow_mut();
             timer.take(); // dropping a Timeout cancels it
             if at_once {
+                if !is_big(&text) {
+                    split_paste.emit(text.clone());
+                }
                 commit.emit(text);
             } else {
                 let commit = commit.clone();

@@ -7,8 +7,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use bulletin_decode::{
-    crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text, inflate_limit_error, sniff,
-    sniff_str, sniff_with_note, zip_entry, DecodeError, Detected, TextEncoding, ZipMethod,
+    self as decode, crc32, decode_utf16, decode_utf8, docx_xml_to_text, html_to_text,
+    inflate_limit_error, sniff_str, sniff_with_note, zip_entry, DecodeError, Detected,
+    TextEncoding, ZipMethod,
 };
 
 /// Files a directory input contributes.
@@ -132,10 +133,18 @@ pub fn read(input: &Input, max_size: u64) -> Result<Text, String> {
         }
         Input::Stdin => false,
     };
-    match sniff(&bytes) {
+    // Validated as UTF-8 and sniffed once: the verdict routes the file and
+    // is handed on (a second look at a big file costs as much as parsing).
+    let bytes = Bytes::checked(bytes);
+    let sniffed = match &bytes {
+        Bytes::Utf8(text) => sniff_str(text),
+        Bytes::Other(bytes) => sniff_with_note(bytes),
+    };
+    match sniffed {
         // PDF and Word 97/WPS: the doc-readers crate (one reader for the CLI
         // and the page's tools module).
-        Ok(Detected::Pdf) => {
+        Ok((Detected::Pdf, _)) => {
+            let bytes = bytes.as_bytes();
             let gbk = |b: &[u8]| {
                 Some(
                     encoding_rs::GBK
@@ -145,7 +154,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<Text, String> {
                 )
             };
             let read = doc_readers::pdf::pdf_to_text(
-                &bytes,
+                bytes,
                 Some(&gbk),
                 &Default::default(),
                 &mut |_, _| {},
@@ -156,13 +165,13 @@ pub fn read(input: &Input, max_size: u64) -> Result<Text, String> {
             })
             .map_err(|e| e.to_string())
         }
-        Ok(Detected::Ole) => doc_readers::doc::doc_to_text(&bytes)
+        Ok((Detected::Ole, _)) => doc_readers::doc::doc_to_text(bytes.as_bytes())
             .map(|text| Text {
                 text,
                 warning: None,
             })
             .map_err(|e| e.to_string()),
-        _ => bytes_to_text(bytes, html_by_name).map_err(|e| e.to_string()),
+        sniffed => text_of(bytes, sniffed, html_by_name).map_err(|e| e.to_string()),
     }
 }
 
@@ -184,22 +193,15 @@ fn read_at_most(reader: impl Read, max: u64, hint: u64) -> Result<Vec<u8>, ReadE
     Ok(bytes)
 }
 
-/// The bulletin text in a file's bytes. `html_by_name`: the file is called
+/// The bulletin text in a file's bytes, checked and sniffed (see
+/// [`Bytes::checked`]). `html_by_name`: the file is called
 /// `.html`, so read it as a web page even if it lacks the usual markers.
-pub fn bytes_to_text(bytes: Vec<u8>, html_by_name: bool) -> Result<Text, DecodeError> {
-    // Most files are UTF-8: validated once here, the String is kept, and
-    // sniffing is told so instead of validating again.
-    let bytes = if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: the bytes were validated as UTF-8 on the line above.
-        #[allow(unsafe_code)]
-        Bytes::Utf8(unsafe { String::from_utf8_unchecked(bytes) })
-    } else {
-        Bytes::Other(bytes)
-    };
-    let (detected, note) = match &bytes {
-        Bytes::Utf8(text) => sniff_str(text)?,
-        Bytes::Other(bytes) => sniff_with_note(bytes)?,
-    };
+fn text_of(
+    bytes: Bytes,
+    sniffed: Result<(Detected, Option<String>), DecodeError>,
+    html_by_name: bool,
+) -> Result<Text, DecodeError> {
+    let (detected, note) = sniffed?;
     let joined = |warning: Option<String>| match (note.clone(), warning) {
         (Some(a), Some(b)) => Some(format!("{a}; {b}")),
         (a, b) => a.or(b),
@@ -240,6 +242,18 @@ enum Bytes {
 }
 
 impl Bytes {
+    /// Most files are UTF-8: validated once here, the String is kept, and
+    /// sniffing is told so instead of validating again.
+    fn checked(bytes: Vec<u8>) -> Bytes {
+        if simdutf8::basic::from_utf8(&bytes).is_ok() {
+            // SAFETY: the bytes were validated as UTF-8 on the line above.
+            #[allow(unsafe_code)]
+            Bytes::Utf8(unsafe { String::from_utf8_unchecked(bytes) })
+        } else {
+            Bytes::Other(bytes)
+        }
+    }
+
     fn as_bytes(&self) -> &[u8] {
         match self {
             Bytes::Utf8(text) => text.as_bytes(),
@@ -301,7 +315,7 @@ fn decode_text(
 
 /// The text of a Word document.
 fn docx_text(zip: &[u8]) -> Result<String, DecodeError> {
-    let entry = zip_entry(zip, bulletin_decode::DOCX_DOCUMENT)?;
+    let entry = zip_entry(zip, decode::DOCX_DOCUMENT)?;
     let xml = match entry.method {
         ZipMethod::Stored => entry.data.to_vec(),
         ZipMethod::Deflated => {

@@ -327,13 +327,19 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<TextEncoding> {
     if pairs < 2 {
         return None;
     }
-    let (mut even, mut odd) = (0usize, 0usize);
+    // No NUL at all (nearly every file): nothing to count.
+    if !sample.contains(&0) {
+        return None;
+    }
+    let (mut even, mut odd, mut both) = (0usize, 0usize, 0usize);
+    // Counted without stopping early, so the loop is a plain sum.
     for pair in sample.chunks_exact(2) {
-        if pair == [0, 0] {
-            return None; // U+0000 is not text.
-        }
         even += (pair[0] == 0) as usize;
         odd += (pair[1] == 0) as usize;
+        both += (pair[0] == 0 && pair[1] == 0) as usize;
+    }
+    if both > 0 {
+        return None; // U+0000 is not text.
     }
     let steady = |side: usize, other: usize| side >= 4 && side * 10 >= pairs && other * 20 <= side;
     if steady(odd, even) {
@@ -417,7 +423,10 @@ fn check_not_binary(sample: &[u8]) -> Result<(), DecodeError> {
     // matter: then the exact count (which leaves out the allowed ones) is
     // not needed. The rough count is a plain comparison the compiler runs
     // many bytes at a time.
-    let rough = sample.iter().filter(|&&b| b < 0x20 || b == 0x7F).count();
+    let rough: usize = sample
+        .iter()
+        .map(|&b| (b < 0x20 || b == 0x7F) as usize)
+        .sum();
     if rough < 4 || rough * 32 <= sample.len() {
         return Ok(());
     }
@@ -500,6 +509,14 @@ fn gb18030_structure(bytes: &[u8]) -> Result<GbStats, usize> {
 /// Looks only at the ASCII of the first few kilobytes: for UTF-16 at the
 /// low byte of each code unit.
 fn html_charset(bytes: &[u8], encoding: TextEncoding) -> Option<Option<String>> {
+    // A page starts with `<` (after spaces; in UTF-16 after a NUL at most):
+    // anything else is not looked at further, and not copied.
+    let first = bytes
+        .iter()
+        .position(|&b| b != 0 && !b.is_ascii_whitespace())?;
+    if bytes[first] != b'<' {
+        return None;
+    }
     let head: Vec<u8> = match encoding {
         TextEncoding::Utf16Le => bytes
             .chunks_exact(2)

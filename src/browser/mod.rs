@@ -5,6 +5,8 @@
 pub mod clipboard;
 pub mod download;
 pub mod files;
+pub mod highlight;
+pub mod paste;
 pub mod perf;
 pub mod storage;
 

@@ -71,13 +71,19 @@ pub fn use_proofread(lang: Lang, text: AttrValue, textarea: NodeRef) -> Html {
                     // textarea shows the exact place (UTF-16 offsets).
                     if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                         if area.value().len() == text.len() {
+                            let from = attr("data-from").parse().unwrap_or(0);
+                            let to = attr("data-to").parse().unwrap_or(0);
                             let _ = area.focus();
-                            let _ = area.set_selection_range(
-                                attr("data-from").parse().unwrap_or(0),
-                                attr("data-to").parse().unwrap_or(0),
-                            );
+                            let _ = area.set_selection_range(from, to);
+                            crate::browser::highlight::reselect_later(area, from, to);
                         }
                     }
+                    // …and the structured view marks its exact characters.
+                    crate::browser::highlight::mark(
+                        &attr("data-root"),
+                        &attr("data-ctx"),
+                        &attr("data-text"),
+                    );
                     return;
                 }
                 "dismiss" => storage::set(

@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod lines;
 pub mod numfmt;
 pub mod outline;
+pub mod paste_split;
 pub mod progressive;
 pub mod proofread;
 pub mod segments;

@@ -69,6 +69,19 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   await repeated.locator('a.jump').click();
   const selected = await page.locator('#bulletin-text').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
   assert.equal(selected, '大');
+  // …and marked at its exact character in the structured view (the footer
+  // there): the second 大 of 人大大, not the first.
+  const inFooter = await page.evaluate(() => {
+    const h = CSS.highlights.get('proofread');
+    const [r] = h ? [...h] : [];
+    if (!r) return null;
+    const before = r.startContainer.textContent.slice(0, r.startOffset);
+    return { text: r.toString(), before, footer: !!r.startContainer.parentElement.closest('.bulletin-footer') };
+  });
+  assert.ok(inFooter, 'a highlight is set');
+  assert.equal(inFooter.text, '大');
+  assert.ok(inFooter.footer, 'in the footer of the structured view');
+  assert.match(inFooter.before, /县人大$/, `the doubled one: ${inFooter.before}`);
   const start = Number(await repeated.getAttribute('data-start'));
   // (data-start is a character offset into the input text.)
   assert.equal([...WITH_ERRORS].slice(start, start + 1).join(''), '大', 'offsets are characters of the input');
@@ -78,6 +91,19 @@ test('findings are listed by kind, jump to their place, and a dismissal survives
   assert.match(await page.locator('article:target h3').textContent(), /县发改委/);
   const sel = await page.locator('#bulletin-text').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
   assert.equal(sel, '星期四');
+  // The textarea keeps the focus (an unfocused one shows no selection).
+  await page.waitForFunction(() => document.activeElement?.id === 'bulletin-text');
+  // In the article, exactly 星期四 is marked.
+  const inArticle = await page.evaluate(() => {
+    const [r] = [...(CSS.highlights.get('proofread') ?? [])];
+    return r && { text: r.toString(), article: r.startContainer.parentElement.closest('article')?.id, target: document.querySelector('article:target')?.id };
+  });
+  assert.equal(inArticle?.text, '星期四');
+  assert.equal(inArticle.article, inArticle.target, 'marked inside the item jumped to');
+  const markShot = process.env.PROOFREAD_MARK_SHOT || join(tmpdir(), 'proofread-mark.png');
+  await page.waitForTimeout(300); // the mark is scrolled to the middle after the jump
+  await page.screenshot({ path: markShot, fullPage: false });
+  console.log(`screenshot: ${markShot}`);
 
   const shot = process.env.PROOFREAD_SHOT || join(tmpdir(), 'proofread.png');
   await page.locator('.proofread').scrollIntoViewIfNeeded();

@@ -60,6 +60,13 @@ pub fn render(req: &Request) -> String {
             proof_text(lang, ProofMsg::None)
         );
     }
+    // The input's characters, for the few before each finding (see
+    // `context_before`).
+    let chars: Vec<char> = if shown.is_empty() {
+        Vec::new()
+    } else {
+        req.text.chars().collect()
+    };
     let mut i = 0;
     while i < shown.len() {
         let kind = shown[i].kind;
@@ -79,13 +86,27 @@ pub fn render(req: &Request) -> String {
         for f in group {
             // Items are linked; the masthead and footer are not (the
             // textarea selection shows them).
-            let anchor =
-                item_of(&bulletin, f.line).map_or_else(|| "proofread-h".to_string(), item_anchor);
+            let item = item_of(&bulletin, f.line);
+            let anchor = item.map_or_else(|| "proofread-h".to_string(), item_anchor);
+            // Where the structured view shows it, to mark its characters
+            // there: the item, or the masthead above the items, or the footer.
+            let root = match item {
+                Some(_) => format!("#{anchor}"),
+                None if bulletin
+                    .items
+                    .first()
+                    .is_none_or(|i| f.line < i.lines.first) =>
+                {
+                    ".masthead".to_string()
+                }
+                None => ".bulletin-footer".to_string(),
+            };
             // The textarea counts UTF-16 units.
             let (u0, u1) = utf16_span(req.text, f.start, f.end);
             html += &format!(
                 "<li class=\"finding\" data-kind=\"{code}\" data-start=\"{s}\" data-end=\"{e}\">\
-<a class=\"jump\" data-act=\"jump\" href=\"#{anchor}\" title=\"{title}\" data-from=\"{u0}\" data-to=\"{u1}\">{line}:{col}</a>\
+<a class=\"jump\" data-act=\"jump\" href=\"#{anchor}\" title=\"{title}\" data-from=\"{u0}\" data-to=\"{u1}\" \
+data-root=\"{root}\" data-ctx=\"{ctx}\" data-text=\"{text}\">{line}:{col}</a>\
 <mark class=\"finding-text\">{text}</mark><span class=\"message\">{message}</span>\
 <button type=\"button\" class=\"dismiss\" data-act=\"dismiss\" data-key=\"{text_key}\t{key}\">{dismiss}</button></li>",
                 code = f.kind.code(),
@@ -95,6 +116,7 @@ pub fn render(req: &Request) -> String {
                 col = f.column,
                 title = esc(proof_text(lang, ProofMsg::JumpTitle)),
                 text = esc(&f.text),
+                ctx = esc(&context_before(&chars, f.start, 6)),
                 message = esc(if en { &f.message_en } else { &f.message }),
                 key = esc(&key(f)),
                 text_key = text_key,
@@ -137,6 +159,24 @@ pub fn render(req: &Request) -> String {
         shown.len()
     );
     format!("{stat}{FIELD}{html}")
+}
+
+/// Up to `n` characters before `start` on its input line, from the first
+/// that is not a space: they tell one occurrence of a finding's text from
+/// another when the structured view marks it.
+fn context_before(chars: &[char], start: usize, n: usize) -> String {
+    let start = start.min(chars.len());
+    let line = chars[..start]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |p| p + 1);
+    let from = start.saturating_sub(n).max(line);
+    let before = &chars[from..start];
+    let skip = before
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(before.len());
+    before[skip..].iter().collect()
 }
 
 /// What a dismissal remembers: the kind and the place (the text is fixed
@@ -271,6 +311,20 @@ mod tests {
         assert!(parts(&render(&req("", "", "")))
             .2
             .contains("proofread-none"));
+    }
+
+    #[test]
+    fn findings_carry_where_the_view_marks_them() {
+        let (_, _, html) = parts(&render(&req(TEXT, "", "")));
+        // The doubled 大 is in an item: its article, the text and the
+        // characters before it on its line.
+        assert!(html.contains("data-root=\"#"), "{html}");
+        assert!(html.contains("data-ctx=\"助金 县人大\""), "{html}");
+        assert!(html.contains("data-text=\"大\""), "{html}");
+        let chars: Vec<char> = "ab\n  县人大大".chars().collect();
+        assert_eq!(context_before(&chars, 8, 6), "县人大");
+        assert_eq!(context_before(&chars, 1, 6), "a");
+        assert_eq!(context_before(&chars, 99, 2), "大大");
     }
 
     #[test]

@@ -63,11 +63,9 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
     let mut seen: Vec<(usize, char, usize, usize, usize)> = Vec::new();
     for seg in &doc.segments {
         let s = &doc.chars[seg.start..seg.end];
-        for i in 0..s.len() {
+        // Only where 县 区 市 stand (noted when the text was read).
+        for i in super::doc::Cues::within(&doc.cues.units, seg) {
             let prefix = s[i];
-            if !matches!(prefix, '县' | '区' | '市') {
-                continue;
-            }
             // 省市县 lists, 市县 pairs: the prefix must start the name.
             let rest = &s[i + 1..];
             if rest
@@ -167,8 +165,10 @@ fn empty_fields(doc: &Doc, out: &mut Vec<Raw>) {
             // The one-character keys 报 送 发 only at the start of a line.
             let line_start = s[..i].iter().all(|c| c.is_whitespace() || *c == '*');
             let Some(label) = FIELDS.iter().find(|f| {
-                let f: Vec<char> = f.chars().collect();
-                (f.len() > 1 || line_start) && s.len() > i + f.len() && s[i..i + f.len()] == f[..]
+                let len = f.chars().count();
+                (len > 1 || line_start)
+                    && s.len() > i + len
+                    && s[i..i + len].iter().copied().eq(f.chars())
             }) else {
                 i += 1;
                 continue;

@@ -81,11 +81,11 @@ fn skip_spaces(s: &[char], mut i: usize) -> usize {
 /// Every `[YYYY年]M月[D日]` in `s` (a month needs a year before it or a day
 /// after it, so `13个月` and `3月份` alone are not dates), plus
 /// `YYYY-MM-DD`, `YYYY.M.D`, `YYYY/M/D`.
-fn dates(s: &[char]) -> Vec<Date> {
+fn dates(s: &[char], marks: impl Iterator<Item = usize>) -> Vec<Date> {
     let mut found = Vec::new();
     // Only where a date can start: before a 月 (and its year), or four
     // digits before a separator; the text between is not read.
-    let starts = date_starts(s);
+    let starts = date_starts(s, marks);
     let mut next = 0;
     let mut i = 0;
     loop {
@@ -201,7 +201,8 @@ fn dates(s: &[char]) -> Vec<Date> {
 
 /// Where the dates in `s` may start, in order: the number before each 月
 /// (and the year before it), and four digits before `-` `.` `/`.
-fn date_starts(s: &[char]) -> Vec<usize> {
+/// `marks`: where 月 - . / stand in `s`, ascending.
+fn date_starts(s: &[char], marks: impl Iterator<Item = usize>) -> Vec<usize> {
     let back_over = |mut k: usize, what: &dyn Fn(char) -> bool, max: usize| {
         let end = k;
         while k > 0 && end - k < max && what(s[k - 1]) {
@@ -212,7 +213,8 @@ fn date_starts(s: &[char]) -> Vec<usize> {
     let spaces = |k: usize| back_over(k, &|c| c == ' ', usize::MAX);
     let number = |c: char| starts_number(c);
     let mut starts = Vec::new();
-    for (p, &c) in s.iter().enumerate() {
+    for p in marks {
+        let c = s[p];
         if c == '月' {
             let end = spaces(p);
             let k = back_over(end, &number, 6);
@@ -324,7 +326,7 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let base = seg.start;
     let issue_year = doc.issue_date.map(|d| d.0);
-    for d in dates(s) {
+    for d in dates(s, super::doc::Cues::within(&doc.cues.dates, seg)) {
         let year = d.year.or(issue_year);
         let bad_month = !(1..=12).contains(&d.month);
         let bad_day = match d.day {

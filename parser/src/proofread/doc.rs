@@ -158,6 +158,29 @@ pub(crate) enum Part {
     Other,
 }
 
+/// Where the characters stand that the number, date and unit-name checks
+/// start from (character offsets, ascending): each check visits these
+/// rather than every character.
+#[derive(Default)]
+pub(crate) struct Cues {
+    /// 占 比 其 由 从: shares (占…的, 比重), parts (其中), growth (由/从…至).
+    pub numbers: Vec<usize>,
+    /// 月 and the separators of numeric dates (- . /).
+    pub dates: Vec<usize>,
+    /// 县 区 市: the prefixes of unit names.
+    pub units: Vec<usize>,
+}
+
+impl Cues {
+    /// The offsets of `cues` inside `seg`, relative to its start.
+    pub fn within<'c>(cues: &'c [usize], seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        let from = cues.partition_point(|&p| p < seg.start);
+        let to = cues.partition_point(|&p| p < seg.end);
+        let start = seg.start;
+        cues[from..to].iter().map(move |&p| p - start)
+    }
+}
+
 /// A run of input characters checked as one piece of text.
 pub(crate) struct Segment {
     pub start: usize,
@@ -171,6 +194,7 @@ pub(crate) struct Doc<'a> {
     pub chars: Vec<char>,
     /// Character offset where each line starts (index 0 is line 1).
     pub line_starts: Vec<usize>,
+    pub cues: Cues,
     pub segments: Vec<Segment>,
     pub bulletin: &'a Bulletin,
     /// The issue date (year, month, day), if the masthead has one.
@@ -179,12 +203,22 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
-        let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
-        chars.extend(text.chars());
-        let mut line_starts = vec![0];
-        for (i, &c) in chars.iter().enumerate() {
-            if c == '\n' {
-                line_starts.push(i + 1);
+        // The characters and where each line starts, in one walk over the
+        // text (the slots are filled in place: no capacity check per push).
+        // The same walk notes where the characters the other checks start
+        // from stand (see [`Cues`]), so those checks visit only them.
+        let mut chars: Vec<char> = vec!['\0'; text.chars().count()];
+        let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
+        line_starts.push(0);
+        let mut cues = Cues::default();
+        for (i, (slot, c)) in chars.iter_mut().zip(text.chars()).enumerate() {
+            *slot = c;
+            match c {
+                '\n' => line_starts.push(i + 1),
+                '占' | '比' | '其' | '由' | '从' => cues.numbers.push(i),
+                '月' | '-' | '.' | '/' => cues.dates.push(i),
+                '县' | '区' | '市' => cues.units.push(i),
+                _ => {}
             }
         }
         let lines = line_starts.len();
@@ -220,6 +254,7 @@ impl<'a> Doc<'a> {
             text,
             chars,
             line_starts,
+            cues,
             segments,
             bulletin,
             issue_date,

@@ -5,21 +5,23 @@
 //! there is no cue. Every comparison allows for rounding to the digits shown;
 //! an approximate figure (约, 余, 多) is never checked.
 
-use super::doc::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
+use super::doc::{fmt_num, is_clause_end, Cues, Doc, FindingKind, Raw, Segment};
 use crate::model::{Figure, FigureKind};
 
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let mut done_until = 0;
-    for i in 0..s.len() {
+    // Only where 占 比 其 由 从 stand (noted when the text was read).
+    for i in Cues::within(&doc.cues.numbers, seg) {
+        if i < done_until {
+            continue;
+        }
         let cue = match s[i] {
-            '占' => true,
             '比' => s.get(i + 1) == Some(&'重'),
             '其' => s.get(i + 1) == Some(&'中'),
-            '由' | '从' => true,
-            _ => false,
+            _ => true,
         };
-        if !cue || i < done_until {
+        if !cue {
             continue;
         }
         // The sentence around the cue.

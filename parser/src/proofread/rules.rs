@@ -12,10 +12,10 @@
 //! * JSON: an array of `{"wrong": "…", "right": "…", "regex": false,
 //!   "note": "…", "unless": "…"}` (all but `wrong` and `right` optional).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
 use super::doc::{is_clause_end, Doc, FindingKind, Raw};
@@ -46,10 +46,15 @@ impl std::fmt::Display for RulesError {
 #[derive(Debug, Clone)]
 pub struct HouseRules {
     rules: Vec<HouseRule>,
-    /// Every plain rule in one alternation (longest first), found in one pass.
-    literals: Option<Regex>,
-    literal_index: HashMap<String, usize>,
+    /// Every plain rule in one automaton, found in one pass: at a place
+    /// where several start, the longest wins.
+    literals: Option<AhoCorasick>,
+    /// The rule of each literal pattern, by the automaton's pattern id.
+    literal_rule: Vec<usize>,
+    /// The regular-expression rules, and all of them as one set: one pass
+    /// tells which match at all, and only those are searched for places.
     patterns: Vec<(usize, Regex)>,
+    pattern_set: Option<RegexSet>,
 }
 
 /// Well-established slips in government writing (现代汉语词典, 通用规范汉字表,
@@ -121,8 +126,9 @@ impl HouseRules {
     }
 
     pub fn new(rules: Vec<HouseRule>) -> Result<HouseRules, RulesError> {
-        let mut literal_index = HashMap::new();
         let mut literal: Vec<&str> = Vec::new();
+        let mut literal_rule: Vec<usize> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut patterns = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             if rule.wrong.is_empty() {
@@ -132,23 +138,36 @@ impl HouseRules {
                 let re = Regex::new(&rule.wrong)
                     .map_err(|e| RulesError(format!("rule {} ({}): {e}", i + 1, rule.wrong)))?;
                 patterns.push((i, re));
-            } else if !literal_index.contains_key(&rule.wrong) {
-                literal_index.insert(rule.wrong.clone(), i);
+            } else if seen.insert(rule.wrong.as_str()) {
+                // The first rule for a wrong text is the one applied.
                 literal.push(&rule.wrong);
+                literal_rule.push(i);
             }
         }
-        literal.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let literals = if literal.is_empty() {
             None
         } else {
-            let alternation: Vec<String> = literal.iter().map(|w| regex::escape(w)).collect();
-            Some(Regex::new(&alternation.join("|")).map_err(|e| RulesError(e.to_string()))?)
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&literal)
+                    .map_err(|e| RulesError(e.to_string()))?,
+            )
+        };
+        let pattern_set = if patterns.len() > 1 {
+            Some(
+                RegexSet::new(patterns.iter().map(|(i, _)| rules[*i].wrong.as_str()))
+                    .map_err(|e| RulesError(e.to_string()))?,
+            )
+        } else {
+            None
         };
         Ok(HouseRules {
             rules,
             literals,
-            literal_index,
+            literal_rule,
             patterns,
+            pattern_set,
         })
     }
 
@@ -215,14 +234,20 @@ impl HouseRules {
     pub(crate) fn check(&self, doc: &Doc, out: &mut Vec<Raw>) {
         let text = doc.text;
         let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // byte start, end, rule
-        if let Some(re) = &self.literals {
-            for m in re.find_iter(text) {
-                if let Some(&i) = self.literal_index.get(m.as_str()) {
-                    hits.push((m.start(), m.end(), i));
-                }
+        if let Some(ac) = &self.literals {
+            for m in ac.find_iter(text) {
+                hits.push((
+                    m.start(),
+                    m.end(),
+                    self.literal_rule[m.pattern().as_usize()],
+                ));
             }
         }
-        for (i, re) in &self.patterns {
+        let matching = self.pattern_set.as_ref().map(|set| set.matches(text));
+        for (k, (i, re)) in self.patterns.iter().enumerate() {
+            if matching.as_ref().is_some_and(|m| !m.matched(k)) {
+                continue;
+            }
             for m in re.find_iter(text) {
                 if m.start() < m.end() {
                     hits.push((m.start(), m.end(), *i));

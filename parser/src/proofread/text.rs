@@ -30,7 +30,11 @@ pub(crate) fn check_segment(
             let slot = c as usize & mask;
             let seen = last[slot] as usize;
             last[slot] = (base + i) as u32;
-            if i >= skip_to {
+            // Most characters are neither written again right after nor
+            // seen a word's length before: nothing to look at.
+            let near = (base + i).wrapping_sub(seen);
+            let doubled = s.get(i + 1) == Some(&c);
+            if i >= skip_to && ((2..=8).contains(&near) || doubled) {
                 let seen = (seen != u32::MAX as usize && seen >= base).then(|| seen - base);
                 skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
             }
@@ -358,8 +362,10 @@ struct Brackets {
 impl Brackets {
     fn step(&mut self, s: &[char], i: usize, base: usize, out: &mut Vec<Raw>) {
         let c = s[i];
-        let single_quotes = *self.single_quotes.get_or_insert_with(|| s.contains(&'‘'));
-        if matches!(c, '‘' | '’') && !single_quotes {
+        // Looked up at the first single quote only: other brackets do not
+        // depend on it.
+        if matches!(c, '‘' | '’') && !*self.single_quotes.get_or_insert_with(|| s.contains(&'‘'))
+        {
             return;
         }
         if closer_of(c).is_some() {
