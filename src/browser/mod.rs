@@ -5,6 +5,7 @@
 pub mod clipboard;
 pub mod download;
 pub mod files;
+pub mod kept;
 pub mod perf;
 pub mod storage;
 

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::corrections::{tr, CorrectionsContext, ItemEditor};
 use crate::components::figure_mark::FigureMark;
 use crate::hooks::SharedBulletin;
 use crate::view::i18n::{t, Lang, Msg};
@@ -19,10 +20,24 @@ pub struct ItemViewProps {
 
 #[component]
 pub fn ItemView(props: &ItemViewProps) -> Html {
+    let lang = props.lang;
+    // Corrections and doubts (absent in tests that mount the item alone).
+    let fixes = use_context::<CorrectionsContext>();
+    let editing = use_state(|| false);
+    let corrected = fixes
+        .as_ref()
+        .is_some_and(|c| c.corrected.get(props.index).copied().unwrap_or(false));
+    let doubts = fixes
+        .as_ref()
+        .and_then(|c| c.doubts.get(props.index).cloned())
+        .unwrap_or_default();
+    let toggle = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+    };
     let Some(item) = props.bulletin.items.get(props.index) else {
         return Html::default();
     };
-    let lang = props.lang;
     let anchor = item_anchor(props.index);
     let heading_id = format!("{anchor}-h");
     let runs = segment(&item.body, &item.figures, &item.emphasis);
@@ -43,8 +58,13 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             .collect::<Html>()
     };
     html! {
-        <article class="item" id={anchor} aria-labelledby={heading_id.clone()}
+        <article class={classes!("item", corrected.then_some("corrected"), (!doubts.is_empty()).then_some("doubtful"))}
+            id={anchor} aria-labelledby={heading_id.clone()}
             data-lines={format!("{}-{}", item.lines.first, item.lines.last)}>
+            if !doubts.is_empty() {
+                <p class="doubt" role="note"><strong>{ tr(lang, "需要核对", "Check this") }</strong>{ "：" }
+                    { doubts.iter().map(|d| d.say(lang)).collect::<Vec<_>>().join(if lang == Lang::En { "; " } else { "；" }) }</p>
+            }
             if item.headline.trim().is_empty() {
                 <h3 id={heading_id} class="untitled">{ t(lang, Msg::Untitled) }</h3>
             } else {
@@ -56,6 +76,19 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
                 }
             </p>
             <p class="body">{ for body }</p>
+            if let Some(fixes) = &fixes {
+                <p class="item-tools">
+                    if corrected {
+                        <span class="corrected-mark">{ tr(lang, "已更正", "Corrected") }</span>
+                    }
+                    <button type="button" class="edit-item" aria-expanded={editing.to_string()} onclick={toggle}>
+                        { if *editing { tr(lang, "收起更正", "Close") } else { tr(lang, "更正", "Correct") } }</button>
+                </p>
+                if *editing {
+                    <ItemEditor lang={lang} bulletin={props.bulletin.clone()} index={props.index}
+                        on_correct={fixes.on_correct.clone()} />
+                }
+            }
         </article>
     }
 }

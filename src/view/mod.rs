@@ -2,6 +2,9 @@
 //! Everything here compiles and is tested natively.
 
 pub mod big_text;
+pub mod corrections;
+pub mod doubt;
+pub mod export_filter;
 pub mod figure_info;
 pub mod i18n;
 pub mod lines;

@@ -1,25 +1,63 @@
-//! What the tools worker (`src/offline/tools_worker.js`) calls. Errors are
+//! What the tools worker (`src/offline/worker/tools_worker.js`) calls. Errors are
 //! returned as exceptions carrying a message, which the worker sends back to
 //! the page; nothing here panics on bad input.
 
 use wasm_bindgen::prelude::*;
 
-use crate::actions::{run, Action};
+use crate::actions::Action;
 use crate::docx;
 
 /// Runs an export (`json`, `jsonl`, `csv`, `xlsx`, `text`) on the texts,
-/// labelled by `labels` (the 文件 column); returns the file's bytes.
+/// labelled by `labels` (the 文件 column); returns the file's bytes. Each
+/// text's corrections by hand (`corrections[i]`, the page's
+/// `view::corrections` text form) are applied first; a `filter` (the
+/// figures table's, `view::export_filter`) keeps only what the table shows.
 #[wasm_bindgen]
 pub fn export_texts(
     action: &str,
     labels: Vec<String>,
     texts: Vec<String>,
+    corrections: Vec<String>,
+    filter: &str,
 ) -> Result<Vec<u8>, String> {
+    use bulletin_analyzer::view::{corrections as fixes, export_filter};
     let action = Action::from_name(action).ok_or_else(|| format!("unknown export {action:?}"))?;
     if labels.len() != texts.len() {
         return Err(format!("{} labels for {} texts", labels.len(), texts.len()));
     }
-    run(action, &labels.into_iter().zip(texts).collect::<Vec<_>>())
+    let filter = export_filter::decode(filter);
+    crate::actions::run_with(
+        action,
+        &labels.into_iter().zip(texts).collect::<Vec<_>>(),
+        |i, b| {
+            if let Some(list) = corrections.get(i) {
+                fixes::apply(b, &fixes::decode(list));
+            }
+            export_filter::keep_shown(b, &filter);
+        },
+    )
+}
+
+/// The first figure read in `text` (a selection the user adds as a
+/// figure): `value \t value_max \t unit \t kind \t start \t end`, offsets
+/// in characters of `text`; empty when there is none.
+#[wasm_bindgen]
+pub fn first_figure(text: &str) -> String {
+    bulletin_parser::extract_figures(text)
+        .into_iter()
+        .next()
+        .map(|f| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                f.value,
+                f.value_max.map(|v| v.to_string()).unwrap_or_default(),
+                f.unit.as_deref().unwrap_or(""),
+                f.kind.as_str(),
+                f.start,
+                f.end
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// One bulletin's export JSON on one line: for tests and scripts that

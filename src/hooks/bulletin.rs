@@ -1,7 +1,7 @@
 //! The one place the page asks for a parse.
 //!
 //! Components get the result as a [`SharedBulletin`]; the parse itself
-//! happens in the tools module's web worker (`crate::offline::use_parsed`).
+//! happens in the tools module's web worker (`crate::offline::worker::hook`).
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -37,7 +37,7 @@ impl From<Bulletin> for SharedBulletin {
 }
 
 /// The bulletin in `text`, parsed again only when the text changes, in the
-/// tools module's web worker (`crate::offline::use_parsed`).
+/// tools module's web worker (`crate::offline::worker::hook`).
 #[hook]
 pub fn use_bulletin(text: SharedText) -> SharedBulletin {
     crate::offline::use_parsed(text)

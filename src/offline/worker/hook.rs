@@ -18,10 +18,10 @@ use yew::prelude::*;
 
 use crate::view::workspace::SharedText;
 
-use super::status::{self, ToolsNote};
+use super::parse::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use super::tools;
-use super::worker::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use crate::hooks::SharedBulletin;
+use crate::offline::status::{self, ToolsNote};
 
 /// A parser run on the page's thread (component tests only).
 pub type PageParser = fn(&str) -> Bulletin;

@@ -1,0 +1,86 @@
+//! The page's state behind `use_reducer`: the open entries and which one
+//! is shown ([`Workspace`], pure and tested natively), and each bulletin's
+//! corrections by hand with their undo history, changed only by typed
+//! [`Action`]s.
+//!
+//! Corrections are kept per bulletin text in localStorage (`browser::kept`),
+//! so a reload, or the same file opened again, finds them.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser::kept::{load, save};
+use crate::view::corrections::{Correction, History};
+use crate::view::workspace::{EntryId, Opened, Workspace};
+
+/// How the page's state changes.
+pub enum Action {
+    /// The debounced draft becomes the pasted entry's text, and is shown.
+    SetPaste(String),
+    /// Files opened (already read and split into issues).
+    Add(Vec<Opened>),
+    /// Show this entry.
+    Activate(EntryId),
+    /// Close this entry (the pasted one stays).
+    Close(EntryId),
+    /// Hide the list of files that could not be opened.
+    DismissErrors,
+    /// A correction to the bulletin whose text has this key.
+    Correct(Rc<str>, Correction),
+    /// Takes back the last correction of that bulletin.
+    Undo(Rc<str>),
+    /// Makes the last correction taken back again.
+    Redo(Rc<str>),
+}
+
+#[derive(Clone, PartialEq)]
+pub struct State(pub Workspace, pub HashMap<Rc<str>, History>);
+
+impl State {
+    pub fn new(ws: Workspace) -> State {
+        State(ws, HashMap::new())
+    }
+
+    /// The corrections made in this visit to the bulletin with this key
+    /// (`None`: as kept, see `browser::kept::load`).
+    pub fn history(&self, key: &str) -> Option<&History> {
+        self.1.get(key)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut ws = self.0.clone();
+        let mut fixes = self.1.clone();
+        let mut edit = |key: Rc<str>, change: &dyn Fn(&mut History) -> bool| {
+            let mut history = fixes.get(&key).cloned().unwrap_or_else(|| load(&key));
+            if change(&mut history) {
+                save(&key, &history);
+                fixes.insert(key, history);
+            }
+        };
+        match action {
+            Action::SetPaste(text) => {
+                ws.set_paste_text(&text);
+                ws.show_paste();
+            }
+            Action::Add(batch) => {
+                ws.add(batch);
+            }
+            Action::Activate(id) => ws.activate(id),
+            Action::Close(id) => ws.close(id),
+            Action::DismissErrors => ws.dismiss_errors(),
+            Action::Correct(key, c) => edit(key, &|h| {
+                h.push(c.clone());
+                true
+            }),
+            Action::Undo(key) => edit(key, &History::undo),
+            Action::Redo(key) => edit(key, &History::redo),
+        }
+        Rc::new(State(ws, fixes))
+    }
+}
