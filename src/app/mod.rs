@@ -134,8 +134,35 @@ pub fn App() -> Html {
         });
     }
 
-    let on_input = draft.on_input.clone();
-    let on_clear = draft.set_now.reform(|()| String::new());
+    // 清空 keeps what it cleared until the next keystroke: 撤销 brings it back.
+    let cleared = use_state(|| None::<String>);
+    let on_input = {
+        let (on_input, cleared) = (draft.on_input.clone(), cleared.clone());
+        Callback::from(move |change: (String, bool)| {
+            if cleared.is_some() {
+                cleared.set(None);
+            }
+            on_input.emit(change);
+        })
+    };
+    let on_clear = {
+        let (set_now, cleared, text) = (draft.set_now.clone(), cleared.clone(), draft.text.clone());
+        Callback::from(move |()| {
+            if !text.trim().is_empty() {
+                cleared.set(Some(text.to_string()));
+            }
+            set_now.emit(String::new());
+        })
+    };
+    let on_unclear = {
+        let (set_now, cleared) = (draft.set_now.clone(), cleared.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = (*cleared).clone() {
+                cleared.set(None);
+                set_now.emit(text);
+            }
+        })
+    };
     let on_paste_text = draft.set_now.clone();
     // The sample never overwrites what the user typed: over a draft it
     // opens as an entry of its own.
@@ -262,6 +289,22 @@ pub fn App() -> Html {
                             </ul>
                             <button type="button" onclick={on_dismiss}>{ t(lang, Msg::Dismiss) }</button>
                         </div>
+                    }
+                    if !workspace.2.is_empty() {
+                        <p class="file-notice" role="status">
+                            { if lang == Lang::En {
+                                format!("Already open, not added again: {}", workspace.2.join(", "))
+                            } else {
+                                format!("已经打开，未重复添加：{}", workspace.2.join("、"))
+                            } }
+                        </p>
+                    }
+                    if cleared.is_some() {
+                        <p class="cleared-note" role="status">
+                            { if lang == Lang::En { "The draft was cleared. " } else { "草稿已清空。" } }
+                            <button type="button" class="undo-clear" onclick={on_unclear}>
+                                { if lang == Lang::En { "Undo" } else { "撤销" } }</button>
+                        </p>
                     }
                     <InputPanel lang={lang} text={shown_text} editable={active.is_paste()}
                         notice={notice.map(AttrValue::from)} excerpt={big && active.is_paste()}

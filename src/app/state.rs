@@ -36,11 +36,16 @@ pub enum Action {
 }
 
 #[derive(Clone, PartialEq)]
-pub struct State(pub Workspace, pub HashMap<Rc<str>, History>);
+pub struct State(
+    pub Workspace,
+    pub HashMap<Rc<str>, History>,
+    /// Files of the last batch that were open already (not added twice).
+    pub Vec<String>,
+);
 
 impl State {
     pub fn new(ws: Workspace) -> State {
-        State(ws, HashMap::new())
+        State(ws, HashMap::new(), Vec::new())
     }
 
     /// The corrections made in this visit to the bulletin with this key
@@ -56,6 +61,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut ws = self.0.clone();
         let mut fixes = self.1.clone();
+        let mut twins = self.2.clone();
         let mut edit = |key: Rc<str>, change: &dyn Fn(&mut History) -> bool| {
             let mut history = fixes.get(&key).cloned().unwrap_or_else(|| load(&key));
             if change(&mut history) {
@@ -69,11 +75,40 @@ impl Reducible for State {
                 ws.show_paste();
             }
             Action::Add(batch) => {
-                ws.add(batch);
+                // The same file (name and text) opened again is shown, not
+                // added a second time.
+                twins.clear();
+                let mut fresh = Vec::new();
+                let mut seen = None;
+                for opened in batch {
+                    let twin = match &opened {
+                        Opened::Text { name, text, .. } => ws
+                            .entries
+                            .iter()
+                            .find(|e| !e.is_paste() && e.name == *name && *e.text == **text)
+                            .map(|e| e.id),
+                        Opened::Failed(_) => None,
+                    };
+                    match (twin, &opened) {
+                        (Some(id), Opened::Text { name, .. }) => {
+                            twins.push(name.clone());
+                            seen.get_or_insert(id);
+                        }
+                        _ => fresh.push(opened),
+                    }
+                }
+                if ws.add(fresh) == 0 {
+                    if let Some(id) = seen {
+                        ws.activate(id);
+                    }
+                }
             }
             Action::Activate(id) => ws.activate(id),
             Action::Close(id) => ws.close(id),
-            Action::DismissErrors => ws.dismiss_errors(),
+            Action::DismissErrors => {
+                ws.dismiss_errors();
+                twins.clear();
+            }
             Action::Correct(key, c) => edit(key, &|h| {
                 h.push(c.clone());
                 true
@@ -81,6 +116,6 @@ impl Reducible for State {
             Action::Undo(key) => edit(key, &History::undo),
             Action::Redo(key) => edit(key, &History::redo),
         }
-        Rc::new(State(ws, fixes))
+        Rc::new(State(ws, fixes, twins))
     }
 }
