@@ -65,6 +65,7 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
         change: None,
         period: None,
         entity: None,
+        corrected: false,
     }
 }
 
@@ -87,6 +88,7 @@ fn item(
             .collect(),
         emphasis: Vec::new(),
         lines: LineRange { first: 3, last: 3 },
+        ..Item::default()
     }
 }
 
@@ -128,6 +130,7 @@ fn bulletin() -> Bulletin {
             lines: LineRange { first: 9, last: 10 },
             message: "无法归入条目".into(),
             text: "（此行孤立）".into(),
+            code: bulletin_parser::WarningKind::OrphanSource,
         }],
         ..Bulletin::default()
     }

@@ -7,9 +7,12 @@
 //! touches a browser or a file system, so the page, the CLI, the tests, the
 //! benchmarks and the fuzzer all run the same code.
 
+pub mod corrections;
 pub mod decode;
+pub mod doubt;
 pub mod export;
 pub mod figures;
+pub mod messages;
 pub mod model;
 pub mod normalize;
 pub mod numerals;
@@ -18,6 +21,9 @@ pub mod proofread;
 pub mod small_string;
 pub mod structure;
 
+pub use corrections::{Correction, Skipped};
+pub use doubt::{Doubt, DoubtReason};
+pub use messages::{DropReason, WarningKind};
 pub use model::*;
 #[cfg(feature = "proofread")]
 pub use proofread::{proofread, proofread_with, Finding, FindingKind, HouseRule, HouseRules};

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::doubt::Doubt;
+use crate::messages::{DropReason, WarningKind};
 use crate::small_string::SmallString;
 
 /// One parsed bulletin.
@@ -66,6 +68,14 @@ pub struct Item {
     pub emphasis: Vec<Span>,
     /// Input lines (1-based, inclusive) the item was read from.
     pub lines: LineRange,
+    /// Why the parser is unsure how it read this item (headline break,
+    /// source, section); `None` (and absent from the JSON) when it is sure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<Doubt>,
+    /// Changed by a correction made by hand ([`crate::corrections`]);
+    /// absent from the JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub corrected: bool,
 }
 
 /// A half-open range of character (Unicode scalar) offsets.
@@ -117,6 +127,9 @@ pub struct Figure {
     /// The bold sub-unit the figure belongs to: `胙城乡`.
     #[serde(default)]
     pub entity: Option<SmallString>,
+    /// Added by hand ([`crate::corrections`]); absent from the JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub corrected: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -177,12 +190,29 @@ pub struct Footer {
     pub signer: Option<String>,
 }
 
-/// Lines the parser could not place, with their text.
+/// Lines the parser could not place or doubts, with their text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     pub lines: LineRange,
+    /// The Chinese text of `code` ([`WarningKind::message_zh`]), as the
+    /// JSON has always carried it.
     pub message: String,
     pub text: String,
+    /// What kind of warning, as a stable code (`"no_source"`).
+    #[serde(default)]
+    pub code: WarningKind,
+}
+
+impl Warning {
+    /// A warning of `kind` over lines `first..=last`, with its Chinese text.
+    pub fn new(kind: WarningKind, first: usize, last: usize, text: String) -> Warning {
+        Warning {
+            lines: LineRange { first, last },
+            message: kind.message_zh().to_string(),
+            text,
+            code: kind,
+        }
+    }
 }
 
 /// A line left out as layout noise.
@@ -190,8 +220,12 @@ pub struct Warning {
 pub struct Dropped {
     pub line: usize,
     pub text: String,
-    /// Why: `"page-number"`, `"rule"`.
-    pub reason: String,
+    /// Why: `"page-number"`, `"rule"` (a stable code).
+    pub reason: DropReason,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// JSON has one number type, but `1050` reads better than `1050.0` and is what

@@ -28,6 +28,7 @@ fn figure(body: &str, text: &str, value: f64, unit: Option<&str>, kind: FigureKi
         change: None,
         period: None,
         entity: None,
+        corrected: false,
     }
 }
 
@@ -77,6 +78,7 @@ fn sample() -> Bulletin {
                 figures: vec![f1, f2, f3, f4],
                 emphasis: vec![],
                 lines: LineRange { first: 9, last: 11 },
+                ..Item::default()
             },
             Item {
                 section: Some("平安建设".into()),
@@ -90,6 +92,7 @@ fn sample() -> Bulletin {
                     first: 13,
                     last: 14,
                 },
+                ..Item::default()
             },
         ],
         footer: Footer {
@@ -105,6 +108,7 @@ fn sample() -> Bulletin {
             },
             message: "unplaced".into(),
             text: "（此页无正文）".into(),
+            code: WarningKind::MastheadUnplaced,
         }],
         dropped: vec![],
         notes: vec![],

@@ -74,6 +74,7 @@ mod tests {
             change: Some(Change::Up),
             period: None,
             entity: None,
+            corrected: false,
         }
     }
 

@@ -121,6 +121,7 @@ mod tests {
             change: None,
             period: None,
             entity: None,
+            corrected: false,
         }
     }
 

@@ -54,6 +54,7 @@ mod tests {
             change: None,
             period: None,
             entity: None,
+            corrected: false,
         }
     }
 

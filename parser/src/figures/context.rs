@@ -249,6 +249,7 @@ impl Annotator {
             change,
             period,
             entity: None,
+            corrected: false,
         }
     }
 }

@@ -7,6 +7,7 @@ use super::text::{
     chars_up_to, ends_sentence, has_sentence_punct, is_colon, trim_set, trim_start_set,
 };
 use super::{Ledger, Sink};
+use crate::messages::{DropReason, WarningKind};
 use crate::model::Footer;
 use crate::numerals::is_cn_numeral_char;
 
@@ -312,7 +313,11 @@ pub fn apply(line: &Line<'_>, footer: &mut Footer, sink: &mut Sink, ledger: &mut
                 continue;
             }
             Role::Credit => {
-                sink.drop_line(line.no, &[f.key, f.value].concat(), "footer-credit");
+                sink.drop_line(
+                    line.no,
+                    &[f.key, f.value].concat(),
+                    DropReason::FooterCredit,
+                );
                 continue;
             }
             Role::Editor => &mut footer.editor,
@@ -363,9 +368,9 @@ fn is_print_line(t: &str) -> bool {
     t.len() <= 120 && t.ends_with("印发") && super::masthead::find_date(t).is_some()
 }
 
-pub const DUPLICATE: &str = "重复的报尾项";
-pub const EMPTY: &str = "报尾项没有内容";
-pub const AFTER_FOOTER: &str = "报尾之后无法归类的文字";
+pub const DUPLICATE: WarningKind = WarningKind::FooterDuplicate;
+pub const EMPTY: WarningKind = WarningKind::FooterEmpty;
+pub const AFTER_FOOTER: WarningKind = WarningKind::AfterFooter;
 
 /// Reads the footer zone: footer lines, a distribution list wrapped onto
 /// following lines, and anything else as a warning.
@@ -375,8 +380,12 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
         match l.kind {
             Kind::Blank | Kind::Noise => {}
             Kind::Footer => open = apply(l, footer, sink, ledger),
-            Kind::Text if is_print_count(l.text) => sink.drop_line(l.no, l.text, "print-count"),
-            Kind::Text if is_print_line(l.text) => sink.drop_line(l.no, l.text, "print-line"),
+            Kind::Text if is_print_count(l.text) => {
+                sink.drop_line(l.no, l.text, DropReason::PrintCount)
+            }
+            Kind::Text if is_print_line(l.text) => {
+                sink.drop_line(l.no, l.text, DropReason::PrintLine)
+            }
             Kind::Section { .. } | Kind::Text => match (&mut footer.distribution, open) {
                 (Some(d), true) => {
                     if d.chars()

@@ -11,13 +11,15 @@ use super::text::{
 };
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
 use super::{Ledger, Sink};
+use crate::doubt::{self, HeadlineRule};
 use crate::figures;
 use crate::figures::{byte_set, count_chars};
+use crate::messages::WarningKind;
 use crate::model::{Bulletin, Figure, Item, LineRange, Span};
 use crate::small_string::SmallString;
 use std::borrow::Cow;
 
-pub const ORPHAN_SOURCE: &str = "找不到所属条目的来源";
+pub const ORPHAN_SOURCE: WarningKind = WarningKind::OrphanSource;
 
 /// How far into a paragraph a headline break is looked for, in characters.
 const HEADLINE_LIMIT: usize = 80;
@@ -612,31 +614,6 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
     if let Some((name, _, at)) = pending {
         sink.warn(at, at, ORPHAN_SOURCE, name.to_string());
     }
-    check_items(&b.items, sink);
-}
-
-pub const NO_HEADLINE: &str = "条目没有标题：标题与正文的分界不确定";
-pub const NO_BODY: &str = "条目没有正文：可能是单独一行的标题或误判的条目";
-pub const NO_SOURCE: &str = "本期多数条目注明来源，此条没有：来源可能与正文粘连";
-
-/// The segmentation checked as a whole: every item has a headline and a
-/// body, and when most items of the bulletin name a source, one that names
-/// none is likely misread. What looks wrong is said in a warning pointing at
-/// the item's lines. The text stays where it was placed, so these warnings
-/// carry none of their own.
-fn check_items(items: &[Item], sink: &mut Sink) {
-    let with_source = items.iter().filter(|i| !i.sources.is_empty()).count();
-    let sourced = items.len() >= 3 && with_source * 4 >= items.len() * 3;
-    for it in items {
-        let (first, last) = (it.lines.first, it.lines.last);
-        if it.headline.is_empty() {
-            sink.warn(first, last, NO_HEADLINE, String::new());
-        } else if it.body.is_empty() {
-            sink.warn(first, last, NO_BODY, String::new());
-        } else if sourced && it.sources.is_empty() {
-            sink.warn(first, last, NO_SOURCE, String::new());
-        }
-    }
 }
 
 /// Bytes of an editor's-note key opening `s` (`编者按：`, `按：`, `编者的话：`),
@@ -815,11 +792,11 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
     }
     let first = &raw[head_start..first_para_end];
     // The break found in the first piece holds for the whole paragraph.
-    let brk = match first_break {
+    let gap = match first_break {
         Some(b) if head_start == 0 => Some(b),
         _ => find_break(first),
-    }
-    .or_else(|| number_gap_break(first));
+    };
+    let brk = gap.or_else(|| number_gap_break(first));
     // `【县住建局】加快推进老旧小区改造。今年以来…`: after a bracketed source
     // on the same line the headline runs to the first `。` when no gap
     // comes first (that `。` belongs to neither part).
@@ -828,21 +805,28 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
         .then(|| first_full_stop(first))
         .flatten()
         .filter(|&k| brk.is_none_or(|(h, _)| k < h));
-    let (head_end, body_start) = if d.headline_alone {
-        (first_para_end, first_para_end)
+    // Which rule ends the headline is kept for the item's rating (doubt).
+    let (head_end, body_start, rule) = if d.headline_alone {
+        (first_para_end, first_para_end, HeadlineRule::Alone)
     } else if let Some(k) = stop {
         ledger.take("。");
-        (head_start + k, head_start + k + '。'.len_utf8())
+        let at = head_start + k;
+        (at, at + '。'.len_utf8(), HeadlineRule::FullStop)
     } else if let Some((h, b)) = brk {
-        (head_start + h, head_start + b)
+        let rule = if gap.is_some() {
+            HeadlineRule::Gap
+        } else {
+            HeadlineRule::NumberGap
+        };
+        (head_start + h, head_start + b, rule)
     } else if first_pieces.len() > 1
         && first_piece_end > head_start
         && first_line_is_headline(&raw[head_start..first_piece_end])
     {
         // A hard wrap lost the gap right at the end of the headline's line.
-        (first_piece_end, first_piece_end)
+        (first_piece_end, first_piece_end, HeadlineRule::WrapEnd)
     } else {
-        (head_start, head_start)
+        (head_start, head_start, HeadlineRule::None)
     };
     let mut body_end = raw.len();
     let last_piece = last_pieces.last().map_or("", |x| x.text);
@@ -907,6 +891,8 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
             first: first_line,
             last: last_line,
         },
+        check: doubt::headline_doubt(rule),
+        corrected: false,
     }
 }
 

@@ -10,6 +10,7 @@ use super::text::{
 };
 use crate::figures::CharSet;
 use crate::figures::{columns, count_chars};
+use crate::messages::DropReason;
 use crate::model::Dropped;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char};
 
@@ -204,7 +205,7 @@ impl Contents {
                 ..Contents::default()
             };
             line.kind = Kind::Noise;
-            noise(dropped, line.no, line.text, "contents");
+            noise(dropped, line.no, line.text, DropReason::Contents);
             return;
         }
         if !self.open {
@@ -231,17 +232,17 @@ impl Contents {
             self.first = Some(entry.to_string());
         }
         line.kind = Kind::Noise;
-        noise(dropped, line.no, line.text, "contents");
+        noise(dropped, line.no, line.text, DropReason::Contents);
     }
 }
 
 /// Records a noise line in `dropped`.
 #[inline(never)]
-fn noise(dropped: &mut Vec<Dropped>, line: usize, text: &str, reason: &str) {
+fn noise(dropped: &mut Vec<Dropped>, line: usize, text: &str, reason: DropReason) {
     dropped.push(Dropped {
         line,
         text: text.to_string(),
-        reason: reason.to_string(),
+        reason,
     });
 }
 
@@ -520,7 +521,7 @@ fn classify_marked<'a>(
         dropped.push(Dropped {
             line: no,
             text: t.to_string(),
-            reason: "rule".into(),
+            reason: DropReason::Rule,
         });
         return line;
     }
@@ -530,14 +531,14 @@ fn classify_marked<'a>(
         dropped.push(Dropped {
             line: no,
             text: t.to_string(),
-            reason: "page-number".into(),
+            reason: DropReason::PageNumber,
         });
         return line;
     }
     if is_page_furniture(t) {
         set_text(&mut line, t);
         line.kind = Kind::Noise;
-        noise(dropped, no, t, "page-furniture");
+        noise(dropped, no, t, DropReason::PageFurniture);
         return line;
     }
     let mut md_heading = false;
@@ -577,7 +578,7 @@ fn markup(line: usize, text: &str) -> Dropped {
     Dropped {
         line,
         text: text.to_string(),
-        reason: "markup".into(),
+        reason: DropReason::Markup,
     }
 }
 

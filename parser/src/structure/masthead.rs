@@ -9,13 +9,14 @@ use super::text::{
     chars_up_to, has_sentence_punct, is_cjk, is_close_paren, is_colon, is_open_paren, trim_set,
 };
 use super::{Ledger, Sink};
+use crate::messages::{DropReason, WarningKind};
 use crate::model::Masthead;
 use crate::numerals::{ascii_digit, cn_digit, is_cn_numeral_char, parse_integer};
 
-pub const UNPLACED: &str = "刊头中无法归类的文字";
+pub const UNPLACED: WarningKind = WarningKind::MastheadUnplaced;
 /// The most lines a masthead takes (noise lines included).
 const MAX_LINES: usize = 16;
-pub const DUPLICATE: &str = "重复的刊头项";
+pub const DUPLICATE: WarningKind = WarningKind::MastheadDuplicate;
 
 /// Where the body starts, and the masthead lines' texts (a PDF repeats them
 /// at the top of every page; in the body such a repeat is noise).
@@ -224,7 +225,7 @@ fn read_web_meta(
                 m.date = Some(iso);
                 let rest = [&value[..s], &value[e..]].concat();
                 if !rest.trim().is_empty() {
-                    sink.drop_line(no, rest.trim(), "web-meta");
+                    sink.drop_line(no, rest.trim(), DropReason::WebMeta);
                 }
                 continue;
             }
@@ -240,7 +241,7 @@ fn read_web_meta(
                 continue;
             }
         }
-        sink.drop_line(no, &[key, colon, value].concat(), "web-meta");
+        sink.drop_line(no, &[key, colon, value].concat(), DropReason::WebMeta);
     }
 }
 
@@ -387,8 +388,8 @@ fn apply<'a>(
             }
             Some(_) => sink.warn(no, no, DUPLICATE, tok.to_string()),
             // `总第415期` printed apart from the issue, `（星期五）` after the date.
-            None if is_running_total(tok) => sink.drop_line(no, tok, "running-total"),
-            None if is_weekday(tok) => sink.drop_line(no, tok, "weekday"),
+            None if is_running_total(tok) => sink.drop_line(no, tok, DropReason::RunningTotal),
+            None if is_weekday(tok) => sink.drop_line(no, tok, DropReason::Weekday),
             None => candidates.push((no, tok, first_content)),
         }
     }

@@ -24,6 +24,7 @@ mod masthead;
 mod rewrap;
 mod text;
 
+use crate::messages::{DropReason, WarningKind};
 use crate::model::*;
 use crate::normalize;
 use lines::{Kind, Line};
@@ -80,6 +81,18 @@ pub fn split_issues(text: &str) -> Vec<String> {
         .collect()
 }
 
+// What the doubt ratings (`crate::doubt`) and corrections read the way
+// the structure pass does.
+pub(crate) use items::trailing_source;
+pub(crate) use text::{ends_sentence, has_sentence_punct, is_unit_name, split_sources};
+
+/// Where the parser ends a headline in `s` (a paragraph starting an
+/// item): (headline end, body start) as byte offsets. For corrections that
+/// cut an item in two.
+pub(crate) fn headline_break(s: &str) -> Option<(usize, usize)> {
+    items::find_break(s)
+}
+
 /// Moves every line number in `b` down by `by` lines.
 fn shift_lines(b: &mut Bulletin, by: usize) {
     if by == 0 {
@@ -113,6 +126,7 @@ fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
     let mut body = rewrap::blocks(&rest[..footer_at], &headings, &top.header_texts, &mut sink);
     body.stars = stars;
     items::assemble(&body, &mut b, &mut sink, ledger);
+    crate::doubt::rate(&mut b);
     footer::read(&rest[footer_at..], &mut b.footer, &mut sink, ledger);
     sink.dropped.sort_by_key(|d| d.line);
     sink.warnings.sort_by_key(|w| w.lines.first);
@@ -146,19 +160,15 @@ pub(crate) struct Sink {
 }
 
 impl Sink {
-    fn warn(&mut self, first: usize, last: usize, message: &str, text: String) {
-        self.warnings.push(Warning {
-            lines: LineRange { first, last },
-            message: message.to_string(),
-            text,
-        });
+    fn warn(&mut self, first: usize, last: usize, kind: WarningKind, text: String) {
+        self.warnings.push(Warning::new(kind, first, last, text));
     }
 
-    fn drop_line(&mut self, line: usize, text: &str, reason: &str) {
+    fn drop_line(&mut self, line: usize, text: &str, reason: DropReason) {
         self.dropped.push(Dropped {
             line,
             text: text.to_string(),
-            reason: reason.to_string(),
+            reason,
         });
     }
 }

@@ -23,6 +23,7 @@ use super::items::{
 use super::lines::{Heading, Headings, Kind, Line};
 use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width};
 use super::Sink;
+use crate::messages::DropReason;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,7 +235,7 @@ pub fn blocks<'a>(
                 .any(|&(h, n)| same_first_char(h, n, l.text) && eq_ignoring_spaces(h, l.text))
                 || made_of_headers(l.text, &headers))
         {
-            sink.drop_line(l.no, l.text, "page-header");
+            sink.drop_line(l.no, l.text, DropReason::PageHeader);
             gap = true;
             continue;
         }

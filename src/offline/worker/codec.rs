@@ -18,7 +18,8 @@
 use std::borrow::Cow;
 
 use bulletin_parser::{
-    Bulletin, Change, Dropped, Figure, FigureKind, Footer, Item, LineRange, Masthead, Span, Warning,
+    Bulletin, Change, Doubt, DoubtReason, DropReason, Dropped, Figure, FigureKind, Footer, Item,
+    LineRange, Masthead, Span, Warning, WarningKind,
 };
 
 /// The bulletin without its items (they travel separately, in pieces).
@@ -61,16 +62,18 @@ pub fn encode_head(bulletin: &Bulletin) -> Vec<u8> {
             lines,
             message,
             text,
+            code,
         } = warning;
         w.lines(lines);
         w.str(message);
         w.str(text);
+        w.str(code.code());
     });
     w.seq(dropped, |w, d| {
         let Dropped { line, text, reason } = d;
         w.uint(*line as u64);
         w.str(text);
-        w.str(reason);
+        w.str(reason.code());
     });
     w.seq(notes, |w, s| w.str(s));
     w.0
@@ -98,13 +101,14 @@ pub fn decode_head(bytes: &[u8]) -> Option<Bulletin> {
             lines: r.lines()?,
             message: r.str()?,
             text: r.str()?,
+            code: WarningKind::from_code(&r.str::<String>()?),
         })
     })?;
     let dropped = r.seq(|r| {
         Some(Dropped {
             line: r.usize()?,
             text: r.str()?,
-            reason: r.str()?,
+            reason: DropReason::from_code(&r.str::<String>()?),
         })
     })?;
     let notes = r.seq(Reader::str)?;
@@ -132,6 +136,8 @@ pub fn encode_items(items: &[Item]) -> Vec<u8> {
             figures,
             emphasis,
             lines,
+            check,
+            corrected,
         } = item;
         w.opt_str(section);
         w.str(headline);
@@ -145,6 +151,8 @@ pub fn encode_items(items: &[Item]) -> Vec<u8> {
             w.uint(*end as u64);
         });
         w.lines(lines);
+        w.opt(check, |w, d| w.seq(&d.reasons, |w, r| w.str(r.code())));
+        w.0.push(u8::from(*corrected));
     });
     w.0
 }
@@ -166,6 +174,12 @@ pub fn decode_items(bytes: &[u8]) -> Option<Vec<Item>> {
                 })
             })?,
             lines: r.lines()?,
+            check: r.opt(|r| {
+                Some(Doubt {
+                    reasons: r.seq(|r| Some(DoubtReason::from_code(&r.str::<String>()?)))?,
+                })
+            })?,
+            corrected: r.byte()? == 1,
         })
     })?;
     r.end()?;
@@ -236,6 +250,7 @@ impl Writer {
             change,
             period,
             entity,
+            corrected,
         } = figure;
         self.str(text);
         self.0.extend_from_slice(&value.to_le_bytes());
@@ -255,6 +270,7 @@ impl Writer {
         });
         self.opt_str(period);
         self.opt_str(entity);
+        self.0.push(u8::from(*corrected));
     }
 }
 
@@ -350,6 +366,7 @@ impl Reader<'_> {
             })?,
             period: self.opt_str()?,
             entity: self.opt_str()?,
+            corrected: self.byte()? == 1,
         })
     }
 
@@ -386,6 +403,7 @@ mod tests {
             change,
             period: Some("1—8月份".into()),
             entity: Some("城关镇".into()),
+            corrected: true,
         };
         let mut figures: Vec<Figure> = FigureKind::ALL
             .iter()
@@ -432,6 +450,10 @@ mod tests {
                         first: i + 1,
                         last: i + 3,
                     },
+                    check: (i % 2 == 0).then(|| Doubt {
+                        reasons: vec![DoubtReason::NoSource, DoubtReason::HeadlineLong],
+                    }),
+                    corrected: i % 3 == 0,
                 })
                 .collect(),
             footer: Footer {
@@ -444,6 +466,7 @@ mod tests {
                 lines: LineRange { first: 9, last: 10 },
                 message: "未归属".into(),
                 text: "一行".into(),
+                code: WarningKind::NoBody,
             }],
             dropped: vec![Dropped {
                 line: 30,
