@@ -24,14 +24,14 @@ use crate::components::proofread::use_proofread;
 use crate::components::section_nav::SectionNav;
 use crate::components::summary::Summary;
 use crate::components::warnings::Warnings;
-use crate::hooks::{use_bulletin, use_draft, use_file_drop, use_render_clock, SharedBulletin};
+use crate::hooks::{use_bulletin, use_draft, use_file_drop, use_render_clock};
 use crate::offline::tools;
 use crate::view::big_text::{excerpt, is_big, megabytes, EXCERPT_BYTES};
-use crate::view::corrections::{apply, text_key};
-use crate::view::doubt::doubts;
+use crate::view::corrections::{encode, text_key};
 use crate::view::i18n::{big_text_note, localized, render_time, t, Lang, Msg};
 use crate::view::lines::utf16_range;
 use crate::view::table::Filter;
+use crate::view::workspace::SharedText;
 use crate::view::workspace::{Opened, Workspace};
 use crate::SAMPLE;
 
@@ -55,7 +55,16 @@ pub fn App() -> Html {
 
     let ws = &workspace.0;
     let active = ws.active_entry().clone();
-    let bulletin = use_bulletin(active.text.clone());
+    // Corrections by hand: kept per bulletin text, applied to its parse in
+    // the tools worker; everything below shows the corrected bulletin.
+    let key = use_memo(active.text.clone(), |t| Rc::<str>::from(text_key(t)));
+    let kept = use_memo(key.clone(), |k| crate::browser::kept::load(k));
+    let history = workspace
+        .history(&key)
+        .cloned()
+        .unwrap_or_else(|| (*kept).clone());
+    let fixes_text = use_memo(history.done.clone(), |done| SharedText::from(encode(done)));
+    let (bulletin, settled) = use_bulletin(active.text.clone(), (*fixes_text).clone());
     let proofread = use_proofread(*lang, AttrValue::from(active.text.rc()), textarea.clone());
     // Keyed on the entry too: switching to a file with the same text (one
     // bulletin in two encodings) is still a new render.
@@ -71,38 +80,14 @@ pub fn App() -> Html {
     };
     let draft = use_draft((*saved).clone(), commit);
 
-    // Corrections by hand: kept per bulletin text, applied to its parse;
-    // everything below shows the corrected bulletin.
-    let key = use_memo(active.text.clone(), |t| Rc::<str>::from(text_key(t)));
-    let kept = use_memo(key.clone(), |k| crate::browser::kept::load(k));
-    let history = workspace
-        .history(&key)
-        .cloned()
-        .unwrap_or_else(|| (*kept).clone());
-    let fixed = use_memo(
-        (bulletin.clone(), history.done.clone()),
-        |(bulletin, done)| {
-            if done.is_empty() {
-                return (bulletin.clone(), Rc::new(Vec::new()));
-            }
-            let mut b = (*bulletin.0).clone();
-            let marks = apply(&mut b, done);
-            (SharedBulletin::from(b), Rc::new(marks))
-        },
-    );
-    let shown = fixed.0.clone();
-    let item_doubts = use_memo(shown.clone(), |b| Rc::new(doubts(b)));
+    let shown = bulletin.clone();
     let on_correct = {
         let workspace = workspace.dispatcher();
         use_callback((*key).clone(), move |c, key: &Rc<str>| {
             workspace.dispatch(Action::Correct(key.clone(), c))
         })
     };
-    let fixes = CorrectionsContext {
-        on_correct,
-        corrected: fixed.1.clone(),
-        doubts: (*item_doubts).clone(),
-    };
+    let fixes = CorrectionsContext { on_correct };
     let only_doubtful = use_state(|| false);
     // The figures table's filter: the exports hold what it shows.
     let table_filter = use_state(Filter::default);
@@ -110,7 +95,7 @@ pub fn App() -> Html {
         let table_filter = table_filter.setter();
         use_callback((), move |f: Filter, _| table_filter.set(f))
     };
-    let doubtful = item_doubts.iter().filter(|d| !d.is_empty()).count();
+    let doubtful = shown.items.iter().filter(|i| i.check.is_some()).count();
     let on_undo = {
         let (workspace, key) = (workspace.dispatcher(), (*key).clone());
         Callback::from(move |()| workspace.dispatch(Action::Undo(key.clone())))
@@ -329,7 +314,7 @@ pub fn App() -> Html {
                         { proofread }
                         <CorrectionsBar lang={lang} made={history.done.len()}
                             can_undo={!history.done.is_empty()} can_redo={!history.undone.is_empty()}
-                            on_undo={on_undo} on_redo={on_redo} doubtful={doubtful}
+                            on_undo={on_undo} on_redo={on_redo} doubtful={doubtful} settled={settled}
                             only_doubtful={*only_doubtful} on_only_doubtful={on_only_doubtful} />
                         <SectionNav lang={lang} bulletin={shown.clone()} />
                         <ContextProvider<CorrectionsContext> context={fixes}>

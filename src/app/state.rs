@@ -12,8 +12,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::kept::{load, save};
-use crate::view::corrections::{Correction, History};
+use crate::view::corrections::History;
 use crate::view::workspace::{EntryId, Opened, Workspace};
+use bulletin_parser::corrections::Correction;
 
 /// How the page's state changes.
 pub enum Action {

@@ -6,27 +6,42 @@
 //! the App keeps them with their history and hands them down in a
 //! [`CorrectionsContext`], so `Document` needs no new props.
 
-use std::rc::Rc;
-
-use bulletin_parser::FigureKind;
+use bulletin_parser::corrections::{Correction, FigureRef, ItemRef};
+use bulletin_parser::DoubtReason;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node};
 use yew::prelude::*;
 
 use crate::hooks::SharedBulletin;
 use crate::offline::tools;
-use crate::view::corrections::Correction;
-use crate::view::doubt::Doubt;
 use crate::view::i18n::Lang;
 
-/// What items need to correct themselves and show their state.
+/// What items need to correct themselves (whether an item was corrected,
+/// and why the parser doubts it, are on the item: `corrected`, `check`).
 #[derive(Clone, PartialEq)]
 pub struct CorrectionsContext {
     pub on_correct: Callback<Correction>,
-    /// Per item: touched by a correction.
-    pub corrected: Rc<Vec<bool>>,
-    /// Per item: the reasons to check it.
-    pub doubts: Rc<Vec<Vec<Doubt>>>,
+}
+
+/// Why an item should be checked, in the page's language.
+pub fn doubt_text(lang: Lang, reason: DoubtReason) -> &'static str {
+    if lang != Lang::En {
+        return reason.message_zh();
+    }
+    match reason {
+        DoubtReason::NoHeadline => "no break between headline and body was found",
+        DoubtReason::HeadlineWeakRule => "the headline's end was found by a weak rule only",
+        DoubtReason::HeadlineLong => {
+            "the headline is long or ends a sentence: body text may be in it"
+        }
+        DoubtReason::NoBody => "a headline and no body",
+        DoubtReason::NoSource => "most items name a source; this one does not",
+        DoubtReason::SourceUnrecognised => "the source does not look like a unit's name",
+        DoubtReason::SectionUncertain => "the section is uncertain",
+        DoubtReason::SourceInsideBody => "a source inside the body: two items may be one",
+        DoubtReason::HeadlineOdd => "the headline does not read as one",
+        DoubtReason::Other => "something else looks doubtful",
+    }
 }
 
 /// One phrase in the page's two languages (these are the corrections'
@@ -50,6 +65,8 @@ pub struct CorrectionsBarProps {
     /// Items to check, and whether only those are shown.
     pub doubtful: usize,
     pub only_doubtful: bool,
+    /// False while the corrections just made are being applied.
+    pub settled: bool,
     pub on_only_doubtful: Callback<bool>,
 }
 
@@ -62,7 +79,8 @@ pub fn CorrectionsBar(props: &CorrectionsBarProps) -> Html {
         .on_only_doubtful
         .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
-        <div class="corrections-bar" role="group" aria-label={tr(lang, "更正", "Corrections")}>
+        <div class="corrections-bar" role="group" aria-label={tr(lang, "更正", "Corrections")}
+            data-settled={props.settled.to_string()}>
             <span class="corrections-count" data-count={props.made.to_string()}>
                 { if lang == Lang::En { format!("{} corrections", props.made) } else { format!("已更正 {} 处", props.made) } }
             </span>
@@ -113,6 +131,8 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
     let Some(item) = props.bulletin.items.get(i) else {
         return Html::default();
     };
+    // The item as the corrections name it (first line and headline).
+    let at = ItemRef::of(item);
     let value_of = |r: &NodeRef| {
         r.cast::<HtmlInputElement>()
             .map(|e| e.value())
@@ -127,15 +147,17 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
         }
     };
     let on_headline = {
+        let at = at.clone();
         let (emit, r) = (emit.clone(), headline.clone());
         Callback::from(move |_: MouseEvent| {
-            emit(Correction::Headline {
-                item: i,
-                text: value_of(&r),
+            emit(Correction::SetHeadline {
+                item: at.clone(),
+                headline: value_of(&r),
             })
         })
     };
     let on_source = {
+        let at = at.clone();
         let (emit, r) = (emit.clone(), source.clone());
         Callback::from(move |_: MouseEvent| {
             let sources = value_of(&r)
@@ -143,15 +165,19 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .collect();
-            emit(Correction::Sources { item: i, sources })
+            emit(Correction::SetSources {
+                item: at.clone(),
+                sources,
+            })
         })
     };
     let on_section = {
+        let at = at.clone();
         let (emit, r) = (emit.clone(), section.clone());
         Callback::from(move |_: MouseEvent| {
             let name = value_of(&r).trim().to_string();
-            emit(Correction::Section {
-                item: i,
+            emit(Correction::SetSection {
+                item: at.clone(),
                 section: (!name.is_empty()).then_some(name),
             })
         })
@@ -159,30 +185,34 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
     let last = i + 1 >= props.bulletin.items.len();
     let on_merge = {
         let emit = emit.clone();
-        Callback::from(move |_: MouseEvent| emit(Correction::MergeNext { item: i }))
+        let at = at.clone();
+        Callback::from(move |_: MouseEvent| emit(Correction::MergeNext { item: at.clone() }))
     };
     // Buttons that read the selection keep it: a mouse press on them does
     // not move the selection away.
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let on_split = {
-        let (emit, status) = (emit.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| {
-            match body_selection(i) {
-            Some((at, headline_end)) if at > 0 => emit(Correction::Split {
-                item: i,
-                at,
-                headline_end,
-            }),
+        let (emit, status, at) = (emit.clone(), status.clone(), at.clone());
+        let body = item.body.clone();
+        Callback::from(move |_: MouseEvent| match body_selection(i) {
+            // The new item starts where the selection starts; the parser's
+            // headline rule finds its headline there.
+            Some((start, _)) if start > 0 && start < body.chars().count() => {
+                emit(Correction::Split {
+                    item: at.clone(),
+                    at: start,
+                    after: body.chars().skip(start).take(24).collect(),
+                })
+            }
             _ => status.set(Some(tr(
                 lang,
-                "请先在本条正文中选中新条目的标题（或点在要拆开的位置）",
-                "First select the new item's headline in this item's body (or place the caret where to split)",
+                "请先在本条正文中点在（或选中）下一条开始的地方",
+                "First place the caret (or select) where the next item starts in this body",
             ))),
-        }
         })
     };
     let on_add_figure = {
-        let (emit, status) = (emit.clone(), status.clone());
+        let (emit, status, at) = (emit.clone(), status.clone(), at.clone());
         let body = item.body.clone();
         Callback::from(move |_: MouseEvent| {
             let picked = body_selection(i).filter(|(a, b)| b > a);
@@ -195,7 +225,7 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
                 return;
             };
             let text: String = body.chars().skip(start).take(end - start).collect();
-            let (emit, status) = (emit.clone(), status.clone());
+            let (emit, status, at) = (emit.clone(), status.clone(), at.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match tools::text_action("figures", &text)
                     .await
@@ -203,14 +233,15 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
                     .as_deref()
                     .and_then(read_figure)
                 {
+                    // The parser reads the figure there again when it applies.
                     Some(f) => emit(Correction::AddFigure {
-                        item: i,
+                        item: at,
                         start: start + f.start,
                         end: start + f.end,
-                        value: f.value,
-                        value_max: f.value_max,
-                        unit: f.unit,
-                        kind: f.kind,
+                        text: text.chars().skip(f.start).take(f.end - f.start).collect(),
+                        value: None,
+                        unit: None,
+                        kind: None,
                     }),
                     None => status.set(Some(tr(
                         lang,
@@ -260,7 +291,11 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
                     { for item.figures.iter().map(|f| {
                         let emit = emit.clone();
                         let start = f.start;
-                        let onclick = Callback::from(move |_: MouseEvent| emit(Correction::FigureWrong { item: i, start }));
+                        let (item, figure) = (at.clone(), FigureRef::of(f));
+                        let onclick = Callback::from(move |_: MouseEvent| emit(Correction::RemoveFigure {
+                            item: item.clone(),
+                            figure: figure.clone(),
+                        }));
                         html! {
                             <li><span>{ f.text.as_str() }</span>
                                 <button type="button" class="figure-wrong" data-start={start.to_string()} {onclick}
@@ -277,12 +312,8 @@ pub fn ItemEditor(props: &ItemEditorProps) -> Html {
     }
 }
 
-/// A figure the tools module read in a selection (offsets into it).
+/// Where the tools module read a figure in a selection (offsets into it).
 struct Read {
-    value: f64,
-    value_max: Option<f64>,
-    unit: Option<String>,
-    kind: FigureKind,
     start: usize,
     end: usize,
 }
@@ -291,13 +322,8 @@ struct Read {
 /// start \t end` of the first figure, or nothing.
 fn read_figure(line: &str) -> Option<Read> {
     let f: Vec<&str> = line.split('\t').collect();
+    f.first()?.parse::<f64>().ok()?;
     Some(Read {
-        value: f.first()?.parse().ok()?,
-        value_max: f.get(1).and_then(|v| v.parse().ok()),
-        unit: f.get(2).filter(|u| !u.is_empty()).map(|u| u.to_string()),
-        kind: FigureKind::ALL
-            .into_iter()
-            .find(|k| Some(&k.as_str()) == f.get(3))?,
         start: f.get(4)?.parse().ok()?,
         end: f.get(5)?.parse().ok()?,
     })

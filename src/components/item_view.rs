@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::corrections::{tr, CorrectionsContext, ItemEditor};
+use bulletin_parser::DoubtReason;
+
+use crate::components::corrections::{doubt_text, tr, CorrectionsContext, ItemEditor};
 use crate::components::figure_mark::FigureMark;
 use crate::hooks::SharedBulletin;
 use crate::view::i18n::{t, Lang, Msg};
@@ -24,13 +26,6 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     // Corrections and doubts (absent in tests that mount the item alone).
     let fixes = use_context::<CorrectionsContext>();
     let editing = use_state(|| false);
-    let corrected = fixes
-        .as_ref()
-        .is_some_and(|c| c.corrected.get(props.index).copied().unwrap_or(false));
-    let doubts = fixes
-        .as_ref()
-        .and_then(|c| c.doubts.get(props.index).cloned())
-        .unwrap_or_default();
     let toggle = {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(!*editing))
@@ -38,6 +33,8 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     let Some(item) = props.bulletin.items.get(props.index) else {
         return Html::default();
     };
+    let corrected = item.corrected;
+    let doubts: &[DoubtReason] = item.check.as_ref().map_or(&[], |d| &d.reasons);
     let anchor = item_anchor(props.index);
     let heading_id = format!("{anchor}-h");
     let runs = segment(&item.body, &item.figures, &item.emphasis);
@@ -63,7 +60,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             data-lines={format!("{}-{}", item.lines.first, item.lines.last)}>
             if !doubts.is_empty() {
                 <p class="doubt" role="note"><strong>{ tr(lang, "需要核对", "Check this") }</strong>{ "：" }
-                    { doubts.iter().map(|d| d.say(lang)).collect::<Vec<_>>().join(if lang == Lang::En { "; " } else { "；" }) }</p>
+                    { doubts.iter().map(|d| doubt_text(lang, *d)).collect::<Vec<_>>().join(if lang == Lang::En { "; " } else { "；" }) }</p>
             }
             if item.headline.trim().is_empty() {
                 <h3 id={heading_id} class="untitled">{ t(lang, Msg::Untitled) }</h3>

@@ -25,6 +25,7 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
     // How many links are drawn, kept with the bulletin it was counted for.
     // (The same state type as the document's window: one instance of the hook's code.)
     let limit = use_state(|| None::<(SharedBulletin, Range<usize>)>);
+    let current = use_current_anchor(b.clone());
     if b.items.is_empty() {
         return Html::default();
     }
@@ -67,15 +68,68 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
         <nav class="section-nav" aria-labelledby="contents-h">
             <h2 id="contents-h">{ t(lang, Msg::Contents) }</h2>
             <ol>
-                { for links.map(|(href, name, count)| html! {
-                    <li><a {href}>{ name }
+                { for links.map(|(href, name, count)| {
+                    let here = current.as_deref() == href.strip_prefix('#');
+                    html! {
+                    <li><a class={classes!(here.then_some("current"))}
+                        aria-current={here.then_some("location")} {href}>{ name }
                         if let Some(n) = count { <span class="count">{ n }</span> }
                     </a></li>
-                }) }
+                }}) }
             </ol>
             if left > 0 {
                 { load_more("contents", show_more(lang, left), &on_more, &NodeRef::default()) }
             }
         </nav>
     }
+}
+
+/// The anchor of the contents link whose part the reader is in: the last
+/// one whose target starts above the upper part of the window. Read again
+/// as the page scrolls.
+#[hook]
+fn use_current_anchor(bulletin: SharedBulletin) -> Option<String> {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let current = use_state_eq(|| None::<String>);
+    {
+        let current = current.clone();
+        use_effect_with(bulletin, move |_| {
+            let find = move || {
+                let doc = crate::browser::document()?;
+                let links = doc.query_selector_all(".section-nav a[href^='#']").ok()?;
+                let mut here = None;
+                for i in 0..links.length() {
+                    let link: web_sys::Element = links.get(i)?.dyn_into().ok()?;
+                    let id = link
+                        .get_attribute("href")?
+                        .trim_start_matches('#')
+                        .to_string();
+                    let Some(target) = doc.get_element_by_id(&id) else {
+                        continue;
+                    };
+                    if target.get_bounding_client_rect().top() > 120.0 {
+                        break;
+                    }
+                    here = Some(id);
+                }
+                here
+            };
+            let on_scroll = Closure::<dyn Fn()>::new(move || current.set(find()));
+            let window = crate::browser::window();
+            if let Some(w) = &window {
+                let _ = w
+                    .add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "scroll",
+                        on_scroll.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    (*current).clone()
 }

@@ -3,7 +3,6 @@
 
 pub mod big_text;
 pub mod corrections;
-pub mod doubt;
 pub mod export_filter;
 pub mod figure_info;
 pub mod i18n;

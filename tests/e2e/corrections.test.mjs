@@ -60,8 +60,14 @@ after(async () => {
 const article = (headline) => page.locator('article', { has: page.locator('h3', { hasText: headline }) });
 const count = async () => Number(await page.locator('.corrections-count').getAttribute('data-count'));
 
+/** Waits until `n` corrections are made and the bulletin shown has them applied. */
 async function waitCount(n) {
-  await page.waitForFunction((n) => document.querySelector('.corrections-count')?.dataset.count === String(n), n);
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('.corrections-count')?.dataset.count === String(n) &&
+      document.querySelector('.corrections-bar')?.dataset.settled === 'true',
+    n,
+  );
 }
 
 /** Opens the editor of the item with this headline. */

@@ -26,12 +26,16 @@ pub fn export_texts(
         return Err(format!("{} labels for {} texts", labels.len(), texts.len()));
     }
     let filter = export_filter::decode(filter);
+    // The corrections name lines of the text they were made on.
+    let texts_for_fix = texts.clone();
     crate::actions::run_with(
         action,
         &labels.into_iter().zip(texts).collect::<Vec<_>>(),
         |i, b| {
-            if let Some(list) = corrections.get(i) {
-                fixes::apply(b, &fixes::decode(list));
+            if let Some(list) = corrections.get(i).filter(|l| !l.is_empty()) {
+                *b =
+                    bulletin_parser::corrections::apply(b, &texts_for_fix[i], &fixes::decode(list))
+                        .0;
             }
             export_filter::keep_shown(b, &filter);
         },
@@ -72,19 +76,24 @@ pub fn parse_to_json(text: &str) -> String {
 pub const ITEMS_PER_PART: usize = 64;
 
 /// Parses one bulletin (every parse of the page happens here, in the tools
-/// worker) and returns it in pieces of `codec` bytes
+/// worker), applies the corrections by hand kept with it, and returns it in pieces of `codec` bytes
 /// (`bulletin_analyzer::offline::codec`): first the bulletin without its
 /// items, then its items, [`ITEMS_PER_PART`] to a piece. Reading a 5 MB
 /// paste's result in one go would hold the page for seconds; in pieces, the
 /// page reads a few at a time between frames. Bytes both ways (the text
 /// comes as UTF-8): the buffers are handed over, not copied.
 #[wasm_bindgen]
-pub fn parse_to_parts(utf8: &[u8]) -> js_sys::Array {
+pub fn parse_to_parts(utf8: &[u8], corrections: &str) -> js_sys::Array {
     use bulletin_analyzer::offline::codec;
     use js_sys::{Array, Uint8Array};
     // The page sends a Rust `String`'s bytes, so this never replaces.
     let text = String::from_utf8_lossy(utf8);
-    let bulletin = bulletin_parser::parse(&text);
+    let mut bulletin = bulletin_parser::parse(&text);
+    // The corrections by hand kept with this text (`view::corrections`).
+    if !corrections.is_empty() {
+        let list = bulletin_analyzer::view::corrections::decode(corrections);
+        bulletin = bulletin_parser::corrections::apply(&bulletin, &text, &list).0;
+    }
     let parts = Array::new();
     parts.push(&Uint8Array::from(codec::encode_head(&bulletin).as_slice()));
     for chunk in bulletin.items.chunks(ITEMS_PER_PART) {

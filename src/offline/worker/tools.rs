@@ -146,7 +146,9 @@ pub async fn binary_text(
     ))
 }
 
-/// Parses `texts` (every parse of the page happens in the tools worker):
+/// Parses `texts` (every parse of the page happens in the tools worker),
+/// each with its corrections by hand applied (`corrections[i]`, the text
+/// form of `view::corrections`; empty for none):
 /// `result[i]` is the i-th text's bulletin as [`codec`](super::codec)
 /// pieces, read back by [`parse_texts`](super::parse::parse_texts).
 /// The texts go as UTF-8 bytes, handed over rather than copied: a 5 MB
@@ -154,9 +156,12 @@ pub async fn binary_text(
 /// on the page's thread. `on_progress(done, total)` hears how far it got.
 pub async fn parse_parts(
     texts: &[String],
+    corrections: &[String],
     on_progress: impl Fn(usize, usize) + 'static,
 ) -> Result<Array, ToolsError> {
     let message = request("parse")?;
+    let fixes: Array = corrections.iter().map(|c| JsValue::from_str(c)).collect();
+    set(&message, "corrections", &fixes)?;
     let list: Array = texts
         .iter()
         .map(|t| Uint8Array::from(t.as_bytes()))

@@ -99,7 +99,7 @@ function parseAll(msg) {
   const results = new Array(texts.length);
   let lastReport = performance.now();
   for (let i = 0; i < texts.length; i++) {
-    results[i] = wasm_bindgen.parse_to_parts(texts[i]);
+    results[i] = wasm_bindgen.parse_to_parts(texts[i], (msg.corrections || [])[i] || "");
     const now = performance.now();
     if (now - lastReport >= 50 || i + 1 === texts.length) {
       lastReport = now;
