@@ -87,7 +87,22 @@ pub fn App() -> Html {
             workspace.dispatch(Action::Correct(key.clone(), c))
         })
     };
-    let fixes = CorrectionsContext { on_correct };
+    // One item's editor open at a time; a new bulletin closes it.
+    let editing = use_state_eq(|| None::<(Rc<str>, usize)>);
+    let on_edit = {
+        let editing = editing.setter();
+        use_callback((*key).clone(), move |at: Option<usize>, key: &Rc<str>| {
+            editing.set(at.map(|i| (key.clone(), i)))
+        })
+    };
+    let fixes = CorrectionsContext {
+        on_correct,
+        editing: editing
+            .as_ref()
+            .filter(|(k, _)| *k == *key)
+            .map(|(_, i)| *i),
+        on_edit,
+    };
     let only_doubtful = use_state(|| false);
     // The figures table's filter: the exports hold what it shows.
     let table_filter = use_state(Filter::default);

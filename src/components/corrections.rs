@@ -21,6 +21,10 @@ use crate::view::i18n::Lang;
 #[derive(Clone, PartialEq)]
 pub struct CorrectionsContext {
     pub on_correct: Callback<Correction>,
+    /// The item whose editor is open (one at a time), by index: a
+    /// correction made there keeps it at the same index.
+    pub editing: Option<usize>,
+    pub on_edit: Callback<Option<usize>>,
 }
 
 /// Why an item should be checked, in the page's language.

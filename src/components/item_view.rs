@@ -25,10 +25,15 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     let lang = props.lang;
     // Corrections and doubts (absent in tests that mount the item alone).
     let fixes = use_context::<CorrectionsContext>();
-    let editing = use_state(|| false);
+    let index = props.index;
+    let editing = fixes.as_ref().is_some_and(|c| c.editing == Some(index));
     let toggle = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+        let on_edit = fixes.as_ref().map(|c| c.on_edit.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(cb) = &on_edit {
+                cb.emit((!editing).then_some(index));
+            }
+        })
     };
     let Some(item) = props.bulletin.items.get(props.index) else {
         return Html::default();
@@ -79,9 +84,9 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
                         <span class="corrected-mark">{ tr(lang, "已更正", "Corrected") }</span>
                     }
                     <button type="button" class="edit-item" aria-expanded={editing.to_string()} onclick={toggle}>
-                        { if *editing { tr(lang, "收起更正", "Close") } else { tr(lang, "更正", "Correct") } }</button>
+                        { if editing { tr(lang, "收起更正", "Close") } else { tr(lang, "更正", "Correct") } }</button>
                 </p>
-                if *editing {
+                if editing {
                     <ItemEditor lang={lang} bulletin={props.bulletin.clone()} index={props.index}
                         on_correct={fixes.on_correct.clone()} />
                 }
