@@ -6,7 +6,6 @@
 //! Corrections are kept per bulletin text in localStorage (`browser::kept`),
 //! so a reload, or the same file opened again, finds them.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -39,20 +38,22 @@ pub enum Action {
 #[derive(Clone, PartialEq)]
 pub struct State(
     pub Workspace,
-    pub HashMap<Rc<str>, History>,
+    /// Each bulletin's corrections made in this visit, by its text's key
+    /// (a few bulletins: a list, no hash table's code in the page).
+    pub Vec<(Rc<str>, History)>,
     /// Files of the last batch that were open already (not added twice).
     pub Vec<String>,
 );
 
 impl State {
     pub fn new(ws: Workspace) -> State {
-        State(ws, HashMap::new(), Vec::new())
+        State(ws, Vec::new(), Vec::new())
     }
 
     /// The corrections made in this visit to the bulletin with this key
     /// (`None`: as kept, see `browser::kept::load`).
     pub fn history(&self, key: &str) -> Option<&History> {
-        self.1.get(key)
+        self.1.iter().find(|(k, _)| &**k == key).map(|(_, h)| h)
     }
 }
 
@@ -64,10 +65,17 @@ impl Reducible for State {
         let mut fixes = self.1.clone();
         let mut twins = self.2.clone();
         let mut edit = |key: Rc<str>, change: &dyn Fn(&mut History) -> bool| {
-            let mut history = fixes.get(&key).cloned().unwrap_or_else(|| load(&key));
+            let at = fixes.iter().position(|(k, _)| *k == key);
+            let mut history = match at {
+                Some(i) => fixes[i].1.clone(),
+                None => load(&key),
+            };
             if change(&mut history) {
                 save(&key, &history);
-                fixes.insert(key, history);
+                match at {
+                    Some(i) => fixes[i].1 = history,
+                    None => fixes.push((key, history)),
+                }
             }
         };
         match action {

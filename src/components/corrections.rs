@@ -326,7 +326,7 @@ struct Read {
 /// start \t end` of the first figure, or nothing.
 fn read_figure(line: &str) -> Option<Read> {
     let f: Vec<&str> = line.split('\t').collect();
-    f.first()?.parse::<f64>().ok()?;
+    f.first().filter(|v| !v.is_empty())?;
     Some(Read {
         start: f.get(4)?.parse().ok()?,
         end: f.get(5)?.parse().ok()?,

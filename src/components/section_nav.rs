@@ -85,49 +85,53 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
 }
 
 /// The anchor of the contents link whose part the reader is in: the last
-/// one whose target starts above the upper part of the window. Read again
-/// as the page scrolls.
+/// part to enter the upper third of the window. Watched by an
+/// `IntersectionObserver` (no layout read while scrolling).
 #[hook]
 fn use_current_anchor(bulletin: SharedBulletin) -> Option<String> {
+    use crate::components::load_more::IntersectionObserver;
+    use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     let current = use_state_eq(|| None::<String>);
     {
         let current = current.clone();
         use_effect_with(bulletin, move |_| {
-            let find = move || {
-                let doc = crate::browser::document()?;
-                let links = doc.query_selector_all(".section-nav a[href^='#']").ok()?;
-                let mut here = None;
-                for i in 0..links.length() {
-                    let link: web_sys::Element = links.get(i)?.dyn_into().ok()?;
-                    let id = link
-                        .get_attribute("href")?
-                        .trim_start_matches('#')
-                        .to_string();
-                    let Some(target) = doc.get_element_by_id(&id) else {
-                        continue;
-                    };
-                    if target.get_bounding_client_rect().top() > 120.0 {
-                        break;
-                    }
-                    here = Some(id);
+            let callback = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+                let get =
+                    |o: &JsValue, k: &str| Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
+                let entered = entries
+                    .iter()
+                    .filter(|e| get(e, "isIntersecting").as_bool().unwrap_or(false))
+                    .filter_map(|e| get(&get(&e, "target"), "id").as_string())
+                    .last();
+                if entered.is_some() {
+                    current.set(entered);
                 }
-                here
-            };
-            let on_scroll = Closure::<dyn Fn()>::new(move || current.set(find()));
-            let window = crate::browser::window();
-            if let Some(w) = &window {
-                let _ = w
-                    .add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+            });
+            let options = Object::new();
+            let _ = Reflect::set(&options, &"rootMargin".into(), &"0px 0px -67% 0px".into());
+            let observer =
+                IntersectionObserver::new(callback.as_ref().unchecked_ref(), &options).ok();
+            if let (Some(observer), Some(doc)) = (&observer, crate::browser::document()) {
+                if let Ok(links) = doc.query_selector_all(".section-nav a[href^='#']") {
+                    for i in 0..links.length() {
+                        let target = links
+                            .get(i)
+                            .and_then(|l| l.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|l| l.get_attribute("href"))
+                            .and_then(|h| doc.get_element_by_id(h.trim_start_matches('#')));
+                        if let Some(t) = target {
+                            observer.observe(&t);
+                        }
+                    }
+                }
             }
             move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "scroll",
-                        on_scroll.as_ref().unchecked_ref(),
-                    );
+                if let Some(o) = observer {
+                    o.disconnect();
                 }
+                drop(callback);
             }
         });
     }

@@ -9,8 +9,14 @@
 use bulletin_parser::corrections::{Correction, FigureRef, ItemRef};
 use bulletin_parser::FigureKind;
 
+/// A value as the hex of its bits: exact, and no float formatting or
+/// parsing code in the first-load wasm.
 fn opt_num(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+    v.map(|v| format!("{:x}", v.to_bits())).unwrap_or_default()
+}
+
+fn read_num(v: &str) -> Option<f64> {
+    u64::from_str_radix(v, 16).ok().map(f64::from_bits)
 }
 
 /// The list as text (see [`decode`]).
@@ -118,7 +124,7 @@ fn decode_line(line: &str) -> Option<Correction> {
             start: n(3)?,
             end: n(4)?,
             text: s(5)?,
-            value: f.get(6).and_then(|v| v.parse().ok()),
+            value: f.get(6).and_then(|v| read_num(v)),
             unit: s(7).filter(|s| !s.is_empty()),
             kind: FigureKind::ALL
                 .into_iter()
