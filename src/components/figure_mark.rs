@@ -55,7 +55,8 @@ pub fn FigureMark(props: &FigureMarkProps) -> Html {
     let class = classes!(
         "fig",
         format!("fig-{}", f.kind.as_str()),
-        props.bold.then_some("bold")
+        props.bold.then_some("bold"),
+        f.corrected.then_some("corrected")
     );
     // The tooltip is a sibling, not a child, so the `<data>` element's text
     // stays exactly the figure's text.
