@@ -119,6 +119,21 @@ stage setup "install missing tools" bash scripts/setup.sh
 # Without the tools nothing after this can run meaningfully.
 if [ "$failed" -gt 0 ]; then stopped=true; fi
 
+# A real XLSX reader for the export tests (parser/tests/export.rs): openpyxl
+# in a venv, installed with pip when missing. When it cannot be installed
+# (no network) the tests say they skipped the read-back; when it is, they
+# must pass with it.
+openpyxl_venv="${OPENPYXL_VENV:-/tmp/bulletin-openpyxl-venv}"
+if ! "$openpyxl_venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
+  python3 -m venv "$openpyxl_venv" >/dev/null 2>&1 &&
+    "$openpyxl_venv/bin/pip" install -q openpyxl >/dev/null 2>&1 || true
+fi
+if "$openpyxl_venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
+  export BULLETIN_PYTHON="$openpyxl_venv/bin/python"
+else
+  say "openpyxl could not be installed: XLSX read-back tests will skip"
+fi
+
 stage native "cargo test --workspace" cargo test --workspace
 
 if [ -f "$SHARED_DIR/eval/score-all.sh" ]; then

@@ -294,7 +294,11 @@ async fn warnings_render_and_point_at_their_lines() {
 
     let items = all(&root, "li.warning");
     assert_eq!(items.len(), 1);
-    assert!(text(&items[0]).contains("无法归入条目"));
+    // The English page says the kind in English, and what the parser did;
+    // the Chinese message of the JSON is not shown.
+    assert!(text(&items[0]).contains("A source with no item to belong to"));
+    assert!(text(&items[0]).contains("kept here as written"));
+    assert!(!text(&items[0]).contains("无法归入条目"));
     assert!(text(&items[0]).contains("（此行孤立）"));
     let button: HtmlElement = items[0]
         .query_selector("button")

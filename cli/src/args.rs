@@ -9,7 +9,7 @@ Structures Chinese county-government bulletins: masthead, sections, items,
 reporting units and every figure in them. Everything runs locally.
 
 USAGE
-    bulletin parse   [-f FORMAT] [-o FILE] INPUT...
+    bulletin parse   [-f FORMAT] [-o FILE] [--corrections FILE] INPUT...
     bulletin figures [-f FORMAT] [-o FILE] INPUT...
     bulletin check   [-f text|json] [--rules FILE] INPUT...   (see bulletin check --help)
     bulletin --help | --version
@@ -35,7 +35,8 @@ OPTIONS
                  jsonl  one compact JSON object per line, with \"file\"
                  csv    the figures table, one row per figure
                  items-csv  the items table, one row per item
-                 xlsx   an Excel workbook (sheets 条目 and 数据); needs -o
+                 xlsx   an Excel workbook (sheets 条目, 数据 and 按单位,
+                        figures by unit); needs -o
                  text   clean plain text of each bulletin
         figures: jsonl  (default) one figure per line, with \"file\"
                  csv, tsv   the figures table
@@ -43,6 +44,11 @@ OPTIONS
         Write to FILE instead of standard output. CSV written to a file
         starts with a UTF-8 byte-order mark so that Excel reads the Chinese
         correctly; CSV on standard output has none.
+    --corrections FILE
+        parse: re-apply corrections made by hand (a JSON corrections file,
+        docs/CORRECTIONS.md) to the bulletins they name, by masthead (title,
+        issue number, date) or by file. A correction whose item or text is
+        no longer there is not applied and is reported on standard error.
     --max-input-size SIZE
         Refuse an input file larger than SIZE (default 64M; a number of
         bytes, or with K, M or G). A .docx part may inflate to at most 100
@@ -51,9 +57,14 @@ OPTIONS
     -V, --version    Show the version.
 
 TABLES
-    figures: 文件 栏目 序号 标题 来源单位 原文 数值 数值上限 单位 约数 类别 指标 增减 时期 主体 起 止
-    items:   文件 栏目 序号 标题 来源单位 正文 数据个数
+    figures: 刊名 期号 日期 文件 栏目 序号 标题 来源单位 原文 数值 数值上限 单位 约数
+             类别 指标 增减 时期 主体 更正 起 止
+    items:   刊名 期号 日期 文件 栏目 序号 标题 来源单位 正文 数据个数 需核对 更正
+    按单位:  单位 指标 计量单位 类别 个数 合计 说明 (xlsx only; sums only where
+             the unit of measure agrees, never of ratios or ranges)
     (bulletin figures: 文件 原文 数值 数值上限 单位 约数 类别 指标 增减 时期 主体 起 止)
+    文件 is the input's name, 粘贴 for standard input; 期号 the issue number;
+    更正 says 已更正 for what a correction changed; 需核对 the parser's doubts;
     数值 is a plain decimal (a range's lower end; 数值上限 its upper end);
     起/止 are character offsets into the body (the text for `figures`);
     类别 is 金额 百分比 数量 计量 时长.
@@ -100,6 +111,8 @@ pub struct Options {
     pub inputs: Vec<PathBuf>,
     /// The largest input file read, in bytes (`--max-input-size`).
     pub max_input: u64,
+    /// `--corrections FILE` (parse only).
+    pub corrections: Option<PathBuf>,
 }
 
 /// `--max-input-size` when not given: larger than any bulletin by far,
@@ -134,6 +147,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         output: None,
         inputs: Vec::new(),
         max_input: DEFAULT_MAX_INPUT,
+        corrections: None,
     };
     let mut only_inputs = false;
     while let Some(arg) = args.next() {
@@ -166,6 +180,9 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
             "--max-input-size" => {
                 let v = value(flag)?;
                 options.max_input = size(&v.to_string_lossy())?;
+            }
+            "--corrections" if !is_figures => {
+                options.corrections = Some(PathBuf::from(value(flag)?));
             }
             _ => return Err(Usage(format!("unknown option '{text}'"))),
         }
@@ -257,6 +274,7 @@ mod tests {
                 output: Some("out.csv".into()),
                 inputs: vec!["a.txt".into(), "dir".into(), "-".into()],
                 max_input: DEFAULT_MAX_INPUT,
+                corrections: None,
             }))
         );
         assert_eq!(
@@ -266,8 +284,20 @@ mod tests {
                 output: None,
                 inputs: vec!["-odd-name.txt".into()],
                 max_input: DEFAULT_MAX_INPUT,
+                corrections: None,
             }))
         );
+        assert_eq!(
+            parse(args(&["parse", "--corrections", "fix.json", "a.txt"])),
+            Ok(Command::Parse(Options {
+                format: None,
+                output: None,
+                inputs: vec!["a.txt".into()],
+                max_input: DEFAULT_MAX_INPUT,
+                corrections: Some("fix.json".into()),
+            }))
+        );
+        assert!(parse(args(&["figures", "--corrections", "fix.json", "a.txt"])).is_err());
         assert_eq!(parse(args(&["--help"])), Ok(Command::Help));
         assert_eq!(parse(args(&["parse", "x", "-V"])), Ok(Command::Version));
     }

@@ -14,6 +14,8 @@ mod xlsx_out;
 use std::ffi::OsString;
 
 use args::{Command, Options, Usage};
+use bulletin_parser::corrections::{self, CorrectionsFile};
+use bulletin_parser::{Bulletin, Correction};
 
 const EXIT_USAGE: i32 = 1;
 const EXIT_BAD_INPUT: i32 = 2;
@@ -60,6 +62,7 @@ fn process(
     input: Result<input::Input, (String, String)>,
     options: &Options,
     figures_only: bool,
+    corrections: Option<&CorrectionsFile>,
 ) -> Done {
     let max_input = options.max_input;
     let (name, result) = match input {
@@ -67,6 +70,7 @@ fn process(
         Err((name, message)) => (name, Err(message)),
     };
     let result = result.map(|text| {
+        let mut warning = text.warning;
         let work = if figures_only {
             let figures = bulletin_parser::extract_figures(&text.text);
             Work::Figures(render::prerender_all_figures(
@@ -79,19 +83,83 @@ fn process(
             Work::Bulletins(
                 bulletin_parser::parse_all(&text.text)
                     .into_iter()
+                    .map(|b| match corrections {
+                        Some(c) => corrected(b, c, &name, &text.text, &mut warning),
+                        None => b,
+                    })
                     .map(|b| render::prerender(options.format, &name, b))
                     .collect(),
             )
         };
-        (text.warning, work)
+        (warning, work)
     });
     Done { name, result }
+}
+
+/// `bulletin` with the corrections `file` holds for it applied; those that
+/// no longer apply are added to `warning`, one line each.
+fn corrected(
+    bulletin: Bulletin,
+    file: &CorrectionsFile,
+    name: &str,
+    text: &str,
+    warning: &mut Option<String>,
+) -> Bulletin {
+    let list = file.for_bulletin(&bulletin, Some(name));
+    if list.is_empty() {
+        return bulletin;
+    }
+    let (fixed, skipped) = corrections::apply(&bulletin, text, &list);
+    for s in skipped {
+        let line = format!(
+            "correction {} ({}, line {}) not applied: {} ({})",
+            s.index + 1,
+            op_name(&s.correction),
+            s.correction.item().line,
+            s.reason.code(),
+            s.reason.message_zh()
+        );
+        match warning {
+            Some(w) => {
+                w.push_str(&format!("\nbulletin: {name}: "));
+                w.push_str(&line);
+            }
+            None => *warning = Some(line),
+        }
+    }
+    fixed
+}
+
+/// The `op` of a correction, as its JSON says it.
+fn op_name(c: &Correction) -> &'static str {
+    match c {
+        Correction::SetHeadline { .. } => "set_headline",
+        Correction::SetSources { .. } => "set_sources",
+        Correction::SetSection { .. } => "set_section",
+        Correction::MergeNext { .. } => "merge_next",
+        Correction::Split { .. } => "split",
+        Correction::RemoveFigure { .. } => "remove_figure",
+        Correction::AddFigure { .. } => "add_figure",
+    }
 }
 
 /// Reads every input (reporting those that fail and going on) and writes
 /// what each gives as soon as it is parsed, in the order given: memory is
 /// bounded by the few inputs in flight, not by the run.
 fn run_command(options: &Options, figures_only: bool) -> i32 {
+    let corrections = match &options.corrections {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| CorrectionsFile::from_json(&t))
+        {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("bulletin: {}: {e}", path.display());
+                return EXIT_USAGE;
+            }
+        },
+    };
     let mut failed = false;
     let mut parse_sink =
         (!figures_only).then(|| render::ParseSink::new(options.format, options.output.clone()));
@@ -102,7 +170,7 @@ fn run_command(options: &Options, figures_only: bool) -> i32 {
     let mut write_failed = None;
     ordered::run(
         inputs,
-        |input| process(input, options, figures_only),
+        |input| process(input, options, figures_only, corrections.as_ref()),
         |done| {
             let (warning, work) = match done.result {
                 Ok(ok) => ok,

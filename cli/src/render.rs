@@ -324,12 +324,15 @@ impl FiguresSink {
 pub fn figure_rows_in_slices(name: &str, bulletin: &Bulletin, mut each: impl FnMut(Table)) {
     for (index, item) in bulletin.items.iter().enumerate() {
         for slice in item.figures.chunks(ROWS_AT_ONCE) {
+            // The masthead goes along: every row names its bulletin.
             let one = Bulletin {
+                masthead: bulletin.masthead.clone(),
                 items: vec![Item {
                     section: item.section.clone(),
                     headline: item.headline.clone(),
                     sources: item.sources.clone(),
                     figures: slice.to_vec(),
+                    corrected: item.corrected,
                     ..Item::default()
                 }],
                 ..Bulletin::default()

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use bulletin_parser::export::{
     items_table, sheet_head, sheet_name, sheet_part, sheet_row, sheet_tail, value_columns,
-    workbook_parts, Cell, ColumnWidths, SheetInfo, ZipStream, FIGURE_HEADERS, ITEM_HEADERS,
-    MAX_DATA_ROWS,
+    workbook_parts, ByUnit, Cell, ColumnWidths, SheetInfo, ZipStream, BY_UNIT_HEADERS,
+    FIGURE_HEADERS, ITEM_HEADERS, MAX_DATA_ROWS,
 };
 use bulletin_parser::Bulletin;
 
@@ -20,6 +20,9 @@ pub struct XlsxOut {
     path: PathBuf,
     items: Table,
     figures: Table,
+    /// Figures by unit (sheet 按单位): one entry per unit, label and unit
+    /// of measure, written at the end.
+    by_unit: ByUnit,
     per_sheet: usize,
     /// A bulletin was added: a run whose inputs all failed writes no file.
     any: bool,
@@ -67,6 +70,7 @@ impl XlsxOut {
                 headers: &FIGURE_HEADERS,
                 parts: Vec::new(),
             },
+            by_unit: ByUnit::default(),
             per_sheet,
             any: false,
         }
@@ -76,6 +80,7 @@ impl XlsxOut {
         self.any = true;
         let pair = [(name, bulletin)];
         let per_sheet = self.per_sheet;
+        self.by_unit.add(bulletin);
         self.items.add(&items_table(&pair).rows, per_sheet)?;
         // A few thousand figure rows at a time: a bulletin of millions of
         // figures never has its whole table in memory.
@@ -93,7 +98,13 @@ impl XlsxOut {
         if !self.any {
             return Ok(());
         }
-        for table in [&mut self.items, &mut self.figures] {
+        let mut by_unit = Table {
+            base: "按单位",
+            headers: &BY_UNIT_HEADERS,
+            parts: Vec::new(),
+        };
+        by_unit.add(&self.by_unit.table().rows, self.per_sheet)?;
+        for table in [&mut self.items, &mut self.figures, &mut by_unit] {
             if table.parts.is_empty() {
                 table.new_part()?;
             }
@@ -104,7 +115,7 @@ impl XlsxOut {
             }
         }
         let mut sheets = Vec::new();
-        for table in [&self.items, &self.figures] {
+        for table in [&self.items, &self.figures, &by_unit] {
             for (i, part) in table.parts.iter().enumerate() {
                 sheets.push((
                     SheetInfo {

@@ -353,7 +353,7 @@ fn csv_has_a_bom_in_files_only() {
     let text = stdout(&out);
     assert!(
         text.starts_with(
-            "文件,栏目,序号,标题,来源单位,原文,数值,数值上限,单位,约数,类别,指标,增减,时期,主体,起,止\r\n"
+            "刊名,期号,日期,文件,栏目,序号,标题,来源单位,原文,数值,数值上限,单位,约数,类别,指标,增减,时期,主体,更正,起,止\r\n"
         ),
         "{text}"
     );
@@ -392,7 +392,8 @@ fn csv_has_a_bom_in_files_only() {
         &input,
     ]);
     let text = stdout(&out);
-    assert!(text.starts_with("文件,栏目,序号,标题,来源单位,正文,数据个数\r\n"));
+    assert!(text
+        .starts_with("刊名,期号,日期,文件,栏目,序号,标题,来源单位,正文,数据个数,需核对,更正\r\n"));
     assert_eq!(
         text.split("\r\n").filter(|l| !l.is_empty()).count(),
         expected["items"].as_array().unwrap().len() + 1
@@ -435,6 +436,167 @@ fn xlsx_needs_an_output_file_and_is_a_workbook() {
     )
     .unwrap();
     assert!(sheet.contains("县发改委全力推进重点项目建设"), "{sheet}");
+    assert!(
+        sheet.contains("松陵政务快报"),
+        "every row names its bulletin"
+    );
+    let workbook =
+        String::from_utf8(zip_entry(&bytes, "xl/workbook.xml").unwrap().data.to_vec()).unwrap();
+    assert!(
+        workbook.contains(r#"<sheet name="按单位" sheetId="3""#),
+        "{workbook}"
+    );
+    let by_unit = String::from_utf8(
+        zip_entry(&bytes, "xl/worksheets/sheet3.xml")
+            .unwrap()
+            .data
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(
+        by_unit.contains("发改委") && by_unit.contains("合计"),
+        "{by_unit}"
+    );
+}
+
+/// The workbook the CLI streams (its own writer, not `export::xlsx`) opens
+/// in openpyxl, a real reader, with every row naming its bulletin and the
+/// sheet of figures by unit. Needs `$BULLETIN_PYTHON` (set by
+/// `scripts/test.sh`) or a `python3` with openpyxl; says so and skips
+/// otherwise.
+#[test]
+fn cli_workbook_opens_in_openpyxl() {
+    let has = |py: &str| {
+        std::process::Command::new(py)
+            .args(["-c", "import openpyxl"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let py = match std::env::var("BULLETIN_PYTHON") {
+        Ok(py) => {
+            assert!(has(&py), "BULLETIN_PYTHON={py} has no openpyxl");
+            py
+        }
+        Err(_) if has("python3") => "python3".to_string(),
+        Err(_) => {
+            eprintln!("skipped: no python with openpyxl (scripts/test.sh sets BULLETIN_PYTHON)");
+            return;
+        }
+    };
+    let dir = temp_dir("xlsx-openpyxl");
+    let a = write(&dir, "a.txt", BULLETIN.as_bytes());
+    let b = write(
+        &dir,
+        "b.txt",
+        BULLETIN
+            .replace("第 12 期", "第 13 期")
+            .replace("3 月 8 日", "3 月 15 日")
+            .as_bytes(),
+    );
+    let book = dir.join("汇总.xlsx");
+    let out = run(&[
+        "parse".as_ref(),
+        "-f".as_ref(),
+        "xlsx".as_ref(),
+        "-o".as_ref(),
+        &book,
+        &a,
+        &b,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["条目", "数据", "按单位"], wb.sheetnames
+rows = list(wb["数据"].iter_rows(values_only=True))
+assert rows[0][:4] == ("刊名", "期号", "日期", "文件") and rows[0][-2:] == ("起", "止"), rows[0]
+issues = sorted({(r[0], r[1], r[2]) for r in rows[1:]})
+assert issues == [("松陵政务快报", 12, "2024-03-08"), ("松陵政务快报", 13, "2024-03-15")], issues
+units = {(r[0], r[1], r[2]): r for r in wb["按单位"].iter_rows(min_row=2, values_only=True)}
+money = [r for k, r in units.items() if k[0] == "发改委" and k[2] == "元"]
+assert money and money[0][4] == 2 and money[0][5] == 3720000000, units
+print("ok")
+"#;
+    let out = std::process::Command::new(&py)
+        .arg("-c")
+        .arg(script)
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "ok",
+        "openpyxl: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A researcher's corrections, saved to a file, are applied again when the
+/// same text is parsed again; one whose item is gone is reported, not guessed.
+#[test]
+fn corrections_file_is_reapplied_on_parse() {
+    let dir = temp_dir("corrections");
+    let input = write(&dir, "第12期.txt", BULLETIN.as_bytes());
+    let first = reference(&dir);
+    let item = &first["items"][0];
+    let line = item["lines"]["first"].as_u64().unwrap();
+    let headline = item["headline"].as_str().unwrap();
+    let figure = &item["figures"][0];
+    let fixes = serde_json::json!({
+        "version": 1,
+        "corrections": [{
+            "bulletin": {"title": "松陵政务快报", "issue_number": 12, "date": "2024-03-08"},
+            "changes": [
+                {"op": "set_sources", "item": {"line": line, "headline": headline},
+                 "sources": ["县发展改革委"]},
+                {"op": "remove_figure", "item": {"line": line, "headline": headline},
+                 "figure": {"start": figure["start"], "end": figure["end"], "text": figure["text"]}},
+                {"op": "set_headline", "item": {"line": line, "headline": headline},
+                 "headline": "县发改委推进重点项目"},
+                {"op": "set_headline", "item": {"line": 999, "headline": "不存在的条目"},
+                 "headline": "x"}
+            ]
+        }, {
+            "bulletin": {"file": "别的.txt"},
+            "changes": [{"op": "merge_next", "item": {"line": line, "headline": headline}}]
+        }]
+    });
+    let file = write(&dir, "fixes.json", fixes.to_string().as_bytes());
+    let out = run(&["parse".as_ref(), "--corrections".as_ref(), &file, &input]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let fixed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let it = &fixed["items"][0];
+    assert_eq!(it["headline"], "县发改委推进重点项目");
+    assert_eq!(it["sources"], serde_json::json!(["县发展改革委"]));
+    assert_eq!(it["corrected"], true);
+    assert_eq!(
+        it["figures"].as_array().unwrap().len(),
+        item["figures"].as_array().unwrap().len() - 1
+    );
+    // The file's other bulletin is not this one: nothing merged.
+    assert_eq!(
+        fixed["items"].as_array().unwrap().len(),
+        first["items"].as_array().unwrap().len()
+    );
+    assert!(
+        fixed["items"][1].get("corrected").is_none(),
+        "only what was changed is marked"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("correction 4 (set_headline, line 999) not applied: item_not_found"),
+        "{err}"
+    );
+
+    // Re-parsing gives the same corrected output.
+    let again = run(&["parse".as_ref(), "--corrections".as_ref(), &file, &input]);
+    assert_eq!(again.stdout, out.stdout);
+
+    // A bad corrections file is a usage error naming it.
+    let bad = write(&dir, "bad.json", b"{\"version\": 2, \"corrections\": []}");
+    let out = run(&["parse".as_ref(), "--corrections".as_ref(), &bad, &input]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("bad.json"));
 }
 
 #[test]

@@ -182,6 +182,23 @@ impl SkipReason {
     }
 }
 
+/// The reporting units named anywhere in `bulletin` (items' sources and
+/// figures' sub-units), each once, in order of first appearance: what a
+/// source correction offers to pick from.
+pub fn bulletin_units(bulletin: &Bulletin) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for it in &bulletin.items {
+        let entities = it.figures.iter().filter_map(|f| f.entity.as_deref());
+        for name in it.sources.iter().map(|s| &**s).chain(entities) {
+            if !name.is_empty() && seen.insert(name.to_string()) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Applies `corrections` in order to a copy of `bulletin`, parsed from
 /// `input` (the whole text its line numbers count in). Returns the corrected
 /// bulletin and the corrections that no longer apply. Never panics.
@@ -290,9 +307,10 @@ fn find_item(b: &Bulletin, r: &ItemRef) -> Result<usize, SkipReason> {
     }
 }
 
-/// The input lines the item was read from still hold the start of its
-/// headline (spaces and `*` aside). An item corrected by hand, or with no
-/// headline, is not checked: its headline need not come from the text.
+/// The input lines the item was read from still hold its headline
+/// (spaces, `*` and invisible characters aside). An item corrected by hand,
+/// or with no headline, is not checked: its headline need not come from
+/// the text.
 fn lines_hold_headline(lines: &[&str], item: &Item) -> bool {
     if item.corrected || item.headline.is_empty() {
         return true;
@@ -301,16 +319,19 @@ fn lines_hold_headline(lines: &[&str], item: &Item) -> bool {
     if first == 0 || first > lines.len() {
         return false;
     }
-    let head: String = item
-        .headline
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '*')
-        .take(4)
-        .collect();
+    let kept = |c: &char| {
+        !c.is_whitespace()
+            && *c != '*'
+            && !matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+            )
+    };
+    let head: String = item.headline.chars().filter(kept).collect();
     let text: String = lines[first - 1..last.min(lines.len())]
         .iter()
         .flat_map(|l| l.chars())
-        .filter(|c| !c.is_whitespace() && *c != '*')
+        .filter(kept)
         .collect();
     text.contains(&head)
 }

@@ -164,10 +164,13 @@ pub fn rate(b: &mut crate::Bulletin) {
         };
         if it.headline.is_empty() {
             add(DoubtReason::NoHeadline);
-        } else if headline_too_long(&it.headline) {
-            add(DoubtReason::HeadlineLong);
-        } else if headline_odd(&it.headline) {
-            add(DoubtReason::HeadlineOdd);
+        } else {
+            let shape = headline_shape(&it.headline);
+            if headline_too_long(&shape) {
+                add(DoubtReason::HeadlineLong);
+            } else if headline_odd(&it.headline, &shape) {
+                add(DoubtReason::HeadlineOdd);
+            }
         }
         if it.body.is_empty() {
             add(DoubtReason::NoBody);
@@ -190,30 +193,61 @@ pub fn rate(b: &mut crate::Bulletin) {
     }
 }
 
+/// What one pass over a headline finds.
+struct HeadlineShape {
+    chars: usize,
+    /// A sentence ends inside it (`。；！？`).
+    sentence_end: bool,
+    /// Some pair of brackets or quotes does not pair up.
+    unpaired: bool,
+}
+
+/// Counts a headline's characters, sentence ends and bracket pairs in one
+/// pass (headlines are short; this runs on every item).
+fn headline_shape(h: &str) -> HeadlineShape {
+    // Opening minus closing, per pair: （）, (), “”, 《》, 【】.
+    let mut depth = [0i32; 5];
+    let mut shape = HeadlineShape {
+        chars: 0,
+        sentence_end: false,
+        unpaired: false,
+    };
+    for c in h.chars() {
+        shape.chars += 1;
+        match c {
+            '。' | '；' | '！' | '？' => shape.sentence_end = true,
+            '（' => depth[0] += 1,
+            '）' => depth[0] -= 1,
+            '(' => depth[1] += 1,
+            ')' => depth[1] -= 1,
+            '“' => depth[2] += 1,
+            '”' => depth[2] -= 1,
+            '《' => depth[3] += 1,
+            '》' => depth[3] -= 1,
+            '【' => depth[4] += 1,
+            '】' => depth[4] -= 1,
+            _ => {}
+        }
+    }
+    shape.unpaired = depth.iter().any(|&d| d != 0);
+    shape
+}
+
 /// A headline longer than headlines are, or holding a sentence's end:
 /// the break was missed and body text glued on.
-fn headline_too_long(h: &str) -> bool {
-    h.chars().count() > HEADLINE_MAX || h.contains(['。', '；', '！', '？'])
+fn headline_too_long(shape: &HeadlineShape) -> bool {
+    shape.chars > HEADLINE_MAX || shape.sentence_end
 }
 
 /// A headline that does not read as one: very short, a unit's name alone
 /// (a source line taken for a headline), opening with a parenthesis, or
 /// with brackets or quotes that do not pair.
-fn headline_odd(h: &str) -> bool {
-    let n = h.chars().count();
-    let pairs = [
-        ('（', '）'),
-        ('(', ')'),
-        ('“', '”'),
-        ('《', '》'),
-        ('【', '】'),
-    ];
+fn headline_odd(h: &str, shape: &HeadlineShape) -> bool {
+    let n = shape.chars;
     n < HEADLINE_MIN
         || (n <= UNIT_HEADLINE_MAX && crate::structure::is_unit_name(h))
         || h.starts_with(['（', '('])
-        || pairs
-            .iter()
-            .any(|&(o, c)| h.matches(o).count() != h.matches(c).count())
+        || shape.unpaired
 }
 
 /// A section name that reads like a headline: long, or a sentence.
@@ -228,8 +262,12 @@ fn section_looks_wrong(s: &str) -> bool {
 fn body_holds_source(body: &str) -> bool {
     use crate::structure::{ends_sentence, is_unit_name, split_sources, trailing_source};
     let end = body.trim_end().len();
-    body.match_indices(['）', ')']).any(|(i, p)| {
-        let close = i + p.len();
+    // One substring search per parenthesis kind (a set of chars would
+    // decode every character of every body).
+    let b = body.as_bytes();
+    let wide = memchr::memmem::find_iter(b, "）".as_bytes()).map(|i| i + "）".len());
+    let narrow = memchr::memchr_iter(b')', b).map(|i| i + 1);
+    wide.chain(narrow).any(|close| {
         if close >= end {
             return false;
         }

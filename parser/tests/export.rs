@@ -4,8 +4,9 @@
 
 use bulletin_parser::decode::{crc32, zip_entry, ZipMethod};
 use bulletin_parser::export::{
-    figures_csv, figures_csv_for_excel, items_csv, plain_text, text_figures_table, to_json,
-    to_json_line, xlsx, CSV_BOM,
+    figures_csv, figures_csv_for_excel, figures_csv_selected, items_csv, plain_text,
+    text_figures_table, to_json, to_json_line, xlsx, xlsx_selected, FigureRow, ItemRow, Selection,
+    CSV_BOM,
 };
 use bulletin_parser::*;
 
@@ -176,13 +177,13 @@ fn figures_csv_rows() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "文件,栏目,序号,标题,来源单位,原文,数值,数值上限,单位,约数,类别,指标,增减,时期,主体,起,止"
+        "刊名,期号,日期,文件,栏目,序号,标题,来源单位,原文,数值,数值上限,单位,约数,类别,指标,增减,时期,主体,更正,起,止"
     );
     assert_eq!(
         lines[1],
-        "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,248.77 亿元,24877000000,,元,,金额,固定资产投资,,今年以来,,16,25"
+        "松陵政务快报,12,2024-03-08,松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,248.77 亿元,24877000000,,元,,金额,固定资产投资,,今年以来,,,16,25"
     );
-    assert_eq!(lines[2], "松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,3.5%,3.5,,%,,百分比,,增加,,,31,35");
+    assert_eq!(lines[2], "松陵政务快报,12,2024-03-08,松陵-12.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,3.5%,3.5,,%,,百分比,,增加,,,,31,35");
     assert!(
         lines[4].contains(",170 余万元,1700000,,元,余,金额,"),
         "{}",
@@ -190,7 +191,7 @@ fn figures_csv_rows() {
     );
     assert_eq!(
         lines[5],
-        "松陵-12.txt,平安建设,2,东湖乡扎实开展矛盾纠纷排查化解,城关镇、东湖乡,109 起,109,,起,,数量,,,,城关镇,11,16"
+        "松陵政务快报,12,2024-03-08,松陵-12.txt,平安建设,2,东湖乡扎实开展矛盾纠纷排查化解,城关镇、东湖乡,109 起,109,,起,,数量,,,,城关镇,,11,16"
     );
     assert!(lines[6].contains(",15.5 公里,15.5,,公里,,计量,"));
     assert_eq!(
@@ -208,18 +209,21 @@ fn items_csv_quotes_what_needs_quoting() {
     let b = sample();
     let csv = items_csv(&[("x.txt", &b), ("y.txt", &b)]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "文件,栏目,序号,标题,来源单位,正文,数据个数");
+    assert_eq!(
+        lines[0],
+        "刊名,期号,日期,文件,栏目,序号,标题,来源单位,正文,数据个数,需核对,更正"
+    );
     // Full-width commas need no quoting.
     assert!(
         lines[1]
-            .starts_with("x.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,今年以来，全县"),
+            .starts_with("松陵政务快报,12,2024-03-08,x.txt,经济运行,1,县发改委 全力推进重点项目建设,发改委,今年以来，全县"),
         "{}",
         lines[1]
     );
-    assert!(lines[1].ends_with("签约 170 余万元。,4"), "{}", lines[1]);
+    assert!(lines[1].ends_with("签约 170 余万元。,4,,"), "{}", lines[1]);
     // The second body has a comma and quotes: quoted, quotes doubled.
-    assert!(lines[2].contains(",\"城关镇共排查矛盾纠纷 109 起，化解率 96.3%，涉及群众 \"\"老户\"\" 67户，道路, 全长 15.5 公里。\",2"), "{}", lines[2]);
-    assert!(lines[3].starts_with("y.txt,"));
+    assert!(lines[2].contains(",\"城关镇共排查矛盾纠纷 109 起，化解率 96.3%，涉及群众 \"\"老户\"\" 67户，道路, 全长 15.5 公里。\",2,,"), "{}", lines[2]);
+    assert!(lines[3].starts_with("松陵政务快报,12,2024-03-08,y.txt,"));
     assert_eq!(lines.len(), 6);
 }
 
@@ -296,11 +300,12 @@ fn xlsx_has_the_parts_excel_needs() {
     let book = xlsx(&[("松陵-12.txt", &b)]);
     assert!(book.starts_with(b"PK\x03\x04"));
     let types = part(&book, "[Content_Types].xml");
-    assert!(types.contains("/xl/worksheets/sheet2.xml"));
+    assert!(types.contains("/xl/worksheets/sheet3.xml"));
     assert!(part(&book, "_rels/.rels").contains("Target=\"xl/workbook.xml\""));
     let workbook = part(&book, "xl/workbook.xml");
     assert!(workbook.contains(r#"<sheet name="条目" sheetId="1" r:id="rId1"/>"#));
     assert!(workbook.contains(r#"<sheet name="数据" sheetId="2" r:id="rId2"/>"#));
+    assert!(workbook.contains(r#"<sheet name="按单位" sheetId="3" r:id="rId3"/>"#));
     assert!(part(&book, "xl/_rels/workbook.xml.rels").contains("styles.xml"));
     assert!(part(&book, "xl/styles.xml").contains("<b/>"));
 
@@ -308,35 +313,64 @@ fn xlsx_has_the_parts_excel_needs() {
     assert!(items
         .contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
     assert!(items.contains(
-        r#"<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">文件</t></is></c>"#
+        r#"<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">刊名</t></is></c>"#
     ));
-    assert!(items.contains(r#"<dimension ref="A1:G3"/>"#));
+    assert!(items.contains(r#"<dimension ref="A1:L3"/>"#));
     assert!(items.contains("&quot;老户&quot;"), "quotes escaped");
     let figures = part(&book, "xl/worksheets/sheet2.xml");
     // The value is a number with the thousands-separator style, not text.
     assert!(
-        figures.contains(r#"<c r="G2" s="2"><v>24877000000</v></c>"#),
+        figures.contains(r#"<c r="J2" s="2"><v>24877000000</v></c>"#),
         "{figures}"
     );
-    assert!(figures.contains(r#"<c r="G3" s="3"><v>3.5</v></c>"#));
-    assert!(figures.contains(r#"<autoFilter ref="A1:Q7"/>"#));
+    assert!(figures.contains(r#"<c r="J3" s="3"><v>3.5</v></c>"#));
+    assert!(figures.contains(r#"<autoFilter ref="A1:U7"/>"#));
     // Same input, same bytes.
     assert_eq!(book, xlsx(&[("松陵-12.txt", &b)]));
 }
 
-/// Opens the workbook with openpyxl, a real XLSX reader, when python3 has it
-/// (`pip install openpyxl`); skipped otherwise.
+/// A Python with openpyxl, a real XLSX reader: `$BULLETIN_PYTHON` (which
+/// `scripts/test.sh` points at a venv it makes, and which must then have
+/// it), else `python3` when it has openpyxl.
+fn python_with_openpyxl() -> Option<String> {
+    let has = |py: &str| {
+        std::process::Command::new(py)
+            .args(["-c", "import openpyxl"])
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    };
+    if let Ok(py) = std::env::var("BULLETIN_PYTHON") {
+        assert!(has(&py), "BULLETIN_PYTHON={py} has no openpyxl");
+        return Some(py);
+    }
+    has("python3").then(|| "python3".to_string())
+}
+
+/// Runs `script` with `args` under openpyxl's Python; it must print `ok`.
+fn run_openpyxl(py: &str, script: &str, args: &[&std::path::Path]) {
+    let out = std::process::Command::new(py)
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "ok",
+        "openpyxl: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Opens the workbook with openpyxl (see [`python_with_openpyxl`]); skipped,
+/// saying so, where no Python has it and `scripts/test.sh` did not set one.
 #[test]
 fn xlsx_opens_in_openpyxl() {
-    let has_openpyxl = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !has_openpyxl {
-        eprintln!("skipped: python3 with openpyxl not found");
+    let Some(py) = python_with_openpyxl() else {
+        eprintln!("skipped: no python with openpyxl (scripts/test.sh sets BULLETIN_PYTHON)");
         return;
-    }
+    };
     let b = sample();
     let path = std::env::temp_dir().join(format!("bulletin-export-{}.xlsx", std::process::id()));
     std::fs::write(
@@ -347,32 +381,98 @@ fn xlsx_opens_in_openpyxl() {
     let script = r#"
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ["条目", "数据"], wb.sheetnames
-items, figs = wb["条目"], wb["数据"]
+assert wb.sheetnames == ["条目", "数据", "按单位"], wb.sheetnames
+items, figs, units = wb["条目"], wb["数据"], wb["按单位"]
 assert items.freeze_panes == "A2", items.freeze_panes
-assert items["A1"].value == "文件" and items["A1"].font.b, items["A1"].value
+assert items["A1"].value == "刊名" and items["A1"].font.b, items["A1"].value
+assert [c.value for c in items[1]][:4] == ["刊名", "期号", "日期", "文件"]
 assert items.max_row == 3, items.max_row
-assert items["F3"].value.startswith("城关镇共排查"), items["F3"].value
-assert figs["G2"].value == 24877000000 and isinstance(figs["G2"].value, int), figs["G2"].value
-assert figs["G3"].value == 3.5
-assert figs["F5"].value == "170 余万元"
-assert figs["I5"].value == "余"
-assert figs["C6"].value == 2
-assert figs.max_row == 7 and figs.max_column == 17, (figs.max_row, figs.max_column)
-assert figs.auto_filter.ref == "A1:Q7"
+assert items["I3"].value.startswith("城关镇共排查"), items["I3"].value
+for row in list(items.iter_rows(min_row=2, values_only=True)) + list(figs.iter_rows(min_row=2, values_only=True)):
+    assert row[0] == "松陵政务快报" and row[1] == 12 and row[2] == "2024-03-08", row
+assert figs["J2"].value == 24877000000 and isinstance(figs["J2"].value, int), figs["J2"].value
+assert figs["J3"].value == 3.5
+assert figs["I5"].value == "170 余万元"
+assert figs["M5"].value == "余"
+assert figs["F6"].value == 2
+assert [figs.cell(1, c).value for c in (20, 21)] == ["起", "止"]
+assert figs.max_row == 7 and figs.max_column == 21, (figs.max_row, figs.max_column)
+assert figs.auto_filter.ref == "A1:U7"
+assert [c.value for c in units[1]] == ["单位", "指标", "计量单位", "类别", "个数", "合计", "说明"]
+rows = {(r[0], r[1], r[2]): r for r in units.iter_rows(min_row=2, values_only=True)}
+assert rows[("发改委", "固定资产投资", "元")][4:6] == (1, 24877000000), rows
+pct = rows[("发改委", "（未标注）", "%")]
+assert pct[5] is None and pct[6] == "比率，不合计", pct
 print("ok")
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&path)
-        .output()
-        .unwrap();
+    run_openpyxl(&py, script, &[&path]);
     let _ = std::fs::remove_file(&path);
-    assert!(
-        out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "ok",
-        "openpyxl: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+}
+
+/// A filtered export of two bulletins, read back with real readers (Python's
+/// csv module and openpyxl): the rows chosen, each with its bulletin's
+/// title, issue and date, and the note that it is filtered.
+#[test]
+fn filtered_exports_of_two_bulletins_read_back() {
+    let Some(py) = python_with_openpyxl() else {
+        eprintln!("skipped: no python with openpyxl (scripts/test.sh sets BULLETIN_PYTHON)");
+        return;
+    };
+    let a = sample();
+    let mut b = sample();
+    b.masthead.issue_number = Some(13);
+    b.masthead.issue = Some("第 13 期".into());
+    b.masthead.date = Some("2024-03-15".into());
+    let docs = [("松陵-12.txt", &a), ("", &b)];
+    // Money figures only: the first of each bulletin's first item.
+    let s = Selection {
+        items: vec![ItemRow { doc: 0, item: 0 }, ItemRow { doc: 1, item: 0 }],
+        figures: vec![
+            FigureRow {
+                doc: 0,
+                item: 0,
+                figure: 0,
+            },
+            FigureRow {
+                doc: 1,
+                item: 0,
+                figure: 0,
+            },
+            FigureRow {
+                doc: 1,
+                item: 0,
+                figure: 3,
+            },
+        ],
+        note: "类别：金额".into(),
+    };
+    let dir = std::env::temp_dir();
+    let csv = dir.join(format!("bulletin-filtered-{}.csv", std::process::id()));
+    let book = dir.join(format!("bulletin-filtered-{}.xlsx", std::process::id()));
+    std::fs::write(&csv, figures_csv_selected(&docs, &s)).unwrap();
+    std::fs::write(&book, xlsx_selected(&docs, &s)).unwrap();
+    let script = r#"
+import sys, csv, openpyxl
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.DictReader(f))
+assert len(rows) == 3, rows
+assert [(r["刊名"], r["期号"], r["日期"], r["文件"]) for r in rows] == [
+    ("松陵政务快报", "12", "2024-03-08", "松陵-12.txt"),
+    ("松陵政务快报", "13", "2024-03-15", "粘贴"),
+    ("松陵政务快报", "13", "2024-03-15", "粘贴")], rows
+assert [r["原文"] for r in rows] == ["248.77 亿元", "248.77 亿元", "170 余万元"], rows
+assert all(r["筛选"] == "已筛选：类别：金额" for r in rows)
+wb = openpyxl.load_workbook(sys.argv[2])
+assert wb.sheetnames == ["条目", "数据", "按单位", "说明"], wb.sheetnames
+figs = list(wb["数据"].iter_rows(min_row=2, values_only=True))
+assert len(figs) == 3 and [r[1] for r in figs] == [12, 13, 13], figs
+assert len(list(wb["条目"].iter_rows(min_row=2))) == 2
+units = {(r[0], r[1], r[2]): r for r in wb["按单位"].iter_rows(min_row=2, values_only=True)}
+assert units[("发改委", "固定资产投资", "元")][4:6] == (2, 49754000000), units
+assert wb["说明"]["A2"].value == "已筛选：类别：金额"
+print("ok")
+"#;
+    run_openpyxl(&py, script, &[&csv, &book]);
+    let _ = std::fs::remove_file(&csv);
+    let _ = std::fs::remove_file(&book);
 }

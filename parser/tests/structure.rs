@@ -185,11 +185,18 @@ fn total_issue_number_is_second_choice() {
 
 #[test]
 fn unplaced_masthead_lines_are_warnings() {
-    let b = parse("政务快报\n（内部资料 注意保存）\n第 3 期\n县政府办公室   2024年1月5日\n\n县财政局强化管理 围绕谋划。（财政局）\n");
+    let b = parse("政务快报\n欢迎各单位踊跃投稿\n第 3 期\n县政府办公室   2024年1月5日\n\n县财政局强化管理 围绕谋划。（财政局）\n");
     assert_eq!(b.masthead.title.as_deref(), Some("政务快报"));
     assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
-    assert_eq!(b.warnings[0].text, "（内部资料 注意保存）");
+    assert_eq!(b.warnings[0].text, "欢迎各单位踊跃投稿");
     assert_eq!(b.warnings[0].lines, LineRange { first: 2, last: 2 });
+    // A secrecy mark there is furniture: dropped, no warning.
+    let b = parse("政务快报\n（内部资料 注意保存）\n第 3 期\n县政府办公室   2024年1月5日\n\n县财政局强化管理 围绕谋划。（财政局）\n");
+    assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    assert!(b
+        .dropped
+        .iter()
+        .any(|d| d.reason == "page-furniture" && d.line == 2));
 }
 
 // ---- sections ------------------------------------------------------------

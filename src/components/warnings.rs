@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::load_more::load_more;
 use crate::hooks::SharedBulletin;
-use crate::view::i18n::{lines_label, show_more, t, Lang, Msg};
+use crate::view::i18n::{lines_label, show_more, t, warning_action, warning_text, Lang, Msg};
 
 /// Warnings drawn at a time.
 pub const WARNINGS_PAGE: usize = 50;
@@ -55,7 +55,8 @@ pub fn Warnings(props: &WarningsProps) -> Html {
                                     onclick={Callback::from(move |_| on_select.emit(lines))}>
                                     { lines_label(lang, lines.first, lines.last) }
                                 </button>
-                                <span class="message">{ &w.message }</span>
+                                <span class="message">{ warning_text(lang, w.code) }</span>
+                                <span class="action">{ warning_action(lang, w.code) }</span>
                             </p>
                             <blockquote class="warning-text">{ &w.text }</blockquote>
                         </li>

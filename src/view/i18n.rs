@@ -4,7 +4,8 @@
 //! translations does not compile. Strings that carry numbers are small
 //! functions below the table, so word order can differ between languages.
 
-use bulletin_parser::{Change, FigureKind};
+use bulletin_parser::corrections::SkipReason;
+use bulletin_parser::{Change, DoubtReason, DropReason, FigureKind, WarningKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -508,5 +509,171 @@ pub fn dismissed_count(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("{n} 条已忽略"),
         Lang::En => format!("{n} dismissed"),
+    }
+}
+
+// --- The parser's typed messages (warning kinds, doubts, dropped lines,
+// corrections not applied), each said in the page's language: the English
+// page shows no Chinese message. Added by trust-core for issue 15.
+
+/// What a warning of `kind` is about.
+pub fn warning_text(lang: Lang, kind: WarningKind) -> &'static str {
+    use WarningKind::*;
+    let (zh, en) = match kind {
+        OrphanSource => ("找不到所属条目的来源", "A source with no item to belong to"),
+        NoHeadline => ("条目没有标题", "An item with no headline"),
+        NoBody => ("条目没有正文", "An item with no body"),
+        NoSource => (
+            "本期多数条目注明来源，此条没有",
+            "Most items name a source; this one does not",
+        ),
+        MastheadUnplaced => (
+            "刊头中无法归类的文字",
+            "Text in the masthead that is no masthead field",
+        ),
+        MastheadDuplicate => ("重复的刊头项", "A masthead field given twice"),
+        FooterDuplicate => ("重复的报尾项", "A footer field given twice"),
+        FooterEmpty => ("报尾项没有内容", "A footer field with nothing after it"),
+        AfterFooter => ("报尾之后无法归类的文字", "Text after the footer"),
+        Other => ("其他", "Other"),
+    };
+    pick(lang, zh, en)
+}
+
+/// What the parser did with the lines of a warning of `kind`.
+pub fn warning_action(lang: Lang, kind: WarningKind) -> &'static str {
+    use WarningKind::*;
+    let (zh, en) = match kind {
+        OrphanSource | MastheadUnplaced | AfterFooter => (
+            "这些文字未归入任何部分，原样保留在此。",
+            "The text was placed in no part; it is kept here as written.",
+        ),
+        NoHeadline => (
+            "整段作为正文，标题留空。",
+            "The whole paragraph was kept as the body; the headline is empty.",
+        ),
+        NoBody => ("只读出标题。", "Only a headline was read."),
+        NoSource => ("来源留空。", "The source was left empty."),
+        MastheadDuplicate | FooterDuplicate => (
+            "保留第一次出现的值，此处未用。",
+            "The first value was kept; this one was not used.",
+        ),
+        FooterEmpty => ("该项留空。", "The field was left empty."),
+        Other => ("", ""),
+    };
+    pick(lang, zh, en)
+}
+
+/// Why an item is marked "check this".
+pub fn doubt_text(lang: Lang, reason: DoubtReason) -> &'static str {
+    use DoubtReason::*;
+    let (zh, en) = match reason {
+        NoHeadline => ("没有找到标题与正文的分界", "No break found between headline and body"),
+        HeadlineWeakRule => ("标题分界仅凭弱规则判断", "The headline break rests on a weak rule"),
+        HeadlineLong => (
+            "标题过长或含句末标点，可能混入正文",
+            "The headline is long or holds a sentence end: body text may be in it",
+        ),
+        HeadlineOdd => (
+            "标题不像标题：过短、只是单位名称或括号引号不配对",
+            "The headline does not read as one: very short, only a unit's name, or unpaired brackets",
+        ),
+        NoBody => ("只有标题，没有正文", "A headline and no body"),
+        NoSource => ("本期多数条目注明来源，此条没有", "Most items name a source; this one does not"),
+        SourceUnrecognised => ("来源不像单位名称", "The source does not look like a unit's name"),
+        SourceInsideBody => (
+            "正文中间有来源，可能是两条合为一条",
+            "A source inside the body: two items may have been read as one",
+        ),
+        SectionUncertain => ("所属栏目不确定", "The section is uncertain"),
+        Other => ("其他", "Other"),
+    };
+    pick(lang, zh, en)
+}
+
+/// The mark on a doubtful item.
+pub fn check_this(lang: Lang) -> &'static str {
+    pick(lang, "需要核对", "check this")
+}
+
+/// The mark on what a correction changed.
+pub fn corrected_mark(lang: Lang) -> &'static str {
+    pick(lang, "已更正", "corrected")
+}
+
+/// Why a line was left out as layout noise.
+pub fn drop_reason_text(lang: Lang, reason: DropReason) -> &'static str {
+    use DropReason::*;
+    let (zh, en) = match reason {
+        PageNumber => ("页码", "page number"),
+        Rule => ("分隔线", "rule"),
+        Markup => ("排版标记", "markup"),
+        PageHeader => ("页眉", "running page header"),
+        PageFurniture => ("网页元素", "web page furniture"),
+        Contents => ("目录", "table of contents"),
+        FooterCredit => ("报尾署名", "footer credit"),
+        PrintCount => ("印数", "print count"),
+        PrintLine => ("印发行", "printing line"),
+        WebMeta => ("网页信息", "web page details"),
+        RunningTotal => ("总期号", "running issue total"),
+        Weekday => ("星期", "weekday"),
+        Other => ("其他", "other"),
+    };
+    pick(lang, zh, en)
+}
+
+/// Why a saved correction was not applied.
+pub fn skip_reason_text(lang: Lang, reason: SkipReason) -> &'static str {
+    use SkipReason::*;
+    let (zh, en) = match reason {
+        ItemNotFound => (
+            "找不到该条目（原文已改动）",
+            "The item is no longer there (the text changed)",
+        ),
+        ItemAmbiguous => ("有多个条目与之相符", "Several items match"),
+        TextChanged => (
+            "原文中该条目的标题已改动",
+            "The item's headline changed in the text",
+        ),
+        OutOfRange => ("位置超出正文", "The position is outside the body"),
+        BodyChanged => ("正文在该位置的文字已改动", "The body text there changed"),
+        NoNextItem => ("没有下一条可合并", "There is no next item to merge with"),
+        FigureNotFound => ("找不到该数字", "The figure is no longer there"),
+        NoNumber => (
+            "所选文字中没有数字，也未给出数值",
+            "No number in the selection and no value given",
+        ),
+        FigureExists => ("该数字已存在", "That figure is already there"),
+    };
+    pick(lang, zh, en)
+}
+
+#[cfg(test)]
+mod typed_message_tests {
+    use super::*;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+
+    #[test]
+    fn every_typed_message_has_english_without_chinese() {
+        for k in WarningKind::ALL {
+            assert!(has_cjk(warning_text(Lang::Zh, k)));
+            assert!(!has_cjk(warning_text(Lang::En, k)), "{k:?}");
+            assert!(!has_cjk(warning_action(Lang::En, k)), "{k:?}");
+        }
+        for r in DoubtReason::ALL {
+            assert!(!has_cjk(doubt_text(Lang::En, r)), "{r:?}");
+            assert!(has_cjk(doubt_text(Lang::Zh, r)), "{r:?}");
+        }
+        for r in DropReason::ALL {
+            assert!(!has_cjk(drop_reason_text(Lang::En, r)), "{r:?}");
+        }
+        assert!(!has_cjk(skip_reason_text(
+            Lang::En,
+            SkipReason::BodyChanged
+        )));
+        assert!(!has_cjk(check_this(Lang::En)) && !has_cjk(corrected_mark(Lang::En)));
     }
 }

@@ -158,7 +158,9 @@ test('the figures CSV opens in Excel: UTF-8 with BOM, a header row, the values',
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString('utf8');
   const [header, ...lines] = text.split('\r\n').filter(Boolean);
-  assert.match(header, /^文件,栏目,序号,标题/);
+  assert.match(header, /^刊名,期号,日期,文件,栏目,序号,标题/);
+  // Every row names its bulletin: title, issue number, date.
+  assert.ok(lines.every((l) => l.startsWith('白河政务信息,')), lines.join("\n"));
   assert.ok(lines.some((l) => l.includes('21.6 亿元') && l.includes('2160000000')), lines.join('\n'));
 });
 

@@ -2,7 +2,7 @@
 //! the same thing (column order and header names are documented in
 //! [`crate::export`]).
 
-use crate::model::{Bulletin, Change, Figure, FigureKind};
+use crate::model::{Bulletin, Change, Figure, FigureKind, Item};
 
 /// One cell of an export table.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +22,12 @@ pub struct Table {
 }
 
 /// The figures table: one row per figure of every item of every bulletin.
-pub const FIGURE_HEADERS: [&str; 17] = [
+/// Each row says which bulletin it came from (刊名, 期号, 日期, 文件); the
+/// character offsets come last.
+pub const FIGURE_HEADERS: [&str; 21] = [
+    "刊名",
+    "期号",
+    "日期",
     "文件",
     "栏目",
     "序号",
@@ -38,12 +43,17 @@ pub const FIGURE_HEADERS: [&str; 17] = [
     "增减",
     "时期",
     "主体",
+    "更正",
     "起",
     "止",
 ];
 
-/// The items table: one row per item.
-pub const ITEM_HEADERS: [&str; 7] = [
+/// The items table: one row per item, with the bulletin it came from, the
+/// parser's doubts (需核对) and whether it was corrected by hand (更正).
+pub const ITEM_HEADERS: [&str; 12] = [
+    "刊名",
+    "期号",
+    "日期",
     "文件",
     "栏目",
     "序号",
@@ -51,7 +61,28 @@ pub const ITEM_HEADERS: [&str; 7] = [
     "来源单位",
     "正文",
     "数据个数",
+    "需核对",
+    "更正",
 ];
+
+/// What 文件 says of a text that came from no file (pasted, or standard input).
+pub const PASTED: &str = "粘贴";
+
+/// A figure row of a filtered export: which bulletin of `docs`, which item
+/// of it, which figure of that item (indices from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureRow {
+    pub doc: usize,
+    pub item: usize,
+    pub figure: usize,
+}
+
+/// An item row of a filtered export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemRow {
+    pub doc: usize,
+    pub item: usize,
+}
 
 /// The figures of free text (`bulletin figures`): no items around them.
 pub const TEXT_FIGURE_HEADERS: [&str; 13] = [
@@ -70,24 +101,35 @@ pub const TEXT_FIGURE_HEADERS: [&str; 13] = [
     "止",
 ];
 
-/// `docs` are `(file name, bulletin)` pairs.
+/// `docs` are `(file name, bulletin)` pairs; a file name that is empty or
+/// `-` (pasted text, standard input) shows as [`PASTED`].
 pub fn figures_table(docs: &[(&str, &Bulletin)]) -> Table {
     let mut rows = Vec::new();
     for (file, bulletin) in docs {
         for (index, item) in bulletin.items.iter().enumerate() {
             for figure in &item.figures {
-                let mut row = vec![
-                    text(file),
-                    optional(item.section.as_deref()),
-                    Cell::Number((index + 1) as f64),
-                    text(&item.headline),
-                    text(&item.sources.join("、")),
-                ];
-                row.extend(figure_cells(figure));
-                rows.push(row);
+                rows.push(figure_row(file, bulletin, index, item, figure));
             }
         }
     }
+    Table {
+        headers: FIGURE_HEADERS.to_vec(),
+        rows,
+    }
+}
+
+/// The figures table of the rows chosen (a filtered table's), in their
+/// order; a row naming no figure of `docs` is left out.
+pub fn figures_table_of(docs: &[(&str, &Bulletin)], chosen: &[FigureRow]) -> Table {
+    let rows = chosen
+        .iter()
+        .filter_map(|r| {
+            let (file, bulletin) = docs.get(r.doc)?;
+            let item = bulletin.items.get(r.item)?;
+            let figure = item.figures.get(r.figure)?;
+            Some(figure_row(file, bulletin, r.item, item, figure))
+        })
+        .collect();
     Table {
         headers: FIGURE_HEADERS.to_vec(),
         rows,
@@ -98,20 +140,104 @@ pub fn items_table(docs: &[(&str, &Bulletin)]) -> Table {
     let mut rows = Vec::new();
     for (file, bulletin) in docs {
         for (index, item) in bulletin.items.iter().enumerate() {
-            rows.push(vec![
-                text(file),
-                optional(item.section.as_deref()),
-                Cell::Number((index + 1) as f64),
-                text(&item.headline),
-                text(&item.sources.join("、")),
-                text(&item.body),
-                Cell::Number(item.figures.len() as f64),
-            ]);
+            rows.push(item_row(file, bulletin, index, item));
         }
     }
     Table {
         headers: ITEM_HEADERS.to_vec(),
         rows,
+    }
+}
+
+/// The items table of the rows chosen, in their order.
+pub fn items_table_of(docs: &[(&str, &Bulletin)], chosen: &[ItemRow]) -> Table {
+    let rows = chosen
+        .iter()
+        .filter_map(|r| {
+            let (file, bulletin) = docs.get(r.doc)?;
+            let item = bulletin.items.get(r.item)?;
+            Some(item_row(file, bulletin, r.item, item))
+        })
+        .collect();
+    Table {
+        headers: ITEM_HEADERS.to_vec(),
+        rows,
+    }
+}
+
+/// 刊名, 期号, 日期, 文件: which bulletin a row came from.
+pub fn bulletin_cells(file: &str, bulletin: &Bulletin) -> [Cell; 4] {
+    let m = &bulletin.masthead;
+    let issue = match (m.issue_number, m.issue.as_deref()) {
+        (Some(n), _) => Cell::Number(f64::from(n)),
+        (None, issue) => optional(issue),
+    };
+    [
+        optional(m.title.as_deref()),
+        issue,
+        optional(m.date.as_deref()),
+        text(file_label(file)),
+    ]
+}
+
+/// The file a row came from, or [`PASTED`].
+pub fn file_label(file: &str) -> &str {
+    if file.is_empty() || file == "-" {
+        PASTED
+    } else {
+        file
+    }
+}
+
+fn figure_row(
+    file: &str,
+    bulletin: &Bulletin,
+    index: usize,
+    item: &Item,
+    figure: &Figure,
+) -> Vec<Cell> {
+    let mut row = Vec::with_capacity(FIGURE_HEADERS.len());
+    row.extend(bulletin_cells(file, bulletin));
+    row.extend([
+        optional(item.section.as_deref()),
+        Cell::Number((index + 1) as f64),
+        text(&item.headline),
+        text(&item.sources.join("、")),
+    ]);
+    row.extend(figure_cells(figure));
+    row.push(corrected_cell(figure.corrected || item.corrected));
+    row.push(Cell::Number(figure.start as f64));
+    row.push(Cell::Number(figure.end as f64));
+    row
+}
+
+fn item_row(file: &str, bulletin: &Bulletin, index: usize, item: &Item) -> Vec<Cell> {
+    let mut row = Vec::with_capacity(ITEM_HEADERS.len());
+    row.extend(bulletin_cells(file, bulletin));
+    let doubts: Vec<&str> = item
+        .check
+        .iter()
+        .flat_map(|d| d.reasons.iter().map(|r| r.message_zh()))
+        .collect();
+    row.extend([
+        optional(item.section.as_deref()),
+        Cell::Number((index + 1) as f64),
+        text(&item.headline),
+        text(&item.sources.join("、")),
+        text(&item.body),
+        Cell::Number(item.figures.len() as f64),
+        optional(Some(&doubts.join("；"))),
+        corrected_cell(item.corrected),
+    ]);
+    row
+}
+
+/// 更正: `已更正` when changed by hand, else empty.
+fn corrected_cell(corrected: bool) -> Cell {
+    if corrected {
+        text("已更正")
+    } else {
+        Cell::Empty
     }
 }
 
@@ -122,6 +248,8 @@ pub fn text_figures_table(docs: &[(&str, &[Figure])]) -> Table {
         for figure in figures.iter() {
             let mut row = vec![text(file)];
             row.extend(figure_cells(figure));
+            row.push(Cell::Number(figure.start as f64));
+            row.push(Cell::Number(figure.end as f64));
             rows.push(row);
         }
     }
@@ -131,9 +259,10 @@ pub fn text_figures_table(docs: &[(&str, &[Figure])]) -> Table {
     }
 }
 
-/// 原文 … 止: the twelve columns every figures table ends with. A range
-/// (`3—5万元`) has its lower end in 数值 and its upper end in 数值上限.
-fn figure_cells(figure: &Figure) -> [Cell; 12] {
+/// 原文 … 主体: the ten columns of a figure every figures table has (the
+/// offsets 起, 止 follow at the end). A range (`3—5万元`) has its lower end
+/// in 数值 and its upper end in 数值上限.
+fn figure_cells(figure: &Figure) -> [Cell; 10] {
     let number = |v: Option<f64>| match v {
         Some(v) if v.is_finite() => Cell::Number(v),
         _ => Cell::Empty,
@@ -149,8 +278,6 @@ fn figure_cells(figure: &Figure) -> [Cell; 12] {
         optional(figure.change.map(change_name)),
         optional(figure.period.as_deref()),
         optional(figure.entity.as_deref()),
-        Cell::Number(figure.start as f64),
-        Cell::Number(figure.end as f64),
     ]
 }
 

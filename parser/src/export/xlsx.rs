@@ -1,5 +1,6 @@
 //! An Excel workbook (Office Open XML, `.xlsx`) of parsed bulletins: sheet
-//! 条目 (items) and sheet 数据 (figures), the same tables as the CSV exports.
+//! 条目 (items) and sheet 数据 (figures), the same tables as the CSV exports,
+//! and sheet 按单位 (figures by unit, [`super::by_unit`]).
 //!
 //! Written by hand with the smallest set of parts Excel, WPS and
 //! LibreOffice accept: content types, relationships, workbook, styles (a bold,
@@ -8,6 +9,7 @@
 //! numbers are numbers, so Excel can sum them. The header row is frozen and
 //! has a filter; column widths follow the content.
 
+use super::by_unit::figures_by_unit;
 use super::table::{figures_table, items_table, plain_number, Cell, Table};
 use super::zip_writer::ZipWriter;
 use crate::model::Bulletin;
@@ -46,10 +48,20 @@ pub fn xlsx(docs: &[(&str, &Bulletin)]) -> Vec<u8> {
 /// [`xlsx`] with at most `per_sheet` data rows a sheet (tests use a small
 /// number to see the split without a million rows).
 pub fn xlsx_split(docs: &[(&str, &Bulletin)], per_sheet: usize) -> Vec<u8> {
+    let tables = [
+        ("条目", items_table(docs)),
+        ("数据", figures_table(docs)),
+        ("按单位", figures_by_unit(docs)),
+    ];
+    workbook(&tables, per_sheet)
+}
+
+/// A workbook of the named tables, in order, each split into sheets of at
+/// most `per_sheet` data rows.
+pub fn workbook(tables: &[(&str, Table)], per_sheet: usize) -> Vec<u8> {
     let per_sheet = per_sheet.clamp(1, MAX_DATA_ROWS);
-    let tables = [("条目", items_table(docs)), ("数据", figures_table(docs))];
     let mut sheets: Vec<(SheetInfo, &Table, &[Vec<Cell>])> = Vec::new();
-    for (base, table) in &tables {
+    for (base, table) in tables {
         let parts = table.rows.len().div_ceil(per_sheet).max(1);
         for part in 0..parts {
             let from = (part * per_sheet).min(table.rows.len());
@@ -208,7 +220,7 @@ const STYLE_WHOLE: u8 = 2;
 const STYLE_DECIMAL: u8 = 3;
 
 /// The columns whose numbers are amounts, shown with thousands separators.
-const VALUE_COLUMNS: [&str; 2] = ["数值", "数值上限"];
+const VALUE_COLUMNS: [&str; 3] = ["数值", "数值上限", "合计"];
 
 /// Excel refuses cells longer than this many characters.
 const MAX_CELL_CHARS: usize = 32767;

@@ -386,6 +386,9 @@ pub fn read(lines: &[Line<'_>], footer: &mut Footer, sink: &mut Sink, ledger: &m
             Kind::Text if is_print_line(l.text) => {
                 sink.drop_line(l.no, l.text, DropReason::PrintLine)
             }
+            Kind::Text if super::furniture::is_web_furniture(l.text) => {
+                sink.drop_line(l.no, l.text, DropReason::PageFurniture)
+            }
             Kind::Section { .. } | Kind::Text => match (&mut footer.distribution, open) {
                 (Some(d), true) => {
                     if d.chars()

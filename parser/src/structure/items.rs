@@ -564,7 +564,13 @@ pub fn assemble(body: &Blocks<'_>, b: &mut Bulletin, sink: &mut Sink, ledger: &m
                     let pieces = &body.pieces[p.pieces.clone()];
                     let first = pieces.first().map_or(0, |x| x.line);
                     let text: String = pieces.iter().map(|x| x.text).collect();
-                    sink.warn(first, first, ORPHAN_SOURCE, text);
+                    // `（内部资料  注意保存）` above the first item: a secrecy
+                    // mark, furniture, not a source.
+                    if super::lines::is_page_furniture(&text) {
+                        sink.drop_line(first, &text, crate::messages::DropReason::PageFurniture);
+                    } else {
+                        sink.warn(first, first, ORPHAN_SOURCE, text);
+                    }
                 }
             }
             continue;

@@ -184,7 +184,16 @@ struct Contents {
 }
 
 /// Lines that open a table of contents.
-const CONTENTS_TITLES: [&str; 5] = ["本期要目", "本期目录", "本期导读", "目录", "要目"];
+const CONTENTS_TITLES: [&str; 8] = [
+    "本期要目",
+    "本期目录",
+    "本期导读",
+    "本期提要",
+    "内容提要",
+    "目录",
+    "要目",
+    "导读",
+];
 
 impl Contents {
     fn follow<'a>(
@@ -199,7 +208,13 @@ impl Contents {
             return;
         }
         let bare = trim_spaces_and_stars(line.text);
-        if bare.len() <= 24 && is_contents_title(bare) {
+        if bare.len() <= 30 && is_contents_title(unframed(bare)) {
+            // `【本期要目】` was taken for a section heading: it is none.
+            if matches!(line.kind, Kind::Section { .. })
+                && headings.last().is_some_and(|h| h.0 == line.no)
+            {
+                headings.pop();
+            }
             *self = Contents {
                 open: true,
                 ..Contents::default()
@@ -246,6 +261,15 @@ fn noise(dropped: &mut Vec<Dropped>, line: usize, text: &str, reason: DropReason
     });
 }
 
+/// A contents title framed as a heading (`【本期要目】`, `[目录]`, `◆ 本期导读`)
+/// without its frame; other text unchanged.
+fn unframed(t: &str) -> &str {
+    let t = strip_symbol(t);
+    t.strip_prefix(['【', '['])
+        .and_then(|r| r.strip_suffix(['】', ']']))
+        .map_or(t, |r| r.trim_matches(' '))
+}
+
 /// `本期要目`, `目  录`: a contents title, spaces aside.
 fn is_contents_title(t: &str) -> bool {
     CONTENTS_TITLES.iter().any(|c| {
@@ -277,7 +301,7 @@ pub fn strip_symbol(t: &str) -> &str {
 /// Web page furniture copied with the text: `打印本页`, `关闭窗口`,
 /// `字体大小：大 中 小`, `【打印】【关闭】`, `返回顶部`. A line made only of
 /// such words (and brackets, separators) is noise.
-fn is_page_furniture(t: &str) -> bool {
+pub(super) fn is_page_furniture(t: &str) -> bool {
     // Furniture lines are short and start with one of these.
     if t.len() > 240
         || !matches!(

@@ -121,6 +121,8 @@ pub fn read<'a>(
         if Some(k) == chosen && m.title.is_none() {
             m.title = Some(tidy_title(text));
             header_texts.push(text);
+        } else if super::furniture::is_web_furniture(text) {
+            sink.drop_line(no, text, DropReason::PageFurniture);
         } else {
             sink.warn(no, no, UNPLACED, text.to_string());
         }

@@ -17,6 +17,7 @@
 
 mod bytes;
 mod footer;
+mod furniture;
 mod issues;
 mod items;
 mod lines;
