@@ -133,6 +133,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         let filled = filled.clone();
         let run = run.clone();
         let filtered = !props.filter.is_empty();
+        let masthead = props.bulletin.masthead.clone();
         Callback::from(move |_| {
             let (tool, mime, file, docs) = if all_on {
                 let docs = filled
@@ -146,10 +147,16 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 }
             } else {
                 let docs = vec![(doc_label(&name, lang), text.to_string())];
+                // Named from the masthead (`某县政务快报-第39期-2023-09-01.xlsx`)
+                // when it has a title, else from the file.
+                let named = |ext: &str| match &masthead.title {
+                    Some(_) => bulletin_parser::export::export_file_name(&masthead, ext),
+                    None => export_name(&name, ext),
+                };
                 match format {
-                    Format::Json => ("json", JSON, export_name(&name, "json"), docs),
-                    Format::Csv => ("csv", CSV, export_name(&name, "csv"), docs),
-                    Format::Xlsx => ("xlsx", XLSX, export_name(&name, "xlsx"), docs),
+                    Format::Json => ("json", JSON, named("json"), docs),
+                    Format::Csv => ("csv", CSV, named("csv"), docs),
+                    Format::Xlsx => ("xlsx", XLSX, named("xlsx"), docs),
                 }
             };
             let status = status.clone();

@@ -46,6 +46,43 @@ pub fn decode(text: &str) -> Filter {
     }
 }
 
+/// The figures `filter` lets through, as (item, figure) indices in order.
+pub fn shown(b: &Bulletin, filter: &Filter) -> Vec<(usize, usize)> {
+    let query = filter.query_key();
+    rows(b)
+        .into_iter()
+        .filter(|row| filter.matches(row, &search_text(row), &query))
+        .map(|row| (row.item, row.figure))
+        .collect()
+}
+
+/// The filter in words, as the exported file says it
+/// (`类别：金额；报送单位：县财政局`); empty when it lets everything through.
+pub fn note(f: &Filter) -> String {
+    let mut parts = Vec::new();
+    if let Some(k) = f.kind {
+        parts.push(format!(
+            "类别：{}",
+            crate::view::i18n::kind_name(crate::view::i18n::Lang::Zh, k)
+        ));
+    }
+    match &f.unit {
+        Some(Some(u)) => parts.push(format!("单位：{u}")),
+        Some(None) => parts.push("单位：无".to_string()),
+        None => {}
+    }
+    if let Some(s) = &f.section {
+        parts.push(format!("栏目：{s}"));
+    }
+    if let Some(s) = &f.source {
+        parts.push(format!("报送单位：{s}"));
+    }
+    if !f.query.trim().is_empty() {
+        parts.push(format!("搜索：{}", f.query.trim()));
+    }
+    parts.join("；")
+}
+
 /// Keeps the figures `filter` lets through, and the items that have any.
 pub fn keep_shown(b: &mut Bulletin, filter: &Filter) {
     if filter.is_empty() {
@@ -110,6 +147,8 @@ mod tests {
             source: Some("县民政局".into()),
             ..Filter::default()
         };
+        assert_eq!(shown(&b, &filter), vec![(0, 0)]);
+        assert_eq!(note(&filter), "类别：金额；报送单位：县民政局");
         keep_shown(&mut b, &filter);
         assert_eq!(b.items.len(), 1);
         assert_eq!(b.items[0].figures.len(), 1);

@@ -27,19 +27,66 @@ pub fn export_texts(
     }
     let filter = export_filter::decode(filter);
     // The corrections name lines of the text they were made on.
-    let texts_for_fix = texts.clone();
-    crate::actions::run_with(
-        action,
-        &labels.into_iter().zip(texts).collect::<Vec<_>>(),
-        |i, b| {
-            if let Some(list) = corrections.get(i).filter(|l| !l.is_empty()) {
-                *b =
-                    bulletin_parser::corrections::apply(b, &texts_for_fix[i], &fixes::decode(list))
-                        .0;
+    let fix = |i: usize, b: &mut bulletin_parser::Bulletin| {
+        if let Some(list) = corrections.get(i).filter(|l| !l.is_empty()) {
+            *b = bulletin_parser::corrections::apply(b, &texts[i], &fixes::decode(list)).0;
+        }
+    };
+    // A filtered table's CSV or workbook: the rows it shows, and the filter
+    // said in the file (a column 筛选, a sheet 说明).
+    if !filter.is_empty() && matches!(action, Action::Csv | Action::Xlsx) {
+        return Ok(filtered_table(action, &labels, &texts, &filter, fix));
+    }
+    let docs: Vec<(String, String)> = labels.into_iter().zip(texts.iter().cloned()).collect();
+    crate::actions::run_with(action, &docs, |i, b| {
+        fix(i, b);
+        export_filter::keep_shown(b, &filter);
+    })
+}
+
+fn filtered_table(
+    action: Action,
+    labels: &[String],
+    texts: &[String],
+    filter: &bulletin_analyzer::view::table::Filter,
+    fix: impl Fn(usize, &mut bulletin_parser::Bulletin),
+) -> Vec<u8> {
+    use bulletin_analyzer::view::export_filter;
+    use bulletin_parser::export::{
+        figures_csv_selected, xlsx_selected, FigureRow, ItemRow, Selection,
+    };
+    let parsed: Vec<bulletin_parser::Bulletin> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut b = bulletin_parser::parse(t);
+            fix(i, &mut b);
+            b
+        })
+        .collect();
+    let docs: Vec<(&str, &bulletin_parser::Bulletin)> = labels
+        .iter()
+        .map(String::as_str)
+        .zip(parsed.iter())
+        .collect();
+    let mut s = Selection {
+        note: export_filter::note(filter),
+        ..Selection::default()
+    };
+    for (doc, b) in parsed.iter().enumerate() {
+        let mut last_item = None;
+        for (item, figure) in export_filter::shown(b, filter) {
+            if last_item != Some(item) {
+                s.items.push(ItemRow { doc, item });
+                last_item = Some(item);
             }
-            export_filter::keep_shown(b, &filter);
-        },
-    )
+            s.figures.push(FigureRow { doc, item, figure });
+        }
+    }
+    match action {
+        Action::Xlsx => xlsx_selected(&docs, &s),
+        _ => figures_csv_selected(&docs, &s).into_bytes(),
+    }
 }
 
 /// The first figure read in `text` (a selection the user adds as a
