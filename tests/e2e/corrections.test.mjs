@@ -7,7 +7,7 @@
 // Runs against the built dist/ (trunk build --release --offline).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage, distMissingReason } from './harness.mjs';
@@ -107,7 +107,10 @@ const figureTexts = (headline) => article(headline).locator('.body data').allTex
 
 async function download(selector) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  const got = { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  // Kept beside the screenshots, to be opened by hand in another reader.
+  await writeFile(join(SHOTS, got.name), got.bytes);
+  return got;
 }
 
 /** The CSV's rows as arrays of cells (BOM dropped; no quoted commas in these bulletins). */
