@@ -24,7 +24,9 @@ use crate::components::proofread::use_proofread;
 use crate::components::section_nav::SectionNav;
 use crate::components::summary::Summary;
 use crate::components::warnings::Warnings;
-use crate::hooks::{use_bulletin, use_draft, use_file_drop, use_render_clock};
+use crate::hooks::{
+    use_bulletin, use_draft, use_file_drop, use_headline_figures, use_render_clock,
+};
 use crate::offline::tools;
 use crate::view::big_text::{excerpt, is_big, megabytes, EXCERPT_BYTES};
 use crate::view::corrections::{encode, text_key};
@@ -95,7 +97,9 @@ pub fn App() -> Html {
             editing.set(at.map(|i| (key.clone(), i)))
         })
     };
+    let headline_figures = use_headline_figures(shown.clone());
     let fixes = CorrectionsContext {
+        headline_figures,
         on_correct,
         editing: editing
             .as_ref()

@@ -25,6 +25,8 @@ pub struct CorrectionsContext {
     /// correction made there keeps it at the same index.
     pub editing: Option<usize>,
     pub on_edit: Callback<Option<usize>>,
+    /// Per item, the figures in its headline (marked like the body's).
+    pub headline_figures: crate::hooks::HeadFigures,
 }
 
 /// Why an item should be checked, in the page's language.

@@ -39,6 +39,13 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         return Html::default();
     };
     let corrected = item.corrected;
+    let headline = marked_headline(
+        &item.headline,
+        fixes
+            .as_ref()
+            .and_then(|c| c.headline_figures.get(props.index))
+            .map_or(&[], Vec::as_slice),
+    );
     let doubts: &[DoubtReason] = item.check.as_ref().map_or(&[], |d| &d.reasons);
     let anchor = item_anchor(props.index);
     let heading_id = format!("{anchor}-h");
@@ -70,7 +77,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             if item.headline.trim().is_empty() {
                 <h3 id={heading_id} class="untitled">{ t(lang, Msg::Untitled) }</h3>
             } else {
-                <h3 id={heading_id}>{ &item.headline }</h3>
+                <h3 id={heading_id}>{ headline }</h3>
             }
             <p class="sources"><span class="sources-label">{ t(lang, Msg::Sources) }</span>{ sources }
                 if !item.authors.is_empty() {
@@ -93,4 +100,28 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             }
         </article>
     }
+}
+
+/// The headline with its figures marked (`<data class="fig …">`), or plain.
+fn marked_headline(headline: &str, figures: &[crate::hooks::HeadFigure]) -> Html {
+    if figures.is_empty() {
+        return html! { { headline.to_string() } };
+    }
+    let chars: Vec<char> = headline.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for f in figures {
+        if f.start < at || f.end > chars.len() || f.start >= f.end {
+            continue;
+        }
+        out.push(html! { { chars[at..f.start].iter().collect::<String>() } });
+        out.push(html! {
+            <data class={classes!("fig", "in-headline", format!("fig-{}", f.kind))} value={f.value.clone()}>
+                { chars[f.start..f.end].iter().collect::<String>() }
+            </data>
+        });
+        at = f.end;
+    }
+    out.push(html! { { chars[at..].iter().collect::<String>() } });
+    out.into_iter().collect::<Html>()
 }

@@ -89,6 +89,33 @@ fn filtered_table(
     }
 }
 
+/// The figures in each line of `text` (the headlines of a bulletin, one a
+/// line), so the page marks figures in headlines too: per line,
+/// `start,end,kind,value` of each figure (character offsets), separated by
+/// `;`; lines as the input's.
+#[wasm_bindgen]
+pub fn line_figures(text: &str) -> String {
+    use bulletin_analyzer::view::numfmt::plain_decimal;
+    text.split('\n')
+        .map(|line| {
+            bulletin_parser::extract_figures(line)
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{},{},{},{}",
+                        f.start,
+                        f.end,
+                        f.kind.as_str(),
+                        plain_decimal(f.value)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The first figure read in `text` (a selection the user adds as a
 /// figure): `value \t value_max \t unit \t kind \t start \t end`, offsets
 /// in characters of `text`; empty when there is none.

@@ -126,6 +126,8 @@ async function handle(msg) {
       return wasm_bindgen.export_texts(msg.format, msg.labels, msg.texts, msg.corrections || [], msg.filter || "");
     case "figures":
       return wasm_bindgen.first_figure(msg.text);
+    case "line-figures":
+      return wasm_bindgen.line_figures(msg.text);
     case "html":
       return wasm_bindgen.html_text(msg.text);
     case "docx":
