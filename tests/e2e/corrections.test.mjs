@@ -406,3 +406,17 @@ test('small things: 清空 can be undone; the same file opened twice is said, no
   await page.screenshot({ path: join(SHOTS, 'table-390.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
 });
+
+test('figures in headlines are marked as in bodies', async () => {
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('#bulletin-text');
+  await pasteText(
+    page,
+    '某县政务快报\n第 2 期\n\n县财政局拨付资金3000万元支持春耕\n　　今年以来，县财政局统筹资金支持春耕生产，惠及农户1200户。（县财政局）\n\n县农业局推广良种 推广面积5万亩。（县农业局）\n',
+  );
+  await page.waitForSelector('article h3 data');
+  const marks = await page.$$eval('article h3 data', (ds) => ds.map((d) => [d.textContent.trim(), d.getAttribute('value')]));
+  assert.deepEqual(marks, [['3000万元', '30000000']]);
+  assert.equal(await page.locator('article h3').first().textContent(), '县财政局拨付资金3000万元支持春耕');
+});
