@@ -21,7 +21,6 @@
 
 pub mod by_unit;
 mod csv;
-mod file_name;
 mod json;
 mod selection;
 mod table;
@@ -31,7 +30,9 @@ mod zip_writer;
 
 pub use by_unit::{figures_by_unit, figures_by_unit_of, ByUnit, BY_UNIT_HEADERS};
 pub use csv::{figures_csv, figures_csv_for_excel, items_csv, items_csv_for_excel, CSV_BOM};
-pub use file_name::{export_file_name, export_file_name_for, FALLBACK_NAME};
+// In the parser crate, which the page links, so its first load can name a
+// download without linking the exports.
+pub use bulletin_parser::file_name::{export_file_name, export_file_name_for, FALLBACK_NAME};
 pub use json::{to_json, to_json_line};
 pub use selection::{
     figures_csv_selected, items_csv_selected, xlsx_selected, Selection, FILTER_HEADER,

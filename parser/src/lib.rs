@@ -16,6 +16,7 @@ pub mod bytes;
 pub mod corrections;
 pub mod doubt;
 pub mod figures;
+pub mod file_name;
 pub mod messages;
 pub mod model;
 pub mod normalize;

@@ -3,7 +3,7 @@
 //
 //   0. <meta name="bulletin-tools" data-js data-wasm> in index.html: the
 //      hashed names of the tools module (tools/, package bulletin-tools, loaded on
-//      demand by src/offline/tools.rs), which Trunk writes no tag for;
+//      demand by src/offline/worker/tools.rs), which Trunk writes no tag for;
 //   1. dist/bulletin-analyzer.html — the single self-contained file (release
 //      builds, or OFFLINE_SINGLE_FILE=1), see single-file.mjs;
 //   2. dist/sw.js — the service worker, caching every other file of the

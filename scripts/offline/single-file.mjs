@@ -10,7 +10,7 @@
 //   file://, so the glue runs from a Blob URL, as a classic script (see
 //   classicGlue).
 // - The tools module (the parser, exports, .html/.docx readers;
-//   src/offline/tools.rs), which the page fetches when it first has
+//   src/offline/worker/tools.rs), which the page fetches when it first has
 //   something to parse when served, is inlined too: its
 //   classic glue as text in window.__bulletinToolsGlue and its wasm gzipped
 //   in base64 in window.__bulletinToolsWasm; the worker unpacks it. The
@@ -177,7 +177,7 @@ const GLUE = ${jsString(glue)};
 const WASM_GZIP_BASE64 = "${wasmGzBase64}";
 ${
   tools
-    ? `// The tools module (parser, exports, readers), started in a worker on first use (src/offline/tools.rs).
+    ? `// The tools module (parser, exports, readers), started in a worker on first use (src/offline/worker/tools.rs).
 window.__bulletinToolsGlue = ${jsString(tools.glue)};
 window.__bulletinToolsWasm = "${tools.wasmGzBase64}";`
     : ""

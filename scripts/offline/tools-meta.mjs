@@ -4,7 +4,7 @@
 // worker file names. This gives the two files hashed names, as Trunk's own
 // (a new build never meets an old copy in a cache, and the service worker
 // treats them as immutable), and names them in index.html, where the page
-// (src/offline/tools.rs) and the single-file build look for them:
+// (src/offline/worker/tools.rs) and the single-file build look for them:
 //
 //   <meta name="bulletin-tools" data-js="./bulletin-tools-….js" data-wasm="./bulletin-tools-…_bg.wasm">
 

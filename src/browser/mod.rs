@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod download;
 pub mod files;
 pub mod highlight;
+pub mod kept;
 pub mod paste;
 pub mod perf;
 pub mod storage;

@@ -17,7 +17,9 @@ use crate::view::workspace::SharedText;
 use crate::browser::{clipboard, download};
 use crate::hooks::SharedBulletin;
 use crate::offline::tools;
+use crate::view::export_filter;
 use crate::view::i18n::{t, Lang, Msg};
+use crate::view::table::Filter;
 use crate::view::workspace::{export_name, Entry};
 
 const JSON: &str = "application/json;charset=utf-8";
@@ -35,6 +37,10 @@ pub struct ExportBarProps {
     pub text: SharedText,
     /// Every open entry, for the "all open bulletins" exports.
     pub entries: Rc<Vec<Entry>>,
+    /// The figures table's filter: when it narrows the table, the exports
+    /// hold what it shows, and say so.
+    #[prop_or_default]
+    pub filter: Filter,
 }
 
 /// The format of one export button.
@@ -86,6 +92,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let run = {
         let status = status.clone();
         let busy = busy.clone();
+        let filter = export_filter::encode(&props.filter);
         move |format: &'static str, docs: Vec<(String, String)>, done: Rc<dyn Fn(Vec<u8>)>| {
             if *busy {
                 return;
@@ -96,8 +103,19 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             busy.set(true);
             let status = status.clone();
             let busy = busy.clone();
+            // Each text's corrections by hand, as kept; the table's filter
+            // (not for the copy, which is the whole text).
+            let fixes: Vec<String> = docs
+                .iter()
+                .map(|(_, text)| crate::browser::kept::saved_for(text))
+                .collect();
+            let filter = if format == "text" {
+                String::new()
+            } else {
+                filter.clone()
+            };
             wasm_bindgen_futures::spawn_local(async move {
-                match tools::export(format, &docs).await {
+                match tools::export(format, &docs, &fixes, &filter).await {
                     Ok(bytes) => done(bytes),
                     Err(why) => status.set(Some(failed(lang, &why))),
                 }
@@ -114,6 +132,8 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         let status = status.clone();
         let filled = filled.clone();
         let run = run.clone();
+        let filtered = !props.filter.is_empty();
+        let masthead = props.bulletin.masthead.clone();
         Callback::from(move |_| {
             let (tool, mime, file, docs) = if all_on {
                 let docs = filled
@@ -127,18 +147,39 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 }
             } else {
                 let docs = vec![(doc_label(&name, lang), text.to_string())];
+                // Named from the masthead (`某县政务快报-第39期-2023-09-01.xlsx`)
+                // when it has a title, else from the file.
+                let named = |ext: &str| match &masthead.title {
+                    Some(_) => bulletin_parser::file_name::export_file_name(&masthead, ext),
+                    None => export_name(&name, ext),
+                };
                 match format {
-                    Format::Json => ("json", JSON, export_name(&name, "json"), docs),
-                    Format::Csv => ("csv", CSV, export_name(&name, "csv"), docs),
-                    Format::Xlsx => ("xlsx", XLSX, export_name(&name, "xlsx"), docs),
+                    Format::Json => ("json", JSON, named("json"), docs),
+                    Format::Csv => ("csv", CSV, named("csv"), docs),
+                    Format::Xlsx => ("xlsx", XLSX, named("xlsx"), docs),
                 }
             };
             let status = status.clone();
+            let file = if filtered {
+                filtered_name(&file, lang)
+            } else {
+                file
+            };
             run(
                 tool,
                 docs,
                 Rc::new(move |bytes: Vec<u8>| {
                     let message = match download::save(&bytes, mime, &file) {
+                        Ok(()) if filtered => format!(
+                            "{}{}{}",
+                            t(lang, Msg::Downloaded),
+                            file,
+                            if lang == Lang::En {
+                                " — only the figures the filtered table shows"
+                            } else {
+                                "（仅含表格筛选后显示的数字）"
+                            }
+                        ),
                         Ok(()) => format!("{}{}", t(lang, Msg::Downloaded), file),
                         Err(e) => e,
                     };
@@ -210,6 +251,19 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 { (*status).clone().unwrap_or_default() }
             </p>
         </section>
+    }
+}
+
+/// `bulletin.csv` → `bulletin-筛选.csv`: a filtered export is named so.
+fn filtered_name(file: &str, lang: Lang) -> String {
+    let mark = if lang == Lang::En {
+        "filtered"
+    } else {
+        "筛选"
+    };
+    match file.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}-{mark}.{ext}"),
+        None => format!("{file}-{mark}"),
     }
 }
 

@@ -40,11 +40,23 @@ pub fn FigureMark(props: &FigureMarkProps) -> Html {
     let f = &props.figure;
     let shown = use_state_eq(Shown::default);
     let open = shown.hover || shown.focus;
+    let tip = use_node_ref();
+    {
+        // The tooltip stays inside the window: shifted left (or right) by
+        // what would stick out.
+        let tip = tip.clone();
+        use_effect_with(open, move |open| {
+            if *open {
+                keep_inside_window(&tip);
+            }
+        });
+    }
     let tip_id = tip_anchor(props.item, props.index);
     let class = classes!(
         "fig",
         format!("fig-{}", f.kind.as_str()),
-        props.bold.then_some("bold")
+        props.bold.then_some("bold"),
+        f.corrected.then_some("corrected")
     );
     // The tooltip is a sibling, not a child, so the `<data>` element's text
     // stays exactly the figure's text.
@@ -64,7 +76,7 @@ pub fn FigureMark(props: &FigureMarkProps) -> Html {
                 onblur={update(&shown, |s| s.focus = false)}
             >{ props.text.clone() }</data>
             if open {
-                <span class="fig-tip" role="tooltip" id={tip_id}>
+                <span class="fig-tip" role="tooltip" id={tip_id} ref={tip}>
                     <dl>
                         { for details(props.lang, f).into_iter().map(|(k, v)| html! {
                             <div><dt>{ k }</dt><dd>{ v }</dd></div>
@@ -74,6 +86,29 @@ pub fn FigureMark(props: &FigureMarkProps) -> Html {
             }
         </span>
     }
+}
+
+/// Moves the tooltip sideways so that all of it is inside the window.
+fn keep_inside_window(tip: &NodeRef) {
+    const MARGIN: f64 = 8.0;
+    let (Some(el), Some(window)) = (tip.cast::<web_sys::Element>(), crate::browser::window())
+    else {
+        return;
+    };
+    let width = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0);
+    let rect = el.get_bounding_client_rect();
+    let shift = if rect.right() > width - MARGIN {
+        (width - MARGIN - rect.right()).max(MARGIN - rect.left())
+    } else if rect.left() < MARGIN {
+        MARGIN - rect.left()
+    } else {
+        return;
+    };
+    let _ = el.set_attribute("style", &format!("left: {shift:.0}px"));
 }
 
 /// A handler for any event that changes why the tooltip is up.

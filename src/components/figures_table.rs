@@ -32,6 +32,12 @@ pub struct FiguresTableProps {
     pub bulletin: SharedBulletin,
 }
 
+/// Provided by the page to hear the table's filter in effect whenever it
+/// changes (the exports follow it). A context, not a prop: the table's
+/// props stay as they were.
+#[derive(Clone, PartialEq)]
+pub struct FilterSink(pub Callback<Filter>);
+
 /// Which select changed.
 #[derive(Clone, Copy)]
 enum Facet {
@@ -146,6 +152,14 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
     // A choice the new text no longer offers (the user kept typing) is
     // treated as "all", as the select then shows.
     let effective = effective_filter(&filter, opts);
+    {
+        let sink = use_context::<FilterSink>();
+        use_effect_with(effective.clone(), move |f| {
+            if let Some(FilterSink(cb)) = sink {
+                cb.emit(f.clone());
+            }
+        });
+    }
     // One sort per sort order; filtering keeps that order.
     let ordered = {
         let table = table.clone();

@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use bulletin_parser::DoubtReason;
+
+use crate::components::corrections::{doubt_text, tr, CorrectionsContext, ItemEditor};
 use crate::components::figure_mark::FigureMark;
 use crate::hooks::SharedBulletin;
 use crate::view::i18n::{t, Lang, Msg};
@@ -19,10 +22,31 @@ pub struct ItemViewProps {
 
 #[component]
 pub fn ItemView(props: &ItemViewProps) -> Html {
+    let lang = props.lang;
+    // Corrections and doubts (absent in tests that mount the item alone).
+    let fixes = use_context::<CorrectionsContext>();
+    let index = props.index;
+    let editing = fixes.as_ref().is_some_and(|c| c.editing == Some(index));
+    let toggle = {
+        let on_edit = fixes.as_ref().map(|c| c.on_edit.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(cb) = &on_edit {
+                cb.emit((!editing).then_some(index));
+            }
+        })
+    };
     let Some(item) = props.bulletin.items.get(props.index) else {
         return Html::default();
     };
-    let lang = props.lang;
+    let corrected = item.corrected;
+    let headline = marked_headline(
+        &item.headline,
+        fixes
+            .as_ref()
+            .and_then(|c| c.headline_figures.get(props.index))
+            .map_or(&[], Vec::as_slice),
+    );
+    let doubts: &[DoubtReason] = item.check.as_ref().map_or(&[], |d| &d.reasons);
     let anchor = item_anchor(props.index);
     let heading_id = format!("{anchor}-h");
     let runs = segment(&item.body, &item.figures, &item.emphasis);
@@ -43,12 +67,17 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             .collect::<Html>()
     };
     html! {
-        <article class="item" id={anchor} aria-labelledby={heading_id.clone()}
+        <article class={classes!("item", corrected.then_some("corrected"), (!doubts.is_empty()).then_some("doubtful"))}
+            id={anchor} aria-labelledby={heading_id.clone()}
             data-lines={format!("{}-{}", item.lines.first, item.lines.last)}>
+            if !doubts.is_empty() {
+                <p class="doubt" role="note"><strong>{ tr(lang, "需要核对", "Check this") }</strong>{ "：" }
+                    { doubts.iter().map(|d| doubt_text(lang, *d)).collect::<Vec<_>>().join(if lang == Lang::En { "; " } else { "；" }) }</p>
+            }
             if item.headline.trim().is_empty() {
                 <h3 id={heading_id} class="untitled">{ t(lang, Msg::Untitled) }</h3>
             } else {
-                <h3 id={heading_id}>{ &item.headline }</h3>
+                <h3 id={heading_id}>{ headline }</h3>
             }
             <p class="sources"><span class="sources-label">{ t(lang, Msg::Sources) }</span>{ sources }
                 if !item.authors.is_empty() {
@@ -56,6 +85,43 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
                 }
             </p>
             <p class="body">{ for body }</p>
+            if let Some(fixes) = &fixes {
+                <p class="item-tools">
+                    if corrected {
+                        <span class="corrected-mark">{ tr(lang, "已更正", "Corrected") }</span>
+                    }
+                    <button type="button" class="edit-item" aria-expanded={editing.to_string()} onclick={toggle}>
+                        { if editing { tr(lang, "收起更正", "Close") } else { tr(lang, "更正", "Correct") } }</button>
+                </p>
+                if editing {
+                    <ItemEditor lang={lang} bulletin={props.bulletin.clone()} index={props.index}
+                        on_correct={fixes.on_correct.clone()} />
+                }
+            }
         </article>
     }
+}
+
+/// The headline with its figures marked (`<data class="fig …">`), or plain.
+fn marked_headline(headline: &str, figures: &[crate::hooks::HeadFigure]) -> Html {
+    if figures.is_empty() {
+        return html! { { headline.to_string() } };
+    }
+    let chars: Vec<char> = headline.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for f in figures {
+        if f.start < at || f.end > chars.len() || f.start >= f.end {
+            continue;
+        }
+        out.push(html! { { chars[at..f.start].iter().collect::<String>() } });
+        out.push(html! {
+            <data class={classes!("fig", "in-headline", format!("fig-{}", f.kind))} value={f.value.clone()}>
+                { chars[f.start..f.end].iter().collect::<String>() }
+            </data>
+        });
+        at = f.end;
+    }
+    out.push(html! { { chars[at..].iter().collect::<String>() } });
+    out.into_iter().collect::<Html>()
 }

@@ -12,17 +12,20 @@ use yew::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     // Declared here: web-sys's binding needs a feature flag of its own, and
-    // this is all the page uses of it.
-    type IntersectionObserver;
+    // this is all the page uses of it (here and in the contents).
+    pub(crate) type IntersectionObserver;
 
     #[wasm_bindgen(constructor, catch)]
-    fn new(callback: &Function, options: &Object) -> Result<IntersectionObserver, JsValue>;
+    pub(crate) fn new(
+        callback: &Function,
+        options: &Object,
+    ) -> Result<IntersectionObserver, JsValue>;
 
     #[wasm_bindgen(method)]
-    fn observe(this: &IntersectionObserver, target: &web_sys::Element);
+    pub(crate) fn observe(this: &IntersectionObserver, target: &web_sys::Element);
 
     #[wasm_bindgen(method)]
-    fn disconnect(this: &IntersectionObserver);
+    pub(crate) fn disconnect(this: &IntersectionObserver);
 }
 
 /// How far below the viewport the next batch is drawn already.

@@ -1,6 +1,7 @@
 //! One component per file; each takes what it shows as props and owns only
 //! its own interaction state (the table's filter and sort, the export status).
 
+pub mod corrections;
 pub mod document;
 pub mod entry_tabs;
 pub mod export_bar;

@@ -1,5 +1,5 @@
 //! 校对 (Proofread). The pass, and the drawing of its findings list, run in
-//! the on-demand tools module (`src/bin/bulletin-tools/proofread.rs`); this
+//! the on-demand tools module (`tools/src/proofread.rs`); this
 //! shell only puts its HTML in place and answers its buttons: jump (the
 //! place selected in the textarea; the link takes the structured view to
 //! its item, which `:target` outlines), dismiss (remembered per text in

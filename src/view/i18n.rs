@@ -465,7 +465,7 @@ mod tests {
 }
 
 /// The proofreading view's strings that the tools module renders (it draws
-/// the findings list; see `src/bin/bulletin-tools/proofread.rs`). A table
+/// the findings list; see `tools/src/proofread.rs`). A table
 /// of its own, so the first-load wasm, which never calls it, carries none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProofMsg {

@@ -2,6 +2,8 @@
 //! Everything here compiles and is tested natively.
 
 pub mod big_text;
+pub mod corrections;
+pub mod export_filter;
 pub mod figure_info;
 pub mod i18n;
 pub mod lines;

@@ -1,7 +1,7 @@
 //! The proofreading view's logic that needs no browser: the key a text's
 //! dismissals are stored under, where a finding sits in the textarea
 //! (UTF-16) and which item of the structured view holds it. The findings
-//! list itself is drawn by the tools module (`src/bin/bulletin-tools/proofread.rs`).
+//! list itself is drawn by the tools module (`tools/src/proofread.rs`).
 
 use bulletin_parser::Bulletin;
 

@@ -31,6 +31,18 @@ pub struct FigureRow {
     pub change: Option<Change>,
 }
 
+impl FigureRow {
+    /// Whether the figure is `unit`'s own: its entity (the bold sub-unit it
+    /// belongs to) when it has one, else one of its item's sources. An item
+    /// two units share does not give each the other's figures.
+    pub fn belongs_to(&self, unit: &str) -> bool {
+        match &self.entity {
+            Some(entity) => entity == unit,
+            None => self.sources.iter().any(|s| s == unit),
+        }
+    }
+}
+
 /// Every figure of the bulletin, in reading order.
 pub fn rows(bulletin: &Bulletin) -> Vec<FigureRow> {
     let mut out = Vec::new();
@@ -102,7 +114,7 @@ impl Filter {
             }
         }
         if let Some(source) = &self.source {
-            if !row.sources.iter().any(|s| s == source) {
+            if !row.belongs_to(source) {
                 return false;
             }
         }
@@ -282,9 +294,13 @@ pub fn options(rows: &[FigureRow]) -> Options {
             .map(Some)
             .collect(),
     ));
+    // A figure's unit is its entity when it has one (see `belongs_to`).
     o.sources = owned(distinct_in_order(
         rows.iter()
-            .flat_map(|r| r.sources.iter())
+            .flat_map(|r| match &r.entity {
+                Some(e) => std::slice::from_ref(e),
+                None => r.sources.as_slice(),
+            })
             .map(|s| Some(s.as_str()))
             .collect(),
     ));

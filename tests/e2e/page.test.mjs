@@ -154,7 +154,7 @@ async function download(selector) {
 test('the figures CSV opens in Excel: UTF-8 with BOM, a header row, the values', async () => {
   await pasteText(page, BAIHE);
   const { name, bytes } = await download('[data-export=csv]');
-  assert.equal(name, 'bulletin.csv');
+  assert.equal(name, '白河政务信息-第23期-2024-03-08.csv');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString('utf8');
   const [header, ...lines] = text.split('\r\n').filter(Boolean);
@@ -166,13 +166,13 @@ test('the figures CSV opens in Excel: UTF-8 with BOM, a header row, the values',
 
 test('JSON and XLSX exports', async () => {
   const json = await download('[data-export=json]');
-  assert.equal(json.name, 'bulletin.json');
+  assert.equal(json.name, '白河政务信息-第23期-2024-03-08.json');
   const parsed = JSON.parse(json.bytes.toString('utf8'));
   assert.equal(parsed.masthead.title, '白河政务信息');
   assert.equal(parsed.items.length, 3);
   assert.deepEqual(parsed.sections, ['经济运行', '社会事业']);
   const xlsx = await download('[data-export=xlsx]');
-  assert.equal(xlsx.name, 'bulletin.xlsx');
+  assert.equal(xlsx.name, '白河政务信息-第23期-2024-03-08.xlsx');
   assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK');
 });
 

@@ -36,10 +36,26 @@ impl Action {
 
 /// Runs `action` on the documents `(label, text)`; the label fills the
 /// 文件 column of the tables. JSON and text take exactly one document.
+#[cfg(test)]
 pub fn run(action: Action, docs: &[(String, String)]) -> Result<Vec<u8>, String> {
+    run_with(action, docs, |_, _| {})
+}
+
+/// [`run`], with each parse changed by `fix(i, bulletin)` before the
+/// export (the page's corrections by hand and table filter).
+pub fn run_with(
+    action: Action,
+    docs: &[(String, String)],
+    fix: impl Fn(usize, &mut Bulletin),
+) -> Result<Vec<u8>, String> {
     let parsed: Vec<(&str, Bulletin)> = docs
         .iter()
-        .map(|(label, text)| (label.as_str(), parse(text)))
+        .enumerate()
+        .map(|(i, (label, text))| {
+            let mut b = parse(text);
+            fix(i, &mut b);
+            (label.as_str(), b)
+        })
         .collect();
     let tables: Vec<(&str, &Bulletin)> = parsed.iter().map(|(label, b)| (*label, b)).collect();
     let single = || match parsed.as_slice() {

@@ -7,7 +7,7 @@
 //! HTML/Word readers off the first page load.
 //!
 //! It runs in a web worker the page starts as soon as it has something to
-//! parse (`src/offline/tools.rs`, protocol in `src/offline/tools_worker.js`).
+//! parse (`src/offline/worker/tools.rs`, protocol in `src/offline/worker/tools_worker.js`).
 //! The parser is not in the first-load wasm at all. For exports the page
 //! sends texts, never a parsed model, and this module parses them again and
 //! exports the result (text → parse → model →

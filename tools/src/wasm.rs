@@ -1,25 +1,139 @@
-//! What the tools worker (`src/offline/tools_worker.js`) calls. Errors are
+//! What the tools worker (`src/offline/worker/tools_worker.js`) calls. Errors are
 //! returned as exceptions carrying a message, which the worker sends back to
 //! the page; nothing here panics on bad input.
 
 use wasm_bindgen::prelude::*;
 
-use crate::actions::{run, Action};
+use crate::actions::Action;
 use crate::docx;
 
 /// Runs an export (`json`, `jsonl`, `csv`, `xlsx`, `text`) on the texts,
-/// labelled by `labels` (the 文件 column); returns the file's bytes.
+/// labelled by `labels` (the 文件 column); returns the file's bytes. Each
+/// text's corrections by hand (`corrections[i]`, the page's
+/// `view::corrections` text form) are applied first; a `filter` (the
+/// figures table's, `view::export_filter`) keeps only what the table shows.
 #[wasm_bindgen]
 pub fn export_texts(
     action: &str,
     labels: Vec<String>,
     texts: Vec<String>,
+    corrections: Vec<String>,
+    filter: &str,
 ) -> Result<Vec<u8>, String> {
+    use bulletin_analyzer::view::{corrections as fixes, export_filter};
     let action = Action::from_name(action).ok_or_else(|| format!("unknown export {action:?}"))?;
     if labels.len() != texts.len() {
         return Err(format!("{} labels for {} texts", labels.len(), texts.len()));
     }
-    run(action, &labels.into_iter().zip(texts).collect::<Vec<_>>())
+    let filter = export_filter::decode(filter);
+    // The corrections name lines of the text they were made on.
+    let fix = |i: usize, b: &mut bulletin_parser::Bulletin| {
+        if let Some(list) = corrections.get(i).filter(|l| !l.is_empty()) {
+            *b = bulletin_parser::corrections::apply(b, &texts[i], &fixes::decode(list)).0;
+        }
+    };
+    // A filtered table's CSV or workbook: the rows it shows, and the filter
+    // said in the file (a column 筛选, a sheet 说明).
+    if !filter.is_empty() && matches!(action, Action::Csv | Action::Xlsx) {
+        return Ok(filtered_table(action, &labels, &texts, &filter, fix));
+    }
+    let docs: Vec<(String, String)> = labels.into_iter().zip(texts.iter().cloned()).collect();
+    crate::actions::run_with(action, &docs, |i, b| {
+        fix(i, b);
+        export_filter::keep_shown(b, &filter);
+    })
+}
+
+fn filtered_table(
+    action: Action,
+    labels: &[String],
+    texts: &[String],
+    filter: &bulletin_analyzer::view::table::Filter,
+    fix: impl Fn(usize, &mut bulletin_parser::Bulletin),
+) -> Vec<u8> {
+    use bulletin_analyzer::view::export_filter;
+    use bulletin_export::{figures_csv_selected, xlsx_selected, FigureRow, ItemRow, Selection};
+    let parsed: Vec<bulletin_parser::Bulletin> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut b = bulletin_parser::parse(t);
+            fix(i, &mut b);
+            b
+        })
+        .collect();
+    let docs: Vec<(&str, &bulletin_parser::Bulletin)> = labels
+        .iter()
+        .map(String::as_str)
+        .zip(parsed.iter())
+        .collect();
+    let mut s = Selection {
+        note: export_filter::note(filter),
+        ..Selection::default()
+    };
+    for (doc, b) in parsed.iter().enumerate() {
+        let mut last_item = None;
+        for (item, figure) in export_filter::shown(b, filter) {
+            if last_item != Some(item) {
+                s.items.push(ItemRow { doc, item });
+                last_item = Some(item);
+            }
+            s.figures.push(FigureRow { doc, item, figure });
+        }
+    }
+    match action {
+        Action::Xlsx => xlsx_selected(&docs, &s),
+        _ => figures_csv_selected(&docs, &s).into_bytes(),
+    }
+}
+
+/// The figures in each line of `text` (the headlines of a bulletin, one a
+/// line), so the page marks figures in headlines too: per line,
+/// `start,end,kind,value` of each figure (character offsets), separated by
+/// `;`; lines as the input's.
+#[wasm_bindgen]
+pub fn line_figures(text: &str) -> String {
+    use bulletin_analyzer::view::numfmt::plain_decimal;
+    text.split('\n')
+        .map(|line| {
+            bulletin_parser::extract_figures(line)
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{},{},{},{}",
+                        f.start,
+                        f.end,
+                        f.kind.as_str(),
+                        plain_decimal(f.value)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The first figure read in `text` (a selection the user adds as a
+/// figure): `value \t value_max \t unit \t kind \t start \t end`, offsets
+/// in characters of `text`; empty when there is none.
+#[wasm_bindgen]
+pub fn first_figure(text: &str) -> String {
+    bulletin_parser::extract_figures(text)
+        .into_iter()
+        .next()
+        .map(|f| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                f.value,
+                f.value_max.map(|v| v.to_string()).unwrap_or_default(),
+                f.unit.as_deref().unwrap_or(""),
+                f.kind.as_str(),
+                f.start,
+                f.end
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// One bulletin's export JSON on one line: for tests and scripts that
@@ -34,19 +148,24 @@ pub fn parse_to_json(text: &str) -> String {
 pub const ITEMS_PER_PART: usize = 64;
 
 /// Parses one bulletin (every parse of the page happens here, in the tools
-/// worker) and returns it in pieces of `codec` bytes
+/// worker), applies the corrections by hand kept with it, and returns it in pieces of `codec` bytes
 /// (`bulletin_analyzer::offline::codec`): first the bulletin without its
 /// items, then its items, [`ITEMS_PER_PART`] to a piece. Reading a 5 MB
 /// paste's result in one go would hold the page for seconds; in pieces, the
 /// page reads a few at a time between frames. Bytes both ways (the text
 /// comes as UTF-8): the buffers are handed over, not copied.
 #[wasm_bindgen]
-pub fn parse_to_parts(utf8: &[u8]) -> js_sys::Array {
+pub fn parse_to_parts(utf8: &[u8], corrections: &str) -> js_sys::Array {
     use bulletin_analyzer::offline::codec;
     use js_sys::{Array, Uint8Array};
     // The page sends a Rust `String`'s bytes, so this never replaces.
     let text = String::from_utf8_lossy(utf8);
-    let bulletin = bulletin_parser::parse(&text);
+    let mut bulletin = bulletin_parser::parse(&text);
+    // The corrections by hand kept with this text (`view::corrections`).
+    if !corrections.is_empty() {
+        let list = bulletin_analyzer::view::corrections::decode(corrections);
+        bulletin = bulletin_parser::corrections::apply(&bulletin, &text, &list).0;
+    }
     let parts = Array::new();
     parts.push(&Uint8Array::from(codec::encode_head(&bulletin).as_slice()));
     for chunk in bulletin.items.chunks(ITEMS_PER_PART) {

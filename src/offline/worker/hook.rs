@@ -18,10 +18,10 @@ use yew::prelude::*;
 
 use crate::view::workspace::SharedText;
 
-use super::status::{self, ToolsNote};
+use super::parse::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use super::tools;
-use super::worker::{parse_texts, Progress, LARGE_INPUT_BYTES};
 use crate::hooks::SharedBulletin;
+use crate::offline::status::{self, ToolsNote};
 
 /// A parser run on the page's thread (component tests only).
 pub type PageParser = fn(&str) -> Bulletin;
@@ -46,20 +46,26 @@ fn is_large(text: &str) -> bool {
     text.len() > LARGE_INPUT_BYTES
 }
 
-type Recent = Vec<(SharedText, SharedBulletin)>;
+/// A text and the corrections by hand to apply to its parse.
+type Request = (SharedText, SharedText);
 
-fn recent_result(recent: &Recent, text: &SharedText) -> Option<SharedBulletin> {
+type Recent = Vec<(Request, SharedBulletin)>;
+
+fn recent_result(recent: &Recent, request: &Request) -> Option<SharedBulletin> {
     recent
         .iter()
-        .find(|(t, _)| t == text)
+        .find(|(r, _)| r == request)
         .map(|(_, b)| b.clone())
 }
 
-/// The bulletin in `text`: the parsed one once the tools worker has
-/// answered; until then the previous result (an empty bulletin if there is
-/// none). A newer text makes an older result be dropped unseen.
+/// The bulletin in `text`, with the corrections by hand `fixes` (the text
+/// form of `view::corrections`) applied: the parsed one once the tools
+/// worker has answered; until then the previous result (an empty bulletin
+/// if there is none). A newer request makes an older result be dropped
+/// unseen. The flag says whether the result is this request's (not the
+/// previous one's, still shown).
 #[hook]
-pub fn use_parsed(text: SharedText) -> SharedBulletin {
+pub fn use_parsed(text: SharedText, fixes: SharedText) -> (SharedBulletin, bool) {
     let placeholder = use_memo((), |_| SharedBulletin::from(Bulletin::default()));
     let recent = use_mut_ref(Recent::new);
     // The latest result that arrived, shown while a newer text is parsed.
@@ -67,21 +73,23 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
     // Bumped by the 重试 button after a failed load.
     let attempt = use_state(|| 0u32);
     let blank = text.trim().is_empty();
+    let request: Request = (text.clone(), fixes);
     let ready = if blank {
         Some((*placeholder).clone())
     } else {
-        recent_result(&recent.borrow(), &text)
+        recent_result(&recent.borrow(), &request)
     };
     {
         let latest = latest.clone();
         let recent = recent.clone();
         let attempt = attempt.clone();
         let needed = ready.is_none();
-        use_effect_with((text.clone(), *attempt), move |(text, _)| {
+        use_effect_with((request, *attempt), move |(request, _)| {
+            let (text, fixes) = request.clone();
             let current = Rc::new(Cell::new(true));
-            let large = is_large(text);
+            let large = is_large(&text);
             if needed {
-                let text = text.clone();
+                let request = (text.clone(), fixes.clone());
                 let still_current = current.clone();
                 let on_page = ON_PAGE.with(Cell::get);
                 if large {
@@ -95,7 +103,7 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
                     let parsed = match on_page {
                         Some(parse) => Ok(vec![parse(&text)]),
                         None => {
-                            parse_texts(vec![text.to_string()], move |p| {
+                            parse_texts(vec![text.to_string()], vec![fixes.to_string()], move |p| {
                                 if report.get() && large {
                                     status::publish(Some(p));
                                 }
@@ -110,7 +118,7 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
                         if recent.len() >= RECENT {
                             recent.remove(0);
                         }
-                        recent.push((text.clone(), bulletin.clone()));
+                        recent.push((request, bulletin.clone()));
                     }
                     if !still_current.get() {
                         return;
@@ -143,7 +151,10 @@ pub fn use_parsed(text: SharedText) -> SharedBulletin {
         });
     }
     if let Some(bulletin) = ready {
-        return bulletin;
+        return (bulletin, true);
     }
-    (*latest).clone().unwrap_or_else(|| (*placeholder).clone())
+    (
+        (*latest).clone().unwrap_or_else(|| (*placeholder).clone()),
+        false,
+    )
 }

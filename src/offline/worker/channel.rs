@@ -1,6 +1,6 @@
 //! Requests to a web worker made from a Blob URL, and their answers: the
 //! mechanism under the tools module's worker ([`super::tools`]), where every
-//! parse ([`super::worker`]) runs.
+//! parse ([`super::parse`]) runs.
 //!
 //! A Blob URL rather than a script path, so that the single-file build
 //! works from `file://` too. The protocol both workers share, worker →

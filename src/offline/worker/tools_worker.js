@@ -1,4 +1,4 @@
-// The tools worker (src/offline/tools.rs documents it). Prefixed by the
+// The tools worker (src/offline/worker/tools.rs documents it). Prefixed by the
 // tools module's wasm-bindgen glue, built as a classic script: the global
 // `wasm_bindgen` (init function and exports).
 //
@@ -13,7 +13,7 @@
 // {type: "request", id, action: "parse", texts} (texts: UTF-8 Uint8Arrays,
 // transferred): every parse of the page. Answers `result`, where
 // `result[i]` is the i-th text's bulletin as codec pieces
-// (src/offline/codec.rs; parse_to_parts in src/bin/bulletin-tools/wasm.rs),
+// (src/offline/worker/codec.rs; parse_to_parts in tools/src/wasm.rs),
 // each an Uint8Array whose buffer is transferred, after
 // {type: "progress", id, done, total} at most every 50 ms.
 // {type: "request", id, action: "split", text}: the texts of the issues in
@@ -99,7 +99,7 @@ function parseAll(msg) {
   const results = new Array(texts.length);
   let lastReport = performance.now();
   for (let i = 0; i < texts.length; i++) {
-    results[i] = wasm_bindgen.parse_to_parts(texts[i]);
+    results[i] = wasm_bindgen.parse_to_parts(texts[i], (msg.corrections || [])[i] || "");
     const now = performance.now();
     if (now - lastReport >= 50 || i + 1 === texts.length) {
       lastReport = now;
@@ -123,7 +123,11 @@ async function handle(msg) {
     case "split":
       return wasm_bindgen.split_issues(msg.text);
     case "export":
-      return wasm_bindgen.export_texts(msg.format, msg.labels, msg.texts);
+      return wasm_bindgen.export_texts(msg.format, msg.labels, msg.texts, msg.corrections || [], msg.filter || "");
+    case "figures":
+      return wasm_bindgen.first_figure(msg.text);
+    case "line-figures":
+      return wasm_bindgen.line_figures(msg.text);
     case "html":
       return wasm_bindgen.html_text(msg.text);
     case "docx":

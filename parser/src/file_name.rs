@@ -2,7 +2,7 @@
 //! safe on every file system (no `/ \ : * ? " < > |`, no control
 //! characters, no spaces), with a fallback when the masthead says nothing.
 
-use bulletin_parser::model::{Bulletin, Masthead};
+use crate::model::{Bulletin, Masthead};
 
 /// The name used when the masthead gives nothing to name the file by.
 pub const FALLBACK_NAME: &str = "bulletin";

@@ -37,16 +37,18 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// Parses every text, in order, in the tools worker; `on_progress` hears
+/// Parses every text, in order, in the tools worker, with its corrections
+/// by hand (`corrections[i]`, may be missing) applied; `on_progress` hears
 /// how far it has got. One bulletin per text, or why there are none.
 pub async fn parse_texts(
     texts: Vec<String>,
+    corrections: Vec<String>,
     on_progress: impl Fn(Progress) + 'static,
 ) -> Result<Vec<Bulletin>, ToolsError> {
     if texts.is_empty() {
         return Ok(Vec::new());
     }
-    let results = tools::parse_parts(&texts, move |done, total| {
+    let results = tools::parse_parts(&texts, &corrections, move |done, total| {
         on_progress(Progress { done, total })
     })
     .await?;

@@ -1,4 +1,4 @@
-//! The tools module: the second wasm (`src/bin/bulletin-tools`), with the
+//! The tools module: the second wasm (`tools/` (package bulletin-tools)), with the
 //! parser (every parse and every split of a file into issues happens
 //! there), the exports and the .html/.docx/PDF/.doc readers, loaded as soon
 //! as the page has something to parse, so the first load of an empty page
@@ -65,9 +65,21 @@ pub fn warm_up() {
 
 /// The bytes of an export (`json`, `jsonl`, `csv`, `xlsx`, `text`) of the
 /// texts `(label, text)`; the label fills the tables' 文件 column.
-pub async fn export(format: &str, docs: &[(String, String)]) -> Result<Vec<u8>, ToolsError> {
+/// `corrections[i]` are the i-th text's corrections by hand
+/// (`view::corrections::encode`), applied before the export; `filter`,
+/// when not empty, keeps only the figures the table shows
+/// (`view::export_filter`).
+pub async fn export(
+    format: &str,
+    docs: &[(String, String)],
+    corrections: &[String],
+    filter: &str,
+) -> Result<Vec<u8>, ToolsError> {
     let message = request("export")?;
     set(&message, "format", &format.into())?;
+    let fixes: Array = corrections.iter().map(|c| JsValue::from_str(c)).collect();
+    set(&message, "corrections", &fixes)?;
+    set(&message, "filter", &filter.into())?;
     let labels: Array = docs
         .iter()
         .map(|(label, _)| JsValue::from_str(label))
@@ -91,7 +103,8 @@ pub async fn html_text(html: &str) -> Result<String, ToolsError> {
 }
 
 /// A request that sends one text and is answered with one: `html` (the
-/// text of a web page) and `proofread` (see `src/bin/bulletin-tools/wasm.rs`:
+/// text of a web page), `figures` (the first figure read in a text, for a
+/// figure added by hand) and `proofread` (see `tools/src/wasm.rs`:
 /// its arguments joined by U+001F, the bulletin's text last). One function
 /// for both keeps one future's code in the first-load wasm.
 pub async fn text_action(action: &str, text: &str) -> Result<String, ToolsError> {
@@ -133,17 +146,22 @@ pub async fn binary_text(
     ))
 }
 
-/// Parses `texts` (every parse of the page happens in the tools worker):
+/// Parses `texts` (every parse of the page happens in the tools worker),
+/// each with its corrections by hand applied (`corrections[i]`, the text
+/// form of `view::corrections`; empty for none):
 /// `result[i]` is the i-th text's bulletin as [`codec`](super::codec)
-/// pieces, read back by [`parse_texts`](super::worker::parse_texts).
+/// pieces, read back by [`parse_texts`](super::parse::parse_texts).
 /// The texts go as UTF-8 bytes, handed over rather than copied: a 5 MB
 /// text as a JS string costs a UTF-16 conversion and a structured-clone copy
 /// on the page's thread. `on_progress(done, total)` hears how far it got.
 pub async fn parse_parts(
     texts: &[String],
+    corrections: &[String],
     on_progress: impl Fn(usize, usize) + 'static,
 ) -> Result<Array, ToolsError> {
     let message = request("parse")?;
+    let fixes: Array = corrections.iter().map(|c| JsValue::from_str(c)).collect();
+    set(&message, "corrections", &fixes)?;
     let list: Array = texts
         .iter()
         .map(|t| Uint8Array::from(t.as_bytes()))

@@ -1,7 +1,7 @@
 //! The one place the page asks for a parse.
 //!
 //! Components get the result as a [`SharedBulletin`]; the parse itself
-//! happens in the tools module's web worker (`crate::offline::use_parsed`).
+//! happens in the tools module's web worker (`crate::offline::worker::hook`).
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -36,9 +36,11 @@ impl From<Bulletin> for SharedBulletin {
     }
 }
 
-/// The bulletin in `text`, parsed again only when the text changes, in the
-/// tools module's web worker (`crate::offline::use_parsed`).
+/// The bulletin in `text`, with the corrections by hand `fixes` (the text
+/// form of `view::corrections`) applied, parsed again only when either
+/// changes, in the tools module's web worker (`crate::offline::worker::hook`).
+/// The flag is false while the previous result is still shown.
 #[hook]
-pub fn use_bulletin(text: SharedText) -> SharedBulletin {
-    crate::offline::use_parsed(text)
+pub fn use_bulletin(text: SharedText, fixes: SharedText) -> (SharedBulletin, bool) {
+    crate::offline::use_parsed(text, fixes)
 }
