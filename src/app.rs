@@ -408,6 +408,7 @@ pub fn App() -> Html {
                     }
                 </section>
             </main>
+            <crate::library::Library lang={lang} />
         </div>
     }
 }

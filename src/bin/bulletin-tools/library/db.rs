@@ -1,0 +1,307 @@
+//! IndexedDB, from the tools worker. Database `bulletin-library`, store
+//! `bulletins`: one record per bulletin, out-of-line key its identity
+//! (`title|issue|date`), the value the export contract's object (written by
+//! serde-wasm-bindgen, `null` for absent values as in the JSON) with a
+//! `library` sibling `{file, hash}` — any tool can read it. Store
+//! `settings`: the alias list and the points, by name.
+//!
+//! Every write is one transaction; the worker's copy in memory changes only
+//! after it completed, so a refused write (a full disk, a quota) loses
+//! nothing and leaves memory and database alike.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Array, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use super::stats::Entry;
+
+pub const NAME: &str = "bulletin-library";
+/// Version 2: stores `bulletins` and `settings`.
+pub const VERSION: u32 = 2;
+const BULLETINS: &str = "bulletins";
+const SETTINGS: &str = "settings";
+
+/// Why the database did not do what was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DbError {
+    /// The disk is full or the browser refused more room.
+    Quota,
+    /// An older version is open in another tab and did not let go.
+    Blocked,
+    /// Another tab upgraded the database: this one closed its connection.
+    VersionChanged,
+    /// No IndexedDB here (private mode in some browsers).
+    Unavailable(String),
+    Other(String),
+}
+
+impl DbError {
+    fn of(value: &JsValue) -> DbError {
+        let name = Reflect::get(value, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        let message = Reflect::get(value, &"message".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .or_else(|| value.as_string())
+            .unwrap_or_else(|| "unknown error".into());
+        if name == "QuotaExceededError" || message.contains("QuotaExceeded") {
+            DbError::Quota
+        } else if name == "VersionError" {
+            DbError::Other(format!("{name}: {message}"))
+        } else {
+            DbError::Other(if name.is_empty() {
+                message
+            } else {
+                format!("{name}: {message}")
+            })
+        }
+    }
+}
+
+/// Waits for a request: its result, or its error.
+async fn done(req: &IdbRequest) -> Result<JsValue, DbError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let r = req.clone();
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &r.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let r = req.clone();
+        let fail = Closure::once_into_js(move |_: web_sys::Event| {
+            let err = r
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or_else(|| "request failed".into());
+            let _ = reject.call1(&JsValue::NULL, &err);
+        });
+        req.set_onsuccess(Some(ok.unchecked_ref()));
+        req.set_onerror(Some(fail.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(|e| DbError::of(&e))
+}
+
+/// Waits for a transaction to complete (or to fail: its error).
+async fn committed(tx: &IdbTransaction) -> Result<(), DbError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let t = tx.clone();
+        let reject2 = reject.clone();
+        let fail = Closure::once_into_js(move |_: web_sys::Event| {
+            let err = t
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| "the write was not completed".into());
+            let _ = reject.call1(&JsValue::NULL, &err);
+        });
+        let t = tx.clone();
+        let aborted = Closure::once_into_js(move |_: web_sys::Event| {
+            let err = t
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| "the write was cancelled".into());
+            let _ = reject2.call1(&JsValue::NULL, &err);
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onerror(Some(fail.unchecked_ref()));
+        tx.set_onabort(Some(aborted.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| DbError::of(&e))
+}
+
+/// Opens (creating or upgrading) the database. The promise resolves with
+/// `true` once open (`on_open` has the connection), or with `false` as soon
+/// as an older connection in another tab holds the upgrade up — the open
+/// goes on, and `on_open` runs when that tab lets go. It rejects on an
+/// error. `on_version_change` runs when another tab wants to upgrade: the
+/// connection is closed first, so it can.
+pub fn open(
+    on_open: impl Fn(IdbDatabase) + 'static,
+    on_version_change: impl Fn() + 'static,
+) -> Result<Promise, DbError> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let factory = scope
+        .indexed_db()
+        .ok()
+        .flatten()
+        .ok_or_else(|| DbError::Unavailable("IndexedDB".into()))?;
+    let req: IdbOpenDbRequest = factory
+        .open_with_u32(NAME, VERSION)
+        .map_err(|e| DbError::of(&e))?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let req = req.clone();
+        move |_| {
+            if let Ok(db) = req.result() {
+                let db: IdbDatabase = db.unchecked_into();
+                let names = db.object_store_names();
+                for store in [BULLETINS, SETTINGS] {
+                    if !names.contains(store) {
+                        let _ = db.create_object_store(store);
+                    }
+                }
+            }
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    upgrade.forget();
+    let on_open = Rc::new(on_open);
+    let on_version_change = Rc::new(on_version_change);
+    let settled = Rc::new(Cell::new(false));
+    Ok(Promise::new(&mut |resolve, reject| {
+        let answer = {
+            let settled = settled.clone();
+            move |f: &js_sys::Function, v: &JsValue| {
+                if !settled.replace(true) {
+                    let _ = f.call1(&JsValue::NULL, v);
+                }
+            }
+        };
+        let blocked = {
+            let (resolve, answer) = (resolve.clone(), answer.clone());
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| answer(&resolve, &JsValue::FALSE))
+        };
+        req.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
+        blocked.forget();
+        let ok = {
+            let (r, answer, resolve) = (req.clone(), answer.clone(), resolve.clone());
+            let (on_open, on_version_change) = (on_open.clone(), on_version_change.clone());
+            Closure::once_into_js(move |_: web_sys::Event| {
+                let db: IdbDatabase = r.result().unwrap_or(JsValue::UNDEFINED).unchecked_into();
+                let close = {
+                    let db = db.clone();
+                    Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                        db.close();
+                        on_version_change();
+                    })
+                };
+                db.set_onversionchange(Some(close.as_ref().unchecked_ref()));
+                close.forget();
+                on_open(db);
+                answer(&resolve, &JsValue::TRUE);
+            })
+        };
+        let fail = {
+            let r = req.clone();
+            Closure::once_into_js(move |_: web_sys::Event| {
+                let err = r
+                    .error()
+                    .ok()
+                    .flatten()
+                    .map(JsValue::from)
+                    .unwrap_or_else(|| "open failed".into());
+                answer(&reject, &err);
+            })
+        };
+        req.set_onsuccess(Some(ok.unchecked_ref()));
+        req.set_onerror(Some(fail.unchecked_ref()));
+    }))
+}
+
+/// Everything stored: the bulletins (sorted later) and the settings.
+pub async fn load(db: &IdbDatabase) -> Result<(Vec<Entry>, String, String), DbError> {
+    let tx = db
+        .transaction_with_str_sequence(&Array::of2(&BULLETINS.into(), &SETTINGS.into()))
+        .map_err(|e| DbError::of(&e))?;
+    let store = tx.object_store(BULLETINS).map_err(|e| DbError::of(&e))?;
+    let keys_req = store.get_all_keys().map_err(|e| DbError::of(&e))?;
+    let values_req = store.get_all().map_err(|e| DbError::of(&e))?;
+    let settings = tx.object_store(SETTINGS).map_err(|e| DbError::of(&e))?;
+    let aliases_req = settings.get(&"aliases".into()).map_err(|e| DbError::of(&e))?;
+    let points_req = settings.get(&"points".into()).map_err(|e| DbError::of(&e))?;
+    let keys: Array = done(&keys_req).await?.unchecked_into();
+    let values: Array = done(&values_req).await?.unchecked_into();
+    let aliases = done(&aliases_req).await?.as_string().unwrap_or_default();
+    let points = done(&points_req).await?.as_string().unwrap_or_default();
+    let mut entries = Vec::with_capacity(values.length() as usize);
+    for (key, value) in keys.iter().zip(values.iter()) {
+        let Ok(bulletin) = serde_wasm_bindgen::from_value(value.clone()) else {
+            // Not a bulletin this version reads: left in the database.
+            continue;
+        };
+        let meta = Reflect::get(&value, &"library".into()).unwrap_or(JsValue::UNDEFINED);
+        let field = |name: &str| {
+            Reflect::get(&meta, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        entries.push(Entry {
+            key: key.as_string().unwrap_or_default(),
+            file: field("file"),
+            hash: field("hash"),
+            bulletin,
+        });
+    }
+    Ok((entries, aliases, points))
+}
+
+/// Writes the entries in one transaction: all of them, or none.
+pub async fn put(db: &IdbDatabase, entries: &[Entry]) -> Result<(), DbError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let tx = db
+        .transaction_with_str_and_mode(BULLETINS, IdbTransactionMode::Readwrite)
+        .map_err(|e| DbError::of(&e))?;
+    let store = tx.object_store(BULLETINS).map_err(|e| DbError::of(&e))?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    for e in entries {
+        let value = serde::Serialize::serialize(&e.bulletin, &serializer)
+            .map_err(|err| DbError::Other(err.to_string()))?;
+        let meta = js_sys::Object::new();
+        let _ = Reflect::set(&meta, &"file".into(), &e.file.as_str().into());
+        let _ = Reflect::set(&meta, &"hash".into(), &e.hash.as_str().into());
+        let _ = Reflect::set(&value, &"library".into(), &meta);
+        if let Err(err) = store.put_with_key(&value, &e.key.as_str().into()) {
+            let _ = tx.abort();
+            return Err(DbError::of(&err));
+        }
+    }
+    committed(&tx).await
+}
+
+/// Removes the bulletins with these keys (all of them when `keys` is None).
+pub async fn remove(db: &IdbDatabase, keys: Option<&[String]>) -> Result<(), DbError> {
+    let tx = db
+        .transaction_with_str_and_mode(BULLETINS, IdbTransactionMode::Readwrite)
+        .map_err(|e| DbError::of(&e))?;
+    let store = tx.object_store(BULLETINS).map_err(|e| DbError::of(&e))?;
+    match keys {
+        None => {
+            store.clear().map_err(|e| DbError::of(&e))?;
+        }
+        Some(keys) => {
+            for k in keys {
+                store
+                    .delete(&k.as_str().into())
+                    .map_err(|e| DbError::of(&e))?;
+            }
+        }
+    }
+    committed(&tx).await
+}
+
+/// Saves a setting (`aliases`, `points`).
+pub async fn set_setting(db: &IdbDatabase, name: &str, value: &str) -> Result<(), DbError> {
+    let tx = db
+        .transaction_with_str_and_mode(SETTINGS, IdbTransactionMode::Readwrite)
+        .map_err(|e| DbError::of(&e))?;
+    let store = tx.object_store(SETTINGS).map_err(|e| DbError::of(&e))?;
+    if let Err(err) = store.put_with_key(&value.into(), &name.into()) {
+        let _ = tx.abort();
+        return Err(DbError::of(&err));
+    }
+    committed(&tx).await
+}
