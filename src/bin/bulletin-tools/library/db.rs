@@ -218,8 +218,12 @@ pub async fn load(db: &IdbDatabase) -> Result<(Vec<Entry>, String, String), DbEr
     let keys_req = store.get_all_keys().map_err(|e| DbError::of(&e))?;
     let values_req = store.get_all().map_err(|e| DbError::of(&e))?;
     let settings = tx.object_store(SETTINGS).map_err(|e| DbError::of(&e))?;
-    let aliases_req = settings.get(&"aliases".into()).map_err(|e| DbError::of(&e))?;
-    let points_req = settings.get(&"points".into()).map_err(|e| DbError::of(&e))?;
+    let aliases_req = settings
+        .get(&"aliases".into())
+        .map_err(|e| DbError::of(&e))?;
+    let points_req = settings
+        .get(&"points".into())
+        .map_err(|e| DbError::of(&e))?;
     let keys: Array = done(&keys_req).await?.unchecked_into();
     let values: Array = done(&values_req).await?.unchecked_into();
     let aliases = done(&aliases_req).await?.as_string().unwrap_or_default();

@@ -192,7 +192,14 @@ pub fn page(view: &View, entries: &[Entry]) -> String {
     h.push_str("</nav>");
     if let Some((key, index)) = &view.item {
         if let Some(ei) = entries.iter().position(|e| &e.key == key) {
-            item_panel(&mut h, entries, ItemRef { entry: ei, item: *index });
+            item_panel(
+                &mut h,
+                entries,
+                ItemRef {
+                    entry: ei,
+                    item: *index,
+                },
+            );
         }
     }
     let _ = write!(h, "<div class=\"lib-panel\" data-tab=\"{tab}\">");
@@ -262,7 +269,11 @@ fn period_form(h: &mut String, view: &View, entries: &[Entry]) {
     series.dedup();
     series.sort();
     series.dedup();
-    let _ = write!(h, "<div class=\"lib-form no-print\"><label>刊名 <select name=\"series\" data-live=\"1\">{}", opt("", "全部刊名", &view.series));
+    let _ = write!(
+        h,
+        "<div class=\"lib-form no-print\"><label>刊名 <select name=\"series\" data-live=\"1\">{}",
+        opt("", "全部刊名", &view.series)
+    );
     for s in &series {
         h.push_str(&opt(s, s, &view.series));
     }
@@ -321,7 +332,11 @@ fn adoption_view(h: &mut String, view: &View, entries: &[Entry]) {
         let _ = write!(
             h,
             "<th>{}</th>",
-            if s.is_empty() { "（无栏目）".into() } else { esc(s) }
+            if s.is_empty() {
+                "（无栏目）".into()
+            } else {
+                esc(s)
+            }
         );
     }
     h.push_str("</tr></thead><tbody>");
@@ -441,7 +456,9 @@ fn indicators_view(h: &mut String, view: &View, entries: &[Entry]) {
     let current = IndicatorKey::from_code(&view.indicator)
         .filter(|k| list.iter().any(|(l, _)| l == k))
         .unwrap_or_else(|| list[0].0.clone());
-    h.push_str("<div class=\"lib-form no-print\"><label>指标 <select name=\"indicator\" data-live=\"1\">");
+    h.push_str(
+        "<div class=\"lib-form no-print\"><label>指标 <select name=\"indicator\" data-live=\"1\">",
+    );
     for (k, n) in list.iter().take(300) {
         let _ = write!(
             h,
@@ -498,11 +515,24 @@ fn line_chart(h: &mut String, points: &[Point], entries: &[Entry]) {
         return;
     }
     let (w, ht, pad) = (640.0, 240.0, 48.0);
-    let lo = points.iter().map(|p| p.value).fold(f64::INFINITY, f64::min).min(0.0);
-    let hi = points.iter().map(|p| p.value).fold(f64::NEG_INFINITY, f64::max);
+    let lo = points
+        .iter()
+        .map(|p| p.value)
+        .fold(f64::INFINITY, f64::min)
+        .min(0.0);
+    let hi = points
+        .iter()
+        .map(|p| p.value)
+        .fold(f64::NEG_INFINITY, f64::max);
     let span = if hi > lo { hi - lo } else { 1.0 };
     let n = points.len();
-    let x = |i: usize| pad + if n > 1 { (w - 2.0 * pad) * i as f64 / (n - 1) as f64 } else { (w - 2.0 * pad) / 2.0 };
+    let x = |i: usize| {
+        pad + if n > 1 {
+            (w - 2.0 * pad) * i as f64 / (n - 1) as f64
+        } else {
+            (w - 2.0 * pad) / 2.0
+        }
+    };
     let y = |v: f64| ht - pad - (ht - 2.0 * pad) * (v - lo) / span;
     let _ = write!(
         h,
@@ -559,7 +589,11 @@ fn units_view(h: &mut String, view: &View, entries: &[Entry]) {
         let _ = write!(
             h,
             "<tr{}><td>{}</td><td>{}</td><td>{}</td></tr>",
-            if raws.len() > 1 { " class=\"merged\"" } else { "" },
+            if raws.len() > 1 {
+                " class=\"merged\""
+            } else {
+                ""
+            },
             esc(&series),
             esc(&unit),
             names.join("、")
@@ -582,13 +616,22 @@ fn search_view(h: &mut String, view: &View, entries: &[Entry]) {
         esc(&view.q_max)
     );
     let q = view.query();
-    if q.text.is_empty() && q.unit.is_empty() && q.section.is_empty() && q.min.is_none() && q.max.is_none() {
+    if q.text.is_empty()
+        && q.unit.is_empty()
+        && q.section.is_empty()
+        && q.min.is_none()
+        && q.max.is_none()
+    {
         return;
     }
     let aliases = Aliases::parse(&view.aliases);
     match search(entries, &q, &aliases, 200) {
         Err(e) => {
-            let _ = write!(h, "<p class=\"lib-error\" role=\"alert\">正则表达式有误：{}</p>", esc(&e));
+            let _ = write!(
+                h,
+                "<p class=\"lib-error\" role=\"alert\">正则表达式有误：{}</p>",
+                esc(&e)
+            );
         }
         Ok((hits, total)) => {
             let _ = write!(
@@ -670,7 +713,12 @@ mod tests {
         );
         let b = bulletin_parser::parse(&text);
         let hash = text_hash(&text);
-        Entry { key: identity(&b, &hash), file: "a.txt".into(), hash, bulletin: b }
+        Entry {
+            key: identity(&b, &hash),
+            file: "a.txt".into(),
+            hash,
+            bulletin: b,
+        }
     }
 
     #[test]
@@ -690,7 +738,10 @@ mod tests {
         assert!(page(&view, &entries).contains("缺 第 2 期"));
         view.tab = "adoption".into();
         let html = page(&view, &entries);
-        assert!(html.contains("data-unit=\"财政局\" data-items=\"2\""), "{html}");
+        assert!(
+            html.contains("data-unit=\"财政局\" data-items=\"2\""),
+            "{html}"
+        );
         assert!(html.contains("<svg"));
         view.tab = "indicators".into();
         assert!(page(&view, &entries).contains("<polyline"));

@@ -115,7 +115,7 @@ impl Period {
         match *self {
             Period::All => true,
             Period::Year(year) => y == Some(year),
-            Period::Quarter(year, q) => y == Some(year) && m.is_some_and(|m| (m + 2) / 3 == q),
+            Period::Quarter(year, q) => y == Some(year) && m.is_some_and(|m| m.div_ceil(3) == q),
             Period::Month(year, month) => y == Some(year) && m == Some(month),
             Period::Issues { year, from, to } => {
                 year.is_none_or(|year| y == Some(year))
@@ -226,6 +226,9 @@ pub fn item_units(item: &Item, aliases: &Aliases) -> Vec<String> {
     keys
 }
 
+/// A unit's items, points, and items per section.
+type UnitCount = (usize, f64, BTreeMap<String, usize>);
+
 /// The adoption table of `entries` in `period` (all series, or `series`).
 pub fn adoption(
     entries: &[Entry],
@@ -236,8 +239,7 @@ pub fn adoption(
 ) -> Adoption {
     let mut sections: BTreeSet<String> = BTreeSet::new();
     // (series, unit) → (items, points, section → items)
-    let mut counts: BTreeMap<(String, String), (usize, f64, BTreeMap<String, usize>)> =
-        BTreeMap::new();
+    let mut counts: BTreeMap<(String, String), UnitCount> = BTreeMap::new();
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     let mut bulletins = 0;
     for e in entries {
@@ -491,8 +493,7 @@ pub fn search(
     let mut total = 0;
     for (ei, e) in entries.iter().enumerate() {
         let d = e.date();
-        if (!q.from.is_empty() && d < q.from.as_str()) || (!q.to.is_empty() && d > q.to.as_str())
-        {
+        if (!q.from.is_empty() && d < q.from.as_str()) || (!q.to.is_empty() && d > q.to.as_str()) {
             continue;
         }
         for (ii, item) in e.bulletin.items.iter().enumerate() {
@@ -600,21 +601,62 @@ mod tests {
     #[test]
     fn adoption_counts_unit_variants_as_one_and_ranks_within_a_series() {
         let entries = vec![
-            entry(&bulletin("甲县政务快报", 1, (2024, 1, 5), &[("工作动态", "县发改委"), ("工作动态", "县财政局")])),
-            entry(&bulletin("甲县政务快报", 2, (2024, 2, 5), &[("基层声音", "县发展和改革委员会")])),
-            entry(&bulletin("甲县政务快报", 3, (2024, 4, 5), &[("工作动态", "发改委")])),
-            entry(&bulletin("乙县简报", 1, (2024, 1, 9), &[("工作动态", "县发改委")])),
+            entry(&bulletin(
+                "甲县政务快报",
+                1,
+                (2024, 1, 5),
+                &[("工作动态", "县发改委"), ("工作动态", "县财政局")],
+            )),
+            entry(&bulletin(
+                "甲县政务快报",
+                2,
+                (2024, 2, 5),
+                &[("基层声音", "县发展和改革委员会")],
+            )),
+            entry(&bulletin(
+                "甲县政务快报",
+                3,
+                (2024, 4, 5),
+                &[("工作动态", "发改委")],
+            )),
+            entry(&bulletin(
+                "乙县简报",
+                1,
+                (2024, 1, 9),
+                &[("工作动态", "县发改委")],
+            )),
         ];
-        let a = adoption(&entries, &Period::Quarter(2024, 1), "", &Aliases::default(), &Points::default());
+        let a = adoption(
+            &entries,
+            &Period::Quarter(2024, 1),
+            "",
+            &Aliases::default(),
+            &Points::default(),
+        );
         assert_eq!(a.bulletins, 3);
-        let find = |s: &str, u: &str| a.rows.iter().find(|r| r.series == s && r.unit == u).unwrap();
+        let find = |s: &str, u: &str| {
+            a.rows
+                .iter()
+                .find(|r| r.series == s && r.unit == u)
+                .unwrap()
+        };
         let fgw = find("甲县政务快报", "发改委");
         assert_eq!((fgw.items, fgw.rank), (2, 1));
         assert!((fgw.share - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(find("甲县政务快报", "财政局").rank, 2);
-        assert_eq!(find("乙县简报", "发改委").items, 1, "other series, other unit");
+        assert_eq!(
+            find("乙县简报", "发改委").items,
+            1,
+            "other series, other unit"
+        );
         let points = Points::parse("2\n基层声音=5");
-        let a = adoption(&entries, &Period::Year(2024), "甲县政务快报", &Aliases::default(), &points);
+        let a = adoption(
+            &entries,
+            &Period::Year(2024),
+            "甲县政务快报",
+            &Aliases::default(),
+            &points,
+        );
         assert_eq!(find_points(&a, "发改委"), 2.0 + 5.0 + 2.0);
     }
 
@@ -624,19 +666,39 @@ mod tests {
 
     #[test]
     fn periods_from_the_form() {
-        assert_eq!(Period::from_form("quarter", "2024", "2", "", ""), Period::Quarter(2024, 2));
-        assert_eq!(Period::from_form("month", "2024", "13", "", ""), Period::All);
+        assert_eq!(
+            Period::from_form("quarter", "2024", "2", "", ""),
+            Period::Quarter(2024, 2)
+        );
+        assert_eq!(
+            Period::from_form("month", "2024", "13", "", ""),
+            Period::All
+        );
         assert_eq!(
             Period::from_form("issues", "", "", "3", "9"),
-            Period::Issues { year: None, from: 3, to: 9 }
+            Period::Issues {
+                year: None,
+                from: 3,
+                to: 9
+            }
         );
     }
 
     #[test]
     fn indicators_follow_a_label_of_a_unit_and_search_finds_in_context() {
         let entries = vec![
-            entry(&bulletin("甲县政务快报", 1, (2024, 1, 5), &[("工作动态", "县财政局")])),
-            entry(&bulletin("甲县政务快报", 2, (2024, 2, 5), &[("工作动态", "财政局")])),
+            entry(&bulletin(
+                "甲县政务快报",
+                1,
+                (2024, 1, 5),
+                &[("工作动态", "县财政局")],
+            )),
+            entry(&bulletin(
+                "甲县政务快报",
+                2,
+                (2024, 2, 5),
+                &[("工作动态", "财政局")],
+            )),
         ];
         let aliases = Aliases::default();
         let list = indicators(&entries, &aliases, 2);
@@ -648,21 +710,49 @@ mod tests {
         let points = indicator_points(&entries, key, &aliases);
         assert_eq!(points.len(), 2);
         assert_eq!(points[0].value, 350000000.0);
-        let q = Query { text: "预算收.".into(), regex: true, min: Some(4.0), max: Some(5.0), ..Default::default() };
+        let q = Query {
+            text: "预算收.".into(),
+            regex: true,
+            min: Some(4.0),
+            max: Some(5.0),
+            ..Default::default()
+        };
         let (hits, total) = search(&entries, &q, &aliases, 10).unwrap();
         assert_eq!(total, 2);
         assert_eq!(hits[0].figures, vec!["4.2%".to_string()]);
-        let bad = Query { text: "(".into(), regex: true, ..Default::default() };
+        let bad = Query {
+            text: "(".into(),
+            regex: true,
+            ..Default::default()
+        };
         assert!(search(&entries, &bad, &aliases, 10).is_err());
     }
 
     #[test]
     fn gaps_in_issue_numbers_per_series_and_year() {
         let entries = vec![
-            entry(&bulletin("甲县政务快报", 1, (2024, 1, 5), &[("a", "县财政局")])),
-            entry(&bulletin("甲县政务快报", 4, (2024, 2, 5), &[("a", "县财政局")])),
-            entry(&bulletin("甲县政务快报", 6, (2025, 2, 5), &[("a", "县财政局")])),
+            entry(&bulletin(
+                "甲县政务快报",
+                1,
+                (2024, 1, 5),
+                &[("a", "县财政局")],
+            )),
+            entry(&bulletin(
+                "甲县政务快报",
+                4,
+                (2024, 2, 5),
+                &[("a", "县财政局")],
+            )),
+            entry(&bulletin(
+                "甲县政务快报",
+                6,
+                (2025, 2, 5),
+                &[("a", "县财政局")],
+            )),
         ];
-        assert_eq!(issue_gaps(&entries), vec![("甲县政务快报".to_string(), 2024, 2, 3)]);
+        assert_eq!(
+            issue_gaps(&entries),
+            vec![("甲县政务快报".to_string(), 2024, 2, 3)]
+        );
     }
 }

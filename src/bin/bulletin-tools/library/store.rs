@@ -163,7 +163,14 @@ mod tests {
         let again = merge(&lib, vec![entry_of("b.txt", A, bulletin_parser::parse(A))]);
         assert_eq!((again.unchanged, again.put.len()), (1, 0));
         let changed = A.replace("86", "87");
-        let m = merge(&lib, vec![entry_of("c.txt", &changed, bulletin_parser::parse(&changed))]);
+        let m = merge(
+            &lib,
+            vec![entry_of(
+                "c.txt",
+                &changed,
+                bulletin_parser::parse(&changed),
+            )],
+        );
         assert_eq!(m.replaced.len(), 1);
         apply(&mut lib, m.put);
         assert_eq!(lib.len(), 1);

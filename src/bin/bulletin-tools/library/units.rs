@@ -142,7 +142,13 @@ mod tests {
 
     #[test]
     fn the_four_ways_of_writing_the_development_commission_are_one() {
-        for raw in ["县发改委", "发改委", "县发展改革委", "县发展和改革委员会", "区发展改革局"] {
+        for raw in [
+            "县发改委",
+            "发改委",
+            "县发展改革委",
+            "县发展和改革委员会",
+            "区发展改革局",
+        ] {
             assert_eq!(key(raw), "发改委", "{raw}");
         }
     }

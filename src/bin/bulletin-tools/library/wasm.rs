@@ -170,11 +170,17 @@ pub async fn library_request(
     match ready().await {
         Err(e) => {
             retry = e == DbError::Blocked;
-            let what = if act == "add" { "这批文件" } else { "这次操作" };
+            let what = if act == "add" {
+                "这批文件"
+            } else {
+                "这次操作"
+            };
             set_note(problem(&e, what), true);
         }
         Ok(db) => {
-            if let Some((name, mime, bytes)) = act_on(&db, &act, &arg, &form, names, texts, failures).await {
+            if let Some((name, mime, bytes)) =
+                act_on(&db, &act, &arg, &form, names, texts, failures).await
+            {
                 let d = Object::new();
                 let _ = Reflect::set(&d, &"name".into(), &name.into());
                 let _ = Reflect::set(&d, &"mime".into(), &mime.into());
@@ -277,7 +283,11 @@ async fn act_on(
         }
         "export-library" => {
             let text = with(|l| store::to_json_lines(&l.entries, &l.view.aliases, &l.view.points));
-            return Some(("文库.jsonl".into(), "application/x-ndjson", text.into_bytes()));
+            return Some((
+                "文库.jsonl".into(),
+                "application/x-ndjson",
+                text.into_bytes(),
+            ));
         }
         "adoption-xlsx" => {
             let (headers, rows) = with(|l| adoption_rows(&l.view, &l.entries));
@@ -304,7 +314,11 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
         if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || text.starts_with('{') {
             let imported = from_json_lines(name, text);
             if !imported.bad_lines.is_empty() {
-                bad.push(format!("{}：第 {:?} 行不是快报", esc(name), imported.bad_lines));
+                bad.push(format!(
+                    "{}：第 {:?} 行不是快报",
+                    esc(name),
+                    imported.bad_lines
+                ));
             }
             incoming.extend(imported.entries);
             if imported.aliases.is_some() {
@@ -365,11 +379,7 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
             .collect();
         list.extend(bad);
         with(|l| {
-            l.view.note += &format!(
-                "<br>未能读取 {} 个：{}",
-                list.len(),
-                list.join("；")
-            );
+            l.view.note += &format!("<br>未能读取 {} 个：{}", list.len(), list.join("；"));
         });
     }
 }
