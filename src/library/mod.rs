@@ -99,7 +99,11 @@ pub fn Library(props: &Props) -> Html {
                 }
                 input.set_value("");
                 if files.length() > 0 {
-                    run(&target, "add", "", files);
+                    // Handed over in a task of its own: the browser's own
+                    // work on a big selection (hundreds of files) already
+                    // fills the change event's task.
+                    let target = target.clone();
+                    Timeout::new(0, move || run(&target, "add", "", files)).forget();
                 }
             } else if el.has_attribute("data-live") {
                 run(&target, "view", "", Array::new());
@@ -216,7 +220,7 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
     });
     if files.length() > 0 {
         show(&format!("正在读取 {} 个文件…", files.length()));
-    } else if panel.inner_html().is_empty() {
+    } else if panel.child_element_count() == 0 {
         show("正在打开文库…");
     }
     let _ = panel.set_attribute("aria-busy", "true");

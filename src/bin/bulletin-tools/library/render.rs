@@ -9,8 +9,8 @@ use std::fmt::Write;
 use bulletin_parser::export::{plain_number, Cell};
 
 use super::stats::{
-    adoption, indicator_points, indicators, issue_gaps, item_text, merged_names, search, Adoption,
-    Entry, IndicatorKey, ItemRef, Period, Point, Points, Query,
+    adoption, indicator_points, indicators, issue_gaps, item_text, merged_names, search,
+    year_month, Adoption, Entry, IndicatorKey, ItemRef, Period, Point, Points, Query,
 };
 use super::units::Aliases;
 
@@ -177,9 +177,13 @@ pub fn page(view: &View, entries: &[Entry]) -> String {
     }
     let _ = write!(
         h,
-        "<p class=\"lib-count\" data-bulletins=\"{}\">文库中共 {} 期快报。</p>",
+        "<p class=\"lib-count\" data-bulletins=\"{}\">文库中共 {} 期快报{}。</p>",
         entries.len(),
-        entries.len()
+        entries.len(),
+        match issue_gaps(entries).len() {
+            0 => String::new(),
+            n => format!("，期号有 {n} 处缺口（见列表）"),
+        }
     );
     h.push_str("<nav class=\"lib-tabs no-print\" role=\"tablist\">");
     for (code, name) in TABS {
@@ -219,28 +223,29 @@ fn list_view(h: &mut String, entries: &[Entry]) {
         h.push_str("<p class=\"lib-empty\">文库还是空的：打开或拖入快报文件、文件夹或 .zip，每期只保存一次，重新载入页面后仍在。</p>");
         return;
     }
-    let gaps = issue_gaps(entries);
     h.push_str("<table class=\"lib-list\"><thead><tr><th class=\"no-print\"><span class=\"visually-hidden\">选择</span></th><th>日期</th><th>刊名</th><th>期号</th><th>条目</th><th>文件</th><th class=\"no-print\"></th></tr></thead><tbody>");
-    let mut last_series = String::new();
+    // Issues missing between two listed ones of the same title and year
+    // are shown where they would be.
+    let mut last: Option<(String, Option<u32>, u32)> = None;
     for e in entries {
         let s = e.series();
-        if s != last_series {
-            // The gaps of this series, before its issues.
-            for (gs, y, a, b) in gaps.iter().filter(|g| g.0 == s) {
-                let _ = gs;
-                let range = if a == b {
-                    format!("第 {a} 期")
+        let year = year_month(e.date()).0;
+        if let (Some((ls, ly, ln)), Some(n)) = (&last, e.issue_number()) {
+            if *ls == s && *ly == year && n > ln + 1 {
+                let range = if n == ln + 2 {
+                    format!("第 {} 期", ln + 1)
                 } else {
-                    format!("第 {a}—{b} 期")
+                    format!("第 {}—{} 期", ln + 1, n - 1)
                 };
                 let _ = write!(
                     h,
-                    "<tr class=\"lib-gap\"><td></td><td colspan=\"6\">{} {y} 年缺 {range}</td></tr>",
-                    esc(&s)
+                    "<tr class=\"lib-gap\"><td class=\"no-print\"></td><td colspan=\"6\">缺 {range}（{} {} 年）</td></tr>",
+                    esc(&s),
+                    year.map(|y| y.to_string()).unwrap_or_default()
                 );
             }
-            last_series = s.clone();
         }
+        last = e.issue_number().map(|n| (s.clone(), year, n));
         let m = &e.bulletin.masthead;
         let _ = write!(
             h,
@@ -735,7 +740,7 @@ mod tests {
             assert!(!html.contains("<b>"), "{tab}");
         }
         view.tab = "list".into();
-        assert!(page(&view, &entries).contains("缺 第 2 期"));
+        assert!(page(&view, &entries).contains("缺 第 2 期（甲县政务快报 2024 年）"));
         view.tab = "adoption".into();
         let html = page(&view, &entries);
         assert!(
