@@ -12,6 +12,7 @@ USAGE
     bulletin parse   [-f FORMAT] [-o FILE] INPUT...
     bulletin figures [-f FORMAT] [-o FILE] INPUT...
     bulletin check   [-f text|json] [--rules FILE] INPUT...   (see bulletin check --help)
+    bulletin stats   [--by quarter] [-o stats.xlsx] INPUT...   (see bulletin stats --help)
     bulletin --help | --version
 
 INPUT
@@ -89,6 +90,8 @@ pub enum Command {
     Figures(Options),
     /// `bulletin check …`: the arguments after `check` (cli/src/check.rs reads them).
     Check(Vec<OsString>),
+    /// `bulletin stats …`: the arguments after `stats` (cli/src/stats.rs reads them).
+    Stats(Vec<OsString>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +124,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         Some("parse") => false,
         Some("figures") => true,
         Some("check") => return Ok(Command::Check(args.collect())),
+        Some("stats") => return Ok(Command::Stats(args.collect())),
         _ => {
             return Err(Usage(format!(
                 "unknown command '{}' (use parse or figures)",

@@ -12,7 +12,7 @@ use bulletin_parser::decode::{
 };
 
 /// Files a directory input contributes.
-const EXTENSIONS: [&str; 9] = [
+pub const EXTENSIONS: [&str; 9] = [
     "txt", "md", "markdown", "docx", "html", "htm", "pdf", "doc", "wps",
 ];
 

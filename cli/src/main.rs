@@ -9,6 +9,7 @@ mod input;
 mod ordered;
 mod output;
 mod render;
+mod stats;
 mod xlsx_out;
 
 use std::ffi::OsString;
@@ -40,6 +41,7 @@ fn run(arguments: Vec<OsString>) -> i32 {
         Command::Parse(options) => run_command(&options, false),
         Command::Figures(options) => run_command(&options, true),
         Command::Check(arguments) => check::run(arguments),
+        Command::Stats(arguments) => stats::run(arguments),
     }
 }
 
