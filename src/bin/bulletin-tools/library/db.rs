@@ -2,7 +2,7 @@
 //! `bulletins`: one record per bulletin, out-of-line key its identity
 //! (`title|issue|date`), the value the export contract's object (written by
 //! the JSON export parsed, `null` for absent values) with a
-//! `library` sibling `{file, hash}` — any tool can read it. Store
+//! `library` sibling `{file}` — any tool can read it. Store
 //! `settings`: the alias list and the points, by name.
 //!
 //! Every write is one transaction; the worker's copy in memory changes only
@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use super::stats::Entry;
+use bulletin_stats::Entry;
 
 pub const NAME: &str = "bulletin-library";
 /// Version 2: stores `bulletins` and `settings`.
@@ -209,8 +209,11 @@ pub fn open(
     }))
 }
 
-/// Everything stored: the bulletins (sorted later) and the settings.
-pub async fn load(db: &IdbDatabase) -> Result<(Vec<Entry>, String, String), DbError> {
+/// Everything stored: the bulletins, each with the key it is stored
+/// under (normally its `BulletinKey::id`), and the settings.
+pub type Loaded = (Vec<(String, Entry)>, String, String);
+
+pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     let tx = db
         .transaction_with_str_sequence(&Array::of2(&BULLETINS.into(), &SETTINGS.into()))
         .map_err(|e| DbError::of(&e))?;
@@ -246,13 +249,11 @@ pub async fn load(db: &IdbDatabase) -> Result<(Vec<Entry>, String, String), DbEr
             // Not a bulletin this version reads: left in the database.
             continue;
         };
-        let field = |name: &str| meta[name].as_str().unwrap_or_default().to_owned();
-        entries.push(Entry {
-            key: key.as_string().unwrap_or_default(),
-            file: field("file"),
-            hash: field("hash"),
-            bulletin,
-        });
+        let file = meta["file"].as_str().map(str::to_owned);
+        entries.push((
+            key.as_string().unwrap_or_default(),
+            Entry::new(file, bulletin),
+        ));
     }
     Ok((entries, aliases, points))
 }
@@ -273,10 +274,11 @@ pub async fn put(db: &IdbDatabase, entries: &[Entry]) -> Result<(), DbError> {
         let value = js_sys::JSON::parse(&bulletin_parser::export::to_json_line(&e.bulletin))
             .map_err(|err| DbError::of(&err))?;
         let meta = js_sys::Object::new();
-        let _ = Reflect::set(&meta, &"file".into(), &e.file.as_str().into());
-        let _ = Reflect::set(&meta, &"hash".into(), &e.hash.as_str().into());
+        if let Some(file) = &e.file {
+            let _ = Reflect::set(&meta, &"file".into(), &file.as_str().into());
+        }
         let _ = Reflect::set(&value, &"library".into(), &meta);
-        if let Err(err) = store.put_with_key(&value, &e.key.as_str().into()) {
+        if let Err(err) = store.put_with_key(&value, &e.key.id().into()) {
             let _ = tx.abort();
             return Err(DbError::of(&err));
         }

@@ -5,16 +5,15 @@
 //! first load carries only the shell (`src/library/mod.rs`), and neither
 //! the database work nor the statistics hold the page's thread.
 //!
-//! - `units`: unit names made one (aliases, abbreviations, prefixes);
-//! - `stats`: adoption, indicators, search, gaps (pure);
+//! The statistics are the `bulletin-stats` crate's (the CLI's `bulletin
+//! stats` counts the same way): unit names made one, adoption, indicators,
+//! search, issue gaps. Here:
 //! - `store`: merging incoming bulletins, JSON Lines in and out (pure);
 //! - `render`: the view as HTML; `workbook`: the table as XLSX;
 //! - `db` and `wasm`: IndexedDB and the worker's entry point.
 
 pub mod render;
-pub mod stats;
 pub mod store;
-pub mod units;
 pub mod workbook;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,17 +2,16 @@
 //! the page's first-load wasm only puts it in place and forwards its
 //! controls (`src/library/mod.rs`). Every control names an action
 //! (`data-act`, `data-arg`) or is a named form field the page sends with
-//! each action. Chinese first; the few English strings follow `lang`.
+//! each action. The numbers are the `bulletin-stats` crate's.
 
 use std::fmt::Write;
 
 use bulletin_parser::export::{plain_number, Cell};
-
-use super::stats::{
-    adoption, indicator_points, indicators, issue_gaps, item_text, merged_names, search,
-    year_month, Adoption, Entry, IndicatorKey, ItemRef, Period, Point, Points, Query,
+use bulletin_stats::{
+    adoption, indicators, issue_gaps, search, AdoptionQuery, AdoptionTable, Aliases, DateRange,
+    Entry, Filter, Index, IndicatorQuery, IndicatorSeries, IssueRange, Library, Period, Points,
+    SearchQuery,
 };
-use super::units::Aliases;
 
 /// What the view shows; kept in the worker between actions, updated from
 /// the form the page sends.
@@ -84,30 +83,6 @@ impl View {
             self.q_regex = regex;
         }
     }
-
-    pub fn period(&self) -> Period {
-        Period::from_form(
-            &self.period_kind,
-            &self.year,
-            &self.part,
-            &self.issue_from,
-            &self.issue_to,
-        )
-    }
-
-    pub fn query(&self) -> Query {
-        let num = |s: &str| s.trim().replace([',', '，'], "").parse::<f64>().ok();
-        Query {
-            text: self.q.clone(),
-            regex: self.q_regex,
-            unit: self.q_unit.clone(),
-            section: self.q_section.clone(),
-            from: self.q_from.trim().to_owned(),
-            to: self.q_to.trim().to_owned(),
-            min: num(&self.q_min),
-            max: num(&self.q_max),
-        }
-    }
 }
 
 pub fn esc(s: &str) -> String {
@@ -125,14 +100,6 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-fn num(v: f64) -> String {
-    plain_number(v)
-}
-
-fn pct(v: f64) -> String {
-    format!("{:.1}%", v * 100.0)
-}
-
 const TABS: [(&str, &str); 5] = [
     ("list", "文库"),
     ("adoption", "采用统计"),
@@ -141,8 +108,60 @@ const TABS: [(&str, &str); 5] = [
     ("search", "检索"),
 ];
 
+/// The alias list and the points as the view holds them, read; a list
+/// that does not read is said in `problems` and left out.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn aliases_of(view: &View, problems: &mut Vec<String>) -> Aliases {
+    Aliases::parse(&view.aliases).unwrap_or_else(|e| {
+        problems.push(format!("别名表未能读取：{e}"));
+        Aliases::default()
+    })
+}
+
+fn points_of(view: &View, problems: &mut Vec<String>) -> Option<Points> {
+    if view.points.trim().is_empty() {
+        return None;
+    }
+    Points::parse(&view.points)
+        .map_err(|e| problems.push(format!("分值未能读取：{e}")))
+        .ok()
+}
+
+/// The bulletins the period fields select (and the series chosen).
+pub fn filter_of(view: &View, index: &Index) -> Filter {
+    let num = |s: &str| s.trim().parse::<u32>().ok();
+    let year = num(&view.year).map(|y| y as i32);
+    let part = num(&view.part).map(|p| p as u8);
+    let period = match (view.period_kind.as_str(), year, part) {
+        ("year", Some(year), _) => Some(Period::Year { year }),
+        ("quarter", Some(year), Some(quarter)) if (1..=4).contains(&quarter) => {
+            Some(Period::Quarter { year, quarter })
+        }
+        ("month", Some(year), Some(month)) if (1..=12).contains(&month) => {
+            Some(Period::Month { year, month })
+        }
+        _ => None,
+    };
+    let issues = (view.period_kind == "issues").then(|| IssueRange {
+        year,
+        from: num(&view.issue_from).unwrap_or(0),
+        to: num(&view.issue_to).unwrap_or(u32::MAX),
+    });
+    Filter {
+        series: view
+            .series
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| index.series.get(i))
+            .cloned(),
+        period,
+        issues,
+        dates: None,
+    }
+}
+
 /// The whole view.
-pub fn page(view: &View, entries: &[Entry]) -> String {
+pub fn page(view: &View, library: &Library, index: &Index) -> String {
     let mut h = String::new();
     let tab = if view.tab.is_empty() {
         "list"
@@ -156,7 +175,7 @@ pub fn page(view: &View, entries: &[Entry]) -> String {
 <label class=\"lib-file\">打开文件夹<input type=\"file\" webkitdirectory multiple data-files=\"1\" data-folder=\"1\"></label>\
 <button type=\"button\" data-act=\"export-library\">导出文库（JSON Lines）</button>\
 <button type=\"button\" data-act=\"remove-selected\">移除所选</button>\
-<button type=\"button\" data-act=\"remove-all\" data-confirm=\"1\">全部移除</button>{}</div>",
+<button type=\"button\" data-act=\"remove-all\">全部移除</button>{}</div>",
         if view.undo > 0 {
             format!(
                 "<button type=\"button\" data-act=\"undo\" class=\"lib-undo\">撤销移除（{} 期）</button>",
@@ -175,15 +194,25 @@ pub fn page(view: &View, entries: &[Entry]) -> String {
             view.note
         );
     }
+    let series_of: Vec<_> = index
+        .entry_series
+        .iter()
+        .map(|&s| index.series[s].clone())
+        .collect();
+    let missing: usize = issue_gaps(library, &series_of)
+        .iter()
+        .map(|g| g.missing.len())
+        .sum();
     let _ = write!(
         h,
-        "<p class=\"lib-count\" data-bulletins=\"{}\">文库中共 {} 期快报{}。</p>",
-        entries.len(),
-        entries.len(),
-        match issue_gaps(entries).len() {
-            0 => String::new(),
-            n => format!("，期号有 {n} 处缺口（见列表）"),
-        }
+        "<p class=\"lib-count\" data-bulletins=\"{n}\">文库中共 {n} 期快报，{} 个刊物{}。</p>",
+        index.series.len(),
+        if missing > 0 {
+            format!("，期号中缺 {missing} 期（见列表）")
+        } else {
+            String::new()
+        },
+        n = library.len()
     );
     h.push_str("<nav class=\"lib-tabs no-print\" role=\"tablist\">");
     for (code, name) in TABS {
@@ -194,44 +223,64 @@ pub fn page(view: &View, entries: &[Entry]) -> String {
         );
     }
     h.push_str("</nav>");
-    if let Some((key, index)) = &view.item {
-        if let Some(ei) = entries.iter().position(|e| &e.key == key) {
-            item_panel(
-                &mut h,
-                entries,
-                ItemRef {
-                    entry: ei,
-                    item: *index,
-                },
-            );
+    if let Some((id, item)) = &view.item {
+        if let Some(e) = library.entries().iter().find(|e| &e.key.id() == id) {
+            item_panel(&mut h, e, *item);
         }
     }
+    let mut problems = Vec::new();
     let _ = write!(h, "<div class=\"lib-panel\" data-tab=\"{tab}\">");
     match tab {
-        "adoption" => adoption_view(&mut h, view, entries),
-        "indicators" => indicators_view(&mut h, view, entries),
-        "units" => units_view(&mut h, view, entries),
-        "search" => search_view(&mut h, view, entries),
-        _ => list_view(&mut h, entries),
+        "adoption" => adoption_view(&mut h, view, library, index, &mut problems),
+        "indicators" => indicators_view(&mut h, library, index, view),
+        "units" => units_view(&mut h, view, index),
+        "search" => search_view(&mut h, view, library, index),
+        _ => list_view(&mut h, library),
+    }
+    for p in aliases_problem(view).into_iter().chain(problems) {
+        let _ = write!(h, "<p class=\"lib-error\" role=\"alert\">{}</p>", esc(&p));
     }
     h.push_str("</div>");
     h
 }
 
-fn list_view(h: &mut String, entries: &[Entry]) {
-    if entries.is_empty() {
+fn aliases_problem(view: &View) -> Option<String> {
+    Aliases::parse(&view.aliases)
+        .err()
+        .map(|e| format!("别名表未能读取：{e}"))
+}
+
+/// Entries by title, then date and issue: the library's list.
+fn listed(library: &Library) -> Vec<&Entry> {
+    let mut list: Vec<&Entry> = library.entries().iter().collect();
+    list.sort_by(|a, b| {
+        (&a.key.title, a.dating.year, a.dating.month, a.dating.day)
+            .cmp(&(&b.key.title, b.dating.year, b.dating.month, b.dating.day))
+            .then(
+                a.bulletin
+                    .masthead
+                    .issue_number
+                    .cmp(&b.bulletin.masthead.issue_number),
+            )
+    });
+    list
+}
+
+fn list_view(h: &mut String, library: &Library) {
+    if library.is_empty() {
         h.push_str("<p class=\"lib-empty\">文库还是空的：打开或拖入快报文件、文件夹或 .zip，每期只保存一次，重新载入页面后仍在。</p>");
         return;
     }
     h.push_str("<table class=\"lib-list\"><thead><tr><th class=\"no-print\"><span class=\"visually-hidden\">选择</span></th><th>日期</th><th>刊名</th><th>期号</th><th>条目</th><th>文件</th><th class=\"no-print\"></th></tr></thead><tbody>");
     // Issues missing between two listed ones of the same title and year
     // are shown where they would be.
-    let mut last: Option<(String, Option<u32>, u32)> = None;
-    for e in entries {
-        let s = e.series();
-        let year = year_month(e.date()).0;
-        if let (Some((ls, ly, ln)), Some(n)) = (&last, e.issue_number()) {
-            if *ls == s && *ly == year && n > ln + 1 {
+    let mut last: Option<(&str, Option<i32>, u32)> = None;
+    for e in listed(library) {
+        let title = e.key.title.as_str();
+        let year = e.dating.year;
+        let number = e.bulletin.masthead.issue_number;
+        if let (Some((lt, ly, ln)), Some(n)) = (last, number) {
+            if lt == title && ly == year && n > ln + 1 {
                 let range = if n == ln + 2 {
                     format!("第 {} 期", ln + 1)
                 } else {
@@ -240,63 +289,61 @@ fn list_view(h: &mut String, entries: &[Entry]) {
                 let _ = write!(
                     h,
                     "<tr class=\"lib-gap\"><td class=\"no-print\"></td><td colspan=\"6\">缺 {range}（{} {} 年）</td></tr>",
-                    esc(&s),
+                    esc(title),
                     year.map(|y| y.to_string()).unwrap_or_default()
                 );
             }
         }
-        last = e.issue_number().map(|n| (s.clone(), year, n));
+        last = number.map(|n| (title, year, n));
         let m = &e.bulletin.masthead;
         let _ = write!(
             h,
-            "<tr data-key=\"{k}\"><td class=\"no-print\"><input type=\"checkbox\" name=\"sel\" value=\"{k}\" aria-label=\"选择\"></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"no-print\"><button type=\"button\" data-act=\"remove\" data-arg=\"{k}\">移除</button></td></tr>",
-            esc(e.date()),
-            esc(&s),
+            "<tr><td class=\"no-print\"><input type=\"checkbox\" name=\"sel\" value=\"{k}\" aria-label=\"选择\"></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"no-print\"><button type=\"button\" data-act=\"remove\" data-arg=\"{k}\">移除</button></td></tr>",
+            esc(&e.dating.iso()),
+            esc(title),
             esc(m.issue.as_deref().unwrap_or("")),
             e.bulletin.items.len(),
-            esc(&e.file),
-            k = esc(&e.key)
+            esc(e.file.as_deref().unwrap_or("")),
+            k = esc(&e.key.id())
         );
     }
     h.push_str("</tbody></table>");
 }
 
-fn period_form(h: &mut String, view: &View, entries: &[Entry]) {
-    let opt = |v: &str, label: &str, cur: &str| {
-        format!(
-            "<option value=\"{}\"{}>{}</option>",
-            esc(v),
-            if v == cur { " selected" } else { "" },
-            esc(label)
-        )
-    };
-    let mut series: Vec<String> = entries.iter().map(|e| e.series()).collect();
-    series.dedup();
-    series.sort();
-    series.dedup();
+fn option(v: &str, label: &str, cur: &str) -> String {
+    format!(
+        "<option value=\"{}\"{}>{}</option>",
+        esc(v),
+        if v == cur { " selected" } else { "" },
+        esc(label)
+    )
+}
+
+fn period_form(h: &mut String, view: &View, index: &Index) {
     let _ = write!(
         h,
-        "<div class=\"lib-form no-print\"><label>刊名 <select name=\"series\" data-live=\"1\">{}",
-        opt("", "全部刊名", &view.series)
+        "<div class=\"lib-form no-print\"><label>刊物 <select name=\"series\" data-live=\"1\">{}",
+        option("", "全部刊物", &view.series)
     );
-    for s in &series {
-        h.push_str(&opt(s, s, &view.series));
+    for (i, s) in index.series.iter().enumerate() {
+        h.push_str(&option(&i.to_string(), &s.to_string(), &view.series));
     }
+    let k = view.period_kind.as_str();
     let _ = write!(
         h,
         "</select></label> <label>时段 <select name=\"period\" data-live=\"1\">{}{}{}{}{}</select></label>",
-        opt("all", "全部", &view.period_kind),
-        opt("year", "年", &view.period_kind),
-        opt("quarter", "季度", &view.period_kind),
-        opt("month", "月", &view.period_kind),
-        opt("issues", "期号范围", &view.period_kind)
+        option("all", "全部", k),
+        option("year", "年", k),
+        option("quarter", "季度", k),
+        option("month", "月", k),
+        option("issues", "期号范围", k)
     );
     let _ = write!(
         h,
         " <label>年 <input name=\"year\" inputmode=\"numeric\" size=\"5\" value=\"{}\" data-live=\"1\"></label>\
  <label>季度或月 <input name=\"part\" inputmode=\"numeric\" size=\"3\" value=\"{}\" data-live=\"1\"></label>\
  <label>期号 <input name=\"issue_from\" inputmode=\"numeric\" size=\"4\" value=\"{}\" data-live=\"1\">—<input name=\"issue_to\" inputmode=\"numeric\" size=\"4\" value=\"{}\" data-live=\"1\" aria-label=\"至期号\"></label>\
- <label>每条分值（可选：一个数，或「栏目或刊名=分值」，分号隔开） <input name=\"points\" size=\"24\" value=\"{}\" data-live=\"1\"></label></div>",
+ <label>每条分值（可选：一个数；或「栏目=分」「title:刊名=分」，逗号隔开） <input name=\"points\" size=\"24\" value=\"{}\" data-live=\"1\"></label></div>",
         esc(&view.year),
         esc(&view.part),
         esc(&view.issue_from),
@@ -305,99 +352,122 @@ fn period_form(h: &mut String, view: &View, entries: &[Entry]) {
     );
 }
 
-fn adoption_view(h: &mut String, view: &View, entries: &[Entry]) {
-    period_form(h, view, entries);
-    let aliases = Aliases::parse(&view.aliases);
-    let points = Points::parse(&view.points);
-    let period = view.period();
-    let a = adoption(entries, &period, &view.series, &aliases, &points);
+fn tables_of(
+    view: &View,
+    library: &Library,
+    index: &Index,
+    problems: &mut Vec<String>,
+) -> (Vec<AdoptionTable>, bool) {
+    let points = points_of(view, problems);
+    let with_points = points.is_some();
+    let query = AdoptionQuery {
+        by: None,
+        filter: filter_of(view, index),
+        points,
+    };
+    (adoption(library, index, &query), with_points)
+}
+
+fn adoption_view(
+    h: &mut String,
+    view: &View,
+    library: &Library,
+    index: &Index,
+    problems: &mut Vec<String>,
+) {
+    period_form(h, view, index);
+    let (tables, with_points) = tables_of(view, library, index, problems);
+    let label = filter_of(view, index).label();
     let _ = write!(
         h,
-        "<h3 class=\"lib-title\">信息采用情况（{}{}，{} 期）</h3>",
-        if view.series.is_empty() {
-            String::new()
-        } else {
-            format!("{}，", esc(&view.series))
-        },
-        esc(&period.label()),
-        a.bulletins
+        "<h3 class=\"lib-title\">信息采用情况（{}）</h3><div class=\"lib-actions no-print\"><button type=\"button\" data-act=\"adoption-xlsx\">导出 Excel（XLSX）</button> <button type=\"button\" data-act=\"print\">打印</button></div>",
+        esc(&label)
     );
-    h.push_str("<div class=\"lib-actions no-print\"><button type=\"button\" data-act=\"adoption-xlsx\">导出 Excel（XLSX）</button> <button type=\"button\" data-act=\"print\">打印</button></div>");
-    if a.rows.is_empty() {
+    if tables.is_empty() {
         h.push_str("<p class=\"lib-empty\">这一时段没有条目。</p>");
         return;
     }
-    adoption_chart(h, &a);
-    let show_points = points.is_set();
-    h.push_str("<table class=\"lib-adoption\"><thead><tr><th>刊名</th><th>名次</th><th>单位</th><th>采用条数</th><th>占比</th>");
-    if show_points {
-        h.push_str("<th>得分</th>");
+    if let Some(first) = tables.first() {
+        adoption_chart(h, first);
     }
-    for s in &a.sections {
+    for t in &tables {
         let _ = write!(
             h,
-            "<th>{}</th>",
-            if s.is_empty() {
-                "（无栏目）".into()
+            "<h4 class=\"lib-subtitle\">{}：{} 期，{} 条{}</h4><table class=\"lib-adoption\"><thead><tr><th>名次</th><th>单位</th><th>采用条数</th><th>占比</th>",
+            esc(&t.series.to_string()),
+            t.bulletins,
+            t.items,
+            if t.unattributed > 0 {
+                format!("（{} 条未注来源）", t.unattributed)
             } else {
-                esc(s)
+                String::new()
             }
         );
-    }
-    h.push_str("</tr></thead><tbody>");
-    for r in &a.rows {
-        let _ = write!(
-            h,
-            "<tr data-series=\"{s}\" data-unit=\"{u}\" data-items=\"{}\"><td>{s}</td><td>{}</td><td>{u}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-            r.items,
-            r.rank,
-            r.items,
-            pct(r.share),
-            s = esc(&r.series),
-            u = esc(&r.unit)
-        );
-        if show_points {
-            let _ = write!(h, "<td class=\"num\">{}</td>", num(r.points));
+        if with_points {
+            h.push_str("<th>得分</th>");
         }
-        for n in &r.by_section {
-            let _ = write!(h, "<td class=\"num\">{n}</td>");
+        for s in &t.sections {
+            let _ = write!(
+                h,
+                "<th>{}</th>",
+                if s.is_empty() {
+                    "（无栏目）".into()
+                } else {
+                    esc(s)
+                }
+            );
         }
-        h.push_str("</tr>");
+        h.push_str("</tr></thead><tbody>");
+        for r in &t.rows {
+            let _ = write!(
+                h,
+                "<tr data-series=\"{}\" data-unit=\"{u}\" data-items=\"{n}\"><td>{}</td><td>{u}</td><td class=\"num\">{n}</td><td class=\"num\">{:.1}%</td>",
+                esc(&t.series.title),
+                r.rank,
+                r.share * 100.0,
+                u = esc(&r.name),
+                n = r.items
+            );
+            if with_points {
+                let _ = write!(
+                    h,
+                    "<td class=\"num\">{}</td>",
+                    r.points.map(plain_number).unwrap_or_default()
+                );
+            }
+            for n in &r.by_section {
+                let _ = write!(h, "<td class=\"num\">{n}</td>");
+            }
+            h.push_str("</tr>");
+        }
+        h.push_str("</tbody></table>");
     }
-    h.push_str("</tbody></table>");
 }
 
-/// Bars of items per unit: the first series' top 15 (a chart for each
-/// series would repeat the table).
-fn adoption_chart(h: &mut String, a: &Adoption) {
-    let Some(first) = a.rows.first() else { return };
-    let rows: Vec<_> = a
-        .rows
-        .iter()
-        .filter(|r| r.series == first.series)
-        .take(15)
-        .collect();
-    let max = rows.iter().map(|r| r.items).max().unwrap_or(1).max(1) as f64;
+/// Bars of items per unit: the first series' top 15.
+fn adoption_chart(h: &mut String, t: &AdoptionTable) {
+    let rows: Vec<_> = t.rows.iter().take(15).collect();
+    let max = f64::from(rows.iter().map(|r| r.items).max().unwrap_or(1).max(1));
     let (label_w, bar_w, row_h) = (150.0, 420.0, 22.0);
     let height = row_h * rows.len() as f64 + 30.0;
     let _ = write!(
         h,
         "<figure class=\"lib-chart\"><svg class=\"adoption-chart\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"{} 各单位采用条数\">",
         label_w + bar_w + 60.0,
-        esc(&first.series)
+        esc(&t.series.title)
     );
     for (i, r) in rows.iter().enumerate() {
         let y = 20.0 + i as f64 * row_h;
-        let w = bar_w * r.items as f64 / max;
+        let w = bar_w * f64::from(r.items) / max;
         let _ = write!(
             h,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect x=\"{label_w}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\"><title>{} {}</title></rect><text x=\"{}\" y=\"{}\">{}</text>",
             label_w - 6.0,
             y + 14.0,
-            esc(&r.unit),
+            esc(&r.name),
             y + 2.0,
             row_h - 6.0,
-            esc(&r.unit),
+            esc(&r.name),
             r.items,
             label_w + w + 4.0,
             y + 14.0,
@@ -407,115 +477,152 @@ fn adoption_chart(h: &mut String, a: &Adoption) {
     let _ = write!(
         h,
         "</svg><figcaption>{}：各单位采用条数（前 {} 名）</figcaption></figure>",
-        esc(&first.series),
+        esc(&t.series.to_string()),
         rows.len()
     );
 }
 
-/// The adoption table as workbook rows (headers, rows).
-pub fn adoption_rows(view: &View, entries: &[Entry]) -> (Vec<String>, Vec<Vec<Cell>>) {
-    let aliases = Aliases::parse(&view.aliases);
-    let points = Points::parse(&view.points);
-    let a = adoption(entries, &view.period(), &view.series, &aliases, &points);
+/// The adoption tables as one sheet's headers and rows (sections of every
+/// series, in order of first appearance).
+pub fn adoption_rows(
+    view: &View,
+    library: &Library,
+    index: &Index,
+) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let (tables, with_points) = tables_of(view, library, index, &mut Vec::new());
+    let mut sections: Vec<String> = Vec::new();
+    for t in &tables {
+        for s in &t.sections {
+            if !sections.contains(s) {
+                sections.push(s.clone());
+            }
+        }
+    }
     let mut headers: Vec<String> = ["刊名", "名次", "单位", "采用条数", "占比"]
         .map(String::from)
         .to_vec();
-    if points.is_set() {
+    if with_points {
         headers.push("得分".into());
     }
-    headers.extend(a.sections.iter().map(|s| {
+    headers.extend(sections.iter().map(|s| {
         if s.is_empty() {
             "（无栏目）".to_owned()
         } else {
             s.clone()
         }
     }));
-    let rows = a
-        .rows
-        .iter()
-        .map(|r| {
+    let mut rows = Vec::new();
+    for t in &tables {
+        for r in &t.rows {
             let mut row = vec![
-                Cell::Text(r.series.clone()),
-                Cell::Number(r.rank as f64),
-                Cell::Text(r.unit.clone()),
-                Cell::Number(r.items as f64),
+                Cell::Text(t.series.title.clone()),
+                Cell::Number(f64::from(r.rank)),
+                Cell::Text(r.name.clone()),
+                Cell::Number(f64::from(r.items)),
                 Cell::Number((r.share * 10000.0).round() / 10000.0),
             ];
-            if points.is_set() {
-                row.push(Cell::Number(r.points));
+            if with_points {
+                row.push(r.points.map_or(Cell::Empty, Cell::Number));
             }
-            row.extend(r.by_section.iter().map(|n| Cell::Number(*n as f64)));
-            row
-        })
-        .collect();
+            for s in &sections {
+                let n = t
+                    .sections
+                    .iter()
+                    .position(|x| x == s)
+                    .map_or(0, |i| r.by_section[i]);
+                row.push(Cell::Number(f64::from(n)));
+            }
+            rows.push(row);
+        }
+    }
     (headers, rows)
 }
 
-fn indicators_view(h: &mut String, view: &View, entries: &[Entry]) {
-    let aliases = Aliases::parse(&view.aliases);
-    let list = indicators(entries, &aliases, 2);
+fn indicator_code(s: &IndicatorSeries) -> String {
+    format!(
+        "{}\u{1e}{}\u{1e}{}\u{1e}{}\u{1e}{}\u{1e}{}",
+        s.series.title,
+        s.series.office,
+        s.unit_name,
+        s.label,
+        s.measure.as_deref().unwrap_or(""),
+        s.change
+    )
+}
+
+fn indicator_name(s: &IndicatorSeries) -> String {
+    format!(
+        "{}{}（{}）",
+        s.label,
+        if s.change { "增减" } else { "" },
+        s.measure.as_deref().unwrap_or("")
+    )
+}
+
+fn indicators_view(h: &mut String, library: &Library, index: &Index, view: &View) {
+    let mut list = indicators(library, index, &IndicatorQuery::default());
     if list.is_empty() {
         h.push_str("<p class=\"lib-empty\">还没有在两期以上出现的指标。</p>");
         return;
     }
-    let current = IndicatorKey::from_code(&view.indicator)
-        .filter(|k| list.iter().any(|(l, _)| l == k))
-        .unwrap_or_else(|| list[0].0.clone());
+    list.sort_by_key(|s| std::cmp::Reverse(s.points.len()));
+    let current = list
+        .iter()
+        .position(|s| indicator_code(s) == view.indicator)
+        .unwrap_or(0);
     h.push_str(
         "<div class=\"lib-form no-print\"><label>指标 <select name=\"indicator\" data-live=\"1\">",
     );
-    for (k, n) in list.iter().take(300) {
+    for (i, s) in list.iter().enumerate().take(300) {
         let _ = write!(
             h,
-            "<option value=\"{}\"{}>{}（{}） · {} · {}（{} 个数）</option>",
-            esc(&k.code()),
-            if *k == current { " selected" } else { "" },
-            esc(&k.label),
-            esc(&k.measure),
-            esc(&k.unit),
-            esc(&k.series),
-            n
+            "<option value=\"{}\"{}>{} · {} · {}（{} 个数）</option>",
+            esc(&indicator_code(s)),
+            if i == current { " selected" } else { "" },
+            esc(&indicator_name(s)),
+            esc(&s.unit_name),
+            esc(&s.series.title),
+            s.points.len()
         );
     }
     h.push_str("</select></label></div>");
-    let points = indicator_points(entries, &current, &aliases);
+    let s = &list[current];
     let _ = write!(
         h,
         "<h3 class=\"lib-title\">{}：{}（{}）</h3>",
-        esc(&current.unit),
-        esc(&current.label),
-        esc(&current.series)
+        esc(&s.unit_name),
+        esc(&indicator_name(s)),
+        esc(&s.series.to_string())
     );
-    line_chart(h, &points, entries);
-    h.push_str("<table class=\"lib-indicator\"><thead><tr><th>日期</th><th>期号</th><th>数值</th><th>单位</th><th>时期</th><th>原文</th><th>条目</th></tr></thead><tbody>");
-    for p in &points {
-        let e = &entries[p.at.entry];
+    line_chart(h, s, library);
+    h.push_str("<table class=\"lib-indicator\"><thead><tr><th>日期</th><th>期号</th><th>数值</th><th>时期</th><th>原文</th><th>条目</th></tr></thead><tbody>");
+    for p in &s.points {
+        let e = &library.entries()[p.entry];
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&p.date),
-            p.issue.map(|n| n.to_string()).unwrap_or_default(),
-            num(p.value),
-            esc(&p.unit),
-            esc(&p.period),
+            esc(&p.key.issue),
+            plain_number(p.value),
+            esc(p.period.as_deref().unwrap_or("")),
             esc(&p.text),
-            item_link(e, p.at, &e.bulletin.items[p.at.item].headline)
+            item_link(e, p.item, &e.bulletin.items[p.item].headline)
         );
     }
     h.push_str("</tbody></table>");
 }
 
-fn item_link(e: &Entry, at: ItemRef, text: &str) -> String {
+fn item_link(e: &Entry, item: usize, text: &str) -> String {
     format!(
-        "<a href=\"#lib-item\" data-act=\"item\" data-arg=\"{}\u{1f}{}\">{}</a>",
-        esc(&e.key),
-        at.item,
+        "<a href=\"#lib-item\" data-act=\"item\" data-arg=\"{}\u{1f}{item}\">{}</a>",
+        esc(&e.key.id()),
         esc(text)
     )
 }
 
 /// A line chart of an indicator's points, each a link to its item.
-fn line_chart(h: &mut String, points: &[Point], entries: &[Entry]) {
+fn line_chart(h: &mut String, s: &IndicatorSeries, library: &Library) {
+    let points = &s.points;
     if points.is_empty() {
         return;
     }
@@ -528,7 +635,8 @@ fn line_chart(h: &mut String, points: &[Point], entries: &[Entry]) {
     let hi = points
         .iter()
         .map(|p| p.value)
-        .fold(f64::NEG_INFINITY, f64::max);
+        .fold(f64::NEG_INFINITY, f64::max)
+        .max(0.0);
     let span = if hi > lo { hi - lo } else { 1.0 };
     let n = points.len();
     let x = |i: usize| {
@@ -541,9 +649,10 @@ fn line_chart(h: &mut String, points: &[Point], entries: &[Entry]) {
     let y = |v: f64| ht - pad - (ht - 2.0 * pad) * (v - lo) / span;
     let _ = write!(
         h,
-        "<figure class=\"lib-chart\"><svg class=\"indicator-chart\" viewBox=\"0 0 {w} {ht}\" role=\"img\" aria-label=\"指标走势\"><line class=\"axis\" x1=\"{pad}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/><line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{b}\"/><text x=\"4\" y=\"{t}\">{}</text><text x=\"4\" y=\"{b}\">{}</text><polyline points=\"",
-        num(hi),
-        num(lo),
+        "<figure class=\"lib-chart\"><svg class=\"indicator-chart\" viewBox=\"0 0 {w} {ht}\" role=\"img\" aria-label=\"{}\"><line class=\"axis\" x1=\"{pad}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/><line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{b}\"/><text x=\"4\" y=\"{t}\">{}</text><text x=\"4\" y=\"{b}\">{}</text><polyline points=\"",
+        esc(&indicator_name(s)),
+        plain_number(hi),
+        plain_number(lo),
         b = ht - pad,
         r = w - pad,
         t = pad + 4.0
@@ -553,17 +662,17 @@ fn line_chart(h: &mut String, points: &[Point], entries: &[Entry]) {
     }
     h.push_str("\"/>");
     for (i, p) in points.iter().enumerate() {
-        let e = &entries[p.at.entry];
+        let e = &library.entries()[p.entry];
         let _ = write!(
             h,
             "<a href=\"#lib-item\" data-act=\"item\" data-arg=\"{}\u{1f}{}\"><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\"><title>{} {} {}</title></circle></a>",
-            esc(&e.key),
-            p.at.item,
+            esc(&e.key.id()),
+            p.item,
             x(i),
             y(p.value),
             esc(&p.date),
             esc(&p.text),
-            esc(&p.period)
+            esc(p.period.as_deref().unwrap_or(""))
         );
         if i == 0 || i + 1 == n || n <= 8 {
             let _ = write!(
@@ -578,36 +687,38 @@ fn line_chart(h: &mut String, points: &[Point], entries: &[Entry]) {
     h.push_str("</svg></figure>");
 }
 
-fn units_view(h: &mut String, view: &View, entries: &[Entry]) {
-    let aliases = Aliases::parse(&view.aliases);
+fn units_view(h: &mut String, view: &View, index: &Index) {
     let _ = write!(
         h,
-        "<div class=\"lib-form no-print\"><label class=\"lib-aliases\">别名表（每行「规范名=别名1、别名2」，随文库一同导出）<textarea name=\"aliases\" rows=\"4\" cols=\"50\">{}</textarea></label> <button type=\"button\" data-act=\"save-aliases\">保存别名</button></div>",
+        "<div class=\"lib-form no-print\"><label class=\"lib-aliases\">别名表（每行「写法 = 单位」，如「国网供电所 = 供电公司」；单独一行「[刊名]」限定其后各行只用于该刊；随文库一同导出）<textarea name=\"aliases\" rows=\"4\" cols=\"50\">{}</textarea></label> <button type=\"button\" data-act=\"save-aliases\">保存别名</button></div>",
         esc(&view.aliases)
     );
-    h.push_str("<table class=\"lib-units\"><thead><tr><th>刊名</th><th>单位</th><th>合并的写法（次数）</th></tr></thead><tbody>");
-    for ((series, unit), raws) in merged_names(entries, &aliases) {
-        let names: Vec<String> = raws
+    h.push_str("<table class=\"lib-units\"><thead><tr><th>刊物</th><th>单位</th><th>合并的写法（次数）</th></tr></thead><tbody>");
+    let mut units: Vec<_> = index.units.iter().collect();
+    units.sort_by(|a, b| a.series.cmp(&b.series).then(a.name.cmp(&b.name)));
+    for u in units {
+        let names: Vec<String> = u
+            .merged
             .iter()
-            .map(|(r, n)| format!("{}（{n}）", esc(r)))
+            .map(|r| format!("{}（{}）", esc(&r.name), r.count))
             .collect();
         let _ = write!(
             h,
             "<tr{}><td>{}</td><td>{}</td><td>{}</td></tr>",
-            if raws.len() > 1 {
+            if u.merged.len() > 1 {
                 " class=\"merged\""
             } else {
                 ""
             },
-            esc(&series),
-            esc(&unit),
+            esc(&index.series[u.series].title),
+            esc(&u.name),
             names.join("、")
         );
     }
     h.push_str("</tbody></table>");
 }
 
-fn search_view(h: &mut String, view: &View, entries: &[Entry]) {
+fn search_view(h: &mut String, view: &View, library: &Library, index: &Index) {
     let _ = write!(
         h,
         "<form class=\"lib-form lib-search no-print\" data-act=\"search\"><label>查找 <input name=\"q\" type=\"search\" size=\"24\" value=\"{}\"></label> <label><input type=\"checkbox\" name=\"q_regex\" value=\"1\"{}> 正则表达式</label> <label>单位 <input name=\"q_unit\" size=\"10\" value=\"{}\"></label> <label>栏目 <input name=\"q_section\" size=\"8\" value=\"{}\"></label> <label>日期 <input name=\"q_from\" size=\"10\" placeholder=\"2024-01-01\" value=\"{}\">—<input name=\"q_to\" size=\"10\" placeholder=\"2024-12-31\" value=\"{}\" aria-label=\"至日期\"></label> <label>数值 <input name=\"q_min\" size=\"8\" value=\"{}\">—<input name=\"q_max\" size=\"8\" value=\"{}\" aria-label=\"数值上限\"></label> <button type=\"submit\">检索</button></form>",
@@ -620,52 +731,70 @@ fn search_view(h: &mut String, view: &View, entries: &[Entry]) {
         esc(&view.q_min),
         esc(&view.q_max)
     );
-    let q = view.query();
-    if q.text.is_empty()
-        && q.unit.is_empty()
-        && q.section.is_empty()
-        && q.min.is_none()
-        && q.max.is_none()
+    let num = |s: &str| s.trim().replace([',', '，'], "").parse::<f64>().ok();
+    let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    let query = SearchQuery {
+        text: view.q.clone(),
+        regex: view.q_regex,
+        unit: some(&view.q_unit),
+        section: some(&view.q_section),
+        value_min: num(&view.q_min),
+        value_max: num(&view.q_max),
+        filter: Filter {
+            dates: (some(&view.q_from).is_some() || some(&view.q_to).is_some()).then(|| {
+                DateRange {
+                    from: view.q_from.trim().to_owned(),
+                    to: view.q_to.trim().to_owned(),
+                }
+            }),
+            ..Filter::default()
+        },
+        context: 40,
+        limit: 200,
+        ..SearchQuery::default()
+    };
+    if query.text.is_empty()
+        && query.unit.is_none()
+        && query.section.is_none()
+        && query.value_min.is_none()
+        && query.value_max.is_none()
+        && query.filter.dates.is_none()
     {
         return;
     }
-    let aliases = Aliases::parse(&view.aliases);
-    match search(entries, &q, &aliases, 200) {
+    match search(library, index, &query) {
         Err(e) => {
             let _ = write!(
                 h,
-                "<p class=\"lib-error\" role=\"alert\">正则表达式有误：{}</p>",
-                esc(&e)
+                "<p class=\"lib-error\" role=\"alert\">{}</p>",
+                esc(&e.to_string())
             );
         }
-        Ok((hits, total)) => {
+        Ok(found) => {
             let _ = write!(
                 h,
-                "<p class=\"lib-hits\" data-total=\"{total}\">找到 {total} 条{}。</p><ol class=\"lib-results\">",
-                if total > hits.len() { format!("，显示前 {} 条", hits.len()) } else { String::new() }
+                "<p class=\"lib-hits\" data-total=\"{}\">找到 {} 处，在 {} 条中{}。</p><ol class=\"lib-results\">",
+                found.total,
+                found.total,
+                found.items,
+                if found.total > found.hits.len() {
+                    format!("，显示前 {} 处", found.hits.len())
+                } else {
+                    String::new()
+                }
             );
-            for hit in hits {
-                let e = &entries[hit.at.entry];
-                let item = &e.bulletin.items[hit.at.item];
-                let text = item_text(item);
-                let from = floor_char(&text, hit.start.saturating_sub(60));
-                let to = ceil_char(&text, (hit.end + 60).min(text.len()));
+            for hit in &found.hits {
+                let e = &library.entries()[hit.entry];
                 let _ = write!(
                     h,
-                    "<li><p class=\"lib-hit-head\">{} · {} · {}</p><p class=\"lib-context\">{}{}<mark>{}</mark>{}{}</p>{}</li>",
-                    esc(e.date()),
-                    esc(&e.series()),
-                    item_link(e, hit.at, &item.headline),
-                    if from > 0 { "…" } else { "" },
-                    esc(&text[from..hit.start]),
-                    esc(&text[hit.start..hit.end]),
-                    esc(&text[hit.end..to]),
-                    if to < text.len() { "…" } else { "" },
-                    if hit.figures.is_empty() {
-                        String::new()
-                    } else {
-                        format!("<p class=\"lib-hit-figures\">数值：{}</p>", esc(&hit.figures.join("、")))
-                    }
+                    "<li><p class=\"lib-hit-head\">{} · {} · {} · {}</p><p class=\"lib-context\">…{}<mark>{}</mark>{}…</p></li>",
+                    esc(&hit.date),
+                    esc(&e.key.title),
+                    esc(&hit.units.join("、")),
+                    item_link(e, hit.item, &hit.headline),
+                    esc(&hit.before),
+                    esc(&hit.matched),
+                    esc(&hit.after)
                 );
             }
             h.push_str("</ol>");
@@ -673,36 +802,25 @@ fn search_view(h: &mut String, view: &View, entries: &[Entry]) {
     }
 }
 
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// One item of the library, with its bulletin and figures.
-fn item_panel(h: &mut String, entries: &[Entry], at: ItemRef) {
-    let e = &entries[at.entry];
-    let Some(item) = e.bulletin.items.get(at.item) else {
+/// One item of the library, with its bulletin.
+fn item_panel(h: &mut String, e: &Entry, index: usize) {
+    let Some(item) = e.bulletin.items.get(index) else {
         return;
     };
     let _ = write!(
         h,
-        "<article id=\"lib-item\" class=\"lib-item\" tabindex=\"-1\"><p class=\"lib-item-where\">{} · {} · {} · {}</p><h3>{}</h3><p>{}</p><p class=\"lib-item-sources\">来源：{}</p>",
-        esc(&e.series()),
-        esc(e.bulletin.masthead.issue.as_deref().unwrap_or("")),
-        esc(e.date()),
+        "<article id=\"lib-item\" class=\"lib-item\" tabindex=\"-1\"><p class=\"lib-item-where\">{} · {} · {}</p><h3>{}</h3><p>{}</p><p class=\"lib-item-sources\">来源：{}</p>",
+        esc(&e.key.to_string()),
+        esc(e.file.as_deref().unwrap_or("")),
         esc(item.section.as_deref().unwrap_or("")),
         esc(&item.headline),
         esc(&item.body),
-        esc(&item.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、"))
+        esc(&item
+            .sources
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("、"))
     );
     h.push_str("<button type=\"button\" data-act=\"close-item\" class=\"no-print\">关闭</button></article>");
 }
@@ -710,47 +828,48 @@ fn item_panel(h: &mut String, entries: &[Entry], at: ItemRef) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::stats::{identity, text_hash};
 
-    fn entry(title: &str, issue: u32, month: u32, unit: &str) -> Entry {
-        let text = format!(
-            "{title}\n\n第 {issue} 期\n\n某县人民政府办公室          2024 年 {month} 月 3 日\n\n【工作动态】\n\n{unit}推进重点工作  今年以来，一般公共预算收入 {issue}.5 亿元。（{unit}）\n"
-        );
-        let b = bulletin_parser::parse(&text);
-        let hash = text_hash(&text);
-        Entry {
-            key: identity(&b, &hash),
-            file: "a.txt".into(),
-            hash,
-            bulletin: b,
-        }
+    fn library() -> Library {
+        let text = |issue: u32, month: u32, unit: &str| {
+            format!(
+                "甲县政务快报\n\n第 {issue} 期\n\n甲县人民政府办公室          2024 年 {month} 月 3 日\n\n【工作动态】\n\n{unit}推进重点工作  今年以来，一般公共预算收入 {issue}.5 亿元。（{unit}）\n"
+            )
+        };
+        Library::from_bulletins([
+            (
+                Some("a.txt".into()),
+                bulletin_parser::parse(&text(1, 1, "县财政局")),
+            ),
+            (
+                Some("b.txt".into()),
+                bulletin_parser::parse(&text(3, 2, "财政局")),
+            ),
+        ])
     }
 
     #[test]
     fn every_tab_draws_and_escapes() {
-        let entries = vec![
-            entry("甲县政务快报", 1, 1, "县财政局"),
-            entry("甲县政务快报", 3, 2, "财政局"),
-        ];
+        let library = library();
+        let index = Index::build(&library, &Aliases::default());
         let mut view = View::default();
         view.read_form("period\u{1f}quarter\u{1e}year\u{1f}2024\u{1e}part\u{1f}1\u{1e}q\u{1f}<b>");
         for tab in ["list", "adoption", "indicators", "units", "search"] {
             view.tab = tab.into();
-            let html = page(&view, &entries);
+            let html = page(&view, &library, &index);
             assert!(!html.contains("<b>"), "{tab}");
         }
         view.tab = "list".into();
-        assert!(page(&view, &entries).contains("缺 第 2 期（甲县政务快报 2024 年）"));
+        assert!(page(&view, &library, &index).contains("缺 第 2 期（甲县政务快报 2024 年）"));
         view.tab = "adoption".into();
-        let html = page(&view, &entries);
+        let html = page(&view, &library, &index);
         assert!(
             html.contains("data-unit=\"财政局\" data-items=\"2\""),
             "{html}"
         );
         assert!(html.contains("<svg"));
         view.tab = "indicators".into();
-        assert!(page(&view, &entries).contains("<polyline"));
-        let (headers, rows) = adoption_rows(&view, &entries);
+        assert!(page(&view, &library, &index).contains("<polyline"));
+        let (headers, rows) = adoption_rows(&view, &library, &index);
         assert_eq!(headers[3], "采用条数");
         assert_eq!(rows[0][3], Cell::Number(2.0));
     }

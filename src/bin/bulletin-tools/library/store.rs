@@ -1,16 +1,16 @@
-//! The library's contents in memory, and what a batch of incoming
-//! bulletins does to it: each bulletin stored once (same title, issue and
-//! date), a changed text replacing the old one and saying so. Also the
-//! library as JSON Lines (the export contract, one bulletin a line, with a
-//! `library` sibling field holding its file name and text hash; a last line
-//! `{"library":{"aliases":…,"points":…}}` carries the alias list).
+//! What a batch of incoming bulletins does to the library (the
+//! `bulletin-stats` crate's [`Library`]): each bulletin stored once (same
+//! title, issue and date: `BulletinKey`), a changed text replacing the old
+//! one and saying so. Also the library as JSON Lines: the export contract,
+//! one bulletin a line, with a `library` sibling field holding its file
+//! name; a last line `{"library":{"aliases":…,"points":…}}` carries the
+//! alias list and the points.
 
 use std::collections::HashMap;
 
 use bulletin_parser::Bulletin;
+use bulletin_stats::{BulletinKey, Entry, Library};
 use serde_json::{json, Value};
-
-use super::stats::{identity, text_hash, Entry};
 
 /// What a batch did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,53 +19,33 @@ pub struct Merge {
     pub put: Vec<Entry>,
     pub added: usize,
     pub unchanged: usize,
-    /// Replaced because their text changed: `(key, file)`.
+    /// Replaced because their text changed: the bulletin and its new file.
     pub replaced: Vec<(String, String)>,
 }
 
-/// An entry for a parsed text.
-pub fn entry_of(file: &str, text: &str, bulletin: Bulletin) -> Entry {
-    let hash = text_hash(text);
-    Entry {
-        key: identity(&bulletin, &hash),
-        file: file.to_owned(),
-        hash,
-        bulletin,
-    }
+pub fn entry_of(file: &str, bulletin: Bulletin) -> Entry {
+    Entry::new(Some(file.to_owned()), bulletin)
 }
 
-/// Sorts the library: by title, then date, then issue.
-pub fn sort(entries: &mut [Entry]) {
-    entries.sort_by(|a, b| {
-        a.series()
-            .cmp(&b.series())
-            .then(a.date().cmp(b.date()))
-            .then(a.issue_number().cmp(&b.issue_number()))
-            .then(a.key.cmp(&b.key))
-    });
-}
-
-/// What `incoming` changes in `library` (the library itself is changed
-/// only once the write succeeded: [`apply`]).
-pub fn merge(library: &[Entry], incoming: Vec<Entry>) -> Merge {
-    let known: HashMap<&str, &str> = library
-        .iter()
-        .map(|e| (e.key.as_str(), e.hash.as_str()))
-        .collect();
+/// What `incoming` changes in `library` (the library itself changes only
+/// once the write succeeded: [`apply`]).
+pub fn merge(library: &Library, incoming: Vec<Entry>) -> Merge {
     let mut m = Merge::default();
-    let mut batch: HashMap<String, usize> = HashMap::new();
+    let mut batch: HashMap<BulletinKey, usize> = HashMap::new();
     for e in incoming {
         // Twice in one batch: the later one stands.
         if let Some(&i) = batch.get(&e.key) {
             m.put[i] = e;
             continue;
         }
-        match known.get(e.key.as_str()) {
-            Some(h) if *h == e.hash => {
+        match library.get(&e.key) {
+            Some(old) if old.bulletin == e.bulletin => {
                 m.unchanged += 1;
                 continue;
             }
-            Some(_) => m.replaced.push((e.key.clone(), e.file.clone())),
+            Some(_) => m
+                .replaced
+                .push((e.key.to_string(), e.file.clone().unwrap_or_default())),
             None => m.added += 1,
         }
         batch.insert(e.key.clone(), m.put.len());
@@ -75,20 +55,20 @@ pub fn merge(library: &[Entry], incoming: Vec<Entry>) -> Merge {
 }
 
 /// The written entries into the library (replacing those with their key).
-pub fn apply(library: &mut Vec<Entry>, put: Vec<Entry>) {
-    let keys: std::collections::HashSet<String> = put.iter().map(|e| e.key.clone()).collect();
-    library.retain(|e| !keys.contains(&e.key));
-    library.extend(put);
-    sort(library);
+pub fn apply(library: &mut Library, put: Vec<Entry>) {
+    for e in put {
+        library.insert_entry(e);
+    }
 }
 
-/// The library as JSON Lines.
-pub fn to_json_lines(entries: &[Entry], aliases: &str, points: &str) -> String {
+/// The library as JSON Lines, by date.
+pub fn to_json_lines(library: &Library, aliases: &str, points: &str) -> String {
     let mut out = String::new();
-    for e in entries {
+    for i in library.by_date() {
+        let e = &library.entries()[i];
         let mut v = serde_json::to_value(&e.bulletin).unwrap_or(Value::Null);
         if let Value::Object(map) = &mut v {
-            map.insert("library".into(), json!({"file": e.file, "hash": e.hash}));
+            map.insert("library".into(), json!({ "file": e.file }));
         }
         out += &v.to_string();
         out.push('\n');
@@ -133,17 +113,12 @@ pub fn from_json_lines(file: &str, text: &str) -> Imported {
             out.bad_lines.push(n + 1);
             continue;
         };
-        let meta = meta.unwrap_or(Value::Null);
-        let hash = meta["hash"]
-            .as_str()
-            .map(str::to_owned)
-            .unwrap_or_else(|| text_hash(line));
-        out.entries.push(Entry {
-            key: identity(&bulletin, &hash),
-            file: meta["file"].as_str().unwrap_or(file).to_owned(),
-            hash,
-            bulletin,
-        });
+        let file = meta
+            .as_ref()
+            .and_then(|m| m["file"].as_str())
+            .unwrap_or(file)
+            .to_owned();
+        out.entries.push(Entry::new(Some(file), bulletin));
     }
     out
 }
@@ -156,36 +131,33 @@ mod tests {
 
     #[test]
     fn the_same_bulletin_is_stored_once_and_a_changed_text_replaces_it() {
-        let mut lib = Vec::new();
-        let first = merge(&lib, vec![entry_of("a.txt", A, bulletin_parser::parse(A))]);
+        let mut lib = Library::new();
+        let first = merge(&lib, vec![entry_of("a.txt", bulletin_parser::parse(A))]);
         assert_eq!((first.added, first.put.len()), (1, 1));
         apply(&mut lib, first.put);
-        let again = merge(&lib, vec![entry_of("b.txt", A, bulletin_parser::parse(A))]);
+        let again = merge(&lib, vec![entry_of("b.txt", bulletin_parser::parse(A))]);
         assert_eq!((again.unchanged, again.put.len()), (1, 0));
         let changed = A.replace("86", "87");
         let m = merge(
             &lib,
-            vec![entry_of(
-                "c.txt",
-                &changed,
-                bulletin_parser::parse(&changed),
-            )],
+            vec![entry_of("c.txt", bulletin_parser::parse(&changed))],
         );
         assert_eq!(m.replaced.len(), 1);
         apply(&mut lib, m.put);
         assert_eq!(lib.len(), 1);
-        assert_eq!(lib[0].file, "c.txt");
+        assert_eq!(lib.entries()[0].file.as_deref(), Some("c.txt"));
     }
 
     #[test]
     fn json_lines_round_trip_with_the_alias_list() {
-        let lib = vec![entry_of("a.txt", A, bulletin_parser::parse(A))];
-        let text = to_json_lines(&lib, "发改委=县发改局", "2");
+        let lib = Library::from_bulletins([(Some("a.txt".to_owned()), bulletin_parser::parse(A))]);
+        let text = to_json_lines(&lib, "县发改局 = 发改委", "2");
         let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
         assert_eq!(first["masthead"]["issue_number"], 3, "the contract's shape");
         let back = from_json_lines("x.jsonl", &text);
-        assert_eq!(back.entries, lib);
-        assert_eq!(back.aliases.as_deref(), Some("发改委=县发改局"));
+        assert_eq!(back.entries, lib.entries());
+        assert_eq!(back.aliases.as_deref(), Some("县发改局 = 发改委"));
+        assert_eq!(back.points.as_deref(), Some("2"));
         assert!(back.bad_lines.is_empty());
         assert_eq!(from_json_lines("x", "{oops\n").bad_lines, vec![1]);
     }

@@ -10,9 +10,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{BroadcastChannel, IdbDatabase};
 
+use std::collections::HashMap;
+
+use bulletin_stats::{Entry, Index, Library};
+
 use super::db::{self, DbError};
-use super::render::{adoption_rows, esc, page, View};
-use super::stats::Entry;
+use super::render::{adoption_rows, aliases_of, esc, filter_of, page, View};
 use super::store::{self, apply, entry_of, from_json_lines, merge};
 use super::workbook::table_xlsx;
 
@@ -26,7 +29,12 @@ struct Lib {
     stale: bool,
     /// Another tab upgraded the database; this one let go of it.
     closed: bool,
-    entries: Vec<Entry>,
+    library: Library,
+    /// Series and units, built when first needed after a change.
+    index: Option<Index>,
+    /// The key each bulletin is stored under, when not its own id (a record
+    /// written by another tool).
+    stored_keys: HashMap<String, String>,
     view: View,
     /// The last removal, for undo.
     undo: Vec<Entry>,
@@ -89,10 +97,17 @@ async fn ready() -> Result<IdbDatabase, DbError> {
     }
     let db = with(|l| l.db.clone()).ok_or(DbError::Blocked)?;
     if with(|l| !l.loaded || l.stale) {
-        let (mut entries, aliases, points) = db::load(&db).await?;
-        store::sort(&mut entries);
+        let (entries, aliases, points) = db::load(&db).await?;
         with(|l| {
-            l.entries = entries;
+            l.library = Library::new();
+            l.stored_keys.clear();
+            for (stored, e) in entries {
+                if stored != e.key.id() {
+                    l.stored_keys.insert(e.key.id(), stored);
+                }
+                l.library.insert_entry(e);
+            }
+            l.index = None;
             l.loaded = true;
             l.stale = false;
             l.view.aliases = aliases;
@@ -103,6 +118,14 @@ async fn ready() -> Result<IdbDatabase, DbError> {
         });
     }
     Ok(db)
+}
+
+/// The series and units of the library as it is (built after a change).
+fn ensure_index(l: &mut Lib) {
+    if l.index.is_none() {
+        let aliases = aliases_of(&l.view, &mut Vec::new());
+        l.index = Some(Index::build(&l.library, &aliases));
+    }
 }
 
 /// Hears other tabs' writes: the next request reads the database again.
@@ -127,7 +150,7 @@ fn tell_other_tabs() {
 }
 
 fn problem(e: &DbError, what: &str) -> String {
-    let kept = with(|l| l.entries.len());
+    let kept = with(|l| l.library.len());
     match e {
         DbError::Quota => format!(
             "存储空间不足（磁盘已满，或浏览器拒绝给本页更多空间）：{what}没有保存。文库里已有的 {kept} 期都还在。可以先导出文库、移除不需要的期次，或在浏览器设置中允许本站使用更多存储，再试一次。"
@@ -191,7 +214,9 @@ pub async fn library_request(
     }
     let html = with(|l| {
         l.view.undo = l.undo.len();
-        page(&l.view, &l.entries)
+        ensure_index(l);
+        let empty = Index::default();
+        page(&l.view, &l.library, l.index.as_ref().unwrap_or(&empty))
     });
     let _ = Reflect::set(&answer, &"html".into(), &html.into());
     let _ = Reflect::set(&answer, &"retry".into(), &retry.into());
@@ -240,13 +265,28 @@ async fn act_on(
                 set_note("先勾选要移除的期次。".into(), false);
                 return None;
             }
-            match db::remove(db, keys.as_deref()).await {
+            let stored: Option<Vec<String>> = with(|l| {
+                keys.as_ref().map(|k| {
+                    k.iter()
+                        .map(|id| l.stored_keys.get(id).cloned().unwrap_or_else(|| id.clone()))
+                        .collect()
+                })
+            });
+            match db::remove(db, stored.as_deref()).await {
                 Ok(()) => {
                     with(|l| {
-                        let (gone, kept): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut l.entries)
-                            .into_iter()
-                            .partition(|e| keys.as_ref().is_none_or(|k| k.contains(&e.key)));
-                        l.entries = kept;
+                        let gone: Vec<Entry> = l
+                            .library
+                            .entries()
+                            .iter()
+                            .filter(|e| keys.as_ref().is_none_or(|k| k.contains(&e.key.id())))
+                            .cloned()
+                            .collect();
+                        for e in &gone {
+                            l.library.remove(&e.key);
+                            l.stored_keys.remove(&e.key.id());
+                        }
+                        l.index = None;
                         l.view.note = format!("已移除 {} 期。可以撤销。", gone.len());
                         l.view.error = false;
                         l.view.item = None;
@@ -263,7 +303,8 @@ async fn act_on(
                 Ok(()) => {
                     with(|l| {
                         l.view.note = format!("已恢复 {} 期。", back.len());
-                        apply(&mut l.entries, back);
+                        apply(&mut l.library, back);
+                        l.index = None;
                         l.undo.clear();
                     });
                     tell_other_tabs();
@@ -275,6 +316,7 @@ async fn act_on(
             let aliases = with(|l| l.view.aliases.clone());
             match db::set_setting(db, "aliases", &aliases).await {
                 Ok(()) => {
+                    with(|l| l.index = None);
                     set_note("别名表已保存。".into(), false);
                     tell_other_tabs();
                 }
@@ -282,7 +324,7 @@ async fn act_on(
             }
         }
         "export-library" => {
-            let text = with(|l| store::to_json_lines(&l.entries, &l.view.aliases, &l.view.points));
+            let text = with(|l| store::to_json_lines(&l.library, &l.view.aliases, &l.view.points));
             return Some((
                 "文库.jsonl".into(),
                 "application/x-ndjson",
@@ -290,8 +332,14 @@ async fn act_on(
             ));
         }
         "adoption-xlsx" => {
-            let (headers, rows) = with(|l| adoption_rows(&l.view, &l.entries));
-            let name = with(|l| format!("信息采用情况-{}.xlsx", l.view.period().label()));
+            let (headers, rows, label) = with(|l| {
+                ensure_index(l);
+                let empty = Index::default();
+                let index = l.index.as_ref().unwrap_or(&empty);
+                let (headers, rows) = adoption_rows(&l.view, &l.library, index);
+                (headers, rows, filter_of(&l.view, index).label())
+            });
+            let name = format!("信息采用情况-{label}.xlsx");
             return Some((
                 name,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -332,10 +380,10 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
                 bad.push(format!("{}：没有读出条目，未收入文库", esc(name)));
                 continue;
             }
-            incoming.push(entry_of(name, &issue, b));
+            incoming.push(entry_of(name, b));
         }
     }
-    let m = with(|l| merge(&l.entries, incoming));
+    let m = with(|l| merge(&l.library, incoming));
     let count = m.put.len();
     let mut note = String::new();
     match db::put(db, &m.put).await {
@@ -350,16 +398,22 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
                     m.replaced.len(),
                     m.replaced
                         .iter()
-                        .map(|(k, f)| format!("{}（{}）", esc(&k.replace('|', " ")), esc(f)))
+                        .map(|(k, f)| format!("{}（{}）", esc(k), esc(f)))
                         .collect::<Vec<_>>()
                         .join("、")
                 );
             }
             note.push('。');
-            with(|l| apply(&mut l.entries, m.put));
+            with(|l| {
+                apply(&mut l.library, m.put);
+                l.index = None;
+            });
             if let Some(a) = aliases {
                 if db::set_setting(db, "aliases", &a).await.is_ok() {
-                    with(|l| l.view.aliases = a);
+                    with(|l| {
+                        l.view.aliases = a;
+                        l.index = None;
+                    });
                 }
             }
             tell_other_tabs();
