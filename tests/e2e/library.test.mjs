@@ -16,7 +16,27 @@ import { DIST_DIR, REPO_ROOT, distMissingReason, launchBrowser, serveDir } from 
 import { expectedAdoption, libraryBulletins } from './library-gen.mjs';
 
 const SHOTS = join(REPO_ROOT, 'target', 'library-shots');
-const PYTHON = process.env.OPENPYXL_PYTHON || '/tmp/lp-venv/bin/python';
+
+/** A Python with openpyxl: $OPENPYXL_PYTHON, or a venv made in target/ (pip). */
+function openpyxlPython() {
+  const has = (py) => {
+    try {
+      execFileSync(py, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const venv = join(REPO_ROOT, 'target', 'venv-openpyxl');
+  const py = join(venv, 'bin', 'python');
+  for (const candidate of [process.env.OPENPYXL_PYTHON, py, 'python3'].filter(Boolean)) {
+    if (has(candidate)) return candidate;
+  }
+  execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
+  execFileSync(py, ['-m', 'pip', 'install', '-q', 'openpyxl'], { stdio: 'inherit' });
+  if (!has(py)) throw new Error('openpyxl could not be installed: set OPENPYXL_PYTHON');
+  return py;
+}
 
 let server;
 let work;
@@ -95,9 +115,14 @@ async function adoptionRows(page) {
   );
 }
 
-async function shot(page, name) {
+async function shot(page, name, { whole = true } = {}) {
   const path = join(SHOTS, `${name}.png`);
-  await page.locator('.library').screenshot({ path });
+  if (whole) {
+    await page.locator('.library').screenshot({ path });
+  } else {
+    await page.locator('.library').scrollIntoViewIfNeeded();
+    await page.screenshot({ path });
+  }
   return path;
 }
 
@@ -115,7 +140,8 @@ test('300 bulletins as a folder: stored once, kept over a reload, counted per qu
       && bulletins[i - 1].key.year === b.key.year && b.key.issue > bulletins[i - 1].key.issue + 1).length;
     assert.equal(gaps.length, expectedGaps, gaps.join('\n'));
     assert.ok(expectedGaps > 0);
-    await shot(page, 'library-list');
+    await page.locator('.lib-gap').first().scrollIntoViewIfNeeded();
+    await shot(page, 'library-list', { whole: false });
 
     // The same folder again: nothing stored twice.
     await importFolder(page, dir);
@@ -145,7 +171,7 @@ test('300 bulletins as a folder: stored once, kept over a reload, counted per qu
     ]);
     const xlsx = join(work, 'adoption.xlsx');
     await download.saveAs(xlsx);
-    const read = JSON.parse(execFileSync(PYTHON, ['-c', `
+    const read = JSON.parse(execFileSync(openpyxlPython(), ['-c', `
 import json, sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).active
 rows = list(ws.iter_rows(values_only=True))

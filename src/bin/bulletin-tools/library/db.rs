@@ -238,7 +238,30 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| "[]".into());
-    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap_or_default();
+    // Fast path: every record a bulletin (the `library` field is not part
+    // of `Bulletin` and is skipped; the file names are read from the objects).
+    let bulletins: Vec<bulletin_parser::Bulletin> = match serde_json::from_str(&json) {
+        Ok(all) => all,
+        Err(_) => return Ok((lenient(&keys, &json), aliases, points)),
+    };
+    let mut entries = Vec::with_capacity(bulletins.len());
+    for ((key, value), bulletin) in keys.iter().zip(values.iter()).zip(bulletins) {
+        let file = Reflect::get(&value, &"library".into())
+            .and_then(|meta| Reflect::get(&meta, &"file".into()))
+            .ok()
+            .and_then(|f| f.as_string());
+        entries.push((
+            key.as_string().unwrap_or_default(),
+            Entry::new(file, bulletin),
+        ));
+    }
+    Ok((entries, aliases, points))
+}
+
+/// The records one by one, those that are not bulletins (written by
+/// another tool or version) left in the database and out of the library.
+fn lenient(keys: &Array, json: &str) -> Vec<(String, Entry)> {
+    let records: Vec<serde_json::Value> = serde_json::from_str(json).unwrap_or_default();
     let mut entries = Vec::with_capacity(records.len());
     for (key, mut value) in keys.iter().zip(records) {
         let meta = value
@@ -246,7 +269,6 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
             .and_then(|m| m.remove("library"))
             .unwrap_or_default();
         let Ok(bulletin) = serde_json::from_value(value) else {
-            // Not a bulletin this version reads: left in the database.
             continue;
         };
         let file = meta["file"].as_str().map(str::to_owned);
@@ -255,7 +277,7 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
             Entry::new(file, bulletin),
         ));
     }
-    Ok((entries, aliases, points))
+    entries
 }
 
 /// Writes the entries in one transaction: all of them, or none.

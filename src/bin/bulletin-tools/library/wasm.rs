@@ -97,7 +97,16 @@ async fn ready() -> Result<IdbDatabase, DbError> {
     }
     let db = with(|l| l.db.clone()).ok_or(DbError::Blocked)?;
     if with(|l| !l.loaded || l.stale) {
+        let started = js_sys::Date::now();
         let (entries, aliases, points) = db::load(&db).await?;
+        web_sys::console::debug_1(
+            &format!(
+                "library: {} bulletins read from IndexedDB in {:.0} ms",
+                entries.len(),
+                js_sys::Date::now() - started
+            )
+            .into(),
+        );
         with(|l| {
             l.library = Library::new();
             l.stored_keys.clear();
