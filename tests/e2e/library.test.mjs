@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_DIR, REPO_ROOT, distMissingReason, launchBrowser, serveDir } from './harness.mjs';
 import { expectedAdoption, libraryBulletins } from './library-gen.mjs';
+import { gbkBytes, zip } from './page-helpers.mjs';
 
 const SHOTS = join(REPO_ROOT, 'target', 'library-shots');
 
@@ -245,6 +246,36 @@ print(json.dumps({"title": ws.title, "head": list(rows[0]), "rows": [list(r) for
     } finally {
       await other.browser.close();
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a .zip (UTF-8 and GBK inside), a file that is no bulletin, and a changed text that replaces its bulletin', async () => {
+  const [a, b, c] = bulletins.slice(40, 43);
+  const archive = zip([
+    { name: '一月/a.txt', data: Buffer.from(a.text) },
+    { name: '一月/b-gbk.txt', data: gbkBytes(b.text) },
+    { name: 'notes/readme.txt', data: Buffer.from('这只是一个说明文件，没有条目。') },
+  ]);
+  const file = join(work, '快报.zip');
+  writeFileSync(file, archive);
+  const { browser, page } = await freshPage();
+  try {
+    const input = page.locator('.lib-body input[data-files]:not([data-folder])');
+    await input.setInputFiles(file);
+    await waitCount(page, 2);
+    assert.match(await page.locator('.lib-note').textContent(), /新收入 2 期.*未能读取 1 个.*readme\.txt/s);
+    // The same issue with a changed figure: replaced, and said so.
+    const changed = join(work, 'changed.txt');
+    writeFileSync(changed, a.text.replace('今年以来', '截至目前'));
+    await input.setInputFiles([changed, join(work, 'c.txt')].slice(0, 1));
+    await page.waitForSelector('.lib-note:has-text("内容有变化")');
+    assert.match(await page.locator('.lib-note').textContent(), /1 期内容有变化，已用新文本替换：.*changed\.txt/);
+    assert.equal(await count(page), 2);
+    writeFileSync(join(work, 'c.txt'), c.text);
+    await input.setInputFiles(join(work, 'c.txt'));
+    await waitCount(page, 3);
   } finally {
     await browser.close();
   }

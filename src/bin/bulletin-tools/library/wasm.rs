@@ -385,6 +385,15 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
         }
         for issue in bulletin_parser::split_issues(text) {
             let b = bulletin_parser::parse(&issue);
+            let m = &b.masthead;
+            if m.title.is_none() && m.issue.is_none() && m.date.is_none() {
+                // Not a bulletin (a note, a list): nothing to know it by.
+                bad.push(format!(
+                    "{}：没有刊头（刊名、期号、日期），不像一期快报，未收入文库",
+                    esc(name)
+                ));
+                continue;
+            }
             if b.items.is_empty() {
                 bad.push(format!("{}：没有读出条目，未收入文库", esc(name)));
                 continue;
