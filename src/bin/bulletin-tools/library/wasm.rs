@@ -222,6 +222,14 @@ pub async fn library_request(
         }
     }
     let html = with(|l| {
+        if !l.loaded {
+            // Not read yet (blocked, refused): say so, and show no empty
+            // library in place of the stored one.
+            return format!(
+                "<div class=\"lib-note lib-error\" role=\"alert\">{}</div><p class=\"lib-count lib-closed\">文库暂时打不开；已保存的快报仍在本机。</p>",
+                l.view.note
+            );
+        }
         l.view.undo = l.undo.len();
         ensure_index(l);
         let empty = Index::default();
