@@ -18,6 +18,8 @@
 // {type: "progress", id, done, total} at most every 50 ms.
 // {type: "request", id, action: "split", text}: the texts of the issues in
 // a file (an array of strings).
+// {type: "request", id, action: "library", act: "stage", files}: files
+// kept for the next library request (a big selection goes in slices).
 // {type: "request", id, action: "library", act, arg, form, files?}: the
 // library (src/bin/bulletin-tools/library): `files` (File objects, a
 // folder's or a .zip's entries included) are read here, then the action runs
@@ -152,11 +154,19 @@ function zipEntries(bytes) {
 
 let libraryQueue = Promise.resolve();
 
+// Files sent ahead in slices (act "stage"), read with the next action.
+let libraryStaged = [];
+
 async function libraryRequest(msg) {
+  if (msg.act === "stage") {
+    for (const file of msg.files || []) libraryStaged.push(file);
+    return { html: null, staged: libraryStaged.length };
+  }
   const names = [];
   const texts = [];
   const failures = [];
-  const files = msg.files || [];
+  const files = libraryStaged.concat(msg.files || []);
+  libraryStaged = [];
   let last = performance.now();
   const add = async (name, bytes) => {
     if (bytes.length > LIB_MAX_FILE) throw "文件过大（超过 20 MB） / too large";
