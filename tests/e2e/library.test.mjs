@@ -165,6 +165,16 @@ test('300 bulletins as a folder: stored once, kept over a reload, counted per qu
     await page.locator('svg.adoption-chart').scrollIntoViewIfNeeded();
     await shot(page, 'library-adoption');
 
+    // Printing: the library alone (the 打印 button sets this class).
+    await page.evaluate(() => document.documentElement.classList.add('print-library'));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.topbar').isVisible(), false, 'the page header is not printed');
+    assert.equal(await page.locator('.lib-tools').isVisible(), false, 'nor the buttons');
+    assert.equal(await page.locator('table.lib-adoption').first().isVisible(), true);
+    await page.screenshot({ path: join(SHOTS, 'library-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.documentElement.classList.remove('print-library'));
+
     // The table for Excel, read back with openpyxl.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
