@@ -294,13 +294,13 @@ test('a .zip (UTF-8 and GBK inside), a file that is no bulletin, and a changed t
 test('storage faults: a refused write keeps what is stored and says so', async () => {
   const dir = writeFolder(join(work, 'few'), bulletins.slice(0, 8));
   const more = writeFolder(join(work, 'more'), bulletins.slice(8, 20));
-  // The quota: from the 9th record on, IndexedDB refuses (the tools
+  // The quota: from the 9th bulletin record on, IndexedDB refuses (the tools
   // worker's script is the glue this route prefixes).
   const route = (context) => context.route(/bulletin-tools[^/]*\.js$/, async (r) => {
     const response = await r.fetch();
     const body = `(() => { let n = 0; const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (...args) {
-        if (++n > 8) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (this.name === 'bulletins' && ++n > 8) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return put.apply(this, args); }; })();\n${await response.text()}`;
     await r.fulfill({ response, body });
   });
