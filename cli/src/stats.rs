@@ -32,6 +32,7 @@ OPTIONS
                               table per series over all inputs)
     --period P                only bulletins dated in P: 2024, 2024-Q1, 2024-03
     --issues A-B              only issues A to B (with --period YEAR: of that year)
+    --series TITLE            only the bulletins of this title (刊名)
     --aliases FILE            your unit aliases: one 'name = unit' a line,
                               '[刊名]' to limit the lines below to one title;
                               or the JSON the page exports
@@ -74,6 +75,7 @@ struct Options {
     by: Option<Granularity>,
     period: Option<Period>,
     issues: Option<(u32, u32)>,
+    series: Option<String>,
     aliases: Option<PathBuf>,
     points: Option<Points>,
     min_points: usize,
@@ -92,6 +94,7 @@ fn parse_options(arguments: Vec<OsString>) -> Result<Option<Options>, String> {
         by: None,
         period: None,
         issues: None,
+        series: None,
         aliases: None,
         points: None,
         min_points: 2,
@@ -140,6 +143,7 @@ fn parse_options(arguments: Vec<OsString>) -> Result<Option<Options>, String> {
                 })?);
             }
             "--aliases" => o.aliases = Some(PathBuf::from(value()?)),
+            "--series" => o.series = Some(value()?),
             "--points" => o.points = Some(Points::parse(&value()?)?),
             "--min-points" => {
                 let v = value()?;
@@ -268,7 +272,38 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
     }
 
     let index = Index::build(&library, &aliases);
+    let series = match &options.series {
+        None => None,
+        Some(title) => {
+            let wanted: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+            let matching: Vec<&bulletin_stats::SeriesKey> = index
+                .series
+                .iter()
+                .filter(|s| s.title == wanted || s.to_string() == wanted)
+                .collect();
+            match matching.as_slice() {
+                [one] => Some((*one).clone()),
+                [] => {
+                    let known: Vec<String> = index.series.iter().map(|s| s.to_string()).collect();
+                    eprintln!(
+                        "bulletin stats: --series: 没有刊物“{title}” / no series of that title (have: {})",
+                        known.join("、")
+                    );
+                    return EXIT_USAGE;
+                }
+                several => {
+                    let names: Vec<String> = several.iter().map(|s| s.to_string()).collect();
+                    eprintln!(
+                        "bulletin stats: --series: “{title}” 有多个编印单位，请写全 / several offices, give one: {}",
+                        names.join("、")
+                    );
+                    return EXIT_USAGE;
+                }
+            }
+        }
+    };
     let filter = Filter {
+        series,
         period: options.period,
         issues: options.issues.map(|(from, to)| IssueRange {
             year: match options.period {
@@ -299,11 +334,13 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
             s.into_bytes()
         }
         Format::Csv => {
-            let csv = bulletin_stats::report::adoption_table(&report).to_csv();
+            // A file gets the byte-order mark Excel needs; a pipe does not.
             if options.output.is_some() {
-                format!("{}{csv}", bulletin_parser::export::CSV_BOM).into_bytes()
+                bulletin_stats::adoption_csv(&report).into_bytes()
             } else {
-                csv.into_bytes()
+                bulletin_stats::adoption_table(&report)
+                    .to_csv()
+                    .into_bytes()
             }
         }
         Format::Xlsx => bulletin_stats::report_xlsx(&report),
@@ -332,7 +369,8 @@ fn expand_recursive(arguments: &[PathBuf]) -> Vec<Result<input::Input, (String, 
         let mut visited = 0usize;
         while let Some(dir) = pending.pop() {
             visited += 1;
-            // A loop of symbolic links stops here rather than running forever.
+            // Symbolic links to folders are not followed (`file_type` does
+            // not follow them), so there are no loops; this bounds the rest.
             if visited > 100_000 {
                 break;
             }

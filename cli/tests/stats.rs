@@ -207,9 +207,23 @@ fn points_aliases_and_text_table() {
     let header = lines.iter().position(|l| l.starts_with("排名")).unwrap();
     assert!(lines[header].contains("积分"), "{text}");
     let row = |i: usize| -> Vec<&str> { lines[header + i].split_whitespace().collect() };
-    assert_eq!(row(1), vec!["1", "发改委", "3", "37.50%", "5"], "{text}");
-    assert_eq!(row(2), vec!["2", "城关片区", "2", "25.00%", "4"], "{text}");
-    assert_eq!(row(3), vec!["3", "财政局", "3", "37.50%", "3"], "{text}");
+    // Then the items per section (工作动态, 基层信息).
+    assert!(lines[header].ends_with("工作动态  基层信息"), "{text}");
+    assert_eq!(
+        row(1),
+        vec!["1", "发改委", "3", "37.50%", "5", "2", "1"],
+        "{text}"
+    );
+    assert_eq!(
+        row(2),
+        vec!["2", "城关片区", "2", "25.00%", "4", "1", "1"],
+        "{text}"
+    );
+    assert_eq!(
+        row(3),
+        vec!["3", "财政局", "3", "37.50%", "3", "3", "0"],
+        "{text}"
+    );
 }
 
 #[test]
@@ -263,6 +277,26 @@ fn xlsx_and_csv_outputs() {
     assert!(rows[0].starts_with("刊物,编印单位,时期,排名,单位,采用条数,占比(%)"));
     assert_eq!(rows.len(), 4, "{csv}");
     assert!(rows[1].contains(",1,发改委,3,37.5,"), "{csv}");
+}
+
+#[test]
+fn one_series_of_a_library() {
+    let dir = temp_dir("series");
+    library(&dir, 60);
+    let out = run(&[
+        "--series",
+        "石岚政务快报",
+        "-f",
+        "json",
+        dir.to_str().unwrap(),
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&ok_stdout(&out)).unwrap();
+    let tables = report["adoption"].as_array().unwrap();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0]["series"]["title"], "石岚政务快报");
+    let out = run(&["--series", "没有这种刊物", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("云梧政务信息"));
 }
 
 #[test]

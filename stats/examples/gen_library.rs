@@ -1,8 +1,11 @@
 //! Writes invented bulletins and their answer key:
 //!
 //! ```sh
-//! cargo run -p bulletin-stats --example gen_library -- OUT_DIR [COUNT] [SEED]
+//! cargo run -p bulletin-stats --example gen_library -- OUT_DIR [COUNT] [SEED] [large]
 //! ```
+//!
+//! `large`: 12–16 items of five sentences a bulletin (about 10 KB; 500 make
+//! 5 MB), instead of 6–11 one-sentence items.
 //!
 //! OUT_DIR gets one folder per series of `.txt` files (some holding two
 //! issues) and `answer.json`: the true adoption counts per series and
@@ -14,7 +17,7 @@ use bulletin_stats::synth::{generate, SynthOptions};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(out) = args.first() else {
-        eprintln!("usage: gen_library OUT_DIR [COUNT] [SEED]");
+        eprintln!("usage: gen_library OUT_DIR [COUNT] [SEED] [large]");
         std::process::exit(1);
     };
     let mut options = SynthOptions::default();
@@ -23,6 +26,10 @@ fn main() {
     }
     if let Some(seed) = args.get(2).and_then(|n| n.parse().ok()) {
         options.seed = seed;
+    }
+    if args.get(3).is_some_and(|a| a == "large") {
+        options.items = (12, 16);
+        options.extra_sentences = 4;
     }
     let (files, key) = generate(&options);
     let out = std::path::Path::new(out);

@@ -39,6 +39,12 @@ pub struct DateRange {
     pub to: String,
 }
 
+/// The first `n` bytes of `s`, or all of it when `n` is not on a
+/// character boundary (user text need not be ASCII).
+fn prefix(s: &str, n: usize) -> &str {
+    s.get(..n.min(s.len())).unwrap_or(s)
+}
+
 impl Filter {
     /// Whether library entry `entry` is selected.
     pub fn matches(&self, library: &Library, index: &Index, entry: usize) -> bool {
@@ -71,12 +77,10 @@ impl Filter {
             }
             // ISO dates compare as text; a year-only or month-only date is
             // compared by its prefix.
-            if !range.from.is_empty()
-                && date.as_str() < &range.from[..range.from.len().min(date.len())]
-            {
+            if !range.from.is_empty() && date.as_str() < prefix(&range.from, date.len()) {
                 return false;
             }
-            if !range.to.is_empty() && date.as_str() > &range.to[..range.to.len().min(date.len())] {
+            if !range.to.is_empty() && date.as_str() > prefix(&range.to, date.len()) {
                 return false;
             }
         }

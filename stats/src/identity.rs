@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 /// bulletin (a second copy replaces the first). Title and issue are
 /// compared without spaces (`某 县 政 务 信 息` is `某县政务信息`); the issue
 /// is its number when the parser read one (`第 39 期` and `第三十九期` are
-/// both `39`), else its text. A bulletin with none of the three (no
-/// masthead read) is keyed by a hash of its items instead, so two such
-/// texts are never taken for one.
+/// both `39`), else its text. A bulletin with neither issue nor date (no
+/// masthead read) is keyed by a hash of its items in the issue's place, so
+/// two such texts are never taken for one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct BulletinKey {
     pub title: String,
@@ -31,7 +31,7 @@ impl BulletinKey {
             (None, None) => String::new(),
         };
         let date = m.date.clone().unwrap_or_default();
-        let issue = if title.is_empty() && issue.is_empty() && date.is_empty() {
+        let issue = if issue.is_empty() && date.is_empty() {
             format!("无刊头-{:016x}", content_hash(bulletin))
         } else {
             issue
@@ -211,7 +211,10 @@ pub enum Period {
 impl Period {
     /// The period of `granularity` a dated bulletin falls in.
     pub fn of(dating: &Dating, granularity: Granularity) -> Period {
-        match (dating.year, dating.month, granularity) {
+        // A month out of range (a hand-made or deserialised dating) counts
+        // as unknown.
+        let month = dating.month.filter(|m| (1..=12).contains(m));
+        match (dating.year, month, granularity) {
             (None, _, _) => Period::Undated,
             (Some(year), Some(month), Granularity::Month) => Period::Month { year, month },
             (Some(year), Some(month), Granularity::Quarter) => Period::Quarter {
@@ -226,7 +229,11 @@ impl Period {
     /// only in [`Period::Undated`]; one known to its year only, only in that
     /// year).
     pub fn contains(&self, dating: &Dating) -> bool {
-        match (*self, dating.year, dating.month) {
+        match (
+            *self,
+            dating.year,
+            dating.month.filter(|m| (1..=12).contains(m)),
+        ) {
             (Period::Undated, None, _) => true,
             (Period::Year { year }, Some(y), _) => year == y,
             (Period::Quarter { year, quarter }, Some(y), Some(m)) => {
@@ -293,7 +300,7 @@ impl Period {
     pub fn sort_key(&self) -> (i32, u8, u8) {
         match *self {
             Period::Year { year } => (year, 0, 0),
-            Period::Quarter { year, quarter } => (year, (quarter - 1) * 3 + 1, 1),
+            Period::Quarter { year, quarter } => (year, (quarter.clamp(1, 4) - 1) * 3 + 1, 1),
             Period::Month { year, month } => (year, month, 2),
             Period::Undated => (i32::MAX, 0, 0),
         }
@@ -445,6 +452,7 @@ mod tests {
     #[test]
     fn headless_bulletins_are_keyed_by_content() {
         let mut a = Bulletin::default();
+        a.masthead.title = Some("某县简报".into());
         a.items.push(Default::default());
         a.items[0].headline = "甲".into();
         let mut b = a.clone();

@@ -1,7 +1,7 @@
 //! What every statistic reads: each bulletin's series (an office not read
 //! joins the one series of its title), and each item's units made one.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -65,15 +65,16 @@ impl Index {
             }
         }
         let mut notes = Vec::new();
+        let mut inferred: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         let resolved: Vec<SeriesKey> = entries
             .iter()
             .map(|e| {
                 if e.series.office.is_empty() {
-                    if let Some([office]) = offices.get(e.series.title.as_str()).map(Vec::as_slice) {
-                        notes.push(format!(
-                            "{}：未读出编印单位，归入同名刊物（{}）/ no office read: counted with the one series of its title",
-                            e.key, office
-                        ));
+                    if let Some([office]) = offices.get(e.series.title.as_str()).map(Vec::as_slice)
+                    {
+                        *inferred
+                            .entry((e.series.title.as_str(), office))
+                            .or_default() += 1;
                         return SeriesKey {
                             title: e.series.title.clone(),
                             office: (*office).to_owned(),
@@ -83,6 +84,11 @@ impl Index {
                 e.series.clone()
             })
             .collect();
+        for ((title, office), n) in inferred {
+            notes.push(format!(
+                "{title}：{n} 期未读出编印单位，归入同名刊物（{office}）/ no office read: counted with the one series of its title"
+            ));
+        }
         let mut series: Vec<SeriesKey> = resolved.clone();
         series.sort();
         series.dedup();
@@ -169,6 +175,9 @@ impl Index {
                 .collect();
             merged.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
             unit.merged = merged;
+            if let Some(level) = level_written(unit) {
+                unit.name = unit.name.replacen('县', level.encode_utf8(&mut [0; 4]), 1);
+            }
         }
         let from_file = library
             .entries()
@@ -243,6 +252,35 @@ impl Index {
             .map(|u| u.id)
             .collect()
     }
+}
+
+/// The table names the county's own party committee, government and
+/// Youth League committee with 县 (`县委办`, `县政府`, `团县委`); a district's
+/// or city's series writes 区 or 市 (`区委办`). The level most of the
+/// unit's raw names write, when it is not 县.
+fn level_written(unit: &Unit) -> Option<char> {
+    if !matches!(
+        unit.kind,
+        UnitKind::Party | UnitKind::Government | UnitKind::Other
+    ) || !unit.name.contains('县')
+    {
+        return None;
+    }
+    let mut counts = [0u32; 4];
+    const LEVELS: [char; 4] = ['县', '区', '市', '旗'];
+    for raw in &unit.merged {
+        let chars: Vec<char> = raw.name.chars().collect();
+        for w in chars.windows(2) {
+            if let Some(l) = LEVELS.iter().position(|&c| c == w[0]) {
+                if matches!(w[1], '委' | '政' | '人') {
+                    counts[l] += raw.count;
+                    break;
+                }
+            }
+        }
+    }
+    let (best, &n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    (best > 0 && n > counts[0]).then_some(LEVELS[best])
 }
 
 /// A raw name's unit: the user's alias for it, or the table's canonical

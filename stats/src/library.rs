@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use bulletin_parser::Bulletin;
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{BulletinKey, Dating, SeriesKey};
+use crate::identity::{BulletinKey, Dating, Granularity, Period, SeriesKey};
 
 /// One bulletin of the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,8 +45,10 @@ pub enum Inserted {
     Unchanged,
 }
 
-/// Bulletins kept once each, in the order added.
-#[derive(Debug, Clone, Default)]
+/// Bulletins kept once each, in the order added. Serialised as the list
+/// of its entries.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(into = "Vec<Entry>", from = "Vec<Entry>")]
 pub struct Library {
     entries: Vec<Entry>,
     by_key: HashMap<BulletinKey, usize>,
@@ -104,6 +106,21 @@ impl Library {
         Some(entry)
     }
 
+    /// Keeps the entries `keep` says yes to and returns the others, in
+    /// order (removing several or all at once, in one pass).
+    pub fn retain(&mut self, mut keep: impl FnMut(&Entry) -> bool) -> Vec<Entry> {
+        let (kept, removed): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut self.entries)
+            .into_iter()
+            .partition(|e| keep(e));
+        self.by_key = kept
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.clone(), i))
+            .collect();
+        self.entries = kept;
+        removed
+    }
+
     pub fn get(&self, key: &BulletinKey) -> Option<&Entry> {
         self.by_key.get(key).map(|&i| &self.entries[i])
     }
@@ -121,6 +138,34 @@ impl Library {
         self.entries.is_empty()
     }
 
+    /// Section names in order of first appearance (by date), for filters.
+    pub fn sections(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for i in self.by_date() {
+            for item in &self.entries[i].bulletin.items {
+                if let Some(s) = item.section.as_deref() {
+                    if seen.insert(s) {
+                        out.push(s.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The periods of `granularity` the library's bulletins fall in, in order.
+    pub fn periods(&self, granularity: Granularity) -> Vec<Period> {
+        let mut out: Vec<Period> = self
+            .entries
+            .iter()
+            .map(|e| Period::of(&e.dating, granularity))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Entry indices by date (undated last), then title and issue number.
     pub fn by_date(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
@@ -136,6 +181,24 @@ impl Library {
             )
         });
         order
+    }
+}
+
+impl From<Vec<Entry>> for Library {
+    /// A library of entries already made (e.g. read back from storage); a
+    /// later entry with the same key replaces an earlier one.
+    fn from(entries: Vec<Entry>) -> Self {
+        let mut library = Library::new();
+        for entry in entries {
+            library.insert_entry(entry);
+        }
+        library
+    }
+}
+
+impl From<Library> for Vec<Entry> {
+    fn from(library: Library) -> Self {
+        library.entries
     }
 }
 

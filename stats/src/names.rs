@@ -20,7 +20,10 @@
 //!    merges what the rules cannot know.
 //!
 //! Canonical names are the short forms offices print in their tables
-//! (`发改委`, `财政局`, `县委办`), without the county prefix.
+//! (`发改委`, `财政局`, `县委办`), without the county prefix. The county's
+//! own committee and government keep their level: `县委办`, `县政府`,
+//! `团县委` — shown as `区委办` … in a series whose names mostly say 区
+//! (see [`crate::Index`]).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -194,6 +197,7 @@ pub fn canonical_unit_in(raw: &str, places: &[String]) -> Canonical {
 /// the office's place (`某某县人民政府办公室` → `某某县`, `某某`) and the
 /// title's (`某某政务快报` → `某某`). Only names of two characters or more.
 pub fn places_of(title: &str, office: &str) -> Vec<String> {
+    let office = office.strip_prefix("中共").unwrap_or(office);
     let mut places = Vec::new();
     for (i, c) in office.char_indices().take(8) {
         if matches!(c, '县' | '区' | '市' | '旗') && i > 0 {
@@ -293,9 +297,7 @@ fn special_forms(s: &str) -> Option<Canonical> {
         ("生态环境分局", UnitKind::Bureau)
     } else if s.starts_with("国家税务总局") && s.ends_with("税务局") {
         ("税务局", UnitKind::Other)
-    } else if s.starts_with("共青团") && s.ends_with('委')
-        || s.starts_with("团") && s.ends_with("委") && s.chars().count() <= 4
-    {
+    } else if is_youth_league(s) {
         ("团县委", UnitKind::Other)
     } else {
         return None;
@@ -304,6 +306,12 @@ fn special_forms(s: &str) -> Option<Canonical> {
         name: name.to_owned(),
         kind,
     })
+}
+
+/// `共青团某某县委`, `共青团某某县委员会`, `团县委`, `团区委`.
+fn is_youth_league(s: &str) -> bool {
+    let committee = s.ends_with('委') || s.ends_with("委员会");
+    committee && (s.starts_with("共青团") || (s.starts_with('团') && s.chars().count() <= 4))
 }
 
 /// `X镇人民政府`, `X镇政府`, `X镇党委` → `X镇`; `X乡…` likewise; `X街道办事处`,
@@ -329,12 +337,11 @@ fn township(s: &str) -> Option<Canonical> {
             continue;
         };
         let n = stem.chars().count();
-        let office_like = stem.chars().any(|c| {
-            matches!(
-                c,
-                '局' | '委' | '部' | '院' | '办' | '所' | '站' | '司' | '县'
-            )
-        }) || stem.contains("中心")
+        let office_like = stem
+            .chars()
+            .any(|c| matches!(c, '局' | '委' | '部' | '院' | '办' | '所' | '站' | '县'))
+            || stem.contains("中心")
+            || stem.contains("公司")
             || stem.ends_with('各');
         if (1..=6).contains(&n) && !office_like {
             return Some(Canonical {
@@ -414,7 +421,7 @@ const KNOWN: &[(&str, UnitKind, &[&str])] = &[
     ("医保局", Bureau, &["医疗保障局", "医保"]),
     ("退役军人事务局", Bureau, &["退役军人局", "退役军人服务中心", "退役事务局"]),
     ("乡村振兴局", Bureau, &["扶贫办", "扶贫开发办", "乡村振兴"]),
-    ("工信局", Bureau, &["工业和信息化局", "工业信息化局", "科工信局", "科技工业和信息化局", "工业信息化和科技局", "工信委"]),
+    ("工信局", Bureau, &["工业和信息化局", "工业信息化局", "科工信局", "科工局", "科技工业和信息化局", "工业信息化和科技局", "工信委"]),
     ("科技局", Bureau, &["科学技术局"]),
     ("审计局", Bureau, &["审计"]),
     ("城管局", Bureau, &["城市管理局", "城市管理综合执法局", "城管执法局", "综合行政执法局", "城市管理和综合执法局"]),
@@ -432,10 +439,15 @@ const KNOWN: &[(&str, UnitKind, &[&str])] = &[
     ("人防办", Bureau, &["人民防空办公室", "人防办", "国防动员办", "国动办"]),
     ("住房公积金中心", Bureau, &["住房公积金管理中心", "公积金中心"]),
     ("公共资源交易中心", Bureau, &["公共资源交易服务中心", "交易中心"]),
+    ("开发区", Other, &["经济开发区", "经济技术开发区", "开发区管委会", "开发区管理委员会", "经济开发区管委会", "经济开发区管理委员会", "产业集聚区", "产业集聚区管委会", "产业集聚区管理委员会"]),
     ("供销社", Other, &["供销合作社联合社", "供销合作社", "供销联社"]),
     ("气象局", Other, &["气象"]),
     ("税务局", Other, &["税务"]),
     ("消防救援大队", Other, &["消防大队", "消防救援局"]),
+    ("交警大队", Other, &["公安交警大队", "交通警察大队", "公安局交通管理大队", "交通管理大队"]),
+    ("疾控中心", Other, &["疾病预防控制中心"]),
+    ("中医院", Other, &["中医医院"]),
+    ("妇幼保健院", Other, &["妇幼保健计划生育服务中心", "妇幼保健中心"]),
     ("法院", Other, &["人民法院"]),
     ("检察院", Other, &["人民检察院"]),
     ("总工会", Other, &["工会"]),
@@ -503,6 +515,10 @@ mod tests {
         assert_eq!(name("市生态环境局某某分局"), "生态环境分局");
         assert_eq!(name("国家税务总局某某县税务局"), "税务局");
         assert_eq!(name("共青团某某县委"), "团县委");
+        assert_eq!(name("共青团某某县委员会"), "团县委");
+        assert_eq!(name("团区委"), "团县委");
+        assert_eq!(name("县疾病预防控制中心"), "疾控中心");
+        assert_eq!(name("县公安局交通管理大队"), "交警大队");
         assert_eq!(name(" 县 财 政 局 "), "财政局");
         assert_eq!(name("【县住建局】"), "住建局");
     }
@@ -521,6 +537,9 @@ mod tests {
         assert_eq!(name("东湖街道办事处"), "东湖街道");
         assert_eq!(name("东湖街道办"), "东湖街道");
         assert_eq!(name("榆林乡人民政府"), "榆林乡");
+        // 司, 公 and the like are place characters too; only 公司 is a company.
+        assert_eq!(canonical_unit("司寨乡").kind, UnitKind::Township);
+        assert_eq!(canonical_unit("某某公司乡").kind, UnitKind::Unknown);
         // Place characters inside a township's own name.
         assert_eq!(name("新市镇"), "新市镇");
         assert_eq!(name("城区街道"), "城区街道");
@@ -548,6 +567,8 @@ mod tests {
         );
         assert_eq!(canonical_unit_in("青川蔬菜中心", &places).name, "蔬菜中心");
         assert_eq!(canonical_unit_in("青川镇", &places).name, "青川镇");
+        let places = places_of("南屏工作动态", "中共南屏区委办公室");
+        assert_eq!(places, vec!["南屏区".to_owned(), "南屏".to_owned()]);
     }
 
     #[test]

@@ -285,6 +285,12 @@ pub fn report_xlsx(report: &StatsReport) -> Vec<u8> {
     zip.finish()
 }
 
+/// Sections shown as columns of the text table, at most.
+const MAX_SECTION_COLUMNS: usize = 5;
+
+/// Values of an indicator series shown in full in the text report.
+const SHOWN_POINTS: usize = 6;
+
 /// Print-friendly text: per series and period, the table offices publish
 /// (排名 单位 采用条数 占比 积分), then the indicator series and the gaps.
 pub fn report_text(report: &StatsReport) -> String {
@@ -304,12 +310,24 @@ pub fn report_text(report: &StatsReport) -> String {
         }
         out.push('\n');
         let with_points = t.rows.iter().any(|r| r.points.is_some());
+        // A few sections get a column each (a table too wide to print
+        // otherwise: the 分栏目 sheet has them all).
+        let section_columns = (2..=MAX_SECTION_COLUMNS).contains(&t.sections.len());
         let mut rows: Vec<Vec<String>> = vec![["排名", "单位", "采用条数", "占比"]
             .iter()
             .map(|s| (*s).to_owned())
             .collect()];
         if with_points {
             rows[0].push("积分".to_owned());
+        }
+        if section_columns {
+            rows[0].extend(t.sections.iter().map(|s| {
+                if s.is_empty() {
+                    "（无栏目）".to_owned()
+                } else {
+                    s.clone()
+                }
+            }));
         }
         for r in &t.rows {
             let mut row = vec![
@@ -318,23 +336,33 @@ pub fn report_text(report: &StatsReport) -> String {
                 r.items.to_string(),
                 format!("{:.2}%", percent(r.share)),
             ];
-            if let Some(p) = r.points {
-                row.push(plain_number(p));
+            if with_points {
+                row.push(r.points.map(plain_number).unwrap_or_default());
+            }
+            if section_columns {
+                row.extend(r.by_section.iter().map(u32::to_string));
             }
             rows.push(row);
         }
         out.push_str(&aligned(&rows));
     }
     if !report.indicators.is_empty() {
+        // One line a series: a few values in full, then how many more and
+        // the last (every value is in the JSON and the XLSX).
         out.push_str("\n指标\n");
         for s in &report.indicators {
             let measure = s.measure.as_deref().unwrap_or("");
             let change = if s.change { "（增减）" } else { "" };
-            let values: Vec<String> = s
-                .points
-                .iter()
-                .map(|p| format!("{} {}{measure}", p.date, plain_number(p.value)))
-                .collect();
+            let value = |p: &crate::indicators::IndicatorPoint| {
+                format!("{} {}", p.date, readable(p.value, measure))
+            };
+            let mut values: Vec<String> = s.points.iter().take(SHOWN_POINTS).map(value).collect();
+            if s.points.len() > SHOWN_POINTS + 1 {
+                values.push(format!("…（另 {} 个）", s.points.len() - SHOWN_POINTS - 1));
+            }
+            if s.points.len() > SHOWN_POINTS {
+                values.extend(s.points.last().map(value));
+            }
             out.push_str(&format!(
                 "{} · {}{change}：{}\n",
                 s.unit_name,
@@ -399,6 +427,23 @@ fn aligned(rows: &[Vec<String>]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A value with its unit for reading: large amounts of 元 (and other
+/// units) in 万 or 亿, as bulletins print them (`8650000000元` → `86.5亿元`).
+fn readable(value: f64, measure: &str) -> String {
+    let scaled = |v: f64, word: &str| {
+        let rounded = (v * 100.0).round() / 100.0;
+        format!("{}{word}{measure}", plain_number(rounded))
+    };
+    let whole_count = !matches!(measure, "%" | "‰" | "个百分点" | "倍" | "成");
+    if whole_count && value.abs() >= 1e8 {
+        scaled(value / 1e8, "亿")
+    } else if whole_count && value.abs() >= 1e5 {
+        scaled(value / 1e4, "万")
+    } else {
+        format!("{}{measure}", plain_number(value))
+    }
 }
 
 /// A share as a percentage rounded to two decimals.

@@ -75,6 +75,27 @@ fn insert_replace_unchanged_remove() {
         library.get(&BulletinKey::of(&b)).unwrap().key,
         BulletinKey::of(&b)
     );
+    // Several at once.
+    for n in 3..8 {
+        library.insert(
+            None,
+            bulletin("溪口政务信息", Some(OFFICE), n, Some("2024-02-01")),
+        );
+    }
+    let removed = library.retain(|e| e.bulletin.masthead.issue_number.unwrap_or(0) % 2 == 0);
+    let numbers = |list: &[Entry]| -> Vec<u32> {
+        list.iter()
+            .filter_map(|e| e.bulletin.masthead.issue_number)
+            .collect()
+    };
+    assert_eq!(numbers(&removed), vec![3, 5, 7]);
+    assert_eq!(numbers(library.entries()), vec![2, 4, 6]);
+    let six = library.entries()[2].key.clone();
+    assert_eq!(
+        library.get(&six).unwrap().bulletin.masthead.issue_number,
+        Some(6)
+    );
+    assert!(library.retain(|_| false).len() == 3 && library.is_empty());
 }
 
 #[test]
@@ -109,6 +130,27 @@ fn units_belong_to_their_series_and_offices_are_inferred() {
         .unwrap();
     assert_eq!(xikou.bulletins, 2);
     assert_eq!(xikou.rows[0].items, 2);
+}
+
+#[test]
+fn a_districts_party_offices_keep_its_level() {
+    let mut a = bulletin(
+        "南屏工作动态",
+        Some("中共南屏区委办公室"),
+        1,
+        Some("2024-03-01"),
+    );
+    a.items.push(item(None, "甲", "正文", &["区委办"]));
+    a.items
+        .push(item(None, "乙", "正文", &["中共南屏区委办公室"]));
+    a.items.push(item(None, "丙", "正文", &["团区委"]));
+    a.items.push(item(None, "丁", "正文", &["区人民政府"]));
+    a.items.push(item(None, "戊", "正文", &["区委组织部"]));
+    let library = Library::from_bulletins([(None, a)]);
+    let index = Index::build(&library, &Aliases::default());
+    let mut names: Vec<&str> = index.units.iter().map(|u| u.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, vec!["区委办", "区政府", "团区委", "组织部"]);
 }
 
 #[test]
@@ -208,6 +250,20 @@ fn periods_filters_and_year_only_dates() {
     let library = Library::from_bulletins(bulletins);
     let index = Index::build(&library, &Aliases::default());
     assert!(index.notes.iter().any(|n| n.contains("只知年份")));
+    assert_eq!(
+        library.periods(Granularity::Quarter),
+        vec![
+            Period::Year { year: 2024 },
+            Period::Quarter {
+                year: 2024,
+                quarter: 1
+            },
+            Period::Quarter {
+                year: 2024,
+                quarter: 2
+            }
+        ]
+    );
     let by_quarter = adoption(
         &library,
         &index,
