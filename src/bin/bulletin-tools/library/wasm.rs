@@ -292,15 +292,10 @@ async fn act_on(
             match db::remove(db, stored.as_deref()).await {
                 Ok(()) => {
                     with(|l| {
-                        let gone: Vec<Entry> = l
+                        let gone = l
                             .library
-                            .entries()
-                            .iter()
-                            .filter(|e| keys.as_ref().is_none_or(|k| k.contains(&e.key.id())))
-                            .cloned()
-                            .collect();
+                            .retain(|e| keys.as_ref().is_some_and(|k| !k.contains(&e.key.id())));
                         for e in &gone {
-                            l.library.remove(&e.key);
                             l.stored_keys.remove(&e.key.id());
                         }
                         l.index = None;
