@@ -217,10 +217,17 @@ print(json.dumps({"title": ws.title, "head": list(rows[0]), "rows": [list(r) for
     assert.ok((await page.locator('.lib-context mark').count()) > 0);
     await shot(page, 'library-search');
 
-    // Remove one, undo; remove all, undo.
+    // Remove one, undo; several, undo; all, undo.
     await tab(page, 'list');
     await page.locator('.lib-list [data-act="remove"]').first().click();
     await waitCount(page, 299);
+    await page.locator('[data-act="undo"]').click();
+    await waitCount(page, 300);
+    // Several: two ticked, removed, brought back.
+    await page.locator('.lib-list input[name=sel]').nth(0).check();
+    await page.locator('.lib-list input[name=sel]').nth(5).check();
+    await page.locator('[data-act="remove-selected"]').click();
+    await waitCount(page, 298);
     await page.locator('[data-act="undo"]').click();
     await waitCount(page, 300);
     await page.locator('[data-act="remove-all"]').click();
