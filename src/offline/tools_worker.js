@@ -186,9 +186,10 @@ async function libraryRequest(msg) {
     const name = file.webkitRelativePath || file.name;
     if (/(^|\/)\./.test(name)) continue;
     try {
-      if (file.size > LIB_MAX_ZIP_TOTAL) throw "文件过大 / too large";
+      const isZip = /\.zip$/i.test(name);
+      if (file.size > (isZip ? LIB_MAX_ZIP_TOTAL : LIB_MAX_FILE)) throw "文件过大 / too large";
       const bytes = new Uint8Array(await file.arrayBuffer());
-      if (/\.zip$/i.test(name)) {
+      if (isZip) {
         let total = 0;
         for (const entry of zipEntries(bytes)) {
           try {
