@@ -20,6 +20,9 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+/// 文库: the shell of the library (the library itself is in the tools module).
+#[cfg(target_arch = "wasm32")]
+pub mod library;
 pub mod offline;
 
 /// The demo bulletin behind the 示例 button: invented text in the style of a

@@ -366,6 +366,7 @@ pub fn App() -> Html {
                     }
                 </section>
             </main>
+            <crate::library::Library lang={lang} />
         </div>
     }
 }

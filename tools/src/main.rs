@@ -24,6 +24,7 @@
 mod actions;
 mod docx;
 mod json;
+mod library;
 mod proofread;
 mod readers;
 #[cfg(target_arch = "wasm32")]

@@ -189,6 +189,24 @@ pub async fn split_issues(text: &str) -> Result<Vec<String>, ToolsError> {
     Ok(result.iter().filter_map(|t| t.as_string()).collect())
 }
 
+/// A library action (`src/library/mod.rs`; the worker's `library`
+/// request): `files` (File objects) are read and stored first. Answers
+/// `{html, retry, download?}`.
+pub async fn library(
+    act: &str,
+    arg: &str,
+    form: &str,
+    files: &Array,
+    on_progress: impl Fn(usize, usize) + 'static,
+) -> Result<JsValue, ToolsError> {
+    let message = request("library")?;
+    set(&message, "act", &act.into())?;
+    set(&message, "arg", &arg.into())?;
+    set(&message, "form", &form.into())?;
+    set(&message, "files", files)?;
+    send_with(message, Some(progress_of(on_progress))).await
+}
+
 fn progress_of(on_progress: impl Fn(usize, usize) + 'static) -> OnProgress {
     Rc::new(move |data: &JsValue| {
         let read = |key: &str| {
