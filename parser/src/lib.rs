@@ -14,7 +14,6 @@
 
 pub mod bytes;
 pub mod corrections;
-pub mod doubt;
 pub mod figures;
 pub mod file_name;
 pub mod messages;
@@ -25,6 +24,8 @@ pub mod numerals;
 pub mod proofread;
 pub mod small_string;
 pub mod structure;
+
+pub use structure::doubt;
 
 pub use corrections::{Correction, Skipped};
 pub use doubt::{Doubt, DoubtReason};

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::doubt::Doubt;
+use crate::messages::Doubt;
 use crate::messages::{DropReason, WarningKind};
 use crate::small_string::SmallString;
 

@@ -13,10 +13,10 @@ use super::text::{
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
 use crate::bytes::byte_set_of;
 use crate::bytes::{find_byte, find_colon, find_stars};
-use crate::doubt::{self, HeadlineRule};
 use crate::figures;
 use crate::figures::count_chars;
 use crate::messages::WarningKind;
+use crate::messages::{headline_doubt, HeadlineRule};
 use crate::model::{Bulletin, Figure, Item, LineRange, Span};
 use crate::small_string::SmallString;
 use std::borrow::Cow;
@@ -890,7 +890,7 @@ fn finish(d: Draft<'_>, body: &Blocks<'_>, ledger: &mut Ledger, found: &mut Vec<
             first: first_line,
             last: last_line,
         },
-        check: doubt::headline_doubt(rule),
+        check: headline_doubt(rule),
         corrected: false,
     }
 }
