@@ -324,7 +324,7 @@ impl DoubtReason {
 }
 
 /// Which rule ended an item's headline. Recorded by the structure pass,
-/// read by [`rate`]; not part of the model.
+/// read by [`rate`](crate::doubt::rate); not part of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum HeadlineRule {
     /// No break found: no headline.
