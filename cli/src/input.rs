@@ -245,12 +245,14 @@ impl Bytes {
     /// Most files are UTF-8: validated once here, the String is kept, and
     /// sniffing is told so instead of validating again.
     fn checked(bytes: Vec<u8>) -> Bytes {
-        if simdutf8::basic::from_utf8(&bytes).is_ok() {
-            // SAFETY: the bytes were validated as UTF-8 on the line above.
-            #[allow(unsafe_code)]
-            Bytes::Utf8(unsafe { String::from_utf8_unchecked(bytes) })
-        } else {
-            Bytes::Other(bytes)
+        // simdutf8 validates Chinese text several times faster than std
+        // (std's `String::from_utf8` costs ~8 instructions a byte on it, a
+        // tenth of the whole run); keeping the bytes as the String without a
+        // second validation would need `unsafe`, so the text is copied: a
+        // memcpy, far cheaper than validating again.
+        match simdutf8::basic::from_utf8(&bytes) {
+            Ok(text) => Bytes::Utf8(text.to_owned()),
+            Err(_) => Bytes::Other(bytes),
         }
     }
 
