@@ -141,9 +141,8 @@ fn write_cell(out: &mut String, cell: CellRef<'_>, separator: char) {
 /// [`plain_number`], without its exact-decimal round trip for whole numbers
 /// below 10^15 (offsets, counts, most values), which print the same.
 fn push_number(out: &mut String, v: f64) {
-    use std::fmt::Write;
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        let _ = write!(out, "{}", v as i64);
+        out.push_str(itoa::Buffer::new().format(v as i64));
     } else {
         out.push_str(&plain_number(v));
     }
@@ -165,12 +164,14 @@ fn defused(field: &str) -> std::borrow::Cow<'_, str> {
 fn push_csv_field(out: &mut String, field: &str) {
     // Bytes, not chars: these are ASCII, which no byte of a multi-byte
     // UTF-8 character equals.
-    if field
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
-    {
+    let quotes = field.as_bytes().contains(&b'"');
+    if quotes || field.bytes().any(|b| matches!(b, b',' | b'\r' | b'\n')) {
         out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
+        if quotes {
+            out.push_str(&field.replace('"', "\"\""));
+        } else {
+            out.push_str(field);
+        }
         out.push('"');
     } else {
         out.push_str(field);
