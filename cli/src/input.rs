@@ -242,15 +242,17 @@ enum Bytes {
 }
 
 impl Bytes {
-    /// Most files are UTF-8: validated once here, the String is kept, and
+    /// Most files are UTF-8: validated once here, kept as a String, and
     /// sniffing is told so instead of validating again.
     fn checked(bytes: Vec<u8>) -> Bytes {
-        if simdutf8::basic::from_utf8(&bytes).is_ok() {
-            // SAFETY: the bytes were validated as UTF-8 on the line above.
-            #[allow(unsafe_code)]
-            Bytes::Utf8(unsafe { String::from_utf8_unchecked(bytes) })
-        } else {
-            Bytes::Other(bytes)
+        // simdutf8 validates Chinese text several times faster than std:
+        // `String::from_utf8` here cost a tenth more instructions over the
+        // bench files (~8 a byte of Chinese). Turning the validated bytes
+        // into a String without validating again needs `unsafe`, which the
+        // crate forbids; the copy instead (a memcpy) costs ~2%.
+        match simdutf8::basic::from_utf8(&bytes) {
+            Ok(text) => Bytes::Utf8(text.to_owned()),
+            Err(_) => Bytes::Other(bytes),
         }
     }
 

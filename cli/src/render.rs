@@ -11,11 +11,11 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use bulletin_export::{self as export, strip_controls, CSV_BOM};
-use bulletin_export::{Cell, Table};
-use bulletin_parser::{Bulletin, Figure, Item};
+use bulletin_parser::{Bulletin, Figure};
 
 use crate::args::Format;
 use crate::output::Output;
+use crate::slices::{figure_rows_in_slices, ROWS_AT_ONCE};
 use crate::xlsx_out::XlsxOut;
 
 /// A bulletin made ready for the output on the worker thread that parsed
@@ -24,11 +24,11 @@ use crate::xlsx_out::XlsxOut;
 /// comes after it (held first bulletins) or is done at the end (XLSX).
 pub enum Rendered {
     /// A JSON Line, or a table's header and rows.
-    Text(String),
+    Text(Vec<u8>),
     Bulletin(Bulletin),
     /// Without `-f`: the bulletin, in case it is the only one, and its
     /// JSON Line, in case it is not.
-    Both(Bulletin, String),
+    Both(Bulletin, Vec<u8>),
 }
 
 /// A bulletin with more figures than this, or more text, is not rendered
@@ -37,9 +37,6 @@ pub enum Rendered {
 /// figures — `1万1万…` — gives millions.)
 const BIG_FIGURES: usize = 50_000;
 const BIG_TEXT: usize = 4 << 20;
-
-/// Figure rows built and written at a time for a big bulletin.
-const ROWS_AT_ONCE: usize = 4096;
 
 fn is_big(bulletin: &Bulletin) -> bool {
     let figures: usize = bulletin.items.iter().map(|i| i.figures.len()).sum();
@@ -55,9 +52,9 @@ pub fn prerender(format: Option<Format>, name: &str, bulletin: Bulletin) -> Rend
     let pair = [(name, &bulletin)];
     match format {
         Some(Format::JsonLines) => Rendered::Text(json_line(name, &bulletin)),
-        Some(Format::Csv) => Rendered::Text(export::figures_csv(&pair)),
-        Some(Format::ItemsCsv) => Rendered::Text(export::items_csv(&pair)),
-        Some(Format::Tsv) => Rendered::Text(export::figures_table(&pair).to_tsv()),
+        Some(Format::Csv) => Rendered::Text(export::figures_csv(&pair).into_bytes()),
+        Some(Format::ItemsCsv) => Rendered::Text(export::items_csv(&pair).into_bytes()),
+        Some(Format::Tsv) => Rendered::Text(export::figures_tsv(&pair).into_bytes()),
         None => {
             let line = json_line(name, &bulletin);
             Rendered::Both(bulletin, line)
@@ -104,9 +101,37 @@ pub fn prerender_figures(format: Option<Format>, name: &str, figures: &[Figure])
     }
 }
 
-fn json_line(name: &str, bulletin: &Bulletin) -> String {
-    let mut line = with_file(&export::to_json_line(bulletin), name);
-    line.push('\n');
+/// One JSON Line with `"file"` first (the bytes of [`with_file`] on the
+/// compact JSON, and a line break), serialised once into a buffer sized for
+/// it: no copy of the JSON to put the file name in front.
+fn json_line(name: &str, bulletin: &Bulletin) -> Vec<u8> {
+    let text: usize = bulletin
+        .items
+        .iter()
+        .map(|i| i.body.len() + i.headline.len())
+        .sum();
+    // The JSON of a bulletin is about twice its text (offsets, figures).
+    let mut line = Vec::with_capacity(text * 5 / 2 + name.len() + 4096);
+    line.extend_from_slice(b"{\"file\":");
+    let written = serde_json::to_writer(&mut line, name)
+        .and_then(|()| {
+            let at = line.len();
+            serde_json::to_writer(&mut line, bulletin).map(|()| at)
+        })
+        .ok();
+    match written.and_then(|at| line.get(at..at + 2).map(|open| (at, open))) {
+        // `{"file":"a.txt"` + `{"masthead":…}`: the bulletin's `{` becomes
+        // the comma after the file name.
+        Some((at, [b'{', b'}'])) => {
+            line.truncate(at);
+            line.push(b'}');
+        }
+        Some((at, [b'{', _])) => line[at] = b',',
+        // Serialising cannot fail (string keys, non-finite numbers become
+        // null); if it did, an empty line, as before.
+        _ => line.clear(),
+    }
+    line.push(b'\n');
     line
 }
 
@@ -150,7 +175,7 @@ impl ParseSink {
                     Rendered::Bulletin(b) | Rendered::Both(b, _) => return self.big(name, &b),
                 };
                 match self.format {
-                    Some(Format::JsonLines) => self.out.write_all(text.as_bytes()),
+                    Some(Format::JsonLines) => self.out.write_all(&text),
                     Some(Format::Tsv) => self.table_rows(&text, "\n", false),
                     _ => self.table_rows(&text, "\r\n", true),
                 }
@@ -182,9 +207,9 @@ impl ParseSink {
                 figure_rows_in_slices(name, bulletin, |table| {
                     if result.is_ok() {
                         result = if csv {
-                            self.table_rows(&table.to_csv(), "\r\n", true)
+                            self.table_rows(table.to_csv().as_bytes(), "\r\n", true)
                         } else {
-                            self.table_rows(&table.to_tsv(), "\n", false)
+                            self.table_rows(table.to_tsv().as_bytes(), "\n", false)
                         };
                     }
                 });
@@ -192,15 +217,15 @@ impl ParseSink {
             }
             Some(Format::ItemsCsv) => {
                 let csv = export::items_csv(&[(name, bulletin)]);
-                self.table_rows(&csv, "\r\n", true)
+                self.table_rows(csv.as_bytes(), "\r\n", true)
             }
             _ => write_json_line(&mut self.out, name, bulletin),
         }
     }
 
     /// A table's rows, its header line only before the first.
-    fn table_rows(&mut self, table: &str, line_end: &str, csv: bool) -> io::Result<()> {
-        let body = match table.find(line_end) {
+    fn table_rows(&mut self, table: &[u8], line_end: &str, csv: bool) -> io::Result<()> {
+        let body = match find(table, line_end.as_bytes()) {
             Some(i) if self.header_written => &table[i + line_end.len()..],
             _ => {
                 if csv && self.out.is_file() {
@@ -210,7 +235,7 @@ impl ParseSink {
                 table
             }
         };
-        self.out.write_all(body.as_bytes())
+        self.out.write_all(body)
     }
 
     /// One bulletin of several.
@@ -219,7 +244,7 @@ impl ParseSink {
         self.written += 1;
         let bulletin = match rendered {
             Rendered::Both(_, line) | Rendered::Text(line) => {
-                return self.out.write_all(line.as_bytes());
+                return self.out.write_all(&line);
             }
             Rendered::Bulletin(b) => b,
         };
@@ -245,7 +270,7 @@ impl ParseSink {
     pub fn finish(mut self) -> io::Result<()> {
         if let Some((_, rendered)) = self.held.take() {
             match (self.format, rendered) {
-                (_, Rendered::Text(text)) => self.out.write_all(text.as_bytes())?,
+                (_, Rendered::Text(text)) => self.out.write_all(&text)?,
                 (Some(Format::Text), Rendered::Bulletin(b)) => {
                     self.out.write_all(export::plain_text(&b).as_bytes())?
                 }
@@ -317,37 +342,10 @@ impl FiguresSink {
     }
 }
 
-/// The figures table of `bulletin` a few thousand rows at a time, each
-/// slice a table of its own (with the header, which the writer drops after
-/// the first): the rows are those of `export::figures_table`, the item
-/// numbers (序号) those of the whole bulletin.
-pub fn figure_rows_in_slices(name: &str, bulletin: &Bulletin, mut each: impl FnMut(Table)) {
-    for (index, item) in bulletin.items.iter().enumerate() {
-        for slice in item.figures.chunks(ROWS_AT_ONCE) {
-            // The masthead goes along: every row names its bulletin.
-            let one = Bulletin {
-                masthead: bulletin.masthead.clone(),
-                items: vec![Item {
-                    section: item.section.clone(),
-                    headline: item.headline.clone(),
-                    sources: item.sources.clone(),
-                    figures: slice.to_vec(),
-                    corrected: item.corrected,
-                    ..Item::default()
-                }],
-                ..Bulletin::default()
-            };
-            let mut table = export::figures_table(&[(name, &one)]);
-            if let Some(column) = table.headers.iter().position(|h| *h == "序号") {
-                for row in &mut table.rows {
-                    if let Some(cell) = row.get_mut(column) {
-                        *cell = Cell::Number((index + 1) as f64);
-                    }
-                }
-            }
-            each(table);
-        }
-    }
+/// Where `needle` first occurs in `haystack` (the end of a table's header
+/// line: a search that stops within the first row).
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// One JSON Line with `"file"` first, serialised straight to `out`.
@@ -431,7 +429,7 @@ mod tests {
             bulletin_parser::parse("某县政务信息\n\n县局开展活动 投资 3 亿元，增长 5%。（县局）\n");
         let mut out = Vec::new();
         write_json_line(&mut out, "a\"b.txt", &b).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), json_line("a\"b.txt", &b));
+        assert_eq!(out, json_line("a\"b.txt", &b));
     }
 
     #[test]

@@ -85,7 +85,7 @@ impl XlsxOut {
         // A few thousand figure rows at a time: a bulletin of millions of
         // figures never has its whole table in memory.
         let mut result = Ok(());
-        crate::render::figure_rows_in_slices(name, bulletin, |table| {
+        crate::slices::figure_rows_in_slices(name, bulletin, |table| {
             if result.is_ok() {
                 result = self.figures.add(&table.rows, per_sheet);
             }

@@ -1,7 +1,10 @@
 //! CSV (RFC 4180: fields with a comma, quote or line break are quoted,
 //! quotes doubled, CRLF line ends) and TSV.
 
-use super::table::{figures_table, items_table, plain_number, Cell, Table};
+use super::table::{
+    bulletin_cell_refs, figure_tail_refs, item_cell_refs, items_table, plain_number, Cell, CellRef,
+    Table, FIGURE_HEADERS,
+};
 use bulletin_parser::model::Bulletin;
 
 /// The UTF-8 byte-order mark. Excel opens a CSV file as UTF-8 only when it
@@ -12,7 +15,45 @@ pub const CSV_BOM: &str = "\u{FEFF}";
 
 /// The figures table as CSV (columns in [`crate::export`]).
 pub fn figures_csv(docs: &[(&str, &Bulletin)]) -> String {
-    figures_table(docs).to_csv()
+    figures_delimited(docs, ',', "\r\n")
+}
+
+/// The figures table as TSV (see [`Table::to_tsv`]).
+pub fn figures_tsv(docs: &[(&str, &Bulletin)]) -> String {
+    figures_delimited(docs, '\t', "\n")
+}
+
+/// `figures_table(docs).to_csv()` (or `.to_tsv()`), byte for byte, written
+/// straight from the bulletins: no table of owned cells per row, and the
+/// cells every row of a bulletin (刊名 … 文件) or of an item (栏目 … 来源单位)
+/// shares are written once and copied in front of each of its figures.
+fn figures_delimited(docs: &[(&str, &Bulletin)], sep: char, eol: &str) -> String {
+    let rows: usize = docs
+        .iter()
+        .flat_map(|(_, b)| b.items.iter())
+        .map(|i| i.figures.len())
+        .sum();
+    let mut out = String::with_capacity(256 * (rows + 1));
+    write_row(&mut out, FIGURE_HEADERS.map(CellRef::Text), sep, eol);
+    let (mut of_bulletin, mut of_item) = (String::new(), String::new());
+    for (file, bulletin) in docs {
+        of_bulletin.clear();
+        write_leading(&mut of_bulletin, bulletin_cell_refs(file, bulletin), sep);
+        for (index, item) in bulletin.items.iter().enumerate() {
+            if item.figures.is_empty() {
+                continue;
+            }
+            let sources = item.sources.join("、");
+            of_item.clear();
+            of_item.push_str(&of_bulletin);
+            write_leading(&mut of_item, item_cell_refs(index, item, &sources), sep);
+            for figure in &item.figures {
+                out.push_str(&of_item);
+                write_row(&mut out, figure_tail_refs(item, figure), sep, eol);
+            }
+        }
+    }
+    out
 }
 
 /// [`figures_csv`] with the byte-order mark Excel needs.
@@ -45,46 +86,63 @@ impl Table {
     /// The header row, then every row, each written by [`write_row`].
     fn delimited(&self, sep: char, eol: &str) -> String {
         let mut out = String::with_capacity(64 * (self.rows.len() + 1));
-        let headers: Vec<Cell> = self
-            .headers
-            .iter()
-            .map(|h| Cell::Text((*h).to_owned()))
-            .collect();
-        write_row(&mut out, &headers, sep, eol);
+        write_row(
+            &mut out,
+            self.headers.iter().map(|h| CellRef::Text(h)),
+            sep,
+            eol,
+        );
         for row in &self.rows {
-            write_row(&mut out, row, sep, eol);
+            write_row(&mut out, row.iter().map(Cell::as_ref), sep, eol);
         }
         out
     }
 }
 
-fn write_row(out: &mut String, cells: &[Cell], separator: char, line_end: &str) {
-    for (i, cell) in cells.iter().enumerate() {
+/// One row: its cells between separators, then the line end.
+fn write_row<'a>(
+    out: &mut String,
+    cells: impl IntoIterator<Item = CellRef<'a>>,
+    separator: char,
+    line_end: &str,
+) {
+    for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(separator);
         }
-        match cell {
-            Cell::Text(s) if separator == ',' => push_csv_field(out, &defused(s)),
-            Cell::Text(s) => out.extend(defused(s).chars().map(|c| {
-                if matches!(c, '\t' | '\r' | '\n') {
-                    ' '
-                } else {
-                    c
-                }
-            })),
-            Cell::Number(v) => push_number(out, *v),
-            Cell::Empty => {}
-        }
+        write_cell(out, cell, separator);
     }
     out.push_str(line_end);
+}
+
+/// The first cells of a row, each followed by its separator.
+fn write_leading<'a>(out: &mut String, cells: impl IntoIterator<Item = CellRef<'a>>, sep: char) {
+    for cell in cells {
+        write_cell(out, cell, sep);
+        out.push(sep);
+    }
+}
+
+fn write_cell(out: &mut String, cell: CellRef<'_>, separator: char) {
+    match cell {
+        CellRef::Text(s) if separator == ',' => push_csv_field(out, &defused(s)),
+        CellRef::Text(s) => out.extend(defused(s).chars().map(|c| {
+            if matches!(c, '\t' | '\r' | '\n') {
+                ' '
+            } else {
+                c
+            }
+        })),
+        CellRef::Number(v) => push_number(out, v),
+        CellRef::Empty => {}
+    }
 }
 
 /// [`plain_number`], without its exact-decimal round trip for whole numbers
 /// below 10^15 (offsets, counts, most values), which print the same.
 fn push_number(out: &mut String, v: f64) {
-    use std::fmt::Write;
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        let _ = write!(out, "{}", v as i64);
+        out.push_str(itoa::Buffer::new().format(v as i64));
     } else {
         out.push_str(&plain_number(v));
     }
@@ -104,9 +162,16 @@ fn defused(field: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn push_csv_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\r', '\n']) {
+    // Bytes, not chars: these are ASCII, which no byte of a multi-byte
+    // UTF-8 character equals.
+    let quotes = field.as_bytes().contains(&b'"');
+    if quotes || field.bytes().any(|b| matches!(b, b',' | b'\r' | b'\n')) {
         out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
+        if quotes {
+            out.push_str(&field.replace('"', "\"\""));
+        } else {
+            out.push_str(field);
+        }
         out.push('"');
     } else {
         out.push_str(field);

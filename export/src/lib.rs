@@ -29,7 +29,9 @@ mod xlsx;
 mod zip_writer;
 
 pub use by_unit::{figures_by_unit, figures_by_unit_of, ByUnit, BY_UNIT_HEADERS};
-pub use csv::{figures_csv, figures_csv_for_excel, items_csv, items_csv_for_excel, CSV_BOM};
+pub use csv::{
+    figures_csv, figures_csv_for_excel, figures_tsv, items_csv, items_csv_for_excel, CSV_BOM,
+};
 // In the parser crate, which the page links, so its first load can name a
 // download without linking the exports.
 pub use bulletin_parser::file_name::{export_file_name, export_file_name_for, FALLBACK_NAME};

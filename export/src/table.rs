@@ -14,6 +14,35 @@ pub enum Cell {
     Empty,
 }
 
+/// A cell borrowed from the bulletin: the figures CSV is written from these
+/// straight into its text, without a table of owned cells in between.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum CellRef<'a> {
+    Text(&'a str),
+    Number(f64),
+    Empty,
+}
+
+impl CellRef<'_> {
+    pub(crate) fn to_cell(self) -> Cell {
+        match self {
+            CellRef::Text(s) => Cell::Text(s.to_owned()),
+            CellRef::Number(v) => Cell::Number(v),
+            CellRef::Empty => Cell::Empty,
+        }
+    }
+}
+
+impl Cell {
+    pub(crate) fn as_ref(&self) -> CellRef<'_> {
+        match self {
+            Cell::Text(s) => CellRef::Text(s),
+            Cell::Number(v) => CellRef::Number(*v),
+            Cell::Empty => CellRef::Empty,
+        }
+    }
+}
+
 /// A header row and data rows of the same width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -167,16 +196,20 @@ pub fn items_table_of(docs: &[(&str, &Bulletin)], chosen: &[ItemRow]) -> Table {
 
 /// 刊名, 期号, 日期, 文件: which bulletin a row came from.
 pub fn bulletin_cells(file: &str, bulletin: &Bulletin) -> [Cell; 4] {
+    bulletin_cell_refs(file, bulletin).map(CellRef::to_cell)
+}
+
+pub(crate) fn bulletin_cell_refs<'a>(file: &'a str, bulletin: &'a Bulletin) -> [CellRef<'a>; 4] {
     let m = &bulletin.masthead;
     let issue = match (m.issue_number, m.issue.as_deref()) {
-        (Some(n), _) => Cell::Number(f64::from(n)),
-        (None, issue) => optional(issue),
+        (Some(n), _) => CellRef::Number(f64::from(n)),
+        (None, issue) => optional_ref(issue),
     };
     [
-        optional(m.title.as_deref()),
+        optional_ref(m.title.as_deref()),
         issue,
-        optional(m.date.as_deref()),
-        text(file_label(file)),
+        optional_ref(m.date.as_deref()),
+        CellRef::Text(file_label(file)),
     ]
 }
 
@@ -196,19 +229,47 @@ fn figure_row(
     item: &Item,
     figure: &Figure,
 ) -> Vec<Cell> {
+    let sources = item.sources.join("、");
     let mut row = Vec::with_capacity(FIGURE_HEADERS.len());
-    row.extend(bulletin_cells(file, bulletin));
-    row.extend([
-        optional(item.section.as_deref()),
-        Cell::Number((index + 1) as f64),
-        text(&item.headline),
-        text(&item.sources.join("、")),
-    ]);
-    row.extend(figure_cells(figure));
-    row.push(corrected_cell(figure.corrected || item.corrected));
-    row.push(Cell::Number(figure.start as f64));
-    row.push(Cell::Number(figure.end as f64));
+    row.extend(bulletin_cell_refs(file, bulletin).map(CellRef::to_cell));
+    row.extend(item_cell_refs(index, item, &sources).map(CellRef::to_cell));
+    row.extend(figure_tail_refs(item, figure).map(CellRef::to_cell));
     row
+}
+
+/// 栏目, 序号, 标题, 来源单位 of a figure row: the same for every figure
+/// of the item. `sources` is the item's sources joined by `、`.
+pub(crate) fn item_cell_refs<'a>(
+    index: usize,
+    item: &'a Item,
+    sources: &'a str,
+) -> [CellRef<'a>; 4] {
+    [
+        optional_ref(item.section.as_deref()),
+        CellRef::Number((index + 1) as f64),
+        CellRef::Text(&item.headline),
+        CellRef::Text(sources),
+    ]
+}
+
+/// 原文 … 主体, 更正, 起, 止: the figure's own cells of a figure row.
+pub(crate) fn figure_tail_refs<'a>(item: &Item, figure: &'a Figure) -> [CellRef<'a>; 13] {
+    let [a, b, c, d, e, f, g, h, i, j] = figure_cell_refs(figure);
+    [
+        a,
+        b,
+        c,
+        d,
+        e,
+        f,
+        g,
+        h,
+        i,
+        j,
+        corrected_ref(figure.corrected || item.corrected),
+        CellRef::Number(figure.start as f64),
+        CellRef::Number(figure.end as f64),
+    ]
 }
 
 fn item_row(file: &str, bulletin: &Bulletin, index: usize, item: &Item) -> Vec<Cell> {
@@ -234,10 +295,14 @@ fn item_row(file: &str, bulletin: &Bulletin, index: usize, item: &Item) -> Vec<C
 
 /// 更正: `已更正` when changed by hand, else empty.
 fn corrected_cell(corrected: bool) -> Cell {
+    corrected_ref(corrected).to_cell()
+}
+
+fn corrected_ref(corrected: bool) -> CellRef<'static> {
     if corrected {
-        text("已更正")
+        CellRef::Text("已更正")
     } else {
-        Cell::Empty
+        CellRef::Empty
     }
 }
 
@@ -263,21 +328,25 @@ pub fn text_figures_table(docs: &[(&str, &[Figure])]) -> Table {
 /// offsets 起, 止 follow at the end). A range (`3—5万元`) has its lower end
 /// in 数值 and its upper end in 数值上限.
 fn figure_cells(figure: &Figure) -> [Cell; 10] {
+    figure_cell_refs(figure).map(CellRef::to_cell)
+}
+
+fn figure_cell_refs(figure: &Figure) -> [CellRef<'_>; 10] {
     let number = |v: Option<f64>| match v {
-        Some(v) if v.is_finite() => Cell::Number(v),
-        _ => Cell::Empty,
+        Some(v) if v.is_finite() => CellRef::Number(v),
+        _ => CellRef::Empty,
     };
     [
-        text(&figure.text),
+        CellRef::Text(&figure.text),
         number(Some(figure.value)),
         number(figure.value_max),
-        optional(figure.unit.as_deref()),
-        optional(figure.approx.as_deref()),
-        text(kind_name(figure.kind)),
-        optional(figure.label.as_deref()),
-        optional(figure.change.map(change_name)),
-        optional(figure.period.as_deref()),
-        optional(figure.entity.as_deref()),
+        optional_ref(figure.unit.as_deref()),
+        optional_ref(figure.approx.as_deref()),
+        CellRef::Text(kind_name(figure.kind)),
+        optional_ref(figure.label.as_deref()),
+        optional_ref(figure.change.map(change_name)),
+        optional_ref(figure.period.as_deref()),
+        optional_ref(figure.entity.as_deref()),
     ]
 }
 
@@ -304,9 +373,13 @@ fn text(s: &str) -> Cell {
 }
 
 fn optional(s: Option<&str>) -> Cell {
+    optional_ref(s).to_cell()
+}
+
+fn optional_ref(s: Option<&str>) -> CellRef<'_> {
     match s {
-        Some(s) if !s.is_empty() => text(s),
-        _ => Cell::Empty,
+        Some(s) if !s.is_empty() => CellRef::Text(s),
+        _ => CellRef::Empty,
     }
 }
 

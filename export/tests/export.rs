@@ -4,9 +4,9 @@
 
 use bulletin_decode::{crc32, zip_entry, ZipMethod};
 use bulletin_export::{
-    figures_csv, figures_csv_for_excel, figures_csv_selected, items_csv, plain_text,
-    text_figures_table, to_json, to_json_line, xlsx, xlsx_selected, FigureRow, ItemRow, Selection,
-    CSV_BOM,
+    figures_csv, figures_csv_for_excel, figures_csv_selected, figures_table, figures_tsv,
+    items_csv, plain_text, text_figures_table, to_json, to_json_line, xlsx, xlsx_selected,
+    FigureRow, ItemRow, Selection, CSV_BOM,
 };
 use bulletin_parser::*;
 
@@ -484,4 +484,63 @@ print("ok")
     run_openpyxl(&py, script, &[&csv, &book]);
     let _ = std::fs::remove_file(&csv);
     let _ = std::fs::remove_file(&book);
+}
+
+/// The figures CSV and TSV are written straight from the bulletins (no
+/// table of cells): they must say exactly what the table behind the XLSX
+/// says, written by `Table::to_csv`/`to_tsv`, whatever the cells hold.
+#[test]
+fn figures_csv_written_directly_is_the_tables_csv() {
+    let plain = sample();
+    // Every kind of cell: no masthead at all, an issue without a number,
+    // quotes, commas, line breaks and tabs, formula-like text, a range, a
+    // non-finite value, corrections, an item without figures, no section.
+    let mut odd = sample();
+    odd.masthead = Masthead {
+        title: Some("=县\"快报\",二".into()),
+        issue: Some("第十二期".into()),
+        issue_number: None,
+        issuer: None,
+        date: None,
+    };
+    odd.items[0].section = None;
+    odd.items[0].headline = "-标题\t带,逗号\r\n和换行".into();
+    odd.items[0].sources = vec!["@单位".into(), "+局".into(), "\"引号\"".into()];
+    odd.items[0].corrected = true;
+    odd.items[0].figures[0].value_max = Some(5e10);
+    odd.items[0].figures[1].value = f64::NAN;
+    odd.items[0].figures[2].corrected = true;
+    odd.items[0].figures[3].text = "=1+2".into();
+    odd.items[0].figures[3].label = Some("\t=SUM(A1)".into());
+    odd.items[0].figures[3].value = 0.1 + 0.2;
+    odd.items[1].figures[0].value = -3.9;
+    odd.items[1].figures[1].period = Some("".into());
+    odd.items.insert(
+        1,
+        Item {
+            headline: "无数据的条目".into(),
+            ..Item::default()
+        },
+    );
+    let empty = Bulletin::default();
+    let runs: [&[(&str, &Bulletin)]; 5] = [
+        &[],
+        &[("a.txt", &plain)],
+        &[("", &odd)],
+        &[("-", &empty), ("b,\"c\".txt", &odd), ("d.txt", &plain)],
+        &[("e.txt", &empty)],
+    ];
+    for docs in runs {
+        let table = figures_table(docs);
+        assert_eq!(figures_csv(docs), table.to_csv());
+        assert_eq!(figures_tsv(docs), table.to_tsv());
+    }
+    // The odd cells were really there (the comparison above is not of
+    // two empty tables).
+    let csv = figures_csv(&[("", &odd)]);
+    assert!(csv.contains("\"'=县\"\"快报\"\",二\""), "{csv}");
+    assert!(csv.contains("已更正"), "{csv}");
+    // The header, six figure rows, and the headline's line break in each of
+    // its item's four rows.
+    assert_eq!(csv.matches("\r\n").count(), 1 + 6 + 4);
 }
