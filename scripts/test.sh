@@ -2,7 +2,7 @@
 # Every test of the project, in order, stopping at the first failure:
 #
 #    1 setup          scripts/setup.sh (idempotent: installs what is missing)
-#    2 native         no module cycles in parser/decode/export
+#    2 native         no module cycles in any crate but the CLI
 #                     (scripts/module-cycles.py); cargo test --workspace
 #                     (parser, CLI, the page's pure logic)
 #  2b wasm-parser    the parser's unit and integration tests compiled for
@@ -148,10 +148,12 @@ fi
 export BULLETIN_REQUIRE_XLSX_READER=1
 
 native_tests() {
-  # The module graphs of the parser, decode and export crates have no cycle
-  # (scripts/module-cycles.py; its self-test first, so it cannot pass blind).
+  # The module graph of every crate has no cycle (scripts/module-cycles.py;
+  # its self-test first, so it cannot pass blind). cli/src is not listed yet:
+  # its render <-> xlsx_out cycle is being broken on its own branch.
   python3 scripts/module-cycles.py --self-test &&
-    python3 scripts/module-cycles.py parser/src decode/src export/src &&
+    python3 scripts/module-cycles.py parser/src decode/src export/src \
+      doc-readers/src src tools/src stats/src &&
     cargo test --workspace
 }
 stage native "module cycles; cargo test --workspace" native_tests

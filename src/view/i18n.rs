@@ -7,38 +7,7 @@
 use bulletin_parser::corrections::SkipReason;
 use bulletin_parser::{Change, DoubtReason, DropReason, FigureKind, WarningKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// The BCP 47 tag for `<html lang>` and for storage.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// Reads a stored tag back; unknown tags give `None` (then the default applies).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "zh-CN" | "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-}
+pub use super::lang::Lang;
 
 /// Every fixed string of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
