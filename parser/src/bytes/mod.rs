@@ -76,6 +76,11 @@ pub const fn last_byte(c: char) -> u8 {
     b[n - 1]
 }
 
+/// The first bytes of the characters U+4000 to U+9FFF (nearly every Han
+/// character in use): a byte in this range starts one of them and nothing
+/// else.
+pub const HAN_LEADS: std::ops::RangeInclusive<u8> = first_byte('\u{4000}')..=first_byte('\u{9FFF}');
+
 /// The first bytes of `chars`, for a byte-set prefilter: `N` must be the
 /// number of characters.
 pub const fn first_bytes<const N: usize>(chars: [char; N]) -> [u8; N] {

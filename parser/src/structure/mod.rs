@@ -24,7 +24,6 @@ mod items;
 mod line;
 mod lines;
 mod masthead;
-mod rate;
 mod rewrap;
 mod sink;
 mod text;
@@ -86,6 +85,11 @@ pub fn split_issues(text: &str) -> Vec<String> {
         .collect()
 }
 
+// What the doubt ratings (`crate::doubt`) and corrections read the way
+// the structure pass does.
+pub(crate) use items::trailing_source;
+pub(crate) use text::{ends_sentence, has_sentence_punct, is_unit_name, split_sources};
+
 /// Where the parser ends a headline in `s` (a paragraph starting an
 /// item): (headline end, body start) as byte offsets. For corrections that
 /// cut an item in two.
@@ -126,7 +130,7 @@ fn run(text: &str, ledger: &mut Ledger) -> Bulletin {
     let mut body = rewrap::blocks(&rest[..footer_at], &headings, &top.header_texts, &mut sink);
     body.stars = stars;
     items::assemble(&body, &mut b, &mut sink, ledger);
-    rate::rate(&mut b);
+    crate::doubt::rate(&mut b);
     footer::read(&rest[footer_at..], &mut b.footer, &mut sink, ledger);
     sink.dropped.sort_by_key(|d| d.line);
     sink.warnings.sort_by_key(|w| w.lines.first);
