@@ -30,7 +30,9 @@ use crate::hooks::{
 use crate::offline::tools;
 use crate::view::big_text::{excerpt, is_big, megabytes, EXCERPT_BYTES};
 use crate::view::corrections::{encode, text_key};
-use crate::view::i18n::{big_text_note, localized, render_time, t, Lang, Msg};
+use crate::view::i18n::{
+    big_text_note, localized, name_reason_separator, render_time, t, Lang, Msg,
+};
 use crate::view::lines::utf16_range;
 use crate::view::table::Filter;
 use crate::view::workspace::SharedText;
@@ -304,7 +306,7 @@ pub fn App() -> Html {
                             <p class="file-errors-title">{ t(lang, Msg::FileErrorsHeading) }</p>
                             <ul>
                                 { for ws.errors.iter().map(|e| html! {
-                                    <li><span class="file-name">{ &e.name }</span>{ "：" }
+                                    <li><span class="file-name">{ &e.name }</span>{ name_reason_separator(lang) }
                                         <span class="reason">{ localized(&e.reason, lang) }</span></li>
                                 }) }
                             </ul>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::Progress;
+use super::worker::parse::Progress;
 
 /// A bar and "正在解析 37 / 200" while a batch is parsed; nothing otherwise.
 /// A single large text has no count to show: its bar is indeterminate.

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::progress::progress_bar;
 use super::service_worker::{self, UpdateReady};
-use super::Progress;
+use super::worker::parse::Progress;
 
 thread_local! {
     static CURRENT: Cell<Option<Progress>> = const { Cell::new(None) };

@@ -7,38 +7,7 @@
 use bulletin_parser::corrections::SkipReason;
 use bulletin_parser::{Change, DoubtReason, DropReason, FigureKind, WarningKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// The BCP 47 tag for `<html lang>` and for storage.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// Reads a stored tag back; unknown tags give `None` (then the default applies).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "zh-CN" | "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-}
+pub use super::lang::Lang;
 
 /// Every fixed string of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -381,6 +350,12 @@ pub fn both(msg: Msg) -> String {
     format!("{} / {}", t(Lang::Zh, msg), t(Lang::En, msg))
 }
 
+/// What stands between a file's name and why it could not be read: the
+/// full-width colon in Chinese, `: ` in English.
+pub fn name_reason_separator(lang: Lang) -> &'static str {
+    pick(lang, "：", ": ")
+}
+
 /// The half of a `中文 / English` text for `lang`; text without the
 /// separator is returned whole.
 pub fn localized(text: &str, lang: Lang) -> &str {
@@ -438,6 +413,71 @@ mod tests {
     fn the_switch_names_the_other_language() {
         assert_eq!(t(Lang::Zh, Msg::SwitchLanguage), "English");
         assert_eq!(t(Lang::En, Msg::SwitchLanguage), "中文");
+    }
+
+    /// Chinese characters or full-width punctuation.
+    fn has_chinese(s: &str) -> bool {
+        s.chars()
+            .any(|c| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'))
+    }
+
+    /// Every decode error (each kind by its stable `code()`), and every
+    /// reason the page gives itself, reads without Chinese on the English
+    /// page and in Chinese on the Chinese page: a file's reason is kept as
+    /// `中文 / English` (the decode crate's `Display`, across the worker
+    /// too) and shown through `localized`.
+    #[test]
+    fn file_errors_on_the_english_page_hold_no_chinese() {
+        use bulletin_decode::DecodeError::*;
+        let errors = [
+            Pdf,
+            WordDoc,
+            Rtf,
+            Image("PNG"),
+            NotDocx("Excel .xlsx"),
+            Binary("NUL bytes"),
+            UnknownEncoding { offset: 12 },
+            LooksLikeBig5,
+            InvalidUtf8 { offset: 3 },
+            InvalidUtf16 { offset: 8 },
+            BadZip("no end record"),
+            MissingZipEntry("word/document.xml".into()),
+            UnsupportedZip("zip64"),
+            BadDocx("no body"),
+            TooDeep { limit: 256 },
+            InflateLimit {
+                limit: 128 << 20,
+                ratio: 100,
+            },
+            TooLarge {
+                size: Some(100 << 20),
+                limit: 64 << 20,
+            },
+            TooLarge {
+                size: None,
+                limit: 64 << 20,
+            },
+        ];
+        let mut codes: Vec<_> = errors.iter().map(|e| e.code()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), 17, "every kind of decode error: {codes:?}");
+        let reasons = errors.iter().map(|e| e.to_string()).chain(
+            [
+                Msg::ReasonBinary,
+                Msg::ReasonUnreadable,
+                Msg::ReasonDocxNoText,
+                Msg::ReasonUnsupported,
+                Msg::ReasonEmpty,
+                Msg::ReasonTooLarge,
+            ]
+            .map(both),
+        );
+        for reason in reasons {
+            let en = localized(&reason, Lang::En);
+            assert!(!en.is_empty() && !has_chinese(en), "{reason}");
+            assert!(has_chinese(localized(&reason, Lang::Zh)), "{reason}");
+        }
+        assert!(!has_chinese(name_reason_separator(Lang::En)));
     }
 
     #[test]

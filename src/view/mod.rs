@@ -6,6 +6,7 @@ pub mod corrections;
 pub mod export_filter;
 pub mod figure_info;
 pub mod i18n;
+pub mod lang;
 pub mod lines;
 pub mod numfmt;
 pub mod outline;

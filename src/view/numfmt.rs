@@ -4,7 +4,7 @@
 //! tooltip and the table want digit grouping and, in Chinese, the 万/亿 form
 //! a county office reads at a glance (`248.77 亿`).
 
-use crate::view::i18n::Lang;
+use crate::view::lang::Lang;
 
 /// The shortest decimal that reads back as `v`, never in exponent notation:
 /// `24877000000`, `3.5`, `0.25`. Non-finite values give an empty string.

@@ -139,6 +139,40 @@ test('UTF-16 without a byte-order mark is read, and the guess is said', async ()
   await tab.locator('.entry-close').click();
 });
 
+test('on the English page a refusal holds no Chinese: binary, zip bomb, too large', async () => {
+  const before = await snapshot();
+  const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
+  await page.locator('.lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  try {
+    const text = Buffer.from('county bulletin text\n'.repeat(4000), 'utf8');
+    for (const file of [
+      { name: 'data.bin.txt', mimeType: 'text/plain', buffer: Buffer.concat([text, Buffer.from([0, 1, 2, 0, 0, 0, 7, 8])]) },
+      { name: 'bomb.docx', mimeType: '', buffer: bomb(64 << 20) },
+    ]) {
+      await dropRefused([file]);
+      const message = await refusal();
+      assert.ok(message.includes(file.name), message);
+      assert.doesNotMatch(message, cjk, message);
+    }
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(100 * 1024 * 1024)], 'video.mp4', { type: 'video/mp4' }));
+      const target = document.querySelector('#bulletin-text');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      }
+    });
+    const message = await refusal();
+    assert.match(message, /video\.mp4/);
+    assert.doesNotMatch(message, cjk, message);
+  } finally {
+    await page.locator('.lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  }
+  assert.deepEqual(await snapshot(), before);
+});
+
 test('no request left 127.0.0.1 and the console stayed clean', () => {
   assert.deepEqual(session.log.externalRequests(), []);
   assert.deepEqual(session.log.consoleErrors, []);

@@ -4,7 +4,6 @@
 //! revisions 2–4) and AES-128 (`/AESV2`) are decrypted; a file that needs a
 //! password, or uses AES-256 (revisions 5/6), is refused as encrypted.
 
-use super::file::File;
 use super::lex::{Dict, Obj};
 
 /// How strings and streams are decrypted.
@@ -22,6 +21,19 @@ pub struct Decryptor {
     streams: Cipher,
 }
 
+/// `File::get` and `File::resolve` over a borrowed `resolve`.
+struct Resolver<'a>(&'a dyn Fn(&Obj) -> Obj);
+
+impl Resolver<'_> {
+    fn resolve(&self, obj: &Obj) -> Obj {
+        (self.0)(obj)
+    }
+
+    fn get(&self, dict: &Dict, key: &[u8]) -> Obj {
+        dict.get(key).map(|o| self.resolve(o)).unwrap_or(Obj::Null)
+    }
+}
+
 const PAD: [u8; 32] = [
     0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
     0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
@@ -30,7 +42,14 @@ const PAD: [u8; 32] = [
 impl Decryptor {
     /// The decryptor for the empty user password, or `None` when the file
     /// cannot be opened without one (or uses a handler not supported here).
-    pub fn for_empty_password(file: &File, encrypt: &Dict, id0: &[u8]) -> Option<Decryptor> {
+    /// `resolve` follows an indirect reference of the file (`File::resolve`;
+    /// passed in, so this module stays below `file`, which holds a `Decryptor`).
+    pub fn for_empty_password(
+        resolve: &dyn Fn(&Obj) -> Obj,
+        encrypt: &Dict,
+        id0: &[u8],
+    ) -> Option<Decryptor> {
+        let file = Resolver(resolve);
         if file.get(encrypt, b"Filter").as_name() != Some(b"Standard") {
             return None;
         }

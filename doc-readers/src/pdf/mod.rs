@@ -82,7 +82,7 @@ pub fn pdf_to_text(
                 },
                 _ => Vec::new(),
             };
-            let crypt = crypt::Decryptor::for_empty_password(&file, &encrypt, &id0)
+            let crypt = crypt::Decryptor::for_empty_password(&|o| file.resolve(o), &encrypt, &id0)
                 .ok_or(ReadError::PdfEncrypted)?;
             let num = match entry {
                 Obj::Ref(n, _) => Some(n),

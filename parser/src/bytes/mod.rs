@@ -12,6 +12,9 @@
 //!   where the CPU has the feature. The tests hold every kernel equal to its
 //!   scalar reference on every build; WebAssembly (the page) runs the
 //!   references.
+//! - Decoding the character at or before a byte position ([`char_at`],
+//!   [`char_before`]) and a bitmap set of characters ([`CharSet`]) that
+//!   also answers from a character's bytes.
 //! - Byte prefilters derived from the characters they stand for
 //!   ([`utf8_bytes`], [`first_byte`], [`last_byte`]): const fns, so rule code
 //!   names `'【'`, not `0xE3`; [`byte_set_of`] builds a lookup table from
@@ -54,6 +57,14 @@ pub const fn utf8_bytes(c: char) -> ([u8; 4], usize) {
     }
 }
 
+/// The UTF-8 bytes of `c`, a character of three bytes (the BMP beyond
+/// U+07FF: CJK and its punctuation); fails to compile for any other.
+pub const fn utf8_3(c: char) -> [u8; 3] {
+    let (b, n) = utf8_bytes(c);
+    assert!(n == 3, "not a three-byte character");
+    [b[0], b[1], b[2]]
+}
+
 /// The first UTF-8 byte of `c`.
 pub const fn first_byte(c: char) -> u8 {
     utf8_bytes(c).0[0]
@@ -64,6 +75,11 @@ pub const fn last_byte(c: char) -> u8 {
     let (b, n) = utf8_bytes(c);
     b[n - 1]
 }
+
+/// The first bytes of the characters U+4000 to U+9FFF (nearly every Han
+/// character in use): a byte in this range starts one of them and nothing
+/// else.
+pub const HAN_LEADS: std::ops::RangeInclusive<u8> = first_byte('\u{4000}')..=first_byte('\u{9FFF}');
 
 /// The first bytes of `chars`, for a byte-set prefilter: `N` must be the
 /// number of characters.
@@ -119,6 +135,138 @@ pub const fn byte_set_of(ascii: &[u8], first_of: &[char], last_of: &[char]) -> [
         k += 1;
     }
     t
+}
+
+// ---------------------------------------------------------------------------
+// Characters at a byte position, and sets of characters
+
+/// The length in bytes of the character that byte `x` starts in UTF-8 (the
+/// number of its leading one bits; a byte that starts none, such as a
+/// continuation byte, counts 1).
+#[inline(always)]
+pub const fn lead_len(x: u8) -> usize {
+    match x.leading_ones() {
+        2 => 2,
+        3 => 3,
+        4 => 4,
+        _ => 1,
+    }
+}
+
+/// The character starting at byte `i`, and its length in bytes. Decoded
+/// straight from the bytes: this runs a few dozen times per figure, and
+/// `str::get` would check the boundary each time. A position inside a
+/// character (never handed in) yields `None`.
+#[inline(always)]
+pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    let b0 = *b.get(i)?;
+    let (cp, n) = match b0 {
+        0..=0x7F => return Some((b0 as char, 1)),
+        0xC0..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(b, i + 1)?, 2),
+        // The common case, all of CJK: in a `str`, a lead byte is followed
+        // by its continuation bytes, so only their presence is checked.
+        0xE0..=0xEF => {
+            let (b1, b2) = (*b.get(i + 1)?, *b.get(i + 2)?);
+            (
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+                3,
+            )
+        }
+        0xF0..=0xF7 => (
+            (u32::from(b0 & 0x07) << 18)
+                | (cont(b, i + 1)? << 12)
+                | (cont(b, i + 2)? << 6)
+                | cont(b, i + 3)?,
+            4,
+        ),
+        _ => return None,
+    };
+    Some((char::from_u32(cp)?, n))
+}
+
+/// The payload of the continuation byte at `i`.
+#[inline(always)]
+fn cont(b: &[u8], i: usize) -> Option<u32> {
+    let x = *b.get(i)?;
+    (x & 0xC0 == 0x80).then_some(u32::from(x & 0x3F))
+}
+
+/// The character ending at byte `i`, and its length in bytes.
+#[inline(always)]
+pub fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    if i == 0 || i > b.len() {
+        return None;
+    }
+    let last = b[i - 1];
+    if last < 0x80 {
+        return Some((last as char, 1));
+    }
+    // The common case in Chinese text: a three-byte character (a lead byte
+    // three bytes back; in a `str` the two after it continue it).
+    if i >= 3 && b[i - 3] & 0xF0 == 0xE0 {
+        let cp = (u32::from(b[i - 3] & 0x0F) << 12)
+            | (u32::from(b[i - 2] & 0x3F) << 6)
+            | u32::from(last & 0x3F);
+        return char::from_u32(cp).map(|c| (c, 3));
+    }
+    let mut j = i - 1;
+    while j > 0 && i - j < 4 && b[j] & 0xC0 == 0x80 {
+        j -= 1;
+    }
+    let (c, n) = char_at(s, j)?;
+    (j + n == i).then_some((c, n))
+}
+
+/// A set of characters of the Basic Multilingual Plane as a bitmap (8 KiB),
+/// built at compile time: membership is one load and one bit test, where a
+/// `match` over scattered characters is a chain of comparisons.
+pub struct CharSet([u64; 1024]);
+
+impl CharSet {
+    pub const fn new(chars: &[char]) -> CharSet {
+        let mut t = [0u64; 1024];
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k] as u32;
+            assert!(c < 0x10000, "CharSet holds the BMP only");
+            t[(c >> 6) as usize] |= 1u64 << (c & 63);
+            k += 1;
+        }
+        CharSet(t)
+    }
+
+    /// Every character of the BMP.
+    pub const fn full() -> CharSet {
+        CharSet([u64::MAX; 1024])
+    }
+
+    /// The set without `chars`.
+    pub const fn without(mut self, chars: &[char]) -> CharSet {
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k] as u32;
+            assert!(c < 0x10000, "CharSet holds the BMP only");
+            self.0[(c >> 6) as usize] &= !(1u64 << (c & 63));
+            k += 1;
+        }
+        self
+    }
+
+    #[inline(always)]
+    pub fn contains(&self, c: char) -> bool {
+        let c = c as u32;
+        c < 0x10000 && self.0[(c >> 6) as usize] & (1u64 << (c & 63)) != 0
+    }
+
+    /// Membership of the three-byte character `b0 b1 b2` (a lead byte
+    /// E0–EF and two continuation bytes), straight from its bytes.
+    #[inline(always)]
+    pub fn contains3(&self, b0: u8, b1: u8, b2: u8) -> bool {
+        let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+        self.0[word] & (1u64 << (b2 & 0x3F)) != 0
+    }
 }
 
 // ---------------------------------------------------------------------------

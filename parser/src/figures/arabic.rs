@@ -2,12 +2,12 @@
 //! decimals) and what keeps one from being a quantity: a code, a time, a
 //! date written with ASCII punctuation.
 
-use super::chars::{byte_set, char_at, char_before, skip_space, skip_space_back};
+use super::chars::{at, byte_set, char_at, char_before, skip_space, skip_space_back};
 use super::found::Found;
 use super::out::{push, push_range, sign_before, Out};
 use super::tail::{approx_before_from, is_ordinal_from, is_rank, tail, Tail};
 use super::units::{match_multiplier, match_unit, Role};
-use crate::bytes::byte_set_of;
+use crate::bytes::{byte_set_of, first_byte, last_byte, utf8_bytes};
 use crate::numerals::arabic_digit;
 use crate::numerals::cn_digit;
 
@@ -34,19 +34,32 @@ pub fn scaled(m: Mantissa, exp: i32) -> f64 {
     }
 }
 
+/// The UTF-8 bytes of the full-width digits `０`..`９`: they share their
+/// first two bytes and their last bytes run in order.
+const WIDE_ZERO: [u8; 4] = utf8_bytes('０').0;
+const WIDE_LEAD: u8 = WIDE_ZERO[0];
+const WIDE_MID: u8 = WIDE_ZERO[1];
+const WIDE_0: u8 = WIDE_ZERO[2];
+const WIDE_9: u8 = last_byte('９');
+const _: () = assert!(utf8_bytes('９').0[1] == WIDE_MID && WIDE_9 - WIDE_0 == 9);
+
+/// The digit at `i`, ASCII or full-width: its value and length in bytes.
 #[inline]
 pub fn digit_at(s: &str, i: usize) -> Option<(u64, usize)> {
     let b = s.as_bytes();
     match *b.get(i)? {
         x @ b'0'..=b'9' => Some((u64::from(x - b'0'), 1)),
-        // Full-width ０..９ are EF BC 90..99.
-        0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
-            Some(&x @ 0x90..=0x99) => Some((u64::from(x - 0x90), 3)),
+        WIDE_LEAD if b.get(i + 1) == Some(&WIDE_MID) => match b.get(i + 2) {
+            Some(&x @ WIDE_0..=WIDE_9) => Some((u64::from(x - WIDE_0), 3)),
             _ => None,
         },
         _ => None,
     }
 }
+
+/// The first byte of `．` and of `，`.
+const WIDE_POINT_LEAD: u8 = first_byte('．');
+const _: () = assert!(first_byte('，') == WIDE_POINT_LEAD);
 
 /// An Arabic number starting at `i`: its mantissa and end, or just its end
 /// when it cannot be a quantity (two decimal points, too many digits).
@@ -75,9 +88,12 @@ pub fn read_arabic(s: &str, i: usize) -> (Option<Mantissa>, usize) {
             p += n;
             continue;
         }
-        // Only `.` `,` and the full-width `．` `，` (EF BC 8E / 8C) go on:
-        // what ends most numbers (a space, a unit) is told by its first byte.
-        if !matches!(s.as_bytes().get(p), Some(b'.' | b',' | 0xEF)) {
+        // Only `.` `,` and the full-width `．` `，` go on: what ends most
+        // numbers (a space, a unit) is told by its first byte.
+        if !matches!(
+            s.as_bytes().get(p).copied(),
+            Some(b'.' | b',' | WIDE_POINT_LEAD)
+        ) {
             break;
         }
         let Some((c, n)) = char_at(s, p) else { break };
@@ -187,6 +203,9 @@ fn is_short_range(s: &str, dash: usize, start: usize, end: usize) -> bool {
     (1..=4).contains(&digits) && end - start <= 4
 }
 
+/// The first bytes of the place characters (`match_multiplier`'s).
+const PLACE_FIRST: [bool; 256] = byte_set_of(b"", &['十', '百', '千', '万', '亿'], &[]);
+
 /// An Arabic number at `i` (ASCII or full-width). Returns where to go on.
 pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     let (m, run_end) = read_arabic(s, i);
@@ -196,12 +215,16 @@ pub fn number(s: &str, i: usize, out: &mut Out<impl FnMut(&Found)>) -> usize {
     if is_ordinal_from(s, bare_start) {
         return run_end;
     }
-    // `3万4000人`, `5万4千6百元`: Arabic digits in Chinese places (a place
-    // character's first byte is E4, E5 or E7).
+    // `3万4000人`, `5万4千6百元`: Arabic digits in Chinese places (told
+    // first by a place character's first byte).
     // A digit follows one or two place characters, or it is none.
     let digit_in = |k: usize| digit_at(s, run_end + k).is_some();
     let mixed = match s.as_bytes().get(run_end) {
-        Some(0xE4 | 0xE5 | 0xE7) if (digit_in(3) || digit_in(6)) && !joined_before(s, i) => {
+        Some(&x)
+            if PLACE_FIRST[usize::from(x)]
+                && (digit_in(3) || digit_in(6))
+                && !joined_before(s, i) =>
+        {
             mixed_number(s, run_end, m)
         }
         _ => None,
@@ -285,19 +308,10 @@ const RANGE_JOINERS: [&str; 8] = ["至", "到", "-", "－", "—", "–", "~", "
 #[inline]
 pub fn joiner_after(s: &str, p: usize) -> Option<usize> {
     let q = skip_space(s, p);
-    let b = s.as_bytes();
-    // The joiners' bytes: `-` `~`, 至 E8 87 B3, 到 E5 88 B0, － EF BC 8D,
-    // ～ EF BD 9E, — E2 80 94, – E2 80 93.
-    let n = match b.get(q..q + 3) {
-        Some([b'-' | b'~', ..]) => 1,
-        Some([0xE8, 0x87, 0xB3] | [0xE5, 0x88, 0xB0] | [0xEF, 0xBC, 0x8D] | [0xEF, 0xBD, 0x9E]) => {
-            3
-        }
-        Some([0xE2, 0x80, 0x93]) => 3,
-        Some([0xE2, 0x80, 0x94]) if b.get(q + 3..q + 6) == Some(&[0xE2, 0x80, 0x94]) => 6,
-        Some([0xE2, 0x80, 0x94]) => 3,
-        // A one-byte joiner at the very end of the text.
-        None if matches!(b.get(q), Some(b'-' | b'~')) => 1,
+    let n = match char_at(s, q)? {
+        ('-' | '~', _) => 1,
+        ('—', n) if at(s, q + n, "—") => 2 * n,
+        ('至' | '到' | '－' | '～' | '—' | '–', n) => n,
         _ => return None,
     };
     Some(skip_space(s, q + n))

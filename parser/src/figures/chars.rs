@@ -1,76 +1,15 @@
 //! Byte-level helpers for walking UTF-8 text one character at a time around
 //! a position, forwards or backwards. Every position handed in and out is a
 //! character boundary of the body; none of these can panic. Counting
-//! characters and columns, and byte-set searches, are in [`crate::bytes`].
+//! characters and columns, byte-set searches, and decoding the character at
+//! a byte position ([`char_at`], [`char_before`], [`CharSet`]) are in
+//! [`crate::bytes`].
 
-pub use crate::bytes::{byte_set, columns, count_chars, may_hold_space};
+pub use crate::bytes::{
+    byte_set, char_at, char_before, columns, count_chars, may_hold_space, CharSet,
+};
+use crate::bytes::{utf8_3, utf8_bytes};
 use crate::small_string::SmallString;
-
-/// The character starting at byte `i`, and its length in bytes. Decoded
-/// straight from the bytes: this runs a few dozen times per figure, and
-/// `str::get` would check the boundary each time. A position inside a
-/// character (never handed in) yields `None`.
-#[inline(always)]
-pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = s.as_bytes();
-    let b0 = *b.get(i)?;
-    let (cp, n) = match b0 {
-        0..=0x7F => return Some((b0 as char, 1)),
-        0xC0..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(b, i + 1)?, 2),
-        // The common case, all of CJK: in a `str`, a lead byte is followed
-        // by its continuation bytes, so only their presence is checked.
-        0xE0..=0xEF => {
-            let (b1, b2) = (*b.get(i + 1)?, *b.get(i + 2)?);
-            (
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
-                3,
-            )
-        }
-        0xF0..=0xF7 => (
-            (u32::from(b0 & 0x07) << 18)
-                | (cont(b, i + 1)? << 12)
-                | (cont(b, i + 2)? << 6)
-                | cont(b, i + 3)?,
-            4,
-        ),
-        _ => return None,
-    };
-    Some((char::from_u32(cp)?, n))
-}
-
-/// The payload of the continuation byte at `i`.
-#[inline(always)]
-fn cont(b: &[u8], i: usize) -> Option<u32> {
-    let x = *b.get(i)?;
-    (x & 0xC0 == 0x80).then_some(u32::from(x & 0x3F))
-}
-
-/// The character ending at byte `i`, and its length in bytes.
-#[inline(always)]
-pub fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = s.as_bytes();
-    if i == 0 || i > b.len() {
-        return None;
-    }
-    let last = b[i - 1];
-    if last < 0x80 {
-        return Some((last as char, 1));
-    }
-    // The common case in Chinese text: a three-byte character (a lead byte
-    // three bytes back; in a `str` the two after it continue it).
-    if i >= 3 && b[i - 3] & 0xF0 == 0xE0 {
-        let cp = (u32::from(b[i - 3] & 0x0F) << 12)
-            | (u32::from(b[i - 2] & 0x3F) << 6)
-            | u32::from(last & 0x3F);
-        return char::from_u32(cp).map(|c| (c, 3));
-    }
-    let mut j = i - 1;
-    while j > 0 && i - j < 4 && b[j] & 0xC0 == 0x80 {
-        j -= 1;
-    }
-    let (c, n) = char_at(s, j)?;
-    (j + n == i).then_some((c, n))
-}
 
 /// True when the text at byte `i` starts with `pat`.
 #[inline]
@@ -130,13 +69,22 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
 }
 
+/// The wide spaces of [`is_space`] as bytes: U+3000 (three bytes) and
+/// NBSP (two).
+const IDEO: [u8; 3] = utf8_3('\u{3000}');
+const IDEO_0: u8 = IDEO[0];
+const IDEO_1: u8 = IDEO[1];
+const IDEO_2: u8 = IDEO[2];
+const NBSP_0: u8 = utf8_bytes('\u{a0}').0[0];
+const NBSP_1: u8 = utf8_bytes('\u{a0}').0[1];
+
 /// Length of the space (`is_space`) that `b` starts with, or 0.
 #[inline(always)]
 fn space_at_start(b: &[u8]) -> usize {
     match b {
         [b' ' | b'\t', ..] => 1,
-        [0xE3, 0x80, 0x80, ..] => 3,
-        [0xC2, 0xA0, ..] => 2,
+        [IDEO_0, IDEO_1, IDEO_2, ..] => 3,
+        [NBSP_0, NBSP_1, ..] => 2,
         _ => 0,
     }
 }
@@ -146,8 +94,8 @@ fn space_at_start(b: &[u8]) -> usize {
 fn space_at_end(b: &[u8]) -> usize {
     match b {
         [.., b' ' | b'\t'] => 1,
-        [.., 0xE3, 0x80, 0x80] => 3,
-        [.., 0xC2, 0xA0] => 2,
+        [.., IDEO_0, IDEO_1, IDEO_2] => 3,
+        [.., NBSP_0, NBSP_1] => 2,
         _ => 0,
     }
 }
@@ -186,8 +134,8 @@ pub fn trim_space(s: &str) -> &str {
     // the last: text that neither starts nor ends so (most labels) is
     // returned after two byte tests.
     let b = s.as_bytes();
-    let may_start = matches!(b.first(), Some(b' ' | b'\t' | 0xE3 | 0xC2));
-    let may_end = matches!(b.last(), Some(b' ' | b'\t' | 0x80 | 0xA0));
+    let may_start = matches!(b.first().copied(), Some(b' ' | b'\t' | IDEO_0 | NBSP_0));
+    let may_end = matches!(b.last().copied(), Some(b' ' | b'\t' | IDEO_2 | NBSP_1));
     match (may_start, may_end) {
         (false, false) => s,
         (true, false) => trim_space_start(s),
@@ -199,25 +147,15 @@ pub fn trim_space(s: &str) -> &str {
 /// Length of the space (`is_space`) starting at byte `i`, or 0.
 #[inline(always)]
 pub fn space_at(b: &[u8], i: usize) -> usize {
-    match b.get(i) {
-        Some(b' ' | b'\t') => 1,
-        Some(0xE3) if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
-        Some(0xC2) if b.get(i + 1) == Some(&0xA0) => 2,
-        _ => 0,
-    }
+    b.get(i..).map_or(0, space_at_start)
 }
 
 /// True when a space (`is_space`) starts at byte `i`. Exact, not a guess
-/// on the lead byte: E3 also starts `。`, `、` and `《`, which often follow
-/// a number.
+/// on the lead byte: U+3000's also starts `。`, `、` and `《`, which often
+/// follow a number.
 #[inline(always)]
 pub fn space_starts_at(b: &[u8], i: usize) -> bool {
-    match b.get(i) {
-        Some(b' ' | b'\t') => true,
-        Some(0xE3) => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-        Some(0xC2) => b.get(i + 1) == Some(&0xA0),
-        _ => false,
-    }
+    space_at(b, i) != 0
 }
 
 /// Skips at most three spaces forwards from `i`; returns the new position.
@@ -234,12 +172,9 @@ pub fn skip_space(s: &str, i: usize) -> usize {
 fn skip_spaces_from(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     for _ in 0..3 {
-        // ` `, tab, U+3000 (E3 80 80), NBSP (C2 A0): `is_space`, on bytes.
-        i += match b.get(i..) {
-            Some([b' ' | b'\t', ..]) => 1,
-            Some([0xE3, 0x80, 0x80, ..]) => 3,
-            Some([0xC2, 0xA0, ..]) => 2,
-            _ => break,
+        i += match space_at(b, i) {
+            0 => break,
+            n => n,
         };
     }
     i
@@ -248,13 +183,10 @@ fn skip_spaces_from(s: &str, mut i: usize) -> usize {
 /// Skips at most three spaces backwards from `i`; returns the new position.
 #[inline(always)]
 pub fn skip_space_back(s: &str, i: usize) -> usize {
-    // A space ends here: ` `, tab, U+3000 (E3 80 80) or NBSP (C2 A0); many
-    // Han characters end in 0x80 too, so the whole space is matched.
+    // A space ends here: many Han characters end in U+3000's last byte
+    // too, so the whole space is matched.
     let b = s.as_bytes();
-    let space_ends = matches!(
-        b.get(..i),
-        Some([.., b' ' | b'\t'] | [.., 0xE3, 0x80, 0x80] | [.., 0xC2, 0xA0])
-    );
+    let space_ends = b.get(..i).is_some_and(|h| space_at_end(h) != 0);
     if !space_ends {
         return i;
     }
@@ -265,11 +197,9 @@ pub fn skip_space_back(s: &str, i: usize) -> usize {
 fn skip_spaces_back_from(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     for _ in 0..3 {
-        i -= match b.get(..i) {
-            Some([.., b' ' | b'\t']) => 1,
-            Some([.., 0xE3, 0x80, 0x80]) => 3,
-            Some([.., 0xC2, 0xA0]) => 2,
-            _ => break,
+        i -= match b.get(..i).map_or(0, space_at_end) {
+            0 => break,
+            n => n,
         };
     }
     i
@@ -297,61 +227,11 @@ pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// A set of characters of the Basic Multilingual Plane as a bitmap (8 KiB),
-/// built at compile time: membership is one load and one bit test, where a
-/// `match` over scattered characters is a chain of comparisons.
-pub struct CharSet([u64; 1024]);
-
-impl CharSet {
-    pub const fn new(chars: &[char]) -> CharSet {
-        let mut t = [0u64; 1024];
-        let mut k = 0;
-        while k < chars.len() {
-            let c = chars[k] as u32;
-            assert!(c < 0x10000, "CharSet holds the BMP only");
-            t[(c >> 6) as usize] |= 1u64 << (c & 63);
-            k += 1;
-        }
-        CharSet(t)
-    }
-
-    /// Every character of the BMP.
-    pub const fn full() -> CharSet {
-        CharSet([u64::MAX; 1024])
-    }
-
-    /// The set without `chars`.
-    pub const fn without(mut self, chars: &[char]) -> CharSet {
-        let mut k = 0;
-        while k < chars.len() {
-            let c = chars[k] as u32;
-            assert!(c < 0x10000, "CharSet holds the BMP only");
-            self.0[(c >> 6) as usize] &= !(1u64 << (c & 63));
-            k += 1;
-        }
-        self
-    }
-
-    #[inline(always)]
-    pub fn contains(&self, c: char) -> bool {
-        let c = c as u32;
-        c < 0x10000 && self.0[(c >> 6) as usize] & (1u64 << (c & 63)) != 0
-    }
-
-    /// Membership of the three-byte character `b0 b1 b2` (a lead byte
-    /// E0–EF and two continuation bytes), straight from its bytes.
-    #[inline(always)]
-    pub fn contains3(&self, b0: u8, b1: u8, b2: u8) -> bool {
-        let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
-        self.0[word] & (1u64 << (b2 & 0x3F)) != 0
-    }
-}
-
 /// `s` without white space.
 #[inline]
 pub fn squeeze(s: &str) -> SmallString {
-    // Every space starts with one of these bytes (0xE3 also starts `《》「」`,
-    // so a hit is checked on the bytes, out of line).
+    // Every space starts with one of a few bytes (U+3000's also starts
+    // `《》「」`, so a hit is checked on the bytes, out of line).
     if !may_hold_space(s.as_bytes()) {
         return SmallString::from(s);
     }

@@ -1,6 +1,7 @@
 //! Numbers in Chinese numerals (`三个`, `两千人`, `十余次`, `百分之八十`) and
 //! the rules that tell a count from an article, an ordinal or an idiom.
 
+use crate::bytes::lead_len;
 use crate::model::FigureKind;
 use crate::numerals::{cn_digit, cn_multiplier, parse_cn_number};
 
@@ -73,7 +74,7 @@ pub fn chinese(s: &str, i: usize, c: char, out: &mut Out<impl FnMut(&Found)>) ->
     // from its bytes.
     let after = i + c.len_utf8();
     let goes_on = match s.as_bytes().get(after..after + 3) {
-        Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => WORD_GOES_ON.contains3(b0, b1, b2),
+        Some(&[b0, b1, b2]) if lead_len(b0) == 3 => WORD_GOES_ON.contains3(b0, b1, b2),
         _ => char_at(s, after).is_some_and(|(x, _)| WORD_GOES_ON.contains(x)),
     };
     if goes_on {

@@ -8,6 +8,7 @@ use super::chars::{
     at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_han,
     skip_space, trim_space_end, trim_space_start, CharSet,
 };
+use crate::bytes::{byte_set_of, HAN_LEADS};
 use crate::small_string::SmallString;
 
 /// Words of change, by their last character: `增长`, `增加`, `提高`… are
@@ -226,22 +227,29 @@ const MAX_LABEL_CHARS: usize = 20;
 fn edge_at_start(b: &[u8]) -> usize {
     match b {
         [b' ' | b'\t' | b'(' | b')', ..] => 1,
-        // 、 E3 80 81, U+3000 E3 80 80; ，：；（） EF BC 8C / 9A / 9B / 88 / 89
-        [0xE3, 0x80, 0x80 | 0x81, ..] => 3,
-        [0xEF, 0xBC, 0x8C | 0x9A | 0x9B | 0x88 | 0x89, ..] => 3,
-        [0xC2, 0xA0, ..] => 2,
+        [x, ..] if EDGE_FIRST[usize::from(*x)] => WIDE_EDGES
+            .iter()
+            .find(|e| b.starts_with(e.as_bytes()))
+            .map_or(0, |e| e.len()),
         _ => 0,
     }
 }
+
+/// The label's edge marks beyond ASCII, and their first and last bytes.
+const WIDE_EDGES: [&str; 8] = ["、", "\u{3000}", "，", "：", "；", "（", "）", "\u{a0}"];
+const WIDE_EDGE_CHARS: [char; 8] = ['、', '\u{3000}', '，', '：', '；', '（', '）', '\u{a0}'];
+const EDGE_FIRST: [bool; 256] = byte_set_of(b"", &WIDE_EDGE_CHARS, &[]);
+const EDGE_LAST: [bool; 256] = byte_set_of(b"", &[], &WIDE_EDGE_CHARS);
 
 /// Like [`edge_at_start`], at the end of `b`.
 #[inline(always)]
 fn edge_at_end(b: &[u8]) -> usize {
     match b {
         [.., b' ' | b'\t' | b'(' | b')'] => 1,
-        [.., 0xE3, 0x80, 0x80 | 0x81] => 3,
-        [.., 0xEF, 0xBC, 0x8C | 0x9A | 0x9B | 0x88 | 0x89] => 3,
-        [.., 0xC2, 0xA0] => 2,
+        [.., x] if EDGE_LAST[usize::from(*x)] => WIDE_EDGES
+            .iter()
+            .find(|e| b.ends_with(e.as_bytes()))
+            .map_or(0, |e| e.len()),
         _ => 0,
     }
 }
@@ -249,9 +257,9 @@ fn edge_at_end(b: &[u8]) -> usize {
 /// `before` without spaces and clause marks at either end.
 fn trim_label_edges(before: &str) -> &str {
     let b = before.as_bytes();
-    // Most labels start and end with a Han character (first byte E4–E9),
-    // and no edge mark has such a first byte: nothing to trim.
-    let han_lead = |x: &u8| (0xE4..=0xE9).contains(x);
+    // Most labels start and end with a Han character, and no edge mark
+    // has such a first byte: nothing to trim.
+    let han_lead = |x: &u8| HAN_LEADS.contains(x);
     let ends_han = b.len() >= 3 && han_lead(&b[b.len() - 3]);
     if b.first().is_some_and(han_lead) && ends_han {
         return before;
@@ -308,9 +316,11 @@ pub fn clean_label(before: &str) -> Option<SmallString> {
             _ => tail,
         };
     }
-    // A label starting with a Han character (U+4E00.., bytes E4 B8.. to
-    // E9) is told without decoding: the common case.
-    let starts_han = matches!(t.as_bytes(), [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..]);
+    // A label starting with a Han character (U+4E00–U+9FFF): the common case.
+    let starts_han = t
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     let named = starts_han || t.chars().any(|c| is_han(c) || c.is_ascii_alphabetic());
     named.then(|| squeeze(t))
 }
@@ -346,28 +356,21 @@ fn ends_noun(s: &str, p: usize, c: char) -> bool {
 /// The noun right after a figure, when the figure counts it: up to ten Han
 /// characters ended by clause punctuation or a word that ends nouns.
 pub fn noun_after(s: &str, end: usize) -> Option<(usize, usize)> {
-    let b = s.as_bytes();
     let start = skip_space(s, end);
     let mut p = start;
     for _ in 0..=10 {
-        // A Han character (U+4E00–U+9FFF: first byte E4–E9), read straight
-        // from its bytes. Every word that ends a noun starts with one.
-        if let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = b.get(p..p + 3) {
-            let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6);
-            if cp >= 0x4E00 {
-                if NOUN_END_FIRST.contains3(b0, b1, b2) {
-                    let c = char::from_u32(cp | u32::from(b2 & 0x3F));
-                    if c.is_some_and(|c| ends_noun(s, p, c)) {
-                        return (p > start).then_some((start, p));
-                    }
-                }
-                p += 3;
-                continue;
-            }
-        }
-        let Some((c, _)) = char_at(s, p) else {
+        let Some((c, n)) = char_at(s, p) else {
             return (p > start).then_some((start, p));
         };
+        // A Han character (U+4E00–U+9FFF). Every word that ends a noun
+        // starts with one.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            if NOUN_END_FIRST.contains(c) && ends_noun(s, p, c) {
+                return (p > start).then_some((start, p));
+            }
+            p += n;
+            continue;
+        }
         // Not a Han character (those were read above).
         return (p > start && (is_clause_break(c) || matches!(c, '、' | '（' | '(' | '”')))
             .then_some((start, p));

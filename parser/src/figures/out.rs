@@ -3,8 +3,12 @@
 //! [`push_range`] add the sign, the approximation, 角/分 and a slash unit
 //! (`3000元/亩`) before a figure is passed on.
 
+use crate::bytes::{byte_set_of, first_byte, HAN_LEADS};
 use crate::model::FigureKind;
 use crate::numerals::arabic_digit;
+
+/// The first byte of `／`.
+const WIDE_SLASH_LEAD: u8 = first_byte('／');
 
 use super::chars::{
     at, at_any, char_at, char_before, count_chars, ends_any, ends_at, is_clause_break, is_han,
@@ -129,9 +133,13 @@ pub fn push(
         kind = FigureKind::Money;
     }
     // What may follow a unit here starts with a digit (`元1角`), a Chinese
-    // numeral (E4..E9) or a slash (`/亩`, `／亩`: 2F, EF).
+    // numeral (a Han character) or a slash (`/亩`, `／亩`).
     let after = s.as_bytes().get(end).copied().unwrap_or(0);
-    if t.end == t.unit_end && matches!(after, b'/' | b'0'..=b'9' | 0xE4..=0xE9 | 0xEF) {
+    if t.end == t.unit_end
+        && (matches!(after, b'/' | b'0'..=b'9')
+            || HAN_LEADS.contains(&after)
+            || after == WIDE_SLASH_LEAD)
+    {
         if unit == Some("元") && value_max.is_none() {
             if let Some((cents, e)) = jiao_fen(s, end) {
                 value = ((value + cents) * 100.0).round() / 100.0;
@@ -194,6 +202,9 @@ impl SignOf {
     }
 }
 
+/// The last bytes of the written minus signs.
+const SIGN_LAST: [bool; 256] = byte_set_of(b"-", &[], &['－', '−', '负', '下']);
+
 /// A written minus right before the number at `start`: its byte length and
 /// the units it may take. `-3.9%`, `－5℃`, `负3.9%`, `零下5摄氏度`; not a
 /// dash between two numbers (`3-5`), nor `正负`, `胜负`.
@@ -201,7 +212,7 @@ impl SignOf {
 pub(super) fn sign_before(s: &str, start: usize) -> Option<(usize, SignOf)> {
     // The last bytes of `-` `－` `−` `负` `下`: most figures are ruled out on one.
     match s.as_bytes().get(start.wrapping_sub(1)) {
-        Some(0x2D | 0x8D | 0x92 | 0x9F | 0x8B) => written_sign(s, start),
+        Some(&x) if SIGN_LAST[usize::from(x)] => written_sign(s, start),
         _ => None,
     }
 }
@@ -266,7 +277,7 @@ fn jiao_fen(s: &str, p: usize) -> Option<(f64, usize)> {
 fn per_unit(s: &str, p: usize) -> Option<(&'static str, usize)> {
     let slash = match s.as_bytes().get(p)? {
         b'/' => 1,
-        0xEF if at(s, p, "／") => 3,
+        _ if at(s, p, "／") => "／".len(),
         _ => return None,
     };
     let q = p + slash;

@@ -4,11 +4,10 @@
 //! character: a 256-entry table on the lead byte says how long the
 //! character is and whether it can matter at all. Most CJK characters have
 //! a lead byte no figure, quote or clause mark starts with, and are stepped
-//! over on that alone; for the few lead bytes that numerals and punctuation
-//! share (E2 E3 E4 E5 E7 EF), the commonest clause marks are told from
-//! their bytes, and a 64-slot table keyed on all three bytes (`STOPS`)
-//! decides the rest and says what to do. Only there does it parse, forwards
-//! and backwards, never further than a few characters. Character offsets
+//! over on that alone; at the few lead bytes that numerals and punctuation
+//! share, the character is decoded and one `match` on it ([`action_of`])
+//! says what to do. Only there does it parse, forwards and backwards, never
+//! further than a few characters. Character offsets
 //! are counted only when a figure is found (`Out::chars_before`), from the
 //! last one on.
 //!
@@ -16,39 +15,36 @@
 //! inside quotes is a name, not a quantity.
 
 use super::arabic::number;
-use super::chars::{at, is_sentence_break};
+use super::chars::{at, char_at, is_sentence_break};
 use super::chinese::{chinese, percent_words};
 use super::context::Clauses;
 use super::found::Found;
 use super::out::Out;
 use super::quotes::QuoteMemo;
 use super::skip::{Skipper, CANDIDATE_CHARS};
+use crate::bytes::{first_byte, lead_len, utf8_3, CharSet};
 
-/// What the scanner does at a byte that starts a character.
+/// What the scanner does at a byte that starts a character: step over it
+/// (1 to 4, its length; `SKIP3` the common case of CJK), or:
 const SKIP1: u8 = 1;
-const SKIP2: u8 = 2;
 const SKIP3: u8 = 3;
-const SKIP4: u8 = 4;
 /// A three-byte character whose lead byte some candidate shares.
 const CHECK3: u8 = 5;
 /// An ASCII byte that starts something: a digit, a quote, clause punctuation.
 const ASCII: u8 = 6;
 
 const fn lead_classes() -> [u8; 256] {
+    // The length of the character each byte starts (1 for bytes that start
+    // none: continuation bytes are never stepped on).
     let mut t = [SKIP1; 256];
-    let mut x = 0xC0;
-    while x < 0x100 {
-        t[x] = match x {
-            0xC0..=0xDF => SKIP2,
-            0xE0..=0xEF => SKIP3,
-            0xF0..=0xF7 => SKIP4,
-            _ => SKIP1, // never a lead byte in valid UTF-8
-        };
+    let mut x = 0;
+    while x < 256 {
+        t[x] = lead_len(x as u8) as u8;
         x += 1;
     }
     let mut k = 0;
     while k < CANDIDATE_CHARS.len() {
-        t[0xE0 | (CANDIDATE_CHARS[k] as u32 >> 12) as usize] = CHECK3;
+        t[first_byte(CANDIDATE_CHARS[k]) as usize] = CHECK3;
         k += 1;
     }
     let ascii = b"0123456789\"',;:!?\n\r";
@@ -79,18 +75,13 @@ enum Action {
     Quote,
 }
 
-/// A candidate's three bytes as one key, its character and its action.
-#[derive(Clone, Copy)]
-struct Stop {
-    key: u32,
-    c: char,
-    action: Action,
-}
-
-/// The action for candidate `c` (what a test checks against
-/// `is_clause_break`, `is_sentence_break` and the numeral readers).
-const fn action_of(c: char) -> Action {
-    match c {
+/// The action for character `c`: `None` for every character but the
+/// candidates (`CANDIDATE_CHARS`; a test checks the two agree, and that
+/// each action is what `is_clause_break`, `is_sentence_break` and the
+/// numeral readers say).
+#[inline(always)]
+const fn action_of(c: char) -> Option<Action> {
+    Some(match c {
         '，' | '：' => Action::Break { sentence: false },
         '。' | '；' | '！' | '？' => Action::Break { sentence: true },
         '、' => Action::List,
@@ -98,44 +89,10 @@ const fn action_of(c: char) -> Action {
         '百' => Action::Hundred,
         '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '千'
         | '万' | '亿' => Action::Numeral,
-        _ => Action::Quote,
-    }
+        '“' | '‘' | '「' | '『' | '《' | '〈' | '＂' | '＇' => Action::Quote,
+        _ => return None,
+    })
 }
-
-/// Slots of the candidate lookup: a multiplicative hash of the three bytes,
-/// the multiplier found (offline) to give each candidate its own slot.
-const STOP_SLOTS: usize = 64;
-
-#[inline(always)]
-const fn stop_slot(key: u32) -> usize {
-    (key.wrapping_mul(0x5AD5_0343) >> 26) as usize
-}
-
-/// Each candidate in its slot; empty slots hold a key no three bytes of a
-/// character give. Fails to build when two candidates share a slot.
-static STOPS: [Stop; STOP_SLOTS] = {
-    let mut t = [Stop {
-        key: u32::MAX,
-        c: '\0',
-        action: Action::Quote,
-    }; STOP_SLOTS];
-    let mut k = 0;
-    while k < CANDIDATE_CHARS.len() {
-        let c = CANDIDATE_CHARS[k];
-        let cp = c as u32;
-        let key =
-            ((0xE0 | (cp >> 12)) << 16) | ((0x80 | ((cp >> 6) & 0x3F)) << 8) | (0x80 | (cp & 0x3F));
-        let slot = stop_slot(key);
-        assert!(t[slot].key == u32::MAX, "two candidates share a slot");
-        t[slot] = Stop {
-            key,
-            c,
-            action: action_of(c),
-        };
-        k += 1;
-    }
-    t
-};
 
 /// Every figure in `s`, in order, handed to `sink` as it is found.
 pub fn scan(s: &str, sink: impl FnMut(&Found)) {
@@ -162,7 +119,9 @@ pub fn scan(s: &str, sink: impl FnMut(&Found)) {
                 let Some(&[_, b1, b2]) = b.get(i..i + 3) else {
                     break;
                 };
-                if let Some(mark) = common_mark(b0, b1, b2) {
+                // The commonest marks first, then one bit of the set of
+                // candidates, before the character is decoded.
+                if let Some(mark) = common_mark([b0, b1, b2]) {
                     match mark {
                         Mark::Clause => out.clauses.on_break(s, i, 3, false),
                         Mark::Sentence => out.clauses.on_break(s, i, 3, true),
@@ -171,13 +130,16 @@ pub fn scan(s: &str, sink: impl FnMut(&Found)) {
                     i += 3;
                     continue;
                 }
-                let key = (u32::from(b0) << 16) | (u32::from(b1) << 8) | u32::from(b2);
-                let stop = &STOPS[stop_slot(key)];
-                if stop.key != key {
+                if !CANDIDATES.contains3(b0, b1, b2) {
                     i += 3;
                     continue;
                 }
-                act(s, i, stop, &mut out, &mut quotes)
+                let Some((c, _)) = char_at(s, i) else { break };
+                let Some(action) = action_of(c) else {
+                    i += 3;
+                    continue;
+                };
+                act(s, i, c, action, &mut out, &mut quotes)
             }
             ASCII => match b0 {
                 b'0'..=b'9' => Some(number(s, i, &mut out)),
@@ -195,11 +157,14 @@ pub fn scan(s: &str, sink: impl FnMut(&Found)) {
         };
         i = match next {
             Some(j) if j > i => j,
-            _ => i + utf8_len(b0),
+            _ => i + lead_len(b0),
         };
     }
     debug_assert!(i >= n);
 }
+
+/// Every candidate, as a set (one bit test on a character's bytes).
+static CANDIDATES: CharSet = CharSet::new(&CANDIDATE_CHARS);
 
 /// Clause punctuation the scan only has to note.
 enum Mark {
@@ -208,27 +173,20 @@ enum Mark {
     List,
 }
 
-/// `，` `。` `；` `、`, three in four of the marks the scan stops at, told
-/// from their bytes before the table lookup (what `act` would do with them).
-#[inline(always)]
-fn common_mark(b0: u8, b1: u8, b2: u8) -> Option<Mark> {
-    match (b0, b1, b2) {
-        (0xEF, 0xBC, 0x8C) => Some(Mark::Clause),   // ，
-        (0xE3, 0x80, 0x82) => Some(Mark::Sentence), // 。
-        (0xEF, 0xBC, 0x9B) => Some(Mark::Sentence), // ；
-        (0xE3, 0x80, 0x81) => Some(Mark::List),     // 、
-        _ => None,
-    }
-}
+const COMMA: [u8; 3] = utf8_3('，');
+const FULL_STOP: [u8; 3] = utf8_3('。');
+const SEMICOLON: [u8; 3] = utf8_3('；');
+const LIST_COMMA: [u8; 3] = utf8_3('、');
 
-#[inline]
-fn utf8_len(b0: u8) -> usize {
-    match b0 {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        _ => 1, // a continuation byte never starts a step of a valid string
+/// `，` `。` `；` `、`, three in four of the marks the scan stops at, told
+/// from their bytes before anything else (what `act` would do with them).
+#[inline(always)]
+fn common_mark(bytes: [u8; 3]) -> Option<Mark> {
+    match bytes {
+        COMMA => Some(Mark::Clause),
+        FULL_STOP | SEMICOLON => Some(Mark::Sentence),
+        LIST_COMMA => Some(Mark::List),
+        _ => None,
     }
 }
 
@@ -236,11 +194,12 @@ fn utf8_len(b0: u8) -> usize {
 fn act(
     s: &str,
     i: usize,
-    stop: &Stop,
+    c: char,
+    action: Action,
     out: &mut Out<impl FnMut(&Found)>,
     quotes: &mut QuoteMemo,
 ) -> Option<usize> {
-    match stop.action {
+    match action {
         Action::Break { sentence } => {
             out.clauses.on_break(s, i, 3, sentence);
             None
@@ -251,8 +210,8 @@ fn act(
         }
         Action::Number => Some(number(s, i, out)),
         Action::Hundred if at(s, i, "百分之") => Some(percent_words(s, i, out)),
-        Action::Hundred | Action::Numeral => Some(chinese(s, i, stop.c, out)),
-        Action::Quote => quotes.skip(s, i, stop.c),
+        Action::Hundred | Action::Numeral => Some(chinese(s, i, c, out)),
+        Action::Quote => quotes.skip(s, i, c),
     }
 }
 
@@ -261,11 +220,10 @@ mod tests {
     use super::super::chars::is_clause_break;
     use super::*;
 
-    /// The shortcut for common marks does what `dispatch` does with them.
-    /// Each candidate's action is what the character rules say, and the
-    /// table finds exactly the candidates.
+    /// Each candidate's action is what the character rules say, and
+    /// `action_of` acts on exactly the candidates.
     #[test]
-    fn stops_hold_each_candidate_with_its_action() {
+    fn each_candidate_has_its_action_and_no_other_character_one() {
         for c in CANDIDATE_CHARS {
             let want = if is_clause_break(c) {
                 Action::Break {
@@ -284,50 +242,47 @@ mod tests {
             } else {
                 Action::Quote
             };
-            assert_eq!(action_of(c), want, "{c:?}");
+            assert_eq!(action_of(c), Some(want), "{c:?}");
         }
-        for c in (0x800..0x10000).filter_map(char::from_u32) {
-            let mut buf = [0u8; 4];
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            let key = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            let stop = &STOPS[stop_slot(key)];
-            let found = stop.key == key;
-            assert_eq!(found, CANDIDATE_CHARS.contains(&c), "{c:?}");
-            if found {
-                assert_eq!(stop.c, c);
-            }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                action_of(c).is_some(),
+                CANDIDATE_CHARS.contains(&c),
+                "{c:?}"
+            );
         }
     }
 
+    /// The shortcut for common marks does what `act` does with them, and
+    /// the set holds exactly the candidates.
     #[test]
-    fn common_marks_are_read_as_dispatch_reads_them() {
-        for c in CANDIDATE_CHARS {
-            let mut buf = [0u8; 4];
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            let want = if is_clause_break(c) {
-                Some(if is_sentence_break(c) {
-                    "sentence"
-                } else {
-                    "clause"
-                })
-            } else if c == '、' {
-                Some("list")
-            } else {
-                None
-            };
-            let got = common_mark(b[0], b[1], b[2]).map(|m| match m {
-                Mark::Clause => "clause",
-                Mark::Sentence => "sentence",
-                Mark::List => "list",
+    fn common_marks_and_the_set_agree_with_action_of() {
+        for c in (0x800..0x10000).filter_map(char::from_u32) {
+            let b = crate::bytes::utf8_bytes(c).0;
+            let mark = common_mark([b[0], b[1], b[2]]).map(|m| match m {
+                Mark::Clause => Action::Break { sentence: false },
+                Mark::Sentence => Action::Break { sentence: true },
+                Mark::List => Action::List,
             });
-            if got.is_some() {
-                assert_eq!(got, want, "{c:?}");
+            if mark.is_some() {
+                assert_eq!(mark, action_of(c), "{c:?}");
             }
+            assert_eq!(
+                CANDIDATES.contains3(b[0], b[1], b[2]),
+                action_of(c).is_some(),
+                "{c:?}"
+            );
         }
         for c in ['，', '。', '；', '、'] {
-            let mut buf = [0u8; 4];
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            assert!(common_mark(b[0], b[1], b[2]).is_some(), "{c:?}");
+            assert!(common_mark(utf8_3(c)).is_some(), "{c:?}");
+        }
+    }
+
+    /// Every candidate's first byte sends the scan to `action_of`.
+    #[test]
+    fn candidates_lead_bytes_are_checked() {
+        for c in CANDIDATE_CHARS {
+            assert_eq!(LEAD[usize::from(first_byte(c))], CHECK3, "{c:?}");
         }
     }
 }

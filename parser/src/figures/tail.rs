@@ -10,7 +10,7 @@ use super::chars::{
     space_starts_at,
 };
 use super::units::{match_multiplier, match_unit, Role, Unit};
-use crate::bytes::byte_set_of;
+use crate::bytes::{byte_set_of, utf8_3};
 use crate::numerals::arabic_digit;
 
 /// `第` before a number (`第 39 期`, `第八个`, `第二批`), or before the first
@@ -56,13 +56,16 @@ fn ordinal_mark_before(s: &str, mut p: usize) -> bool {
 
 // ---------------------------------------------------------------- qualifiers
 
+/// The last bytes of the characters approximation words end in.
+const APPROX_LAST: [bool; 256] = byte_set_of(b"", &[], &['过', '约', '近', '超', '逾']);
+
 /// Approximation words before a number. `不超过` is a bound and `签约`,
 /// `最近`, `赶超` are words, so the character before must not glue to them.
 /// `q` is where the spaces before the number end (as for [`is_ordinal_from`]).
 pub fn approx_before_from(s: &str, q: usize) -> Option<(&'static str, usize)> {
-    // The words end in 过 (E8 BF 87), 约 (E7 BA A6), 近 (E8 BF 91), 超
-    // (E8 B6 85) or 逾 (E9 80 BE): one byte rules most numbers out.
-    if q == 0 || !matches!(s.as_bytes()[q - 1], 0x87 | 0xA6 | 0x91 | 0x85 | 0xBE) {
+    // The words end in 过, 约, 近, 超 or 逾: their last byte rules most
+    // numbers out.
+    if q == 0 || !APPROX_LAST[usize::from(s.as_bytes()[q - 1])] {
         return None;
     }
     let (word, before): (&'static str, &[&str]) = if ends_at(s, q, "超过") {
@@ -96,12 +99,14 @@ pub fn approx_before_from(s: &str, q: usize) -> Option<(&'static str, usize)> {
     Some((word, w))
 }
 
+/// The first bytes of `余`, `多` and `几`.
+const MID_FIRST: [bool; 256] = byte_set_of(b"", &['余', '多', '几'], &[]);
+
 /// `余`, `多` or `几` between a number and its unit or multiplier.
 #[inline]
 fn approx_mid(s: &str, i: usize) -> Option<&'static str> {
-    // 余 is E4 BD 99, 多 E5 A4 9A, 几 E5 87 A0.
     match s.as_bytes().get(i) {
-        Some(0xE4 | 0xE5) => at_any(s, i, &["余", "多", "几"]),
+        Some(&x) if MID_FIRST[usize::from(x)] => at_any(s, i, &["余", "多", "几"]),
         _ => None,
     }
 }
@@ -262,6 +267,9 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
     })
 }
 
+/// The first bytes of `（`, `以` and `左` (none starts a space).
+const FOLLOW_FIRST: [bool; 256] = byte_set_of(b"", &['（', '以', '左'], &[]);
+
 /// Whether what may follow a unit ending at `end` (a space, a bracketed
 /// alternative, `以上`, `左右`) starts there: after most units it is
 /// ruled out on a byte or three, without decoding.
@@ -269,9 +277,11 @@ pub fn tail(s: &str, p: usize, cn: bool) -> Option<Tail> {
 fn may_follow_unit(b: &[u8], end: usize) -> bool {
     match b.get(end) {
         Some(b'(') => true,
-        Some(0xEF) => b.get(end + 1..end + 3) == Some(&[0xBC, 0x88]), // （
-        Some(0xE4) => b.get(end + 1..end + 3) == Some(&[0xBB, 0xA5]), // 以
-        Some(0xE5) => b.get(end + 1..end + 3) == Some(&[0xB7, 0xA6]), // 左
+        Some(&x) if FOLLOW_FIRST[usize::from(x)] => b.get(end..end + 3).is_some_and(|t| {
+            t == utf8_3('（').as_slice()
+                || t == utf8_3('以').as_slice()
+                || t == utf8_3('左').as_slice()
+        }),
         _ => space_starts_at(b, end),
     }
 }

@@ -10,6 +10,7 @@
 use crate::model::FigureKind::{self, Count, Duration, Measure, Money, Percent};
 
 use super::chars::{at, at_bytes, char_at, same, CharSet};
+use crate::bytes::HAN_LEADS;
 
 /// Which Chinese numerals may count with a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -564,10 +565,7 @@ pub fn match_unit(s: &str, i: usize) -> Option<&'static Unit> {
     })?;
     let end = i + unit.text.len();
     // Only a Han character can continue the unit into a word.
-    let han_next = s
-        .as_bytes()
-        .get(end)
-        .is_some_and(|&x| (0xE4..=0xE9).contains(&x));
+    let han_next = s.as_bytes().get(end).is_some_and(|x| HAN_LEADS.contains(x));
     let may_follow = || {
         s.as_bytes()
             .get(end + 2)

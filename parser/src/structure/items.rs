@@ -11,7 +11,7 @@ use super::text::{
     width,
 };
 use super::text::{trim_spaces_and_newlines, trim_spaces_and_stars, trim_start_set};
-use crate::bytes::byte_set_of;
+use crate::bytes::{byte_set_of, first_byte, last_byte, utf8_3};
 use crate::bytes::{find_byte, find_colon, find_stars};
 use crate::figures;
 use crate::figures::count_chars;
@@ -125,7 +125,7 @@ fn number_gap_break(s: &str) -> Option<(usize, usize)> {
                     .iter()
                     .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b','))
                     .count();
-            if num_end < b.len() && b[num_end] != b' ' && b[num_end] >= 0x80 {
+            if num_end < b.len() && b[num_end] != b' ' && !b[num_end].is_ascii() {
                 return Some((at, start));
             }
         }
@@ -180,12 +180,10 @@ const NOT_SOURCES: &[&str] = &["完", "待续", "续", "下转", "上接", "接�
 #[inline]
 pub fn trailing_source(s: &str) -> Option<Tail> {
     // Quick reject on bytes (inlined: this runs on every line): the text
-    // must end in `)` or `）` (EF BC 89).
+    // must end in `)` or `）`.
     let b = s.as_bytes();
     let end = b.iter().rposition(|&x| !matches!(x, b' ' | b'*' | b'\n'))? + 1;
-    if !(b[end - 1] == b')'
-        || (end >= 3 && b[end - 3] == 0xEF && b[end - 2] == 0xBC && b[end - 1] == 0x89))
-    {
+    if !(b[end - 1] == b')' || b[..end].ends_with("）".as_bytes())) {
         return None;
     }
     parenthetical_at_end(&s[..end])
@@ -199,25 +197,32 @@ pub fn may_end_in_paren(s: &str) -> bool {
     // The last byte decides, unless it is one of those passed over (lines
     // end in a space or `*` seldom: their trims took the spaces).
     match s.as_bytes() {
-        [.., b')' | 0x89] => true,
+        [.., b')' | FULL_CLOSE_LAST] => true,
         [.., b' ' | b'*' | b'\n'] => s
             .as_bytes()
             .iter()
             .rev()
             .find(|&&x| !matches!(x, b' ' | b'*' | b'\n'))
-            .is_some_and(|&x| x == b')' || x == 0x89),
+            .is_some_and(|&x| x == b')' || x == FULL_CLOSE_LAST),
         _ => false,
     }
 }
+
+/// The last byte of `）` (other characters end in it too: a prefilter).
+const FULL_CLOSE_LAST: u8 = last_byte('）');
+/// The bytes of `）`.
+const CLOSE_0: u8 = utf8_3('）')[0];
+const CLOSE_1: u8 = utf8_3('）')[1];
+const CLOSE_2: u8 = utf8_3('）')[2];
 
 /// [`trailing_source`] of `t`, which ends in a closing parenthesis.
 #[inline(never)]
 fn parenthetical_at_end(t: &str) -> Option<Tail> {
     let b = t.as_bytes();
-    // `)` or `）` (EF BC 89), told from the bytes.
+    // `)` or `）`.
     let close_at = match b {
         [.., b')'] => b.len() - 1,
-        [.., 0xEF, 0xBC, 0x89] => b.len() - 3,
+        [.., CLOSE_0, CLOSE_1, CLOSE_2] => b.len() - 3,
         _ => return None,
     };
     let open_at = open_paren_before(t, close_at)?;
@@ -337,10 +342,12 @@ fn is_person_name(t: &str) -> bool {
     (2..=4).contains(&chars_up_to(t, 5)) && t.chars().all(is_cjk)
 }
 
-/// Some character of `s` is CJK. A lead byte E5–E9 starts one of
-/// U+5000–U+9FFF, all CJK, so most names are told on their first bytes.
+/// Some character of `s` is CJK. The lead bytes of U+5000 to U+9FFF start
+/// nothing but those characters, all CJK, so most names are told on their
+/// first bytes.
 fn has_cjk(s: &str) -> bool {
-    s.bytes().any(|x| (0xE5..=0xE9).contains(&x)) || s.chars().any(is_cjk)
+    const LEADS: std::ops::RangeInclusive<u8> = first_byte('\u{5000}')..=first_byte('\u{9FFF}');
+    s.bytes().any(|x| LEADS.contains(&x)) || s.chars().any(is_cjk)
 }
 
 /// The last bytes of the characters [`open_paren_before`] stops at:

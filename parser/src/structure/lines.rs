@@ -8,7 +8,7 @@ pub use super::line::{Kind, Line, WIDE_LINE, WIDE_LINE_BYTES};
 use super::text::{
     chars_up_to, floor_boundary, has_sentence_punct, trim_spaces_and_stars, trim_start_set,
 };
-use crate::bytes::for_each_line;
+use crate::bytes::{for_each_line, lead_len};
 use crate::figures::CharSet;
 use crate::figures::{columns, count_chars};
 use crate::messages::DropReason;
@@ -469,8 +469,8 @@ fn classify_trimmed<'a>(
     // lines start with CJK) without decoding it.
     let marked = match *text.as_bytes() {
         [] => return line,
-        [b0, ..] if b0 < 0x80 => MARKS.contains(char::from(b0)),
-        [b0 @ 0xE0..=0xEF, b1, b2, ..] => MARKS.contains3(b0, b1, b2),
+        [b0, ..] if b0.is_ascii() => MARKS.contains(char::from(b0)),
+        [b0, b1, b2, ..] if lead_len(b0) == 3 => MARKS.contains3(b0, b1, b2),
         _ => text.chars().next().is_some_and(|c| MARKS.contains(c)),
     };
     if marked {

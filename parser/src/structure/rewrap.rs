@@ -23,7 +23,7 @@ use super::items::{
 use super::lines::{Headings, Kind, Line};
 use super::sink::Sink;
 use super::text::{ends_sentence, eq_ignoring_spaces, floor_boundary, trim_start_set, width};
-use crate::bytes::find_byte;
+use crate::bytes::{byte_set_of, find_byte, last_byte};
 use crate::messages::DropReason;
 
 impl Para {
@@ -277,7 +277,7 @@ impl HeaderStarts {
         };
         for h in headers {
             match *h.as_bytes() {
-                [x, ..] if x < 0x80 => starts.ascii[usize::from(x)] = true,
+                [x, ..] if x.is_ascii() => starts.ascii[usize::from(x)] = true,
                 [x, y, ..] => {
                     if starts.wide.is_empty() {
                         starts.wide = vec![0; 1024];
@@ -295,7 +295,7 @@ impl HeaderStarts {
     #[inline]
     fn may_start(&self, text: &str) -> bool {
         match *text.as_bytes() {
-            [x, ..] if x < 0x80 => self.ascii[usize::from(x)],
+            [x, ..] if x.is_ascii() => self.ascii[usize::from(x)],
             [x, y, ..] if !self.wide.is_empty() => {
                 let bit = usize::from(x) << 8 | usize::from(y);
                 self.wide[bit >> 6] & (1 << (bit & 63)) != 0
@@ -305,10 +305,16 @@ impl HeaderStarts {
     }
 }
 
+/// The last byte of `）` (other characters end in it too: a prefilter).
+const FULL_CLOSE_LAST: u8 = last_byte('）');
+
 /// `（完）`, `（待续）` at the end of a text: the item ends there.
 fn ends_with_end_mark(t: &str) -> bool {
-    // Told by the last byte first: `)` or that of `）` (EF BC 89).
-    if !matches!(t.as_bytes().last(), Some(b')' | 0x89 | b' ' | b'*')) {
+    // Told by the last byte first: `)` or that of `）`.
+    if !matches!(
+        t.as_bytes().last().copied(),
+        Some(b')' | FULL_CLOSE_LAST | b' ' | b'*')
+    ) {
         return false;
     }
     let t = t.trim_end_matches([' ', '*']);
@@ -465,9 +471,8 @@ fn ends_with_source(cur: &[Piece<'_>], has_tail: bool) -> bool {
         return true;
     }
     let Some(last) = cur.last() else { return false };
-    // The last byte of `)` or `）` (EF BC 89), or of white space after it
-    // (ASCII, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F,
-    // U+205F, U+3000): anything else cannot end in a parenthesis.
+    // The last byte of `)` or `）`, or of white space after it: anything
+    // else cannot end in a parenthesis.
     let may_close = last
         .text
         .as_bytes()
@@ -478,44 +483,25 @@ fn ends_with_source(cur: &[Piece<'_>], has_tail: bool) -> bool {
 
 /// The last bytes [`ends_with_source`] lets through, as a table: one
 /// lookup for every line.
-const MAY_CLOSE_LAST: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut x = 0;
-    while x < 256 {
-        t[x] = matches!(
-            x as u8,
-            b')' | 0x09..=0x0D | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
-        );
-        x += 1;
-    }
-    t
-};
+const MAY_CLOSE_LAST: [bool; 256] = byte_set_of(b")\t\n\x0B\x0C\r ", &[], &CLOSE_OR_WIDE_SPACE);
+
+/// `）` and every white space character beyond ASCII (`char::is_whitespace`:
+/// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000).
+const CLOSE_OR_WIDE_SPACE: [char; 20] = [
+    '）', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}',
+    '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200A}', '\u{2028}',
+    '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}',
+];
 
 /// [`ends_with_source`] for a paragraph of two or more pieces whose last
 /// may end in a parenthesis.
 #[inline(never)]
 fn source_cut_by_wrap(cur: &[Piece<'_>]) -> bool {
     let last = &cur[cur.len() - 1];
-    let t = last.text.as_bytes();
-    // White space ends in an ASCII space or control, or is two bytes from
-    // C2 or three with 80, 81 or 9A in the middle: any other text is its
-    // own `trim_end`, and the test is on bytes, without decoding.
-    let may_end_blank = matches!(
-        t,
-        [.., 0x09..=0x0D | b' '] | [.., 0xC2, _] | [.., 0x80 | 0x81 | 0x9A, _]
-    );
-    let trimmed = if may_end_blank {
-        last.text.trim_end().as_bytes()
-    } else {
-        t
-    };
-    // Ends in `)` or `）` (EF BC 89); holds no `(` or `（` (EF BC 88).
-    let closes = matches!(trimmed, [.., b')'] | [.., 0xEF, 0xBC, 0x89]);
-    let opens = || {
-        t.iter().enumerate().any(|(i, &x)| {
-            x == b'(' || (x == 0x88 && i >= 2 && t[i - 2] == 0xEF && t[i - 1] == 0xBC)
-        })
-    };
+    // Ends in `)` or `）`; holds no `(` or `（`.
+    let trimmed = last.text.trim_end();
+    let closes = trimmed.ends_with(')') || trimmed.ends_with('）');
+    let opens = || last.text.contains('(') || last.text.contains('（');
     if !closes || opens() {
         return false;
     }
@@ -564,5 +550,25 @@ impl Builder<'_> {
         self.out.blocks.push(Block::Para(para));
         self.start = end;
         self.text_bytes = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn may_close_last_holds_the_last_bytes_of_closes_and_white_space() {
+        let mut want = [false; 256];
+        let closes_or_blank = |c: &char| matches!(c, ')' | '）') || c.is_whitespace();
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(closes_or_blank)
+        {
+            let mut buf = [0; 4];
+            let last = *c.encode_utf8(&mut buf).as_bytes().last().unwrap();
+            want[usize::from(last)] = true;
+        }
+        assert_eq!(MAY_CLOSE_LAST, want);
     }
 }

@@ -8,8 +8,14 @@ use crate::figures::{columns, CharSet};
 /// planes, compatibility ideographs) or `〇`.
 #[inline]
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-        || c == '〇'
+    matches!(
+        c,
+        '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{3134F}'
+            | '〇'
+    )
 }
 
 /// Closing quotes and brackets, full- and half-width.
