@@ -158,9 +158,9 @@ pub(crate) enum Part {
     Other,
 }
 
-/// Where the characters stand that the number, date and unit-name checks
-/// start from (character offsets, ascending): each check visits these
-/// rather than every character.
+/// Where the characters stand that the checks start from (character
+/// offsets, ascending), noted in the one walk that reads the text: each
+/// check visits these rather than every character.
 #[derive(Default)]
 pub(crate) struct Cues {
     /// 占 比 其 由 从: shares (占…的, 比重), parts (其中), growth (由/从…至).
@@ -169,7 +169,19 @@ pub(crate) struct Cues {
     pub dates: Vec<usize>,
     /// 县 区 市: the prefixes of unit names.
     pub units: Vec<usize>,
+    /// Brackets, quotes and half-width `,` `;` `:` `?` `!`.
+    pub marks: Vec<usize>,
+    /// Han characters that may start a repeat: the same character follows,
+    /// or was seen 2 to 8 characters before (by its low bits, see
+    /// [`RECENT_SLOTS`]). Each with where that earlier one stands
+    /// (`u32::MAX`: not seen).
+    pub repeats: Vec<(usize, u32)>,
 }
+
+/// Slots of the table of where each Han character was last seen, indexed
+/// by the character's low bits (two characters may share a slot: a repeat
+/// candidate is then looked at and dismissed).
+pub(crate) const RECENT_SLOTS: usize = 1024;
 
 impl Cues {
     /// The offsets of `cues` inside `seg`, relative to its start.
@@ -179,6 +191,23 @@ impl Cues {
         let start = seg.start;
         cues[from..to].iter().map(move |&p| p - start)
     }
+
+    /// The repeat candidates inside `seg` (input offsets).
+    pub fn repeats_within(&self, seg: &Segment) -> &[(usize, u32)] {
+        let from = self.repeats.partition_point(|&(p, _)| p < seg.start);
+        let to = self.repeats.partition_point(|&(p, _)| p < seg.end);
+        &self.repeats[from..to]
+    }
+}
+
+/// Whether `c` may be a bracket or quote (a cheap test before the tables).
+pub(crate) fn maybe_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
+}
+
+/// Half-width punctuation that Chinese text writes full-width.
+pub(crate) fn is_half_width_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '?' | '!')
 }
 
 /// A run of input characters checked as one piece of text.
@@ -205,21 +234,41 @@ impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
         // The characters and where each line starts, in one walk over the
         // text (the slots are filled in place: no capacity check per push).
-        // The same walk notes where the characters the other checks start
-        // from stand (see [`Cues`]), so those checks visit only them.
+        // The same walk notes where the checks start from (see [`Cues`]).
         let mut chars: Vec<char> = vec!['\0'; text.chars().count()];
         let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
         line_starts.push(0);
         let mut cues = Cues::default();
+        let mut recent = [u32::MAX; RECENT_SLOTS];
+        // The previous character, and where the one before it like it stood.
+        let (mut prev, mut prev_seen) = ('\0', u32::MAX);
         for (i, (slot, c)) in chars.iter_mut().zip(text.chars()).enumerate() {
             *slot = c;
-            match c {
-                '\n' => line_starts.push(i + 1),
-                '占' | '比' | '其' | '由' | '从' => cues.numbers.push(i),
-                '月' | '-' | '.' | '/' => cues.dates.push(i),
-                '县' | '区' | '市' => cues.units.push(i),
-                _ => {}
+            if is_han(c) {
+                let seen = std::mem::replace(&mut recent[c as usize % RECENT_SLOTS], i as u32);
+                if c == prev && cues.repeats.last().is_none_or(|&(p, _)| p + 1 != i) {
+                    cues.repeats.push((i - 1, prev_seen));
+                }
+                if (2..=8).contains(&i.wrapping_sub(seen as usize)) {
+                    cues.repeats.push((i, seen));
+                }
+                match c {
+                    '占' | '比' | '其' | '由' | '从' => cues.numbers.push(i),
+                    '月' => cues.dates.push(i),
+                    '县' | '区' | '市' => cues.units.push(i),
+                    _ => {}
+                }
+                prev_seen = seen;
+            } else if c.is_ascii_alphanumeric() || c == ' ' {
+                // Letters, digits and spaces start no check.
+            } else if c == '\n' {
+                line_starts.push(i + 1);
+            } else if matches!(c, '-' | '.' | '/') {
+                cues.dates.push(i);
+            } else if maybe_bracket(c) || is_half_width_mark(c) {
+                cues.marks.push(i);
             }
+            prev = c;
         }
         let lines = line_starts.len();
         // Which part each line belongs to; dropped lines (page numbers,

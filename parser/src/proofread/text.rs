@@ -1,46 +1,33 @@
 //! Text checks: a character or word written twice, unbalanced brackets and
 //! quotes, half-width punctuation in Chinese text, a headline printed twice.
 
-use super::doc::{is_han, Doc, FindingKind, Raw, Segment};
+use super::doc::{is_han, maybe_bracket, Cues, Doc, FindingKind, Raw, Segment};
 use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
 
-/// One pass over a segment: Han characters for repeats, the rest for
-/// brackets, quotes and half-width punctuation. `last`: where each Han
-/// character (by its low bits) was last seen, as an input offset, shared by
-/// every segment (a slot from an earlier segment is older than this one's
-/// start and ignored).
-pub(crate) fn check_segment(
-    doc: &Doc,
-    seg: &Segment,
-    last: &mut [u32],
-    searches: &mut usize,
-    out: &mut Vec<Raw>,
-) {
+/// The text checks of a segment, at the places the walk that read the text
+/// noted (see [`Cues`]): Han characters that may start a repeat, then the
+/// brackets, quotes and half-width punctuation in order.
+pub(crate) fn check_segment(doc: &Doc, seg: &Segment, searches: &mut usize, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let base = seg.start;
-    let mask = last.len() - 1;
-    let mut brackets = Brackets::default();
     let mut elsewhere = Elsewhere {
         text: doc.text,
         searches: &mut *searches,
     };
     let mut skip_to = 0;
-    for (i, &c) in s.iter().enumerate() {
-        if is_han(c) {
-            let slot = c as usize & mask;
-            let seen = last[slot] as usize;
-            last[slot] = (base + i) as u32;
-            // Most characters are neither written again right after nor
-            // seen a word's length before: nothing to look at.
-            let near = (base + i).wrapping_sub(seen);
-            let doubled = s.get(i + 1) == Some(&c);
-            if i >= skip_to && ((2..=8).contains(&near) || doubled) {
-                let seen = (seen != u32::MAX as usize && seen >= base).then(|| seen - base);
-                skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
-            }
-        } else if maybe_bracket(c) {
+    for &(at, seen) in doc.cues.repeats_within(seg) {
+        let i = at - base;
+        if i >= skip_to {
+            let seen = seen as usize;
+            let seen = (seen != u32::MAX as usize && seen >= base).then(|| seen - base);
+            skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
+        }
+    }
+    let mut brackets = Brackets::default();
+    for i in Cues::within(&doc.cues.marks, seg) {
+        if maybe_bracket(s[i]) {
             brackets.step(s, i, base, out);
-        } else if matches!(c, ',' | ';' | ':' | '?' | '!') {
+        } else {
             half_width(s, i, base, out);
         }
     }
@@ -344,11 +331,6 @@ fn is_list_marker(s: &[char], i: usize) -> bool {
         return false;
     }
     j == 0 || s[j - 1].is_whitespace() || "。；：，、;:,　*>".contains(s[j - 1])
-}
-
-/// Whether `c` may be a bracket or quote (a cheap test before the tables).
-fn maybe_bracket(c: char) -> bool {
-    matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
 }
 
 /// Brackets and quotes opened and not yet closed in a segment.
