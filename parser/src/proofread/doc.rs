@@ -3,6 +3,8 @@
 //! checks push, and the [`Finding`]s they become. Below every check: it uses
 //! none of them.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::Bulletin;
@@ -184,20 +186,69 @@ pub(crate) struct Cues {
 pub(crate) const RECENT_SLOTS: usize = 1024;
 
 impl Cues {
-    /// The offsets of `cues` inside `seg`, relative to its start.
-    pub fn within<'c>(cues: &'c [usize], seg: &Segment) -> impl Iterator<Item = usize> + 'c {
-        let from = cues.partition_point(|&p| p < seg.start);
-        let to = cues.partition_point(|&p| p < seg.end);
-        let start = seg.start;
-        cues[from..to].iter().map(move |&p| p - start)
+    /// The 占 比 其 由 从 inside `seg`, relative to its start.
+    pub fn numbers_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.numbers, &seg.cues.numbers, seg.start)
+    }
+
+    /// The 月 - . / inside `seg`, relative to its start.
+    pub fn dates_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.dates, &seg.cues.dates, seg.start)
+    }
+
+    /// The 县 区 市 inside `seg`, relative to its start.
+    pub fn units_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.units, &seg.cues.units, seg.start)
+    }
+
+    /// The brackets, quotes and half-width marks inside `seg`, relative to
+    /// its start.
+    pub fn marks_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.marks, &seg.cues.marks, seg.start)
     }
 
     /// The repeat candidates inside `seg` (input offsets).
-    pub fn repeats_within(&self, seg: &Segment) -> &[(usize, u32)] {
-        let from = self.repeats.partition_point(|&(p, _)| p < seg.start);
-        let to = self.repeats.partition_point(|&(p, _)| p < seg.end);
-        &self.repeats[from..to]
+    pub fn repeats_in(&self, seg: &Segment) -> &[(usize, u32)] {
+        &self.repeats[seg.cues.repeats.clone()]
     }
+}
+
+fn relative<'c>(
+    cues: &'c [usize],
+    span: &Range<usize>,
+    start: usize,
+) -> impl Iterator<Item = usize> + 'c {
+    cues[span.clone()].iter().map(move |&p| p - start)
+}
+
+/// Which entries of each list of [`Cues`] fall inside one segment.
+#[derive(Default)]
+pub(crate) struct CueSpans {
+    numbers: Range<usize>,
+    dates: Range<usize>,
+    units: Range<usize>,
+    marks: Range<usize>,
+    repeats: Range<usize>,
+}
+
+/// For each segment (ascending, disjoint), the range of the ascending
+/// offsets `at(0..len)` that fall inside it: one merge, no search per
+/// segment.
+fn spans(len: usize, at: impl Fn(usize) -> usize, segments: &[Segment]) -> Vec<Range<usize>> {
+    let mut k = 0;
+    segments
+        .iter()
+        .map(|seg| {
+            while k < len && at(k) < seg.start {
+                k += 1;
+            }
+            let from = k;
+            while k < len && at(k) < seg.end {
+                k += 1;
+            }
+            from..k
+        })
+        .collect()
 }
 
 /// Whether `c` may be a bracket or quote (a cheap test before the tables).
@@ -215,6 +266,8 @@ pub(crate) struct Segment {
     pub start: usize,
     pub end: usize,
     pub part: Part,
+    /// Its entries in each list of [`Cues`].
+    pub cues: CueSpans,
 }
 
 /// The input as characters, with its lines and the parse.
@@ -259,6 +312,12 @@ impl<'a> Doc<'a> {
                     _ => {}
                 }
                 prev_seen = seen;
+            } else if !c.is_ascii() {
+                // Full-width punctuation and other scripts: only brackets
+                // and quotes start a check.
+                if maybe_bracket(c) {
+                    cues.marks.push(i);
+                }
             } else if c.is_ascii_alphanumeric() || c == ' ' {
                 // Letters, digits and spaces start no check.
             } else if c == '\n' {
@@ -295,7 +354,34 @@ impl<'a> Doc<'a> {
             let end = line_end(&chars, &line_starts, line);
             match segments.last_mut() {
                 Some(last) if part != Part::Other && last.part == part => last.end = end,
-                _ => segments.push(Segment { start, end, part }),
+                _ => segments.push(Segment {
+                    start,
+                    end,
+                    part,
+                    cues: CueSpans::default(),
+                }),
+            }
+        }
+        let numbers = spans(cues.numbers.len(), |k| cues.numbers[k], &segments);
+        let dates = spans(cues.dates.len(), |k| cues.dates[k], &segments);
+        let units = spans(cues.units.len(), |k| cues.units[k], &segments);
+        let marks = spans(cues.marks.len(), |k| cues.marks[k], &segments);
+        let repeats = spans(cues.repeats.len(), |k| cues.repeats[k].0, &segments);
+        let mut spans = numbers
+            .into_iter()
+            .zip(dates)
+            .zip(units)
+            .zip(marks)
+            .zip(repeats);
+        for seg in segments.iter_mut() {
+            if let Some(((((numbers, dates), units), marks), repeats)) = spans.next() {
+                seg.cues = CueSpans {
+                    numbers,
+                    dates,
+                    units,
+                    marks,
+                    repeats,
+                };
             }
         }
         let issue_date = bulletin.masthead.date.as_deref().and_then(parse_iso);
@@ -323,15 +409,15 @@ impl<'a> Doc<'a> {
     }
 
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())]
-            .iter()
-            .collect()
+        let chars = &self.chars[start.min(self.chars.len())..end.min(self.chars.len())];
+        let mut s = String::with_capacity(chars.len() * 4);
+        s.extend(chars);
+        s
     }
 
     /// Finds `needle` in the input lines `first..=last` (1-based): the
     /// character offset of its first occurrence there.
     pub fn find_in_lines(&self, needle: &str, first: usize, last: usize) -> Option<usize> {
-        let needle: Vec<char> = needle.chars().collect();
         if needle.is_empty() || first == 0 {
             return None;
         }
@@ -341,7 +427,7 @@ impl<'a> Doc<'a> {
             &self.line_starts,
             last.min(self.line_starts.len()) - 1,
         );
-        find_chars(&self.chars[start..end], &needle).map(|i| start + i)
+        find_str(&self.chars[start..end], needle).map(|i| start + i)
     }
 
     pub(super) fn finish(&self, mut raw: Vec<Raw>) -> Vec<Finding> {
@@ -393,6 +479,15 @@ pub(crate) fn find_chars(hay: &[char], needle: &[char]) -> Option<usize> {
         return None;
     }
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Where `needle` first stands in `hay` (a character offset), without
+/// collecting it into characters.
+pub(crate) fn find_str(hay: &[char], needle: &str) -> Option<usize> {
+    let first = needle.chars().next()?;
+    let len = needle.chars().count();
+    (0..(hay.len() + 1).saturating_sub(len))
+        .find(|&i| hay[i] == first && hay[i..i + len].iter().copied().eq(needle.chars()))
 }
 
 fn parse_iso(date: &str) -> Option<(i32, u32, u32)> {

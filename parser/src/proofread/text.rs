@@ -1,21 +1,38 @@
 //! Text checks: a character or word written twice, unbalanced brackets and
 //! quotes, half-width punctuation in Chinese text, a headline printed twice.
 
-use super::doc::{is_han, maybe_bracket, Cues, Doc, FindingKind, Raw, Segment};
+use super::doc::{is_han, maybe_bracket, Doc, FindingKind, Raw, Segment};
 use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
 
+/// What the text checks carry from one segment to the next: the searches
+/// left for [`Elsewhere`], and the bracket stack (emptied at each segment,
+/// kept to reuse its room).
+pub(crate) struct TextState {
+    searches: usize,
+    brackets: Brackets,
+}
+
+impl TextState {
+    pub fn new() -> TextState {
+        TextState {
+            searches: ELSEWHERE_SEARCHES,
+            brackets: Brackets::default(),
+        }
+    }
+}
+
 /// The text checks of a segment, at the places the walk that read the text
-/// noted (see [`Cues`]): Han characters that may start a repeat, then the
-/// brackets, quotes and half-width punctuation in order.
-pub(crate) fn check_segment(doc: &Doc, seg: &Segment, searches: &mut usize, out: &mut Vec<Raw>) {
+/// noted (see [`super::doc::Cues`]): Han characters that may start a
+/// repeat, then the brackets, quotes and half-width punctuation in order.
+pub(crate) fn check_segment(doc: &Doc, seg: &Segment, state: &mut TextState, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let base = seg.start;
     let mut elsewhere = Elsewhere {
         text: doc.text,
-        searches: &mut *searches,
+        searches: &mut state.searches,
     };
     let mut skip_to = 0;
-    for &(at, seen) in doc.cues.repeats_within(seg) {
+    for &(at, seen) in doc.cues.repeats_in(seg) {
         let i = at - base;
         if i >= skip_to {
             let seen = seen as usize;
@@ -23,8 +40,10 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, searches: &mut usize, out:
             skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
         }
     }
-    let mut brackets = Brackets::default();
-    for i in Cues::within(&doc.cues.marks, seg) {
+    let brackets = &mut state.brackets;
+    brackets.stack.clear();
+    brackets.single_quotes = None;
+    for i in doc.cues.marks_in(seg) {
         if maybe_bracket(s[i]) {
             brackets.step(s, i, base, out);
         } else {
@@ -80,7 +99,7 @@ pub(crate) struct Elsewhere<'a> {
 }
 
 /// Searches of the whole text per document for [`Elsewhere`].
-pub(crate) const ELSEWHERE_SEARCHES: usize = 64;
+const ELSEWHERE_SEARCHES: usize = 64;
 
 impl Elsewhere<'_> {
     fn written_once(&mut self, s: &[char], i: usize) -> bool {
