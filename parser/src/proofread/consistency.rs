@@ -64,7 +64,7 @@ fn unit_names(doc: &Doc, out: &mut Vec<Raw>) {
     for seg in &doc.segments {
         let s = &doc.chars[seg.start..seg.end];
         // Only where 县 区 市 stand (noted when the text was read).
-        for i in super::doc::Cues::within(&doc.cues.units, seg) {
+        for i in doc.cues.units_in(seg) {
             let prefix = s[i];
             // 省市县 lists, 市县 pairs: the prefix must start the name.
             let rest = &s[i + 1..];

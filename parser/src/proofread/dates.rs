@@ -326,7 +326,7 @@ pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let base = seg.start;
     let issue_year = doc.issue_date.map(|d| d.0);
-    for d in dates(s, super::doc::Cues::within(&doc.cues.dates, seg)) {
+    for d in dates(s, doc.cues.dates_in(seg)) {
         let year = d.year.or(issue_year);
         let bad_month = !(1..=12).contains(&d.month);
         let bad_day = match d.day {
@@ -425,18 +425,18 @@ fn future(doc: &Doc, s: &[char], d: &Date, day: u32, base: usize, out: &mut Vec<
         .iter()
         .position(|&c| is_clause_end(c))
         .map_or(s.len(), |p| d.end + p);
-    let before: String = s[from..d.start].iter().collect();
-    let after: String = s[d.end..to].iter().collect();
-    let Some(cue) = PAST.iter().filter_map(|w| after.find(w)).min() else {
+    let after = &s[d.end..to];
+    let Some(cue) = PAST
+        .iter()
+        .filter_map(|w| super::doc::find_str(after, w))
+        .min()
+    else {
         return;
     };
     // A range (`8月28日至9月3日`), a plan (`将于`, `前完成`) or a deadline is
     // not an event that happened; neither is a date after another date.
-    let lead = format!("{before}{}", &after[..cue]);
-    if PLANNED.iter().any(|w| lead.contains(w))
-        || after[..cue].contains('月')
-        || after[..cue].chars().count() > 20
-    {
+    let lead: String = s[from..d.start].iter().chain(&after[..cue]).collect();
+    if PLANNED.iter().any(|w| lead.contains(w)) || after[..cue].contains(&'月') || cue > 20 {
         return;
     }
     if s.get(d.end)

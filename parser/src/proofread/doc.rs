@@ -3,6 +3,8 @@
 //! checks push, and the [`Finding`]s they become. Below every check: it uses
 //! none of them.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::Bulletin;
@@ -158,9 +160,9 @@ pub(crate) enum Part {
     Other,
 }
 
-/// Where the characters stand that the number, date and unit-name checks
-/// start from (character offsets, ascending): each check visits these
-/// rather than every character.
+/// Where the characters stand that the checks start from (character
+/// offsets, ascending), noted in the one walk that reads the text: each
+/// check visits these rather than every character.
 #[derive(Default)]
 pub(crate) struct Cues {
     /// 占 比 其 由 从: shares (占…的, 比重), parts (其中), growth (由/从…至).
@@ -169,16 +171,94 @@ pub(crate) struct Cues {
     pub dates: Vec<usize>,
     /// 县 区 市: the prefixes of unit names.
     pub units: Vec<usize>,
+    /// Brackets, quotes and half-width `,` `;` `:` `?` `!`.
+    pub marks: Vec<usize>,
+    /// Han characters that may start a repeat: the same character follows,
+    /// or was seen 2 to 8 characters before (by its low bits, see
+    /// [`RECENT_SLOTS`]). Each with where that earlier one stands
+    /// (`u32::MAX`: not seen).
+    pub repeats: Vec<(usize, u32)>,
 }
 
+/// Slots of the table of where each Han character was last seen, indexed
+/// by the character's low bits (two characters may share a slot: a repeat
+/// candidate is then looked at and dismissed).
+pub(crate) const RECENT_SLOTS: usize = 1024;
+
 impl Cues {
-    /// The offsets of `cues` inside `seg`, relative to its start.
-    pub fn within<'c>(cues: &'c [usize], seg: &Segment) -> impl Iterator<Item = usize> + 'c {
-        let from = cues.partition_point(|&p| p < seg.start);
-        let to = cues.partition_point(|&p| p < seg.end);
-        let start = seg.start;
-        cues[from..to].iter().map(move |&p| p - start)
+    /// The 占 比 其 由 从 inside `seg`, relative to its start.
+    pub fn numbers_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.numbers, &seg.cues.numbers, seg.start)
     }
+
+    /// The 月 - . / inside `seg`, relative to its start.
+    pub fn dates_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.dates, &seg.cues.dates, seg.start)
+    }
+
+    /// The 县 区 市 inside `seg`, relative to its start.
+    pub fn units_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.units, &seg.cues.units, seg.start)
+    }
+
+    /// The brackets, quotes and half-width marks inside `seg`, relative to
+    /// its start.
+    pub fn marks_in<'c>(&'c self, seg: &Segment) -> impl Iterator<Item = usize> + 'c {
+        relative(&self.marks, &seg.cues.marks, seg.start)
+    }
+
+    /// The repeat candidates inside `seg` (input offsets).
+    pub fn repeats_in(&self, seg: &Segment) -> &[(usize, u32)] {
+        &self.repeats[seg.cues.repeats.clone()]
+    }
+}
+
+fn relative<'c>(
+    cues: &'c [usize],
+    span: &Range<usize>,
+    start: usize,
+) -> impl Iterator<Item = usize> + 'c {
+    cues[span.clone()].iter().map(move |&p| p - start)
+}
+
+/// Which entries of each list of [`Cues`] fall inside one segment.
+#[derive(Default)]
+pub(crate) struct CueSpans {
+    numbers: Range<usize>,
+    dates: Range<usize>,
+    units: Range<usize>,
+    marks: Range<usize>,
+    repeats: Range<usize>,
+}
+
+/// For each segment (ascending, disjoint), the range of the ascending
+/// offsets `at(0..len)` that fall inside it: one merge, no search per
+/// segment.
+fn spans(len: usize, at: impl Fn(usize) -> usize, segments: &[Segment]) -> Vec<Range<usize>> {
+    let mut k = 0;
+    segments
+        .iter()
+        .map(|seg| {
+            while k < len && at(k) < seg.start {
+                k += 1;
+            }
+            let from = k;
+            while k < len && at(k) < seg.end {
+                k += 1;
+            }
+            from..k
+        })
+        .collect()
+}
+
+/// Whether `c` may be a bracket or quote (a cheap test before the tables).
+pub(crate) fn maybe_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
+}
+
+/// Half-width punctuation that Chinese text writes full-width.
+pub(crate) fn is_half_width_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '?' | '!')
 }
 
 /// A run of input characters checked as one piece of text.
@@ -186,6 +266,8 @@ pub(crate) struct Segment {
     pub start: usize,
     pub end: usize,
     pub part: Part,
+    /// Its entries in each list of [`Cues`].
+    pub cues: CueSpans,
 }
 
 /// The input as characters, with its lines and the parse.
@@ -205,21 +287,47 @@ impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, bulletin: &'a Bulletin) -> Doc<'a> {
         // The characters and where each line starts, in one walk over the
         // text (the slots are filled in place: no capacity check per push).
-        // The same walk notes where the characters the other checks start
-        // from stand (see [`Cues`]), so those checks visit only them.
+        // The same walk notes where the checks start from (see [`Cues`]).
         let mut chars: Vec<char> = vec!['\0'; text.chars().count()];
         let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
         line_starts.push(0);
         let mut cues = Cues::default();
+        let mut recent = [u32::MAX; RECENT_SLOTS];
+        // The previous character, and where the one before it like it stood.
+        let (mut prev, mut prev_seen) = ('\0', u32::MAX);
         for (i, (slot, c)) in chars.iter_mut().zip(text.chars()).enumerate() {
             *slot = c;
-            match c {
-                '\n' => line_starts.push(i + 1),
-                '占' | '比' | '其' | '由' | '从' => cues.numbers.push(i),
-                '月' | '-' | '.' | '/' => cues.dates.push(i),
-                '县' | '区' | '市' => cues.units.push(i),
-                _ => {}
+            if is_han(c) {
+                let seen = std::mem::replace(&mut recent[c as usize % RECENT_SLOTS], i as u32);
+                if c == prev && cues.repeats.last().is_none_or(|&(p, _)| p + 1 != i) {
+                    cues.repeats.push((i - 1, prev_seen));
+                }
+                if (2..=8).contains(&i.wrapping_sub(seen as usize)) {
+                    cues.repeats.push((i, seen));
+                }
+                match c {
+                    '占' | '比' | '其' | '由' | '从' => cues.numbers.push(i),
+                    '月' => cues.dates.push(i),
+                    '县' | '区' | '市' => cues.units.push(i),
+                    _ => {}
+                }
+                prev_seen = seen;
+            } else if !c.is_ascii() {
+                // Full-width punctuation and other scripts: only brackets
+                // and quotes start a check.
+                if maybe_bracket(c) {
+                    cues.marks.push(i);
+                }
+            } else if c.is_ascii_alphanumeric() || c == ' ' {
+                // Letters, digits and spaces start no check.
+            } else if c == '\n' {
+                line_starts.push(i + 1);
+            } else if matches!(c, '-' | '.' | '/') {
+                cues.dates.push(i);
+            } else if maybe_bracket(c) || is_half_width_mark(c) {
+                cues.marks.push(i);
             }
+            prev = c;
         }
         let lines = line_starts.len();
         // Which part each line belongs to; dropped lines (page numbers,
@@ -246,7 +354,34 @@ impl<'a> Doc<'a> {
             let end = line_end(&chars, &line_starts, line);
             match segments.last_mut() {
                 Some(last) if part != Part::Other && last.part == part => last.end = end,
-                _ => segments.push(Segment { start, end, part }),
+                _ => segments.push(Segment {
+                    start,
+                    end,
+                    part,
+                    cues: CueSpans::default(),
+                }),
+            }
+        }
+        let numbers = spans(cues.numbers.len(), |k| cues.numbers[k], &segments);
+        let dates = spans(cues.dates.len(), |k| cues.dates[k], &segments);
+        let units = spans(cues.units.len(), |k| cues.units[k], &segments);
+        let marks = spans(cues.marks.len(), |k| cues.marks[k], &segments);
+        let repeats = spans(cues.repeats.len(), |k| cues.repeats[k].0, &segments);
+        let mut spans = numbers
+            .into_iter()
+            .zip(dates)
+            .zip(units)
+            .zip(marks)
+            .zip(repeats);
+        for seg in segments.iter_mut() {
+            if let Some(((((numbers, dates), units), marks), repeats)) = spans.next() {
+                seg.cues = CueSpans {
+                    numbers,
+                    dates,
+                    units,
+                    marks,
+                    repeats,
+                };
             }
         }
         let issue_date = bulletin.masthead.date.as_deref().and_then(parse_iso);
@@ -274,15 +409,15 @@ impl<'a> Doc<'a> {
     }
 
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())]
-            .iter()
-            .collect()
+        let chars = &self.chars[start.min(self.chars.len())..end.min(self.chars.len())];
+        let mut s = String::with_capacity(chars.len() * 4);
+        s.extend(chars);
+        s
     }
 
     /// Finds `needle` in the input lines `first..=last` (1-based): the
     /// character offset of its first occurrence there.
     pub fn find_in_lines(&self, needle: &str, first: usize, last: usize) -> Option<usize> {
-        let needle: Vec<char> = needle.chars().collect();
         if needle.is_empty() || first == 0 {
             return None;
         }
@@ -292,7 +427,7 @@ impl<'a> Doc<'a> {
             &self.line_starts,
             last.min(self.line_starts.len()) - 1,
         );
-        find_chars(&self.chars[start..end], &needle).map(|i| start + i)
+        find_str(&self.chars[start..end], needle).map(|i| start + i)
     }
 
     pub(super) fn finish(&self, mut raw: Vec<Raw>) -> Vec<Finding> {
@@ -344,6 +479,15 @@ pub(crate) fn find_chars(hay: &[char], needle: &[char]) -> Option<usize> {
         return None;
     }
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Where `needle` first stands in `hay` (a character offset), without
+/// collecting it into characters.
+pub(crate) fn find_str(hay: &[char], needle: &str) -> Option<usize> {
+    let first = needle.chars().next()?;
+    let len = needle.chars().count();
+    (0..(hay.len() + 1).saturating_sub(len))
+        .find(|&i| hay[i] == first && hay[i..i + len].iter().copied().eq(needle.chars()))
 }
 
 fn parse_iso(date: &str) -> Option<(i32, u32, u32)> {

@@ -41,10 +41,9 @@ pub fn proofread(text: &str, bulletin: &Bulletin) -> Vec<Finding> {
 pub fn proofread_with(text: &str, bulletin: &Bulletin, rules: &HouseRules) -> Vec<Finding> {
     let doc = Doc::new(text, bulletin);
     let mut raw: Vec<Raw> = Vec::new();
-    let mut last_seen = vec![u32::MAX; 1024];
-    let mut searches = text::ELSEWHERE_SEARCHES;
+    let mut text_state = text::TextState::new();
     for segment in &doc.segments {
-        text::check_segment(&doc, segment, &mut last_seen, &mut searches, &mut raw);
+        text::check_segment(&doc, segment, &mut text_state, &mut raw);
         numbers::check_segment(&doc, segment, &mut raw);
         dates::check_segment(&doc, segment, &mut raw);
     }

@@ -5,14 +5,14 @@
 //! there is no cue. Every comparison allows for rounding to the digits shown;
 //! an approximate figure (约, 余, 多) is never checked.
 
-use super::doc::{fmt_num, is_clause_end, Cues, Doc, FindingKind, Raw, Segment};
+use super::doc::{fmt_num, is_clause_end, Doc, FindingKind, Raw, Segment};
 use crate::model::{Figure, FigureKind};
 
 pub(crate) fn check_segment(doc: &Doc, seg: &Segment, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let mut done_until = 0;
     // Only where 占 比 其 由 从 stand (noted when the text was read).
-    for i in Cues::within(&doc.cues.numbers, seg) {
+    for i in doc.cues.numbers_in(seg) {
         if i < done_until {
             continue;
         }

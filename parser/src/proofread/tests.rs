@@ -330,3 +330,37 @@ fn kinds_have_stable_unique_codes() {
         assert_eq!(FindingKind::from_code(k.code()), Some(k));
     }
 }
+
+#[test]
+fn the_walk_notes_where_each_check_starts() {
+    // 县0 人1 大2 大3 会4 议5 ，6 工7 作8 工9 作10 (11 a12 b13 c14 )15 ,16 2024-3
+    let text = "县人大大会议，工作工作(abc),2024-3";
+    let bulletin = parse(text);
+    let doc = Doc::new(text, &bulletin);
+    // The doubled 大 from its first copy (no earlier 大); 工 and 作 seen two
+    // characters before.
+    assert_eq!(doc.cues.repeats, vec![(2, u32::MAX), (9, 7), (10, 8)]);
+    // Half-width brackets and comma; the full-width comma starts nothing.
+    assert_eq!(doc.cues.marks, vec![11, 15, 16]);
+    assert_eq!(doc.cues.units, vec![0]);
+    assert_eq!(doc.cues.dates, vec![21]);
+    assert!(doc.cues.numbers.is_empty());
+}
+
+#[test]
+fn a_repeat_is_found_wherever_its_line_stands() {
+    // The same doubled word at the start, the middle and the end of a line,
+    // and a doubled character that ends the text: each found once.
+    for body in [
+        "工作工作推进有力。",
+        "全县推进推进重点项目建设。",
+        "全面完成年度任务任务",
+    ] {
+        let got = found(body);
+        assert_eq!(
+            got.iter().filter(|(k, _)| *k == "repeated").count(),
+            1,
+            "{body}: {got:?}"
+        );
+    }
+}

@@ -1,46 +1,52 @@
 //! Text checks: a character or word written twice, unbalanced brackets and
 //! quotes, half-width punctuation in Chinese text, a headline printed twice.
 
-use super::doc::{is_han, Doc, FindingKind, Raw, Segment};
+use super::doc::{is_han, maybe_bracket, Doc, FindingKind, Raw, Segment};
 use super::words::{is_word, REDUPLICATING, TITLE_AFTER_UNIT};
 
-/// One pass over a segment: Han characters for repeats, the rest for
-/// brackets, quotes and half-width punctuation. `last`: where each Han
-/// character (by its low bits) was last seen, as an input offset, shared by
-/// every segment (a slot from an earlier segment is older than this one's
-/// start and ignored).
-pub(crate) fn check_segment(
-    doc: &Doc,
-    seg: &Segment,
-    last: &mut [u32],
-    searches: &mut usize,
-    out: &mut Vec<Raw>,
-) {
+/// What the text checks carry from one segment to the next: the searches
+/// left for [`Elsewhere`], and the bracket stack (emptied at each segment,
+/// kept to reuse its room).
+pub(crate) struct TextState {
+    searches: usize,
+    brackets: Brackets,
+}
+
+impl TextState {
+    pub fn new() -> TextState {
+        TextState {
+            searches: ELSEWHERE_SEARCHES,
+            brackets: Brackets::default(),
+        }
+    }
+}
+
+/// The text checks of a segment, at the places the walk that read the text
+/// noted (see [`super::doc::Cues`]): Han characters that may start a
+/// repeat, then the brackets, quotes and half-width punctuation in order.
+pub(crate) fn check_segment(doc: &Doc, seg: &Segment, state: &mut TextState, out: &mut Vec<Raw>) {
     let s = &doc.chars[seg.start..seg.end];
     let base = seg.start;
-    let mask = last.len() - 1;
-    let mut brackets = Brackets::default();
     let mut elsewhere = Elsewhere {
         text: doc.text,
-        searches: &mut *searches,
+        searches: &mut state.searches,
     };
     let mut skip_to = 0;
-    for (i, &c) in s.iter().enumerate() {
-        if is_han(c) {
-            let slot = c as usize & mask;
-            let seen = last[slot] as usize;
-            last[slot] = (base + i) as u32;
-            // Most characters are neither written again right after nor
-            // seen a word's length before: nothing to look at.
-            let near = (base + i).wrapping_sub(seen);
-            let doubled = s.get(i + 1) == Some(&c);
-            if i >= skip_to && ((2..=8).contains(&near) || doubled) {
-                let seen = (seen != u32::MAX as usize && seen >= base).then(|| seen - base);
-                skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
-            }
-        } else if maybe_bracket(c) {
+    for &(at, seen) in doc.cues.repeats_in(seg) {
+        let i = at - base;
+        if i >= skip_to {
+            let seen = seen as usize;
+            let seen = (seen != u32::MAX as usize && seen >= base).then(|| seen - base);
+            skip_to = repeated_at(s, i, base, seen, &mut elsewhere, out);
+        }
+    }
+    let brackets = &mut state.brackets;
+    brackets.stack.clear();
+    brackets.single_quotes = None;
+    for i in doc.cues.marks_in(seg) {
+        if maybe_bracket(s[i]) {
             brackets.step(s, i, base, out);
-        } else if matches!(c, ',' | ';' | ':' | '?' | '!') {
+        } else {
             half_width(s, i, base, out);
         }
     }
@@ -93,7 +99,7 @@ pub(crate) struct Elsewhere<'a> {
 }
 
 /// Searches of the whole text per document for [`Elsewhere`].
-pub(crate) const ELSEWHERE_SEARCHES: usize = 64;
+const ELSEWHERE_SEARCHES: usize = 64;
 
 impl Elsewhere<'_> {
     fn written_once(&mut self, s: &[char], i: usize) -> bool {
@@ -344,11 +350,6 @@ fn is_list_marker(s: &[char], i: usize) -> bool {
         return false;
     }
     j == 0 || s[j - 1].is_whitespace() || "。；：，、;:,　*>".contains(s[j - 1])
-}
-
-/// Whether `c` may be a bracket or quote (a cheap test before the tables).
-fn maybe_bracket(c: char) -> bool {
-    matches!(c, '(' | ')' | '[' | ']' | '\u{2018}'..='\u{201d}' | '\u{3008}'..='\u{301f}' | '（' | '）')
 }
 
 /// Brackets and quotes opened and not yet closed in a segment.
