@@ -20,7 +20,8 @@ const CLEAN: &str = "\
 ";
 
 fn dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bulletin-check-{}-{test}", std::process::id()));
+    // Under Cargo's target/tmp, emptied first: runs do not pile up in /tmp.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bulletin-check-{test}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -10,8 +10,10 @@ pub fn bin() -> Command {
 }
 
 /// A fresh directory for one test, named by the test file and the test.
+/// A fresh scratch directory for one test, under Cargo's `target/tmp`
+/// (emptied first, so runs do not pile up in the system's /tmp).
 pub fn temp_dir(suite: &str, test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bulletin-{suite}-{}-{test}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bulletin-{suite}-{test}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
