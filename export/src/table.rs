@@ -133,18 +133,16 @@ pub const TEXT_FIGURE_HEADERS: [&str; 13] = [
 /// `docs` are `(file name, bulletin)` pairs; a file name that is empty or
 /// `-` (pasted text, standard input) shows as [`PASTED`].
 pub fn figures_table(docs: &[(&str, &Bulletin)]) -> Table {
-    let mut rows = Vec::new();
-    for (file, bulletin) in docs {
-        for (index, item) in bulletin.items.iter().enumerate() {
-            for figure in &item.figures {
-                rows.push(figure_row(file, bulletin, index, item, figure));
-            }
-        }
-    }
-    Table {
-        headers: FIGURE_HEADERS.to_vec(),
-        rows,
-    }
+    let every: Vec<FigureRow> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, (_, b))| {
+            b.items.iter().enumerate().flat_map(move |(item, i)| {
+                (0..i.figures.len()).map(move |figure| FigureRow { doc, item, figure })
+            })
+        })
+        .collect();
+    figures_table_of(docs, &every)
 }
 
 /// The figures table of the rows chosen (a filtered table's), in their
@@ -166,16 +164,12 @@ pub fn figures_table_of(docs: &[(&str, &Bulletin)], chosen: &[FigureRow]) -> Tab
 }
 
 pub fn items_table(docs: &[(&str, &Bulletin)]) -> Table {
-    let mut rows = Vec::new();
-    for (file, bulletin) in docs {
-        for (index, item) in bulletin.items.iter().enumerate() {
-            rows.push(item_row(file, bulletin, index, item));
-        }
-    }
-    Table {
-        headers: ITEM_HEADERS.to_vec(),
-        rows,
-    }
+    let every: Vec<ItemRow> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, (_, b))| (0..b.items.len()).map(move |item| ItemRow { doc, item }))
+        .collect();
+    items_table_of(docs, &every)
 }
 
 /// The items table of the rows chosen, in their order.
