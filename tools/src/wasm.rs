@@ -184,19 +184,13 @@ pub fn parse_to_parts(utf8: &[u8], corrections: &str) -> js_sys::Array {
 /// code `other`, its message and text each `Chinese U+001F English`
 /// (the page shows the half in its language).
 pub fn skipped_warning(s: &bulletin_parser::Skipped) -> bulletin_parser::Warning {
-    use bulletin_parser::corrections::{Correction as C, SkipReason};
+    use bulletin_analyzer::view::i18n::{skip_reason_text, Lang};
+    use bulletin_parser::corrections::Correction as C;
     let item = s.correction.item();
-    let reason = match s.reason {
-        SkipReason::ItemNotFound => ("找不到该条目", "its item is no longer there"),
-        SkipReason::ItemAmbiguous => ("有几条相同的条目", "several items match it"),
-        SkipReason::TextChanged => ("该条目的原文已改", "its item's text changed"),
-        SkipReason::OutOfRange => ("位置超出正文", "its place is outside the body"),
-        SkipReason::BodyChanged => ("正文在该处已改", "the body changed there"),
-        SkipReason::NoNextItem => ("已是最后一条，无法合并", "the last item has no next one"),
-        SkipReason::FigureNotFound => ("找不到该数字", "the figure is no longer there"),
-        SkipReason::NoNumber => ("该处读不出数字", "no figure reads there"),
-        SkipReason::FigureExists => ("该处已有数字", "a figure is already there"),
-    };
+    let reason = (
+        skip_reason_text(Lang::Zh, s.reason),
+        skip_reason_text(Lang::En, s.reason),
+    );
     let what = match &s.correction {
         C::SetHeadline { headline, .. } => (
             format!("改标题为「{headline}」"),
@@ -230,7 +224,7 @@ pub fn skipped_warning(s: &bulletin_parser::Skipped) -> bulletin_parser::Warning
             last: item.line,
         },
         message: format!(
-            "更正未能应用：{}\u{1f}A correction no longer applies: {}",
+            "更正未能应用：{}\u{1f}A correction no longer applies. {}",
             reason.0, reason.1
         ),
         text: format!(

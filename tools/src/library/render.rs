@@ -454,7 +454,7 @@ fn adoption_view(
 ) {
     period_form(h, view, index);
     let (tables, with_points) = tables_of(view, library, index, problems);
-    let label = filter_of(view, index).label();
+    let label = filter_label(&filter_of(view, index));
     let _ = write2!(
         h,
         "<h3 class=\"lib-title\">信息采用情况（{}）</h3><div class=\"lib-actions no-print\"><button type=\"button\" data-act=\"adoption-xlsx\">导出 Excel（XLSX）</button> <button type=\"button\" data-act=\"print\">打印</button></div>",
@@ -523,6 +523,29 @@ fn adoption_view(
             h.push_str("</tr>");
         }
         h.push_str("</tbody></table>");
+    }
+}
+
+/// The period's label in the page's language (`2024年第二季度`, `2024-Q2`).
+fn filter_label(f: &Filter) -> String {
+    if !en() {
+        return f.label();
+    }
+    let mut parts = Vec::new();
+    if let Some(p) = &f.period {
+        parts.push(p.code());
+    }
+    if let Some(r) = &f.issues {
+        let year = r.year.map(|y| format!("{y} ")).unwrap_or_default();
+        parts.push(format!("{year}issues {}–{}", r.from, r.to));
+    }
+    if let Some(r) = &f.dates {
+        parts.push(format!("{}–{}", r.from, r.to));
+    }
+    if parts.is_empty() {
+        "all".to_owned()
+    } else {
+        parts.join(" ")
     }
 }
 

@@ -478,10 +478,7 @@ async fn add(
     // The corrections of what is written: those given now, or none (a text
     // stored again without corrections drops its old ones).
     for e in &m.put {
-        let id = e.key.id();
-        if !fixes.contains_key(&id) {
-            fixes.insert(id, Vec::new());
-        }
+        fixes.entry(e.key.id()).or_default();
     }
     match db::put(db, &m.put, &fixes).await {
         Ok(()) => {
