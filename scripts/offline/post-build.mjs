@@ -9,6 +9,9 @@
 //   2. dist/sw.js — the service worker, caching every other file of the
 //      build under a name derived from their contents, see service-worker.mjs.
 //
+// (Release builds first leave the comments out of the stylesheets and
+// index.html: minify.mjs.)
+//
 // Trunk runs post_build hooks in the staging directory before moving it to
 // dist (TRUNK_STAGING_DIR). By hand, on a finished build:
 //
@@ -19,6 +22,7 @@ import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { minifyFirstLoad } from "./minify.mjs";
 import { buildSingleFile } from "./single-file.mjs";
 import { writeToolsMeta } from "./tools-meta.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
@@ -31,6 +35,10 @@ const release = args.includes("--release") || process.env.TRUNK_PROFILE === "rel
 const singleFile = release || process.env.OFFLINE_SINGLE_FILE === "1";
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+if (release) {
+  console.log(`offline: comments left out of the stylesheets and index.html (${kb(minifyFirstLoad(dir))} raw)`);
+}
 
 const tools = writeToolsMeta(dir);
 if (tools) {

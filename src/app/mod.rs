@@ -117,8 +117,21 @@ pub fn App() -> Html {
         })
     };
     let headline_figures = use_headline_figures(shown.clone());
+    // Figures marked wrong: shown struck through in their item (undo brings
+    // them back); the bulletin itself, and so every export, leaves them out.
+    let removed = use_memo(history.done.clone(), |done| {
+        done.iter()
+            .filter_map(|c| match c {
+                bulletin_parser::Correction::RemoveFigure { item, figure } => {
+                    Some((item.line, figure.clone()))
+                }
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    });
     let fixes = CorrectionsContext {
         headline_figures,
+        removed,
         on_correct,
         editing: editing
             .as_ref()

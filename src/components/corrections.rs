@@ -27,6 +27,9 @@ pub struct CorrectionsContext {
     pub on_edit: Callback<Option<usize>>,
     /// Per item, the figures in its headline (marked like the body's).
     pub headline_figures: crate::hooks::HeadFigures,
+    /// Figures marked wrong (their item's first line, the figure), shown
+    /// struck through.
+    pub removed: std::rc::Rc<Vec<(usize, FigureRef)>>,
 }
 
 /// Why an item should be checked, in the page's language.

@@ -49,10 +49,49 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     let doubts: &[DoubtReason] = item.check.as_ref().map_or(&[], |d| &d.reasons);
     let anchor = item_anchor(props.index);
     let heading_id = format!("{anchor}-h");
-    let runs = segment(&item.body, &item.figures, &item.emphasis);
+    // Figures marked wrong, still in the body's text: struck through,
+    // after the item's own figures (a span that no longer holds the
+    // figure's text is left alone).
+    let mut figures = item.figures.clone();
+    let own = figures.len();
+    if let Some(c) = &fixes {
+        for (_, f) in c
+            .removed
+            .iter()
+            .filter(|(line, _)| *line == item.lines.first)
+        {
+            if item
+                .body
+                .chars()
+                .skip(f.start)
+                .take(f.end - f.start)
+                .eq(f.text.chars())
+            {
+                figures.push(bulletin_parser::Figure {
+                    text: f.text.as_str().into(),
+                    value: 0.0,
+                    value_max: None,
+                    unit: None,
+                    approx: None,
+                    kind: bulletin_parser::FigureKind::Count,
+                    start: f.start,
+                    end: f.end,
+                    label: None,
+                    change: None,
+                    period: None,
+                    entity: None,
+                    corrected: true,
+                });
+            }
+        }
+    }
+    let runs = segment(&item.body, &figures, &item.emphasis);
     let body = runs.into_iter().map(|run| match run {
         Run::Text { text, bold: true } => html! { <strong class="entity">{ text }</strong> },
         Run::Text { text, bold: false } => html! { { text } },
+        Run::Figure { index, text, .. } if index >= own => html! {
+            <del class="fig-removed" title={tr(lang, "已标为错误的数字（撤销可恢复）", "Marked wrong (undo brings it back)")}>{ text }</del>
+        },
         Run::Figure { index, text, bold } => html! {
             <FigureMark lang={lang} figure={item.figures[index].clone()} text={text}
                 item={props.index} index={index} bold={bold} />

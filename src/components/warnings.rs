@@ -13,6 +13,13 @@ use crate::view::i18n::{lines_label, show_more, t, warning_action, warning_text,
 /// Warnings drawn at a time.
 pub const WARNINGS_PAGE: usize = 50;
 
+/// A text in both languages (`Chinese U+001F English`: a correction that
+/// no longer applies, said by the tools module), in the page's language.
+fn half(lang: Lang, s: &str) -> Option<&str> {
+    let (zh, en) = s.split_once('\u{1f}')?;
+    Some(if lang == Lang::En { en } else { zh })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct WarningsProps {
     pub lang: Lang,
@@ -55,10 +62,14 @@ pub fn Warnings(props: &WarningsProps) -> Html {
                                     onclick={Callback::from(move |_| on_select.emit(lines))}>
                                     { lines_label(lang, lines.first, lines.last) }
                                 </button>
-                                <span class="message">{ warning_text(lang, w.code) }</span>
-                                <span class="action">{ warning_action(lang, w.code) }</span>
+                                if let Some(m) = half(lang, &w.message) {
+                                    <span class="message skipped-correction">{ m }</span>
+                                } else {
+                                    <span class="message">{ warning_text(lang, w.code) }</span>
+                                    <span class="action">{ warning_action(lang, w.code) }</span>
+                                }
                             </p>
-                            <blockquote class="warning-text">{ &w.text }</blockquote>
+                            <blockquote class="warning-text">{ half(lang, &w.text).unwrap_or(&w.text) }</blockquote>
                         </li>
                     }
                 }) }

@@ -39,6 +39,8 @@ pub struct Props {
 struct Target {
     panel: NodeRef,
     status: NodeRef,
+    /// The page is in English: the worker draws the view in English.
+    en: bool,
 }
 
 #[component]
@@ -47,10 +49,11 @@ pub fn Library(props: &Props) -> Html {
     let target = Target {
         panel: use_node_ref(),
         status: use_node_ref(),
+        en: props.lang == Lang::En,
     };
     {
         let target = target.clone();
-        use_effect_with(*open, move |open| {
+        use_effect_with((*open, target.en), move |(open, _)| {
             if *open {
                 run(&target, "view", "", Array::new());
             }
@@ -214,7 +217,10 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
     let Some(panel) = target.panel.cast::<Element>() else {
         return;
     };
-    let form = form_of(&panel);
+    let mut form = form_of(&panel);
+    if target.en {
+        form.push_str("\u{1e}lang\u{1f}en");
+    }
     let status = target.status.cast::<Element>();
     let show = Rc::new(move |text: &str| {
         if let Some(s) = &status {
@@ -244,6 +250,13 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
                 return;
             }
         }
+        // Bulletins added go in with the corrections by hand kept for their
+        // texts (`browser::kept`), so the library counts what was corrected.
+        let arg = if act == "add" {
+            storage::all_with("corrections.")
+        } else {
+            arg
+        };
         let answer = tools::library(&act, &arg, &form, &files, progress).await;
         let _ = panel.remove_attribute("aria-busy");
         let answer = match answer {

@@ -161,10 +161,16 @@ pub fn parse_to_parts(utf8: &[u8], corrections: &str) -> js_sys::Array {
     // The page sends a Rust `String`'s bytes, so this never replaces.
     let text = String::from_utf8_lossy(utf8);
     let mut bulletin = bulletin_parser::parse(&text);
-    // The corrections by hand kept with this text (`view::corrections`).
+    // The corrections by hand kept with this text (`view::corrections`);
+    // those that no longer apply (the text changed) are listed first among
+    // the warnings, not dropped silently.
     if !corrections.is_empty() {
         let list = bulletin_analyzer::view::corrections::decode(corrections);
-        bulletin = bulletin_parser::corrections::apply(&bulletin, &text, &list).0;
+        let (b, skipped) = bulletin_parser::corrections::apply(&bulletin, &text, &list);
+        bulletin = b;
+        let mut warnings: Vec<_> = skipped.iter().map(skipped_warning).collect();
+        warnings.append(&mut bulletin.warnings);
+        bulletin.warnings = warnings;
     }
     let parts = Array::new();
     parts.push(&Uint8Array::from(codec::encode_head(&bulletin).as_slice()));
@@ -172,6 +178,61 @@ pub fn parse_to_parts(utf8: &[u8], corrections: &str) -> js_sys::Array {
         parts.push(&Uint8Array::from(codec::encode_items(chunk).as_slice()));
     }
     parts
+}
+
+/// A correction that no longer applies, as a warning the page lists:
+/// code `other`, its message and text each `Chinese U+001F English`
+/// (the page shows the half in its language).
+pub fn skipped_warning(s: &bulletin_parser::Skipped) -> bulletin_parser::Warning {
+    use bulletin_analyzer::view::i18n::{skip_reason_text, Lang};
+    use bulletin_parser::corrections::Correction as C;
+    let item = s.correction.item();
+    let reason = (
+        skip_reason_text(Lang::Zh, s.reason),
+        skip_reason_text(Lang::En, s.reason),
+    );
+    let what = match &s.correction {
+        C::SetHeadline { headline, .. } => (
+            format!("改标题为「{headline}」"),
+            format!("headline set to «{headline}»"),
+        ),
+        C::SetSources { sources, .. } => (
+            format!("改来源为「{}」", sources.join("、")),
+            format!("source set to «{}»", sources.join(", ")),
+        ),
+        C::SetSection { section, .. } => {
+            let s = section.as_deref().unwrap_or("");
+            (format!("改栏目为「{s}」"), format!("section set to «{s}»"))
+        }
+        C::MergeNext { .. } => ("与下一条合并".to_owned(), "merged with the next".to_owned()),
+        C::Split { after, .. } => (
+            format!("在「{after}」前拆分"),
+            format!("split before «{after}»"),
+        ),
+        C::RemoveFigure { figure, .. } => (
+            format!("数字「{}」标为错误", figure.text),
+            format!("figure «{}» marked wrong", figure.text),
+        ),
+        C::AddFigure { text, .. } => (
+            format!("补充数字「{text}」"),
+            format!("figure «{text}» added"),
+        ),
+    };
+    bulletin_parser::Warning {
+        lines: bulletin_parser::LineRange {
+            first: item.line,
+            last: item.line,
+        },
+        message: format!(
+            "更正未能应用：{}\u{1f}A correction no longer applies. {}",
+            reason.0, reason.1
+        ),
+        text: format!(
+            "第 {} 行「{}」：{}\u{1f}Line {} «{}»: {}",
+            item.line, item.headline, what.0, item.line, item.headline, what.1
+        ),
+        code: bulletin_parser::WarningKind::Other,
+    }
 }
 
 /// The texts of the issues in an opened file (a month of bulletins in one

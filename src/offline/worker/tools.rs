@@ -29,7 +29,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::channel::{Channel, OnProgress};
 
-const WORKER_SOURCE: &str = include_str!("tools_worker.js");
+/// The worker's script, its comments left out (see build.rs).
+const WORKER_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/tools_worker.js"));
 
 /// Why a request got no result.
 #[derive(Debug, Clone, PartialEq)]

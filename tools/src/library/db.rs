@@ -21,6 +21,8 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTran
 
 use bulletin_stats::Entry;
 
+use super::store::{corrections_of, meta_of, Fixes};
+
 pub const NAME: &str = "bulletin-library";
 /// Version 3: stores `bulletins`, `settings` and `texts`.
 pub const VERSION: u32 = 3;
@@ -216,8 +218,22 @@ pub fn open(
 }
 
 /// Everything stored: the bulletins, each with the key it is stored
-/// under (normally its `BulletinKey::id`), and the settings.
-pub type Loaded = (Vec<(String, Entry)>, String, String);
+/// under (normally its `BulletinKey::id`), the settings, and the
+/// corrections by hand stored with the bulletins, and the last removal
+/// (JSON Lines, for an undo after a reload).
+pub type Loaded = (Vec<(String, Entry)>, String, String, Fixes, String);
+
+/// The `library` sibling's corrections, by entry id.
+fn fixes_in(entries: &[(String, Entry)], metas: impl Iterator<Item = serde_json::Value>) -> Fixes {
+    let mut fixes = Fixes::new();
+    for ((_, e), meta) in entries.iter().zip(metas) {
+        let list = corrections_of(&meta);
+        if !list.is_empty() {
+            fixes.insert(e.key.id(), list);
+        }
+    }
+    fixes
+}
 
 pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     let stores = Array::of3(&BULLETINS.into(), &SETTINGS.into(), &TEXTS.into());
@@ -237,19 +253,21 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     let points_req = settings
         .get(&"points".into())
         .map_err(|e| DbError::of(&e))?;
+    let undo_req = settings.get(&"undo".into()).map_err(|e| DbError::of(&e))?;
     let keys: Array = done(&keys_req).await?.unchecked_into();
     let text_keys: Array = done(&text_keys_req).await?.unchecked_into();
     let texts: Array = done(&texts_req).await?.unchecked_into();
     let aliases = done(&aliases_req).await?.as_string().unwrap_or_default();
     let points = done(&points_req).await?.as_string().unwrap_or_default();
+    let undo = done(&undo_req).await?.as_string().unwrap_or_default();
     let same_keys = keys.length() == text_keys.length()
         && keys
             .iter()
             .zip(text_keys.iter())
             .all(|(a, b)| a.as_string() == b.as_string());
     if same_keys {
-        if let Some(entries) = from_texts(&keys, &texts) {
-            return Ok((entries, aliases, points));
+        if let Some((entries, fixes)) = from_texts(&keys, &texts) {
+            return Ok((entries, aliases, points, fixes, undo));
         }
     }
     // The objects themselves (written by an older version, or another tool).
@@ -272,40 +290,64 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     // of `Bulletin` and is skipped; the file names are read from the objects).
     let bulletins: Vec<bulletin_parser::Bulletin> = match serde_json::from_str(&json) {
         Ok(all) => all,
-        Err(_) => return Ok((lenient(&keys, &json), aliases, points)),
+        Err(_) => {
+            let (entries, fixes) = lenient(&keys, &json);
+            return Ok((entries, aliases, points, fixes, undo));
+        }
     };
+    let mut metas = Vec::with_capacity(bulletins.len());
     let mut entries = Vec::with_capacity(bulletins.len());
     for ((key, value), bulletin) in keys.iter().zip(values.iter()).zip(bulletins) {
-        let file = Reflect::get(&value, &"library".into())
-            .and_then(|meta| Reflect::get(&meta, &"file".into()))
+        let meta = Reflect::get(&value, &"library".into()).unwrap_or(JsValue::UNDEFINED);
+        let file = Reflect::get(&meta, &"file".into())
             .ok()
             .and_then(|f| f.as_string());
+        metas.push(
+            Reflect::get(&meta, &"corrections".into())
+                .ok()
+                .filter(|c| c.is_object())
+                .and_then(|c| js_sys::JSON::stringify(&c).ok())
+                .and_then(|s| s.as_string())
+                .and_then(|s| serde_json::from_str(&format!("{{\"corrections\":{s}}}")).ok())
+                .unwrap_or_default(),
+        );
         entries.push((
             key.as_string().unwrap_or_default(),
             Entry::new(file, bulletin),
         ));
     }
-    Ok((entries, aliases, points))
+    let fixes = fixes_in(&entries, metas.into_iter());
+    Ok((entries, aliases, points, fixes, undo))
 }
 
-/// The library from the `texts` store; `None` if a text does not read.
-fn from_texts(keys: &Array, texts: &Array) -> Option<Vec<(String, Entry)>> {
+/// The library from the `texts` store (`file U+001F json`, then
+/// `U+001F corrections-json` when corrected by hand; JSON escapes every
+/// control character, so the separators are unambiguous); `None` if a
+/// text does not read.
+fn from_texts(keys: &Array, texts: &Array) -> Option<(Vec<(String, Entry)>, Fixes)> {
     let mut entries = Vec::with_capacity(texts.length() as usize);
+    let mut fixes = Fixes::new();
     for (key, text) in keys.iter().zip(texts.iter()) {
         let text = text.as_string()?;
-        let (file, json) = text.split_once('\u{1f}')?;
+        let (file, rest) = text.split_once('\u{1f}')?;
+        let (json, corrections) = rest.split_once('\u{1f}').unwrap_or((rest, ""));
         let bulletin = serde_json::from_str(json).ok()?;
         let file = (!file.is_empty()).then(|| file.to_owned());
-        entries.push((key.as_string()?, Entry::new(file, bulletin)));
+        let e = Entry::new(file, bulletin);
+        if !corrections.is_empty() {
+            fixes.insert(e.key.id(), serde_json::from_str(corrections).ok()?);
+        }
+        entries.push((key.as_string()?, e));
     }
-    Some(entries)
+    Some((entries, fixes))
 }
 
 /// The records one by one, those that are not bulletins (written by
 /// another tool or version) left in the database and out of the library.
-fn lenient(keys: &Array, json: &str) -> Vec<(String, Entry)> {
+fn lenient(keys: &Array, json: &str) -> (Vec<(String, Entry)>, Fixes) {
     let records: Vec<serde_json::Value> = serde_json::from_str(json).unwrap_or_default();
     let mut entries = Vec::with_capacity(records.len());
+    let mut metas = Vec::with_capacity(records.len());
     for (key, mut value) in keys.iter().zip(records) {
         let meta = value
             .as_object_mut()
@@ -319,12 +361,14 @@ fn lenient(keys: &Array, json: &str) -> Vec<(String, Entry)> {
             key.as_string().unwrap_or_default(),
             Entry::new(file, bulletin),
         ));
+        metas.push(meta);
     }
-    entries
+    let fixes = fixes_in(&entries, metas.into_iter());
+    (entries, fixes)
 }
 
 /// Writes the entries in one transaction: all of them, or none.
-pub async fn put(db: &IdbDatabase, entries: &[Entry]) -> Result<(), DbError> {
+pub async fn put(db: &IdbDatabase, entries: &[Entry], fixes: &Fixes) -> Result<(), DbError> {
     if entries.is_empty() {
         return Ok(());
     }
@@ -342,13 +386,15 @@ pub async fn put(db: &IdbDatabase, entries: &[Entry]) -> Result<(), DbError> {
         // null, as in the export): any tool reading the database sees what
         // `bulletin parse` writes.
         let value = js_sys::JSON::parse(&json).map_err(|err| DbError::of(&err))?;
-        let meta = js_sys::Object::new();
-        if let Some(file) = &e.file {
-            let _ = Reflect::set(&meta, &"file".into(), &file.as_str().into());
-        }
+        let meta = js_sys::JSON::parse(&meta_of(e, fixes).to_string())
+            .unwrap_or_else(|_| js_sys::Object::new().into());
         let _ = Reflect::set(&value, &"library".into(), &meta);
         let key: JsValue = e.key.id().into();
-        let text = format!("{}\u{1f}{json}", e.file.as_deref().unwrap_or(""));
+        let mut text = format!("{}\u{1f}{json}", e.file.as_deref().unwrap_or(""));
+        if let Some(list) = fixes.get(&e.key.id()).filter(|l| !l.is_empty()) {
+            text.push('\u{1f}');
+            text += &serde_json::to_string(list).unwrap_or_default();
+        }
         let written = store
             .put_with_key(&value, &key)
             .and_then(|_| texts.put_with_key(&text.into(), &key));

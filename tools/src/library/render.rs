@@ -42,6 +42,8 @@ pub struct View {
     pub error: bool,
     /// How many bulletins an undo would bring back.
     pub undo: usize,
+    /// The page is in English (`lang` = `en`).
+    pub en: bool,
 }
 
 impl View {
@@ -49,6 +51,8 @@ impl View {
     /// joined by U+001E). A checkbox is sent only when checked.
     pub fn read_form(&mut self, form: &str) {
         let mut regex = false;
+        // Sent with every action while the page is in English.
+        self.en = false;
         let mut saw_query = false;
         for pair in form.split('\u{1e}') {
             let Some((name, value)) = pair.split_once('\u{1f}') else {
@@ -76,12 +80,14 @@ impl View {
                 "q_to" => self.q_to = v,
                 "q_min" => self.q_min = v,
                 "q_max" => self.q_max = v,
+                "lang" => self.en = v == "en",
                 _ => {}
             }
         }
         if saw_query {
             self.q_regex = regex;
         }
+        EN.with(|e| e.set(self.en));
     }
 }
 
@@ -100,20 +106,65 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const TABS: [(&str, &str); 5] = [
-    ("list", "文库"),
-    ("adoption", "采用统计"),
-    ("indicators", "指标走势"),
-    ("units", "单位名称"),
-    ("search", "检索"),
+const TABS: [(&str, &str, &str); 5] = [
+    ("list", "文库", "Bulletins"),
+    ("adoption", "采用统计", "Adoption"),
+    ("indicators", "指标走势", "Indicators"),
+    ("units", "单位名称", "Unit names"),
+    ("search", "检索", "Search"),
 ];
+
+thread_local! {
+    /// The page is in English: the view's labels are drawn in English
+    /// (set from the `lang` field the page sends with every action).
+    static EN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the labels are drawn in English.
+pub fn en() -> bool {
+    EN.with(|e| e.get())
+}
+
+/// The label in the page's language.
+pub fn tr<'a>(zh: &'a str, en_text: &'a str) -> &'a str {
+    if en() {
+        en_text
+    } else {
+        zh
+    }
+}
+
+/// `write!` with a Chinese and an English template over the same arguments.
+macro_rules! write2 {
+    ($h:expr, $zh:literal, $en:literal $(, $($arg:tt)*)?) => {
+        if en() {
+            write!($h, $en $(, $($arg)*)?)
+        } else {
+            write!($h, $zh $(, $($arg)*)?)
+        }
+    };
+}
+
+/// `format!` with a Chinese and an English template over the same arguments.
+macro_rules! format2 {
+    ($zh:literal, $en:literal $(, $($arg:tt)*)?) => {
+        if en() {
+            format!($en $(, $($arg)*)?)
+        } else {
+            format!($zh $(, $($arg)*)?)
+        }
+    };
+}
 
 /// The alias list and the points as the view holds them, read; a list
 /// that does not read is said in `problems` and left out.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn aliases_of(view: &View, problems: &mut Vec<String>) -> Aliases {
     Aliases::parse(&view.aliases).unwrap_or_else(|e| {
-        problems.push(format!("别名表未能读取：{e}"));
+        problems.push(format2!(
+            "别名表未能读取：{e}",
+            "The alias list could not be read: {e}"
+        ));
         Aliases::default()
     })
 }
@@ -123,7 +174,12 @@ fn points_of(view: &View, problems: &mut Vec<String>) -> Option<Points> {
         return None;
     }
     Points::parse(&view.points)
-        .map_err(|e| problems.push(format!("分值未能读取：{e}")))
+        .map_err(|e| {
+            problems.push(format2!(
+                "分值未能读取：{e}",
+                "The points could not be read: {e}"
+            ))
+        })
         .ok()
 }
 
@@ -171,14 +227,20 @@ pub fn page(view: &View, library: &Library, index: &Index) -> String {
     let _ = write!(
         h,
         "<div class=\"lib-tools no-print\">\
-<label class=\"lib-file\">打开文件（可多选，含 .zip、.jsonl）<input type=\"file\" multiple data-files=\"1\" accept=\".txt,.md,.docx,.html,.htm,.pdf,.doc,.wps,.zip,.jsonl,.json\"></label>\
-<label class=\"lib-file\">打开文件夹<input type=\"file\" webkitdirectory multiple data-files=\"1\" data-folder=\"1\"></label>\
-<button type=\"button\" data-act=\"export-library\">导出文库（JSON Lines）</button>\
-<button type=\"button\" data-act=\"remove-selected\">移除所选</button>\
-<button type=\"button\" data-act=\"remove-all\">全部移除</button>{}</div>",
+<label class=\"lib-file\">{}<input type=\"file\" multiple data-files=\"1\" accept=\".txt,.md,.docx,.html,.htm,.pdf,.doc,.wps,.zip,.jsonl,.json\"></label>\
+<label class=\"lib-file\">{}<input type=\"file\" webkitdirectory multiple data-files=\"1\" data-folder=\"1\"></label>\
+<button type=\"button\" data-act=\"export-library\">{}</button>\
+<button type=\"button\" data-act=\"remove-selected\">{}</button>\
+<button type=\"button\" data-act=\"remove-all\">{}</button>{}</div>",
+        tr("打开文件（可多选，含 .zip、.jsonl）", "Open files (several; .zip and .jsonl too)"),
+        tr("打开文件夹", "Open a folder"),
+        tr("导出文库（JSON Lines）", "Export the library (JSON Lines)"),
+        tr("移除所选", "Remove selected"),
+        tr("全部移除", "Remove all"),
         if view.undo > 0 {
-            format!(
+            format2!(
                 "<button type=\"button\" data-act=\"undo\" class=\"lib-undo\">撤销移除（{} 期）</button>",
+                "<button type=\"button\" data-act=\"undo\" class=\"lib-undo\">Undo removal ({} bulletins)</button>",
                 view.undo
             )
         } else {
@@ -203,19 +265,21 @@ pub fn page(view: &View, library: &Library, index: &Index) -> String {
         .iter()
         .map(|g| g.missing.len())
         .sum();
-    let _ = write!(
+    let _ = write2!(
         h,
         "<p class=\"lib-count\" data-bulletins=\"{n}\">文库中共 {n} 期快报，{} 个刊物{}。</p>",
+        "<p class=\"lib-count\" data-bulletins=\"{n}\">The library holds {n} bulletins of {} series{}.</p>",
         index.series.len(),
         if missing > 0 {
-            format!("，期号中缺 {missing} 期（见列表）")
+            format2!("，期号中缺 {missing} 期（见列表）", "; {missing} issues missing from the numbering (see the list)")
         } else {
             String::new()
         },
         n = library.len()
     );
     h.push_str("<nav class=\"lib-tabs no-print\" role=\"tablist\">");
-    for (code, name) in TABS {
+    for (code, zh, en_name) in TABS {
+        let name = tr(zh, en_name);
         let _ = write!(
             h,
             "<button type=\"button\" role=\"tab\" data-act=\"tab\" data-arg=\"{code}\" aria-selected=\"{}\">{name}</button>",
@@ -245,9 +309,12 @@ pub fn page(view: &View, library: &Library, index: &Index) -> String {
 }
 
 fn aliases_problem(view: &View) -> Option<String> {
-    Aliases::parse(&view.aliases)
-        .err()
-        .map(|e| format!("别名表未能读取：{e}"))
+    Aliases::parse(&view.aliases).err().map(|e| {
+        format2!(
+            "别名表未能读取：{e}",
+            "The alias list could not be read: {e}"
+        )
+    })
 }
 
 /// Entries by title, then date and issue: the library's list.
@@ -268,10 +335,12 @@ fn listed(library: &Library) -> Vec<&Entry> {
 
 fn list_view(h: &mut String, library: &Library) {
     if library.is_empty() {
-        h.push_str("<p class=\"lib-empty\">文库还是空的：打开或拖入快报文件、文件夹或 .zip，每期只保存一次，重新载入页面后仍在。</p>");
+        h.push_str(tr("<p class=\"lib-empty\">文库还是空的：打开或拖入快报文件、文件夹或 .zip，每期只保存一次，重新载入页面后仍在。</p>",
+            "<p class=\"lib-empty\">The library is empty: open or drop bulletin files, a folder or a .zip. Each bulletin is kept once, and stays after a reload.</p>"));
         return;
     }
-    h.push_str("<table class=\"lib-list\"><thead><tr><th class=\"no-print\"><span class=\"visually-hidden\">选择</span></th><th>日期</th><th>刊名</th><th>期号</th><th>条目</th><th>文件</th><th class=\"no-print\"></th></tr></thead><tbody>");
+    h.push_str(tr("<table class=\"lib-list\"><thead><tr><th class=\"no-print\"><span class=\"visually-hidden\">选择</span></th><th>日期</th><th>刊名</th><th>期号</th><th>条目</th><th>文件</th><th class=\"no-print\"></th></tr></thead><tbody>",
+        "<table class=\"lib-list\"><thead><tr><th class=\"no-print\"><span class=\"visually-hidden\">Select</span></th><th>Date</th><th>Title</th><th>Issue</th><th>Items</th><th>File</th><th class=\"no-print\"></th></tr></thead><tbody>"));
     // Issues missing between two listed ones of the same title and year
     // are shown where they would be.
     let mut last: Option<(&str, Option<i32>, u32)> = None;
@@ -282,13 +351,14 @@ fn list_view(h: &mut String, library: &Library) {
         if let (Some((lt, ly, ln)), Some(n)) = (last, number) {
             if lt == title && ly == year && n > ln + 1 {
                 let range = if n == ln + 2 {
-                    format!("第 {} 期", ln + 1)
+                    format2!("第 {} 期", "issue {}", ln + 1)
                 } else {
-                    format!("第 {}—{} 期", ln + 1, n - 1)
+                    format2!("第 {}—{} 期", "issues {}–{}", ln + 1, n - 1)
                 };
-                let _ = write!(
+                let _ = write2!(
                     h,
                     "<tr class=\"lib-gap\"><td class=\"no-print\"></td><td colspan=\"6\">缺 {range}（{} {} 年）</td></tr>",
+                    "<tr class=\"lib-gap\"><td class=\"no-print\"></td><td colspan=\"6\">Missing {range} ({} {})</td></tr>",
                     esc(title),
                     year.map(|y| y.to_string()).unwrap_or_default()
                 );
@@ -296,9 +366,10 @@ fn list_view(h: &mut String, library: &Library) {
         }
         last = number.map(|n| (title, year, n));
         let m = &e.bulletin.masthead;
-        let _ = write!(
+        let _ = write2!(
             h,
             "<tr><td class=\"no-print\"><input type=\"checkbox\" name=\"sel\" value=\"{k}\" aria-label=\"选择\"></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"no-print\"><button type=\"button\" data-act=\"remove\" data-arg=\"{k}\">移除</button></td></tr>",
+            "<tr><td class=\"no-print\"><input type=\"checkbox\" name=\"sel\" value=\"{k}\" aria-label=\"Select\"></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"no-print\"><button type=\"button\" data-act=\"remove\" data-arg=\"{k}\">Remove</button></td></tr>",
             esc(&e.dating.iso()),
             esc(title),
             esc(m.issue.as_deref().unwrap_or("")),
@@ -322,8 +393,9 @@ fn option(v: &str, label: &str, cur: &str) -> String {
 fn period_form(h: &mut String, view: &View, index: &Index) {
     let _ = write!(
         h,
-        "<div class=\"lib-form no-print\"><label>刊物 <select name=\"series\" data-live=\"1\">{}",
-        option("", "全部刊物", &view.series)
+        "<div class=\"lib-form no-print\"><label>{} <select name=\"series\" data-live=\"1\">{}",
+        tr("刊物", "Series"),
+        option("", tr("全部刊物", "All series"), &view.series)
     );
     for (i, s) in index.series.iter().enumerate() {
         h.push_str(&option(&i.to_string(), &s.to_string(), &view.series));
@@ -331,19 +403,24 @@ fn period_form(h: &mut String, view: &View, index: &Index) {
     let k = view.period_kind.as_str();
     let _ = write!(
         h,
-        "</select></label> <label>时段 <select name=\"period\" data-live=\"1\">{}{}{}{}{}</select></label>",
-        option("all", "全部", k),
-        option("year", "年", k),
-        option("quarter", "季度", k),
-        option("month", "月", k),
-        option("issues", "期号范围", k)
+        "</select></label> <label>{} <select name=\"period\" data-live=\"1\">{}{}{}{}{}</select></label>",
+        tr("时段", "Period"),
+        option("all", tr("全部", "All"), k),
+        option("year", tr("年", "Year"), k),
+        option("quarter", tr("季度", "Quarter"), k),
+        option("month", tr("月", "Month"), k),
+        option("issues", tr("期号范围", "Issue range"), k)
     );
-    let _ = write!(
+    let _ = write2!(
         h,
         " <label>年 <input name=\"year\" inputmode=\"numeric\" size=\"5\" value=\"{}\" data-live=\"1\"></label>\
  <label>季度或月 <input name=\"part\" inputmode=\"numeric\" size=\"3\" value=\"{}\" data-live=\"1\"></label>\
  <label>期号 <input name=\"issue_from\" inputmode=\"numeric\" size=\"4\" value=\"{}\" data-live=\"1\">—<input name=\"issue_to\" inputmode=\"numeric\" size=\"4\" value=\"{}\" data-live=\"1\" aria-label=\"至期号\"></label>\
  <label>每条分值（可选：一个数；或「栏目=分」「title:刊名=分」，逗号隔开） <input name=\"points\" size=\"24\" value=\"{}\" data-live=\"1\"></label></div>",
+        " <label>Year <input name=\"year\" inputmode=\"numeric\" size=\"5\" value=\"{}\" data-live=\"1\"></label>\
+ <label>Quarter or month <input name=\"part\" inputmode=\"numeric\" size=\"3\" value=\"{}\" data-live=\"1\"></label>\
+ <label>Issues <input name=\"issue_from\" inputmode=\"numeric\" size=\"4\" value=\"{}\" data-live=\"1\">–<input name=\"issue_to\" inputmode=\"numeric\" size=\"4\" value=\"{}\" data-live=\"1\" aria-label=\"to issue\"></label>\
+ <label>Points per item (optional: a number; or «section=points», «title:Title=points», comma-separated) <input name=\"points\" size=\"24\" value=\"{}\" data-live=\"1\"></label></div>",
         esc(&view.year),
         esc(&view.part),
         esc(&view.issue_from),
@@ -377,41 +454,46 @@ fn adoption_view(
 ) {
     period_form(h, view, index);
     let (tables, with_points) = tables_of(view, library, index, problems);
-    let label = filter_of(view, index).label();
-    let _ = write!(
+    let label = filter_label(&filter_of(view, index));
+    let _ = write2!(
         h,
         "<h3 class=\"lib-title\">信息采用情况（{}）</h3><div class=\"lib-actions no-print\"><button type=\"button\" data-act=\"adoption-xlsx\">导出 Excel（XLSX）</button> <button type=\"button\" data-act=\"print\">打印</button></div>",
+        "<h3 class=\"lib-title\">Items adopted ({})</h3><div class=\"lib-actions no-print\"><button type=\"button\" data-act=\"adoption-xlsx\">Export to Excel (XLSX)</button> <button type=\"button\" data-act=\"print\">Print</button></div>",
         esc(&label)
     );
     if tables.is_empty() {
-        h.push_str("<p class=\"lib-empty\">这一时段没有条目。</p>");
+        h.push_str(tr(
+            "<p class=\"lib-empty\">这一时段没有条目。</p>",
+            "<p class=\"lib-empty\">No items in this period.</p>",
+        ));
         return;
     }
     if let Some(first) = tables.first() {
         adoption_chart(h, first);
     }
     for t in &tables {
-        let _ = write!(
+        let _ = write2!(
             h,
             "<h4 class=\"lib-subtitle\">{}：{} 期，{} 条{}</h4><table class=\"lib-adoption\"><thead><tr><th>名次</th><th>单位</th><th>采用条数</th><th>占比</th>",
+            "<h4 class=\"lib-subtitle\">{}: {} bulletins, {} items{}</h4><table class=\"lib-adoption\"><thead><tr><th>Rank</th><th>Unit</th><th>Items</th><th>Share</th>",
             esc(&t.series.to_string()),
             t.bulletins,
             t.items,
             if t.unattributed > 0 {
-                format!("（{} 条未注来源）", t.unattributed)
+                format2!("（{} 条未注来源）", " ({} without a source)", t.unattributed)
             } else {
                 String::new()
             }
         );
         if with_points {
-            h.push_str("<th>得分</th>");
+            h.push_str(tr("<th>得分</th>", "<th>Points</th>"));
         }
         for s in &t.sections {
             let _ = write!(
                 h,
                 "<th>{}</th>",
                 if s.is_empty() {
-                    "（无栏目）".into()
+                    tr("（无栏目）", "(no section)").into()
                 } else {
                     esc(s)
                 }
@@ -444,15 +526,39 @@ fn adoption_view(
     }
 }
 
+/// The period's label in the page's language (`2024年第二季度`, `2024-Q2`).
+fn filter_label(f: &Filter) -> String {
+    if !en() {
+        return f.label();
+    }
+    let mut parts = Vec::new();
+    if let Some(p) = &f.period {
+        parts.push(p.code());
+    }
+    if let Some(r) = &f.issues {
+        let year = r.year.map(|y| format!("{y} ")).unwrap_or_default();
+        parts.push(format!("{year}issues {}–{}", r.from, r.to));
+    }
+    if let Some(r) = &f.dates {
+        parts.push(format!("{}–{}", r.from, r.to));
+    }
+    if parts.is_empty() {
+        "all".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
+
 /// Bars of items per unit: the first series' top 15.
 fn adoption_chart(h: &mut String, t: &AdoptionTable) {
     let rows: Vec<_> = t.rows.iter().take(15).collect();
     let max = f64::from(rows.iter().map(|r| r.items).max().unwrap_or(1).max(1));
     let (label_w, bar_w, row_h) = (150.0, 420.0, 22.0);
     let height = row_h * rows.len() as f64 + 30.0;
-    let _ = write!(
+    let _ = write2!(
         h,
         "<figure class=\"lib-chart\"><svg class=\"adoption-chart\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"{} 各单位采用条数\">",
+        "<figure class=\"lib-chart\"><svg class=\"adoption-chart\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"{}: items adopted per unit\">",
         label_w + bar_w + 60.0,
         esc(&t.series.title)
     );
@@ -474,9 +580,10 @@ fn adoption_chart(h: &mut String, t: &AdoptionTable) {
             r.items
         );
     }
-    let _ = write!(
+    let _ = write2!(
         h,
         "</svg><figcaption>{}：各单位采用条数（前 {} 名）</figcaption></figure>",
+        "</svg><figcaption>{}: items adopted per unit (top {})</figcaption></figure>",
         esc(&t.series.to_string()),
         rows.len()
     );
@@ -554,7 +661,11 @@ fn indicator_name(s: &IndicatorSeries) -> String {
     format!(
         "{}{}（{}）",
         s.label,
-        if s.change { "增减" } else { "" },
+        if s.change {
+            tr("增减", " change")
+        } else {
+            ""
+        },
         s.measure.as_deref().unwrap_or("")
     )
 }
@@ -562,7 +673,10 @@ fn indicator_name(s: &IndicatorSeries) -> String {
 fn indicators_view(h: &mut String, library: &Library, index: &Index, view: &View) {
     let mut list = indicators(library, index, &IndicatorQuery::default());
     if list.is_empty() {
-        h.push_str("<p class=\"lib-empty\">还没有在两期以上出现的指标。</p>");
+        h.push_str(tr(
+            "<p class=\"lib-empty\">还没有在两期以上出现的指标。</p>",
+            "<p class=\"lib-empty\">No indicator appears in two bulletins or more yet.</p>",
+        ));
         return;
     }
     list.sort_by_key(|s| std::cmp::Reverse(s.points.len()));
@@ -570,13 +684,15 @@ fn indicators_view(h: &mut String, library: &Library, index: &Index, view: &View
         .iter()
         .position(|s| indicator_code(s) == view.indicator)
         .unwrap_or(0);
-    h.push_str(
+    h.push_str(tr(
         "<div class=\"lib-form no-print\"><label>指标 <select name=\"indicator\" data-live=\"1\">",
-    );
+        "<div class=\"lib-form no-print\"><label>Indicator <select name=\"indicator\" data-live=\"1\">",
+    ));
     for (i, s) in list.iter().enumerate().take(300) {
-        let _ = write!(
+        let _ = write2!(
             h,
             "<option value=\"{}\"{}>{} · {} · {}（{} 个数）</option>",
+            "<option value=\"{}\"{}>{} · {} · {} ({} values)</option>",
             esc(&indicator_code(s)),
             if i == current { " selected" } else { "" },
             esc(&indicator_name(s)),
@@ -595,7 +711,8 @@ fn indicators_view(h: &mut String, library: &Library, index: &Index, view: &View
         esc(&s.series.to_string())
     );
     line_chart(h, s, library);
-    h.push_str("<table class=\"lib-indicator\"><thead><tr><th>日期</th><th>期号</th><th>数值</th><th>时期</th><th>原文</th><th>条目</th></tr></thead><tbody>");
+    h.push_str(tr("<table class=\"lib-indicator\"><thead><tr><th>日期</th><th>期号</th><th>数值</th><th>时期</th><th>原文</th><th>条目</th></tr></thead><tbody>",
+        "<table class=\"lib-indicator\"><thead><tr><th>Date</th><th>Issue</th><th>Value</th><th>Period</th><th>Text</th><th>Item</th></tr></thead><tbody>"));
     for p in &s.points {
         let e = &library.entries()[p.entry];
         let _ = write!(
@@ -688,12 +805,14 @@ fn line_chart(h: &mut String, s: &IndicatorSeries, library: &Library) {
 }
 
 fn units_view(h: &mut String, view: &View, index: &Index) {
-    let _ = write!(
+    let _ = write2!(
         h,
         "<div class=\"lib-form no-print\"><label class=\"lib-aliases\">别名表（每行「写法 = 单位」，如「国网供电所 = 供电公司」；单独一行「[刊名]」限定其后各行只用于该刊；随文库一同导出）<textarea name=\"aliases\" rows=\"4\" cols=\"50\">{}</textarea></label> <button type=\"button\" data-act=\"save-aliases\">保存别名</button></div>",
+        "<div class=\"lib-form no-print\"><label class=\"lib-aliases\">Aliases (one per line, «name = unit», such as «国网供电所 = 供电公司»; a line «[Title]» alone limits the lines after it to that series; exported with the library)<textarea name=\"aliases\" rows=\"4\" cols=\"50\">{}</textarea></label> <button type=\"button\" data-act=\"save-aliases\">Save aliases</button></div>",
         esc(&view.aliases)
     );
-    h.push_str("<table class=\"lib-units\"><thead><tr><th>刊物</th><th>单位</th><th>合并的写法（次数）</th></tr></thead><tbody>");
+    h.push_str(tr("<table class=\"lib-units\"><thead><tr><th>刊物</th><th>单位</th><th>合并的写法（次数）</th></tr></thead><tbody>",
+        "<table class=\"lib-units\"><thead><tr><th>Series</th><th>Unit</th><th>Names made one (times)</th></tr></thead><tbody>"));
     let mut units: Vec<_> = index.units.iter().collect();
     units.sort_by(|a, b| a.series.cmp(&b.series).then(a.name.cmp(&b.name)));
     for u in units {
@@ -719,9 +838,10 @@ fn units_view(h: &mut String, view: &View, index: &Index) {
 }
 
 fn search_view(h: &mut String, view: &View, library: &Library, index: &Index) {
-    let _ = write!(
+    let _ = write2!(
         h,
         "<form class=\"lib-form lib-search no-print\" data-act=\"search\"><label>查找 <input name=\"q\" type=\"search\" size=\"24\" value=\"{}\"></label> <label><input type=\"checkbox\" name=\"q_regex\" value=\"1\"{}> 正则表达式</label> <label>单位 <input name=\"q_unit\" size=\"10\" value=\"{}\"></label> <label>栏目 <input name=\"q_section\" size=\"8\" value=\"{}\"></label> <label>日期 <input name=\"q_from\" size=\"10\" placeholder=\"2024-01-01\" value=\"{}\">—<input name=\"q_to\" size=\"10\" placeholder=\"2024-12-31\" value=\"{}\" aria-label=\"至日期\"></label> <label>数值 <input name=\"q_min\" size=\"8\" value=\"{}\">—<input name=\"q_max\" size=\"8\" value=\"{}\" aria-label=\"数值上限\"></label> <button type=\"submit\">检索</button></form>",
+        "<form class=\"lib-form lib-search no-print\" data-act=\"search\"><label>Find <input name=\"q\" type=\"search\" size=\"24\" value=\"{}\"></label> <label><input type=\"checkbox\" name=\"q_regex\" value=\"1\"{}> Regular expression</label> <label>Unit <input name=\"q_unit\" size=\"10\" value=\"{}\"></label> <label>Section <input name=\"q_section\" size=\"8\" value=\"{}\"></label> <label>Dates <input name=\"q_from\" size=\"10\" placeholder=\"2024-01-01\" value=\"{}\">–<input name=\"q_to\" size=\"10\" placeholder=\"2024-12-31\" value=\"{}\" aria-label=\"to date\"></label> <label>Value <input name=\"q_min\" size=\"8\" value=\"{}\">–<input name=\"q_max\" size=\"8\" value=\"{}\" aria-label=\"highest value\"></label> <button type=\"submit\">Search</button></form>",
         esc(&view.q),
         if view.q_regex { " checked" } else { "" },
         esc(&view.q_unit),
@@ -771,14 +891,15 @@ fn search_view(h: &mut String, view: &View, library: &Library, index: &Index) {
             );
         }
         Ok(found) => {
-            let _ = write!(
+            let _ = write2!(
                 h,
                 "<p class=\"lib-hits\" data-total=\"{}\">找到 {} 处，在 {} 条中{}。</p><ol class=\"lib-results\">",
+                "<p class=\"lib-hits\" data-total=\"{}\">Found {} times in {} items{}.</p><ol class=\"lib-results\">",
                 found.total,
                 found.total,
                 found.items,
                 if found.total > found.hits.len() {
-                    format!("，显示前 {} 处", found.hits.len())
+                    format2!("，显示前 {} 处", "; the first {} shown", found.hits.len())
                 } else {
                     String::new()
                 }
@@ -807,9 +928,10 @@ fn item_panel(h: &mut String, e: &Entry, index: usize) {
     let Some(item) = e.bulletin.items.get(index) else {
         return;
     };
-    let _ = write!(
+    let _ = write2!(
         h,
         "<article id=\"lib-item\" class=\"lib-item\" tabindex=\"-1\"><p class=\"lib-item-where\">{} · {} · {}</p><h3>{}</h3><p>{}</p><p class=\"lib-item-sources\">来源：{}</p>",
+        "<article id=\"lib-item\" class=\"lib-item\" tabindex=\"-1\"><p class=\"lib-item-where\">{} · {} · {}</p><h3>{}</h3><p>{}</p><p class=\"lib-item-sources\">Source: {}</p>",
         esc(&e.key.to_string()),
         esc(e.file.as_deref().unwrap_or("")),
         esc(item.section.as_deref().unwrap_or("")),
@@ -822,7 +944,10 @@ fn item_panel(h: &mut String, e: &Entry, index: usize) {
             .collect::<Vec<_>>()
             .join("、"))
     );
-    h.push_str("<button type=\"button\" data-act=\"close-item\" class=\"no-print\">关闭</button></article>");
+    h.push_str(tr(
+        "<button type=\"button\" data-act=\"close-item\" class=\"no-print\">关闭</button></article>",
+        "<button type=\"button\" data-act=\"close-item\" class=\"no-print\">Close</button></article>",
+    ));
 }
 
 #[cfg(test)]
@@ -872,5 +997,40 @@ mod tests {
         let (headers, rows) = adoption_rows(&view, &library, &index);
         assert_eq!(headers[3], "采用条数");
         assert_eq!(rows[0][3], Cell::Number(2.0));
+    }
+
+    #[test]
+    fn the_english_page_gets_every_tab_in_english() {
+        let library = library();
+        let index = Index::build(&library, &Aliases::default());
+        let mut view = View::default();
+        view.read_form("lang\u{1f}en\u{1e}q\u{1f}收入");
+        let zh_labels = [
+            "文库中共",
+            "采用统计",
+            "打开文件",
+            "移除",
+            "名次",
+            "采用条数",
+            "指标",
+            "别名表",
+            "查找",
+            "检索",
+            "日期",
+        ];
+        for tab in ["list", "adoption", "indicators", "units", "search"] {
+            view.tab = tab.into();
+            let html = page(&view, &library, &index);
+            for l in zh_labels {
+                assert!(!html.contains(l), "{tab}: {l}");
+            }
+        }
+        view.tab = "list".into();
+        let html = page(&view, &library, &index);
+        assert!(html.contains("The library holds 2 bulletins"), "{html}");
+        assert!(html.contains("Missing issue 2"), "{html}");
+        // And back: the next form without `lang` is Chinese again.
+        view.read_form("");
+        assert!(page(&view, &library, &index).contains("文库中共 2 期快报"));
     }
 }

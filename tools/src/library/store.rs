@@ -4,13 +4,37 @@
 //! one and saying so. Also the library as JSON Lines: the export contract,
 //! one bulletin a line, with a `library` sibling field holding its file
 //! name; a last line `{"library":{"aliases":…,"points":…}}` carries the
-//! alias list and the points.
+//! alias list and the points. A bulletin corrected by hand is stored
+//! corrected, its corrections (`bulletin_parser::corrections`) beside it:
+//! `library: {file, corrections: […]}`.
 
 use std::collections::HashMap;
 
+use bulletin_parser::corrections::Correction;
 use bulletin_parser::Bulletin;
 use bulletin_stats::{BulletinKey, Entry, Library};
 use serde_json::{json, Value};
+
+/// Each corrected bulletin's corrections by hand, by its entry id
+/// (`BulletinKey::id`).
+pub type Fixes = HashMap<String, Vec<Correction>>;
+
+/// The `library` sibling of a stored bulletin: its file and, when it was
+/// corrected by hand, its corrections.
+pub fn meta_of(e: &Entry, fixes: &Fixes) -> Value {
+    let mut meta = json!({ "file": e.file });
+    if let Some(list) = fixes.get(&e.key.id()).filter(|l| !l.is_empty()) {
+        meta["corrections"] = serde_json::to_value(list).unwrap_or(Value::Null);
+    }
+    meta
+}
+
+/// The corrections of a `library` sibling (none when absent or unreadable).
+pub fn corrections_of(meta: &Value) -> Vec<Correction> {
+    meta.get("corrections")
+        .and_then(|c| serde_json::from_value(c.clone()).ok())
+        .unwrap_or_default()
+}
 
 /// What a batch did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -62,13 +86,13 @@ pub fn apply(library: &mut Library, put: Vec<Entry>) {
 }
 
 /// The library as JSON Lines, by date.
-pub fn to_json_lines(library: &Library, aliases: &str, points: &str) -> String {
+pub fn to_json_lines(library: &Library, fixes: &Fixes, aliases: &str, points: &str) -> String {
     let mut out = String::new();
     for i in library.by_date() {
         let e = &library.entries()[i];
         let mut v = serde_json::to_value(&e.bulletin).unwrap_or(Value::Null);
         if let Value::Object(map) = &mut v {
-            map.insert("library".into(), json!({ "file": e.file }));
+            map.insert("library".into(), meta_of(e, fixes));
         }
         out += &v.to_string();
         out.push('\n');
@@ -83,6 +107,8 @@ pub fn to_json_lines(library: &Library, aliases: &str, points: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Imported {
     pub entries: Vec<Entry>,
+    /// The corrections stored with them (already applied to them).
+    pub fixes: Fixes,
     pub aliases: Option<String>,
     pub points: Option<String>,
     pub bad_lines: Vec<usize>,
@@ -118,7 +144,12 @@ pub fn from_json_lines(file: &str, text: &str) -> Imported {
             .and_then(|m| m["file"].as_str())
             .unwrap_or(file)
             .to_owned();
-        out.entries.push(Entry::new(Some(file), bulletin));
+        let entry = Entry::new(Some(file), bulletin);
+        let list = meta.as_ref().map(corrections_of).unwrap_or_default();
+        if !list.is_empty() {
+            out.fixes.insert(entry.key.id(), list);
+        }
+        out.entries.push(entry);
     }
     out
 }
@@ -151,7 +182,7 @@ mod tests {
     #[test]
     fn json_lines_round_trip_with_the_alias_list() {
         let lib = Library::from_bulletins([(Some("a.txt".to_owned()), bulletin_parser::parse(A))]);
-        let text = to_json_lines(&lib, "县发改局 = 发改委", "2");
+        let text = to_json_lines(&lib, &Fixes::new(), "县发改局 = 发改委", "2");
         let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
         assert_eq!(first["masthead"]["issue_number"], 3, "the contract's shape");
         let back = from_json_lines("x.jsonl", &text);
@@ -160,5 +191,34 @@ mod tests {
         assert_eq!(back.points.as_deref(), Some("2"));
         assert!(back.bad_lines.is_empty());
         assert_eq!(from_json_lines("x", "{oops\n").bad_lines, vec![1]);
+    }
+
+    #[test]
+    fn corrections_go_out_and_come_back_with_their_bulletin() {
+        use bulletin_parser::corrections::{apply as correct, ItemRef};
+        let parsed = bulletin_parser::parse(A);
+        let fix = Correction::SetSources {
+            item: ItemRef::of(&parsed.items[0]),
+            sources: vec!["县救助站".into()],
+        };
+        let (corrected, skipped) = correct(&parsed, A, std::slice::from_ref(&fix));
+        assert!(skipped.is_empty());
+        let lib = Library::from_bulletins([(Some("a.txt".to_owned()), corrected)]);
+        let mut fixes = Fixes::new();
+        fixes.insert(lib.entries()[0].key.id(), vec![fix.clone()]);
+        let text = to_json_lines(&lib, &fixes, "", "");
+        let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(first["library"]["corrections"][0]["op"], "set_sources");
+        assert_eq!(
+            first["items"][0]["sources"][0], "县救助站",
+            "stored corrected"
+        );
+        let back = from_json_lines("x.jsonl", &text);
+        assert_eq!(back.entries, lib.entries());
+        assert_eq!(back.fixes.get(&lib.entries()[0].key.id()), Some(&vec![fix]));
+        // Without corrections: no `corrections` field at all.
+        let plain = to_json_lines(&lib, &Fixes::new(), "", "");
+        assert!(!plain.contains("corrections"));
+        assert!(from_json_lines("x", &plain).fixes.is_empty());
     }
 }

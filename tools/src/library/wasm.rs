@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use bulletin_stats::{Entry, Index, Library};
 
 use super::db::{self, DbError};
-use super::render::{adoption_rows, aliases_of, esc, filter_of, page, View};
-use super::store::{self, apply, entry_of, from_json_lines, merge};
+use super::render::{adoption_rows, aliases_of, en, esc, filter_of, page, tr, View};
+use super::store::{self, apply, entry_of, from_json_lines, merge, Fixes};
 use super::workbook::table_xlsx;
 
 #[derive(Default)]
@@ -38,6 +38,8 @@ struct Lib {
     view: View,
     /// The last removal, for undo.
     undo: Vec<Entry>,
+    /// The corrections by hand stored with the bulletins (by entry id).
+    fixes: Fixes,
     saved_points: String,
     channel: Option<BroadcastChannel>,
 }
@@ -98,7 +100,7 @@ async fn ready() -> Result<IdbDatabase, DbError> {
     let db = with(|l| l.db.clone()).ok_or(DbError::Blocked)?;
     if with(|l| !l.loaded || l.stale) {
         let started = js_sys::Date::now();
-        let (entries, aliases, points) = db::load(&db).await?;
+        let (entries, aliases, points, fixes, undo) = db::load(&db).await?;
         web_sys::console::debug_1(
             &format!(
                 "library: {} bulletins read from IndexedDB in {:.0} ms",
@@ -116,6 +118,11 @@ async fn ready() -> Result<IdbDatabase, DbError> {
                 }
                 l.library.insert_entry(e);
             }
+            l.fixes = fixes;
+            // The last removal, kept in the database: undone after a reload too.
+            let removed = from_json_lines("", &undo);
+            l.fixes.extend(removed.fixes);
+            l.undo = removed.entries;
             l.index = None;
             l.loaded = true;
             l.stale = false;
@@ -266,7 +273,7 @@ async fn act_on(
             with(|l| l.view.item = Some((key.to_owned(), index.parse().unwrap_or(0))));
         }
         "close-item" => with(|l| l.view.item = None),
-        "add" => add(db, names, texts, failures).await,
+        "add" => add(db, arg, names, texts, failures).await,
         "remove" | "remove-selected" | "remove-all" => {
             let keys: Option<Vec<String>> = match act {
                 "remove" => Some(vec![arg.to_owned()]),
@@ -279,7 +286,14 @@ async fn act_on(
                 _ => None,
             };
             if keys.as_ref().is_some_and(|k| k.is_empty()) {
-                set_note("先勾选要移除的期次。".into(), false);
+                set_note(
+                    tr(
+                        "先勾选要移除的期次。",
+                        "Tick the bulletins to remove first.",
+                    )
+                    .into(),
+                    false,
+                );
                 return None;
             }
             let stored: Option<Vec<String>> = with(|l| {
@@ -299,26 +313,45 @@ async fn act_on(
                             l.stored_keys.remove(&e.key.id());
                         }
                         l.index = None;
-                        l.view.note = format!("已移除 {} 期。可以撤销。", gone.len());
+                        l.view.note = if en() {
+                            format!("{} bulletins removed. This can be undone.", gone.len())
+                        } else {
+                            format!("已移除 {} 期。可以撤销。", gone.len())
+                        };
                         l.view.error = false;
                         l.view.item = None;
                         l.undo = gone;
                     });
+                    // Kept for an undo after a reload (a failure here loses
+                    // only that: the undo in this visit still works).
+                    let text = with(|l| {
+                        let mut removed = bulletin_stats::Library::new();
+                        for e in &l.undo {
+                            removed.insert_entry(e.clone());
+                        }
+                        store::to_json_lines(&removed, &l.fixes, "", "")
+                    });
+                    let _ = db::set_setting(db, "undo", &text).await;
                     tell_other_tabs();
                 }
                 Err(e) => set_note(problem(&e, "移除"), true),
             }
         }
         "undo" => {
-            let back = with(|l| l.undo.clone());
-            match db::put(db, &back).await {
+            let (back, fixes) = with(|l| (l.undo.clone(), l.fixes.clone()));
+            match db::put(db, &back, &fixes).await {
                 Ok(()) => {
                     with(|l| {
-                        l.view.note = format!("已恢复 {} 期。", back.len());
+                        l.view.note = if en() {
+                            format!("{} bulletins brought back.", back.len())
+                        } else {
+                            format!("已恢复 {} 期。", back.len())
+                        };
                         apply(&mut l.library, back);
                         l.index = None;
                         l.undo.clear();
                     });
+                    let _ = db::set_setting(db, "undo", "").await;
                     tell_other_tabs();
                 }
                 Err(e) => set_note(problem(&e, "撤销"), true),
@@ -329,14 +362,16 @@ async fn act_on(
             match db::set_setting(db, "aliases", &aliases).await {
                 Ok(()) => {
                     with(|l| l.index = None);
-                    set_note("别名表已保存。".into(), false);
+                    set_note(tr("别名表已保存。", "Aliases saved.").into(), false);
                     tell_other_tabs();
                 }
                 Err(e) => set_note(problem(&e, "别名表"), true),
             }
         }
         "export-library" => {
-            let text = with(|l| store::to_json_lines(&l.library, &l.view.aliases, &l.view.points));
+            let text = with(|l| {
+                store::to_json_lines(&l.library, &l.fixes, &l.view.aliases, &l.view.points)
+            });
             return Some((
                 "文库.jsonl".into(),
                 "application/x-ndjson",
@@ -365,7 +400,24 @@ async fn act_on(
 
 /// Parses the texts (each file's issues, or a JSON Lines library) and
 /// stores what is new or changed, in one transaction.
-async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures: Vec<String>) {
+///
+/// `kept`: the page's corrections by hand, `text-key U+001C corrections`
+/// joined by U+001D (`browser::storage::all_with`): a text with some is
+/// stored corrected, its corrections beside it; those that no longer apply
+/// are said.
+async fn add(
+    db: &IdbDatabase,
+    kept: &str,
+    names: Vec<String>,
+    texts: Vec<String>,
+    failures: Vec<String>,
+) {
+    let kept: HashMap<&str, &str> = kept
+        .split('\u{1d}')
+        .filter_map(|p| p.split_once('\u{1c}'))
+        .collect();
+    let mut fixes = Fixes::new();
+    let (mut corrected, mut skipped) = (0, 0);
     let mut incoming = Vec::new();
     let mut aliases = None;
     let mut bad = Vec::new();
@@ -381,13 +433,25 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
                 ));
             }
             incoming.extend(imported.entries);
+            fixes.extend(imported.fixes);
             if imported.aliases.is_some() {
                 aliases = imported.aliases;
             }
             continue;
         }
         for issue in bulletin_parser::split_issues(text) {
-            let b = bulletin_parser::parse(&issue);
+            let mut b = bulletin_parser::parse(&issue);
+            let key = bulletin_analyzer::view::corrections::text_key(&issue);
+            let list = kept
+                .get(key.as_str())
+                .map(|v| bulletin_analyzer::view::corrections::decode(v))
+                .unwrap_or_default();
+            if !list.is_empty() {
+                let (c, s) = bulletin_parser::corrections::apply(&b, &issue, &list);
+                b = c;
+                corrected += 1;
+                skipped += s.len();
+            }
             let m = &b.masthead;
             if m.title.is_none() && m.issue.is_none() && m.date.is_none() {
                 // Not a bulletin (a note, a list): nothing to know it by.
@@ -401,22 +465,42 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
                 bad.push(format!("{}：没有读出条目，未收入文库", esc(name)));
                 continue;
             }
-            incoming.push(entry_of(name, b));
+            let e = entry_of(name, b);
+            if !list.is_empty() {
+                fixes.insert(e.key.id(), list);
+            }
+            incoming.push(e);
         }
     }
     let m = with(|l| merge(&l.library, incoming));
     let count = m.put.len();
     let mut note = String::new();
-    match db::put(db, &m.put).await {
+    // The corrections of what is written: those given now, or none (a text
+    // stored again without corrections drops its old ones).
+    for e in &m.put {
+        fixes.entry(e.key.id()).or_default();
+    }
+    match db::put(db, &m.put, &fixes).await {
         Ok(()) => {
-            note += &format!(
-                "新收入 {} 期；{} 期已在文库中（内容相同，未重复保存）",
-                m.added, m.unchanged
-            );
+            note += &if en() {
+                format!(
+                    "{} bulletins added; {} already in the library (the same text, not stored twice)",
+                    m.added, m.unchanged
+                )
+            } else {
+                format!(
+                    "新收入 {} 期；{} 期已在文库中（内容相同，未重复保存）",
+                    m.added, m.unchanged
+                )
+            };
             if !m.replaced.is_empty() {
                 note += &format!(
-                    "；{} 期内容有变化，已用新文本替换：{}",
-                    m.replaced.len(),
+                    "{}{}",
+                    if en() {
+                        format!("; {} changed, replaced by the new text: ", m.replaced.len())
+                    } else {
+                        format!("；{} 期内容有变化，已用新文本替换：", m.replaced.len())
+                    },
                     m.replaced
                         .iter()
                         .map(|(k, f)| format!("{}（{}）", esc(k), esc(f)))
@@ -424,8 +508,29 @@ async fn add(db: &IdbDatabase, names: Vec<String>, texts: Vec<String>, failures:
                         .join("、")
                 );
             }
-            note.push('。');
+            if corrected > 0 {
+                note += &if en() {
+                    format!("; {corrected} with corrections made by hand on this page")
+                } else {
+                    format!("；其中 {corrected} 期带有本页的手工更正")
+                };
+            }
+            if skipped > 0 {
+                note += &if en() {
+                    format!(" ({skipped} corrections no longer apply: the text changed)")
+                } else {
+                    format!("（{skipped} 处更正因原文已改而未能应用）")
+                };
+            }
+            note.push_str(tr("。", "."));
             with(|l| {
+                for (id, list) in fixes {
+                    if list.is_empty() {
+                        l.fixes.remove(&id);
+                    } else {
+                        l.fixes.insert(id, list);
+                    }
+                }
                 apply(&mut l.library, m.put);
                 l.index = None;
             });

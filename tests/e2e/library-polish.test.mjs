@@ -1,0 +1,162 @@
+// 文库 (issue 14) gaps: a folder dropped on the library (the
+// `webkitGetAsEntry` walk of src/library/folder.rs), plain files dropped,
+// and the library's views in English on the English page.
+//
+// A real directory entry cannot be made from a page script: a DataTransfer
+// built in the page from File objects gives no entries (Chromium answers
+// `webkitGetAsEntry()` with null for it), so the folder drop is dispatched
+// with that DataTransfer whose `items` are stubs answering the File and
+// Directory Entry API the page walks — a folder with a subfolder, read in
+// two batches then an empty one, as Chromium's reader does. The plain-file
+// drop uses the real DataTransfer (its `files`). Screenshots go to
+// target/library-shots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST_DIR, REPO_ROOT, distMissingReason, launchBrowser, serveDir } from './harness.mjs';
+import { libraryBulletins } from './library-gen.mjs';
+
+const SHOTS = join(REPO_ROOT, 'target', 'library-shots');
+let server;
+
+before(async () => {
+  const missing = await distMissingReason();
+  if (missing) throw new Error(missing);
+  server = await serveDir(DIST_DIR);
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await server?.close();
+});
+
+async function freshPage() {
+  const browser = await launchBrowser({ viewport: { width: 1280, height: 1000 } });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(30_000);
+  await page.goto(server.url, { waitUntil: 'networkidle' });
+  return { browser, page };
+}
+
+const waitCount = (page, n, timeout = 60_000) =>
+  page.waitForSelector(`.lib-count[data-bulletins="${n}"]`, { timeout });
+
+/**
+ * Drops `files` ({name, text}) on the library. `folder`: as a dropped
+ * folder (stub entries: the first half in the folder, read in two batches,
+ * the rest in a subfolder); otherwise as plain files.
+ */
+async function drop(page, files, { folder }) {
+  await page.evaluate(({ files, folder }) => {
+    const dt = new DataTransfer();
+    const objects = files.map((f) => new File([f.text], f.name, { type: 'text/plain' }));
+    for (const f of objects) dt.items.add(f);
+    if (folder) {
+      const read = { files: 0, dirs: 0, batches: 0 };
+      window.__walk = read;
+      const fileEntry = (f) => ({
+        isFile: true,
+        isDirectory: false,
+        name: f.name,
+        file(ok) {
+          read.files += 1;
+          setTimeout(() => ok(f), 0);
+        },
+      });
+      const dirEntry = (name, children) => ({
+        isFile: false,
+        isDirectory: true,
+        name,
+        createReader() {
+          read.dirs += 1;
+          // Two batches, then an empty one (readEntries answers in batches).
+          const half = Math.ceil(children.length / 2);
+          const batches = [children.slice(0, half), children.slice(half), []];
+          return {
+            readEntries(ok) {
+              read.batches += 1;
+              const next = batches.shift() ?? [];
+              setTimeout(() => ok(next), 0);
+            },
+          };
+        },
+      });
+      const half = Math.ceil(objects.length / 2);
+      const sub = dirEntry('子文件夹', objects.slice(half).map(fileEntry));
+      const root = dirEntry('快报', [...objects.slice(0, half).map(fileEntry), sub]);
+      Object.defineProperty(dt, 'items', {
+        value: { length: 1, 0: { kind: 'file', webkitGetAsEntry: () => root } },
+      });
+    }
+    const target = document.querySelector('section.library');
+    for (const type of ['dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, { files, folder });
+}
+
+test('a folder dropped on the library (subfolder, batched reads) is walked and stored whole; plain files dropped are stored', async () => {
+  const bulletins = libraryBulletins(30, { seed: 41, items: 4 });
+  const { browser, page } = await freshPage();
+  try {
+    // A drop opens the library by itself.
+    await drop(page, bulletins.slice(0, 24).map(({ name, text }) => ({ name, text })), { folder: true });
+    await waitCount(page, 24);
+    const walk = await page.evaluate(() => window.__walk);
+    assert.deepEqual(walk, { files: 24, dirs: 2, batches: 6 }, 'every entry read, every batch asked for');
+    assert.match(await page.locator('.lib-note').textContent(), /新收入 24 期/);
+    await page.locator('.library').screenshot({ path: join(SHOTS, 'library-folder-drop.png') });
+
+    // Plain files dropped (no entries): the DataTransfer's files.
+    await drop(page, bulletins.slice(24).map(({ name, text }) => ({ name, text })), { folder: false });
+    await waitCount(page, 30);
+    assert.match(await page.locator('.lib-note').textContent(), /新收入 6 期/);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the library is drawn in English on the English page, and in Chinese again after switching back', async () => {
+  const bulletins = libraryBulletins(12, { seed: 7, items: 4 });
+  const { browser, page } = await freshPage();
+  try {
+    await page.click('.lang-switch');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await drop(page, bulletins.map(({ name, text }) => ({ name, text })), { folder: false });
+    await waitCount(page, 12);
+    assert.match(await page.locator('.lib-note').textContent(), /12 bulletins added/);
+    assert.match(await page.locator('.lib-count').textContent(), /The library holds 12 bulletins of \d+ series/);
+    assert.deepEqual(await page.locator('.lib-tabs button').allTextContents(),
+      ['Bulletins', 'Adoption', 'Indicators', 'Unit names', 'Search']);
+    assert.deepEqual(await page.locator('table.lib-list thead th').allTextContents(),
+      ['Select', 'Date', 'Title', 'Issue', 'Items', 'File', '']);
+    await page.locator('.library').screenshot({ path: join(SHOTS, 'library-en-list.png') });
+
+    await page.locator('.lib-tabs [data-arg="adoption"]').click();
+    await page.waitForSelector('.lib-panel[data-tab="adoption"]');
+    assert.equal(await page.locator('.lib-title').textContent(), 'Items adopted (all)');
+    assert.deepEqual((await page.locator('table.lib-adoption').first().locator('thead th').allTextContents()).slice(0, 4),
+      ['Rank', 'Unit', 'Items', 'Share']);
+    assert.match(await page.locator('.lib-chart figcaption').first().textContent(), /items adopted per unit/);
+    await page.locator('.library').screenshot({ path: join(SHOTS, 'library-en-adoption.png') });
+
+    await page.locator('.lib-tabs [data-arg="search"]').click();
+    await page.waitForSelector('.lib-panel[data-tab="search"]');
+    assert.equal(await page.locator('.lib-search button[type="submit"]').textContent(), 'Search');
+
+    // No Chinese label left in the view's own text (the bulletins' text is
+    // Chinese: only labels, buttons and headers are checked).
+    const labels = await page.$$eval('.lib-body label, .lib-body button, .lib-body th', (els) =>
+      els.map((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')));
+    const chinese = labels.filter((t) => /[\u4e00-\u9fff]/.test(t));
+    assert.deepEqual(chinese, [], 'labels still in Chinese');
+
+    // Back to Chinese: the worker draws the view again in Chinese.
+    await page.click('.lang-switch');
+    await page.waitForSelector('.lib-tabs button:has-text("检索")');
+    assert.match(await page.locator('.lib-count').textContent(), /文库中共 12 期快报/);
+  } finally {
+    await browser.close();
+  }
+});
