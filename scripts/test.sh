@@ -123,6 +123,10 @@ has_wasm_tests() {
 e2e_tests() {
   local files=(tests/e2e/*.test.mjs)
   [ -e "${files[0]}" ] || { say "no tests/e2e/*.test.mjs"; return 1; }
+  # The library test compares a stored record with the CLI's own parse, and
+  # reads exports back with openpyxl (the venv made above).
+  cargo build --release --bin bulletin || return 1
+  if [ -n "${BULLETIN_PYTHON:-}" ]; then export OPENPYXL_PYTHON="$BULLETIN_PYTHON"; fi
   # A per-file cap, so one hung browser cannot eat CI's 90 minutes.
   node --test --test-timeout="${E2E_FILE_TIMEOUT_MS:-600000}" "${files[@]}"
 }
