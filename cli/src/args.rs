@@ -1,5 +1,6 @@
 //! The command line, read by hand: two commands, two options.
 
+use crate::flags::{Arg, Flags};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -153,40 +154,34 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, Usage> {
         max_input: DEFAULT_MAX_INPUT,
         corrections: None,
     };
-    let mut only_inputs = false;
-    while let Some(arg) = args.next() {
-        let text = arg.to_str().unwrap_or("");
-        if only_inputs || text == "-" || !text.starts_with('-') {
-            options.inputs.push(PathBuf::from(arg));
-            continue;
-        }
-        let (flag, inline_value) = match text.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (text, None),
+    let mut flags = Flags::new(args);
+    while let Some(arg) = flags.next_arg() {
+        let (flag, inline_value, text) = match arg {
+            Arg::Input(path) => {
+                options.inputs.push(path);
+                continue;
+            }
+            Arg::Flag { flag, inline, text } => (flag, inline, text),
         };
         let mut value = |name: &str| -> Result<OsString, Usage> {
-            match &inline_value {
-                Some(v) => Ok(OsString::from(v)),
-                None => args
-                    .next()
-                    .ok_or_else(|| Usage(format!("{name} needs a value"))),
-            }
+            flags
+                .value(&inline_value)
+                .ok_or_else(|| Usage(format!("{name} needs a value")))
         };
-        match flag {
-            "--" => only_inputs = true,
+        match flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
             "-f" | "--format" => {
-                let v = value(flag)?;
+                let v = value(&flag)?;
                 options.format = Some(format(&v.to_string_lossy(), is_figures)?);
             }
-            "-o" | "--output" => options.output = Some(PathBuf::from(value(flag)?)),
+            "-o" | "--output" => options.output = Some(PathBuf::from(value(&flag)?)),
             "--max-input-size" => {
-                let v = value(flag)?;
+                let v = value(&flag)?;
                 options.max_input = size(&v.to_string_lossy())?;
             }
             "--corrections" if !is_figures => {
-                options.corrections = Some(PathBuf::from(value(flag)?));
+                options.corrections = Some(PathBuf::from(value(&flag)?));
             }
             _ => return Err(Usage(format!("unknown option '{text}'"))),
         }

@@ -1,6 +1,7 @@
 //! `bulletin check FILE…`: proofreads bulletins (the parser's `proofread`
 //! pass) and prints each finding with its exact place.
 
+use crate::flags::{Arg, Flags};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -69,21 +70,17 @@ pub fn run(arguments: Vec<OsString>) -> i32 {
         rules: Vec::new(),
         inputs: Vec::new(),
     };
-    let mut args = arguments.into_iter();
-    let mut only_inputs = false;
-    while let Some(arg) = args.next() {
-        let text = arg.to_str().unwrap_or("").to_owned();
-        if only_inputs || text == "-" || !text.starts_with('-') {
-            options.inputs.push(PathBuf::from(arg));
-            continue;
-        }
-        let (flag, inline) = match text.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (text.clone(), None),
+    let mut flags = Flags::new(arguments);
+    while let Some(arg) = flags.next_arg() {
+        let (flag, inline, text) = match arg {
+            Arg::Input(path) => {
+                options.inputs.push(path);
+                continue;
+            }
+            Arg::Flag { flag, inline, text } => (flag, inline, text),
         };
-        let mut value = || inline.clone().map(OsString::from).or_else(|| args.next());
+        let mut value = || flags.value(&inline);
         match flag.as_str() {
-            "--" => only_inputs = true,
             "-h" | "--help" => return write(HELP),
             "--print-rules" => return write(&HouseRules::to_tsv(&HouseRules::starter_rules())),
             "--no-starter" => options.starter = false,

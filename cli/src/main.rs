@@ -7,6 +7,7 @@
 
 mod args;
 mod check;
+mod flags;
 mod input;
 mod ordered;
 mod output;

@@ -2,6 +2,7 @@
 //! each unit's adoption count, share, rank and points per period, the
 //! indicator series and the gaps in issue numbers (crate `bulletin-stats`).
 
+use crate::flags::{Arg, Flags};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -102,26 +103,22 @@ fn parse_options(arguments: Vec<OsString>) -> Result<Option<Options>, String> {
         output: None,
         inputs: Vec::new(),
     };
-    let mut args = arguments.into_iter();
-    let mut only_inputs = false;
-    while let Some(arg) = args.next() {
-        let text = arg.to_str().unwrap_or("").to_owned();
-        if only_inputs || text == "-" || !text.starts_with('-') {
-            o.inputs.push(PathBuf::from(arg));
-            continue;
-        }
-        let (flag, inline) = match text.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (text.clone(), None),
+    let mut flags = Flags::new(arguments);
+    while let Some(arg) = flags.next_arg() {
+        let (flag, inline, text) = match arg {
+            Arg::Input(path) => {
+                o.inputs.push(path);
+                continue;
+            }
+            Arg::Flag { flag, inline, text } => (flag, inline, text),
         };
         let mut value = || -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| args.next().map(|v| v.to_string_lossy().into_owned()))
+            flags
+                .value(&inline)
+                .map(|v| v.to_string_lossy().into_owned())
                 .ok_or_else(|| format!("{flag} needs a value"))
         };
         match flag.as_str() {
-            "--" => only_inputs = true,
             "-h" | "--help" => return Ok(None),
             "--by" => {
                 let v = value()?;

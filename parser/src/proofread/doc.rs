@@ -302,7 +302,10 @@ impl<'a> Doc<'a> {
                 if c == prev && cues.repeats.last().is_none_or(|&(p, _)| p + 1 != i) {
                     cues.repeats.push((i - 1, prev_seen));
                 }
-                if (2..=8).contains(&i.wrapping_sub(seen as usize)) {
+                // `seen` is an earlier offset, or u32::MAX for none (which a
+                // wrapping subtraction would turn into a near offset where
+                // usize is 32 bits, as in the page's wasm).
+                if seen != u32::MAX && (2..=8).contains(&(i - seen as usize)) {
                     cues.repeats.push((i, seen));
                 }
                 match c {
