@@ -108,36 +108,29 @@ pub fn is_invisible(c: char) -> bool {
 /// Continuation bytes never match, so scanning every index is safe.
 #[inline]
 fn special_at(bytes: &[u8], i: usize) -> Option<(usize, &'static str)> {
-    let b = bytes[i];
-    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-    match b {
-        b'\r' => Some(if at(1) == b'\n' { (2, "\n") } else { (1, "\n") }),
-        b'\t' => Some((1, "  ")),
-        0x0B | 0x0C => Some((1, " ")),
-        0xC2 => match at(1) {
-            0x85 => Some((2, "\n")),
-            0xA0 => Some((2, " ")),
-            0xAD => Some((2, "")),
-            _ => None,
-        },
-        0xE1 => match (at(1), at(2)) {
-            (0x9A, 0x80) => Some((3, " ")), // U+1680 ogham space mark
-            (0xA0, 0x8E) => Some((3, "")),  // U+180E mongolian vowel separator
-            _ => None,
-        },
-        0xE2 => match (at(1), at(2)) {
-            (0x80, 0x80..=0x8A) => Some((3, " ")),  // U+2000–U+200A
-            (0x80, 0x8B..=0x8D) => Some((3, "")),   // U+200B–U+200D
-            (0x80, 0xA8 | 0xA9) => Some((3, "\n")), // U+2028, U+2029
-            (0x80, 0xAF) => Some((3, " ")),         // U+202F
-            (0x81, 0x9F) => Some((3, " ")),         // U+205F
-            (0x81, 0xA0) => Some((3, "")),          // U+2060 word joiner
-            _ => None,
-        },
-        0xE3 if at(1) == 0x80 && at(2) == 0x80 => Some((3, "  ")), // U+3000
-        0xEF if at(1) == 0xBB && at(2) == 0xBF => Some((3, "")),   // U+FEFF
-        _ => None,
-    }
+    let len = crate::bytes::lead_len(bytes[i]);
+    // A continuation byte reads as a one-byte sequence that is no UTF-8.
+    let c = std::str::from_utf8(bytes.get(i..i + len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    let replacement = match c {
+        '\r' if bytes.get(i + 1) == Some(&b'\n') => return Some((2, "\n")),
+        '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => "\n",
+        '\t' | '\u{3000}' => "  ",
+        // Vertical tab, form feed, no-break and the other fixed-width spaces.
+        '\u{B}'
+        | '\u{C}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}' => " ",
+        // Soft hyphen, invisible separators and joiners, the byte-order mark.
+        '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+        _ => return None,
+    };
+    Some((len, replacement))
 }
 
 #[cfg(test)]
