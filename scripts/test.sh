@@ -198,7 +198,7 @@ stage e2e "end-to-end tests (node --test tests/e2e/)" e2e_tests
 # Lint last: a warning should not hide what the functional stages would say.
 stage clippy "cargo fmt --check; cargo clippy (parser, decode, export, CLI, doc-readers; the page and tools for wasm32) -D warnings" \
   bash -c 'cargo fmt --all --check &&
-    cargo clippy -p bulletin-parser -p bulletin-decode -p bulletin-export -p bulletin-cli -p doc-readers -- -D warnings &&
+    cargo clippy -p bulletin-parser -p bulletin-decode -p bulletin-export -p bulletin-stats -p bulletin-cli -p doc-readers -- -D warnings &&
     cargo clippy --target wasm32-unknown-unknown -p bulletin-analyzer -p bulletin-tools --all-targets -- -D warnings'
 
 if [ "$same_output" = true ]; then
