@@ -5,11 +5,11 @@
 // record, counted by its statistics, exported with the library's JSON
 // Lines and read again after a reload. Screenshots go to
 // target/library-shots/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST_DIR, REPO_ROOT, distMissingReason, launchBrowser, serveDir } from './harness.mjs';
+import { REPO_ROOT, distMissingReason, openPage } from './harness.mjs';
 import { chooseFiles, pasteText } from './page-helpers.mjs';
 
 const SHOTS = join(REPO_ROOT, 'target', 'library-shots');
@@ -34,27 +34,14 @@ const B = `松岭政务信息
 县商务局促进消费 发放消费券500万元，带动消费1.2亿元。（县商务局）
 `;
 
-let server;
-
 before(async () => {
   const missing = await distMissingReason();
   if (missing) throw new Error(missing);
-  server = await serveDir(DIST_DIR);
   mkdirSync(SHOTS, { recursive: true });
 });
 
-after(async () => {
-  await server?.close();
-});
-
-async function freshPage() {
-  const browser = await launchBrowser({ viewport: { width: 1280, height: 1000 } });
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(30_000);
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  await page.waitForSelector('#bulletin-text');
-  return { browser, page };
-}
+/** The built page in a fresh browser profile, served on its own port. */
+const freshPage = () => openPage({ viewport: { width: 1280, height: 1000 }, waitFor: '#bulletin-text' });
 
 const article = (page, headline) => page.locator('article', { has: page.locator('h3', { hasText: headline }) });
 
@@ -74,7 +61,7 @@ async function edit(page, headline) {
 }
 
 test('a figure marked wrong is struck through in its item, back with undo, and left out of the CSV', async () => {
-  const { browser, page } = await freshPage();
+  const { page, close } = await freshPage();
   try {
     await pasteText(page, A);
     const ed = await edit(page, '县财政局加强资金监管');
@@ -107,12 +94,12 @@ test('a figure marked wrong is struck through in its item, back with undo, and l
     await waitCount(page, 1);
     assert.deepEqual(await art.locator('.body del.fig-removed').allTextContents(), ['120家']);
   } finally {
-    await browser.close();
+    await close();
   }
 });
 
 test('corrections that no longer apply are listed among the warnings, in the page language', async () => {
-  const { browser, page } = await freshPage();
+  const { page, close } = await freshPage();
   try {
     await pasteText(page, A);
     const ed = await edit(page, '县卫健委开展义诊');
@@ -139,12 +126,12 @@ test('corrections that no longer apply are listed among the warnings, in the pag
     await page.waitForSelector('.skipped-correction:has-text("A correction no longer applies")');
     assert.match(await skipped.first().locator('.warning-text').textContent(), /Line 99 «不存在的条目»: headline set to «新标题»/);
   } finally {
-    await browser.close();
+    await close();
   }
 });
 
 test('a corrected bulletin goes into the library corrected: counted by its corrected source, kept over a reload, exported with its corrections', async () => {
-  const { browser, page } = await freshPage();
+  const { page, close } = await freshPage();
   try {
     await chooseFiles(page, [{ name: '松岭-15.txt', mimeType: 'text/plain', buffer: Buffer.from(B) }]);
     await page.waitForSelector('article h3:has-text("县商务局促进消费")');
@@ -206,6 +193,6 @@ test('a corrected bulletin goes into the library corrected: counted by its corre
     assert.equal(record.library.corrections[0].op, 'set_sources');
     assert.ok(record.items.some((i) => i.sources.includes('县供销社') && i.corrected), 'the record is the corrected bulletin');
   } finally {
-    await browser.close();
+    await close();
   }
 });

@@ -10,34 +10,22 @@
 // two batches then an empty one, as Chromium's reader does. The plain-file
 // drop uses the real DataTransfer (its `files`). Screenshots go to
 // target/library-shots/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST_DIR, REPO_ROOT, distMissingReason, launchBrowser, serveDir } from './harness.mjs';
+import { REPO_ROOT, distMissingReason, openPage } from './harness.mjs';
 import { libraryBulletins } from './library-gen.mjs';
 
 const SHOTS = join(REPO_ROOT, 'target', 'library-shots');
-let server;
-
 before(async () => {
   const missing = await distMissingReason();
   if (missing) throw new Error(missing);
-  server = await serveDir(DIST_DIR);
   mkdirSync(SHOTS, { recursive: true });
 });
 
-after(async () => {
-  await server?.close();
-});
-
-async function freshPage() {
-  const browser = await launchBrowser({ viewport: { width: 1280, height: 1000 } });
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(30_000);
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  return { browser, page };
-}
+/** The built page in a fresh browser profile, served on its own port. */
+const freshPage = () => openPage({ viewport: { width: 1280, height: 1000 }, waitFor: null });
 
 const waitCount = (page, n, timeout = 60_000) =>
   page.waitForSelector(`.lib-count[data-bulletins="${n}"]`, { timeout });
@@ -98,7 +86,7 @@ async function drop(page, files, { folder }) {
 
 test('a folder dropped on the library (subfolder, batched reads) is walked and stored whole; plain files dropped are stored', async () => {
   const bulletins = libraryBulletins(30, { seed: 41, items: 4 });
-  const { browser, page } = await freshPage();
+  const { page, close } = await freshPage();
   try {
     // A drop opens the library by itself.
     await drop(page, bulletins.slice(0, 24).map(({ name, text }) => ({ name, text })), { folder: true });
@@ -113,13 +101,13 @@ test('a folder dropped on the library (subfolder, batched reads) is walked and s
     await waitCount(page, 30);
     assert.match(await page.locator('.lib-note').textContent(), /新收入 6 期/);
   } finally {
-    await browser.close();
+    await close();
   }
 });
 
 test('the library is drawn in English on the English page, and in Chinese again after switching back', async () => {
   const bulletins = libraryBulletins(12, { seed: 7, items: 4 });
-  const { browser, page } = await freshPage();
+  const { page, close } = await freshPage();
   try {
     await page.click('.lang-switch');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -157,6 +145,6 @@ test('the library is drawn in English on the English page, and in Chinese again 
     await page.waitForSelector('.lib-tabs button:has-text("检索")');
     assert.match(await page.locator('.lib-count').textContent(), /文库中共 12 期快报/);
   } finally {
-    await browser.close();
+    await close();
   }
 });
