@@ -113,10 +113,10 @@ fn json_line(name: &str, bulletin: &Bulletin) -> Vec<u8> {
     // The JSON of a bulletin is about twice its text (offsets, figures).
     let mut line = Vec::with_capacity(text * 5 / 2 + name.len() + 4096);
     line.extend_from_slice(b"{\"file\":");
-    let written = serde_json::to_writer(&mut line, name)
+    let written = export::write_compact(&mut line, name)
         .and_then(|()| {
             let at = line.len();
-            serde_json::to_writer(&mut line, bulletin).map(|()| at)
+            export::write_compact(&mut line, bulletin).map(|()| at)
         })
         .ok();
     match written.and_then(|at| line.get(at..at + 2).map(|open| (at, open))) {

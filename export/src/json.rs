@@ -11,7 +11,13 @@ pub fn to_json(bulletin: &Bulletin) -> String {
     serde_json::to_string_pretty(bulletin).unwrap_or_default()
 }
 
-/// One bulletin as compact JSON on one line, for JSON Lines.
+/// One bulletin as compact JSON on one line, for JSON Lines: serde_json's
+/// bytes, written by [`crate::write_compact`].
 pub fn to_json_line(bulletin: &Bulletin) -> String {
-    serde_json::to_string(bulletin).unwrap_or_default()
+    let mut out = Vec::new();
+    match crate::write_compact(&mut out, bulletin) {
+        // JSON is UTF-8 when its strings are.
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }

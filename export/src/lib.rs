@@ -22,6 +22,7 @@
 pub mod by_unit;
 mod csv;
 mod json;
+mod json_writer;
 mod selection;
 mod table;
 mod text;
@@ -36,6 +37,7 @@ pub use csv::{
 // download without linking the exports.
 pub use bulletin_parser::file_name::{export_file_name, export_file_name_for, FALLBACK_NAME};
 pub use json::{to_json, to_json_line};
+pub use json_writer::write_compact;
 pub use selection::{
     figures_csv_selected, items_csv_selected, xlsx_selected, Selection, FILTER_HEADER,
 };

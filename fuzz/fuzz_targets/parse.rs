@@ -33,6 +33,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(back, bulletin, "the JSON export round-trips");
     let line = export::to_json_line(&bulletin);
     assert!(!line.contains('\n'));
+    assert_eq!(
+        line,
+        serde_json::to_string(&bulletin).unwrap(),
+        "the JSON Lines writer writes serde_json's bytes"
+    );
 
     let docs = [("fuzz.txt", &bulletin)];
     let _ = export::figures_csv(&docs);

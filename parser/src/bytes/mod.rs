@@ -354,6 +354,53 @@ fn find_any_of4_scalar(b: &[u8], mut k: usize, limit: usize, x: [u8; 4]) -> Opti
 }
 
 // ---------------------------------------------------------------------------
+// Bytes a JSON string must escape
+
+/// The first byte of `b` a JSON string must escape: a control character
+/// (below U+0020), `"` or `\`. For the JSON writer of the exports
+/// (`bulletin-export`), which copies the runs between them whole: bulletin
+/// text is long and has almost none.
+#[inline]
+pub fn find_json_escape(b: &[u8]) -> Option<usize> {
+    let k = match Sse2::new() {
+        Some(sse2) => match sse2.find_json_escape(b) {
+            Ok(hit) => return Some(hit),
+            Err(rest) => rest,
+        },
+        None => 0,
+    };
+    find_json_escape_scalar(b, k)
+}
+
+/// [`find_json_escape`] from `k`, eight bytes at a time in a word (SWAR),
+/// then byte by byte: the reference, and what WebAssembly runs.
+fn find_json_escape_scalar(b: &[u8], mut k: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `v` below `n` (n <= 0x80), and maybe of
+    // bytes above one: the lowest bit set is always a true one.
+    let below = |v: u64, n: u8| v.wrapping_sub(LO * u64::from(n)) & !v & HI;
+    let zero = |v: u64| below(v, 1);
+    let (quote, backslash) = (LO * u64::from(b'"'), LO * u64::from(b'\\'));
+    while k + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[k..k + 8]);
+        let v = u64::from_le_bytes(w);
+        let hits = below(v, 0x20) | zero(v ^ quote) | zero(v ^ backslash);
+        if hits != 0 {
+            return Some(k + (hits.trailing_zeros() / 8) as usize);
+        }
+        k += 8;
+    }
+    (k..b.len()).find(|&j| json_escapes(b[j]))
+}
+
+/// Whether JSON must escape byte `x` in a string.
+fn json_escapes(x: u8) -> bool {
+    x < 0x20 || x == b'"' || x == b'\\'
+}
+
+// ---------------------------------------------------------------------------
 // Lines
 
 /// Calls `f(start, end, columns)` for every line of `hay`, in order: its
@@ -817,6 +864,37 @@ mod tests {
             prop_assert_eq!(find_any_of4(&b, from, limit, x), want);
             let want = (0..b.len()).find(|&j| b[j] == b':' || b[j..].starts_with("：".as_bytes()));
             prop_assert_eq!(find_colon(&b), want);
+        }
+
+        /// The JSON escape finder, kernel and word-at-a-time reference,
+        /// finds the first byte a byte-by-byte look finds, on bulletin text
+        /// with quotes, backslashes and control characters planted in it.
+        #[test]
+        fn json_escape_kernel_equals_the_reference(
+            b in texts(),
+            planted in prop::collection::vec((0usize..300, prop::sample::select(vec![b'"', b'\\', 0x00, 0x01, 0x1F, 0x7F, 0x20, 0x80, 0xFF])), 0..3),
+            from in 0usize..40,
+        ) {
+            let mut b = b;
+            for (at, x) in planted {
+                if at < b.len() {
+                    b[at] = x;
+                }
+            }
+            let want = b.iter().position(|&x| json_escapes(x));
+            prop_assert_eq!(find_json_escape(&b), want);
+            let from = from.min(b.len());
+            let want_from = (from..b.len()).find(|&j| json_escapes(b[j]));
+            prop_assert_eq!(find_json_escape_scalar(&b, from), want_from);
+            if let Some(sse2) = Sse2::new() {
+                match sse2.find_json_escape(&b) {
+                    Ok(hit) => prop_assert_eq!(Some(hit), want),
+                    Err(rest) => {
+                        prop_assert!(rest <= b.len() && b.len() - rest < 16);
+                        prop_assert!(b[..rest].iter().all(|&x| !json_escapes(x)));
+                    }
+                }
+            }
         }
 
         /// The nibble-table kernel marks what the scalar classifier marks.

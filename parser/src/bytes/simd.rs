@@ -113,6 +113,17 @@ impl Sse2 {
         #[cfg(target_arch = "x86_64")]
         candidate_block_sse2(b, from)
     }
+
+    /// The first byte of `b` a JSON string must escape (see
+    /// `super::find_json_escape`), sixteen bytes at a time: `Ok(position)`,
+    /// or `Err(k)` where the whole blocks end (the rest is for a scalar
+    /// look).
+    pub fn find_json_escape(self, b: &[u8]) -> Result<usize, usize> {
+        #[cfg(not(target_arch = "x86_64"))]
+        match self.0 {}
+        #[cfg(target_arch = "x86_64")]
+        find_json_escape_sse2(b)
+    }
 }
 
 impl Avx2 {
@@ -428,6 +439,27 @@ fn find4_sse2(b: &[u8], mut k: usize, limit: usize, x: [u8; 4]) -> Result<usize,
                 _mm_or_si128(eq(x[0]), eq(x[1])),
                 _mm_or_si128(eq(x[2]), eq(x[3])),
             );
+            _mm_movemask_epi8(hit) as u32
+        };
+        if hits != 0 {
+            return Ok(k + hits.trailing_zeros() as usize);
+        }
+        k += 16;
+    }
+    Err(k)
+}
+
+#[cfg(target_arch = "x86_64")]
+fn find_json_escape_sse2(b: &[u8]) -> Result<usize, usize> {
+    let mut k = 0;
+    while k + 16 <= b.len() {
+        // SAFETY: SSE2 is part of the x86-64 baseline; `k + 16 <= b.len()`.
+        let hits = unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(k) as *const __m128i);
+            let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
+            // Below 0x20, unsigned: the byte is its minimum with 0x1F.
+            let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+            let hit = _mm_or_si128(control, _mm_or_si128(eq(b'"'), eq(b'\\')));
             _mm_movemask_epi8(hit) as u32
         };
         if hits != 0 {
