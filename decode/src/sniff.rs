@@ -328,9 +328,7 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<TextEncoding> {
         return None;
     }
     // No NUL at all (nearly every file): nothing to count.
-    if !sample.contains(&0) {
-        return None;
-    }
+    memchr::memchr(0, sample)?;
     let (mut even, mut odd, mut both) = (0usize, 0usize, 0usize);
     // Counted without stopping early, so the loop is a plain sum.
     for pair in sample.chunks_exact(2) {
@@ -416,7 +414,7 @@ fn check_utf16_not_binary(bytes: &[u8], encoding: TextEncoding) -> Result<(), De
 /// NUL bytes, or more than a few control characters, mean binary data. Tab,
 /// line breaks, form feed (PDF page breaks) and escape are allowed.
 fn check_not_binary(sample: &[u8]) -> Result<(), DecodeError> {
-    if sample.contains(&0) {
+    if memchr::memchr(0, sample).is_some() {
         return Err(DecodeError::Binary("NUL bytes"));
     }
     // Every control byte, line breaks included, is usually too few to
@@ -580,10 +578,10 @@ fn html_encoding(
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || haystack.len() < needle.len() {
+    if needle.is_empty() {
         return None;
     }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, distMissingReason, REPO_ROOT } from './harness.mjs';
+import { openPage, distMissingReason, REPO_ROOT, slowdown } from './harness.mjs';
 import { dropFiles, chooseFiles } from './page-helpers.mjs';
 
 const FILES = join(REPO_ROOT, 'doc-readers', 'tests', 'files');
@@ -91,8 +91,9 @@ test('a 20-page PDF is read and parsed in under 2 s, its pages counted on the pr
   const second = await timed('long-2.pdf');
   assert.deepEqual(await items(), want);
   console.log(`20-page PDF (97 KB, 44k characters, ${wantCount} items, the first ${want.length} drawn) read and parsed in the page: ${first.ms} ms with the tools module's first load, ${second.ms} ms with it loaded; progress shown: ${JSON.stringify(first.labels.slice(0, 3))}…${JSON.stringify(first.labels.slice(-1))}`);
-  assert.ok(second.ms < 2000, `read and parsed in ${second.ms} ms`);
-  assert.ok(first.ms < 2000, `read and parsed in ${first.ms} ms (tools module loaded on the way)`);
+  const bound = 2000 * slowdown();
+  assert.ok(second.ms < bound, `read and parsed in ${second.ms} ms (bound ${bound.toFixed(0)} ms)`);
+  assert.ok(first.ms < bound, `read and parsed in ${first.ms} ms (tools module loaded on the way; bound ${bound.toFixed(0)} ms)`);
   assert.ok(first.labels.some((l) => /\d+ \/ 20/.test(l)), `page progress shown: ${JSON.stringify(first.labels)}`);
 });
 

@@ -396,7 +396,8 @@ fn find_json_escape_scalar(b: &[u8], mut k: usize) -> Option<usize> {
 }
 
 /// Whether JSON must escape byte `x` in a string.
-fn json_escapes(x: u8) -> bool {
+#[inline]
+pub fn json_escapes(x: u8) -> bool {
     x < 0x20 || x == b'"' || x == b'\\'
 }
 
