@@ -155,6 +155,7 @@ pub fn App() -> Html {
         let (workspace, key) = (workspace.dispatcher(), (*key).clone());
         Callback::from(move |()| workspace.dispatch(Action::Redo(key.clone())))
     };
+    crate::hooks::use_undo_keys(on_undo.clone(), on_redo.clone());
     let on_only_doubtful = {
         let only_doubtful = only_doubtful.clone();
         Callback::from(move |on| only_doubtful.set(on))

@@ -93,9 +93,13 @@ pub fn CorrectionsBar(props: &CorrectionsBarProps) -> Html {
             <span class="corrections-count" data-count={props.made.to_string()}>
                 { if lang == Lang::En { format!("{} corrections", props.made) } else { format!("已更正 {} 处", props.made) } }
             </span>
-            <button type="button" class="undo" onclick={on_undo} disabled={!props.can_undo}>
+            <button type="button" class="undo" onclick={on_undo} disabled={!props.can_undo}
+                title={tr(lang, "撤销上一处更正（Ctrl+Z）", "Undo the last correction (Ctrl+Z)")}
+                aria-keyshortcuts="Control+Z">
                 { tr(lang, "撤销", "Undo") }</button>
-            <button type="button" class="redo" onclick={on_redo} disabled={!props.can_redo}>
+            <button type="button" class="redo" onclick={on_redo} disabled={!props.can_redo}
+                title={tr(lang, "重做（Ctrl+Shift+Z 或 Ctrl+Y）", "Redo (Ctrl+Shift+Z or Ctrl+Y)")}
+                aria-keyshortcuts="Control+Shift+Z Control+Y">
                 { tr(lang, "重做", "Redo") }</button>
             <span class="doubt-count" data-count={props.doubtful.to_string()}>
                 { if lang == Lang::En { format!("{} to check", props.doubtful) } else { format!("{} 条需要核对", props.doubtful) } }

@@ -14,6 +14,7 @@ pub mod paste_split;
 pub mod progressive;
 pub mod proofread;
 pub mod segments;
+pub mod shortcuts;
 pub mod sort;
 pub mod summary;
 pub mod table;

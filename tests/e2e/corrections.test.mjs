@@ -1,9 +1,10 @@
 // Trust what you see (issue 15), as a user meets it: each correction by
 // hand (headline, source, section, merge, split, a figure marked wrong, a
-// figure added from selected text) made, undone, redone, kept over a
-// reload and present in the CSV and XLSX exports; a CSV and XLSX exported
-// from a filtered table of two bulletins; doubtful items flagged on a
-// mangled layout. Screenshots go to $SCREENSHOT_DIR (default: a temp dir).
+// figure added from selected text) made, undone, redone (with the buttons
+// and with Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y), kept over a reload and present
+// in the CSV and XLSX exports; a CSV and XLSX exported from a filtered
+// table of two bulletins; doubtful items flagged on a mangled layout.
+// Screenshots go to $SCREENSHOT_DIR (default: a temp dir).
 // Runs against the built dist/ (trunk build --release --offline).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -272,6 +273,36 @@ test('each correction is made, undone and redone, kept over a reload, and export
   assert.ok(overflow <= 0, `no sideways scrolling at 390 px (${overflow} px over)`);
   await page.screenshot({ path: join(SHOTS, 'corrections-390.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('Ctrl+Z undoes a correction and Ctrl+Shift+Z or Ctrl+Y redoes it; in the paste box the keys are the box\'s', async () => {
+  await pasteText(page, B);
+  await page.waitForSelector('article h3:has-text("县交通局加快道路建设")');
+  const before = await count();
+  const ed = await edit('县交通局加快道路建设');
+  await ed.locator('.edit-headline').fill('县交通局加快农村公路建设');
+  await ed.locator('.save-headline').click();
+  await waitCount(before + 1);
+  // As after a click on the text: nothing that edits text has the focus.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Control+z');
+  await waitCount(before);
+  assert.equal(await article('县交通局加快道路建设').count(), 1, 'the headline as printed is back');
+  await page.keyboard.press('Control+Shift+z');
+  await waitCount(before + 1);
+  assert.equal(await article('县交通局加快农村公路建设').count(), 1, 'the corrected headline is back');
+  await page.keyboard.press('Control+z');
+  await waitCount(before);
+  await page.keyboard.press('Control+y');
+  await waitCount(before + 1);
+  // In the paste box Ctrl+Z belongs to the box: the correction stays.
+  await page.focus('#bulletin-text');
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  assert.equal(await count(), before + 1);
+  assert.equal(await page.locator('#bulletin-text').inputValue(), B, 'the paste box kept its text');
+  assert.match(await page.locator('.corrections-bar .undo').getAttribute('title'), /Ctrl\+Z/);
+  assert.equal(await page.locator('.corrections-bar .undo').getAttribute('aria-keyshortcuts'), 'Control+Z');
 });
 
 test('a filtered table of two bulletins exports what it shows, and says so', async () => {
