@@ -81,6 +81,12 @@ fn dev_zero_stops_at_the_input_limit_with_a_message() {
         err.contains("/dev/zero") && err.contains("1 MiB") && err.contains("--max-input-size"),
         "{err}"
     );
+    // A stream's size is unknown: the message says it passed the limit,
+    // not a size of "?".
+    assert!(
+        err.contains("超过上限 1 MiB") && err.contains("more than the limit of 1 MiB"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 }
 

@@ -160,10 +160,20 @@ impl fmt::Display for DecodeError {
                 "解压后超过 {0} 或压缩比 {ratio}:1，疑似压缩炸弹 / inflates past {0} or {ratio} times its compressed size: likely a zip bomb",
                 human_size(*limit)
             ),
-            TooLarge { size, limit } => write!(
+            TooLarge {
+                size: Some(size),
+                limit,
+            } => write!(
                 f,
                 "文件过大（{0}，上限 {1}） / file too large ({0}; the limit is {1})",
-                size.map_or_else(|| "?".to_owned(), human_size),
+                human_size(*size),
+                human_size(*limit)
+            ),
+            // A stream (standard input, a pipe, /dev/zero): its size is
+            // known only as far as it was read.
+            TooLarge { size: None, limit } => write!(
+                f,
+                "文件过大（超过上限 {0}） / file too large (more than the limit of {0})",
                 human_size(*limit)
             ),
         }
