@@ -212,6 +212,27 @@ fn form_of(panel: &Element) -> String {
     out.join("\u{1e}")
 }
 
+/// The progress line while files are read: `done` of `total`, or only how
+/// many before the first is done.
+fn reading(en: bool, done: Option<usize>, total: usize) -> String {
+    match (done, en) {
+        (None, false) => format!("正在读取 {total} 个文件…"),
+        (None, true) => format!("Reading {total} files…"),
+        (Some(done), false) => format!("正在读取 {done}/{total} 个文件…"),
+        (Some(done), true) => format!("Reading files: {done} of {total}…"),
+    }
+}
+
+/// The line shown when the library's worker could not answer: why, in the
+/// worker's words (which the worker writes in the page's language).
+fn could_not_open(en: bool, why: &str) -> String {
+    if en {
+        format!("The library could not be opened: {why}")
+    } else {
+        format!("文库未能打开：{why}")
+    }
+}
+
 /// Sends an action to the library in the worker and shows the answer.
 fn run(target: &Target, act: &str, arg: &str, files: Array) {
     let Some(panel) = target.panel.cast::<Element>() else {
@@ -227,17 +248,18 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
             s.set_text_content(Some(text));
         }
     });
+    let en = target.en;
     if files.length() > 0 {
-        show(&format!("正在读取 {} 个文件…", files.length()));
+        show(&reading(en, None, files.length() as usize));
     } else if panel.child_element_count() == 0 {
-        show("正在打开文库…");
+        show(if en { "Opening the library…" } else { "正在打开文库…" });
     }
     let _ = panel.set_attribute("aria-busy", "true");
     let (target, act, arg) = (target.clone(), act.to_owned(), arg.to_owned());
     wasm_bindgen_futures::spawn_local(async move {
         let progress = {
             let show = show.clone();
-            move |done: usize, total: usize| show(&format!("正在读取 {done}/{total} 个文件…"))
+            move |done: usize, total: usize| show(&reading(en, Some(done), total))
         };
         // Hundreds of files go over in slices, each its own task: one
         // message with all of them held the page for 40–120 ms.
@@ -246,7 +268,7 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
             let slice = files.slice(0, FILES_PER_MESSAGE);
             files = files.slice(FILES_PER_MESSAGE, files.length());
             if let Err(e) = tools::library("stage", "", "", &slice, |_, _| {}).await {
-                show(&format!("文库未能打开：{}", e.message()));
+                show(&could_not_open(en, e.message()));
                 return;
             }
         }
@@ -262,7 +284,7 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
         let answer = match answer {
             Ok(a) => a,
             Err(e) => {
-                show(&format!("文库未能打开：{}", e.message()));
+                show(&could_not_open(en, e.message()));
                 return;
             }
         };

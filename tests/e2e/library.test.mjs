@@ -310,7 +310,15 @@ test('storage faults: a refused write keeps what is stored and says so', async (
         return put.apply(this, args); }; })();\n${await response.text()}`;
     await r.fulfill({ response, body });
   });
-  const { browser, page } = await freshPage({ route });
+  // Every line the library's progress line shows, in order.
+  const init = () => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('.lib-progress')?.textContent;
+      if (text && window.__progress.at(-1) !== text) window.__progress.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  };
+  const { browser, page } = await freshPage({ route, init });
   try {
     await importFolder(page, dir);
     await waitCount(page, 8);
@@ -320,6 +328,18 @@ test('storage faults: a refused write keeps what is stored and says so', async (
     assert.match(await note.textContent(), /存储空间不足.*已有的 8 期都还在/);
     assert.equal(await count(page), 8);
     await shot(page, 'library-quota');
+    // The English page says it in English, the progress line too.
+    await page.click('.lang-switch');
+    await page.waitForSelector('.lib-tabs button:has-text("Search")');
+    await page.evaluate(() => { window.__progress = []; });
+    await importFolder(page, more);
+    await page.waitForFunction(() => /Out of storage/.test(document.querySelector('.lib-note.lib-error')?.textContent ?? ''));
+    assert.match(await note.textContent(), /Out of storage.*not saved\. The 8 bulletins already in the library are all still there/);
+    assert.ok(!/[\u4e00-\u9fff]/.test(await note.textContent()), await note.textContent());
+    const progress = await page.evaluate(() => window.__progress);
+    assert.ok(progress.some((t) => /^Reading 12 files…$|^Reading files: \d+ of 12…$/.test(t)), JSON.stringify(progress));
+    assert.ok(progress.every((t) => !/[\u4e00-\u9fff]/.test(t)), JSON.stringify(progress));
+    await page.click('.lang-switch');
     await page.reload({ waitUntil: 'networkidle' });
     await waitCount(page, 8);
   } finally {
