@@ -95,7 +95,10 @@ pub fn run<T: Send, R: Send>(
             }
             // A worker is making result `next`; it wakes this thread.
             state.caller_waiting = true;
-            state = pool.ready.wait(state).unwrap_or_else(PoisonError::into_inner);
+            state = pool
+                .ready
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
             state.caller_waiting = false;
         }
     });
@@ -159,7 +162,10 @@ impl<T, R> Pool<T, R> {
                 return state.take(self.window);
             }
             state.workers_waiting += 1;
-            state = self.room.wait(state).unwrap_or_else(PoisonError::into_inner);
+            state = self
+                .room
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
             state.workers_waiting -= 1;
         }
     }
@@ -228,7 +234,10 @@ mod tests {
         );
         assert_eq!(seen, 5);
         // The window bounds what was started beyond the fifth.
-        assert!(started.into_inner() <= 5 + 8, "no further items are started");
+        assert!(
+            started.into_inner() <= 5 + 8,
+            "no further items are started"
+        );
     }
 
     #[test]
@@ -256,7 +265,10 @@ mod tests {
             },
         );
         assert_eq!(seen, 300);
-        assert!(most.into_inner() <= 8, "at most four threads' window of two each");
+        assert!(
+            most.into_inner() <= 8,
+            "at most four threads' window of two each"
+        );
     }
 
     #[test]

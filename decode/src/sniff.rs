@@ -428,8 +428,7 @@ fn check_not_binary(sample: &[u8]) -> Result<(), DecodeError> {
         .map(|block| {
             block
                 .iter()
-                .fold(0u8, |n, &b| n + u8::from(b < 0x20 || b == 0x7F))
-                as usize
+                .fold(0u8, |n, &b| n + u8::from(b < 0x20 || b == 0x7F)) as usize
         })
         .sum();
     if rough < 4 || rough * 32 <= sample.len() {

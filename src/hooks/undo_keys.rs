@@ -39,8 +39,12 @@ pub fn use_undo_keys(on_undo: Callback<()>, on_redo: Callback<()>) {
     use_effect_with((), move |()| {
         let latest: Rc<RefCell<(Callback<()>, Callback<()>)>> = latest;
         let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-            let Some(wanted) = undo_key(&e.key(), e.ctrl_key() || e.meta_key(), e.shift_key(), e.alt_key())
-            else {
+            let Some(wanted) = undo_key(
+                &e.key(),
+                e.ctrl_key() || e.meta_key(),
+                e.shift_key(),
+                e.alt_key(),
+            ) else {
                 return;
             };
             if in_text_field(&e) {
@@ -55,7 +59,8 @@ pub fn use_undo_keys(on_undo: Callback<()>, on_redo: Callback<()>) {
         });
         let window = web_sys::window();
         if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            let _ =
+                w.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
         }
         move || {
             if let Some(w) = window {

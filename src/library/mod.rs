@@ -252,7 +252,11 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
     if files.length() > 0 {
         show(&reading(en, None, files.length() as usize));
     } else if panel.child_element_count() == 0 {
-        show(if en { "Opening the library…" } else { "正在打开文库…" });
+        show(if en {
+            "Opening the library…"
+        } else {
+            "正在打开文库…"
+        });
     }
     let _ = panel.set_attribute("aria-busy", "true");
     let (target, act, arg) = (target.clone(), act.to_owned(), arg.to_owned());

@@ -36,8 +36,16 @@ mod tests {
 
     #[test]
     fn other_keys_and_modifiers_are_left_alone() {
-        assert_eq!(undo_key("z", false, false, false), None, "a plain z is typing");
-        assert_eq!(undo_key("z", true, false, true), None, "Ctrl+Alt+Z is something else");
+        assert_eq!(
+            undo_key("z", false, false, false),
+            None,
+            "a plain z is typing"
+        );
+        assert_eq!(
+            undo_key("z", true, false, true),
+            None,
+            "Ctrl+Alt+Z is something else"
+        );
         assert_eq!(undo_key("y", true, true, false), None);
         assert_eq!(undo_key("c", true, false, false), None);
         assert_eq!(undo_key("Enter", true, false, false), None);

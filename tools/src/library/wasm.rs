@@ -170,26 +170,33 @@ fn tell_other_tabs() {
 /// was kept is still there.
 fn problem(e: &DbError, what: (&str, &str)) -> String {
     let kept = with(|l| l.library.len());
-    let (zh, en_what) = what;
-    if en() {
-        return match e {
-            DbError::Quota => format!(
-                "Out of storage (the disk is full, or the browser refuses this page more space): {en_what} not saved. The {kept} bulletins already in the library are all still there. Export the library, remove issues you do not need, or allow this site more storage in the browser's settings, then try again."
-            ),
-            DbError::Blocked => "The library needs an upgrade, but another tab still has the old version of this page open, which blocks it: close or reload that tab and this page goes on by itself. The bulletins saved are not affected.".into(),
-            DbError::VersionChanged => "Another tab upgraded the library, and this page lost its connection to it: reload this page. The bulletins saved are not affected.".into(),
-            DbError::Unavailable(m) => format!("This browser cannot keep a library on this machine ({m} is not available: private browsing?)."),
-            DbError::Other(m) => format!("The library could not be read or written: {}. {en_what} not saved; the {kept} bulletins saved are not affected.", esc(m)),
-        };
-    }
-    match e {
-        DbError::Quota => format!(
-            "存储空间不足（磁盘已满，或浏览器拒绝给本页更多空间）：{zh}没有保存。文库里已有的 {kept} 期都还在。可以先导出文库、移除不需要的期次，或在浏览器设置中允许本站使用更多存储，再试一次。"
+    let (what_zh, what_en) = what;
+    let (zh, en_text) = match e {
+        DbError::Quota => (
+            format!("存储空间不足（磁盘已满，或浏览器拒绝给本页更多空间）：{what_zh}没有保存。文库里已有的 {kept} 期都还在。可以先导出文库、移除不需要的期次，或在浏览器设置中允许本站使用更多存储，再试一次。"),
+            format!("Out of storage (the disk is full, or the browser refuses this page more space): {what_en} not saved. The {kept} bulletins already in the library are all still there. Export the library, remove issues you do not need, or allow this site more storage in the browser's settings, then try again."),
         ),
-        DbError::Blocked => "文库需要升级，但另一个标签页里还开着旧版本的本页面，升级被挡住了：请关闭或刷新那个标签页，本页会自动继续。已保存的快报不受影响。".into(),
-        DbError::VersionChanged => "另一个标签页已升级文库，本页已断开与文库的连接：请重新载入本页面。已保存的快报不受影响。".into(),
-        DbError::Unavailable(m) => format!("此浏览器不能在本机保存文库（{m} 不可用，可能是隐私模式）。"),
-        DbError::Other(m) => format!("文库读写出错：{}。{zh}没有保存；已保存的 {kept} 期不受影响。", esc(m)),
+        DbError::Blocked => (
+            "文库需要升级，但另一个标签页里还开着旧版本的本页面，升级被挡住了：请关闭或刷新那个标签页，本页会自动继续。已保存的快报不受影响。".into(),
+            "The library needs an upgrade, but another tab still has the old version of this page open, which blocks it: close or reload that tab and this page goes on by itself. The bulletins saved are not affected.".into(),
+        ),
+        DbError::VersionChanged => (
+            "另一个标签页已升级文库，本页已断开与文库的连接：请重新载入本页面。已保存的快报不受影响。".into(),
+            "Another tab upgraded the library, and this page lost its connection to it: reload this page. The bulletins saved are not affected.".into(),
+        ),
+        DbError::Unavailable(m) => (
+            format!("此浏览器不能在本机保存文库（{m} 不可用，可能是隐私模式）。"),
+            format!("This browser cannot keep a library on this machine ({m} is not available: private browsing?)."),
+        ),
+        DbError::Other(m) => (
+            format!("文库读写出错：{}。{what_zh}没有保存；已保存的 {kept} 期不受影响。", esc(m)),
+            format!("The library could not be read or written: {}. {what_en} not saved; the {kept} bulletins saved are not affected.", esc(m)),
+        ),
+    };
+    if en() {
+        en_text
+    } else {
+        zh
     }
 }
 
@@ -564,7 +571,10 @@ async fn add(
             set_note(
                 problem(
                     &e,
-                    (&format!("这批 {count} 期"), &format!("This batch of {count} bulletins was")),
+                    (
+                        &format!("这批 {count} 期"),
+                        &format!("This batch of {count} bulletins was"),
+                    ),
                 ),
                 true,
             );
