@@ -67,6 +67,24 @@ pub fn App() -> Html {
         .history(&key)
         .cloned()
         .unwrap_or_else(|| (*kept).clone());
+    // The open texts whose corrections changed in this visit: the library
+    // corrects the bulletins it holds of them.
+    let library_sync = {
+        let entries = ws.entries.clone();
+        use_memo(workspace.1.clone(), move |changed| {
+            let texts = changed
+                .iter()
+                .filter_map(|(k, _)| {
+                    entries
+                        .iter()
+                        .find(|e| text_key(&e.text) == **k)
+                        .map(|e| (e.name.clone(), e.text.rc()))
+                })
+                .collect();
+            crate::library::SyncTexts(Rc::new(texts))
+        })
+    };
+    let library_sync = (*library_sync).clone();
     let fixes_text = use_memo(history.done.clone(), |done| SharedText::from(encode(done)));
     let (bulletin, settled) = use_bulletin(active.text.clone(), (*fixes_text).clone());
     let proofread = use_proofread(*lang, AttrValue::from(active.text.rc()), textarea.clone());
@@ -382,7 +400,7 @@ pub fn App() -> Html {
                     }
                 </section>
             </main>
-            <crate::library::Library lang={lang} />
+            <crate::library::Library lang={lang} sync={library_sync} />
         </div>
     }
 }

@@ -6,7 +6,9 @@
 //! HTML in place and forwards its controls: a click on `[data-act]`, a
 //! change of a `[data-live]` field or a file input, a submitted form, files
 //! or a folder dropped on it. With each action it sends the view's named
-//! fields; an export comes back as bytes and is saved as a download.
+//! fields; an export comes back as bytes and is saved as a download. It also
+//! sends the page's open texts whose corrections changed (`sync`), so the
+//! bulletins the library holds of them are corrected too.
 
 use std::rc::Rc;
 
@@ -14,7 +16,7 @@ use gloo_timers::callback::Timeout;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, Element, HtmlInputElement};
+use web_sys::{DragEvent, Element, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::browser::{download, storage};
@@ -32,6 +34,22 @@ const OPEN: &str = "library.open";
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    /// The page's open texts whose corrections changed in this visit: the
+    /// library takes the new corrections into the bulletins it holds of
+    /// them (none is added).
+    pub sync: SyncTexts,
+}
+
+/// Names and texts of the open bulletins whose corrections changed. Equal
+/// when it is the same list (made once per change of the corrections), so
+/// a render of the page does not compare whole texts.
+#[derive(Clone, Default)]
+pub struct SyncTexts(pub Rc<Vec<(String, Rc<str>)>>);
+
+impl PartialEq for SyncTexts {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Where the worker's answers go.
@@ -56,6 +74,25 @@ pub fn Library(props: &Props) -> Html {
         use_effect_with((*open, target.en), move |(open, _)| {
             if *open {
                 run(&target, "view", "", Array::new());
+            }
+        });
+    }
+    {
+        // Corrections made on the page reach the bulletins the library
+        // holds of the same texts: when it is opened, and at each change
+        // while it is open.
+        let target = target.clone();
+        use_effect_with((*open, props.sync.clone()), move |(open, sync)| {
+            if *open && !sync.0.is_empty() {
+                let files = Array::new();
+                for (name, text) in sync.0.iter() {
+                    let parts = Array::of1(&JsValue::from_str(text));
+                    let name = if name.is_empty() { "粘贴.txt" } else { name };
+                    if let Ok(file) = File::new_with_str_sequence(&parts, name) {
+                        files.push(&file);
+                    }
+                }
+                run(&target, "sync", "", files);
             }
         });
     }
@@ -249,7 +286,7 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
         }
     });
     let en = target.en;
-    if files.length() > 0 {
+    if files.length() > 0 && act != "sync" {
         show(&reading(en, None, files.length() as usize));
     } else if panel.child_element_count() == 0 {
         show(if en {
@@ -263,7 +300,13 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
     wasm_bindgen_futures::spawn_local(async move {
         let progress = {
             let show = show.clone();
-            move |done: usize, total: usize| show(&reading(en, Some(done), total))
+            // Texts synced from the page are the page's own: no progress.
+            let quiet = act == "sync";
+            move |done: usize, total: usize| {
+                if !quiet {
+                    show(&reading(en, Some(done), total))
+                }
+            }
         };
         // Hundreds of files go over in slices, each its own task: one
         // message with all of them held the page for 40–120 ms.
@@ -278,7 +321,7 @@ fn run(target: &Target, act: &str, arg: &str, files: Array) {
         }
         // Bulletins added go in with the corrections by hand kept for their
         // texts (`browser::kept`), so the library counts what was corrected.
-        let arg = if act == "add" {
+        let arg = if act == "add" || act == "sync" {
             storage::all_with("corrections.")
         } else {
             arg

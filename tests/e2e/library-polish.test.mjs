@@ -8,7 +8,8 @@
 // with that DataTransfer whose `items` are stubs answering the File and
 // Directory Entry API the page walks — a folder with a subfolder, read in
 // two batches then an empty one, as Chromium's reader does. The plain-file
-// drop uses the real DataTransfer (its `files`). Screenshots go to
+// drop uses the real DataTransfer (its `files`). A correction made on the
+// page reaches the library's copy of the same text. Screenshots go to
 // target/library-shots/.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -100,6 +101,71 @@ test('a folder dropped on the library (subfolder, batched reads) is walked and s
     await drop(page, bulletins.slice(24).map(({ name, text }) => ({ name, text })), { folder: false });
     await waitCount(page, 30);
     assert.match(await page.locator('.lib-note').textContent(), /新收入 6 期/);
+  } finally {
+    await close();
+  }
+});
+
+/** Hits of a plain search of the library for `q`. */
+async function searchHits(page, q) {
+  await page.locator('.lib-tabs [data-arg="search"]').click();
+  await page.waitForSelector('.lib-panel[data-tab="search"]');
+  await page.fill('.lib-search [name=q]', q);
+  await page.locator('.lib-search button[type=submit]').click();
+  await page.waitForFunction((q) => document.querySelector('.lib-search [name=q]')?.value === q && document.querySelector('.lib-hits'), q);
+  return Number(await page.locator('.lib-hits').getAttribute('data-total'));
+}
+
+test('a correction made on the page reaches the bulletin the library holds of that text, and so does its undo', async () => {
+  const [one, other] = libraryBulletins(2, { seed: 5, items: 4 });
+  const { page, close } = await freshPage();
+  try {
+    await drop(page, [{ name: one.name, text: one.text }], { folder: false });
+    await waitCount(page, 1);
+    // The same file opened on the page, another one too (not in the library).
+    await page.setInputFiles('#file-input', [
+      { name: one.name, mimeType: 'text/plain', buffer: Buffer.from(one.text, 'utf8') },
+      { name: other.name, mimeType: 'text/plain', buffer: Buffer.from(other.text, 'utf8') },
+    ]);
+    await page.locator('.entry-tab', { hasText: one.name }).locator('.entry-select').click();
+    const first = page.locator('article').first();
+    await first.waitFor();
+    const printed = (await first.locator('h3').textContent()).trim();
+    const noted = (n) => page.waitForFunction(
+      (n) => document.querySelectorAll('.lib-note').length > 0 &&
+        document.querySelector('.lib-note').textContent.includes(`已按本页的手工更正更新文库中的 ${n} 期`),
+      n,
+    );
+    await first.locator('.edit-item').click();
+    await first.locator('.item-editor .edit-headline').fill('手工更正后的标题');
+    await first.locator('.item-editor .save-headline').click();
+    await noted(1);
+    assert.equal(await searchHits(page, '手工更正后的标题'), 1, 'the library holds the corrected headline');
+    assert.equal(await searchHits(page, printed), 0, 'and no longer the printed one');
+    await page.locator('.library').screenshot({ path: join(SHOTS, 'library-synced-correction.png') });
+
+    // Undone on the page (Ctrl+Z): the library has the printed headline back.
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.evaluate(() => { document.querySelector('.lib-note')?.remove(); });
+    await page.keyboard.press('Control+z');
+    await noted(1);
+    assert.equal(await searchHits(page, printed), 1);
+    assert.equal(await searchHits(page, '手工更正后的标题'), 0);
+
+    // Correcting the other file adds nothing to the library.
+    await page.locator('.entry-tab', { hasText: other.name }).locator('.entry-select').click();
+    const second = page.locator('article').first();
+    await second.locator('.edit-item').click();
+    await second.locator('.item-editor .edit-headline').fill('不在文库中的更正');
+    await second.locator('.item-editor .save-headline').click();
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.lib-count').getAttribute('data-bulletins'), '1');
+    assert.equal(await searchHits(page, '不在文库中的更正'), 0);
+
+    // Kept over a reload: the library's copy is in its database.
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitCount(page, 1);
+    assert.equal(await searchHits(page, printed), 1);
   } finally {
     await close();
   }

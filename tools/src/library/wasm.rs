@@ -295,7 +295,8 @@ async fn act_on(
             with(|l| l.view.item = Some((key.to_owned(), index.parse().unwrap_or(0))));
         }
         "close-item" => with(|l| l.view.item = None),
-        "add" => add(db, arg, names, texts, failures).await,
+        "add" => add(db, arg, names, texts, failures, Mode::Add).await,
+        "sync" => add(db, arg, names, texts, failures, Mode::Sync).await,
         "remove" | "remove-selected" | "remove-all" => {
             let keys: Option<Vec<String>> = match act {
                 "remove" => Some(vec![arg.to_owned()]),
@@ -420,6 +421,18 @@ async fn act_on(
     None
 }
 
+/// What [`add`] does with the texts it is given.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Files added by the user: every bulletin in them is stored.
+    Add,
+    /// The page's open texts whose corrections changed: only bulletins the
+    /// library holds already are stored again, with the corrections as they
+    /// are now (none, when they were all undone). Nothing new is added and
+    /// nothing is said unless something was updated.
+    Sync,
+}
+
 /// Parses the texts (each file's issues, or a JSON Lines library) and
 /// stores what is new or changed, in one transaction.
 ///
@@ -433,6 +446,7 @@ async fn add(
     names: Vec<String>,
     texts: Vec<String>,
     failures: Vec<String>,
+    mode: Mode,
 ) {
     let kept: HashMap<&str, &str> = kept
         .split('\u{1d}')
@@ -445,7 +459,9 @@ async fn add(
     let mut bad = Vec::new();
     for (name, text) in names.iter().zip(&texts) {
         let lower = name.to_lowercase();
-        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || text.starts_with('{') {
+        let json_lines =
+            lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || text.starts_with('{');
+        if json_lines && mode == Mode::Add {
             let imported = from_json_lines(name, text);
             if !imported.bad_lines.is_empty() {
                 bad.push(format!(
@@ -494,7 +510,29 @@ async fn add(
             incoming.push(e);
         }
     }
+    if mode == Mode::Sync {
+        // Only what the library holds; the page's other texts are not the
+        // user's to add by correcting them.
+        incoming.retain_mut(|e| {
+            with(|l| match l.library.get(&e.key) {
+                Some(stored) => {
+                    // The file it came from stays its file (the page's
+                    // text may be a paste, which has no name).
+                    e.file = stored.file.clone();
+                    true
+                }
+                None => false,
+            })
+        });
+        if incoming.is_empty() {
+            return;
+        }
+        bad.clear();
+    }
     let m = with(|l| merge(&l.library, incoming));
+    if mode == Mode::Sync && m.put.is_empty() {
+        return;
+    }
     let count = m.put.len();
     let mut note = String::new();
     // The corrections of what is written: those given now, or none (a text
@@ -503,6 +541,18 @@ async fn add(
         fixes.entry(e.key.id()).or_default();
     }
     match db::put(db, &m.put, &fixes).await {
+        Ok(()) if mode == Mode::Sync => {
+            note += &if en() {
+                format!(
+                    "{count} bulletins in the library updated with the corrections made on this page."
+                )
+            } else {
+                format!("已按本页的手工更正更新文库中的 {count} 期。")
+            };
+            keep(fixes, m.put);
+            tell_other_tabs();
+            set_note(note, false);
+        }
         Ok(()) => {
             note += &if en() {
                 format!(
@@ -545,17 +595,7 @@ async fn add(
                 };
             }
             note.push_str(tr("。", "."));
-            with(|l| {
-                for (id, list) in fixes {
-                    if list.is_empty() {
-                        l.fixes.remove(&id);
-                    } else {
-                        l.fixes.insert(id, list);
-                    }
-                }
-                apply(&mut l.library, m.put);
-                l.index = None;
-            });
+            keep(fixes, m.put);
             if let Some(a) = aliases {
                 if db::set_setting(db, "aliases", &a).await.is_ok() {
                     with(|l| {
@@ -590,9 +630,29 @@ async fn add(
             .collect();
         list.extend(bad);
         with(|l| {
-            l.view.note += &format!("<br>未能读取 {} 个：{}", list.len(), list.join("；"));
+            l.view.note += &if en() {
+                format!("<br>{} could not be read: {}", list.len(), list.join("; "))
+            } else {
+                format!("<br>未能读取 {} 个：{}", list.len(), list.join("；"))
+            };
         });
     }
+}
+
+/// Bulletins written to the database, and their corrections (an empty list:
+/// none any more), taken into the library in memory.
+fn keep(fixes: Fixes, put: Vec<Entry>) {
+    with(|l| {
+        for (id, list) in fixes {
+            if list.is_empty() {
+                l.fixes.remove(&id);
+            } else {
+                l.fixes.insert(id, list);
+            }
+        }
+        apply(&mut l.library, put);
+        l.index = None;
+    });
 }
 
 /// The text of a file's bytes for the library: plain text in UTF-8,
