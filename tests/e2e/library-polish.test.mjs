@@ -14,9 +14,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO_ROOT, distMissingReason, openPage } from './harness.mjs';
 import { libraryBulletins } from './library-gen.mjs';
+import { readXlsx } from './xlsx-reader.mjs';
 
 const SHOTS = join(REPO_ROOT, 'target', 'library-shots');
 before(async () => {
@@ -193,6 +195,16 @@ test('the library is drawn in English on the English page, and in Chinese again 
     assert.deepEqual((await page.locator('table.lib-adoption').first().locator('thead th').allTextContents()).slice(0, 4),
       ['Rank', 'Unit', 'Items', 'Share']);
     assert.match(await page.locator('.lib-chart figcaption').first().textContent(), /items adopted per unit/);
+    // Its Excel export is in English too, read back by the tests' own reader.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-act="adoption-xlsx"]').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'items-adopted-all.xlsx');
+    const book = readXlsx(await readFile(await download.path()));
+    assert.deepEqual(Object.keys(book), ['Adoption']);
+    assert.deepEqual(book.Adoption[0].slice(0, 5), ['Title', 'Rank', 'Unit', 'Items adopted', 'Share']);
+    assert.ok(book.Adoption.length > 1, 'a row per unit');
     await page.locator('.library').screenshot({ path: join(SHOTS, 'library-en-adoption.png') });
 
     await page.locator('.lib-tabs [data-arg="search"]').click();

@@ -253,7 +253,7 @@ pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian).
-pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y } as i64;
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;

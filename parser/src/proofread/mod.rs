@@ -27,6 +27,7 @@ mod words;
 
 use crate::model::Bulletin;
 
+pub use dates::days_from_civil;
 pub(crate) use doc::{find_chars, Doc, Raw};
 pub use doc::{Finding, FindingKind};
 pub use rules::{HouseRule, HouseRules, RulesError};

@@ -527,7 +527,7 @@ fn adoption_view(
 }
 
 /// The period's label in the page's language (`2024年第二季度`, `2024-Q2`).
-fn filter_label(f: &Filter) -> String {
+pub fn filter_label(f: &Filter) -> String {
     if !en() {
         return f.label();
     }
@@ -605,15 +605,22 @@ pub fn adoption_rows(
             }
         }
     }
-    let mut headers: Vec<String> = ["刊名", "名次", "单位", "采用条数", "占比"]
-        .map(String::from)
-        .to_vec();
+    // In the page's language (the sections are the bulletins' own words).
+    let mut headers: Vec<String> = [
+        ("刊名", "Title"),
+        ("名次", "Rank"),
+        ("单位", "Unit"),
+        ("采用条数", "Items adopted"),
+        ("占比", "Share"),
+    ]
+    .map(|(zh, en_text)| tr(zh, en_text).to_owned())
+    .to_vec();
     if with_points {
-        headers.push("得分".into());
+        headers.push(tr("得分", "Points").into());
     }
     headers.extend(sections.iter().map(|s| {
         if s.is_empty() {
-            "（无栏目）".to_owned()
+            tr("（无栏目）", "(no section)").to_owned()
         } else {
             s.clone()
         }
@@ -738,6 +745,14 @@ fn item_link(e: &Entry, item: usize, text: &str) -> String {
 }
 
 /// A line chart of an indicator's points, each a link to its item.
+/// The day of an ISO date (`2024-03-05`), counted from 1970.
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    ((1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| bulletin_parser::proofread::days_from_civil(y as i32, m, d))
+}
+
 fn line_chart(h: &mut String, s: &IndicatorSeries, library: &Library) {
     let points = &s.points;
     if points.is_empty() {
@@ -756,11 +771,23 @@ fn line_chart(h: &mut String, s: &IndicatorSeries, library: &Library) {
         .max(0.0);
     let span = if hi > lo { hi - lo } else { 1.0 };
     let n = points.len();
+    // Points stand at their dates, so a gap of months looks like one; when
+    // a point has no date (or all share one), one after another.
+    let dated = points
+        .iter()
+        .map(|p| day_number(&p.date))
+        .collect::<Option<Vec<i64>>>()
+        .and_then(|d| {
+            let (first, last) = (*d.iter().min()?, *d.iter().max()?);
+            (last > first).then_some((d, first, last))
+        });
     let x = |i: usize| {
-        pad + if n > 1 {
-            (w - 2.0 * pad) * i as f64 / (n - 1) as f64
-        } else {
-            (w - 2.0 * pad) / 2.0
+        pad + match &dated {
+            Some((d, first, last)) => {
+                (w - 2.0 * pad) * (d[i] - first) as f64 / (last - first) as f64
+            }
+            None if n > 1 => (w - 2.0 * pad) * i as f64 / (n - 1) as f64,
+            None => (w - 2.0 * pad) / 2.0,
         }
     };
     let y = |v: f64| ht - pad - (ht - 2.0 * pad) * (v - lo) / span;
@@ -973,6 +1000,41 @@ mod tests {
     }
 
     #[test]
+    fn indicator_points_stand_at_their_dates() {
+        assert_eq!(day_number("1970-01-02"), Some(1));
+        assert_eq!(day_number("2024-03-05"), Some(19787));
+        assert_eq!(day_number(""), None);
+        assert_eq!(day_number("2024-13-01"), None);
+        // January, February, then December: the last gap is ten times the first.
+        let text = |issue: u32, month: u32| {
+            format!(
+                "甲县政务快报\n\n第 {issue} 期\n\n甲县人民政府办公室          2024 年 {month} 月 3 日\n\n【工作动态】\n\n县财政局推进重点工作  今年以来，一般公共预算收入 {issue}.5 亿元。（县财政局）\n"
+            )
+        };
+        let library = Library::from_bulletins(
+            [(1, 1), (2, 2), (3, 12)]
+                .map(|(issue, month)| (None, bulletin_parser::parse(&text(issue, month)))),
+        );
+        let index = Index::build(&library, &Aliases::default());
+        let view = View {
+            tab: "indicators".into(),
+            ..View::default()
+        };
+        let html = page(&view, &library, &index);
+        let line = html
+            .split("<polyline points=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default();
+        let xs: Vec<f64> = line
+            .split_whitespace()
+            .filter_map(|p| p.split(',').next()?.parse().ok())
+            .collect();
+        assert_eq!(xs.len(), 3, "{html}");
+        assert!((xs[1] - xs[0]) * 5.0 < xs[2] - xs[1], "{xs:?}");
+    }
+
+    #[test]
     fn every_tab_draws_and_escapes() {
         let library = library();
         let index = Index::build(&library, &Aliases::default());
@@ -997,6 +1059,14 @@ mod tests {
         let (headers, rows) = adoption_rows(&view, &library, &index);
         assert_eq!(headers[3], "采用条数");
         assert_eq!(rows[0][3], Cell::Number(2.0));
+        // The English page's workbook has English headers.
+        view.read_form("lang\u{1f}en");
+        let (headers, _) = adoption_rows(&view, &library, &index);
+        assert_eq!(
+            headers[..5],
+            ["Title", "Rank", "Unit", "Items adopted", "Share"]
+        );
+        view.read_form("lang\u{1f}zh");
     }
 
     #[test]

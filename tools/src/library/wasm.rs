@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use bulletin_stats::{Entry, Index, Library};
 
 use super::db::{self, DbError};
-use super::render::{adoption_rows, aliases_of, en, esc, filter_of, page, tr, View};
+use super::render::{adoption_rows, aliases_of, en, esc, filter_label, filter_of, page, tr, View};
 use super::store::{self, apply, entry_of, from_json_lines, merge, Fixes};
 use super::workbook::table_xlsx;
 
@@ -396,7 +396,7 @@ async fn act_on(
                 store::to_json_lines(&l.library, &l.fixes, &l.view.aliases, &l.view.points)
             });
             return Some((
-                "文库.jsonl".into(),
+                tr("文库.jsonl", "library.jsonl").into(),
                 "application/x-ndjson",
                 text.into_bytes(),
             ));
@@ -407,13 +407,17 @@ async fn act_on(
                 let empty = Index::default();
                 let index = l.index.as_ref().unwrap_or(&empty);
                 let (headers, rows) = adoption_rows(&l.view, &l.library, index);
-                (headers, rows, filter_of(&l.view, index).label())
+                (headers, rows, filter_label(&filter_of(&l.view, index)))
             });
-            let name = format!("信息采用情况-{label}.xlsx");
+            let name = if en() {
+                format!("items-adopted-{label}.xlsx")
+            } else {
+                format!("信息采用情况-{label}.xlsx")
+            };
             return Some((
                 name,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                table_xlsx("采用情况", &headers, &rows),
+                table_xlsx(tr("采用情况", "Adoption"), &headers, &rows),
             ));
         }
         _ => {}
