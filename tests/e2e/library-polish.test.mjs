@@ -111,7 +111,9 @@ test('a folder dropped on the library (subfolder, batched reads) is walked and s
 /** Hits of a plain search of the library for `q`. */
 async function searchHits(page, q) {
   await page.locator('.lib-tabs [data-arg="search"]').click();
-  await page.waitForSelector('.lib-panel[data-tab="search"]');
+  // The worker's answer to the click redraws the panel: fill it after that.
+  await page.waitForFunction(() => !document.querySelector('.lib-body')?.hasAttribute('aria-busy') &&
+    document.querySelector('.lib-panel[data-tab="search"]'));
   await page.fill('.lib-search [name=q]', q);
   await page.locator('.lib-search button[type=submit]').click();
   await page.waitForFunction((q) => document.querySelector('.lib-search [name=q]')?.value === q && document.querySelector('.lib-hits'), q);
