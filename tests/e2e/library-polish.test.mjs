@@ -115,8 +115,10 @@ async function searchHits(page, q) {
   await page.waitForFunction(() => !document.querySelector('.lib-body')?.hasAttribute('aria-busy') &&
     document.querySelector('.lib-panel[data-tab="search"]'));
   await page.fill('.lib-search [name=q]', q);
+  // Submitting marks the panel busy at once; the hits read are the answer's.
   await page.locator('.lib-search button[type=submit]').click();
-  await page.waitForFunction((q) => document.querySelector('.lib-search [name=q]')?.value === q && document.querySelector('.lib-hits'), q);
+  await page.waitForFunction((q) => !document.querySelector('.lib-body')?.hasAttribute('aria-busy') &&
+    document.querySelector('.lib-search [name=q]')?.value === q && document.querySelector('.lib-hits'), q);
   return Number(await page.locator('.lib-hits').getAttribute('data-total'));
 }
 
