@@ -20,7 +20,7 @@ use serde::ser::{self, Serialize};
 
 /// `value` as compact JSON, appended to `out`.
 pub fn write_compact<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
-    value.serialize(&mut Writer { out })
+    value.serialize(&mut Writer { out, key: false })
 }
 
 /// Why a value could not be written: a map key that JSON cannot hold, or
@@ -44,12 +44,51 @@ impl ser::Error for Error {
 
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
+    /// Writing a map key: JSON keys are strings, so numbers and booleans
+    /// are quoted (as serde_json quotes them) and anything that is not a
+    /// string, a number, a boolean or a character is refused.
+    key: bool,
 }
 
 impl Writer<'_> {
-    /// A number, written by serde_json (whose forms this writer keeps).
+    /// A whole number or a boolean, written by serde_json (whose forms this
+    /// writer keeps), in quotes as a map key.
     fn number<N: Serialize>(&mut self, n: N) -> Result<(), Error> {
-        serde_json::to_writer(&mut *self.out, &n).map_err(|e| Error(e.to_string()))
+        if self.key {
+            self.out.push(b'"');
+        }
+        serde_json::to_writer(&mut *self.out, &n).map_err(|e| Error(e.to_string()))?;
+        if self.key {
+            self.out.push(b'"');
+        }
+        Ok(())
+    }
+
+    /// A float: serde_json's shortest form (`null` when not finite); as a
+    /// map key quoted, and refused when not finite.
+    fn float<F: Serialize>(&mut self, f: F, finite: bool) -> Result<(), Error> {
+        if self.key && !finite {
+            return Err(Error("float key must be finite (got NaN or +/-inf)".into()));
+        }
+        self.number(f)
+    }
+
+    /// Where a map key was expected, a value JSON cannot use as one.
+    fn not_in_key(&self) -> Result<(), Error> {
+        if self.key {
+            return Err(Error("key must be a string".into()));
+        }
+        Ok(())
+    }
+
+    /// `{"variant":` and `open`: a variant holding a value or fields.
+    fn open_variant(&mut self, variant: &str, open: &[u8]) -> Result<(), Error> {
+        self.not_in_key()?;
+        self.out.push(b'{');
+        self.string(variant);
+        self.out.push(b':');
+        self.out.extend_from_slice(open);
+        Ok(())
     }
 
     #[inline(always)]
@@ -151,15 +190,16 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
     type SerializeStruct = Compound<'a, 'b>;
     type SerializeStructVariant = Compound<'a, 'b>;
 
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out
-            .extend_from_slice(if v { b"true" } else { b"false" });
-        Ok(())
-    }
     scalars!(number;
-        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-        serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_u128: u128, serialize_f32: f32, serialize_f64: f64);
+        serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+        serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
+        serialize_u32: u32, serialize_u64: u64, serialize_u128: u128);
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.float(v, v.is_finite())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.float(v, v.is_finite())
+    }
     fn serialize_char(self, v: char) -> Result<(), Error> {
         self.string(v.encode_utf8(&mut [0; 4]));
         Ok(())
@@ -183,6 +223,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Error> {
+        self.not_in_key()?;
         self.out.extend_from_slice(b"null");
         Ok(())
     }
@@ -212,14 +253,13 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.out.push(b'{');
-        self.string(variant);
-        self.out.push(b':');
+        self.open_variant(variant, b"")?;
         value.serialize(&mut *self)?;
         self.out.push(b'}');
         Ok(())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a, 'b>, Error> {
+        self.not_in_key()?;
         self.out.push(b'[');
         Ok(Compound::new(self, b"]"))
     }
@@ -240,12 +280,11 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a, 'b>, Error> {
-        self.out.push(b'{');
-        self.string(variant);
-        self.out.extend_from_slice(b":[");
+        self.open_variant(variant, b"[")?;
         Ok(Compound::new(self, b"]}"))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a, 'b>, Error> {
+        self.not_in_key()?;
         self.out.push(b'{');
         Ok(Compound::new(self, b"}"))
     }
@@ -259,9 +298,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a, 'b>, Error> {
-        self.out.push(b'{');
-        self.string(variant);
-        self.out.extend_from_slice(b":{");
+        self.open_variant(variant, b"{")?;
         Ok(Compound::new(self, b"}}"))
     }
 }
@@ -337,9 +374,10 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
         self.comma();
-        key.serialize(MapKey {
-            out: &mut *self.writer.out,
-        })?;
+        self.writer.key = true;
+        let written = key.serialize(&mut *self.writer);
+        self.writer.key = false;
+        written?;
         self.writer.out.push(b':');
         Ok(())
     }
@@ -373,143 +411,6 @@ macro_rules! fields {
 }
 
 fields!(SerializeStruct, SerializeStructVariant);
-
-/// A map key: JSON keys are strings, so serde_json quotes numbers, booleans
-/// and characters, and refuses anything else; so does this.
-struct MapKey<'a> {
-    out: &'a mut Vec<u8>,
-}
-
-impl MapKey<'_> {
-    fn quoted(self, text: impl Display) -> Result<(), Error> {
-        write_string(self.out, &text.to_string());
-        Ok(())
-    }
-}
-
-fn key_must_be_a_string() -> Error {
-    Error("key must be a string".into())
-}
-
-impl ser::Serializer for MapKey<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = ser::Impossible<(), Error>;
-    type SerializeTuple = ser::Impossible<(), Error>;
-    type SerializeTupleStruct = ser::Impossible<(), Error>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
-    type SerializeStruct = ser::Impossible<(), Error>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
-
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        write_string(self.out, v);
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.quoted(v)
-    }
-    scalars!(quoted;
-        serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
-        serialize_u32: u32, serialize_u64: u64, serialize_u128: u128);
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        // serde_json's own form of the number, quoted (non-finite: refused).
-        if !v.is_finite() {
-            return Err(Error("float key must be finite (got NaN or +/-inf)".into()));
-        }
-        let text = serde_json::to_string(&v).map_err(|e| Error(e.to_string()))?;
-        self.quoted(text)
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        if !v.is_finite() {
-            return Err(Error("float key must be finite (got NaN or +/-inf)".into()));
-        }
-        let text = serde_json::to_string(&v).map_err(|e| Error(e.to_string()))?;
-        self.quoted(text)
-    }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<(), Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<(), Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        write_string(self.out, variant);
-        Ok(())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Result<(), Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStruct, Error> {
-        Err(key_must_be_a_string())
-    }
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(key_must_be_a_string())
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -612,10 +513,65 @@ mod tests {
 
     #[test]
     fn keys_json_cannot_hold_are_refused_like_serde_json() {
-        let map: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
-        assert!(serde_json::to_string(&map).is_err());
+        let refused = |ours: Result<(), Error>, theirs: bool| {
+            assert!(ours.is_err() && theirs);
+        };
         let mut out = Vec::new();
-        assert!(write_compact(&mut out, &map).is_err());
+        let tuple_keys: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
+        refused(
+            write_compact(&mut out, &tuple_keys),
+            serde_json::to_string(&tuple_keys).is_err(),
+        );
+        let none_key: Vec<(Option<&str>, u8)> = vec![(None, 1)];
+        let as_map = |v: &Vec<(Option<&str>, u8)>| {
+            let mut out = Vec::new();
+            let map: BTreeMap<_, _> = v.iter().cloned().collect();
+            (
+                write_compact(&mut out, &map),
+                serde_json::to_string(&map).is_err(),
+            )
+        };
+        let (ours, theirs) = as_map(&none_key);
+        refused(ours, theirs);
+        let unit_keys: BTreeMap<(), u8> = [((), 1)].into_iter().collect();
+        refused(
+            write_compact(&mut out, &unit_keys),
+            serde_json::to_string(&unit_keys).is_err(),
+        );
+        let nan_key = [(f64::NAN, 1)];
+        let nan_map = NanKeys(&nan_key);
+        refused(
+            write_compact(&mut out, &nan_map),
+            serde_json::to_string(&nan_map).is_err(),
+        );
+    }
+
+    #[test]
+    fn keys_json_can_hold_are_written_like_serde_json() {
+        let some: BTreeMap<Option<&str>, u8> = [(Some("甲"), 1)].into_iter().collect();
+        assert_eq!(ours(&some), theirs(&some));
+        let floats = NanKeys(&[(1.5, 1), (-0.0, 2), (1e21, 3)]);
+        assert_eq!(ours(&floats), theirs(&floats));
+        let wide: BTreeMap<u128, i8> = [(u128::MAX, -1)].into_iter().collect();
+        assert_eq!(ours(&wide), theirs(&wide));
+        // After a key, values are values again: numbers unquoted.
+        let nested: BTreeMap<i32, Vec<i32>> = [(1, vec![2, 3])].into_iter().collect();
+        assert_eq!(ours(&nested), "{\"1\":[2,3]}");
+        assert_eq!(ours(&nested), theirs(&nested));
+    }
+
+    /// A map with float keys (no `Ord` for a `BTreeMap`).
+    struct NanKeys<'a>(&'a [(f64, u8)]);
+
+    impl Serialize for NanKeys<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, v) in self.0 {
+                map.serialize_entry(k, v)?;
+            }
+            map.end()
+        }
     }
 
     #[test]
