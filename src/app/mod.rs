@@ -70,8 +70,8 @@ pub fn App() -> Html {
     // The open texts whose corrections changed in this visit: the library
     // corrects the bulletins it holds of them.
     let library_sync = {
-        let entries = ws.entries.clone();
-        use_memo(workspace.1.clone(), move |changed| {
+        let entries = &ws.entries;
+        use_memo(workspace.1.clone(), |changed| {
             let texts = changed
                 .iter()
                 .filter_map(|(k, _)| {

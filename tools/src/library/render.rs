@@ -9,8 +9,8 @@ use std::fmt::Write;
 use bulletin_export::{plain_number, Cell};
 use bulletin_stats::{
     adoption, indicators, issue_gaps, search, AdoptionQuery, AdoptionTable, Aliases, DateRange,
-    Entry, Filter, Index, IndicatorQuery, IndicatorSeries, IssueRange, Library, Period, Points,
-    SearchQuery,
+    Dating, Entry, Filter, Index, IndicatorQuery, IndicatorSeries, IssueRange, Library, Period,
+    Points, SearchQuery,
 };
 
 /// What the view shows; kept in the worker between actions, updated from
@@ -744,15 +744,17 @@ fn item_link(e: &Entry, item: usize, text: &str) -> String {
     )
 }
 
-/// A line chart of an indicator's points, each a link to its item.
-/// The day of an ISO date (`2024-03-05`), counted from 1970.
-fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    ((1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| bulletin_parser::proofread::days_from_civil(y as i32, m, d))
+/// The day a bulletin is dated, counted from 1970, when its year, month
+/// and day are all known.
+fn day_number(d: &Dating) -> Option<i64> {
+    Some(bulletin_parser::proofread::days_from_civil(
+        d.year?,
+        u32::from(d.month?),
+        u32::from(d.day?),
+    ))
 }
 
+/// A line chart of an indicator's points, each a link to its item.
 fn line_chart(h: &mut String, s: &IndicatorSeries, library: &Library) {
     let points = &s.points;
     if points.is_empty() {
@@ -775,7 +777,7 @@ fn line_chart(h: &mut String, s: &IndicatorSeries, library: &Library) {
     // a point has no date (or all share one), one after another.
     let dated = points
         .iter()
-        .map(|p| day_number(&p.date))
+        .map(|p| day_number(&library.entries()[p.entry].dating))
         .collect::<Option<Vec<i64>>>()
         .and_then(|d| {
             let (first, last) = (*d.iter().min()?, *d.iter().max()?);
@@ -1001,10 +1003,19 @@ mod tests {
 
     #[test]
     fn indicator_points_stand_at_their_dates() {
-        assert_eq!(day_number("1970-01-02"), Some(1));
-        assert_eq!(day_number("2024-03-05"), Some(19787));
-        assert_eq!(day_number(""), None);
-        assert_eq!(day_number("2024-13-01"), None);
+        let dated = |year, month, day| Dating {
+            year,
+            month,
+            day,
+            source: bulletin_stats::DateSource::Masthead,
+        };
+        assert_eq!(day_number(&dated(Some(1970), Some(1), Some(2))), Some(1));
+        assert_eq!(
+            day_number(&dated(Some(2024), Some(3), Some(5))),
+            Some(19787)
+        );
+        assert_eq!(day_number(&dated(Some(2024), Some(3), None)), None);
+        assert_eq!(day_number(&dated(None, None, None)), None);
         // January, February, then December: the last gap is ten times the first.
         let text = |issue: u32, month: u32| {
             format!(

@@ -644,8 +644,12 @@ async fn add(
 }
 
 /// Bulletins written to the database, and their corrections (an empty list:
-/// none any more), taken into the library in memory.
-fn keep(fixes: Fixes, put: Vec<Entry>) {
+/// none any more), taken into the library in memory. Only the corrections
+/// of what was written, as `db::put` stores only those: a text left
+/// unchanged, or one a sync passed over, keeps what the library holds.
+fn keep(mut fixes: Fixes, put: Vec<Entry>) {
+    let written: std::collections::HashSet<String> = put.iter().map(|e| e.key.id()).collect();
+    fixes.retain(|id, _| written.contains(id));
     with(|l| {
         for (id, list) in fixes {
             if list.is_empty() {
